@@ -1,0 +1,15 @@
+# Runs one example and checks that its exit code is 0 and that every
+# expected regular expression matches its standard output.
+execute_process(COMMAND "${EXE}" ${ARGS} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+message("${out}")
+if(err)
+  message("stderr:\n${err}")
+endif()
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "example exited with ${rc}")
+endif()
+foreach(_re IN LISTS EXPECT)
+  if(NOT out MATCHES "${_re}")
+    message(FATAL_ERROR "expected output matching: ${_re}")
+  endif()
+endforeach()

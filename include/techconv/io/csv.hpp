@@ -1,0 +1,433 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// A streaming RFC 4180 CSV reader and a matching writer.
+//
+// The reader holds one record at a time (bounded by csv_options::
+// max_record_bytes, checked while reading, so an endless line is rejected
+// without being loaded), tracks the physical line where every record starts,
+// and reports malformed input as techconv::parse_error naming source, line,
+// field index and the header's field name. It accepts LF, CRLF and CR line
+// ends, a UTF-8 byte-order mark, quoted fields spanning lines, and doubled
+// quotes. Text is validated as UTF-8 by default (or transcoded from Latin-1).
+#ifndef TECHCONV_IO_CSV_HPP_
+#define TECHCONV_IO_CSV_HPP_
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::int64_t, std::uint64_t
+#include <fstream>      // std::ifstream
+#include <initializer_list>  // std::initializer_list
+#include <memory>       // std::unique_ptr
+#include <ostream>      // std::ostream
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::move
+#include <vector>       // std::vector
+
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/io/detail/byte_source.hpp"
+#include "techconv/io/encoding.hpp"
+#include "techconv/io/parse.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace io {
+
+/// \brief Options of csv_reader and csv_writer.
+struct csv_options {
+    char delimiter = ',';                  ///< ',' for CSV, a tab for tab-delimited exports
+    char quote = '"';                      ///< quote character (RFC 4180: '"')
+    bool has_header = true;                ///< the first record names the columns
+    bool skip_empty_lines = true;          ///< lines with no characters are not records
+    bool require_consistent_width = false; ///< a record with another field count than the header is an error
+    text_encoding encoding = text_encoding::utf8;  ///< how bytes are interpreted
+    std::size_t max_record_bytes = std::size_t{64} << 20;  ///< longer records: line_too_long
+    std::size_t buffer_bytes = std::size_t{1} << 20;       ///< read block size
+};
+
+/// \brief Streaming CSV reader. One record at a time; views returned by
+/// field() stay valid until the next call to next().
+///
+/// Not safe for concurrent use; distinct readers are independent.
+///
+/// \code
+/// techconv::io::csv_reader r("lens-export.csv");
+/// const auto col = r.require_column("Cited by Patent Count");
+/// while (r.next()) { std::int64_t v; if (r.int_field(col, v)) use(v); }
+/// \endcode
+class csv_reader {
+public:
+    /// Reads from a stream; `source` names it in error messages.
+    csv_reader(std::istream& in, std::string source = "<stream>", csv_options opts = {})
+        : opts_(opts), src_(in, std::move(source), opts.buffer_bytes) {
+        start();
+    }
+
+    /// Opens and reads a file. Throws parse_error (io_error) if it cannot be opened.
+    explicit csv_reader(const std::string& path, csv_options opts = {})
+        : opts_(opts), owned_(open(path)), src_(*owned_, path, opts.buffer_bytes) {
+        start();
+    }
+
+    csv_reader(const csv_reader&) = delete;
+    csv_reader& operator=(const csv_reader&) = delete;
+
+    /// Column names of the header (trimmed), empty without a header.
+    const std::vector<std::string>& header() const noexcept { return header_; }
+
+    /// Index of the first column named `name` (exact, after trimming), or -1.
+    std::ptrdiff_t find_column(std::string_view name) const noexcept {
+        for (std::size_t i = 0; i < header_.size(); ++i)
+            if (header_[i] == name) return static_cast<std::ptrdiff_t>(i);
+        return -1;
+    }
+    /// Index of the column named `name`; parse_error (missing_column) if absent.
+    std::size_t require_column(std::string_view name) const {
+        const auto i = find_column(name);
+        if (i < 0) {
+            ::techconv::detail::throw_error<parse_error>(
+                error_code::missing_column,
+                source_location{src_.source(), header_line_, 0, 0, std::string(name)},
+                "required column '" + std::string(name) + "' is not in the header");
+        }
+        return static_cast<std::size_t>(i);
+    }
+
+    /// Reads the next record. Returns false at the end of the input.
+    bool next() {
+        if (!read_record()) return false;
+        ++record_;
+        if (opts_.require_consistent_width && opts_.has_header && size() != header_.size()) {
+            ::techconv::detail::throw_error<parse_error>(
+                error_code::field_count, location(0),
+                "record has " + std::to_string(size()) + " fields, the header has " +
+                    std::to_string(header_.size()));
+        }
+        return true;
+    }
+
+    /// Number of fields in the current record.
+    std::size_t size() const noexcept { return ends_.size(); }
+    /// Field `i` of the current record (i < size()).
+    std::string_view operator[](std::size_t i) const noexcept {
+        const std::size_t b = i == 0 ? 0 : ends_[i - 1];
+        return std::string_view(text().data() + b, ends_[i] - b);
+    }
+    /// Field `i`, or an empty view when the record is shorter.
+    std::string_view field(std::size_t i) const noexcept {
+        return i < size() ? (*this)[i] : std::string_view();
+    }
+
+    /// Parses field `i` as an integer. Returns false if it is empty (or
+    /// absent); throws parse_error (bad_number / out_of_range) otherwise.
+    bool int_field(std::size_t i, std::int64_t& out) const {
+        const auto st = parse_int64(field(i), out);
+        if (st == number_status::empty) return false;
+        if (st != number_status::ok) number_error(i, st, "an integer");
+        return true;
+    }
+    /// Parses field `i` as a finite double; like int_field.
+    bool double_field(std::size_t i, double& out) const {
+        const auto st = parse_double(field(i), out);
+        if (st == number_status::empty) return false;
+        if (st != number_status::ok) number_error(i, st, "a finite number");
+        return true;
+    }
+
+    /// Physical line (1-based) where the current record starts.
+    std::size_t line() const noexcept { return record_line_; }
+    /// 1-based index of the current data record (the header is not counted).
+    std::size_t record() const noexcept { return record_; }
+    /// Bytes consumed from the input so far (for progress reports).
+    std::uint64_t bytes_read() const noexcept { return src_.offset(); }
+    /// Name of the input in messages.
+    const std::string& source() const noexcept { return src_.source(); }
+    /// Whether a byte-order mark was skipped at the start.
+    bool had_bom() const noexcept { return had_bom_; }
+
+    /// Location of field `i` of the current record, with its header name.
+    source_location location(std::size_t i) const {
+        source_location loc{src_.source(), record_line_, i + 1, record_, {}};
+        if (i < header_.size()) loc.field = header_[i];
+        return loc;
+    }
+    /// Throws parse_error at field `i` of the current record.
+    [[noreturn]] void fail(error_code code, std::size_t i, const std::string& message) const {
+        ::techconv::detail::throw_error<parse_error>(code, location(i), message);
+    }
+
+private:
+    static std::unique_ptr<std::ifstream> open(const std::string& path) {
+        auto f = std::make_unique<std::ifstream>(path, std::ios::binary);
+        if (!f->is_open()) {
+            ::techconv::detail::throw_error<parse_error>(
+                error_code::io_error, source_location{path, 0, 0, 0, {}}, "cannot open file");
+        }
+        return f;
+    }
+
+    void start() {
+        had_bom_ = src_.skip_bom();
+        if (!opts_.has_header) return;
+        if (!read_record()) {
+            ::techconv::detail::throw_error<parse_error>(
+                error_code::empty_input, source_location{src_.source(), 1, 0, 0, {}},
+                "no header row: the input is empty");
+        }
+        header_line_ = record_line_;
+        header_.reserve(size());
+        for (std::size_t i = 0; i < size(); ++i) header_.emplace_back(trim((*this)[i]));
+    }
+
+    [[noreturn]] void number_error(std::size_t i, number_status st, const char* what) const {
+        const auto code = st == number_status::out_of_range ? error_code::out_of_range
+                          : st == number_status::non_finite ? error_code::non_finite
+                                                            : error_code::bad_number;
+        fail(code, i, "expected " + std::string(what) + ", found '" + std::string(field(i)) + "'");
+    }
+
+    // 1-based index of the record being read (0 while reading the header).
+    std::size_t pending_record() const noexcept {
+        return (opts_.has_header && header_line_ == 0) ? 0 : record_ + 1;
+    }
+
+    [[noreturn]] void raw_fail(error_code code, const std::string& message) const {
+        const std::size_t f = ends_.size();
+        source_location loc{src_.source(), record_line_, f + 1, pending_record(),
+                            f < header_.size() ? header_[f] : std::string()};
+        ::techconv::detail::throw_error<parse_error>(code, std::move(loc), message);
+    }
+
+    void check_size() const {
+        if (TECHCONV_UNLIKELY(rec_.size() > opts_.max_record_bytes)) {
+            raw_fail(error_code::line_too_long,
+                     "record exceeds the limit of " + std::to_string(opts_.max_record_bytes) +
+                         " bytes (csv_options::max_record_bytes)");
+        }
+    }
+
+    // Appends the run of ordinary bytes at the read position; stops at any
+    // byte in `stop` (a 256-entry table).
+    void scan_run(const bool* stop) {
+        while (src_.fill()) {
+            const char* p = src_.data();
+            const std::size_t n = src_.available();
+            std::size_t k = 0;
+            while (k < n && !stop[static_cast<unsigned char>(p[k])]) ++k;
+            rec_.append(p, k);
+            src_.advance(k);
+            check_size();
+            if (k < n) return;
+        }
+    }
+
+    bool read_record() {
+        // Stop tables: unquoted fields stop at delimiter, quote, CR, LF, NUL;
+        // quoted fields at quote, LF, NUL (CR is kept inside quotes).
+        if (!tables_ready_) {
+            for (int c = 0; c < 256; ++c) unq_stop_[c] = q_stop_[c] = false;
+            const auto d = static_cast<unsigned char>(opts_.delimiter);
+            const auto q = static_cast<unsigned char>(opts_.quote);
+            unq_stop_[d] = unq_stop_[q] = unq_stop_['\r'] = unq_stop_['\n'] = unq_stop_[0] = true;
+            q_stop_[q] = q_stop_['\n'] = q_stop_[0] = true;
+            tables_ready_ = true;
+        }
+        const int delim = static_cast<unsigned char>(opts_.delimiter);
+        const int quote = static_cast<unsigned char>(opts_.quote);
+        for (;;) {
+            rec_.clear();
+            ends_.clear();
+            record_line_ = line_;
+            if (src_.peek() == detail::byte_source::eof) return false;
+            bool record_done = false;
+            bool empty_line = false;
+            while (!record_done) {
+                // at the start of a field
+                int c = src_.peek();
+                if (c == quote) {
+                    src_.get();
+                    for (;;) {
+                        scan_run(q_stop_);
+                        c = src_.get();
+                        if (c == detail::byte_source::eof) {
+                            raw_fail(error_code::unterminated_quote,
+                                     "input ends inside a quoted field opened on line " +
+                                         std::to_string(record_line_) + " (truncated record?)");
+                        }
+                        if (c == 0) raw_fail(error_code::nul_byte, "NUL byte in text");
+                        if (c == '\n') {
+                            ++line_;
+                            rec_.push_back('\n');
+                            check_size();
+                            continue;
+                        }
+                        // a quote: doubled, or the end of the field
+                        if (src_.peek() == quote) {
+                            src_.get();
+                            rec_.push_back(static_cast<char>(quote));
+                            continue;
+                        }
+                        break;
+                    }
+                    c = src_.peek();
+                    if (c != delim && c != '\n' && c != '\r' && c != detail::byte_source::eof) {
+                        raw_fail(error_code::bad_quote,
+                                 std::string("unexpected character '") + static_cast<char>(c) +
+                                     "' after a closing quote");
+                    }
+                } else {
+                    for (;;) {
+                        scan_run(unq_stop_);
+                        c = src_.peek();
+                        if (c == quote) {  // a stray quote inside an unquoted field: kept as text
+                            src_.get();
+                            rec_.push_back(static_cast<char>(quote));
+                            continue;
+                        }
+                        if (c == 0) raw_fail(error_code::nul_byte, "NUL byte in text");
+                        break;
+                    }
+                }
+                ends_.push_back(rec_.size());
+                c = src_.get();
+                if (c == delim) continue;
+                if (c == '\r') {
+                    if (src_.peek() == '\n') src_.get();
+                    c = '\n';
+                }
+                if (c == '\n') ++line_;
+                record_done = true;  // newline or end of input
+                empty_line = ends_.size() == 1 && rec_.empty() && c == '\n';
+                if (ends_.size() == 1 && rec_.empty() && c == detail::byte_source::eof) {
+                    // the input ended right after the last newline: no record
+                    return false;
+                }
+            }
+            if (empty_line && opts_.skip_empty_lines) continue;
+            decode();
+            return true;
+        }
+    }
+
+    void decode() {
+        switch (opts_.encoding) {
+            case text_encoding::unchecked: return;
+            case text_encoding::utf8: {
+                const std::size_t bad = find_invalid_utf8(rec_);
+                if (bad == std::string_view::npos) return;
+                std::size_t f = 0;
+                while (f < ends_.size() && ends_[f] <= bad) ++f;
+                const auto byte = static_cast<unsigned char>(rec_[bad]);
+                static const char* hex = "0123456789ABCDEF";
+                std::string msg = "invalid UTF-8 byte 0x";
+                msg += hex[byte >> 4];
+                msg += hex[byte & 15];
+                msg += " (read the file with another text_encoding, e.g. latin1)";
+                source_location loc{src_.source(), record_line_, f + 1, pending_record(),
+                                    f < header_.size() ? header_[f] : std::string()};
+                ::techconv::detail::throw_error<parse_error>(error_code::bad_encoding,
+                                                             std::move(loc), msg);
+            }
+            case text_encoding::latin1: {
+                bool ascii = true;
+                for (const char ch : rec_)
+                    if (static_cast<unsigned char>(ch) >= 0x80) {
+                        ascii = false;
+                        break;
+                    }
+                if (ascii) return;
+                tmp_.clear();
+                std::size_t b = 0;
+                for (auto& e : ends_) {
+                    append_latin1_as_utf8(std::string_view(rec_).substr(b, e - b), tmp_);
+                    b = e;
+                    e = tmp_.size();
+                }
+                rec_.swap(tmp_);
+                return;
+            }
+        }
+    }
+
+    std::string_view text() const noexcept { return rec_; }
+
+    csv_options opts_;
+    std::unique_ptr<std::ifstream> owned_;
+    detail::byte_source src_;
+    std::vector<std::string> header_;
+    std::string rec_, tmp_;
+    std::vector<std::size_t> ends_;
+    std::size_t line_ = 1, record_line_ = 1, header_line_ = 0, record_ = 0;
+    bool had_bom_ = false;
+    bool tables_ready_ = false;
+    bool unq_stop_[256] = {};
+    bool q_stop_[256] = {};
+};
+
+/// \brief Writes RFC 4180 CSV: fields are quoted only when they contain the
+/// delimiter, a quote, CR or LF; numbers use the shortest round-trip form.
+class csv_writer {
+public:
+    explicit csv_writer(std::ostream& out, csv_options opts = {}) : out_(&out), opts_(opts) {}
+
+    /// Writes one text field.
+    csv_writer& field(std::string_view s) {
+        sep();
+        bool needs = false;
+        for (const char c : s)
+            if (c == opts_.delimiter || c == opts_.quote || c == '\n' || c == '\r') {
+                needs = true;
+                break;
+            }
+        if (!needs) {
+            out_->write(s.data(), static_cast<std::streamsize>(s.size()));
+            return *this;
+        }
+        out_->put(opts_.quote);
+        for (const char c : s) {
+            if (c == opts_.quote) out_->put(opts_.quote);
+            out_->put(c);
+        }
+        out_->put(opts_.quote);
+        return *this;
+    }
+    /// Writes a number in its shortest exact decimal form.
+    csv_writer& field(double v) { return raw(format_double(v)); }
+    /// Writes an integer.
+    csv_writer& field(std::int64_t v) { return raw(std::to_string(v)); }
+    csv_writer& field(int v) { return raw(std::to_string(v)); }
+    csv_writer& field(std::size_t v) { return raw(std::to_string(v)); }
+    csv_writer& field(const char* s) { return field(std::string_view(s)); }
+    csv_writer& field(const std::string& s) { return field(std::string_view(s)); }
+    /// Writes an empty field.
+    csv_writer& empty() { return raw(std::string_view()); }
+    /// Ends the current row with '\n'.
+    csv_writer& end_row() {
+        out_->put('\n');
+        first_ = true;
+        return *this;
+    }
+    /// Writes a whole row of text fields.
+    csv_writer& row(std::initializer_list<std::string_view> fields) {
+        for (const auto f : fields) field(f);
+        return end_row();
+    }
+
+private:
+    void sep() {
+        if (!first_) out_->put(opts_.delimiter);
+        first_ = false;
+    }
+    csv_writer& raw(std::string_view s) {
+        sep();
+        out_->write(s.data(), static_cast<std::streamsize>(s.size()));
+        return *this;
+    }
+    std::ostream* out_;
+    csv_options opts_;
+    bool first_ = true;
+};
+
+}  // namespace io
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_IO_CSV_HPP_

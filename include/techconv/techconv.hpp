@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// Umbrella header: the core vocabulary and every module that needs neither
+// Boost.Graph nor file I/O. Opt-in headers (techconv/io.hpp,
+// techconv/cograph/boost_graph.hpp, techconv/parallel/mpi.hpp) are included
+// separately by the users who want them.
+#ifndef TECHCONV_TECHCONV_HPP_
+#define TECHCONV_TECHCONV_HPP_
+
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/types.hpp"
+#include "techconv/version.hpp"
+
+#endif  // TECHCONV_TECHCONV_HPP_

@@ -1,0 +1,31 @@
+# Builds the test suite with AddressSanitizer and UndefinedBehaviorSanitizer
+# in a sub-build and runs it. Any sanitizer report fails the test
+# (-fno-sanitize-recover=all; ASan aborts on its first error).
+set(_flags "-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all")
+execute_process(
+  COMMAND "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${WORK_DIR}" -G "${GENERATOR}"
+    -DCMAKE_CXX_COMPILER=${CXX_COMPILER}
+    -DCMAKE_BUILD_TYPE=None
+    "-DCMAKE_CXX_FLAGS=${_flags}"
+    "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined"
+    -DTECHCONV_SANITIZER_CHILD=ON
+    -DTECHCONV_BUILD_EXAMPLES=OFF
+    -DTECHCONV_INSTALL=OFF
+    "-DTECHCONV_DATA_DIR=${DATA_DIR}"
+    "-DTECHCONV_PYTHON=${PYTHON}"
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "sanitizer build: configure failed")
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" --build "${WORK_DIR}" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "sanitizer build: build failed")
+endif()
+set(ENV{ASAN_OPTIONS} "abort_on_error=0:detect_leaks=1:strict_string_checks=1:check_initialization_order=1")
+set(ENV{UBSAN_OPTIONS} "print_stacktrace=1:halt_on_error=1")
+execute_process(COMMAND "${CMAKE_CTEST_COMMAND}" --output-on-failure -j2
+                WORKING_DIRECTORY "${WORK_DIR}" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "sanitizer build: tests failed")
+endif()
+message(STATUS "sanitizer build: all tests passed under ASan+UBSan")
