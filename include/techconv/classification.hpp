@@ -6,6 +6,10 @@
 #ifndef TECHCONV_CLASSIFICATION_HPP_
 #define TECHCONV_CLASSIFICATION_HPP_
 
+#include "techconv/classification/concordance.hpp"
+#include "techconv/classification/dictionary.hpp"
 #include "techconv/classification/ipc.hpp"
+#include "techconv/classification/loaders.hpp"
+#include "techconv/classification/titles.hpp"
 
 #endif  // TECHCONV_CLASSIFICATION_HPP_
