@@ -10,6 +10,7 @@
 #include "techconv/classification/dictionary.hpp"
 #include "techconv/classification/ipc.hpp"
 #include "techconv/classification/loaders.hpp"
+#include "techconv/classification/terms.hpp"
 #include "techconv/classification/titles.hpp"
 
 #endif  // TECHCONV_CLASSIFICATION_HPP_
