@@ -72,7 +72,7 @@ std::vector<double> python_line(const std::string& out, std::string_view label) 
 
 }  // namespace
 
-TEST_CASE("data: every IPCR and CPC string of the Lens exports parses; counts match Python" *
+TEST_CASE("data: every IPCR and CPC string of the Lens exports parses, counts match Python" *
           doctest::test_suite("data")) {
     for (const char* rel :
          {"patents-lens-jet-engines/lens-export.csv", "patents-lens-sangamo/lens-export.csv"}) {
@@ -90,7 +90,7 @@ TEST_CASE("data: every IPCR and CPC string of the Lens exports parses; counts ma
     }
 }
 
-TEST_CASE("data: every USPTO classification-ipcr element parses; counts match Python" *
+TEST_CASE("data: every USPTO classification-ipcr element parses, counts match Python" *
           doctest::test_suite("data")) {
     const char* files[] = {"ipg050104", "ipg060103", "ipg070102", "ipg080101", "ipg090106",
                            "ipg100105", "ipg110104", "ipg120103", "ipg130416"};

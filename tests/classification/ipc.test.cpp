@@ -263,7 +263,7 @@ TEST_CASE("ipc_from_parts: USPTO classification-ipcr elements") {
     }
 }
 
-TEST_CASE("ipc lists: Lens ;; lists, generic separators, unique, collected errors") {
+TEST_CASE("ipc lists: Lens double-semicolon lists, generic separators, unique, collected errors") {
     using namespace tc::classification;
     CHECK(parse_ipc_list("G06T7/00;;H04N5/232;; ;;G06F3/01") ==
           std::vector<ipc_code>{parse_ipc("G06T 7/00"), parse_ipc("H04N 5/232"),

@@ -224,7 +224,7 @@ TEST_CASE("title_table: add, find, nearest, label, brace stripping") {
     }
 }
 
-TEST_CASE("CPC title list 2025.05: every symbol parses and round-trips; titles found" *
+TEST_CASE("CPC title list 2025.05: every symbol parses and round-trips, titles found" *
           doctest::test_suite("data")) {
     cl::title_table t;
     std::size_t total = 0;
