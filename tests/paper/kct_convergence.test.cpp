@@ -56,7 +56,7 @@ struct country {
     idx records;          // key core patents
     idx main_subclasses;  // distinct main IPC subclasses (§3)
     idx all_subclasses;   // distinct IPC subclasses over all codes (§4)
-    double ci_percent;      // convergence idx as printed (§5)
+    double ci_percent;      // convergence index as printed (§5)
     std::vector<counted> top10;          // Table 4 counts, in the paper's order
     std::vector<double> top10_percent;   // Table 4 as printed
     std::vector<std::pair<idx, idx>> fillers;  // (count, how many) for unlisted subclasses
