@@ -8,6 +8,7 @@
 #define TECHCONV_CONVERGENCE_SHARES_HPP_
 
 #include <algorithm>    // std::stable_sort
+#include <cmath>        // std::floor
 #include <cstddef>      // std::size_t
 #include <iterator>     // std::begin, std::end
 #include <type_traits>  // std::true_type, std::false_type, std::void_t
@@ -202,8 +203,8 @@ share_table<index> count_shares(const Counts& counts, const share_options& opts 
     index i = 0;
     for (const auto& c : counts) {
         const double x = static_cast<double>(c);
-        techconv::detail::require(x == static_cast<double>(static_cast<index>(x)),
-                                  "count_shares: counts must be whole numbers");
+        techconv::detail::require(std::floor(x) == x && x < 9.0e18,
+                                  "count_shares: counts must be whole numbers below 9e18");
         if (x > 0.0) {
             share_entry<index> e;
             e.key = i;
