@@ -9,7 +9,7 @@
 // (e.g. Japan H04N 28.86% of 1483 -> c = 428); the published counts (46, 172,
 // 1300, 1483 records; 91/105/38/20 main and 286/204/55/30 all subclasses) are
 // used as they are. Categories the paper does not list are filled with
-// placeholder keys ("other-1", ...) whose counts are chosen to stay below the
+// filler keys ("other-1", ...) whose counts are chosen to stay below the
 // listed ones and to make the published totals. Every expected value is the
 // paper's number, written as printed.
 #include <doctest/doctest.h>
@@ -45,7 +45,7 @@ records_t build_group(const std::vector<counted>& main, idx extra) {
     return recs;
 }
 
-/// Appends `ones` placeholder categories of count 1 and `twos` of count 2, etc.
+/// Appends `how_many` filler categories, each with `count` records.
 void add_fillers(std::vector<counted>& v, idx count, idx how_many) {
     const idx start = static_cast<idx>(v.size());
     for (idx i = 0; i < how_many; ++i) v.emplace_back("other-" + std::to_string(start + i), count);
