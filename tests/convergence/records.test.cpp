@@ -8,6 +8,7 @@
 #include <techconv/convergence.hpp>
 #include <techconv/io/csv.hpp>
 #include <techconv/io/parse.hpp>
+#include <techconv/testing/synthetic.hpp>
 
 #include "test_support.hpp"
 
@@ -277,6 +278,34 @@ TEST_CASE("convergence, shares and concentration agree with Python on a syntheti
         apps.push_back(who);
     }
     const std::string path = techconv_test::temp_path("synthetic_records.txt");
+    techconv_test::write_file(path, text);
+    check_against_reference(recs, apps,
+                            techconv_test::run_python("convergence/records_reference.py", {"text", path}));
+}
+
+TEST_CASE("convergence, shares and concentration agree with Python on the synthetic patent corpus") {
+    // The library's synthetic corpus: Zipf-distributed subclasses, codes of one record
+    // tending to share a section, 1-4 applicants per record.
+    techconv::testing::synthetic_options so;
+    so.records = 20000;
+    const techconv::testing::synthetic_corpus corpus(so);
+    records_t recs, apps;
+    std::string text;
+    bool separators_free = true;  // the text format needs names without ';' and '|'
+    for (techconv::index i = 0; i < corpus.size(); ++i) {
+        auto p = corpus.record(i);
+        for (std::size_t j = 0; j < p.ipc.size(); ++j) text += (j ? ";" : "") + p.ipc[j];
+        text += '|';
+        for (std::size_t j = 0; j < p.applicants.size(); ++j) {
+            separators_free = separators_free && p.applicants[j].find_first_of(";|") == std::string::npos;
+            text += (j ? ";" : "") + p.applicants[j];
+        }
+        text += '\n';
+        recs.push_back(std::move(p.ipc));
+        apps.push_back(std::move(p.applicants));
+    }
+    REQUIRE(separators_free);
+    const std::string path = techconv_test::temp_path("synthetic_corpus.txt");
     techconv_test::write_file(path, text);
     check_against_reference(recs, apps,
                             techconv_test::run_python("convergence/records_reference.py", {"text", path}));
