@@ -19,4 +19,7 @@
 #include "techconv/classification/terms.hpp"
 #include "techconv/classification/titles.hpp"
 
+// convergence and diversity
+#include "techconv/convergence.hpp"
+
 #endif  // TECHCONV_TECHCONV_HPP_
