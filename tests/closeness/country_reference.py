@@ -4,7 +4,8 @@ Reads a Web of Science (tagged or tab-delimited) or Scopus CSV export with
 Python's own tools, extracts each record's countries by a different method
 than the C++ readers -- the last comma token of every address, looked up in
 a name table built from the ISO country-codes CSV plus this script's own
-alias map (US addresses are recognised by a trailing "USA" word) -- and
+alias map (US addresses are recognised by a trailing "USA" word or a
+state code with a ZIP code) -- and
 computes N_i (international records of i), N_ij and Salton closeness with a
 dense numpy incidence matrix B (records x countries): N_ij = (B^T B)_ij.
 
@@ -14,6 +15,7 @@ Output lines:
   P <A> <B> <N_AB> <N_A> <N_B> <salton>  the 15 pairs with the largest N_AB
 """
 import csv
+import html
 import re
 import sys
 import unicodedata
@@ -32,7 +34,7 @@ ALIASES = {
     "BOSNIA AND HERCEG": "BA", "TRINID AND TOBAGO": "TT", "COTE IVOIRE": "CI", "DEM REP CONGO": "CD",
     "REP CONGO": "CG", "PAPUA N GUINEA": "PG", "CENT AFR REPUBL": "CF", "NETHERLANDS": "NL",
     "FED REP GER": "DE", "GER DEM REP": "DE", "CAPE VERDE": "CV", "SWAZILAND": "SZ",
-    "SAUDI ARABIA": "SA", "NEW ZEALAND": "NZ", "SOUTH AFRICA": "ZA",
+    "SAUDI ARABIA": "SA", "NEW ZEALAND": "NZ", "SOUTH AFRICA": "ZA", "ROC": "TW",
 }
 
 
@@ -59,10 +61,17 @@ def name_table(path):
     return names
 
 
+US_STATES = set("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+                "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split())
+
+
 def country_of(address, names):
     address = re.sub(r"^\s*\[[^\]]*\]\s*", "", address).strip().rstrip(".").strip()
     tail = address.rsplit(",", 1)[-1].strip()
     if re.search(r"(^|\s)USA$", tail):
+        return "US"
+    m = re.fullmatch(r"([A-Z]{2})( \d{5}(-\d{4})?)?", tail)  # old WoS US addresses: "CA 94143"
+    if m and m.group(1) in US_STATES:
         return "US"
     return names.get(key(tail))
 
@@ -109,7 +118,8 @@ def scopus(path):
     out = []
     with open(path, encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
-            affs = [a.strip() for a in (row["Affiliations"] or "").split(";") if a.strip()]
+            text = html.unescape(row["Affiliations"] or "")  # "&#x00FC;" entities hold a ';'
+            affs = [a.strip() for a in text.split(";") if a.strip()]
             out.append((row["EID"], row["Year"], affs, []))
     return out
 

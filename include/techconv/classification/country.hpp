@@ -358,7 +358,7 @@ inline const std::vector<std::pair<const char*, const char*>>& builtin_aliases()
         {"DEM PEOPLES R KOREA", "KP"}, {"DPR KOREA", "KP"}, {"KOREA DPR", "KP"},
         {"DEMOCRATIC PEOPLES REPUBLIC OF KOREA", "KP"}, {"KOREA NORTH", "KP"},
         // Taiwan, Hong Kong, Macau (the region policy applies after lookup)
-        {"TAIWAN ROC", "TW"}, {"CHINESE TAIPEI", "TW"}, {"TAIWAN PROVINCE OF CHINA", "TW"},
+        {"TAIWAN ROC", "TW"}, {"ROC", "TW"}, {"R O C", "TW"}, {"CHINESE TAIPEI", "TW"}, {"TAIWAN PROVINCE OF CHINA", "TW"},
         {"REPUBLIC OF CHINA TAIWAN", "TW"}, {"HONG KONG SAR", "HK"}, {"HONG KONG SAR CHINA", "HK"},
         {"HONG KONG CHINA", "HK"}, {"HONGKONG", "HK"}, {"MACAU", "MO"}, {"MACAU SAR", "MO"},
         {"MACAO SAR", "MO"}, {"MACAU CHINA", "MO"},

@@ -119,7 +119,22 @@ inline closeness::actor_records institution_records(const std::vector<bibliograp
 
 namespace detail {
 
-/// Splits an address list at ';' outside square brackets ("[A; B] Inst, City, Country; ...").
+/// Whether `s` ends with an unterminated HTML numeric entity ("&#x00FC",
+/// "&#252"): Scopus exports contain them, and their ';' is not a separator.
+inline bool ends_html_entity(std::string_view s) {
+    std::size_t k = s.size(), digits = 0;
+    while (k > 0 && ((s[k - 1] >= '0' && s[k - 1] <= '9') || (s[k - 1] >= 'a' && s[k - 1] <= 'f') ||
+                     (s[k - 1] >= 'A' && s[k - 1] <= 'F'))) {
+        --k;
+        ++digits;
+    }
+    if (digits == 0 || digits > 6) return false;
+    if (k > 0 && (s[k - 1] == 'x' || s[k - 1] == 'X')) --k;
+    return k >= 2 && s[k - 1] == '#' && s[k - 2] == '&';
+}
+
+/// Splits an address list at ';' outside square brackets ("[A; B] Inst, City, Country; ...")
+/// and outside HTML numeric entities.
 inline std::vector<std::string_view> split_addresses(std::string_view s) {
     std::vector<std::string_view> out;
     int depth = 0;
@@ -128,7 +143,7 @@ inline std::vector<std::string_view> split_addresses(std::string_view s) {
         const char c = i < s.size() ? s[i] : ';';
         if (c == '[') ++depth;
         else if (c == ']' && depth > 0) --depth;
-        else if (c == ';' && depth == 0) {
+        else if (c == ';' && depth == 0 && !ends_html_entity(s.substr(0, i))) {
             const auto piece = trim(s.substr(start, i - start));
             if (!piece.empty()) out.push_back(piece);
             start = i + 1;
@@ -172,7 +187,33 @@ inline bool is_upper_code(std::string_view w) {
     return true;
 }
 
-/// Country of one address: its last comma token as a whole, or else the
+/// Whether `t` is a US state (or DC) postal code, optionally followed by a
+/// ZIP code ("CA", "CA 94143", "MD 20892-1234"): older WoS addresses of the
+/// United States end so, without "USA".
+inline bool is_us_state_zip(std::string_view t) {
+    static const char* const states[] = {
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
+        "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH",
+        "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY"};
+    if (t.size() != 2 && !(t.size() == 8 || t.size() == 13)) return false;
+    bool state = false;
+    for (const char* st : states)
+        if (t.substr(0, 2) == st) state = true;
+    if (!state) return false;
+    if (t.size() == 2) return true;
+    if (t[2] != ' ') return false;
+    for (std::size_t i = 3; i < t.size(); ++i) {
+        if (i == 8) {
+            if (t[i] != '-') return false;
+        } else if (t[i] < '0' || t[i] > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Country of one address: its last comma token as a whole, a US state code
+/// with an optional ZIP code (US, see is_us_state_zip), or else the
 /// longest run of trailing words of that token that names a country when
 /// the word before the run is a postcode (has a digit) or an upper-case
 /// state/province code ("CA 94143 USA", "Irvine, CA USA"). Returns an empty
@@ -182,6 +223,7 @@ inline std::string_view address_country(std::string_view address, const classifi
     const auto tok = last_token(strip_address(address));
     if (tok.empty()) return {};
     if (const auto c = cn.lookup(tok, opts); !c.empty()) return c;
+    if (is_us_state_zip(tok)) return cn.lookup("USA", opts);  // an alias: found under names_only
     std::vector<std::string_view> words;
     std::size_t i = 0;
     while (i < tok.size()) {
