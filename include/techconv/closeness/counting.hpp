@@ -21,12 +21,12 @@
 TECHCONV_NAMESPACE_BEGIN
 namespace closeness {
 
-/// \brief Which records make up an actor's count \f$N_i\f$.
+/// \brief Which records make up an actor's count <tt>N_i</tt>.
 enum class denominator : std::uint8_t {
-    /// \f$N_i\f$ = records of i with at least one other actor: i's
+    /// <tt>N_i</tt> = records of i with at least one other actor: i's
     /// international collaborations. The [COOP] (METHODS §6) definition.
     international,
-    /// \f$N_i\f$ = all records of i, with or without partners: the diagonal of
+    /// <tt>N_i</tt> = all records of i, with or without partners: the diagonal of
     /// bibliometrix's crossprod co-occurrence matrix.
     all_records,
 };
@@ -34,7 +34,7 @@ enum class denominator : std::uint8_t {
 /// \brief How much one record contributes to the counts.
 ///
 /// For a record with k distinct actors:
-/// | mode | \f$N_i\f$ increment | \f$N_{ij}\f$ increment |
+/// | mode | <tt>N_i</tt> increment | <tt>N_ij</tt> increment |
 /// |---|---|---|
 /// | full | 1 | 1 |
 /// | fractional | 1/k | 2/(k(k-1)) |
@@ -44,9 +44,9 @@ enum class denominator : std::uint8_t {
 /// of pair credit (bibnets "paper-level" pair weights). `link_fractional` is
 /// Perianes-Rodriguez, Waltman and van Eck (2016), doi:10.1016/j.joi.2016.10.006,
 /// as in VOSviewer: each actor's links in one record sum to 1, so with the
-/// international denominator \f$\sum_j N_{ij} = N_i\f$ and the importance
+/// international denominator <tt>sum_j N_ij = N_i</tt> and the importance
 /// shares of an actor sum to 1. A record with k = 1 adds 1 (full,
-/// link_fractional) or 1 (fractional, 1/1) to \f$N_i\f$ under the
+/// link_fractional) or 1 (fractional, 1/1) to <tt>N_i</tt> under the
 /// all_records denominator and nothing to any pair.
 enum class counting : std::uint8_t { full, fractional, link_fractional };
 
@@ -58,11 +58,11 @@ struct count_options {
     year_type last_year = no_year;   ///< keep records up to this year (no_year: no upper bound)
 };
 
-/// \brief Counts of one period: \f$N_i\f$, \f$N_{ij}\f$ and what was counted.
+/// \brief Counts of one period: <tt>N_i</tt>, <tt>N_ij</tt> and what was counted.
 struct collaboration_counts {
-    /// \f$N_i\f$ per actor id (size actor_count()), under the chosen denominator and mode.
+    /// <tt>N_i</tt> per actor id (size actor_count()), under the chosen denominator and mode.
     Eigen::VectorXd n;
-    /// \f$N_{ij}\f$: symmetric, zero diagonal, compressed, actor_count() square.
+    /// <tt>N_ij</tt>: symmetric, zero diagonal, compressed, actor_count() square.
     Eigen::SparseMatrix<double> pairs;
     /// Records in the period (after the year filter).
     index records = 0;
@@ -113,18 +113,18 @@ inline void count_record(const actor_span& a, const count_options& opts, Eigen::
 
 }  // namespace detail
 
-/// \brief Counts \f$N_i\f$ and \f$N_{ij}\f$ over the records of a period.
+/// \brief Counts <tt>N_i</tt> and <tt>N_ij</tt> over the records of a period.
 ///
-/// \f$N_{ij}\f$ = records listing both i and j (weighted by `opts.mode`);
-/// \f$N_i\f$ = records of i with a partner (`denominator::international`,
+/// <tt>N_ij</tt> = records listing both i and j (weighted by `opts.mode`);
+/// <tt>N_i</tt> = records of i with a partner (`denominator::international`,
 /// [COOP] METHODS §6) or all records of i (`denominator::all_records`).
 /// Reference: [COOP] formula (1). \param records the input records
 /// \param opts denominator, counting mode, year range.
 /// \returns the counts; `pairs` has the actor dictionary's dimensions.
 /// \throws invalid_argument if first_year > last_year (both set).
 /// Degenerate input: no record with an actor gives zero counts and
-/// status::empty_input; single-actor records only change \f$N_i\f$ under
-/// all_records. Complexity: \f$O(\sum_r k_r^2 + P \log P)\f$ for k_r actors
+/// status::empty_input; single-actor records only change <tt>N_i</tt> under
+/// all_records. Complexity: <tt>O(sum_r k_r^2 + P log P)</tt> for k_r actors
 /// per record and P pair entries; memory O(P) (no dense actor x actor matrix).
 inline collaboration_counts count_collaboration(const actor_records& records,
                                                 const count_options& opts = {}) {
@@ -176,7 +176,7 @@ struct collaboration_panel {
 /// \throws invalid_argument if first_year > last_year.
 /// Degenerate input: no dated record gives an empty panel and
 /// status::empty_input. Complexity: as count_collaboration() plus
-/// O(years x actors) for the per-year \f$N_i\f$ vectors.
+/// O(years x actors) for the per-year <tt>N_i</tt> vectors.
 inline collaboration_panel count_by_year(const actor_records& records, const count_options& opts = {}) {
     ::techconv::detail::require(opts.first_year == no_year || opts.last_year == no_year ||
                                     opts.first_year <= opts.last_year,

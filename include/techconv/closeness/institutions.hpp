@@ -48,7 +48,7 @@ struct institution_shares_result {
 /// \brief For every institution: records with the partner country over its
 /// international records (records listing at least two countries).
 ///
-/// \f$ s_u = |\{r \ni u : p \in C(r), |C(r)| \ge 2\}| / |\{r \ni u : |C(r)| \ge 2\}| \f$
+/// <tt>s_u = #{r : u in r, p in C(r), |C(r)| >= 2} / #{r : u in r, |C(r)| >= 2}</tt>
 /// for institution u, partner country p and the country set C(r) of record r.
 /// \param institutions institution actors per record
 /// \param countries country actors per record, same records in the same order

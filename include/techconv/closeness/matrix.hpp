@@ -76,11 +76,11 @@ struct denominator_of<inclusion_t> {
 
 /// \brief Applies a closeness measure to every stored pair of a sparse co-occurrence matrix.
 ///
-/// \f$ C_{ij} = m(N_{ij}, N_i, N_j, T) \f$ for every stored \f$N_{ij}\f$;
+/// <tt>C_ij = m(N_ij, N_i, N_j, T)</tt> for every stored <tt>N_ij</tt>;
 /// pairs that never co-occur stay structurally zero.
 /// \tparam Measure a type satisfying closeness::is_measure_v (measures.hpp).
-/// \param pairs \f$N_{ij}\f$, square (any symmetric or asymmetric pattern).
-/// \param n \f$N_i\f$, one entry per row of `pairs`.
+/// \param pairs <tt>N_ij</tt>, square (any symmetric or asymmetric pattern).
+/// \param n <tt>N_i</tt>, one entry per row of `pairs`.
 /// \param total T, used only by measures with needs_total (association_strength_vosviewer).
 /// \param m the measure. \returns the values with the pattern of `pairs`.
 /// \throws invalid_argument on a non-square matrix or mismatched sizes.
@@ -99,7 +99,7 @@ sparse_result closeness_matrix(const Eigen::SparseMatrix<double>& pairs,
 }
 
 /// \brief Closeness of all pairs of a count result: uses counts.n and, for
-/// measures with needs_total, \f$T = \sum_i N_i\f$.
+/// measures with needs_total, <tt>T = sum_i N_i</tt>.
 ///
 /// \param counts from count_collaboration() \param m the measure (Salton by default).
 /// \returns as closeness_matrix(pairs, n, total, m). Complexity: O(nnz + actors).
@@ -110,7 +110,7 @@ sparse_result closeness_matrix(const collaboration_counts& counts, Measure m = {
 
 /// \brief Closeness from a co-occurrence matrix whose diagonal holds the
 /// occurrence counts (bibliometrix's crossprod(W), a co-classification
-/// matrix \f$A^\top A\f$): \f$N_i = C_{ii}\f$, pairs are the off-diagonal entries.
+/// matrix <tt>A^T A</tt>): <tt>N_i = C_ii</tt>, pairs are the off-diagonal entries.
 ///
 /// \param cooc square sparse matrix, diagonal = occurrences.
 /// \param total T for needs_total measures (e.g. the record count).
@@ -127,8 +127,8 @@ sparse_result closeness_from_cooccurrence(const Eigen::SparseMatrix<double>& coo
     return closeness_matrix(off, n, total, m);
 }
 
-/// \brief Total link strength of every actor: \f$ s_i = \sum_j N_{ij} \f$ (the
-/// default VOSviewer node weight). \param pairs \f$N_{ij}\f$ (symmetric).
+/// \brief Total link strength of every actor: <tt>s_i = sum_j N_ij</tt> (the
+/// default VOSviewer node weight). \param pairs <tt>N_ij</tt> (symmetric).
 /// \returns one value per row. Complexity: O(nnz).
 inline Eigen::VectorXd link_strength(const Eigen::SparseMatrix<double>& pairs) {
     Eigen::VectorXd s = Eigen::VectorXd::Zero(pairs.rows());
@@ -137,15 +137,15 @@ inline Eigen::VectorXd link_strength(const Eigen::SparseMatrix<double>& pairs) {
     return s;
 }
 
-/// \brief Importance shares (asymmetric): \f$ I_{ij} = N_{ij} / N_i \f$, the
+/// \brief Importance shares (asymmetric): <tt>I_ij = N_ij / N_i</tt>, the
 /// share of i's collaboration that is with j ([COOP] METHODS §6).
 ///
 /// Row i holds how important each partner is to i; column i how important i
 /// is to each partner. With counting::link_fractional and the international
 /// denominator every non-empty row sums to 1.
-/// \param pairs \f$N_{ij}\f$ \param n \f$N_i\f$. \returns the shares, pattern of `pairs`.
+/// \param pairs <tt>N_ij</tt> \param n <tt>N_i</tt>. \returns the shares, pattern of `pairs`.
 /// \throws invalid_argument on mismatched sizes.
-/// Degenerate input: a stored pair with \f$N_i = 0\f$ gets 0 and is counted
+/// Degenerate input: a stored pair with <tt>N_i = 0</tt> gets 0 and is counted
 /// (status::zero_denominator). Complexity: O(nnz).
 inline sparse_result importance_matrix(const Eigen::SparseMatrix<double>& pairs,
                                        const Eigen::Ref<const Eigen::VectorXd>& n) {

@@ -28,11 +28,11 @@
 TECHCONV_NAMESPACE_BEGIN
 namespace closeness {
 
-/// \brief Salton's cosine: \f$ S_{ij} = N_{ij} / \sqrt{N_i N_j} \f$.
+/// \brief Salton's cosine: <tt>S_ij = N_ij / sqrt(N_i N_j)</tt>.
 ///
 /// Reference: [COOP] formula (1); Salton and McGill (1983), Introduction to
-/// Modern Information Retrieval. Range [0, 1] when \f$N_{ij} \le \min(N_i, N_j)\f$.
-/// Degenerate input: 0 when \f$N_i N_j \le 0\f$. Complexity: O(1).
+/// Modern Information Retrieval. Range [0, 1] when <tt>N_ij <= min(N_i, N_j)</tt>.
+/// Degenerate input: 0 when <tt>N_i N_j <= 0</tt>. Complexity: O(1).
 struct salton_t {
     static constexpr bool needs_total = false;
     static constexpr std::string_view name = "salton";
@@ -44,7 +44,7 @@ struct salton_t {
     }
 };
 
-/// \brief Jaccard index: \f$ J_{ij} = N_{ij} / (N_i + N_j - N_{ij}) \f$.
+/// \brief Jaccard index: <tt>J_ij = N_ij / (N_i + N_j - N_ij)</tt>.
 ///
 /// Reference: Jaccard (1901); bibliometrix normalizeSimilarity(type = "jaccard").
 /// Degenerate input: 0 when the denominator is not positive. Complexity: O(1).
@@ -58,7 +58,7 @@ struct jaccard_t {
     }
 };
 
-/// \brief Inclusion index: \f$ I_{ij} = N_{ij} / \min(N_i, N_j) \f$.
+/// \brief Inclusion index: <tt>I_ij = N_ij / min(N_i, N_j)</tt>.
 ///
 /// Reference: bibliometrix normalizeSimilarity(type = "inclusion"); Callon,
 /// Courtial and Laville (1991). Degenerate input: 0 when min(N_i, N_j) <= 0.
@@ -73,11 +73,11 @@ struct inclusion_t {
     }
 };
 
-/// \brief Equivalence index: \f$ E_{ij} = N_{ij}^2 / (N_i N_j) \f$ (Salton squared).
+/// \brief Equivalence index: <tt>E_ij = N_ij^2 / (N_i N_j)</tt> (Salton squared).
 ///
 /// Reference: Callon, Courtial and Laville (1991); bibliometrix
 /// normalizeSimilarity(type = "equivalence"). Degenerate input: 0 when
-/// \f$N_i N_j \le 0\f$. Complexity: O(1).
+/// <tt>N_i N_j <= 0</tt>. Complexity: O(1).
 struct equivalence_t {
     static constexpr bool needs_total = false;
     static constexpr std::string_view name = "equivalence";
@@ -88,18 +88,18 @@ struct equivalence_t {
     }
 };
 
-/// \brief Association strength as bibliometrix computes it: \f$ A_{ij} = N_{ij} / (N_i N_j) \f$.
+/// \brief Association strength as bibliometrix computes it: <tt>A_ij = N_ij / (N_i N_j)</tt>.
 ///
 /// No scaling by a total: values are tiny and depend on the corpus size, but
 /// rankings within one corpus equal those of association_strength_vosviewer
 /// when both use the same node counts. Reference: bibliometrix
 /// normalizeSimilarity(type = "association"); van Eck and Waltman (2009),
-/// doi:10.1002/asi.21075. Degenerate input: 0 when \f$N_i N_j \le 0\f$.
+/// doi:10.1002/asi.21075. Degenerate input: 0 when <tt>N_i N_j <= 0</tt>.
 /// Complexity: O(1).
 struct association_strength_bibliometrix_t {
     static constexpr bool needs_total = false;
     static constexpr std::string_view name = "association_strength_bibliometrix";
-    /// \returns \f$N_{ij}/(N_i N_j)\f$, or 0 when the denominator is not positive.
+    /// \returns <tt>N_ij/(N_i N_j)</tt>, or 0 when the denominator is not positive.
     constexpr double operator()(double n_ij, double n_i, double n_j, double = 0.0) const noexcept {
         const double d = n_i * n_j;
         return d > 0.0 ? n_ij / d : 0.0;
@@ -107,21 +107,21 @@ struct association_strength_bibliometrix_t {
 };
 
 /// \brief Association strength as VOSviewer computes it:
-/// \f$ A_{ij} = N_{ij} / (N_i N_j / T) = T N_{ij} / (N_i N_j) \f$.
+/// <tt>A_ij = N_ij / (N_i N_j / T) = T N_ij / (N_i N_j)</tt>.
 ///
 /// The ratio of observed to expected co-occurrences under independence.
 /// VOSviewer (CWTS networkanalysis, Network.createNormalizedNetworkUsingAssociationStrength)
-/// uses node weights \f$N_i\f$ equal to each node's *total link strength*
-/// \f$\sum_j N_{ij}\f$ by default and \f$T = \sum_i N_i\f$ (twice the total
+/// uses node weights <tt>N_i</tt> equal to each node's *total link strength*
+/// <tt>sum_j N_ij</tt> by default and <tt>T = sum_i N_i</tt> (twice the total
 /// edge weight); pass those (see closeness::link_strength) to reproduce it,
 /// or occurrence counts and the record count for the probabilistic
 /// affinity-style variant. Reference: van Eck and Waltman (2009),
-/// doi:10.1002/asi.21075. Degenerate input: 0 when \f$N_i N_j \le 0\f$.
+/// doi:10.1002/asi.21075. Degenerate input: 0 when <tt>N_i N_j <= 0</tt>.
 /// Complexity: O(1).
 struct association_strength_vosviewer_t {
     static constexpr bool needs_total = true;
     static constexpr std::string_view name = "association_strength_vosviewer";
-    /// \returns \f$T N_{ij}/(N_i N_j)\f$, or 0 when the denominator is not positive.
+    /// \returns <tt>T N_ij/(N_i N_j)</tt>, or 0 when the denominator is not positive.
     constexpr double operator()(double n_ij, double n_i, double n_j, double total) const noexcept {
         const double d = n_i * n_j;
         return d > 0.0 ? total * n_ij / d : 0.0;

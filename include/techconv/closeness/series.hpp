@@ -24,13 +24,13 @@ namespace closeness {
 
 /// \brief Everything about one pair (i, j) in one period.
 struct pair_stats {
-    double n_ij = 0.0;       ///< \f$N_{ij}\f$
-    double n_i = 0.0;        ///< \f$N_i\f$
-    double n_j = 0.0;        ///< \f$N_j\f$
+    double n_ij = 0.0;       ///< <tt>N_ij</tt>
+    double n_i = 0.0;        ///< <tt>N_i</tt>
+    double n_j = 0.0;        ///< <tt>N_j</tt>
     double closeness = 0.0;  ///< the measure's value (0 when undefined)
-    double share_i = 0.0;    ///< importance of j to i: \f$N_{ij}/N_i\f$ (0 when \f$N_i = 0\f$)
-    double share_j = 0.0;    ///< importance of i to j: \f$N_{ij}/N_j\f$ (0 when \f$N_j = 0\f$)
-    /// ok, or zero_denominator when \f$N_i\f$ or \f$N_j\f$ is 0 (values then 0).
+    double share_i = 0.0;    ///< importance of j to i: <tt>N_ij/N_i</tt> (0 when <tt>N_i = 0</tt>)
+    double share_j = 0.0;    ///< importance of i to j: <tt>N_ij/N_j</tt> (0 when <tt>N_j = 0</tt>)
+    /// ok, or zero_denominator when <tt>N_i</tt> or <tt>N_j</tt> is 0 (values then 0).
     status info = status::ok;
 };
 
@@ -38,9 +38,9 @@ struct pair_stats {
 ///
 /// \param counts from count_collaboration() \param i first actor id
 /// \param j second actor id \param m the measure (for needs_total measures
-/// \f$T = \sum_k N_k\f$). \returns the pair's counts, closeness and shares.
+/// <tt>T = sum_k N_k</tt>). \returns the pair's counts, closeness and shares.
 /// \throws invalid_argument if an id is out of range.
-/// Degenerate input: \f$N_i = 0\f$ or \f$N_j = 0\f$ gives zeros and
+/// Degenerate input: <tt>N_i = 0</tt> or <tt>N_j = 0</tt> gives zeros and
 /// status::zero_denominator. Complexity: O(log nnz of column j) plus O(actors)
 /// for needs_total measures.
 template <class Measure = salton_t>
@@ -65,7 +65,7 @@ pair_stats pair_statistics(const collaboration_counts& counts, label_id i, label
 struct pair_series {
     std::vector<year_type> years;  ///< the panel's years
     std::vector<pair_stats> stats; ///< stats[t] belongs to years[t]
-    /// Years whose closeness is undefined (\f$N_i\f$ or \f$N_j\f$ = 0), reported as 0.
+    /// Years whose closeness is undefined (<tt>N_i</tt> or <tt>N_j</tt> = 0), reported as 0.
     index zero_denominator_years = 0;
     /// ok; zero_denominator when some years are undefined; empty_input for an empty panel.
     status info = status::ok;
@@ -105,7 +105,7 @@ pair_series closeness_series(const collaboration_panel& panel, label_id i, label
     return out;
 }
 
-/// \brief \f$N_i\f$ of one actor for every year of a panel.
+/// \brief <tt>N_i</tt> of one actor for every year of a panel.
 /// \throws invalid_argument if the id is out of range. Complexity: O(years).
 inline Eigen::VectorXd count_series(const collaboration_panel& panel, label_id i) {
     Eigen::VectorXd v(static_cast<index>(panel.counts.size()));
