@@ -286,3 +286,27 @@ TEST_CASE("institutions: share of international records with a partner") {
     tc::actor_records shorter;
     CHECK_THROWS_AS(tc::institution_shares(shorter, ctry, 0), techconv::invalid_argument);
 }
+
+TEST_CASE("matrix: closeness from a co-occurrence matrix with occurrences on the diagonal") {
+    // C = [[3,2,1],[2,3,0],[1,0,2]]: N = (3,3,2); Salton(0,1) = 2/sqrt(9), Salton(0,2) = 1/sqrt(6)
+    Eigen::SparseMatrix<double> c(3, 3);
+    c.insert(0, 0) = 3;
+    c.insert(1, 1) = 3;
+    c.insert(2, 2) = 2;
+    c.insert(0, 1) = 2;
+    c.insert(1, 0) = 2;
+    c.insert(0, 2) = 1;
+    c.insert(2, 0) = 1;
+    const auto s = tc::closeness_from_cooccurrence(c);
+    CHECK(s.values.nonZeros() == 4);  // diagonal dropped
+    CHECK(s.values.coeff(0, 1) == doctest::Approx(2.0 / 3.0));
+    CHECK(s.values.coeff(2, 0) == doctest::Approx(1.0 / std::sqrt(6.0)));
+    // a stored pair with a zero count on one side is reported, not NaN
+    Eigen::SparseMatrix<double> z(2, 2);
+    z.insert(0, 1) = 1;
+    z.insert(1, 0) = 1;
+    const auto r = tc::closeness_matrix(z, Eigen::Vector2d(1, 0), 0.0, tc::salton);
+    CHECK(r.info == status::zero_denominator);
+    CHECK(r.zero_denominator_pairs == 2);
+    CHECK(r.values.coeff(0, 1) == 0);
+}

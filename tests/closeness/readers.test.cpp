@@ -351,3 +351,20 @@ TEST_CASE("scopus csv: affiliations, fallback, duplicates, malformed") {
     CHECK(lenient.report().issues[1].code == error_code::bad_year);
     CHECK(lenient.report().issues[1].line == 3);
 }
+
+TEST_CASE("readers: old WoS US addresses and HTML entities in Scopus affiliations") {
+    const auto d = read_tagged(
+        "PT J\nC1 UNIV CALIF LOS ANGELES,SCH MED,LOS ANGELES,CA 90024.\n   MAYO CLIN,ROCHESTER,MN.\n"
+        "   UNIV TORONTO,TORONTO M5S 1A8,ONTARIO,CANADA.\nPY 1985\nUT WOS:A1\nER\n");
+    REQUIRE(d.records.size() == 1);
+    CHECK(d.records[0].countries == strings{"CA", "US"});  // "CA 90024" and "MN" are US states
+    CHECK(d.records[0].unresolved.empty());
+    std::istringstream in("Year,Affiliations,EID\n2017,\"Institut f&#x00FC;r Informatik, Universit&#x00E4;t Bonn, Bonn, "
+                          "Germany; Dept X, University of Oslo, Oslo, Norway\",1\n");
+    io::scopus_reader r(in, "s.csv");
+    io::bibliographic_record rec;
+    REQUIRE(r.next(rec));
+    CHECK(rec.countries == strings{"DE", "NO"});
+    CHECK(rec.institutions.size() == 2);  // two affiliations, not four pieces
+    CHECK(rec.unresolved.empty());
+}

@@ -92,6 +92,12 @@ inline const classification::country_normalizer& default_countries() {
     return cn;
 }
 
+inline line_options line_opts(const bibliographic_options& o) {
+    line_options l;
+    l.encoding = o.encoding;
+    return l;
+}
+
 inline record_builder make_builder(const bibliographic_options& o) {
     classification::country_options co;
     co.regions = o.regions;
@@ -128,10 +134,10 @@ class wos_tagged_reader {
 public:
     /// Reads from a stream; `source` names it in messages.
     wos_tagged_reader(std::istream& in, std::string source = "<stream>", bibliographic_options opts = {})
-        : opts_(opts), lines_(in, std::move(source), line_opts(opts)), builder_(detail::make_builder(opts_)) {}
+        : opts_(opts), lines_(in, std::move(source), detail::line_opts(opts)), builder_(detail::make_builder(opts_)) {}
     /// Opens a file. \throws parse_error (io_error) if it cannot be opened.
     explicit wos_tagged_reader(const std::string& path, bibliographic_options opts = {})
-        : opts_(opts), lines_(path, line_opts(opts)), builder_(detail::make_builder(opts_)) {}
+        : opts_(opts), lines_(path, detail::line_opts(opts)), builder_(detail::make_builder(opts_)) {}
 
     /// \brief Reads the next record into `rec`. \returns false at the end of input.
     /// \throws parse_error as described in the class documentation.
@@ -146,12 +152,6 @@ public:
     const bibliographic_report& report() const noexcept { return report_; }
 
 private:
-    static line_options line_opts(const bibliographic_options& o) {
-        line_options l;
-        l.encoding = o.encoding;
-        return l;
-    }
-
     // A malformed record: throw, or record the issue and drop the record.
     void malformed(error_code code, std::size_t line, const std::string& msg) {
         if (opts_.malformed == malformed_policy::error)
@@ -301,12 +301,12 @@ class wos_tab_reader {
 public:
     /// Reads from a stream; `source` names it in messages.
     wos_tab_reader(std::istream& in, std::string source = "<stream>", bibliographic_options opts = {})
-        : opts_(opts), lines_(in, std::move(source), line_opts(opts)), builder_(detail::make_builder(opts_)) {
+        : opts_(opts), lines_(in, std::move(source), detail::line_opts(opts)), builder_(detail::make_builder(opts_)) {
         read_header();
     }
     /// Opens a file. \throws parse_error (io_error) if it cannot be opened.
     explicit wos_tab_reader(const std::string& path, bibliographic_options opts = {})
-        : opts_(opts), lines_(path, line_opts(opts)), builder_(detail::make_builder(opts_)) {
+        : opts_(opts), lines_(path, detail::line_opts(opts)), builder_(detail::make_builder(opts_)) {
         read_header();
     }
 
@@ -322,11 +322,6 @@ public:
     const bibliographic_report& report() const noexcept { return report_; }
 
 private:
-    static line_options line_opts(const bibliographic_options& o) {
-        line_options l;
-        l.encoding = o.encoding;
-        return l;
-    }
     [[noreturn]] void header_error(error_code code, const std::string& field, const std::string& msg) const {
         ::techconv::detail::throw_error<parse_error>(code, source_location{lines_.source(), 1, 0, 0, field}, msg);
     }
