@@ -4,10 +4,14 @@
 #ifndef TECHCONV_IO_HPP_
 #define TECHCONV_IO_HPP_
 
+#include "techconv/classification/country.hpp"
+#include "techconv/io/bibliographic.hpp"
 #include "techconv/io/csv.hpp"
 #include "techconv/io/encoding.hpp"
 #include "techconv/io/json.hpp"
 #include "techconv/io/line_reader.hpp"
 #include "techconv/io/parse.hpp"
+#include "techconv/io/scopus.hpp"
+#include "techconv/io/wos.hpp"
 
 #endif  // TECHCONV_IO_HPP_
