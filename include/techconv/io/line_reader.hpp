@@ -3,7 +3,7 @@
 // A streaming line reader for line-oriented formats (Web of Science tagged
 // exports, CPC title lists, XML scanned line-wise): LF, CRLF and CR line
 // ends, a UTF-8 byte-order mark, a per-line byte limit checked while reading,
-// NUL bytes rejected, UTF-8 validated (or Latin-1 transcoded).
+// NUL bytes rejected, UTF-8 validated (or Latin-1 / Mac Roman transcoded).
 #ifndef TECHCONV_IO_LINE_READER_HPP_
 #define TECHCONV_IO_LINE_READER_HPP_
 
@@ -113,7 +113,7 @@ private:
             return;
         }
         tmp_.clear();
-        append_latin1_as_utf8(line_, tmp_);
+        append_as_utf8(line_, opts_.encoding, tmp_);
         line_.swap(tmp_);
     }
 
