@@ -4,9 +4,16 @@
 #ifndef TECHCONV_IO_HPP_
 #define TECHCONV_IO_HPP_
 
+#include "techconv/io/applicant_type.hpp"
 #include "techconv/io/csv.hpp"
 #include "techconv/io/encoding.hpp"
+#include "techconv/io/families.hpp"
+#include "techconv/io/generic_csv.hpp"
+#include "techconv/io/indicators.hpp"
+#include "techconv/io/lens.hpp"
 #include "techconv/io/line_reader.hpp"
 #include "techconv/io/parse.hpp"
+#include "techconv/io/patent.hpp"
+#include "techconv/io/uspto_xml.hpp"
 
 #endif  // TECHCONV_IO_HPP_
