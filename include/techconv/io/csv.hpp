@@ -65,7 +65,7 @@ public:
 
     /// Opens and reads a file. Throws parse_error (io_error) if it cannot be opened.
     explicit csv_reader(const std::string& path, csv_options opts = {})
-        : opts_(opts), owned_(open(path)), src_(*owned_, path, opts.buffer_bytes) {
+        : opts_(opts), owned_(detail::open_input_file(path)), src_(*owned_, path, opts.buffer_bytes) {
         start();
     }
 
@@ -157,14 +157,6 @@ public:
     }
 
 private:
-    static std::unique_ptr<std::ifstream> open(const std::string& path) {
-        auto f = std::make_unique<std::ifstream>(path, std::ios::binary);
-        if (!f->is_open()) {
-            ::techconv::detail::throw_error<parse_error>(
-                error_code::io_error, source_location{path, 0, 0, 0, {}}, "cannot open file");
-        }
-        return f;
-    }
 
     void start() {
         had_bom_ = src_.skip_bom();
