@@ -11,25 +11,15 @@
 #include "techconv/io/generic_csv.hpp"
 #include "techconv/io/indicators.hpp"
 #include "techconv/io/lens.hpp"
+#include "patent_test_util.hpp"
 #include "test_support.hpp"
 
 namespace tio = techconv::io;
 using techconv::error_code;
 using techconv::parse_error;
+using techconv_test::expect_parse_error;
 
 namespace {
-
-// Runs `fn` and returns the parse_error it throws (fails the test if none).
-template <class Fn>
-parse_error expect_parse_error(Fn&& fn) {
-    try {
-        fn();
-    } catch (const parse_error& e) {
-        return e;
-    }
-    FAIL("expected a parse_error");
-    return parse_error(error_code::none, {}, "");
-}
 
 std::vector<tio::patent_record> read_lens_text(const std::string& text,
                                                tio::patent_csv_options o = {}) {

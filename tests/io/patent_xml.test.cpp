@@ -9,24 +9,15 @@
 
 #include "techconv/io/indicators.hpp"
 #include "techconv/io/uspto_xml.hpp"
+#include "patent_test_util.hpp"
 #include "test_support.hpp"
 
 namespace tio = techconv::io;
 using techconv::error_code;
 using techconv::parse_error;
+using techconv_test::expect_parse_error;
 
 namespace {
-
-template <class Fn>
-parse_error expect_parse_error(Fn&& fn) {
-    try {
-        fn();
-    } catch (const parse_error& e) {
-        return e;
-    }
-    FAIL("expected a parse_error");
-    return parse_error(error_code::none, {}, "");
-}
 
 std::vector<tio::patent_record> read_xml(const std::string& text, tio::patent_read_stats* st = nullptr) {
     std::istringstream in(text);

@@ -9,7 +9,6 @@
 #include <array>        // std::array
 #include <cstddef>      // std::size_t, std::ptrdiff_t
 #include <cstdint>      // std::int64_t, std::uint64_t
-#include <fstream>      // std::ifstream (encoding sniffing)
 #include <functional>   // std::function
 #include <istream>      // std::istream
 #include <memory>       // std::unique_ptr
@@ -22,6 +21,7 @@
 #include "techconv/error.hpp"
 #include "techconv/io/applicant_type.hpp"
 #include "techconv/io/csv.hpp"
+#include "techconv/io/detail/byte_source.hpp"
 #include "techconv/io/detail/patent_text.hpp"
 #include "techconv/io/encoding.hpp"
 #include "techconv/io/parse.hpp"
@@ -85,15 +85,10 @@ struct patent_read_stats {
 namespace detail {
 
 inline text_encoding sniff_file_encoding(const std::string& path, const std::string& source) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f.is_open()) {
-        ::techconv::detail::throw_error<parse_error>(error_code::io_error,
-                                                     source_location{source, 0, 0, 0, {}},
-                                                     "cannot open file");
-    }
+    const auto f = open_input_file(path);
     std::string buf(std::size_t{1} << 20, '\0');
-    f.read(&buf[0], static_cast<std::streamsize>(buf.size()));
-    buf.resize(static_cast<std::size_t>(f.gcount()));
+    f->read(&buf[0], static_cast<std::streamsize>(buf.size()));
+    buf.resize(static_cast<std::size_t>(f->gcount()));
     const auto g = detect_encoding(buf);
     if (g.utf16 || g.binary) {
         ::techconv::detail::throw_error<parse_error>(

@@ -73,7 +73,7 @@ class uspto_xml_reader {
 public:
     /// Reads the file at `path`.
     explicit uspto_xml_reader(const std::string& path, uspto_xml_options opts = {})
-        : opts_(std::move(opts)), owned_(open(path)),
+        : opts_(std::move(opts)), owned_(detail::open_input_file(path)),
           tz_(*owned_, path, opts_.buffer_bytes, opts_.max_token_bytes) {
         stats_.layout = "uspto-xml";
     }
@@ -125,14 +125,6 @@ public:
     std::uint64_t bytes_read() const noexcept { return tz_.bytes_read(); }
 
 private:
-    static std::unique_ptr<std::ifstream> open(const std::string& path) {
-        auto f = std::make_unique<std::ifstream>(path, std::ios::binary);
-        if (!f->is_open()) {
-            ::techconv::detail::throw_error<parse_error>(
-                error_code::io_error, source_location{path, 0, 0, 0, {}}, "cannot open file");
-        }
-        return f;
-    }
 
     void skip_document() {
         for (;;) {
