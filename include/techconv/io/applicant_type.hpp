@@ -104,37 +104,100 @@ inline std::vector<std::string_view> key_words(std::string_view key) {
     return w;
 }
 
-inline bool keyword_hits(std::string_view raw_upper, const std::vector<std::string_view>& words,
-                         std::string_view kw) {
-    if (kw.empty()) return false;
-    if (has_non_ascii(kw)) return raw_upper.find(kw) != std::string_view::npos;
-    const std::string kkey = name_key(kw.back() == '*' ? kw.substr(0, kw.size() - 1) : kw);
-    const bool prefix = kw.back() == '*';
-    const auto kwords = key_words(kkey);
-    if (kwords.empty() || kwords.size() > words.size()) return false;
-    for (std::size_t s = 0; s + kwords.size() <= words.size(); ++s) {
-        bool ok = true;
-        for (std::size_t k = 0; k < kwords.size() && ok; ++k) {
-            const bool last = k + 1 == kwords.size();
-            if (prefix && last) {
-                ok = words[s + k].substr(0, kwords[k].size()) == kwords[k];
-            } else {
-                ok = words[s + k] == kwords[k];
-            }
-        }
-        if (ok) return true;
-    }
-    return false;
-}
+// One keyword, prepared: its words (ASCII) or its raw bytes (non-ASCII substring).
+struct compiled_keyword {
+    std::vector<std::string> words;
+    std::string raw;
+    bool prefix = false;
 
-inline bool any_hit(std::string_view raw_upper, const std::vector<std::string_view>& words,
-                    const std::vector<std::string>& kws) {
-    for (const auto& kw : kws)
-        if (keyword_hits(raw_upper, words, kw)) return true;
-    return false;
+    explicit compiled_keyword(std::string_view kw) {
+        if (has_non_ascii(kw)) {
+            raw = std::string(kw);
+            return;
+        }
+        prefix = !kw.empty() && kw.back() == '*';
+        const std::string key = name_key(prefix ? kw.substr(0, kw.size() - 1) : kw);
+        for (const auto w : key_words(key)) words.emplace_back(w);
+    }
+
+    bool hits(std::string_view raw_upper, const std::vector<std::string_view>& name) const {
+        if (!raw.empty()) return raw_upper.find(raw) != std::string_view::npos;
+        if (words.empty() || words.size() > name.size()) return false;
+        for (std::size_t s = 0; s + words.size() <= name.size(); ++s) {
+            bool ok = true;
+            for (std::size_t k = 0; k < words.size() && ok; ++k) {
+                const bool last = k + 1 == words.size();
+                ok = (prefix && last) ? name[s + k].substr(0, words[k].size()) == words[k]
+                                      : name[s + k] == words[k];
+            }
+            if (ok) return true;
+        }
+        return false;
+    }
+};
+
+inline std::vector<compiled_keyword> compile_keywords(const std::vector<std::string>& kws) {
+    std::vector<compiled_keyword> out;
+    out.reserve(kws.size());
+    for (const auto& k : kws)
+        if (!k.empty()) out.emplace_back(k);
+    return out;
 }
 
 }  // namespace detail
+
+/// \brief applicant_rules prepared once for classifying many names (readers keep one).
+///
+/// Holds a copy of the rules with every keyword split into words up front, so
+/// classifying a name costs O(K·w) comparisons and no allocation per keyword.
+/// Safe for concurrent use of operator() (it is const and stateless).
+class applicant_classifier {
+public:
+    /// Prepares `rules` (copied).
+    explicit applicant_classifier(const applicant_rules& rules = default_applicant_rules())
+        : university_(detail::compile_keywords(rules.university)),
+          company_forms_(detail::compile_keywords(rules.company_forms)),
+          institute_(detail::compile_keywords(rules.institute)),
+          company_words_(detail::compile_keywords(rules.company_words)),
+          min_words_(rules.min_person_words),
+          max_words_(rules.max_person_words) {
+        for (const auto& o : rules.overrides) overrides_.emplace_back(detail::name_key(o.first), o.second);
+    }
+
+    /// The type of `name` under the rules (see classify_applicant()).
+    applicant_type operator()(std::string_view name) const {
+        const std::string key = detail::name_key(name);
+        if (key.empty()) return applicant_type::unknown;
+        for (const auto& o : overrides_)
+            if (o.first == key) return o.second;
+        std::string upper;
+        upper.reserve(name.size());
+        for (const char c : name) upper.push_back(ascii_upper(c));
+        const auto words = detail::key_words(key);
+        const auto any = [&](const std::vector<detail::compiled_keyword>& list) {
+            for (const auto& k : list)
+                if (k.hits(upper, words)) return true;
+            return false;
+        };
+        if (any(university_)) return applicant_type::university;
+        if (any(company_forms_)) return applicant_type::company;
+        if (any(institute_)) return applicant_type::institute;
+        if (any(company_words_)) return applicant_type::company;
+        if (words.size() >= min_words_ && words.size() <= max_words_) return applicant_type::individual;
+        return applicant_type::unknown;
+    }
+
+    /// Sets the type of every party whose type is `unknown`; known types are kept.
+    void classify(std::vector<party>& parties) const {
+        for (auto& p : parties)
+            if (p.type == applicant_type::unknown) p.type = (*this)(p.name);
+    }
+
+private:
+    std::vector<detail::compiled_keyword> university_, company_forms_, institute_, company_words_;
+    std::vector<std::pair<std::string, applicant_type>> overrides_;
+    std::size_t min_words_, max_words_;
+};
 
 /// \brief Classifies an applicant name as company, university, institute or individual.
 ///
@@ -148,24 +211,11 @@ inline bool any_hit(std::string_view raw_upper, const std::vector<std::string_vi
 /// The person rule is a heuristic: a company named without any legal form or
 /// industry word is taken for a person; add such names to `overrides`.
 ///
-/// Complexity: O(K·w) for K keywords and w words in the name.
+/// Complexity: prepares the rules on every call (O(total keyword length));
+/// to classify many names, build one applicant_classifier and reuse it.
 inline applicant_type classify_applicant(std::string_view name,
                                          const applicant_rules& rules = default_applicant_rules()) {
-    const std::string key = detail::name_key(name);
-    if (key.empty()) return applicant_type::unknown;
-    for (const auto& o : rules.overrides)
-        if (detail::name_key(o.first) == key) return o.second;
-    std::string upper;
-    upper.reserve(name.size());
-    for (const char c : name) upper.push_back(ascii_upper(c));
-    const auto words = detail::key_words(key);
-    if (detail::any_hit(upper, words, rules.university)) return applicant_type::university;
-    if (detail::any_hit(upper, words, rules.company_forms)) return applicant_type::company;
-    if (detail::any_hit(upper, words, rules.institute)) return applicant_type::institute;
-    if (detail::any_hit(upper, words, rules.company_words)) return applicant_type::company;
-    if (words.size() >= rules.min_person_words && words.size() <= rules.max_person_words)
-        return applicant_type::individual;
-    return applicant_type::unknown;
+    return applicant_classifier(rules)(name);
 }
 
 /// \brief Sets the type of every party whose type is `unknown` by classify_applicant().
@@ -173,8 +223,7 @@ inline applicant_type classify_applicant(std::string_view name,
 /// Types already known (e.g. persons in USPTO XML) are kept.
 inline void classify_parties(std::vector<party>& parties,
                              const applicant_rules& rules = default_applicant_rules()) {
-    for (auto& p : parties)
-        if (p.type == applicant_type::unknown) p.type = classify_applicant(p.name, rules);
+    applicant_classifier(rules).classify(parties);
 }
 
 }  // namespace io

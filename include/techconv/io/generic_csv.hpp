@@ -296,9 +296,7 @@ private:
         if (c_applicants_ != none) {
             r.supply(patent_field::applicants);
             parties(c_applicants_, r.applicants);
-            if (opts_.classify_applicants)
-                classify_parties(r.applicants,
-                                 opts_.rules ? *opts_.rules : default_applicant_rules());
+            if (opts_.classify_applicants) classifier_.classify(r.applicants);
         }
         if (c_inventors_ != none) {
             r.supply(patent_field::inventors);
@@ -348,6 +346,7 @@ private:
     patent_csv_options opts_;
     std::unique_ptr<csv_reader> csv_;
     patent_csv_mapping map_;
+    applicant_classifier classifier_{opts_.rules ? *opts_.rules : default_applicant_rules()};
     std::size_t c_id_ = none, c_lens_ = none, c_family_ = none, c_members_ = none,
                 c_juris_ = none, c_kind_ = none, c_type_ = none, c_title_ = none,
                 c_pub_year_ = none, c_pub_date_ = none, c_app_date_ = none, c_prio_date_ = none,

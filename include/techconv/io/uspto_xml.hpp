@@ -327,8 +327,7 @@ private:
         out.supply(patent_field::inventors);
         out.supply(patent_field::party_countries);
         out.supply(patent_field::priority_countries);
-        if (opts_.classify_applicants)
-            classify_parties(out.applicants, opts_.rules ? *opts_.rules : default_applicant_rules());
+        if (opts_.classify_applicants) classifier_.classify(out.applicants);
         if (in_biblio_seen) {
             out.counts.set(indicator::backward_citations, patcit);
             out.counts.set(indicator::npl_citations, nplcit);
@@ -345,6 +344,7 @@ private:
     }
 
     uspto_xml_options opts_;
+    applicant_classifier classifier_{opts_.rules ? *opts_.rules : default_applicant_rules()};
     std::unique_ptr<std::ifstream> owned_;
     detail::xml_tokenizer tz_;
     patent_read_stats stats_;
