@@ -148,12 +148,13 @@ TEST_CASE("entropy: histogram path, speculative x ln x and the log pass agree") 
             const auto rb = w::entropy_weights(x, b);
             CHECK(ra.histogram_columns == 3);
             CHECK(rb.histogram_columns == 0);
-            // Both paths round differently; e agrees to ~1e-15, and d = 1 - e
-            // (so w) inherits that absolute error: relative 1e-15 / d.
+            // Both paths round differently (a sum over n elements vs over distinct
+            // values): e agrees to ~sqrt(n) eps ln(S) / ln(n), about 1e-14, and
+            // d = 1 - e (so w) inherits that absolute error: relative 1e-13 / d.
             for (int j = 0; j < 5; ++j) {
-                CHECK(close(ra.entropy(j), rb.entropy(j), 1e-14));
-                CHECK(close(ra.divergence(j), rb.divergence(j), 0.0, 1e-14));
-                CHECK(close(ra.weights(j), rb.weights(j), 1e-14 / ra.divergence(j)));
+                CHECK(close(ra.entropy(j), rb.entropy(j), 1e-13));
+                CHECK(close(ra.divergence(j), rb.divergence(j), 0.0, 1e-13));
+                CHECK(close(ra.weights(j), rb.weights(j), 1e-13 / ra.divergence(j)));
             }
         }
     }
