@@ -107,8 +107,9 @@ inline column_stats_options entropy_stats_options(const entropy_options& o) {
 /// What is known after the statistics pass.
 struct entropy_plan {
     normalization_map map;
-    vector t;  // sum of x' ln x' per column (for columns not in `pass`)
+    vector t;  // per column: K = sum x' ln(x'/mu) (kl[j]) or T = sum x' ln x'
     vector s;  // sum of x' per column
+    std::vector<char> kl;  // t(j) holds K (divergence form, mu = S/n known beforehand)
     std::vector<index> pass;  // columns that need a log pass over the data
     std::uint64_t n = 0;
     index histogram_columns = 0;
@@ -126,6 +127,7 @@ inline entropy_plan plan_entropy(const column_stats& st, const entropy_options& 
     p.n = st.rows();
     p.t.setZero(m);
     p.s.setZero(m);
+    p.kl.assign(static_cast<std::size_t>(m), 0);
     const normalization_map& mp = p.map;
     const double n = static_cast<double>(p.n);
     for (index j = 0; j < m; ++j) {
@@ -133,14 +135,26 @@ inline entropy_plan plan_entropy(const column_stats& st, const entropy_options& 
         const column_summary cs = st.summary(j);
         const double c = mp.center(j), sc = mp.scale(j), sh = mp.shift;
         p.s(j) = sc * (cs.sum - n * c) + n * sh;
+        const real_moments& rp = st.real_part(j);
+        if (rp.count == 0) {
+            // Divergence form: sum y ln(y / mu), mu = S / n. Each term is exact
+            // to rounding, so d = 1 - e keeps its digits when e is near 1.
+            const double inv_mu = n / p.s(j);
+            double k = 0.0;
+            st.histogram(j).for_each([&](double v, std::uint64_t cnt) {
+                const double y = (v - c) * sc + sh;
+                if (y > 0.0) k += static_cast<double>(cnt) * (y * std::log(y * inv_mu));
+            });
+            p.t(j) = k;
+            p.kl[static_cast<std::size_t>(j)] = 1;
+            ++p.histogram_columns;
+            continue;
+        }
         double t = 0.0;
         st.histogram(j).for_each([&](double v, std::uint64_t cnt) {
             t += static_cast<double>(cnt) * xlogx((v - c) * sc + sh);
         });
-        const real_moments& rp = st.real_part(j);
-        if (rp.count == 0) {
-            ++p.histogram_columns;
-        } else if (st.options().xlogx && c == 0.0 && sh == 0.0 && sc > 0.0 && rp.min >= 0.0) {
+        if (st.options().xlogx && c == 0.0 && sh == 0.0 && sc > 0.0 && rp.min >= 0.0) {
             // sum (sc x) ln (sc x) = sc sum x ln x + sc ln sc sum x  (x >= 0)
             t += sc * rp.xlogx + sc * std::log(sc) * rp.sum;
         } else {
@@ -173,9 +187,19 @@ void entropy_pass_chunk(const dense_view<Scalar, RowMajor>& v, index b, index e,
                 col = tile.data() + j * len;
             }
             const double c = p.map.center(j), sc = p.map.scale(j), sh = p.map.shift;
-            t_out[k] += xlogx_sum_affine(col, len, c, sc, sh);
+            const double inv_mu = static_cast<double>(p.n) / p.s(j);  // S from the statistics
+            t_out[k] += xlogx_sum_affine(col, len, c, sc, sh, inv_mu);
             s_out[k] += ((Eigen::Map<const Eigen::ArrayXd>(col, len) - c) * sc + sh).sum();
         }
+    }
+}
+
+/// Stores the sums of the log pass (divergence form) in the plan.
+inline void apply_pass(entropy_plan& p, const std::vector<double>& t, const std::vector<double>& s) {
+    for (std::size_t q = 0; q < p.pass.size(); ++q) {
+        p.t(p.pass[q]) = t[q];
+        p.s(p.pass[q]) = s[q];
+        p.kl[static_cast<std::size_t>(p.pass[q])] = 1;
     }
 }
 
@@ -192,15 +216,13 @@ void run_entropy_pass(const dense_view<Scalar, RowMajor>& v, entropy_plan& p, in
         double* t = part.data() + static_cast<std::size_t>(c) * 2 * k;
         entropy_pass_chunk(v, b, e, p, t, t + k, tile);
     });
-    for (std::size_t q = 0; q < k; ++q) {
-        double t = 0.0, s = 0.0;
-        for (index c = 0; c < chunks; ++c) {
-            t += part[static_cast<std::size_t>(c) * 2 * k + q];
-            s += part[static_cast<std::size_t>(c) * 2 * k + k + q];
+    std::vector<double> t(k, 0.0), s(k, 0.0);
+    for (index c = 0; c < chunks; ++c)
+        for (std::size_t q = 0; q < k; ++q) {
+            t[q] += part[static_cast<std::size_t>(c) * 2 * k + q];
+            s[q] += part[static_cast<std::size_t>(c) * 2 * k + k + q];
         }
-        p.t(p.pass[q]) = t;
-        p.s(p.pass[q]) = s;
-    }
+    apply_pass(p, t, s);
 }
 
 /// Entropies, divergences and weights from complete sums.
@@ -222,11 +244,15 @@ inline entropy_result finish_entropy(entropy_plan&& p, const entropy_options& o)
                 r.degenerate_columns.push_back(j);
                 continue;
             }
-            // sum p ln p with p = x'/S:  (1/S) sum x' ln x' - ln S
-            const double h = p.t(j) / p.s(j) - std::log(p.s(j));
-            const double e = std::clamp(-h / ln_n, 0.0, 1.0);
-            r.entropy(j) = e;
-            r.divergence(j) = 1.0 - e;
+            // d ln n = ln n + sum p ln p = sum p ln(n p), p = x'/S:
+            //   divergence form: (1/S) sum x' ln(x'/mu), mu = S/n;
+            //   otherwise:       ln n + (1/S) sum x' ln x' - ln S.
+            const double dl = p.kl[static_cast<std::size_t>(j)]
+                                  ? p.t(j) / p.s(j)
+                                  : ln_n + (p.t(j) / p.s(j) - std::log(p.s(j)));
+            const double d = std::clamp(dl / ln_n, 0.0, 1.0);
+            r.divergence(j) = d;
+            r.entropy(j) = 1.0 - d;
             ++informative;
         }
     } else {

@@ -124,10 +124,7 @@ public:
         if (!plan_.pass.empty()) {
             techconv::detail::require(entropy_rows_ == next_row_,
                                       "entropy_stream: the entropy pass must cover the same rows as pass 1");
-            for (std::size_t q = 0; q < plan_.pass.size(); ++q) {
-                plan_.t(plan_.pass[q]) = pass_t_[q];
-                plan_.s(plan_.pass[q]) = pass_s_[q];
-            }
+            detail::apply_pass(plan_, pass_t_, pass_s_);
         }
         result_ = detail::finish_entropy(std::move(plan_), opts_);
         score_ = make_linear_score(result_.weights, result_.map);

@@ -21,15 +21,15 @@ namespace detail {
 /// never pass negative values).
 inline double xlogx(double x) noexcept { return x > 0.0 ? x * std::log(x) : 0.0; }
 
-/// Sum of xlogx((p[i] - center) * scale + shift) over i < n, vectorised.
-/// The affine argument is evaluated exactly as the histogram path does, so
-/// both paths see the same normalised values.
+/// Sum of y ln(y * inv_mu) with y = (p[i] - center) * scale + shift over
+/// i < n (0 where y = 0), vectorised. The affine argument is evaluated exactly
+/// as the histogram path does, so both paths see the same normalised values.
 inline double xlogx_sum_affine(const double* p, index n, double center, double scale,
-                               double shift) noexcept {
+                               double shift, double inv_mu) noexcept {
     if (n <= 0) return 0.0;
     const Eigen::Map<const Eigen::ArrayXd> a(p, n);
     const auto y = (a - center) * scale + shift;  // lazy: no temporary
-    return (y > 0.0).select(y * y.log(), 0.0).sum();
+    return (y > 0.0).select(y * (y * inv_mu).log(), 0.0).sum();
 }
 
 /// Sum of xlogx(p[i]) over i < n, vectorised (negative entries give 0).
