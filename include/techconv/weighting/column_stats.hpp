@@ -382,28 +382,24 @@ private:
                 if (!bailed[u]) {
                     std::uint32_t* h = sc.counts.data() + j * 4 * L;
                     index hj = hi[u];
-                    for (; i < len; ++i) {
+                    for (;;) {
+                        i = count_run(p, i, len, h, L, dl, hj);
+                        if (i == len) break;
                         const double x = p[i];
-                        if (TECHCONV_LIKELY(x >= 0.0 && x < dl)) {
-                            const auto k = static_cast<std::uint32_t>(x);
-                            if (TECHCONV_LIKELY(static_cast<double>(k) == x)) {
-                                ++h[(i & 3) * L + static_cast<index>(k)];
-                                hj = std::max(hj, static_cast<index>(k));
-                                continue;
-                            }
-                            break;  // not an integer
-                        }
                         if (!std::isfinite(x)) {
                             bad = true;
                             break;
                         }
-                        if (std::floor(x) == x && std::fabs(x) < 9007199254740992.0 &&
-                            sparse[u].size() < sparse_cap) {
-                            sparse[u].push_back(x);
-                            if (x < 0.0 && (first_negative_[u] == no_index ||
-                                            row_base + tb + i < first_negative_[u]))
-                                first_negative_[u] = row_base + tb + i;
-                            continue;
+                        if (x < 0.0 || x >= dl) {
+                            if (std::floor(x) == x && std::fabs(x) < 9007199254740992.0 &&
+                                sparse[u].size() < sparse_cap) {
+                                sparse[u].push_back(x);
+                                if (x < 0.0 && (first_negative_[u] == no_index ||
+                                                row_base + tb + i < first_negative_[u]))
+                                    first_negative_[u] = row_base + tb + i;
+                                ++i;
+                                continue;
+                            }
                         }
                         break;  // not an integer, or too many sparse values
                     }
@@ -447,6 +443,24 @@ private:
             merge_moments(real_[u], part[u]);
         }
         rows_ += static_cast<std::uint64_t>(e - b);
+    }
+
+    // Counts p[i..len) into the 4-way histogram h while the values are
+    // integers in [0, dl); returns the index of the first value that is not.
+    // A separate small function so the loop keeps everything in registers.
+    static index count_run(const double* p, index i, index len, std::uint32_t* h, index L, double dl,
+                           index& hi) noexcept {
+        index hj = hi;
+        for (; i < len; ++i) {
+            const double x = p[i];
+            if (!(x >= 0.0 && x < dl)) break;
+            const auto k = static_cast<std::uint32_t>(x);
+            if (static_cast<double>(k) != x) break;
+            ++h[(i & 3) * L + static_cast<index>(k)];
+            hj = hj > static_cast<index>(k) ? hj : static_cast<index>(k);
+        }
+        hi = hj;
+        return i;
     }
 
     // Moments of a contiguous run of real values; false on a non-finite sum.
