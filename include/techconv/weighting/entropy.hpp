@@ -299,12 +299,12 @@ inline entropy_result entropy_weights(const column_stats& stats, const entropy_o
 /// \brief Entropy weight method: weights of m indicators from n records.
 ///
 /// Formula ([KCT] section 1.1; METHODS.md section 1):
-/// \f$x'_{ij}\f$ normalised (options), \f$p_{ij} = x'_{ij} / \sum_i x'_{ij}\f$,
-/// \f$e_j = -\frac{1}{\ln n}\sum_i p_{ij}\ln p_{ij}\f$ with \f$0 \ln 0 = 0\f$,
-/// \f$d_j = 1 - e_j\f$, \f$w_j = d_j / \sum_k d_k\f$.
-/// Computed as \f$\sum_i p \ln p = T_j / S_j - \ln S_j\f$ with
-/// \f$T_j = \sum_i x' \ln x'\f$ and \f$S_j = \sum_i x'\f$; for integer-valued
-/// columns \f$T_j\f$ comes from the exact histogram of distinct values.
+/// `x'_{ij}` normalised (options), `p_{ij} = x'_{ij} / \sum_i x'_{ij}`,
+/// `e_j = -\frac{1}{\ln n}\sum_i p_{ij}\ln p_{ij}` with `0 \ln 0 = 0`,
+/// `d_j = 1 - e_j`, `w_j = d_j / \sum_k d_k`.
+/// Computed as `\sum_i p \ln p = T_j / S_j - \ln S_j` with
+/// `T_j = \sum_i x' \ln x'` and `S_j = \sum_i x'`; for integer-valued
+/// columns `T_j` comes from the exact histogram of distinct values.
 /// Reference: Liu, Liu, Zhang, Gao (2024), Key core technologies of AI chips
 /// from the perspective of convergence, Science and Technology Progress and
 /// Policy 41(19), section 1.1.

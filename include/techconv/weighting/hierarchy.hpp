@@ -262,7 +262,7 @@ struct group_score_options {
 
 /// \brief Per-group sub-scores ([KCT] per-dimension scores), all groups in one read of x.
 ///
-/// Formula: \f$s_{ig} = \sum_{j \in g} w_j x'_{ij}\f$ (or with \f$w_j / W_g\f$).
+/// Formula: `s_{ig} = \sum_{j \in g} w_j x'_{ij}` (or with `w_j / W_g`).
 /// \param x        n records by m indicators (any storage order, float or double)
 /// \param weights  m column weights
 /// \param tree     the hierarchy over the m columns

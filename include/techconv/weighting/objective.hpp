@@ -106,7 +106,7 @@ inline vector equal_weights(index m) {
 /// \brief Standard-deviation weights: w_j proportional to the population
 /// standard deviation of the normalised column.
 ///
-/// Formula: \f$\sigma_j = \sqrt{\frac1n \sum_i (x'_{ij} - \bar x'_j)^2}\f$, \f$w_j = \sigma_j / \sum_k \sigma_k\f$.
+/// Formula: `\sigma_j = \sqrt{\frac1n \sum_i (x'_{ij} - \bar x'_j)^2}`, `w_j = \sigma_j / \sum_k \sigma_k`.
 /// Reference: Diakoulaki, Mavrotas, Papayannakis (1995), Computers and Operations Research 22(7), 763-770 (the SD method).
 /// \param x     n records by m indicators (any storage order, float or double)
 /// \param opts  normalisation (default min-max), directions, fallback
@@ -124,7 +124,7 @@ objective_result std_dev_weights(const Eigen::DenseBase<Derived>& x, const objec
 
 /// \brief Coefficient-of-variation weights: w_j proportional to sigma_j / mean_j of the normalised column.
 ///
-/// Formula: \f$v_j = \sigma_j / \bar x'_j\f$, \f$w_j = v_j / \sum_k v_k\f$ (population sigma).
+/// Formula: `v_j = \sigma_j / \bar x'_j`, `w_j = v_j / \sum_k v_k` (population sigma).
 /// Use normalization::none for the CV of the raw values.
 /// \param x     n records by m indicators
 /// \param opts  normalisation (default min-max), directions, shift, fallback
@@ -190,9 +190,9 @@ matrix correlation_matrix(const Eigen::DenseBase<Derived>& x, const objective_op
 
 /// \brief CRITIC weights (Criteria Importance Through Intercriteria Correlation).
 ///
-/// Formula: \f$C_j = \sigma_j \sum_k (1 - r_{jk})\f$ with sigma of the normalised
+/// Formula: `C_j = \sigma_j \sum_k (1 - r_{jk})` with sigma of the normalised
 /// column and r the Pearson correlation of the normalised columns (a cost
-/// column flips the sign of its correlations), \f$w_j = C_j / \sum_k C_k\f$.
+/// column flips the sign of its correlations), `w_j = C_j / \sum_k C_k`.
 /// Reference: Diakoulaki, Mavrotas, Papayannakis (1995), Determining objective
 /// weights in multiple criteria problems: the CRITIC method, Computers and
 /// Operations Research 22(7), 763-770.
@@ -224,10 +224,10 @@ objective_result critic_weights(const Eigen::DenseBase<Derived>& x, const object
 
 /// \brief MEREC weights (Method based on the Removal Effects of Criteria).
 ///
-/// Formula: \f$n_{ij} = \min_j / x_{ij}\f$ (benefit) or \f$x_{ij} / \max_j\f$ (cost);
-/// \f$S_i = \ln(1 + \frac1m \sum_j |\ln n_{ij}|)\f$,
-/// \f$S'_{ij} = \ln(1 + \frac1m \sum_{k \ne j} |\ln n_{ik}|)\f$,
-/// \f$E_j = \sum_i |S'_{ij} - S_i|\f$, \f$w_j = E_j / \sum_k E_k\f$.
+/// Formula: `n_{ij} = \min_j / x_{ij}` (benefit) or `x_{ij} / \max_j` (cost);
+/// `S_i = \ln(1 + \frac1m \sum_j |\ln n_{ij}|)`,
+/// `S'_{ij} = \ln(1 + \frac1m \sum_{k \ne j} |\ln n_{ik}|)`,
+/// `E_j = \sum_i |S'_{ij} - S_i|`, `w_j = E_j / \sum_k E_k`.
 /// Reference: Keshavarz-Ghorabaee, Amiri, Zavadskas, Turskis, Antucheviciene (2021),
 /// Determination of objective weights using a new method based on the removal
 /// effects of criteria (MEREC), Symmetry 13(4), 525.

@@ -112,8 +112,8 @@ void linear_scores_into(const Eigen::DenseBase<Derived>& x, const Eigen::Ref<con
 
 /// \brief Weighted scores written into caller storage (no allocation).
 ///
-/// Formula: \f$s_i = \sum_j w_j x'_{ij}\f$ with \f$x' = (x - c) a + \varepsilon\f$ from `map`,
-/// evaluated as \f$s_i = \sum_j (w_j a_j) x_{ij} + \sum_j w_j(\varepsilon - c_j a_j)\f$.
+/// Formula: `s_i = \sum_j w_j x'_{ij}` with `x' = (x - c) a + \varepsilon` from `map`,
+/// evaluated as `s_i = \sum_j (w_j a_j) x_{ij} + \sum_j w_j(\varepsilon - c_j a_j)`.
 /// Reference: [KCT] section 1.1 step 5 (METHODS.md section 1).
 /// \param x        n records by m indicators (any storage order, float or double)
 /// \param weights  m weights
