@@ -171,27 +171,15 @@ template <class Scalar, bool RowMajor>
 void entropy_pass_chunk(const dense_view<Scalar, RowMajor>& v, index b, index e,
                         const entropy_plan& p, double* t_out, double* s_out,
                         std::vector<double>& tile) {
-    constexpr bool direct = direct_columns<Scalar, RowMajor>();
-    if (!direct && tile.size() < static_cast<std::size_t>(tile_rows * v.cols))
-        tile.resize(static_cast<std::size_t>(tile_rows * v.cols));
-    for (index tb = b; tb < e; tb += tile_rows) {
-        const index te = std::min(e, tb + tile_rows);
-        const index len = te - tb;
-        if constexpr (!direct) load_tile(v, tb, te, tile.data());
+    for_each_tile(v, b, e, tile, [&](index, index len, const auto& col) {
         for (std::size_t k = 0; k < p.pass.size(); ++k) {
             const index j = p.pass[k];
-            const double* col;
-            if constexpr (direct) {
-                col = v.col(j) + tb;
-            } else {
-                col = tile.data() + j * len;
-            }
             const double c = p.map.center(j), sc = p.map.scale(j), sh = p.map.shift;
             const double inv_mu = static_cast<double>(p.n) / p.s(j);  // S from the statistics
-            t_out[k] += xlogx_sum_affine(col, len, c, sc, sh, inv_mu);
-            s_out[k] += ((Eigen::Map<const Eigen::ArrayXd>(col, len) - c) * sc + sh).sum();
+            t_out[k] += xlogx_sum_affine(col(j), len, c, sc, sh, inv_mu);
+            s_out[k] += ((Eigen::Map<const Eigen::ArrayXd>(col(j), len) - c) * sc + sh).sum();
         }
-    }
+    });
 }
 
 /// Stores the sums of the log pass (divergence form) in the plan.

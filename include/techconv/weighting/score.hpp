@@ -59,29 +59,16 @@ template <class Scalar, bool RowMajor>
 void linear_chunk(const dense_view<Scalar, RowMajor>& v, index b, index e,
                   const Eigen::Ref<const matrix>& coef, const Eigen::Ref<const vector>& offsets,
                   double* out, index ld, std::vector<double>& tile) {
-    constexpr bool direct = direct_columns<Scalar, RowMajor>();
-    if (!direct && tile.size() < static_cast<std::size_t>(tile_rows * v.cols))
-        tile.resize(static_cast<std::size_t>(tile_rows * v.cols));
-    for (index tb = b; tb < e; tb += tile_rows) {
-        const index te = std::min(e, tb + tile_rows);
-        const index len = te - tb;
-        if constexpr (!direct) load_tile(v, tb, te, tile.data());
+    for_each_tile(v, b, e, tile, [&](index tb, index len, const auto& col) {
         for (index g = 0; g < coef.cols(); ++g) {
             Eigen::Map<Eigen::ArrayXd> acc(out + g * ld + (tb - b), len);
             acc.setConstant(offsets(g));
             for (index j = 0; j < v.cols; ++j) {
                 const double c = coef(j, g);
-                if (c == 0.0) continue;
-                const double* col;
-                if constexpr (direct) {
-                    col = v.col(j) + tb;
-                } else {
-                    col = tile.data() + j * len;
-                }
-                acc += c * Eigen::Map<const Eigen::ArrayXd>(col, len);
+                if (c != 0.0) acc += c * Eigen::Map<const Eigen::ArrayXd>(col(j), len);
             }
         }
-    }
+    });
 }
 
 }  // namespace detail

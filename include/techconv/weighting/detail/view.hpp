@@ -13,6 +13,7 @@
 #include <string>       // std::string, std::to_string
 #include <type_traits>  // std::is_same_v
 #include <utility>      // std::forward
+#include <vector>       // std::vector
 
 #include <Eigen/Core>
 
@@ -86,6 +87,29 @@ void load_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, double* 
 template <class Scalar, bool RowMajor>
 constexpr bool direct_columns() noexcept {
     return !RowMajor && std::is_same_v<Scalar, double>;
+}
+
+/// Calls fn(tb, len, col) for every tile [tb, tb + len) of rows [b, e), where
+/// col(j) points at the tile's `len` values of column j as doubles (in place
+/// for column-major double, else converted into `tile`).
+template <class Scalar, bool RowMajor, class Fn>
+void for_each_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, std::vector<double>& tile,
+                   Fn&& fn) {
+    constexpr bool direct = direct_columns<Scalar, RowMajor>();
+    if (!direct && tile.size() < static_cast<std::size_t>(tile_rows * v.cols))
+        tile.resize(static_cast<std::size_t>(tile_rows * v.cols));
+    for (index tb = b; tb < e; tb += tile_rows) {
+        const index len = std::min(e, tb + tile_rows) - tb;
+        if constexpr (!direct) load_tile(v, tb, tb + len, tile.data());
+        const auto col = [&](index j) -> const double* {
+            if constexpr (direct) {
+                return v.col(j) + tb;
+            } else {
+                return tile.data() + j * len;
+            }
+        };
+        fn(tb, len, col);
+    }
 }
 
 /// Throws invalid_argument naming the first non-finite value of rows [b, e)
