@@ -63,8 +63,8 @@ graph from_boost_graph(const BoostGraph& b, std::vector<std::string> labels = {}
 /// the same weight meanings as cograph::betweenness() (for cross-checks and
 /// comparisons; cograph::betweenness() is the faster, parallel one).
 ///
-/// Values follow cograph::betweenness(normalized = false): each unordered
-/// pair counted once.
+/// Values follow cograph::betweenness(normalized = false): on an undirected
+/// graph Boost.Graph already counts each unordered pair once.
 /// Complexity: O(n m log n) weighted, O(n m) unweighted.
 inline vector boost_betweenness(const graph& g, weight_meaning meaning = weight_meaning::similarity) {
     boost_graph b = to_boost_graph(g);
@@ -78,7 +78,7 @@ inline vector boost_betweenness(const graph& g, weight_meaning meaning = weight_
         boost::brandes_betweenness_centrality(b, boost::centrality_map(cmap).weight_map(w));
     }
     vector out(g.num_nodes());
-    for (index v = 0; v < g.num_nodes(); ++v) out[v] = cent[static_cast<std::size_t>(v)] / 2.0;
+    for (index v = 0; v < g.num_nodes(); ++v) out[v] = cent[static_cast<std::size_t>(v)];
     return out;
 }
 
