@@ -14,6 +14,7 @@ Prints:
   of that partition, H its CPM quality, connected = 1 if every community
   induces a connected subgraph.
 """
+import random
 import sys
 
 import igraph as ig
@@ -43,6 +44,7 @@ def cpm(g, membership, gamma):
 
 
 def main():
+    random.seed(1)  # python-igraph draws from Python's random module: fixed runs
     n, edges = read(sys.argv[1])
     gamma = float(sys.argv[2])
     g = ig.Graph(n=n, edges=[(u, v) for u, v, _ in edges])

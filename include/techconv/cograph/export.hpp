@@ -325,19 +325,29 @@ inline void write_edges_csv(std::ostream& os, const graph& g) {
 }
 
 /// \brief Writes Graphviz DOT: `graph G { ... }` with nodes n0, n1, ...
-/// carrying `label`, the node weight and cluster, edges carrying `weight`.
+/// carrying `label`, the node weight, cluster and scores, edges carrying
+/// `weight` (numbers quoted, as DOT numerals cannot hold an exponent).
 /// \throws invalid_argument if clusters has the wrong size.
 /// Complexity: O(n + m).
 inline void write_dot(std::ostream& os, const graph& g, const export_options& opts = {}) {
     detail::check_export(g, opts);
+    // DOT numerals have no exponent: every number is written as a quoted string.
+    auto id = [](std::string_view s) {
+        bool bare = !s.empty() && !(s[0] >= '0' && s[0] <= '9');
+        for (const char c : s)
+            bare = bare && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+        return bare ? std::string(s) : '"' + detail::quoted_escape(s, false) + '"';
+    };
     os << "graph G {\n";
     for (index v = 0; v < g.num_nodes(); ++v) {
         os << "  n" << v << " [label=\"" << detail::quoted_escape(g.label(v), false) << "\", "
-           << '"' << detail::quoted_escape(opts.node_weight_name, false) << "\"=\"" << detail::num(g.node_weight(v)) << '"';
-        if (!opts.clusters.empty()) os << ", cluster=" << opts.clusters[static_cast<std::size_t>(v)];
+           << id(opts.node_weight_name) << "=\"" << detail::num(g.node_weight(v)) << '"';
+        if (!opts.clusters.empty()) os << ", cluster=\"" << opts.clusters[static_cast<std::size_t>(v)] << '"';
+        for (const auto& s : opts.scores) os << ", " << id(s.name) << "=\"" << detail::num(s.values[v]) << '"';
         os << "];\n";
     }
-    for (const edge& e : g.edges()) os << "  n" << e.u << " -- n" << e.v << " [weight=" << detail::num(e.weight) << "];\n";
+    for (const edge& e : g.edges())
+        os << "  n" << e.u << " -- n" << e.v << " [weight=\"" << detail::num(e.weight) << "\"];\n";
     os << "}\n";
 }
 
