@@ -40,7 +40,7 @@ struct community_options {
     community_objective objective = community_objective::modularity;  ///< quality function
     double resolution = 1.0;      ///< gamma (> 0 for CPM; >= 0 for modularity)
     std::uint64_t seed = 42;      ///< seed of the node orders and of Leiden's refinement
-    index iterations = -1;        ///< Leiden: full iterations (< 0: until the partition is stable)
+    index iterations = -1;        ///< full iterations, each restarting from the last partition (< 0: until it stops improving)
     double randomness = 0.01;     ///< Leiden refinement randomness theta (> 0)
     index random_starts = 1;      ///< independent runs (seeds seed, seed + 1, ...); the best is kept
 };
@@ -50,7 +50,7 @@ struct community_result {
     std::vector<index> membership;  ///< community of each node; 0 = largest (ties: lowest node id)
     index count = 0;                ///< number of communities
     double quality = 0;             ///< value of the objective (see community_objective)
-    index levels = 0;               ///< aggregation levels (Louvain) / iterations (Leiden) of the best run
+    index levels = 0;               ///< full iterations performed by the best run
     status info = status::ok;       ///< empty_input; zero_denominator (no edge weight, modularity)
 };
 
@@ -420,7 +420,7 @@ inline community_result run_communities(const graph& graph_in, const community_o
         return res;
     }
     double best_q = quality(base, member, mod, o.resolution);
-    const index max_outer = leiden ? (o.iterations < 0 ? 1000 : std::max<index>(o.iterations, 1)) : 1;
+    const index max_outer = o.iterations < 0 ? 1000 : std::max<index>(o.iterations, 1);
     index outer = 0;
     for (; outer < max_outer; ++outer) {
         cgraph level = base;  // copy: each iteration restarts on the original graph
@@ -435,7 +435,7 @@ inline community_result run_communities(const graph& graph_in, const community_o
             changed_any = changed_any || moved;
             part = mv.comm;
             const index np = renumber(part);
-            if (np == level.n() || (!leiden && !moved)) break;
+            if (np == level.n() || (!leiden && !moved && lvl > 0)) break;
             std::vector<index> agg_part = part;
             index nagg = np;
             std::vector<index> next_init;
@@ -453,7 +453,6 @@ inline community_result run_communities(const graph& graph_in, const community_o
             for (auto& x : node_of) x = agg_part[static_cast<std::size_t>(x)];
             level = aggregate(level, agg_part, nagg);
             part = std::move(next_init);
-            res.levels = lvl + 1;
         }
         std::vector<index> result(static_cast<std::size_t>(n));
         for (std::size_t v = 0; v < result.size(); ++v) result[v] = part[static_cast<std::size_t>(node_of[v])];
@@ -463,12 +462,12 @@ inline community_result run_communities(const graph& graph_in, const community_o
             member = std::move(result);
             best_q = std::max(q, best_q);
         }
-        if (!leiden || !improved || !changed_any) {
+        if (!improved || !changed_any) {
             ++outer;
             break;
         }
     }
-    if (leiden) res.levels = outer;
+    res.levels = outer;
     res.quality = quality(base, member, mod, o.resolution);
     res.count = canonical_numbering(member);
     res.membership = std::move(member);
@@ -497,11 +496,13 @@ inline community_result best_of_starts(const graph& g, const community_options& 
 ///
 /// Repeated sweeps moving single nodes to the neighbouring community with
 /// the largest gain (random node order from the seed), then aggregation of
-/// communities into nodes, until a level moves nothing. Objective and
-/// resolution as in community_options.
+/// communities into nodes, until a level moves nothing. Like Leiden, the
+/// whole procedure is repeated from the partition found (`opts.iterations`
+/// times, or until the quality stops improving), which only raises the
+/// quality. Objective and resolution as in community_options.
 /// \param g    the graph (edge weights used).
 /// \param opts objective, resolution, seed, random starts.
-/// \returns membership (0 = largest community), count, quality, levels.
+/// \returns membership (0 = largest community), count, quality, iterations in `levels`.
 /// \throws invalid_argument on resolution < 0 or random_starts < 1.
 /// Degenerate input: no nodes gives empty_input; no edges (modularity)
 /// gives singletons and zero_denominator; isolated nodes stay singletons.
