@@ -12,4 +12,11 @@
 #include "techconv/types.hpp"
 #include "techconv/version.hpp"
 
+// classification (without the file loaders of classification/loaders.hpp)
+#include "techconv/classification/concordance.hpp"
+#include "techconv/classification/dictionary.hpp"
+#include "techconv/classification/ipc.hpp"
+#include "techconv/classification/terms.hpp"
+#include "techconv/classification/titles.hpp"
+
 #endif  // TECHCONV_TECHCONV_HPP_
