@@ -17,18 +17,10 @@ Prints:
 import random
 import sys
 
+from edge_list import read
+
 import igraph as ig
 import networkx as nx
-
-
-def read(path):
-    with open(path) as f:
-        n, m = map(int, f.readline().split())
-        edges = []
-        for _ in range(m):
-            u, v, w = f.readline().split()
-            edges.append((int(u), int(v), float(w)))
-    return n, edges
 
 
 def cpm(g, membership, gamma):

@@ -11,15 +11,7 @@ themselves; nothing here reimplements them.
 """
 import sys
 
-
-def read(path):
-    with open(path) as f:
-        n, m = map(int, f.readline().split())
-        edges = []
-        for _ in range(m):
-            u, v, w = f.readline().split()
-            edges.append((int(u), int(v), float(w)))
-    return n, edges
+from edge_list import read
 
 
 def emit(name, values):

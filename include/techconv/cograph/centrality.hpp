@@ -70,6 +70,19 @@ namespace detail {
 
 inline index path_chunk(index n) { return std::max<index>(1, (n + 127) / 128); }
 
+/// Zero values for n nodes; status empty_input when n == 0.
+inline centrality_result path_result(index n) {
+    centrality_result res;
+    res.values = vector::Zero(n);
+    if (n == 0) res.info = status::empty_input;
+    return res;
+}
+
+/// Edge lengths under `m`; empty (unit lengths, BFS) when weights are ignored.
+inline std::vector<double> path_lengths(const graph& g, weight_meaning m) {
+    return m == weight_meaning::ignore ? std::vector<double>{} : edge_lengths(g, m);
+}
+
 inline bool is_connected_graph(const graph& g) {
     if (g.num_nodes() <= 1) return true;
     sssp_workspace w(g.num_nodes());
@@ -96,15 +109,9 @@ inline bool is_connected_graph(const graph& g) {
 /// ordered reduction: bit-identical for any thread count.
 inline centrality_result betweenness(const graph& g, const betweenness_options& opts = {}) {
     const index n = g.num_nodes();
-    centrality_result res;
-    res.values = vector::Zero(n);
-    if (n == 0) {
-        res.info = status::empty_input;
-        return res;
-    }
-    const std::vector<double> len = opts.weights == weight_meaning::ignore
-                                        ? std::vector<double>{}
-                                        : detail::edge_lengths(g, opts.weights);
+    centrality_result res = detail::path_result(n);
+    if (n == 0) return res;
+    const std::vector<double> len = detail::path_lengths(g, opts.weights);
     const index chunk = detail::path_chunk(n);
     const index nchunks = techconv::detail::chunk_count(n, chunk);
     std::vector<std::vector<double>> part(static_cast<std::size_t>(nchunks));
@@ -168,15 +175,9 @@ struct closeness_options {
 /// Complexity: as betweenness(); parallel over sources, deterministic.
 inline centrality_result closeness(const graph& g, const closeness_options& opts = {}) {
     const index n = g.num_nodes();
-    centrality_result res;
-    res.values = vector::Zero(n);
-    if (n == 0) {
-        res.info = status::empty_input;
-        return res;
-    }
-    const std::vector<double> len = opts.weights == weight_meaning::ignore
-                                        ? std::vector<double>{}
-                                        : detail::edge_lengths(g, opts.weights);
+    centrality_result res = detail::path_result(n);
+    if (n == 0) return res;
+    const std::vector<double> len = detail::path_lengths(g, opts.weights);
     bool disconnected = false;
     std::vector<char> part_disc(static_cast<std::size_t>(techconv::detail::chunk_count(n, detail::path_chunk(n))), 0);
     techconv::detail::for_each_chunk(n, detail::path_chunk(n), opts.threads, [&](index c, index b, index e) {

@@ -178,48 +178,36 @@ sparse_matrix cooccurrence_pairs(const incidence_matrix& a, const std::vector<in
     std::vector<index> fill(un + 1, 0);
     for (std::size_t j = 0; j < un; ++j) fill[j + 1] = fill[j] + colcount[j];
     for (std::size_t j = 0; j <= un; ++j) outer[j] = static_cast<int>(fill[j]);
-    // rows i < j first, in ascending i (rows are visited in order)
-    {
+    // Visits the stored upper rows in order: fn(row, entries, values, length),
+    // entries[0] being the row's diagonal.
+    auto for_each_row = [&](auto&& fn) {
         std::size_t row = 0;
         for (std::size_t ci = 0; ci < nchunks; ++ci) {
-            const auto& oc = cols[ci];
-            const auto& ov = vals[ci];
-            std::size_t t = 0;
-            while (t < oc.size()) {
+            for (std::size_t t = 0; t < cols[ci].size();) {
                 while (row_nnz[row] == 0) ++row;
                 const auto len = static_cast<std::size_t>(row_nnz[row]);
-                // oc[t] is the diagonal of `row`; the rest of the row is strictly upper
-                for (std::size_t u = t; u < t + len; ++u) {
-                    const auto j = static_cast<std::size_t>(oc[u]);
-                    const auto pos = static_cast<std::size_t>(fill[j]++);
-                    inner[pos] = static_cast<int>(row);
-                    value[pos] = ov[u];
-                }
+                fn(row, cols[ci].data() + t, vals[ci].data() + t, len);
                 t += len;
                 ++row;
             }
         }
-    }
-    // then each column's own strictly upper part (rows > j), already ascending
-    {
-        std::size_t row = 0;
-        for (std::size_t ci = 0; ci < nchunks; ++ci) {
-            const auto& oc = cols[ci];
-            const auto& ov = vals[ci];
-            std::size_t t = 0;
-            while (t < oc.size()) {
-                while (row_nnz[row] == 0) ++row;
-                const auto len = static_cast<std::size_t>(row_nnz[row]);
-                for (std::size_t u = t + 1; u < t + len; ++u) {
-                    const auto pos = static_cast<std::size_t>(fill[row]++);
-                    inner[pos] = oc[u];
-                    value[pos] = ov[u];
-                }
-                t += len;
-                ++row;
-            }
+    };
+    // rows i <= j of column j first, in ascending i (rows are visited in order) ...
+    for_each_row([&](std::size_t row, const std::int32_t* oc, const double* ov, std::size_t len) {
+        for (std::size_t u = 0; u < len; ++u) {
+            const auto pos = static_cast<std::size_t>(fill[static_cast<std::size_t>(oc[u])]++);
+            inner[pos] = static_cast<int>(row);
+            value[pos] = ov[u];
         }
-    }
+    });
+    // ... then each column's own strictly upper part (rows > j), already ascending
+    for_each_row([&](std::size_t row, const std::int32_t* oc, const double* ov, std::size_t len) {
+        for (std::size_t u = 1; u < len; ++u) {
+            const auto pos = static_cast<std::size_t>(fill[row]++);
+            inner[pos] = oc[u];
+            value[pos] = ov[u];
+        }
+    });
     return c;
 }
 
