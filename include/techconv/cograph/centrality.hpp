@@ -247,6 +247,22 @@ inline void adj_multiply(const graph& g, bool weighted, bool shift, const vector
     });
 }
 
+/// Fixed-point iteration: step(x, y) writes the next iterate into y and
+/// returns the change; stops below the tolerance or at the cap (not_converged).
+template <class Step>
+void iterate(spectral_result& res, vector& x, vector& y, const spectral_options& opts, Step&& step) {
+    index it = 0;
+    bool conv = false;
+    while (!conv && it < opts.max_iterations) {
+        ++it;
+        const double diff = step(x, y);
+        x.swap(y);
+        conv = diff < opts.tolerance;
+    }
+    res.iterations = it;
+    if (!conv) res.info = status::not_converged;
+}
+
 }  // namespace detail
 
 /// \brief Eigenvector centrality: the leading eigenvector of the (weighted) adjacency.
@@ -277,21 +293,11 @@ inline spectral_result eigenvector_centrality(const graph& g, const spectral_opt
         x = opts.weighted ? strength(g) : degree(g);
         x /= x.maxCoeff();
         vector y(n);
-        bool conv = false;
-        index it = 0;
-        while (it < opts.max_iterations) {
-            ++it;
-            detail::adj_multiply(g, opts.weighted, true, x, y, opts.threads);
-            y /= y.maxCoeff();
-            const double diff = (y - x).cwiseAbs().maxCoeff();
-            x.swap(y);
-            if (diff < opts.tolerance) {
-                conv = true;
-                break;
-            }
-        }
-        res.iterations = it;
-        if (!conv) res.info = status::not_converged;
+        detail::iterate(res, x, y, opts, [&](const vector& cur, vector& next) {
+            detail::adj_multiply(g, opts.weighted, true, cur, next, opts.threads);
+            next /= next.maxCoeff();
+            return (next - cur).cwiseAbs().maxCoeff();
+        });
         detail::adj_multiply(g, opts.weighted, false, x, y, opts.threads);
         res.eigenvalue = y.dot(x) / x.squaredNorm();
     }
@@ -327,32 +333,22 @@ inline spectral_result pagerank(const graph& g, const spectral_options& opts = {
     const double d = opts.damping;
     vector x = vector::Constant(n, 1.0 / static_cast<double>(n));
     vector y(n), z(n);
-    bool conv = false;
-    index it = 0;
-    while (it < opts.max_iterations) {
-        ++it;
+    detail::iterate(res, x, y, opts, [&](const vector& cur, vector& next) {
         double dangling = 0;
         for (index v = 0; v < n; ++v) {
             if (s[v] > 0)
-                z[v] = x[v] / s[v];
+                z[v] = cur[v] / s[v];
             else {
                 z[v] = 0;
-                dangling += x[v];
+                dangling += cur[v];
             }
         }
-        detail::adj_multiply(g, opts.weighted, false, z, y, opts.threads);
+        detail::adj_multiply(g, opts.weighted, false, z, next, opts.threads);
         const double base = (1.0 - d) / static_cast<double>(n) + d * dangling / static_cast<double>(n);
-        y = (y * d).array() + base;
-        y /= y.sum();
-        const double diff = (y - x).cwiseAbs().sum();
-        x.swap(y);
-        if (diff < opts.tolerance) {
-            conv = true;
-            break;
-        }
-    }
-    res.iterations = it;
-    if (!conv) res.info = status::not_converged;
+        next = (next * d).array() + base;
+        next /= next.sum();
+        return (next - cur).cwiseAbs().sum();
+    });
     res.values = std::move(x);
     return res;
 }
