@@ -240,6 +240,39 @@ private:
         }
     }
 
+    // Reads complete unquoted fields straight from the current block while
+    // they hold no quote, NUL or stray CR; stops at the start of a field the
+    // general loop must handle, or where the block ends. Returns true when
+    // it also consumed the line end (LF, CRLF or CR): the record is complete.
+    bool fast_fields() {
+        const char* p = src_.data();
+        const std::size_t n = src_.available();
+        std::size_t fs = 0;  // start of the current field in p
+        for (;;) {
+            const std::size_t j = fs + find_stop(p + fs, n - fs, unq_set_, unq_stop_);
+            if (j == n) break;
+            const char ch = p[j];
+            std::size_t next = j + 1;
+            if (ch == '\r') {
+                if (next == n) break;  // cannot see whether LF follows
+                if (p[next] == '\n') ++next;
+            } else if (ch != opts_.delimiter && ch != '\n') {
+                break;  // quote or NUL: the general loop decides
+            }
+            rec_.append(p + fs, j - fs);
+            check_size();
+            ends_.push_back(rec_.size());
+            fs = next;
+            if (ch != opts_.delimiter) {
+                src_.advance(fs);
+                ++line_;
+                return true;
+            }
+        }
+        src_.advance(fs);
+        return false;
+    }
+
     bool read_record() {
         // Stop tables: unquoted fields stop at delimiter, quote, CR, LF, NUL;
         // quoted fields at quote, LF, NUL (CR is kept inside quotes).
@@ -268,6 +301,11 @@ private:
             bool empty_line = false;
             while (!record_done) {
                 // at the start of a field
+                if (fast_fields()) {
+                    record_done = true;
+                    empty_line = ends_.size() == 1 && rec_.empty();
+                    continue;
+                }
                 int c = src_.peek();
                 if (c == quote) {
                     src_.get();
