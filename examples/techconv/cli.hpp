@@ -15,6 +15,7 @@
 #include <vector>     // std::vector
 
 #include <techconv/io/patent.hpp>
+#include <techconv/types.hpp>
 
 namespace tcli {
 
@@ -146,6 +147,11 @@ bool run_quiet(const std::string& command);
 /// Single-quotes a string for the shell.
 std::string shell_quote(const std::string& s);
 
+/// Writes scores.csv: id, score, rank, key_core (1 for the top `k` ranks, else 0),
+/// one row per record in input order. `ranks` are 1-based.
+void write_scores(const std::string& dir, const std::vector<std::string>& ids, const techconv::vector& scores,
+                  const techconv::index_vector& ranks, techconv::index k);
+
 /// A line chart (one or more series over a shared x axis) drawn by gnuplot.
 struct line_chart {
     std::string stem;    ///< file name without extension (stem.dat, stem.gp, stem.png, stem.svg)
@@ -164,6 +170,10 @@ std::string plot_lines(const std::string& dir, const line_chart& c);
 
 int cmd_closeness(int argc, char** argv);
 const command_spec& closeness_spec();
+int cmd_keycore(int argc, char** argv);
+const command_spec& keycore_spec();
+int cmd_weights(int argc, char** argv);
+const command_spec& weights_spec();
 
 // ------------------------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ namespace {
 // Mapping of the techconv canonical CSV (the synthetic corpus layout):
 // id, family_id, year, country, applicants, applicant_types, ipc, [cpc,
 // inventors, jurisdiction, title], and indicator columns named as
-// io::to_string(indicator) ("applicant_count" also names `applicants`).
+// io::to_string(indicator), except `applicant_count` for indicator::applicants.
 tio::patent_csv_mapping canonical_mapping(const std::vector<std::string>& header) {
     auto has = [&](const char* n) {
         for (const auto& h : header)
@@ -41,10 +41,9 @@ tio::patent_csv_mapping canonical_mapping(const std::vector<std::string>& header
     if (has("jurisdiction")) m.jurisdiction = "jurisdiction";
     if (has("title")) m.title = "title";
     for (const auto ind : tio::all_indicators) {
-        const std::string name(tio::to_string(ind));
+        // `applicants` is the list of names; its count column is `applicant_count`
+        const std::string name = ind == tio::indicator::applicants ? "applicant_count" : std::string(tio::to_string(ind));
         if (has(name.c_str())) m.counts[tio::position(ind)] = name;
-        else if (ind == tio::indicator::applicants && has("applicant_count"))
-            m.counts[tio::position(ind)] = "applicant_count";
     }
     return m;
 }
