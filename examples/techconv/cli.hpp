@@ -174,6 +174,12 @@ int cmd_keycore(int argc, char** argv);
 const command_spec& keycore_spec();
 int cmd_weights(int argc, char** argv);
 const command_spec& weights_spec();
+int cmd_network(int argc, char** argv);
+const command_spec& network_spec();
+/// The key core of `records` as in `keycore` (default indicator options, entropy
+/// weights, top ceil(q n)): mask[i] = 1 for key core records. `note` gets a one-line summary.
+std::vector<char> key_core_mask(const std::vector<techconv::io::patent_record>& records, double q,
+                                std::string& note);
 
 // ------------------------------------------------------------------------------------------
 

@@ -19,6 +19,15 @@ struct command {
 };
 
 const command commands[] = {
+#ifdef TECHCONV_CLI_WEIGHTING
+    {"keycore", tcli::cmd_keycore, tcli::keycore_spec},
+#endif
+#ifdef TECHCONV_CLI_COGRAPH
+    {"network", tcli::cmd_network, tcli::network_spec},
+#endif
+#ifdef TECHCONV_CLI_WEIGHTING
+    {"weights", tcli::cmd_weights, tcli::weights_spec},
+#endif
     {"closeness", tcli::cmd_closeness, tcli::closeness_spec},
 };
 
