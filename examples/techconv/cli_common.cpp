@@ -317,7 +317,9 @@ std::string plot_lines(const std::string& dir, const line_chart& c) {
             plot += quote(c.stem + ".dat") + " using 1:" + std::to_string(s + 2) +
                     " with linespoints title " + quote(c.names[s]);
         }
-        gp << "set terminal pngcairo size 900,500\nset output " << quote(c.stem + ".png") << '\n'
+        // pngcairo when this gnuplot has it (gnuplot-nox may not), else the libgd png terminal
+        gp << "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) { set terminal pngcairo size 900,500 } "
+              "else { set terminal png size 900,500 }\nset output " << quote(c.stem + ".png") << '\n'
            << plot << "\nset terminal svg size 900,500\nset output " << quote(c.stem + ".svg") << '\n'
            << plot << '\n';
     }
