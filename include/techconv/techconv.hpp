@@ -25,4 +25,7 @@
 // convergence and diversity
 #include "techconv/convergence.hpp"
 
+// weighting, scores and key-core selection
+#include "techconv/weighting.hpp"
+
 #endif  // TECHCONV_TECHCONV_HPP_
