@@ -58,10 +58,18 @@ struct arguments {
 arguments parse_args(const command_spec& spec, int argc, char** argv, int first);
 /// Prints the --help text of a subcommand.
 void print_help(const command_spec& spec, std::FILE* out);
-/// Runs a subcommand body with the common error handling: usage errors exit 2,
-/// any other error prints one line `techconv NAME: error: ...` and exits 1.
+/// Runs a subcommand: parses argv[2..] against `spec`, prints --help (exit 0),
+/// requires at least one input and --out, then calls body(arguments). Usage
+/// errors exit 2; any other error prints one line `techconv NAME: error: ...`
+/// and exits 1.
 template <class Body>
-int guarded(const command_spec& spec, Body&& body);
+int guarded(const command_spec& spec, int argc, char** argv, Body&& body);
+/// --top Q in (0, 1] (default 0.05). Throws usage_error.
+double fraction_option(const arguments& a);
+/// --threads N in 0..256 (default 1). Throws usage_error.
+int threads_option(const arguments& a);
+/// --group-by country|none (default none): true for country. Throws usage_error.
+bool group_by_country(const arguments& a);
 int report_error(const command_spec& spec, const std::exception& e, bool usage);
 
 // --- input formats ----------------------------------------------------------------------
@@ -184,9 +192,16 @@ std::vector<char> key_core_mask(const std::vector<techconv::io::patent_record>& 
 // ------------------------------------------------------------------------------------------
 
 template <class Body>
-int guarded(const command_spec& spec, Body&& body) {
+int guarded(const command_spec& spec, int argc, char** argv, Body&& body) {
     try {
-        return body();
+        const auto a = parse_args(spec, argc, argv, 2);
+        if (a.help) {
+            print_help(spec, stdout);
+            return 0;
+        }
+        if (a.inputs.empty()) throw usage_error("no INPUT file");
+        if (!a.has("out")) throw usage_error("--out DIR is required");
+        return body(a);
     } catch (const usage_error& e) {
         return report_error(spec, e, true);
     } catch (const std::exception& e) {

@@ -97,6 +97,24 @@ void print_help(const command_spec& spec, std::FILE* out) {
     std::fprintf(out, "\nexit status: 0 success, 1 bad input (one-line reason on stderr), 2 usage error\n");
 }
 
+double fraction_option(const arguments& a) {
+    const double q = a.get_double("top", 0.05);
+    if (!(q > 0.0 && q <= 1.0)) throw usage_error("--top expects a fraction in (0, 1]");
+    return q;
+}
+
+int threads_option(const arguments& a) {
+    const long long t = a.get_int("threads", 1);
+    if (t < 0 || t > 256) throw usage_error("--threads expects 0..256");
+    return static_cast<int>(t);
+}
+
+bool group_by_country(const arguments& a) {
+    const std::string g = a.get("group-by", "none");
+    if (g != "country" && g != "none") throw usage_error("--group-by expects country or none");
+    return g == "country";
+}
+
 int report_error(const command_spec& spec, const std::exception& e, bool usage) {
     std::string msg = e.what();
     for (auto& c : msg)

@@ -167,14 +167,7 @@ Eigen::VectorXd record_counts(const tcl::actor_records& rec, const tcl::count_op
 
 int cmd_closeness(int argc, char** argv) {
     const auto& spec = closeness_spec();
-    return guarded(spec, [&]() -> int {
-        const auto a = parse_args(spec, argc, argv, 2);
-        if (a.help) {
-            print_help(spec, stdout);
-            return 0;
-        }
-        if (a.inputs.empty()) throw usage_error("no INPUT file");
-        if (!a.has("out")) throw usage_error("--out DIR is required");
+    return guarded(spec, argc, argv, [&](const arguments& a) -> int {
         const std::string out_dir = a.get("out");
         const auto fmt = parse_format(a.get("format", "auto"));
         const std::string by = a.get("by", "all");

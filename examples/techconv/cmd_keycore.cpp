@@ -134,28 +134,18 @@ std::vector<char> key_core_mask(const std::vector<tio::patent_record>& records, 
 
 int cmd_keycore(int argc, char** argv) {
     const auto& spec = keycore_spec();
-    return guarded(spec, [&]() -> int {
-        const auto a = parse_args(spec, argc, argv, 2);
-        if (a.help) {
-            print_help(spec, stdout);
-            return 0;
-        }
-        if (a.inputs.empty()) throw usage_error("no INPUT file");
-        if (!a.has("out")) throw usage_error("--out DIR is required");
+    return guarded(spec, argc, argv, [&](const arguments& a) -> int {
         const std::string out_dir = a.get("out");
         const auto fmt = parse_format(a.get("format", "auto"));
-        const double q = a.get_double("top", 0.05);
-        if (!(q > 0.0 && q <= 1.0)) throw usage_error("--top expects a fraction in (0, 1]");
-        const std::string group_by = a.get("group-by", "none");
-        if (group_by != "country" && group_by != "none") throw usage_error("--group-by expects country or none");
+        const double q = fraction_option(a);
+        const bool by_country = group_by_country(a);
         const auto csrc = parse_country_source(a.get("country-from", "auto"));
         tio::indicator_options io;
         const std::string missing = a.get("missing", "drop-record");
         if (missing == "drop-indicator") io.missing = tio::missing_policy::drop_indicator;
         else if (missing == "zero") io.missing = tio::missing_policy::zero;
         else if (missing != "drop-record") throw usage_error("--missing expects drop-record, drop-indicator or zero");
-        const long long threads = a.get_int("threads", 1);
-        if (threads < 0 || threads > 256) throw usage_error("--threads expects 0..256");
+        const int threads = threads_option(a);
 
         progress prog(a.quiet);
         auto in = read_patents(a.inputs, fmt, !a.has("no-merge"), prog);
@@ -169,7 +159,7 @@ int cmd_keycore(int argc, char** argv) {
 
         tw::key_core_options ko;
         ko.fraction = q;
-        ko.entropy.threads = static_cast<int>(threads);
+        ko.entropy.threads = threads;
         const auto kc = tw::key_core(table.values, ko);
         const index n = table.values.rows();
         const auto rk = tw::ranks(kc.scores);
@@ -218,7 +208,7 @@ int cmd_keycore(int argc, char** argv) {
         for (index i = 0; i < n; ++i) {
             const auto& r = in.records[table.rows[static_cast<std::size_t>(i)]];
             ids[static_cast<std::size_t>(i)] = r.id;
-            groups[static_cast<std::size_t>(i)] = group_by == "country" ? record_country(r, csrc) : "all";
+            groups[static_cast<std::size_t>(i)] = by_country ? record_country(r, csrc) : "all";
             if (groups[static_cast<std::size_t>(i)].empty()) groups[static_cast<std::size_t>(i)] = "(unknown)";
         }
         write_scores(out_dir, ids, kc.scores, rk, kc.top.k);
@@ -382,7 +372,7 @@ int cmd_keycore(int argc, char** argv) {
             for (index g = 0; g < sub.cols(); ++g) md << " " << fixed(sub(i, g)) << " |";
             md << "\n";
         }
-        md << "\n## Groups" << (group_by == "country" ? " (country)" : "") << "\n\n"
+        md << "\n## Groups" << (by_country ? " (country)" : "") << "\n\n"
            << "| group | records | key core | key / records | share of key core | main subclasses | all subclasses | "
               "CI | company share | leading applicant |\n|---|---|---|---|---|---|---|---|---|---|\n";
         for (std::size_t k = 0; k < profiles.size() && k < 25; ++k) {

@@ -151,14 +151,7 @@ std::string dot_color(index cluster) {
 
 int cmd_network(int argc, char** argv) {
     const auto& spec = network_spec();
-    return guarded(spec, [&]() -> int {
-        const auto a = parse_args(spec, argc, argv, 2);
-        if (a.help) {
-            print_help(spec, stdout);
-            return 0;
-        }
-        if (a.inputs.empty()) throw usage_error("no INPUT file");
-        if (!a.has("out")) throw usage_error("--out DIR is required");
+    return guarded(spec, argc, argv, [&](const arguments& a) -> int {
         const std::string out_dir = a.get("out");
         const auto fmt = parse_format(a.get("format", "auto"));
         const std::string level_s = a.get("level", "subclass");
@@ -171,11 +164,9 @@ int cmd_network(int argc, char** argv) {
         const std::string codes_s = a.get("codes", "ipc");
         if (codes_s != "ipc" && codes_s != "cpc") throw usage_error("--codes expects ipc or cpc");
         const bool cpc = codes_s == "cpc";
-        const std::string group_by = a.get("group-by", "none");
-        if (group_by != "country" && group_by != "none") throw usage_error("--group-by expects country or none");
+        const bool by_country = group_by_country(a);
         const auto csrc = parse_country_source(a.get("country-from", "auto"));
-        const double q = a.get_double("top", 0.05);
-        if (!(q > 0.0 && q <= 1.0)) throw usage_error("--top expects a fraction in (0, 1]");
+        const double q = fraction_option(a);
         cg::cooccurrence_options co;
         const std::string counting = a.get("counting", "full");
         if (counting == "fractional") co.method = cg::counting::fractional;
@@ -191,9 +182,8 @@ int cmd_network(int argc, char** argv) {
         cg::community_options copt;
         copt.resolution = a.get_double("resolution", 1.0);
         copt.seed = static_cast<std::uint64_t>(a.get_int("seed", 42));
-        const long long threads = a.get_int("threads", 1);
-        if (threads < 0 || threads > 256) throw usage_error("--threads expects 0..256");
-        co.threads = static_cast<int>(threads);
+        const int threads = threads_option(a);
+        co.threads = threads;
         const auto picture_nodes = a.get_int("picture-nodes", 120);
 
         progress prog(a.quiet);
@@ -219,14 +209,14 @@ int cmd_network(int argc, char** argv) {
         const auto str = cg::strength(g);
         cg::betweenness_options bo;
         bo.weights = meaning;
-        bo.threads = static_cast<int>(threads);
+        bo.threads = threads;
         const auto btw = cg::betweenness(g, bo);
         cg::closeness_options clo;
         clo.weights = meaning;
-        clo.threads = static_cast<int>(threads);
+        clo.threads = threads;
         const auto cls = cg::closeness(g, clo);
         cg::spectral_options so;
-        so.threads = static_cast<int>(threads);
+        so.threads = threads;
         const auto eig = cg::eigenvector_centrality(g, so);
         const auto pr = cg::pagerank(g, so);
         const auto comm = algo == "leiden" ? cg::leiden(g, copt) : cg::louvain(g, copt);
@@ -321,7 +311,7 @@ int cmd_network(int argc, char** argv) {
 
         // per-group summaries
         std::vector<std::pair<std::string, network_stats>> groups;
-        if (group_by == "country") {
+        if (by_country) {
             std::map<std::string, std::vector<const tio::patent_record*>> by;
             for (const auto* r : recs) {
                 auto c = record_country(*r, csrc);

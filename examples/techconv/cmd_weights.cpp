@@ -41,21 +41,13 @@ const command_spec& weights_spec() {
 
 int cmd_weights(int argc, char** argv) {
     const auto& spec = weights_spec();
-    return guarded(spec, [&]() -> int {
-        const auto a = parse_args(spec, argc, argv, 2);
-        if (a.help) {
-            print_help(spec, stdout);
-            return 0;
-        }
+    return guarded(spec, argc, argv, [&](const arguments& a) -> int {
         if (a.inputs.size() != 1) throw usage_error("expected exactly one TABLE.csv");
-        if (!a.has("out")) throw usage_error("--out DIR is required");
         const std::string method = a.get("method", "entropy");
         if (method != "entropy" && method != "critic" && method != "std" && method != "cv" && method != "merec")
             throw usage_error("--method expects entropy, critic, std, cv or merec");
-        const double q = a.get_double("top", 0.05);
-        if (!(q > 0.0 && q <= 1.0)) throw usage_error("--top expects a fraction in (0, 1]");
-        const long long threads = a.get_int("threads", 1);
-        if (threads < 0 || threads > 256) throw usage_error("--threads expects 0..256");
+        const double q = fraction_option(a);
+        const int threads = threads_option(a);
         const std::string path = a.inputs.front();
 
         // read every cell as text first: whether column 0 is an id column depends on all rows
@@ -102,7 +94,8 @@ int cmd_weights(int argc, char** argv) {
             }
         std::vector<tw::direction> dirs(static_cast<std::size_t>(m), tw::direction::benefit);
         if (a.has("cost")) {
-            for (const auto name : tio::split_list(a.get("cost"), ",")) {
+            const std::string cost = a.get("cost");  // split_list returns views into it
+            for (const auto name : tio::split_list(cost, ",")) {
                 const auto it = std::find(header.begin() + static_cast<std::ptrdiff_t>(first), header.end(), name);
                 if (it == header.end()) throw usage_error("--cost: no numeric column named '" + std::string(name) + "'");
                 dirs[static_cast<std::size_t>(it - header.begin()) - first] = tw::direction::cost;
@@ -116,7 +109,7 @@ int cmd_weights(int argc, char** argv) {
             tw::key_core_options ko;
             ko.fraction = q;
             ko.entropy.directions = dirs;
-            ko.entropy.threads = static_cast<int>(threads);
+            ko.entropy.threads = threads;
             auto kc = tw::key_core(x, ko);
             w = kc.weighting.weights;
             entropy = kc.weighting.entropy;
@@ -125,7 +118,7 @@ int cmd_weights(int argc, char** argv) {
         } else {
             tw::objective_options oo;
             oo.directions = dirs;
-            oo.threads = static_cast<int>(threads);
+            oo.threads = threads;
             tw::objective_result res;
             if (method == "critic") res = tw::critic_weights(x, oo);
             else if (method == "std") res = tw::std_dev_weights(x, oo);
