@@ -6,6 +6,7 @@
 
 #include "techconv/io/csv.hpp"
 #include "techconv/io/encoding.hpp"
+#include "techconv/io/json.hpp"
 #include "techconv/io/line_reader.hpp"
 #include "techconv/io/parse.hpp"
 

@@ -119,7 +119,7 @@ TEST_CASE("line reader: line ends, BOM, limits, NUL") {
     CHECK_THROWS_AS(rn.next(), parse_error);
 }
 
-TEST_CASE("parallel: chunks depend on size only; ordered reduction is thread-count invariant") {
+TEST_CASE("parallel: chunks depend on size only, ordered reduction is thread-count invariant") {
     CHECK(detail::chunk_count(0, 10) == 0);
     CHECK(detail::chunk_count(10, 10) == 1);
     CHECK(detail::chunk_count(11, 10) == 2);

@@ -141,7 +141,7 @@ TEST_CASE("csv: malformed input gives the documented error codes") {
     CHECK_THROWS_AS(csv_reader("no/such/file.csv"), parse_error);
 }
 
-TEST_CASE("csv: bad UTF-8 names line and field; Latin-1 transcodes") {
+TEST_CASE("csv: bad UTF-8 names line and field, Latin-1 transcodes") {
     try {
         read_all("name,city\nok,fine\nx,M\xfcnchen\n");
         FAIL("expected a parse_error");

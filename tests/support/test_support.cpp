@@ -1,5 +1,5 @@
 // doctest's main and the implementation of the test support functions.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
 
 #include "test_support.hpp"
@@ -17,6 +17,49 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// CTest runs every test case as `exe --test-case=<name>`. A name that the
+// filter does not match (a ';' splits it in CMake, say) would run nothing and
+// pass; this listener makes such a run fail instead.
+int g_cases_passing_filters = -1;
+
+struct count_listener : doctest::IReporter {
+    explicit count_listener(const doctest::ContextOptions&) {}
+    void report_query(const doctest::QueryData&) override {}
+    void test_run_start() override {}
+    void test_run_end(const doctest::TestRunStats& stats) override {
+        g_cases_passing_filters = static_cast<int>(stats.numTestCasesPassingFilters);
+    }
+    void test_case_start(const doctest::TestCaseData&) override {}
+    void test_case_reenter(const doctest::TestCaseData&) override {}
+    void test_case_end(const doctest::CurrentTestCaseStats&) override {}
+    void test_case_exception(const doctest::TestCaseException&) override {}
+    void subcase_start(const doctest::SubcaseSignature&) override {}
+    void subcase_end() override {}
+    void log_assert(const doctest::AssertData&) override {}
+    void log_message(const doctest::MessageData&) override {}
+    void test_case_skipped(const doctest::TestCaseData&) override {}
+};
+REGISTER_LISTENER("techconv_count", 1, count_listener);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    doctest::Context context(argc, argv);
+    const int rc = context.run();
+    if (context.shouldExit()) return rc;
+    bool filtered = false;
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]).rfind("--test-case=", 0) == 0 || std::string(argv[i]).rfind("-tc=", 0) == 0)
+            filtered = true;
+    if (rc == 0 && filtered && g_cases_passing_filters == 0) {
+        std::fprintf(stderr, "error: the --test-case filter matched no test case (a ';' in a test name?)\n");
+        return 1;
+    }
+    return rc;
+}
 
 namespace techconv_test {
 
