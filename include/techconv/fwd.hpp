@@ -15,6 +15,15 @@ enum class status : std::uint8_t;
 struct source_location;
 class invalid_argument;
 class parse_error;
+namespace classification {
+enum class ipc_level : std::uint8_t;
+class ipc_code;
+struct ipc_pattern;
+class concordance;
+class code_dictionary;
+class title_table;
+class term_classifier;
+}  // namespace classification
 namespace io {
 struct csv_options;
 class csv_reader;

@@ -12,4 +12,14 @@
 #include "techconv/types.hpp"
 #include "techconv/version.hpp"
 
+// classification (without the file loaders of classification/loaders.hpp)
+#include "techconv/classification/concordance.hpp"
+#include "techconv/classification/dictionary.hpp"
+#include "techconv/classification/ipc.hpp"
+#include "techconv/classification/terms.hpp"
+#include "techconv/classification/titles.hpp"
+
+// convergence and diversity
+#include "techconv/convergence.hpp"
+
 #endif  // TECHCONV_TECHCONV_HPP_

@@ -39,7 +39,7 @@ public:
 
     /// Writes an object key; the next call must write its value.
     json_writer& key(std::string_view k) {
-        detail::require(!stack_.empty() && stack_.back().kind == frame::object && !expect_value_,
+        ::techconv::detail::require(!stack_.empty() && stack_.back().kind == frame::object && !expect_value_,
                         "json_writer: key outside an object or after another key");
         separator();
         string(k);
@@ -108,7 +108,7 @@ private:
         return *this;
     }
     json_writer& close(char c, frame kind) {
-        detail::require(!stack_.empty() && stack_.back().kind == kind && !expect_value_,
+        ::techconv::detail::require(!stack_.empty() && stack_.back().kind == kind && !expect_value_,
                         "json_writer: unbalanced end_object/end_array");
         const bool empty = stack_.back().first;
         stack_.pop_back();
@@ -119,12 +119,12 @@ private:
     }
     void before_value() {
         if (stack_.empty()) {
-            detail::require(!wrote_root_, "json_writer: a second top-level value");
+            ::techconv::detail::require(!wrote_root_, "json_writer: a second top-level value");
             wrote_root_ = true;
             return;
         }
         if (stack_.back().kind == frame::object) {
-            detail::require(expect_value_, "json_writer: value without a key inside an object");
+            ::techconv::detail::require(expect_value_, "json_writer: value without a key inside an object");
             expect_value_ = false;
             return;
         }

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// File loaders of the classification module: concordance tables from CSV
+// (generic, and the WIPO IPC -> 35 technology fields concordance) and the
+// official CPC/IPC title lists. Reads through techconv/io.
+#ifndef TECHCONV_CLASSIFICATION_LOADERS_HPP_
+#define TECHCONV_CLASSIFICATION_LOADERS_HPP_
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::int64_t
+#include <istream>      // std::istream
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::move
+#include <vector>       // std::vector
+
+#include "techconv/classification/concordance.hpp"
+#include "techconv/classification/ipc.hpp"
+#include "techconv/classification/titles.hpp"
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/io/csv.hpp"
+#include "techconv/io/line_reader.hpp"
+#include "techconv/io/parse.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace classification {
+
+/// \brief Options of load_concordance_csv: which columns hold what.
+struct concordance_csv_options {
+    std::string pattern_column = "pattern";    ///< IPC/CPC patterns (syntax of ipc_pattern)
+    std::string category_column = "category";  ///< category name
+    std::string code_column;   ///< optional category code column (e.g. a field number)
+    std::string group_column;  ///< optional category group column (e.g. a sector)
+    /// Separators of several patterns in one cell (any of these strings).
+    std::vector<std::string> pattern_separators = {";", ",", "\xE3\x80\x81", "\xEF\xBC\x8C"};
+    ipc_error_policy on_error = ipc_error_policy::throw_error;  ///< bad patterns: throw or collect
+    std::size_t max_error_samples = 16;                         ///< samples kept under collect
+    io::csv_options csv;  ///< delimiter, quoting, encoding of the file
+};
+
+namespace detail {
+inline void split_any(std::string_view s, const std::vector<std::string>& seps,
+                      std::vector<std::string_view>& out) {
+    out.clear();
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t best = std::string_view::npos, len = 0;
+        for (const auto& sep : seps) {
+            if (sep.empty()) continue;
+            const std::size_t p = s.find(sep, start);
+            if (p < best) {
+                best = p;
+                len = sep.size();
+            }
+        }
+        const auto piece = io::trim(s.substr(
+            start, best == std::string_view::npos ? std::string_view::npos : best - start));
+        if (!piece.empty()) out.push_back(piece);
+        if (best == std::string_view::npos) return;
+        start = best + len;
+    }
+}
+}  // namespace detail
+
+namespace detail {
+inline concordance read_concordance(io::csv_reader& r, const concordance_csv_options& opts) {
+    const std::size_t pc = r.require_column(opts.pattern_column);
+    const std::size_t cc = r.require_column(opts.category_column);
+    const std::ptrdiff_t kc = opts.code_column.empty()
+                                  ? -1
+                                  : static_cast<std::ptrdiff_t>(r.require_column(opts.code_column));
+    const std::ptrdiff_t gc =
+        opts.group_column.empty()
+            ? -1
+            : static_cast<std::ptrdiff_t>(r.require_column(opts.group_column));
+    concordance t;
+    std::vector<std::string_view> pieces;
+    while (r.next()) {
+        ++t.stats().rows;
+        detail::split_any(r.field(pc), opts.pattern_separators, pieces);
+        if (pieces.empty()) {
+            ++t.stats().empty_rows;
+            continue;
+        }
+        const label_id cat = t.add_category(
+            std::string(io::trim(r.field(cc))),
+            kc < 0 ? std::string() : std::string(io::trim(r.field(static_cast<std::size_t>(kc)))),
+            gc < 0 ? std::string() : std::string(io::trim(r.field(static_cast<std::size_t>(gc)))));
+        for (std::string_view p : pieces) {
+            const ipc_pattern_result pr = ipc_pattern_from_chars(p);
+            if (!pr) {
+                if (opts.on_error == ipc_error_policy::throw_error)
+                    r.fail(error_code::bad_code, pc,
+                           "invalid IPC/CPC pattern '" + std::string(p) +
+                               "': " + std::string(to_string(pr.error)));
+                ++t.stats().bad_patterns;
+                if (t.stats().samples.size() < opts.max_error_samples)
+                    t.stats().samples.push_back(
+                        ipc_bad_code{std::string(p), pr.error, 0, r.location(pc)});
+                continue;
+            }
+            t.add_rule(pr.pattern, cat);
+        }
+    }
+    return t;
+}
+}  // namespace detail
+
+/// \brief Loads a concordance table from CSV rows `pattern(s), category[, code, group]`.
+///
+/// Each row adds a rule per pattern of its pattern cell (cells may list
+/// several patterns, see pattern_separators) to the row's category; a
+/// pattern on several rows gives a multi-label mapping. Rows with an empty
+/// pattern cell are counted (stats().empty_rows) and skipped. Categories get
+/// ids in order of first appearance.
+/// \param in the CSV text; `source` names it in errors.
+/// \param opts columns, separators, error policy.
+/// \throws parse_error (missing_column, bad_code with file, line and field)
+///         for a missing column or, under throw_error, a bad pattern.
+/// Complexity: O(file size).
+inline concordance load_concordance_csv(std::istream& in, const std::string& source,
+                                        const concordance_csv_options& opts = {}) {
+    io::csv_reader r(in, source, opts.csv);
+    return detail::read_concordance(r, opts);
+}
+/// \brief load_concordance_csv from a file.
+/// \throws parse_error (io_error) if the file cannot be opened.
+inline concordance load_concordance_csv(const std::string& path,
+                                        const concordance_csv_options& opts = {}) {
+    io::csv_reader r(path, opts.csv);
+    return detail::read_concordance(r, opts);
+}
+
+/// \brief Column settings of the WIPO IPC-technology concordance
+/// (`Field_number, Sector_en, ..., Field_en, ..., IPC_code, ...`): patterns
+/// from IPC_code (SQL LIKE, `F21H%`, `H04N   3/%`), categories = Field_en
+/// with code Field_number and group Sector_en.
+inline concordance_csv_options wipo_technology_fields_options() {
+    concordance_csv_options o;
+    o.pattern_column = "IPC_code";
+    o.category_column = "Field_en";
+    o.code_column = "Field_number";
+    o.group_column = "Sector_en";
+    o.pattern_separators.clear();
+    return o;
+}
+
+/// \brief Loads the WIPO IPC -> 35 technology fields concordance (Schmoch
+/// 2008 with WIPO updates) from the user's copy of the published table.
+///
+/// Six subclasses are split across fields at main-group level (H04N, G01N,
+/// A61K, C13B, B01D, E01F): their rows are main-group patterns, so lookup
+/// resolves them by main group; every other code resolves by subclass. Each
+/// code maps to at most one field. Codes the table does not cover (e.g.
+/// main groups created after the table's last update) map to none.
+/// Reference: Schmoch U. (2008), Concept of a technology classification for
+/// country comparisons, WIPO.
+/// \throws parse_error (io_error, missing_column, bad_code).
+/// Complexity: O(file size).
+inline concordance load_wipo_technology_fields(const std::string& path) {
+    return load_concordance_csv(path, wipo_technology_fields_options());
+}
+
+namespace detail {
+inline std::size_t read_title_list(io::line_reader& r, title_table& table,
+                                   const title_options& opts) {
+    std::size_t stored = 0;
+    while (r.next()) {
+        const std::string_view line = r.text();
+        if (io::trim(line).empty()) continue;
+        const std::size_t t1 = line.find('\t');
+        const std::string_view symbol = line.substr(0, t1);
+        std::string_view level, title;
+        if (t1 != std::string_view::npos) {
+            const std::size_t t2 = line.find('\t', t1 + 1);
+            if (t2 == std::string_view::npos) {
+                title = line.substr(t1 + 1);
+            } else {
+                level = io::trim(line.substr(t1 + 1, t2 - t1 - 1));
+                title = line.substr(t2 + 1);
+            }
+        }
+        const ipc_code c = parse_ipc(symbol, r.location(1, "symbol"));
+        int dot = -1;
+        if (!level.empty()) {
+            std::int64_t v = 0;
+            if (io::parse_int64(level, v) != io::number_status::ok || v < 0 || v > 100)
+                r.fail(error_code::bad_number, t1 + 2,
+                       "bad dot level '" + std::string(level) + "'");
+            dot = static_cast<int>(v);
+        }
+        if (table.add(c, io::trim(title), dot, opts)) ++stored;
+    }
+    return stored;
+}
+}  // namespace detail
+
+/// \brief Reads an official title list into `table`: CPC title lists
+/// (`symbol TAB dot-level TAB title`, levels empty above group level) and
+/// two-column `symbol TAB title` lists; symbols in any spelling parse_ipc
+/// accepts (compact, 14-character).
+/// \param in the text; `source` names it in errors.
+/// \returns the number of titles stored.
+/// \throws parse_error (bad_code) naming the line for a symbol that does not
+///         parse, (bad_number) for a bad dot level.
+/// Complexity: O(file size).
+inline std::size_t load_title_list(std::istream& in, const std::string& source, title_table& table,
+                                   const title_options& opts = {}) {
+    io::line_reader r(in, source);
+    return detail::read_title_list(r, table, opts);
+}
+/// \brief load_title_list from a file (call once per section file).
+/// \throws parse_error (io_error) if the file cannot be opened.
+inline std::size_t load_title_list(const std::string& path, title_table& table,
+                                   const title_options& opts = {}) {
+    io::line_reader r(path);
+    return detail::read_title_list(r, table, opts);
+}
+
+}  // namespace classification
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_CLASSIFICATION_LOADERS_HPP_

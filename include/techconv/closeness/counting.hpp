@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// Collaboration counting: from records with sets of actors to the counts
+// N_i (per actor) and N_ij (per pair) that every closeness measure takes,
+// for a whole period or per year (panels).
+#ifndef TECHCONV_CLOSENESS_COUNTING_HPP_
+#define TECHCONV_CLOSENESS_COUNTING_HPP_
+
+#include <algorithm>  // std::min, std::max
+#include <cstdint>    // std::uint8_t
+#include <vector>     // std::vector
+
+#include <Eigen/Core>
+#include <Eigen/SparseCore>
+
+#include "techconv/closeness/records.hpp"
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/types.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace closeness {
+
+/// \brief Which records make up an actor's count <tt>N_i</tt>.
+enum class denominator : std::uint8_t {
+    /// <tt>N_i</tt> = records of i with at least one other actor: i's
+    /// international collaborations. The [COOP] (METHODS §6) definition.
+    international,
+    /// <tt>N_i</tt> = all records of i, with or without partners: the diagonal of
+    /// bibliometrix's crossprod co-occurrence matrix.
+    all_records,
+};
+
+/// \brief How much one record contributes to the counts.
+///
+/// For a record with k distinct actors:
+/// | mode | <tt>N_i</tt> increment | <tt>N_ij</tt> increment |
+/// |---|---|---|
+/// | full | 1 | 1 |
+/// | fractional | 1/k | 2/(k(k-1)) |
+/// | link_fractional | 1 | 1/(k-1) |
+///
+/// `fractional` splits each record into one unit of actor credit and one unit
+/// of pair credit (bibnets "paper-level" pair weights). `link_fractional` is
+/// Perianes-Rodriguez, Waltman and van Eck (2016), doi:10.1016/j.joi.2016.10.006,
+/// as in VOSviewer: each actor's links in one record sum to 1, so with the
+/// international denominator <tt>sum_j N_ij = N_i</tt> and the importance
+/// shares of an actor sum to 1. A record with k = 1 adds 1 (full,
+/// link_fractional) or 1 (fractional, 1/1) to <tt>N_i</tt> under the
+/// all_records denominator and nothing to any pair.
+enum class counting : std::uint8_t { full, fractional, link_fractional };
+
+/// \brief Options of count_collaboration() and count_by_year().
+struct count_options {
+    denominator denom = denominator::international;  ///< [COOP] default
+    counting mode = counting::full;                   ///< whole counting, as [COOP]
+    year_type first_year = no_year;  ///< keep records from this year on (no_year: no lower bound)
+    year_type last_year = no_year;   ///< keep records up to this year (no_year: no upper bound)
+};
+
+/// \brief Counts of one period: <tt>N_i</tt>, <tt>N_ij</tt> and what was counted.
+struct collaboration_counts {
+    /// <tt>N_i</tt> per actor id (size actor_count()), under the chosen denominator and mode.
+    Eigen::VectorXd n;
+    /// <tt>N_ij</tt>: symmetric, zero diagonal, compressed, actor_count() square.
+    Eigen::SparseMatrix<double> pairs;
+    /// Records in the period (after the year filter).
+    index records = 0;
+    /// Records in the period with at least two actors.
+    index multi_actor_records = 0;
+    /// Records in the period with exactly one actor.
+    index single_actor_records = 0;
+    /// Records in the period with no actor at all (e.g. no country could be read).
+    index empty_records = 0;
+    /// Records dropped by the year filter (including records with no_year when a bound is set).
+    index outside_period = 0;
+    /// ok, or empty_input when no record of the period has an actor.
+    status info = status::ok;
+};
+
+namespace detail {
+
+inline bool in_period(year_type y, year_type first, year_type last) noexcept {
+    if (first == no_year && last == no_year) return true;
+    if (y == no_year) return false;
+    return (first == no_year || y >= first) && (last == no_year || y <= last);
+}
+
+// Adds record r's contributions to n and the pair triplets.
+inline void count_record(const actor_span& a, const count_options& opts, Eigen::VectorXd& n,
+                         std::vector<Eigen::Triplet<double>>& pairs) {
+    const index k = a.size();
+    if (k == 0) return;
+    if (k == 1) {
+        if (opts.denom == denominator::all_records) n[static_cast<index>(*a.first)] += 1.0;
+        return;
+    }
+    const double kd = static_cast<double>(k);
+    double node = 1.0, link = 1.0;
+    if (opts.mode == counting::fractional) {
+        node = 1.0 / kd;
+        link = 2.0 / (kd * (kd - 1.0));
+    } else if (opts.mode == counting::link_fractional) {
+        link = 1.0 / (kd - 1.0);
+    }
+    for (const label_id i : a) n[static_cast<index>(i)] += node;
+    for (const label_id* p = a.first; p != a.last; ++p)
+        for (const label_id* q = p + 1; q != a.last; ++q) {
+            pairs.emplace_back(static_cast<index>(*p), static_cast<index>(*q), link);
+            pairs.emplace_back(static_cast<index>(*q), static_cast<index>(*p), link);
+        }
+}
+
+}  // namespace detail
+
+/// \brief Counts <tt>N_i</tt> and <tt>N_ij</tt> over the records of a period.
+///
+/// <tt>N_ij</tt> = records listing both i and j (weighted by `opts.mode`);
+/// <tt>N_i</tt> = records of i with a partner (`denominator::international`,
+/// [COOP] METHODS §6) or all records of i (`denominator::all_records`).
+/// Reference: [COOP] formula (1). \param records the input records
+/// \param opts denominator, counting mode, year range.
+/// \returns the counts; `pairs` has the actor dictionary's dimensions.
+/// \throws invalid_argument if first_year > last_year (both set).
+/// Degenerate input: no record with an actor gives zero counts and
+/// status::empty_input; single-actor records only change <tt>N_i</tt> under
+/// all_records. Complexity: <tt>O(sum_r k_r^2 + P log P)</tt> for k_r actors
+/// per record and P pair entries; memory O(P) (no dense actor x actor matrix).
+inline collaboration_counts count_collaboration(const actor_records& records,
+                                                const count_options& opts = {}) {
+    ::techconv::detail::require(opts.first_year == no_year || opts.last_year == no_year ||
+                                    opts.first_year <= opts.last_year,
+                                "count_collaboration: first_year > last_year");
+    const index m = records.actor_count();
+    collaboration_counts out;
+    out.n = Eigen::VectorXd::Zero(m);
+    std::vector<Eigen::Triplet<double>> trip;
+    for (index r = 0; r < records.size(); ++r) {
+        if (!detail::in_period(records.year(r), opts.first_year, opts.last_year)) {
+            ++out.outside_period;
+            continue;
+        }
+        const auto a = records.actors(r);
+        ++out.records;
+        if (a.size() == 0) ++out.empty_records;
+        else if (a.size() == 1) ++out.single_actor_records;
+        else ++out.multi_actor_records;
+        detail::count_record(a, opts, out.n, trip);
+    }
+    out.pairs.resize(m, m);
+    out.pairs.setFromTriplets(trip.begin(), trip.end());
+    out.pairs.makeCompressed();
+    if (out.multi_actor_records + out.single_actor_records == 0) out.info = status::empty_input;
+    return out;
+}
+
+/// \brief Per-year counts: one collaboration_counts per calendar year.
+struct collaboration_panel {
+    /// Consecutive years first..last (years without records are present with zero counts).
+    std::vector<year_type> years;
+    /// counts[t] belongs to years[t].
+    std::vector<collaboration_counts> counts;
+    /// Records skipped because their year is unknown (no_year).
+    index records_without_year = 0;
+    /// Records outside the requested year range.
+    index outside_period = 0;
+    /// ok, or empty_input when no record has a known year in range.
+    status info = status::ok;
+};
+
+/// \brief Counts per calendar year (a panel), for closeness series.
+///
+/// The year range is [opts.first_year, opts.last_year], each bound defaulting
+/// to the smallest / largest year present. \param records input
+/// \param opts as count_collaboration(). \returns one collaboration_counts per year.
+/// \throws invalid_argument if first_year > last_year.
+/// Degenerate input: no dated record gives an empty panel and
+/// status::empty_input. Complexity: as count_collaboration() plus
+/// O(years x actors) for the per-year <tt>N_i</tt> vectors.
+inline collaboration_panel count_by_year(const actor_records& records, const count_options& opts = {}) {
+    ::techconv::detail::require(opts.first_year == no_year || opts.last_year == no_year ||
+                                    opts.first_year <= opts.last_year,
+                                "count_by_year: first_year > last_year");
+    collaboration_panel out;
+    year_type lo = opts.first_year, hi = opts.last_year;
+    if (lo == no_year || hi == no_year) {
+        year_type dmin = 0, dmax = 0;
+        bool any = false;
+        for (index r = 0; r < records.size(); ++r) {
+            const year_type y = records.year(r);
+            if (y == no_year) continue;
+            dmin = any ? std::min(dmin, y) : y;
+            dmax = any ? std::max(dmax, y) : y;
+            any = true;
+        }
+        if (!any) {
+            out.records_without_year = records.size();
+            out.info = status::empty_input;
+            return out;
+        }
+        if (lo == no_year) lo = dmin;
+        if (hi == no_year) hi = dmax;
+    }
+    if (lo > hi) {  // a single bound outside the data
+        out.info = status::empty_input;
+        for (index r = 0; r < records.size(); ++r)
+            (records.year(r) == no_year ? out.records_without_year : out.outside_period) += 1;
+        return out;
+    }
+    const auto years = static_cast<std::size_t>(static_cast<std::int64_t>(hi) - lo + 1);
+    const index m = records.actor_count();
+    std::vector<std::vector<Eigen::Triplet<double>>> trip(years);
+    out.years.resize(years);
+    out.counts.resize(years);
+    for (std::size_t t = 0; t < years; ++t) {
+        out.years[t] = static_cast<year_type>(lo + static_cast<year_type>(t));
+        out.counts[t].n = Eigen::VectorXd::Zero(m);
+    }
+    for (index r = 0; r < records.size(); ++r) {
+        const year_type y = records.year(r);
+        if (y == no_year) {
+            ++out.records_without_year;
+            continue;
+        }
+        if (y < lo || y > hi) {
+            ++out.outside_period;
+            continue;
+        }
+        const auto t = static_cast<std::size_t>(y - lo);
+        auto& c = out.counts[t];
+        const auto a = records.actors(r);
+        ++c.records;
+        if (a.size() == 0) ++c.empty_records;
+        else if (a.size() == 1) ++c.single_actor_records;
+        else ++c.multi_actor_records;
+        detail::count_record(a, opts, c.n, trip[t]);
+    }
+    bool any = false;
+    for (std::size_t t = 0; t < years; ++t) {
+        auto& c = out.counts[t];
+        c.pairs.resize(m, m);
+        c.pairs.setFromTriplets(trip[t].begin(), trip[t].end());
+        c.pairs.makeCompressed();
+        if (c.multi_actor_records + c.single_actor_records == 0) c.info = status::empty_input;
+        else any = true;
+    }
+    if (!any) out.info = status::empty_input;
+    return out;
+}
+
+}  // namespace closeness
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_CLOSENESS_COUNTING_HPP_

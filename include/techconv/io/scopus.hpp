@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// Scopus CSV reader: streams io::bibliographic_record from a Scopus CSV
+// export (EID, Year, Affiliations, Authors with affiliations).
+#ifndef TECHCONV_IO_SCOPUS_HPP_
+#define TECHCONV_IO_SCOPUS_HPP_
+
+#include <cstddef>        // std::size_t, std::ptrdiff_t
+#include <istream>        // std::istream
+#include <string>         // std::string
+#include <string_view>    // std::string_view
+#include <unordered_set>  // std::unordered_set
+#include <utility>        // std::move
+
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/io/bibliographic.hpp"
+#include "techconv/io/csv.hpp"
+#include "techconv/io/parse.hpp"
+#include "techconv/io/wos.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace io {
+namespace detail {
+
+// Whether a comma token of a Scopus affiliation names a university (tier 1)
+// or another organisation (tier 2); 0 otherwise.
+inline int organisation_tier(std::string_view t) {
+    static const char* const universities[] = {"Univ", "univ", "Universit", "Politecnico", "Polytechnic",
+                                               "Ecole", "College", "Hochschule"};
+    static const char* const others[] = {"Institut", "institut", "Academy", "Academia", "Hospital", "School",
+                                         "Laborator", "Centre", "Center", "Corporation", "Company", "Inc",
+                                         "Ltd", "GmbH", "CNRS", "Council", "Agency"};
+    for (const char* w : universities)
+        if (t.find(w) != std::string_view::npos) return 1;
+    for (const char* w : others)
+        if (t.find(w) != std::string_view::npos) return 2;
+    return 0;
+}
+
+// The organisation of one Scopus affiliation: the first comma token naming a
+// university, else the first naming another organisation (organisation_tier),
+// else the first token.
+inline std::string_view scopus_institution(std::string_view aff) {
+    std::string_view best;
+    int best_tier = 3;
+    std::size_t b = 0;
+    for (;;) {
+        const auto p = aff.find(',', b);
+        const auto tok = trim(aff.substr(b, p == std::string_view::npos ? std::string_view::npos : p - b));
+        const int t = organisation_tier(tok);
+        if (t != 0 && t < best_tier) {
+            best = tok;
+            best_tier = t;
+        }
+        if (p == std::string_view::npos) break;
+        b = p + 1;
+    }
+    return best_tier < 3 ? best : first_token(aff);
+}
+
+}  // namespace detail
+
+/// \brief Streaming reader of Scopus CSV exports.
+///
+/// Columns used: `Affiliations` (required; affiliations separated by ";",
+/// each ending in the country name), `Year` (required), `EID` (identifier;
+/// optional, without it duplicates cannot be detected), `Authors with
+/// affiliations` (optional fallback when `Affiliations` is empty: every
+/// comma token after the author's name and initials that is a whole
+/// country name is taken). Institutions are, per affiliation, the first
+/// comma token naming a university (Univ..., College, Politecnico, ...), else
+/// the first naming another organisation (Institute, Academy, Hospital,
+/// Laboratory, Centre, Inc, ...), else the first token.
+///
+/// Errors: a header that is one column containing ';' or a tab is the wrong
+/// delimiter (parse_error, missing_column) whatever the policy; a record with
+/// another field count than the header (field_count), a bad Year (bad_year)
+/// or invalid UTF-8 (bad_encoding) is an error or, under
+/// malformed_policy::skip, a counted skip. A quoted field left open at the end
+/// of the input (a truncated file) is always an error (unterminated_quote).
+///
+/// Not safe for concurrent use. Memory: one record.
+class scopus_reader {
+public:
+    /// Reads from a stream; `source` names it in messages.
+    scopus_reader(std::istream& in, std::string source = "<stream>", bibliographic_options opts = {})
+        : opts_(opts), csv_(in, std::move(source), csv_opts(opts)), builder_(detail::make_builder(opts_)) {
+        init();
+    }
+    /// Opens a file. \throws parse_error (io_error) if it cannot be opened.
+    explicit scopus_reader(const std::string& path, bibliographic_options opts = {})
+        : opts_(opts), csv_(path, csv_opts(opts)), builder_(detail::make_builder(opts_)) {
+        init();
+    }
+
+    /// \brief Reads the next record into `rec`. \returns false at the end of input.
+    bool next(bibliographic_record& rec) {
+        for (;;) {
+            if (!next_row()) return false;
+            const std::size_t ln = csv_.line();
+            if (csv_.size() != csv_.header().size()) {
+                malformed(error_code::field_count, ln, 0,
+                          "record has " + std::to_string(csv_.size()) + " fields, the header has " +
+                              std::to_string(csv_.header().size()));
+                continue;
+            }
+            rec = bibliographic_record{};
+            rec.line = ln;
+            if (eid_ >= 0) rec.id = std::string(trim(csv_.field(static_cast<std::size_t>(eid_))));
+            if (!detail::parse_year(csv_.field(year_), rec.year)) {
+                malformed(error_code::bad_year, ln, year_ + 1,
+                          "Year is not a year: '" + std::string(csv_.field(year_)) + "'");
+                continue;
+            }
+            const auto affs = trim(csv_.field(aff_));
+            if (!affs.empty()) {
+                rec.source = country_field::affiliations;
+                for (const auto a : detail::split_addresses(affs)) {
+                    const auto c = detail::address_country(a, *builder_.cn, builder_.copts);
+                    if (c.empty()) rec.unresolved.emplace_back(detail::last_token(detail::strip_address(a)));
+                    else rec.countries.emplace_back(c);
+                    const auto inst = detail::scopus_institution(a);
+                    if (!inst.empty()) rec.institutions.emplace_back(inst);
+                }
+            } else if (awa_ >= 0) {
+                rec.source = country_field::authors_with_affiliations;
+                for (const auto a : detail::split_addresses(csv_.field(static_cast<std::size_t>(awa_)))) {
+                    std::size_t b = 0, k = 0;
+                    for (;;) {  // every comma token after "Surname, Initials." that is a whole country name
+                        const auto p = a.find(',', b);
+                        const auto tok = trim(a.substr(b, p == std::string_view::npos ? std::string_view::npos : p - b));
+                        if (k++ >= 2) {
+                            const auto c = builder_.cn->lookup(tok, builder_.copts);
+                            if (!c.empty()) rec.countries.emplace_back(c);
+                        }
+                        if (p == std::string_view::npos) break;
+                        b = p + 1;
+                    }
+                }
+            }
+            if (rec.countries.empty()) rec.source = country_field::none;
+            if (detail::finish_record(rec, seen_, report_)) return true;
+        }
+    }
+    /// \brief What was read, skipped and not understood so far.
+    const bibliographic_report& report() const noexcept { return report_; }
+
+private:
+    static csv_options csv_opts(const bibliographic_options& o) {
+        csv_options c;
+        c.encoding = o.encoding;
+        return c;
+    }
+    void init() {
+        const auto& h = csv_.header();
+        if (h.size() == 1 && (h[0].find(';') != std::string::npos || h[0].find('\t') != std::string::npos)) {
+            ::techconv::detail::throw_error<parse_error>(
+                error_code::missing_column, source_location{csv_.source(), 1, 0, 0, {}},
+                std::string("the header is a single column containing ") +
+                    (h[0].find(';') != std::string::npos ? "';'" : "tabs") +
+                    ": not a comma-separated Scopus export (wrong delimiter?)");
+        }
+        aff_ = csv_.require_column("Affiliations");
+        year_ = csv_.require_column("Year");
+        eid_ = csv_.find_column("EID");
+        awa_ = csv_.find_column("Authors with affiliations");
+    }
+    void malformed(error_code code, std::size_t line, std::size_t col, const std::string& msg) {
+        if (opts_.malformed == malformed_policy::error) {
+            if (col > 0) csv_.fail(code, col - 1, msg);
+            ::techconv::detail::throw_error<parse_error>(code, source_location{csv_.source(), line, 0, csv_.record(), {}}, msg);
+        }
+        report_.issues.push_back(read_issue{line, code, msg + "; record skipped"});
+        ++report_.skipped;
+    }
+    bool next_row() {
+#if TECHCONV_HAS_EXCEPTIONS
+        if (opts_.malformed == malformed_policy::skip) {
+            for (;;) {
+                try {
+                    return csv_.next();
+                } catch (const parse_error& e) {
+                    if (e.code() != error_code::bad_encoding) throw;
+                    malformed(error_code::bad_encoding, e.line(), 0, e.message());
+                }
+            }
+        }
+#endif
+        return csv_.next();
+    }
+
+    bibliographic_options opts_;
+    csv_reader csv_;
+    detail::record_builder builder_;
+    std::size_t aff_ = 0, year_ = 0;
+    std::ptrdiff_t eid_ = -1, awa_ = -1;
+    bibliographic_report report_;
+    std::unordered_set<std::string> seen_;
+};
+
+/// \brief Reads a whole Scopus CSV export (see scopus_reader). \returns records and report.
+/// \throws parse_error as scopus_reader. Complexity: O(file size).
+inline bibliographic_data read_scopus(const std::string& path, const bibliographic_options& opts = {}) {
+    scopus_reader r(path, opts);
+    return detail::read_all(r);
+}
+
+}  // namespace io
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_IO_SCOPUS_HPP_

@@ -1,0 +1,455 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// Web of Science readers: the plain-text ("tagged", .txt/.isi/.ciw) export
+// and the tab-delimited export. Both stream one record at a time and produce
+// io::bibliographic_record (UT, PY, countries from C1 with a fallback to RP,
+// institutions from C1). Malformed input is a parse_error naming the file,
+// line and field, or a counted, reported skip (malformed_policy::skip).
+#ifndef TECHCONV_IO_WOS_HPP_
+#define TECHCONV_IO_WOS_HPP_
+
+#include <cstddef>        // std::size_t
+#include <istream>        // std::istream
+#include <string>         // std::string
+#include <string_view>    // std::string_view
+#include <unordered_set>  // std::unordered_set
+#include <utility>        // std::move
+#include <vector>         // std::vector
+
+#include "techconv/classification/country.hpp"
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/io/bibliographic.hpp"
+#include "techconv/io/line_reader.hpp"
+#include "techconv/io/parse.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace io {
+namespace detail {
+
+// Field tags of WoS exports (Clarivate's field tag list, plus the Z* tags of
+// regional citation indexes). Other well-formed tags are "unknown".
+inline bool is_known_wos_tag(std::string_view t) {
+    static const char* const tags[] = {
+        "FN", "VR", "PT", "AU", "AF", "BA", "BF", "CA", "GP", "BE", "TI", "SO", "SE", "BS", "LA", "DT",
+        "CT", "CY", "CL", "SP", "HO", "DE", "ID", "AB", "C1", "C3", "RP", "EM", "RI", "OI", "FU", "FP",
+        "FX", "CR", "NR", "TC", "Z9", "U1", "U2", "PU", "PI", "PA", "SN", "EI", "BN", "J9", "JI", "PD",
+        "PY", "VL", "IS", "PN", "SU", "SI", "MA", "BP", "EP", "AR", "DI", "DL", "D2", "EA", "EY", "PG",
+        "WC", "WE", "SC", "GA", "PM", "OA", "HC", "HP", "DA", "UT", "ER", "EF", "Z1", "Z2", "Z3", "Z4",
+        "Z5", "Z6", "Z7", "Z8", "ZA", "ZB", "ZR", "ZS", "KP", "PS", "CP", "ED", "NP", "C2"};
+    for (const char* k : tags)
+        if (t == k) return true;
+    return false;
+}
+
+inline bool is_tag_char(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// The pieces of one WoS record a reader needs.
+struct wos_fields {
+    std::string ut, py, c1, rp;
+    std::size_t line = 0;
+    void clear() {
+        ut.clear();
+        py.clear();
+        c1.clear();
+        rp.clear();
+        line = 0;
+    }
+};
+
+inline void append_item(std::string& to, std::string_view v) {
+    v = trim(v);
+    if (v.empty()) return;
+    if (!to.empty()) to += "; ";
+    to.append(v.data(), v.size());
+}
+
+// Builds a bibliographic_record from the fields; C1 first, RP when C1 is empty.
+inline void build_wos_record(const wos_fields& f, const record_builder& b, bibliographic_record& rec) {
+    rec = bibliographic_record{};
+    rec.id = std::string(trim(f.ut));
+    rec.line = f.line;
+    if (!parse_year(f.py, rec.year)) rec.year = no_year;  // validated by the readers
+    if (!trim(f.c1).empty()) {
+        rec.source = country_field::addresses;
+        b.add_addresses(f.c1, rec, true, false);
+    } else if (!trim(f.rp).empty()) {
+        rec.source = country_field::reprint;
+        b.add_addresses(f.rp, rec, true, true);
+    }
+    if (rec.source == country_field::addresses && rec.countries.empty() && !trim(f.rp).empty()) {
+        // no C1 address named a recognised country: try RP as well (the
+        // unresolved C1 tails stay listed)
+        rec.institutions.clear();
+        rec.source = country_field::reprint;
+        b.add_addresses(f.rp, rec, true, true);
+    }
+    if (rec.countries.empty()) rec.source = country_field::none;
+}
+
+inline const classification::country_normalizer& default_countries() {
+    static const classification::country_normalizer cn;
+    return cn;
+}
+
+inline line_options line_opts(const bibliographic_options& o) {
+    line_options l;
+    l.encoding = o.encoding;
+    return l;
+}
+
+inline record_builder make_builder(const bibliographic_options& o) {
+    classification::country_options co;
+    co.regions = o.regions;
+    co.input = classification::country_input::names_only;
+    return record_builder{o.countries != nullptr ? o.countries : &default_countries(), co};
+}
+
+}  // namespace detail
+
+/// \brief Streaming reader of the Web of Science plain-text ("tagged") export.
+///
+/// Format: optional `FN`/`VR` header lines; records from `PT` to `ER`; each
+/// field starts with a two-character tag and a space, continuation lines
+/// start with three spaces; `EF` ends the file. Countries are read from the
+/// `C1` addresses (one per line; a leading "[authors]" group is ignored),
+/// from `RP` when C1 is empty or names no recognised country; institutions are
+/// the first comma token of each address; `UT` is the identifier, `PY` the year.
+///
+/// Malformed input (under malformed_policy::error a parse_error, under
+/// malformed_policy::skip a counted skip with a read_issue): a new `PT` before
+/// `ER` (missing_terminator), the input ending inside a record (truncated),
+/// a line that is neither a tag line nor a continuation (bad_markup), a bad
+/// `PY` (bad_year), invalid UTF-8 (bad_encoding). A well-formed unknown tag is
+/// skipped and counted (or an error under unknown_tag_policy::error).
+/// Duplicate UT: the later record is dropped and reported.
+///
+/// Not safe for concurrent use. Memory: one record.
+/// \code
+/// techconv::io::wos_tagged_reader r("savedrecs.txt");
+/// techconv::io::bibliographic_record rec;
+/// while (r.next(rec)) use(rec.countries);
+/// \endcode
+class wos_tagged_reader {
+public:
+    /// Reads from a stream; `source` names it in messages.
+    wos_tagged_reader(std::istream& in, std::string source = "<stream>", bibliographic_options opts = {})
+        : opts_(opts), lines_(in, std::move(source), detail::line_opts(opts)), builder_(detail::make_builder(opts_)) {}
+    /// Opens a file. \throws parse_error (io_error) if it cannot be opened.
+    explicit wos_tagged_reader(const std::string& path, bibliographic_options opts = {})
+        : opts_(opts), lines_(path, detail::line_opts(opts)), builder_(detail::make_builder(opts_)) {}
+
+    /// \brief Reads the next record into `rec`. \returns false at the end of input.
+    /// \throws parse_error as described in the class documentation.
+    bool next(bibliographic_record& rec) {
+        for (;;) {
+            if (!read_raw()) return false;
+            detail::build_wos_record(fields_, builder_, rec);
+            if (detail::finish_record(rec, seen_, report_)) return true;
+        }
+    }
+    /// \brief What was read, skipped and not understood so far.
+    const bibliographic_report& report() const noexcept { return report_; }
+
+private:
+    // A malformed record: throw, or record the issue and drop the record.
+    void malformed(error_code code, std::size_t line, const std::string& msg) {
+        if (opts_.malformed == malformed_policy::error)
+            ::techconv::detail::throw_error<parse_error>(code, source_location{lines_.source(), line, 0, 0, {}}, msg);
+        report_.issues.push_back(read_issue{line, code, msg + "; record skipped"});
+        ++report_.skipped;
+    }
+
+    bool next_line() {
+#if TECHCONV_HAS_EXCEPTIONS
+        if (opts_.malformed == malformed_policy::skip) {
+            for (;;) {
+                try {
+                    return lines_.next();
+                } catch (const parse_error& e) {
+                    if (e.code() != error_code::bad_encoding) throw;
+                    encoding_bad_ = true;  // the line was consumed; its record is dropped
+                    bad_line_ = e.line();
+                    if (!in_record_) {
+                        malformed(error_code::bad_encoding, e.line(), "invalid UTF-8 outside a record");
+                        encoding_bad_ = false;
+                    }
+                }
+            }
+        }
+#endif
+        return lines_.next();
+    }
+
+    // Reads one record's fields; false at end of input.
+    bool read_raw() {
+        fields_.clear();
+        in_record_ = false;
+        bool bad = false;  // the current record is being skipped
+        std::string* cont = nullptr;  // field receiving continuation lines
+        encoding_bad_ = false;
+        while (next_line()) {
+            const std::string_view l = lines_.text();
+            const std::size_t ln = lines_.line();
+            if (trim(l).empty()) continue;
+            if (l.size() >= 3 && l[0] == ' ' && l[1] == ' ' && l[2] == ' ') {  // continuation
+                if (!in_record_) {
+                    if (!bad) malformed(error_code::bad_markup, ln, "continuation line outside a record");
+                    bad = true;
+                    continue;
+                }
+                if (cont != nullptr) detail::append_item(*cont, l.substr(3));
+                continue;
+            }
+            if (l.size() < 2 || !detail::is_tag_char(l[0]) || !detail::is_tag_char(l[1]) ||
+                (l.size() > 2 && l[2] != ' ')) {
+                if (in_record_ && !bad) {
+                    malformed(error_code::bad_markup, ln,
+                              "line is neither a field tag nor a continuation: '" + std::string(l.substr(0, 40)) + "'");
+                    bad = true;
+                } else if (!in_record_ && !bad) {
+                    malformed(error_code::bad_markup, ln, "text outside a record: '" + std::string(l.substr(0, 40)) + "'");
+                    bad = true;
+                }
+                cont = nullptr;
+                continue;
+            }
+            const std::string_view tag = l.substr(0, 2);
+            const std::string_view value = l.size() > 3 ? l.substr(3) : std::string_view();
+            cont = nullptr;
+            if (tag == "FN" || tag == "VR") continue;
+            if (tag == "EF") {
+                if (in_record_ && !bad) malformed(error_code::truncated, fields_.line, "file ends (EF) inside a record without ER");
+                in_record_ = false;
+                return false;
+            }
+            if (tag == "PT") {
+                if (in_record_ && !bad && !encoding_bad_)
+                    malformed(error_code::missing_terminator, fields_.line, "record has no ER before the next PT on line " + std::to_string(ln));
+                fields_.clear();
+                fields_.line = ln;
+                in_record_ = true;
+                bad = false;
+                encoding_bad_ = false;
+                continue;
+            }
+            if (!in_record_) {
+                if (!bad) malformed(error_code::bad_markup, ln, "field " + std::string(tag) + " outside a record (missing PT?)");
+                bad = true;
+                continue;
+            }
+            if (tag == "ER") {
+                in_record_ = false;
+                if (encoding_bad_ && !bad) malformed(error_code::bad_encoding, bad_line_, "invalid UTF-8 in the record starting on line " + std::to_string(fields_.line));
+                if (bad || encoding_bad_) {
+                    bad = false;
+                    encoding_bad_ = false;
+                    fields_.clear();
+                    continue;
+                }
+                year_type y = no_year;
+                if (!detail::parse_year(fields_.py, y)) {
+                    malformed(error_code::bad_year, fields_.line, "PY is not a year: '" + fields_.py + "'");
+                    fields_.clear();
+                    continue;
+                }
+                return true;
+            }
+            if (!detail::is_known_wos_tag(tag)) {
+                if (opts_.unknown_tags == unknown_tag_policy::error)
+                    ::techconv::detail::throw_error<parse_error>(
+                        error_code::unknown_tag, source_location{lines_.source(), ln, 1, 0, std::string(tag)},
+                        "unknown field tag '" + std::string(tag) + "'");
+                ++report_.unknown_tags;
+                report_.issues.push_back(read_issue{ln, error_code::unknown_tag, "unknown field tag '" + std::string(tag) + "' ignored"});
+                continue;
+            }
+            if (tag == "UT") cont = &fields_.ut;
+            else if (tag == "PY") cont = &fields_.py;
+            else if (tag == "C1") cont = &fields_.c1;
+            else if (tag == "RP") cont = &fields_.rp;
+            if (cont != nullptr) detail::append_item(*cont, value);
+        }
+        if (in_record_ && !bad) malformed(error_code::truncated, fields_.line, "input ends inside a record (no ER): truncated file?");
+        in_record_ = false;
+        return false;
+    }
+
+    bibliographic_options opts_;
+    line_reader lines_;
+    detail::record_builder builder_;
+    detail::wos_fields fields_;
+    bibliographic_report report_;
+    std::unordered_set<std::string> seen_;
+    bool in_record_ = false;
+    bool encoding_bad_ = false;
+    std::size_t bad_line_ = 0;
+};
+
+/// \brief Streaming reader of the Web of Science tab-delimited export.
+///
+/// Format: a header row of field tags separated by tabs (`PT AU ... UT`),
+/// then one record per line; fields are split at tabs and quotes are text.
+/// Fields used: `UT`, `PY`, `C1` (addresses separated by "; " outside
+/// "[authors]" groups), `RP`. A header without tabs is rejected as the wrong
+/// delimiter (parse_error, missing_column) whatever the policy; a record with
+/// another field count than the header (field_count), a bad PY (bad_year) or
+/// invalid UTF-8 (bad_encoding) is an error or a counted skip.
+///
+/// Not safe for concurrent use. Memory: one line.
+class wos_tab_reader {
+public:
+    /// Reads from a stream; `source` names it in messages.
+    wos_tab_reader(std::istream& in, std::string source = "<stream>", bibliographic_options opts = {})
+        : opts_(opts), lines_(in, std::move(source), detail::line_opts(opts)), builder_(detail::make_builder(opts_)) {
+        read_header();
+    }
+    /// Opens a file. \throws parse_error (io_error) if it cannot be opened.
+    explicit wos_tab_reader(const std::string& path, bibliographic_options opts = {})
+        : opts_(opts), lines_(path, detail::line_opts(opts)), builder_(detail::make_builder(opts_)) {
+        read_header();
+    }
+
+    /// \brief Reads the next record into `rec`. \returns false at the end of input.
+    bool next(bibliographic_record& rec) {
+        for (;;) {
+            if (!read_raw()) return false;
+            detail::build_wos_record(fields_, builder_, rec);
+            if (detail::finish_record(rec, seen_, report_)) return true;
+        }
+    }
+    /// \brief What was read, skipped and not understood so far.
+    const bibliographic_report& report() const noexcept { return report_; }
+
+private:
+    [[noreturn]] void header_error(error_code code, const std::string& field, const std::string& msg) const {
+        ::techconv::detail::throw_error<parse_error>(code, source_location{lines_.source(), 1, 0, 0, field}, msg);
+    }
+    void read_header() {
+        if (!lines_.next()) header_error(error_code::empty_input, {}, "empty input: no header row");
+        const std::string_view h = lines_.text();
+        if (h.find('\t') == std::string_view::npos) {
+            const bool comma = h.find(',') != std::string_view::npos, semi = h.find(';') != std::string_view::npos;
+            header_error(error_code::missing_column, {},
+                         std::string("header row has no tab: not a WoS tab-delimited export") +
+                             (comma ? " (it is comma-separated: wrong delimiter?)" : semi ? " (it is semicolon-separated: wrong delimiter?)" : ""));
+        }
+        split(h, header_);
+        width_ = header_.size();
+        for (std::size_t i = 0; i < header_.size(); ++i) {
+            const auto t = trim(header_[i]);
+            if (t == "UT") ut_ = i;
+            else if (t == "PY") py_ = i;
+            else if (t == "C1") c1_ = i;
+            else if (t == "RP") rp_ = i;
+        }
+        if (trim(header_.empty() ? std::string_view() : header_[0]) != "PT")
+            header_error(error_code::missing_header, "PT", "header row does not start with the PT tag: not a WoS tab-delimited export");
+        if (ut_ == npos) header_error(error_code::missing_column, "UT", "required column 'UT' is not in the header");
+        if (py_ == npos) header_error(error_code::missing_column, "PY", "required column 'PY' is not in the header");
+        if (c1_ == npos) header_error(error_code::missing_column, "C1", "required column 'C1' is not in the header");
+        names_.assign(header_.begin(), header_.end());
+    }
+    static void split(std::string_view l, std::vector<std::string_view>& out) {
+        out.clear();
+        std::size_t b = 0;
+        for (;;) {
+            const auto p = l.find('\t', b);
+            out.push_back(l.substr(b, p == std::string_view::npos ? std::string_view::npos : p - b));
+            if (p == std::string_view::npos) break;
+            b = p + 1;
+        }
+    }
+    void malformed(error_code code, std::size_t line, std::size_t col, const std::string& msg) {
+        if (opts_.malformed == malformed_policy::error) {
+            source_location loc{lines_.source(), line, col, 0, col > 0 && col <= names_.size() ? names_[col - 1] : std::string()};
+            ::techconv::detail::throw_error<parse_error>(code, std::move(loc), msg);
+        }
+        report_.issues.push_back(read_issue{line, code, msg + "; record skipped"});
+        ++report_.skipped;
+    }
+    bool read_raw() {
+        for (;;) {
+#if TECHCONV_HAS_EXCEPTIONS
+            bool more = false;
+            if (opts_.malformed == malformed_policy::skip) {
+                try {
+                    more = lines_.next();
+                } catch (const parse_error& e) {
+                    if (e.code() != error_code::bad_encoding) throw;
+                    malformed(error_code::bad_encoding, e.line(), e.column(), "invalid UTF-8");
+                    continue;
+                }
+            } else {
+                more = lines_.next();
+            }
+#else
+            const bool more = lines_.next();
+#endif
+            if (!more) return false;
+            const std::string_view l = lines_.text();
+            if (trim(l).empty()) continue;
+            split(l, cells_);
+            const std::size_t ln = lines_.line();
+            if (cells_.size() != width_) {
+                malformed(error_code::field_count, ln, 0,
+                          "record has " + std::to_string(cells_.size()) + " tab-separated fields, the header has " +
+                              std::to_string(width_));
+                continue;
+            }
+            fields_.clear();
+            fields_.line = ln;
+            fields_.ut = std::string(cells_[ut_]);
+            fields_.py = std::string(cells_[py_]);
+            fields_.c1 = std::string(cells_[c1_]);
+            if (rp_ != npos) fields_.rp = std::string(cells_[rp_]);
+            year_type y = no_year;
+            if (!detail::parse_year(fields_.py, y)) {
+                malformed(error_code::bad_year, ln, py_ + 1, "PY is not a year: '" + fields_.py + "'");
+                continue;
+            }
+            return true;
+        }
+    }
+
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    bibliographic_options opts_;
+    line_reader lines_;
+    detail::record_builder builder_;
+    std::vector<std::string_view> header_, cells_;
+    std::vector<std::string> names_;
+    std::size_t width_ = 0, ut_ = npos, py_ = npos, c1_ = npos, rp_ = npos;
+    detail::wos_fields fields_;
+    bibliographic_report report_;
+    std::unordered_set<std::string> seen_;
+};
+
+namespace detail {
+template <class Reader>
+bibliographic_data read_all(Reader& r) {
+    bibliographic_data d;
+    bibliographic_record rec;
+    while (r.next(rec)) d.records.push_back(rec);
+    d.report = r.report();
+    return d;
+}
+}  // namespace detail
+
+/// \brief Reads a whole WoS plain-text export. \param path the file
+/// \param opts reader options. \returns records (duplicates removed) and the report.
+/// \throws parse_error as wos_tagged_reader. Complexity: O(file size).
+inline bibliographic_data read_wos_tagged(const std::string& path, const bibliographic_options& opts = {}) {
+    wos_tagged_reader r(path, opts);
+    return detail::read_all(r);
+}
+
+/// \brief Reads a whole WoS tab-delimited export (see wos_tab_reader).
+inline bibliographic_data read_wos_tab(const std::string& path, const bibliographic_options& opts = {}) {
+    wos_tab_reader r(path, opts);
+    return detail::read_all(r);
+}
+
+}  // namespace io
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_IO_WOS_HPP_
