@@ -82,7 +82,7 @@ table read_all(const std::string& text, const csv_options& o) {
             t.lines.push_back(r.line());
         }
     } catch (const techconv::parse_error& e) {
-        techconv_fuzz::check_error(e);
+        techconv_fuzz::check_located_error(e);
         check(e.source() == "fuzz.csv", "parse_error names another source", e.what());
         t.result = techconv_fuzz::outcome::of(e);
     }

@@ -75,11 +75,18 @@ struct outcome {
     }
 };
 
-/// Every parse_error must name its source and carry a code.
+/// Every parse_error carries a code and a message.
 inline void check_error(const techconv::parse_error& e) {
     check(e.code() != techconv::error_code::none, "parse_error without a code", e.what());
-    check(!e.source().empty(), "parse_error without a source name", e.what());
     check(!e.message().empty(), "parse_error without a message", e.what());
+}
+
+/// A reader's parse_error also names its source and a line.
+inline void check_located_error(const techconv::parse_error& e) {
+    check_error(e);
+    check(!e.source().empty(), "parse_error without a source name", e.what());
+    check(e.line() != 0 || e.code() == techconv::error_code::io_error, "parse_error without a line",
+          e.what());
 }
 
 }  // namespace techconv_fuzz

@@ -47,7 +47,7 @@ lines read_all(const std::string& input, const line_options& o) {
             out.text.emplace_back(r.text());
         }
     } catch (const techconv::parse_error& e) {
-        techconv_fuzz::check_error(e);
+        techconv_fuzz::check_located_error(e);
         out.code = e.code();
         out.error_line = e.line();
     }
