@@ -97,6 +97,11 @@ public:
     }
 
     /// Reads the next record. Returns false at the end of the input.
+    ///
+    /// After a bad_encoding or field_count error the record was consumed
+    /// whole, so the caller may catch the error and call next() again
+    /// (record numbers count the bad record); after any other parse_error the
+    /// reader's state is unspecified.
     bool next() {
         if (!read_record()) return false;
         ++record_;
@@ -341,6 +346,9 @@ private:
                 msg += " (read the file with another text_encoding, e.g. latin1)";
                 source_location loc{src_.source(), record_line_, f + 1, pending_record(),
                                     f < header_.size() ? header_[f] : std::string()};
+                // The record was read whole: a caller may catch this error and
+                // go on with the next record, whose number must then count this one.
+                if (loc.record != 0) record_ = loc.record;
                 ::techconv::detail::throw_error<parse_error>(error_code::bad_encoding,
                                                              std::move(loc), msg);
             }
