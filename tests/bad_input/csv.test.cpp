@@ -318,3 +318,22 @@ TEST_CASE("bad input: csv: duplicated records and duplicated column names are ke
     }
     CHECK(n == 2);
 }
+
+TEST_CASE("bad input: csv: reading on after a bad_encoding record keeps record numbers") {
+    // Record 2 (line 3) has invalid UTF-8; a caller that skips it reads
+    // record 3 on line 4 with its true number.
+    std::istringstream in("a\nok\nM\xFC\nnext\n");
+    csv_reader r(in, "bad.csv");
+    REQUIRE(r.next());
+    CHECK(r.record() == 1);
+    try {
+        (void)r.next();
+        FAIL("expected bad_encoding");
+    } catch (const parse_error& e) {
+        techconv_bad_input::check_error(e, {error_code::bad_encoding, 3, 1, 2, "a"}, "bad.csv");
+    }
+    REQUIRE(r.next());
+    CHECK(r[0] == "next");
+    CHECK(r.line() == 4);
+    CHECK(r.record() == 3);
+}
