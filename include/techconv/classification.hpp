@@ -7,6 +7,7 @@
 #define TECHCONV_CLASSIFICATION_HPP_
 
 #include "techconv/classification/concordance.hpp"
+#include "techconv/classification/country.hpp"
 #include "techconv/classification/dictionary.hpp"
 #include "techconv/classification/ipc.hpp"
 #include "techconv/classification/loaders.hpp"

@@ -19,6 +19,9 @@
 #include "techconv/classification/terms.hpp"
 #include "techconv/classification/titles.hpp"
 
+// collaboration closeness
+#include "techconv/closeness.hpp"
+
 // convergence and diversity
 #include "techconv/convergence.hpp"
 

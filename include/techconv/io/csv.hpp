@@ -8,7 +8,8 @@
 // and reports malformed input as techconv::parse_error naming source, line,
 // field index and the header's field name. It accepts LF, CRLF and CR line
 // ends, a UTF-8 byte-order mark, quoted fields spanning lines, and doubled
-// quotes. Text is validated as UTF-8 by default (or transcoded from Latin-1).
+// quotes. Text is validated as UTF-8 by default (or transcoded from Latin-1
+// or Mac Roman).
 #ifndef TECHCONV_IO_CSV_HPP_
 #define TECHCONV_IO_CSV_HPP_
 
@@ -68,7 +69,7 @@ public:
 
     /// Opens and reads a file. Throws parse_error (io_error) if it cannot be opened.
     explicit csv_reader(const std::string& path, csv_options opts = {})
-        : opts_(opts), owned_(open(path)), src_(*owned_, path, opts.buffer_bytes) {
+        : opts_(opts), owned_(detail::open_input_file(path)), src_(*owned_, path, opts.buffer_bytes) {
         start();
     }
 
@@ -165,14 +166,6 @@ public:
     }
 
 private:
-    static std::unique_ptr<std::ifstream> open(const std::string& path) {
-        auto f = std::make_unique<std::ifstream>(path, std::ios::binary);
-        if (!f->is_open()) {
-            ::techconv::detail::throw_error<parse_error>(
-                error_code::io_error, source_location{path, 0, 0, 0, {}}, "cannot open file");
-        }
-        return f;
-    }
 
     void start() {
         had_bom_ = src_.skip_bom();
@@ -352,7 +345,8 @@ private:
                 ::techconv::detail::throw_error<parse_error>(error_code::bad_encoding,
                                                              std::move(loc), msg);
             }
-            case text_encoding::latin1: {
+            case text_encoding::latin1:
+            case text_encoding::mac_roman: {
                 bool ascii = true;
                 for (const char ch : rec_)
                     if (static_cast<unsigned char>(ch) >= 0x80) {
@@ -363,7 +357,7 @@ private:
                 tmp_.clear();
                 std::size_t b = 0;
                 for (auto& e : ends_) {
-                    append_latin1_as_utf8(std::string_view(rec_).substr(b, e - b), tmp_);
+                    append_as_utf8(std::string_view(rec_).substr(b, e - b), opts_.encoding, tmp_);
                     b = e;
                     e = tmp_.size();
                 }

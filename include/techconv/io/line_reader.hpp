@@ -3,7 +3,7 @@
 // A streaming line reader for line-oriented formats (Web of Science tagged
 // exports, CPC title lists, XML scanned line-wise): LF, CRLF and CR line
 // ends, a UTF-8 byte-order mark, a per-line byte limit checked while reading,
-// NUL bytes rejected, UTF-8 validated (or Latin-1 transcoded).
+// NUL bytes rejected, UTF-8 validated (or Latin-1 / Mac Roman transcoded).
 #ifndef TECHCONV_IO_LINE_READER_HPP_
 #define TECHCONV_IO_LINE_READER_HPP_
 
@@ -40,7 +40,7 @@ public:
         had_bom_ = src_.skip_bom();
     }
     explicit line_reader(const std::string& path, line_options opts = {})
-        : opts_(opts), owned_(open(path)), src_(*owned_, path, opts.buffer_bytes) {
+        : opts_(opts), owned_(detail::open_input_file(path)), src_(*owned_, path, opts.buffer_bytes) {
         had_bom_ = src_.skip_bom();
     }
     line_reader(const line_reader&) = delete;
@@ -95,14 +95,6 @@ public:
     }
 
 private:
-    static std::unique_ptr<std::ifstream> open(const std::string& path) {
-        auto f = std::make_unique<std::ifstream>(path, std::ios::binary);
-        if (!f->is_open()) {
-            ::techconv::detail::throw_error<parse_error>(
-                error_code::io_error, source_location{path, 0, 0, 0, {}}, "cannot open file");
-        }
-        return f;
-    }
     void decode() {
         if (opts_.encoding == text_encoding::unchecked) return;
         if (opts_.encoding == text_encoding::utf8) {
@@ -113,7 +105,7 @@ private:
             return;
         }
         tmp_.clear();
-        append_latin1_as_utf8(line_, tmp_);
+        append_as_utf8(line_, opts_.encoding, tmp_);
         line_.swap(tmp_);
     }
 

@@ -9,7 +9,9 @@
 
 #include <cstddef>  // std::size_t
 #include <cstdint>  // std::uint64_t
+#include <fstream>  // std::ifstream
 #include <istream>  // std::istream
+#include <memory>   // std::unique_ptr
 #include <string>   // std::string
 #include <utility>  // std::move
 #include <vector>   // std::vector
@@ -20,6 +22,16 @@
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
 namespace detail {
+
+/// Opens `path` for binary reading; parse_error (io_error) naming it if that fails.
+inline std::unique_ptr<std::ifstream> open_input_file(const std::string& path) {
+    auto f = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (!f->is_open()) {
+        ::techconv::detail::throw_error<parse_error>(
+            error_code::io_error, source_location{path, 0, 0, 0, {}}, "cannot open file");
+    }
+    return f;
+}
 
 class byte_source {
 public:

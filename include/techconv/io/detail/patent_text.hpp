@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: BSL-1.0
+// IWYU pragma: private, include "techconv/io/patent.hpp"
+//
+// Small text helpers shared by the patent readers: classification code
+// normalisation, years from dates, name keys for de-duplication.
+#ifndef TECHCONV_IO_DETAIL_PATENT_TEXT_HPP_
+#define TECHCONV_IO_DETAIL_PATENT_TEXT_HPP_
+
+#include <cstddef>      // std::size_t
+#include <optional>     // std::optional
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::move
+#include <vector>       // std::vector
+
+#include "techconv/config.hpp"
+#include "techconv/io/parse.hpp"
+#include "techconv/types.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace io {
+namespace detail {
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_alpha(char c) noexcept { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+constexpr bool is_alnum(char c) noexcept { return is_digit(c) || is_alpha(c); }
+
+/// Upper case, blanks removed, leading zeros of the main group removed:
+/// "a61k 35/28" -> "A61K35/28", "G06F 017/30" -> "G06F17/30".
+inline std::string normalize_code(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (const char c : s)
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out.push_back(ascii_upper(c));
+    // a subclass prefix (letter digit digit letter) followed by a zero-padded main group
+    if (out.size() > 5 && is_alpha(out[0]) && is_digit(out[1]) && is_digit(out[2]) &&
+        is_alpha(out[3])) {
+        std::size_t e = 4;
+        while (e < out.size() && is_digit(out[e])) ++e;
+        std::size_t z = 4;
+        while (z + 1 < e && out[z] == '0') ++z;
+        if (z > 4) out.erase(4, z - 4);
+    }
+    return out;
+}
+
+/// The fixed-width IPC-7 form of USPTO XML v4.0 ("B21D 2602": subclass, a
+/// main group right-aligned in 3 characters, the subgroup) as "B21D26/02".
+/// Returns an empty string when `s` does not have that shape.
+inline std::string legacy_ipc_to_code(std::string_view s) {
+    s = trim(s);
+    if (s.size() < 6) return {};
+    const std::string_view sub = s.substr(0, 4);
+    if (!is_alpha(sub[0]) || !is_digit(sub[1]) || !is_digit(sub[2]) || !is_alpha(sub[3])) return {};
+    const std::string_view group = trim(s.substr(4, 3));
+    const std::string_view rest = trim(s.substr(s.size() < 7 ? s.size() : 7));
+    if (group.empty() || rest.empty()) return {};
+    for (const char c : group)
+        if (!is_digit(c)) return {};
+    std::string code(sub);
+    code += group;
+    code += '/';
+    code += rest;
+    return normalize_code(code);
+}
+
+/// The year at the start of a date ("2011", "2011-08-04", "20110804",
+/// "2011/08/04"); nullopt if `s` does not start with four digits followed by
+/// the end, a separator or more digits. Years outside 1000..9999 are rejected.
+inline std::optional<year_type> year_of(std::string_view s) {
+    s = trim(s);
+    if (s.size() < 4) return std::nullopt;
+    for (std::size_t k = 0; k < 4; ++k)
+        if (!is_digit(s[k])) return std::nullopt;
+    if (s.size() > 4 && !(s[4] == '-' || s[4] == '/' || s[4] == '.' || is_digit(s[4]) ||
+                          s[4] == 'T' || s[4] == ' '))
+        return std::nullopt;
+    if (s.size() > 4 && is_digit(s[4]) && s.size() != 8) return std::nullopt;
+    const int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    if (y < 1000) return std::nullopt;
+    return static_cast<year_type>(y);
+}
+
+/// De-duplication key of a name: ASCII letters upper-cased, every run of
+/// ASCII characters other than letters and digits turned into one blank,
+/// bytes >= 0x80 (non-ASCII letters) kept; "Bacon; Richard J." -> "BACON RICHARD J".
+inline std::string name_key(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool gap = false;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || is_alnum(c)) {
+            if (gap && !out.empty()) out.push_back(' ');
+            gap = false;
+            out.push_back(ascii_upper(c));
+        } else {
+            gap = true;
+        }
+    }
+    return out;
+}
+
+/// Appends `v` to `list` unless an equal string is already there.
+inline bool push_unique(std::vector<std::string>& list, std::string v) {
+    for (const auto& x : list)
+        if (x == v) return false;
+    list.push_back(std::move(v));
+    return true;
+}
+
+/// A publication number without zero padding: "06837086" -> "6837086",
+/// "D0680087" -> "D680087" (an alphabetic prefix is kept).
+inline std::string strip_doc_number(std::string_view s) {
+    s = trim(s);
+    std::size_t p = 0;
+    while (p < s.size() && is_alpha(s[p])) ++p;
+    std::size_t z = p;
+    while (z + 1 < s.size() && s[z] == '0') ++z;
+    std::string out(s.substr(0, p));
+    out += s.substr(z);
+    return out;
+}
+
+}  // namespace detail
+}  // namespace io
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_IO_DETAIL_PATENT_TEXT_HPP_

@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// A streaming reader of patent records from any CSV table, given a mapping
+// from record fields to column names. The Lens.org reader (lens.hpp) is this
+// reader with a mapping built from the export's header.
+#ifndef TECHCONV_IO_GENERIC_CSV_HPP_
+#define TECHCONV_IO_GENERIC_CSV_HPP_
+
+#include <array>        // std::array
+#include <cstddef>      // std::size_t, std::ptrdiff_t
+#include <cstdint>      // std::int64_t, std::uint64_t
+#include <functional>   // std::function
+#include <istream>      // std::istream
+#include <memory>       // std::unique_ptr
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::move, std::pair
+#include <vector>       // std::vector
+
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/io/applicant_type.hpp"
+#include "techconv/io/csv.hpp"
+#include "techconv/io/detail/byte_source.hpp"
+#include "techconv/io/detail/patent_text.hpp"
+#include "techconv/io/encoding.hpp"
+#include "techconv/io/parse.hpp"
+#include "techconv/io/patent.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace io {
+
+/// \brief Which column holds which record field. An empty name means "not in
+/// this table"; a non-empty name must be in the header (else parse_error
+/// missing_column). Names match the header case-insensitively after trimming.
+struct patent_csv_mapping {
+    std::string id;                ///< publication number (required; falls back to lens_id when a cell is empty)
+    std::string lens_id;           ///< Lens ID
+    std::string family_id;         ///< a simple-family key column
+    std::string family_members;    ///< list of family member ids; the key is the smallest id
+    std::string jurisdiction;      ///< publishing office
+    std::string kind;              ///< kind code
+    std::string document_type;     ///< document type
+    std::string title;             ///< title
+    std::string publication_year;  ///< year of publication (integer)
+    std::string publication_date;  ///< date of publication (year used when no year column)
+    std::string application_date;  ///< filing date
+    std::string priority_date;     ///< earliest priority date
+    std::string applicants;        ///< list of applicant names
+    std::string inventors;         ///< list of inventor names
+    std::string ipc;               ///< list of IPC codes, main first
+    std::string cpc;               ///< list of CPC codes, main first
+    std::string family_jurisdictions;  ///< list of jurisdictions of the simple family
+    std::string priority_numbers;  ///< list of priority numbers (country code first)
+    std::string npl_list;          ///< list of NPL citations (counted when no NPL count is stated)
+    /// Columns stating an indicator count directly, indexed by position(indicator).
+    std::array<std::string, indicator_count> counts;
+    std::string list_separator = ";;";  ///< separator of list cells (Lens: ";;")
+};
+
+/// \brief Options of the CSV patent readers.
+struct patent_csv_options {
+    csv_options csv;                 ///< delimiter, encoding (default UTF-8, strict), limits
+    bool detect_encoding = false;    ///< with a path: sniff the first MiB and pick utf8 / latin1 / mac_roman
+    bool classify_applicants = true; ///< set applicant types by name rules
+    const applicant_rules* rules = nullptr;  ///< rules to use (nullptr: default_applicant_rules())
+};
+
+/// \brief Counters of a reader, for reports ("read 3,779 records, skipped 0").
+struct patent_read_stats {
+    std::size_t records = 0;    ///< records returned
+    std::size_t documents = 0;  ///< XML documents seen (patents and skipped ones)
+    /// Documents skipped because they are not patents, by root element name.
+    std::vector<std::pair<std::string, std::size_t>> skipped;
+    std::string layout;               ///< detected layout, e.g. "lens-2021", "uspto-xml"
+    text_encoding encoding = text_encoding::utf8;  ///< encoding the input was read in
+    /// Total of `skipped`.
+    std::size_t skipped_total() const noexcept {
+        std::size_t n = 0;
+        for (const auto& s : skipped) n += s.second;
+        return n;
+    }
+};
+
+namespace detail {
+
+inline text_encoding sniff_file_encoding(const std::string& path, const std::string& source) {
+    const auto f = open_input_file(path);
+    std::string buf(std::size_t{1} << 20, '\0');
+    f->read(&buf[0], static_cast<std::streamsize>(buf.size()));
+    buf.resize(static_cast<std::size_t>(f->gcount()));
+    const auto g = detect_encoding(buf);
+    if (g.utf16 || g.binary) {
+        ::techconv::detail::throw_error<parse_error>(
+            error_code::bad_encoding, source_location{source, 1, 0, 0, {}},
+            g.utf16 ? "UTF-16 input is not supported: save the file as UTF-8"
+                    : "NUL bytes: this is not a text file");
+    }
+    return g.encoding;
+}
+
+}  // namespace detail
+
+/// \brief Streaming reader of patent records from a CSV table with a column mapping.
+///
+/// Each call to next() reads one row into a patent_record: identifiers,
+/// years, lists split at `list_separator` (trimmed, empty items dropped,
+/// codes normalised and de-duplicated keeping the first = main code,
+/// applicants and inventors de-duplicated by name key), and the stated counts.
+/// An empty count cell leaves the indicator absent (never 0).
+///
+/// Errors (parse_error, naming file, line, record and column): an unreadable
+/// file (io_error), a mapped column missing from the header (missing_column),
+/// a count that is not an integer (bad_number / out_of_range) or is negative
+/// (negative_value), a year or date that does not parse (bad_year), a row with
+/// neither an id nor a Lens ID (bad_value), invalid UTF-8 (bad_encoding, unless
+/// the encoding is latin1 / mac_roman or detected).
+///
+/// Not safe for concurrent use. Memory: one row at a time.
+///
+/// \code
+/// techconv::io::patent_csv_mapping m;
+/// m.id = "number"; m.ipc = "ipc"; m.list_separator = "|";
+/// m.counts[techconv::io::position(techconv::io::indicator::claims)] = "claims";
+/// techconv::io::patent_csv_reader r("table.csv", m);
+/// techconv::io::patent_record rec;
+/// while (r.next(rec)) use(rec);
+/// \endcode
+class patent_csv_reader {
+public:
+    /// Reads the file at `path` with the mapping `mapping`.
+    patent_csv_reader(const std::string& path, patent_csv_mapping mapping,
+                      patent_csv_options opts = {})
+        : opts_(prepare(path, std::move(opts))) {
+        csv_ = std::make_unique<csv_reader>(path, opts_.csv);
+        bind(std::move(mapping));
+    }
+    /// Reads `in`; `source` names it in error messages.
+    patent_csv_reader(std::istream& in, std::string source, patent_csv_mapping mapping,
+                      patent_csv_options opts = {})
+        : opts_(std::move(opts)) {
+        stats_.encoding = opts_.csv.encoding;
+        csv_ = std::make_unique<csv_reader>(in, std::move(source), opts_.csv);
+        bind(std::move(mapping));
+    }
+
+    patent_csv_reader(const patent_csv_reader&) = delete;
+    patent_csv_reader& operator=(const patent_csv_reader&) = delete;
+    virtual ~patent_csv_reader() = default;
+
+    /// Reads the next row into `out` (overwritten). False at the end of the input.
+    bool next(patent_record& out) {
+        if (!csv_->next()) return false;
+        out = patent_record{};
+        out.source_line = csv_->line();
+        fill(out);
+        ++stats_.records;
+        return true;
+    }
+
+    /// Reads all remaining records.
+    std::vector<patent_record> read_all() {
+        std::vector<patent_record> v;
+        patent_record r;
+        while (next(r)) v.push_back(std::move(r));
+        return v;
+    }
+
+    /// The header of the table.
+    const std::vector<std::string>& header() const noexcept { return csv_->header(); }
+    /// Counters so far.
+    const patent_read_stats& stats() const noexcept { return stats_; }
+    /// Bytes consumed (for progress reports).
+    std::uint64_t bytes_read() const noexcept { return csv_->bytes_read(); }
+    /// The mapping in use (for a Lens file: the one built from its header).
+    const patent_csv_mapping& mapping() const noexcept { return map_; }
+
+protected:
+    /// For readers that derive the mapping from the header (lens_reader).
+    using mapping_factory = std::function<patent_csv_mapping(const std::vector<std::string>&,
+                                                             patent_read_stats&)>;
+    patent_csv_reader(const std::string& path, const mapping_factory& make,
+                      patent_csv_options opts)
+        : opts_(prepare(path, std::move(opts))) {
+        csv_ = std::make_unique<csv_reader>(path, opts_.csv);
+        bind(make(csv_->header(), stats_));
+    }
+    patent_csv_reader(std::istream& in, std::string source, const mapping_factory& make,
+                      patent_csv_options opts)
+        : opts_(std::move(opts)) {
+        stats_.encoding = opts_.csv.encoding;
+        csv_ = std::make_unique<csv_reader>(in, std::move(source), opts_.csv);
+        bind(make(csv_->header(), stats_));
+    }
+
+private:
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+    patent_csv_options prepare(const std::string& path, patent_csv_options o) {
+        if (o.detect_encoding) o.csv.encoding = detail::sniff_file_encoding(path, path);
+        stats_.encoding = o.csv.encoding;
+        return o;
+    }
+
+    std::size_t column(const std::string& name, const char* what) const {
+        if (name.empty()) return none;
+        const auto& h = csv_->header();
+        for (std::size_t i = 0; i < h.size(); ++i)
+            if (iequals(h[i], name)) return i;
+        ::techconv::detail::throw_error<parse_error>(
+            error_code::missing_column, source_location{csv_->source(), 1, 0, 0, name},
+            std::string("column '") + name + "' (mapped to " + what + ") is not in the header");
+    }
+
+    void bind(patent_csv_mapping m) {
+        map_ = std::move(m);
+        ::techconv::detail::require(!map_.id.empty() || !map_.lens_id.empty(),
+                        "patent_csv_mapping: map at least one of id and lens_id");
+        ::techconv::detail::require(!map_.list_separator.empty(),
+                        "patent_csv_mapping: list_separator must not be empty");
+        c_id_ = column(map_.id, "id");
+        c_lens_ = column(map_.lens_id, "lens_id");
+        c_family_ = column(map_.family_id, "family_id");
+        c_members_ = column(map_.family_members, "family_members");
+        c_juris_ = column(map_.jurisdiction, "jurisdiction");
+        c_kind_ = column(map_.kind, "kind");
+        c_type_ = column(map_.document_type, "document_type");
+        c_title_ = column(map_.title, "title");
+        c_pub_year_ = column(map_.publication_year, "publication_year");
+        c_pub_date_ = column(map_.publication_date, "publication_date");
+        c_app_date_ = column(map_.application_date, "application_date");
+        c_prio_date_ = column(map_.priority_date, "priority_date");
+        c_applicants_ = column(map_.applicants, "applicants");
+        c_inventors_ = column(map_.inventors, "inventors");
+        c_ipc_ = column(map_.ipc, "ipc");
+        c_cpc_ = column(map_.cpc, "cpc");
+        c_fam_juris_ = column(map_.family_jurisdictions, "family_jurisdictions");
+        c_prio_num_ = column(map_.priority_numbers, "priority_numbers");
+        c_npl_list_ = column(map_.npl_list, "npl_list");
+        for (std::size_t k = 0; k < indicator_count; ++k)
+            c_counts_[k] = column(map_.counts[k], "an indicator count");
+    }
+
+    std::string_view cell(std::size_t c) const {
+        return c == none ? std::string_view() : trim(csv_->field(c));
+    }
+
+    year_type year_cell(std::size_t c) const {
+        const auto s = cell(c);
+        if (s.empty()) return no_year;
+        const auto y = detail::year_of(s);
+        if (!y) csv_->fail(error_code::bad_year, c, "expected a year or a date, found '" +
+                                                        std::string(s) + "'");
+        return *y;
+    }
+
+    std::vector<std::string_view> list_cell(std::size_t c) const {
+        return split_list(cell(c), map_.list_separator);
+    }
+
+    void parties(std::size_t c, std::vector<party>& out) const {
+        std::vector<std::string> keys;
+        for (const auto item : list_cell(c)) {
+            if (!detail::push_unique(keys, detail::name_key(item))) continue;
+            party p;
+            p.name = std::string(item);
+            out.push_back(std::move(p));
+        }
+    }
+
+    void fill(patent_record& r) {
+        r.id = std::string(cell(c_id_));
+        r.lens_id = std::string(cell(c_lens_));
+        if (r.id.empty()) r.id = r.lens_id;
+        if (r.id.empty()) {
+            csv_->fail(error_code::bad_value, c_id_ != none ? c_id_ : c_lens_,
+                       "the record has no identifier (publication number or Lens ID)");
+        }
+        r.family_id = std::string(cell(c_family_));
+        if (c_members_ != none) {
+            // key of the simple family: the smallest member id (the record itself included)
+            std::string best = r.lens_id.empty() ? r.id : r.lens_id;
+            for (const auto m : list_cell(c_members_))
+                if (m < best) best = std::string(m);
+            if (r.family_id.empty()) r.family_id = best;
+        }
+        r.jurisdiction = std::string(cell(c_juris_));
+        for (auto& ch : r.jurisdiction) ch = ascii_upper(ch);
+        r.kind = std::string(cell(c_kind_));
+        r.document_type = std::string(cell(c_type_));
+        r.title = std::string(cell(c_title_));
+        r.publication_year = year_cell(c_pub_year_);
+        if (r.publication_year == no_year) r.publication_year = year_cell(c_pub_date_);
+        r.application_year = year_cell(c_app_date_);
+        r.priority_year = year_cell(c_prio_date_);
+        if (c_applicants_ != none) {
+            r.supply(patent_field::applicants);
+            parties(c_applicants_, r.applicants);
+            if (opts_.classify_applicants) classifier_.classify(r.applicants);
+        }
+        if (c_inventors_ != none) {
+            r.supply(patent_field::inventors);
+            parties(c_inventors_, r.inventors);
+            for (auto& p : r.inventors) p.type = applicant_type::individual;
+        }
+        if (c_ipc_ != none) {
+            r.supply(patent_field::ipc);
+            for (const auto code : list_cell(c_ipc_)) detail::push_unique(r.ipc, detail::normalize_code(code));
+        }
+        if (c_cpc_ != none) {
+            r.supply(patent_field::cpc);
+            for (const auto code : list_cell(c_cpc_)) detail::push_unique(r.cpc, detail::normalize_code(code));
+        }
+        if (c_fam_juris_ != none) {
+            r.supply(patent_field::family_jurisdictions);
+            for (const auto j : list_cell(c_fam_juris_)) {
+                std::string u(j);
+                for (auto& ch : u) ch = ascii_upper(ch);
+                detail::push_unique(r.family_jurisdictions, std::move(u));
+            }
+        }
+        if (c_prio_num_ != none) {
+            r.supply(patent_field::priority_countries);
+            for (const auto p : list_cell(c_prio_num_)) {
+                if (p.size() >= 2 && detail::is_alpha(p[0]) && detail::is_alpha(p[1])) {
+                    std::string cc{ascii_upper(p[0]), ascii_upper(p[1])};
+                    detail::push_unique(r.priority_countries, std::move(cc));
+                }
+                r.priority_numbers.emplace_back(p);
+            }
+        }
+        if (c_npl_list_ != none) {
+            r.supply(patent_field::npl_list);
+            r.npl_list_items = list_cell(c_npl_list_).size();
+        }
+        for (std::size_t k = 0; k < indicator_count; ++k) {
+            if (c_counts_[k] == none) continue;
+            std::int64_t v = 0;
+            if (!csv_->int_field(c_counts_[k], v)) continue;  // empty: absent
+            if (v < 0) csv_->fail(error_code::negative_value, c_counts_[k], "a count cannot be negative");
+            r.counts.set(all_indicators[k], v);
+        }
+    }
+
+    patent_read_stats stats_;  // first: prepare() sets stats_.encoding while opts_ is built
+    patent_csv_options opts_;
+    std::unique_ptr<csv_reader> csv_;
+    patent_csv_mapping map_;
+    applicant_classifier classifier_{opts_.rules ? *opts_.rules : default_applicant_rules()};
+    std::size_t c_id_ = none, c_lens_ = none, c_family_ = none, c_members_ = none,
+                c_juris_ = none, c_kind_ = none, c_type_ = none, c_title_ = none,
+                c_pub_year_ = none, c_pub_date_ = none, c_app_date_ = none, c_prio_date_ = none,
+                c_applicants_ = none, c_inventors_ = none, c_ipc_ = none, c_cpc_ = none,
+                c_fam_juris_ = none, c_prio_num_ = none, c_npl_list_ = none;
+    std::array<std::size_t, indicator_count> c_counts_{};
+};
+
+}  // namespace io
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_IO_GENERIC_CSV_HPP_

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// The nine [KCT] indicators of a patent record, and the records × indicators
+// matrix the entropy weighting reads. Indicators a source lacks are reported
+// and left out; values a record lacks are handled by an explicit policy,
+// never filled with zeros unless asked to.
+#ifndef TECHCONV_IO_INDICATORS_HPP_
+#define TECHCONV_IO_INDICATORS_HPP_
+
+#include <array>        // std::array
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::int64_t, std::uint8_t
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::move
+#include <vector>       // std::vector
+
+#include <Eigen/Core>
+
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/io/detail/patent_text.hpp"
+#include "techconv/io/patent.hpp"
+#include "techconv/types.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace io {
+
+/// \brief Which jurisdictions count as developed for the ninth [KCT] indicator.
+///
+/// [KCT] counts filings in "developed countries" without naming a list; the
+/// library's default is the IMF's advanced economies.
+enum class developed_list : std::uint8_t {
+    imf_advanced,  ///< IMF World Economic Outlook (April 2024) advanced economies, 41 codes
+    oecd,          ///< the 38 OECD member countries (2024)
+    custom,        ///< indicator_options::developed_custom
+};
+
+/// \brief The 41 IMF advanced economies (World Economic Outlook, April 2024) as ISO 3166 alpha-2 codes.
+inline const std::vector<std::string>& imf_advanced_economies() {
+    static const std::vector<std::string> v = {
+        "AD", "AU", "AT", "BE", "CA", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR",
+        "HK", "IS", "IE", "IL", "IT", "JP", "KR", "LV", "LT", "LU", "MO", "MT", "NL", "NZ",
+        "NO", "PT", "PR", "SM", "SG", "SK", "SI", "ES", "SE", "CH", "TW", "GB", "US"};
+    return v;
+}
+
+/// \brief The 38 OECD member countries (2024) as ISO 3166 alpha-2 codes.
+inline const std::vector<std::string>& oecd_members() {
+    static const std::vector<std::string> v = {
+        "AU", "AT", "BE", "CA", "CL", "CO", "CR", "CZ", "DK", "EE", "FI", "FR", "DE",
+        "GR", "HU", "IS", "IE", "IL", "IT", "JP", "KR", "LV", "LT", "LU", "MX", "NL",
+        "NZ", "NO", "PL", "PT", "SK", "SI", "ES", "SE", "CH", "TR", "GB", "US"};
+    return v;
+}
+
+/// \brief What indicator_matrix() does with a record that lacks a value of an
+/// indicator the source has.
+enum class missing_policy : std::uint8_t {
+    drop_record,     ///< leave the record out (counted in indicator_table::dropped_records)
+    drop_indicator,  ///< leave the indicator out (listed in indicator_table::incomplete)
+    zero,            ///< use 0 (explicit opt-in; counted in indicator_table::missing_counts)
+    fail,            ///< throw invalid_argument naming the record and the indicator
+};
+
+/// \brief Options of record_indicators() and indicator_matrix().
+struct indicator_options {
+    developed_list developed = developed_list::imf_advanced;  ///< developed jurisdictions
+    std::vector<std::string> developed_custom;  ///< codes used with developed_list::custom
+    /// Count the European Patent Office (`EP`) as a developed filing
+    /// jurisdiction: its member states are almost all advanced economies.
+    bool ep_is_developed = true;
+    /// Count the filing offices `WO` (PCT), `EP`, `EA`, `AP`, `OA`, `GC` as
+    /// filing jurisdictions; false counts only national offices.
+    bool count_regional_offices = true;
+    missing_policy missing = missing_policy::drop_record;  ///< records lacking a value
+    /// Indicators to extract, in this order (empty: all nine in [KCT] order).
+    std::vector<indicator> select;
+};
+
+namespace detail {
+
+inline bool is_regional_office(std::string_view j) noexcept {
+    return j == "WO" || j == "EP" || j == "EA" || j == "AP" || j == "OA" || j == "GC";
+}
+
+inline const std::vector<std::string>& developed_codes(const indicator_options& o) {
+    switch (o.developed) {
+        case developed_list::imf_advanced: return imf_advanced_economies();
+        case developed_list::oecd: return oecd_members();
+        case developed_list::custom: return o.developed_custom;
+    }
+    return imf_advanced_economies();
+}
+
+}  // namespace detail
+
+/// \brief The nine [KCT] indicators of one record: stated counts plus counts derived from lists.
+///
+/// Stated counts (the source's own numbers, patent_record::counts) win. The
+/// others are derived where the source supplied the list behind them:
+///  - npl_citations: the number of items of the NPL citation list;
+///  - technology_classes: the number of distinct IPC codes at full symbol level;
+///  - applicants: the number of distinct applicants (by name key);
+///  - filing_countries: the number of distinct simple-family jurisdictions
+///    (offices WO, EP, ... included unless `count_regional_offices` is false);
+///  - developed_filing_countries: of those, the ones on the developed list
+///    (plus EP when `ep_is_developed`).
+/// Anything else stays absent. Complexity: O(L·D) for L list items and D developed codes.
+inline indicator_values record_indicators(const patent_record& r,
+                                          const indicator_options& opts = {}) {
+    indicator_values v = r.counts;
+    if (!v.has(indicator::npl_citations) && r.has(patent_field::npl_list))
+        v.set(indicator::npl_citations, static_cast<std::int64_t>(r.npl_list_items));
+    if (!v.has(indicator::technology_classes) && r.has(patent_field::ipc)) {
+        std::vector<std::string> distinct;
+        for (const auto& c : r.ipc) detail::push_unique(distinct, c);
+        v.set(indicator::technology_classes, static_cast<std::int64_t>(distinct.size()));
+    }
+    if (!v.has(indicator::applicants) && r.has(patent_field::applicants)) {
+        std::vector<std::string> keys;
+        for (const auto& p : r.applicants) {
+            auto k = detail::name_key(p.name);
+            if (!k.empty()) detail::push_unique(keys, std::move(k));
+        }
+        v.set(indicator::applicants, static_cast<std::int64_t>(keys.size()));
+    }
+    if (r.has(patent_field::family_jurisdictions)) {
+        const auto& dev = detail::developed_codes(opts);
+        std::vector<std::string> seen;
+        std::int64_t developed = 0;
+        for (const auto& j : r.family_jurisdictions) {
+            if (!opts.count_regional_offices && detail::is_regional_office(j)) continue;
+            if (!detail::push_unique(seen, j)) continue;
+            bool is_dev = j == "EP" && opts.ep_is_developed;
+            for (const auto& d : dev) is_dev = is_dev || d == j;
+            developed += is_dev ? 1 : 0;
+        }
+        if (!v.has(indicator::filing_countries))
+            v.set(indicator::filing_countries, static_cast<std::int64_t>(seen.size()));
+        if (!v.has(indicator::developed_filing_countries))
+            v.set(indicator::developed_filing_countries, developed);
+    }
+    return v;
+}
+
+/// \brief Records × indicators matrix for the entropy weighting, with what was left out.
+struct indicator_table {
+    matrix values;                  ///< rows = kept records, columns = `columns`
+    std::vector<indicator> columns; ///< the indicators of the columns, in order
+    std::vector<std::size_t> rows;  ///< index in the input of each kept record
+    /// Selected indicators no record has: the source lacks them; left out, never zero-filled.
+    std::vector<indicator> absent;
+    /// Indicators left out by missing_policy::drop_indicator (some records lack them).
+    std::vector<indicator> incomplete;
+    /// Records lacking each indicator (indexed by position(indicator)), among those the source has.
+    std::array<std::size_t, indicator_count> missing_counts{};
+    std::size_t dropped_records = 0;  ///< records left out by missing_policy::drop_record
+    /// ok; empty_input when there are no records or no column is left.
+    status info = status::ok;
+};
+
+/// \brief Builds the [KCT] indicator matrix of `records` (after family merging, if wanted).
+///
+/// An indicator is a column when at least one selected record has it
+/// (record_indicators()); one no record has is listed in `absent`. Records
+/// lacking a value of a column are handled by `opts.missing`.
+///
+/// \param records patent records (one per family if merge_families() ran first)
+/// \param opts indicator selection, developed list, missing-value policy
+/// \returns the matrix (column-major, doubles holding counts) and the report
+/// \throws invalid_argument with missing_policy::fail, naming the first record lacking a value
+///
+/// Degenerate input: no records, or no indicator left → `info = empty_input`
+/// and a 0-row or 0-column matrix. Complexity: O(n·(9 + L)) for n records of L list items.
+inline indicator_table indicator_matrix(const std::vector<patent_record>& records,
+                                        const indicator_options& opts = {}) {
+    indicator_table t;
+    const std::vector<indicator> wanted =
+        opts.select.empty() ? std::vector<indicator>(all_indicators.begin(), all_indicators.end())
+                            : opts.select;
+    std::vector<indicator_values> vals;
+    vals.reserve(records.size());
+    std::array<bool, indicator_count> any{};
+    for (const auto& r : records) {
+        vals.push_back(record_indicators(r, opts));
+        for (const auto i : wanted) any[position(i)] = any[position(i)] || vals.back().has(i);
+    }
+    std::vector<indicator> cols;
+    for (const auto i : wanted) {
+        if (!any[position(i)]) {
+            t.absent.push_back(i);
+            continue;
+        }
+        for (const auto& v : vals) t.missing_counts[position(i)] += v.has(i) ? 0 : 1;
+        if (t.missing_counts[position(i)] > 0 && opts.missing == missing_policy::drop_indicator) {
+            t.incomplete.push_back(i);
+            continue;
+        }
+        cols.push_back(i);
+    }
+    for (std::size_t r = 0; r < vals.size(); ++r) {
+        bool complete = true;
+        for (const auto i : cols) {
+            if (vals[r].has(i)) continue;
+            complete = false;
+            if (opts.missing == missing_policy::fail) {
+                ::techconv::detail::throw_error<invalid_argument>(
+                    "indicator_matrix: record '" + records[r].id + "' (line " +
+                    std::to_string(records[r].source_line) + ") has no value of " +
+                    std::string(to_string(i)) + " (missing_policy::fail)");
+            }
+        }
+        if (!complete && opts.missing == missing_policy::drop_record) {
+            ++t.dropped_records;
+            continue;
+        }
+        t.rows.push_back(r);
+    }
+    t.columns = cols;
+    t.values.resize(static_cast<index>(t.rows.size()), static_cast<index>(cols.size()));
+    for (std::size_t c = 0; c < cols.size(); ++c)
+        for (std::size_t k = 0; k < t.rows.size(); ++k)
+            t.values(static_cast<index>(k), static_cast<index>(c)) =
+                static_cast<double>(vals[t.rows[k]].value_or(cols[c], 0));
+    if (t.rows.empty() || cols.empty()) t.info = status::empty_input;
+    return t;
+}
+
+}  // namespace io
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_IO_INDICATORS_HPP_
