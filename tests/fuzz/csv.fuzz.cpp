@@ -3,7 +3,7 @@
 //
 // Input: byte 0 selects the options (bit 0: tab delimiter; bit 1: no header;
 // bit 2: require_consistent_width; bit 3: keep empty lines; bits 4-5:
-// encoding utf8/latin1/unchecked/utf8), byte 1 the record limit
+// encoding utf8/latin1/unchecked/mac_roman), byte 1 the record limit
 // (1 + 8 * byte, 255: the default), the rest is the CSV text.
 //
 // Invariants checked on every input:
@@ -76,7 +76,7 @@ table read_all(const std::string& text, const csv_options& o) {
                 }
             }
             check(r.field(r.size()).empty(), "field() past the end is not empty");
-            if (o.encoding != text_encoding::latin1)
+            if (o.encoding == text_encoding::utf8 || o.encoding == text_encoding::unchecked)
                 check(bytes <= o.max_record_bytes, "a record longer than max_record_bytes");
             t.rows.push_back(std::move(row));
             t.lines.push_back(r.line());
@@ -115,8 +115,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     o.require_consistent_width = (flags & 4u) != 0;
     o.skip_empty_lines = (flags & 8u) == 0;
     const unsigned enc = (flags >> 4) & 3u;
-    o.encoding = enc == 1 ? text_encoding::latin1
+    o.encoding = enc == 1   ? text_encoding::latin1
                  : enc == 2 ? text_encoding::unchecked
+                 : enc == 3 ? text_encoding::mac_roman
                             : text_encoding::utf8;
     if (limit != 255) o.max_record_bytes = 1 + 8 * std::size_t{limit};
     const std::string text(in.rest());

@@ -1,7 +1,7 @@
 // Fuzz target: io::line_reader against a reference line splitter.
 // fuzz-options: -max_len=8192
 //
-// Input: byte 0 selects the encoding (bits 0-1: utf8/latin1/unchecked/utf8),
+// Input: byte 0 selects the encoding (bits 0-1: utf8/latin1/unchecked/mac_roman),
 // byte 1 the line limit (1 + 8 * byte, 255: the default), the rest is text.
 //
 // Reference (written independently here, on the whole input in memory):
@@ -79,8 +79,8 @@ lines reference(std::string_view s, const line_options& o) {
             return out;
         }
         std::string text;
-        if (o.encoding == text_encoding::latin1)
-            techconv::io::append_latin1_as_utf8(line, text);
+        if (o.encoding == text_encoding::latin1 || o.encoding == text_encoding::mac_roman)
+            techconv::io::append_as_utf8(line, o.encoding, text);  // tested by the utf8 target
         else
             text.assign(line);
         out.text.push_back(text);
@@ -104,8 +104,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const unsigned limit = in.take_byte();
     line_options o;
     const unsigned enc = flags & 3u;
-    o.encoding = enc == 1 ? text_encoding::latin1
+    o.encoding = enc == 1   ? text_encoding::latin1
                  : enc == 2 ? text_encoding::unchecked
+                 : enc == 3 ? text_encoding::mac_roman
                             : text_encoding::utf8;
     if (limit != 255) o.max_line_bytes = 1 + 8 * std::size_t{limit};
     const std::string text(in.rest());

@@ -66,5 +66,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check(out.size() == 1 + s.size() + high, "Latin-1 transcoding has the wrong length");
     check(techconv::io::is_valid_utf8(out), "Latin-1 transcoding is not valid UTF-8");
     check(out[0] == 'x', "Latin-1 transcoding overwrote what was there");
+
+    // Mac Roman: every byte becomes one character, ASCII unchanged.
+    std::string mac;
+    techconv::io::append_mac_roman_as_utf8(s, mac);
+    check(techconv::io::is_valid_utf8(mac), "Mac Roman transcoding is not valid UTF-8");
+    check(mac.size() >= s.size() + high && mac.size() <= s.size() + 2 * high,
+          "Mac Roman transcoding has the wrong length");
+
+    // Encoding detection: consistent with the validator and the byte counts.
+    const auto g = techconv::io::detect_encoding(s);
+    const bool utf16 = s.size() >= 2 && ((static_cast<unsigned char>(s[0]) == 0xFF &&
+                                          static_cast<unsigned char>(s[1]) == 0xFE) ||
+                                         (static_cast<unsigned char>(s[0]) == 0xFE &&
+                                          static_cast<unsigned char>(s[1]) == 0xFF));
+    if (!utf16) {
+        check(g.high_bytes == high, "detect_encoding miscounts high bytes");
+        check(g.ascii == (high == 0), "detect_encoding ascii flag is wrong");
+    }
     return 0;
 }
