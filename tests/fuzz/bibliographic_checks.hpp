@@ -86,6 +86,20 @@ inline void check_policies_agree(const bib_outcome& strict, const bib_outcome& l
     }
 }
 
+/// Reads `text` under the error policy and then the skip policy, checks
+/// both and their agreement; returns the skip-policy read.
+template <class Reader>
+bib_outcome read_both_policies(const std::string& text, techconv::io::bibliographic_options o) {
+    o.malformed = techconv::io::malformed_policy::error;
+    const bib_outcome strict = read_bibliographic<Reader>(text, o);
+    check_bibliographic(strict);
+    o.malformed = techconv::io::malformed_policy::skip;
+    bib_outcome lenient = read_bibliographic<Reader>(text, o);
+    check_bibliographic(lenient);
+    check_policies_agree(strict, lenient);
+    return lenient;
+}
+
 /// Input options from a flags byte: bit 0 latin1, bit 1 unknown tags are errors,
 /// bits 2-3 the Taiwan / Hong Kong policy.
 inline techconv::io::bibliographic_options bibliographic_options_from(unsigned flags) {

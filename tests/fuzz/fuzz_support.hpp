@@ -89,6 +89,16 @@ inline void check_located_error(const techconv::parse_error& e) {
           e.what());
 }
 
+/// Stated counts of a patent record (io::patent_record) are never negative;
+/// `indicators` is io::all_indicators (passed in to keep this header light).
+template <class Record, class Indicators>
+void check_counts(const Record& rec, const Indicators& indicators) {
+    for (const auto ind : indicators) {
+        const auto v = rec.counts.get(ind);
+        if (v) check(*v >= 0, "a negative count was accepted", rec.id);
+    }
+}
+
 }  // namespace techconv_fuzz
 
 #endif  // TECHCONV_TESTS_FUZZ_SUPPORT_HPP_

@@ -41,10 +41,7 @@ result read_export(const std::string& text, const io::patent_csv_options& o) {
         while (r.next(rec)) {
             check(rec.source_line > last_line, "record lines do not increase");
             last_line = rec.source_line;
-            for (const auto ind : io::all_indicators) {
-                const auto v = rec.counts.get(ind);
-                if (v) check(*v >= 0, "a negative count was accepted");
-            }
+            techconv_fuzz::check_counts(rec, io::all_indicators);
             for (const auto& c : rec.ipc) check(!c.empty(), "an empty IPC code");
             for (const auto& c : rec.cpc) check(!c.empty(), "an empty CPC code");
             out.ids.push_back(rec.id);

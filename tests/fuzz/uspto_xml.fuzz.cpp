@@ -36,10 +36,7 @@ result read_xml(const std::string& text, const io::uspto_xml_options& o) {
         io::patent_record rec;
         while (r.next(rec)) {
             check(!rec.id.empty(), "a patent without an id was delivered");
-            for (const auto ind : io::all_indicators) {
-                const auto v = rec.counts.get(ind);
-                if (v) check(*v >= 0, "a negative count was accepted");
-            }
+            techconv_fuzz::check_counts(rec, io::all_indicators);
             out.ids.push_back(rec.id);
         }
         const auto& st = r.stats();
