@@ -19,10 +19,16 @@
 #include "techconv/classification/terms.hpp"
 #include "techconv/classification/titles.hpp"
 
+// co-classification graphs (Boost.Graph only via the opt-in cograph/boost_graph.hpp)
+#include "techconv/cograph.hpp"
+
 // collaboration closeness
 #include "techconv/closeness.hpp"
 
 // convergence and diversity
 #include "techconv/convergence.hpp"
+
+// weighting, scores and key-core selection
+#include "techconv/weighting.hpp"
 
 #endif  // TECHCONV_TECHCONV_HPP_

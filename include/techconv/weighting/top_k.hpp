@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// Top-k selection with a deterministic tie rule (score descending, then
+// index ascending), k = ceil(q n) for a fraction q ([KCT] step 6), the
+// threshold score and the rank of any record.
+#ifndef TECHCONV_WEIGHTING_TOP_K_HPP_
+#define TECHCONV_WEIGHTING_TOP_K_HPP_
+
+#include <algorithm>  // std::nth_element, std::sort, std::min
+#include <cmath>      // std::ceil, std::isnan, std::isfinite
+#include <limits>     // std::numeric_limits
+#include <string>     // std::to_string
+#include <utility>    // std::pair
+#include <vector>     // std::vector
+
+#include <Eigen/Core>
+
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/types.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace weighting {
+
+/// \brief Order of the selected records in top_k_result::indices.
+enum class top_k_order : unsigned char {
+    by_rank,   ///< best first (score descending, then index ascending)
+    by_index,  ///< ascending record index (cheaper than sorting by score)
+};
+
+/// \brief Options of top_k / top_fraction.
+struct top_k_options {
+    top_k_order order = top_k_order::by_rank;  ///< order of the returned indices
+};
+
+/// \brief The k best records.
+struct top_k_result {
+    std::vector<index> indices;  ///< the k selected records (see top_k_order)
+    index k = 0;                 ///< how many were selected
+    /// Score of the k-th best record (the lowest selected score); +infinity when k == 0.
+    double threshold = std::numeric_limits<double>::infinity();
+};
+
+/// \brief k = ceil(q n), the [KCT] key-core count (q = 0.05: 71,874 -> 3,594).
+///
+/// q n is evaluated with a relative tolerance of 1e-12 so that a decimal q
+/// like 0.05 gives the exact-decimal answer (0.05 x 100 = 5, not 6).
+/// \param n  number of records (>= 0)
+/// \param q  fraction in [0, 1]
+/// \returns k in [0, n].
+/// \throws invalid_argument if n < 0 or q is outside [0, 1].
+/// Complexity: O(1).
+inline index top_count(index n, double q) {
+    techconv::detail::require(n >= 0, "top_count: n must be >= 0");
+    techconv::detail::require(q >= 0.0 && q <= 1.0, "top_count: q must be in [0, 1]");
+    const double r = q * static_cast<double>(n);
+    double k = std::ceil(r);
+    if (k - r > 0.0 && (k - 1.0) >= r * (1.0 - 1e-12) - 1e-12) k -= 1.0;  // r was a hair above an integer
+    return std::min<index>(n, static_cast<index>(k));
+}
+
+namespace detail {
+
+inline void check_scores(const Eigen::Ref<const vector>& s, index i) {
+    if (std::isnan(s(i)))
+        techconv::detail::throw_error<invalid_argument>("top_k: score " + std::to_string(i) + " is NaN");
+}
+
+/// Whether record a ranks before record b (score descending, index ascending).
+inline bool ranks_before(const std::pair<double, index>& a, const std::pair<double, index>& b) noexcept {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+}
+
+inline void finish_top(std::vector<std::pair<double, index>>& cand, index k, top_k_order order,
+                       top_k_result& r) {
+    if (k < static_cast<index>(cand.size()))
+        std::nth_element(cand.begin(), cand.begin() + (k - 1), cand.end(), ranks_before);
+    cand.resize(static_cast<std::size_t>(k));
+    r.threshold = cand.front().first;  // the lowest selected score is the k-th best
+    for (const auto& c : cand)
+        if (c.first < r.threshold) r.threshold = c.first;
+    if (order == top_k_order::by_rank) {
+        std::sort(cand.begin(), cand.end(), ranks_before);
+    } else {
+        std::sort(cand.begin(), cand.end(),
+                  [](const auto& a, const auto& b) { return a.second < b.second; });
+    }
+    r.indices.resize(cand.size());
+    for (std::size_t i = 0; i < cand.size(); ++i) r.indices[i] = cand[i].second;
+}
+
+}  // namespace detail
+
+/// \brief The k best records by score; ties broken by index ascending.
+///
+/// Deterministic: the selected set is the first k records of the order
+/// (score descending, then index ascending), for any input order of equal
+/// scores. The threshold is the score of the k-th record; records scoring
+/// equal to the threshold but ranked after k are not selected.
+/// \param scores  n scores (no NaN)
+/// \param k       0 <= k <= n
+/// \param opts    order of the result
+/// \returns indices, k, threshold.
+/// \throws invalid_argument if k is out of range or a score is NaN (named).
+/// Complexity: expected O(n + k log k): a deterministic sample of the scores
+/// bounds the candidates, then a selection and (by_rank) a sort of k records.
+inline top_k_result top_k(const Eigen::Ref<const vector>& scores, index k, const top_k_options& opts = {}) {
+    const index n = scores.size();
+    techconv::detail::require(k >= 0 && k <= n, "top_k: k must be in [0, n]");
+    top_k_result r;
+    r.k = k;
+    if (k == 0) {
+        for (index i = 0; i < n; ++i) detail::check_scores(scores, i);
+        return r;
+    }
+    std::vector<std::pair<double, index>> cand;
+    // A deterministic sample (every stride-th score) gives a lower bound t on
+    // the k-th best score with a margin; only scores >= t are candidates.
+    double t = -std::numeric_limits<double>::infinity();
+    if (n >= (index{1} << 15) && k * 4 < n) {
+        const index stride = std::max<index>(1, n / 8192);
+        std::vector<double> sample;
+        sample.reserve(static_cast<std::size_t>(n / stride + 1));
+        for (index i = 0; i < n; i += stride) sample.push_back(scores(i));
+        const index ns = static_cast<index>(sample.size());
+        // expected rank of the k-th best within the sample, with a wide margin
+        const index rs = std::min<index>(ns - 1, (k * ns) / n + 8 + (k * ns) / (4 * n) + 32);
+        std::nth_element(sample.begin(), sample.begin() + rs, sample.end(),
+                         [](double a, double b) { return a > b; });
+        t = sample[static_cast<std::size_t>(rs)];
+        if (std::isnan(t)) t = -std::numeric_limits<double>::infinity();
+    }
+    for (;;) {
+        cand.clear();
+        for (index i = 0; i < n; ++i) {
+            const double s = scores(i);
+            if (s >= t) {
+                cand.emplace_back(s, i);
+            } else if (std::isnan(s)) {
+                detail::check_scores(scores, i);
+            }
+        }
+        if (static_cast<index>(cand.size()) >= k) break;
+        t = -std::numeric_limits<double>::infinity();  // the sample misled: take everything
+    }
+    detail::finish_top(cand, k, opts.order, r);
+    return r;
+}
+
+/// \brief The top fraction q of the records: k = ceil(q n) (top_count), [KCT] step 6.
+/// \param scores  n scores
+/// \param q       fraction in [0, 1] (0.05 for the [KCT] key core)
+/// \param opts    order of the result
+/// \returns as top_k.
+/// \throws invalid_argument if q is outside [0, 1] or a score is NaN.
+/// Complexity: as top_k.
+inline top_k_result top_fraction(const Eigen::Ref<const vector>& scores, double q,
+                                 const top_k_options& opts = {}) {
+    return top_k(scores, top_count(scores.size(), q), opts);
+}
+
+/// \brief 1-based rank of record i under the tie rule (score descending,
+/// then index ascending): 1 + the number of records ranked before it.
+/// \param scores  n scores
+/// \param i       record, 0 <= i < n
+/// \returns the rank in [1, n].
+/// \throws invalid_argument if i is out of range or a score is NaN.
+/// Complexity: O(n).
+inline index rank_of(const Eigen::Ref<const vector>& scores, index i) {
+    techconv::detail::require(i >= 0 && i < scores.size(), "rank_of: record out of range");
+    detail::check_scores(scores, i);
+    const double si = scores(i);
+    index before = 0;
+    for (index j = 0; j < scores.size(); ++j) {
+        const double sj = scores(j);
+        if (sj > si || (sj == si && j < i)) ++before;
+        else if (std::isnan(sj)) detail::check_scores(scores, j);
+    }
+    return before + 1;
+}
+
+/// \brief 1-based rank of every record (a permutation of 1..n) under the tie rule.
+/// \param scores  n scores
+/// \returns ranks(i) = rank_of(scores, i).
+/// \throws invalid_argument if a score is NaN.
+/// Complexity: O(n log n).
+inline index_vector ranks(const Eigen::Ref<const vector>& scores) {
+    const index n = scores.size();
+    std::vector<std::pair<double, index>> all(static_cast<std::size_t>(n));
+    for (index i = 0; i < n; ++i) {
+        detail::check_scores(scores, i);
+        all[static_cast<std::size_t>(i)] = {scores(i), i};
+    }
+    std::sort(all.begin(), all.end(), detail::ranks_before);
+    index_vector r(n);
+    for (index p = 0; p < n; ++p) r(all[static_cast<std::size_t>(p)].second) = p + 1;
+    return r;
+}
+
+}  // namespace weighting
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_WEIGHTING_TOP_K_HPP_

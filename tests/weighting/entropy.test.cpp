@@ -1,0 +1,354 @@
+// Tests of the entropy weight method, the column statistics it rests on, and
+// the streaming API: hand-computed cases for every policy (the arithmetic is
+// written next to each expectation), every degenerate input, and the
+// determinism guarantees (thread count, storage order, merge order, streaming).
+#include <doctest/doctest.h>
+
+#include <techconv/weighting/column_stats.hpp>
+#include <techconv/weighting/entropy.hpp>
+#include <techconv/weighting/pipeline.hpp>
+#include <techconv/weighting/stream.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+namespace w = techconv::weighting;
+using techconv::matrix;
+using techconv::row_matrix;
+using techconv::status;
+using techconv::vector;
+using techconv_test::close;
+
+namespace {
+
+// -sum p ln p / ln n over the given proportions, for the hand computations.
+double entropy_of(const std::vector<double>& p) {
+    double h = 0.0;
+    for (const double q : p)
+        if (q > 0.0) h -= q * std::log(q);
+    return h / std::log(static_cast<double>(p.size()));
+}
+
+std::string message_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const std::invalid_argument& e) {
+        return e.what();
+    }
+    return "";
+}
+
+// A mixed test matrix: heavy-tailed counts with zeros (columns 0-2), a real
+// column with minimum 0 (3), a real column with minimum > 0 (4).
+matrix mixed(techconv::index n, unsigned seed) {
+    std::mt19937_64 gen(seed);
+    std::geometric_distribution<int> geo(0.3);
+    std::lognormal_distribution<double> ln(0.0, 1.0);
+    std::bernoulli_distribution zero(0.3);
+    matrix x(n, 5);
+    for (techconv::index i = 0; i < n; ++i) {
+        x(i, 0) = geo(gen);
+        x(i, 1) = geo(gen) * geo(gen);
+        x(i, 2) = (i % 97 == 0) ? 5000 + geo(gen) : geo(gen);  // some values beyond the dense range
+        x(i, 3) = zero(gen) ? 0.0 : ln(gen);
+        x(i, 4) = 1.5 + ln(gen);
+    }
+    return x;
+}
+
+}  // namespace
+
+TEST_CASE("entropy: [KCT] default pipeline on a 3 x 2 matrix, by hand") {
+    // column 0: x = 0, 1, 3 -> x' = 0, 1/3, 1 -> S = 4/3 -> p = 0, 1/4, 3/4
+    // column 1: x = 2, 2, 5 -> x' = 0, 0, 1 -> p = 0, 0, 1 -> e = 0, d = 1
+    matrix x(3, 2);
+    x << 0, 2, 1, 2, 3, 5;
+    const auto r = w::entropy_weights(x);
+    const double e0 = -(0.25 * std::log(0.25) + 0.75 * std::log(0.75)) / std::log(3.0);
+    CHECK(close(r.entropy(0), e0, 1e-14));
+    CHECK(r.entropy(1) == doctest::Approx(0.0).epsilon(1e-15));
+    const double d0 = 1.0 - e0, d1 = 1.0;
+    CHECK(close(r.weights(0), d0 / (d0 + d1), 1e-14));
+    CHECK(close(r.weights(1), d1 / (d0 + d1), 1e-14));
+    CHECK(close(r.divergence(0), d0, 1e-14));
+    CHECK(r.info == status::ok);
+    CHECK(r.degenerate_columns.empty());
+    CHECK(r.histogram_columns == 2);  // both integer-valued: no log per element
+    CHECK(r.data_reads == 1);
+    CHECK(close(r.weights.sum(), 1.0, 1e-15));
+}
+
+TEST_CASE("entropy: every policy by hand") {
+    matrix x(4, 1);
+    x << 1, 2, 3, 4;
+    SUBCASE("min-max, 0 ln 0 = 0: x' = 0, 1/3, 2/3, 1 -> p = 0, 1/6, 2/6, 3/6") {
+        const auto r = w::entropy_weights(x);
+        CHECK(close(r.entropy(0), entropy_of({0, 1.0 / 6, 2.0 / 6, 3.0 / 6}), 1e-14));
+    }
+    SUBCASE("min-max then shift 0.01: x' = .01, .34333, .67667, 1.01, S = 2.04") {
+        w::entropy_options o;
+        o.zeros = w::zero_policy::shift;
+        o.epsilon = 0.01;
+        const auto r = w::entropy_weights(x, o);
+        const double s = 0.01 + (1.0 / 3 + 0.01) + (2.0 / 3 + 0.01) + 1.01;
+        CHECK(close(r.entropy(0),
+                    entropy_of({0.01 / s, (1.0 / 3 + 0.01) / s, (2.0 / 3 + 0.01) / s, 1.01 / s}), 1e-14));
+    }
+    SUBCASE("sum normalisation (no min-max): p = x / 10 = .1, .2, .3, .4") {
+        w::entropy_options o;
+        o.norm = w::normalization::sum;
+        const auto r = w::entropy_weights(x, o);
+        CHECK(close(r.entropy(0), entropy_of({0.1, 0.2, 0.3, 0.4}), 1e-14));
+    }
+    SUBCASE("cost column under min-max: x' = (4 - x)/3 = 1, 2/3, 1/3, 0 -> p = 3/6, 2/6, 1/6, 0") {
+        w::entropy_options o;
+        o.directions = {w::direction::cost};
+        const auto r = w::entropy_weights(x, o);
+        CHECK(close(r.entropy(0), entropy_of({0.5, 2.0 / 6, 1.0 / 6, 0.0}), 1e-14));
+        CHECK(r.map.scale(0) == doctest::Approx(-1.0 / 3));
+    }
+    SUBCASE("cost column under sum: reflected 4 - x = 3, 2, 1, 0 -> p = .5, 1/3, 1/6, 0") {
+        w::entropy_options o;
+        o.norm = w::normalization::sum;
+        o.directions = {w::direction::cost};
+        const auto r = w::entropy_weights(x, o);
+        CHECK(close(r.entropy(0), entropy_of({0.5, 2.0 / 6, 1.0 / 6, 0.0}), 1e-14));
+    }
+    SUBCASE("vector and none give the same p as sum for a benefit column") {
+        w::entropy_options o;
+        o.norm = w::normalization::vector;
+        const double ev = w::entropy_weights(x, o).entropy(0);
+        o.norm = w::normalization::none;
+        const double en = w::entropy_weights(x, o).entropy(0);
+        CHECK(close(ev, entropy_of({0.1, 0.2, 0.3, 0.4}), 1e-14));
+        CHECK(close(en, entropy_of({0.1, 0.2, 0.3, 0.4}), 1e-14));
+    }
+}
+
+TEST_CASE("entropy: histogram path, speculative x ln x and the log pass agree") {
+    const matrix x = mixed(3001, 7);
+    for (const auto zeros : {w::zero_policy::zero_log_zero, w::zero_policy::shift}) {
+        for (const auto norm : {w::normalization::min_max, w::normalization::sum}) {
+            w::entropy_options a;
+            a.zeros = zeros;
+            a.norm = norm;
+            a.directions = {w::direction::benefit, w::direction::cost, w::direction::benefit,
+                            w::direction::benefit, w::direction::cost};
+            w::entropy_options b = a;
+            b.path = w::entropy_path::per_element;
+            const auto ra = w::entropy_weights(x, a);
+            const auto rb = w::entropy_weights(x, b);
+            CHECK(ra.histogram_columns == 3);
+            CHECK(rb.histogram_columns == 0);
+            // Both paths round differently (a sum over n elements vs over distinct
+            // values): e agrees to ~sqrt(n) eps ln(S) / ln(n), about 1e-14, and
+            // d = 1 - e (so w) inherits that absolute error: relative 1e-13 / d.
+            for (int j = 0; j < 5; ++j) {
+                CHECK(close(ra.entropy(j), rb.entropy(j), 1e-13));
+                CHECK(close(ra.divergence(j), rb.divergence(j), 0.0, 1e-13));
+                CHECK(close(ra.weights(j), rb.weights(j), 1e-13 / ra.divergence(j)));
+            }
+        }
+    }
+    // Default policy: the real column with minimum 0 (3) needs no second read,
+    // the one with minimum 1.5+ (4) does.
+    const auto r = w::entropy_weights(x);
+    CHECK(r.data_reads == 2);
+    const auto r3 = w::entropy_weights(x.leftCols(4));
+    CHECK(r3.data_reads == 1);
+}
+
+TEST_CASE("entropy: degenerate input") {
+    SUBCASE("a constant column: e = 1, weight 0, reported") {
+        matrix x(3, 2);
+        x << 0, 7, 1, 7, 3, 7;
+        const auto r = w::entropy_weights(x);
+        CHECK(r.weights(1) == 0.0);
+        CHECK(r.entropy(1) == 1.0);
+        CHECK(r.divergence(1) == 0.0);
+        CHECK(r.weights(0) == 1.0);
+        CHECK(r.degenerate_columns == std::vector<techconv::index>{1});
+        CHECK(r.info == status::degenerate_columns);
+    }
+    SUBCASE("a constant column with the shift policy is still exactly degenerate") {
+        matrix x(3, 2);
+        x << 0, 7, 1, 7, 3, 7;
+        w::entropy_options o;
+        o.zeros = w::zero_policy::shift;
+        const auto r = w::entropy_weights(x, o);
+        CHECK(r.weights(1) == 0.0);
+        CHECK(r.degenerate_columns.size() == 1);
+    }
+    SUBCASE("all columns constant: all_degenerate, fallback equal or zero") {
+        matrix x = matrix::Constant(5, 3, 2.0);
+        auto r = w::entropy_weights(x);
+        CHECK(r.info == status::all_degenerate);
+        CHECK(r.weights.isApprox(vector::Constant(3, 1.0 / 3)));
+        CHECK(r.degenerate_columns.size() == 3);
+        w::entropy_options o;
+        o.fallback = w::degenerate_fallback::zero_weights;
+        r = w::entropy_weights(x, o);
+        CHECK(r.weights.isZero(0.0));
+    }
+    SUBCASE("n = 1: ln n = 0, too_few_records") {
+        matrix x(1, 2);
+        x << 3, 4;
+        const auto r = w::entropy_weights(x);
+        CHECK(r.info == status::too_few_records);
+        CHECK(r.weights.isApprox(vector::Constant(2, 0.5)));
+        CHECK(r.entropy.allFinite());
+    }
+    SUBCASE("n = 0 and m = 0: empty_input") {
+        const auto r0 = w::entropy_weights(matrix(0, 3));
+        CHECK(r0.info == status::empty_input);
+        CHECK(r0.weights.size() == 3);
+        CHECK(r0.weights.allFinite());
+        const auto r1 = w::entropy_weights(matrix(4, 0));
+        CHECK(r1.info == status::empty_input);
+        CHECK(r1.weights.size() == 0);
+    }
+    SUBCASE("NaN and infinity: an error naming row and column") {
+        matrix x = matrix::Ones(5, 3);
+        x(0, 0) = 2;
+        x(3, 2) = std::numeric_limits<double>::quiet_NaN();
+        x(4, 1) = std::numeric_limits<double>::infinity();
+        CHECK(message_of([&] { w::entropy_weights(x); }).find("row 3, column 2") != std::string::npos);
+        row_matrix xr = x;
+        CHECK(message_of([&] { w::entropy_weights(xr); }).find("row 3, column 2") != std::string::npos);
+        x(3, 2) = 1.5;  // now only the infinity remains (row 4 of a real column)
+        CHECK(message_of([&] { w::entropy_weights(x); }).find("(inf) at row 4, column 1") != std::string::npos);
+    }
+    SUBCASE("negative values: allowed by min-max, an error (row and column) for sum/vector/none") {
+        matrix x(3, 2);
+        x << 1, 2, -4, 3, 5, -1;
+        CHECK_NOTHROW(w::entropy_weights(x));
+        w::entropy_options o;
+        o.norm = w::normalization::sum;
+        const std::string m = message_of([&] { w::entropy_weights(x, o); });
+        CHECK(m.find("row 1, column 0") != std::string::npos);
+        o.directions = {w::direction::cost, w::direction::cost};  // reflected: max - x >= 0
+        CHECK_NOTHROW(w::entropy_weights(x, o));
+    }
+    SUBCASE("bad options") {
+        matrix x = matrix::Ones(3, 2);
+        w::entropy_options o;
+        o.directions = {w::direction::cost};
+        CHECK_THROWS_AS(w::entropy_weights(x, o), std::invalid_argument);
+        o.directions.clear();
+        o.zeros = w::zero_policy::shift;
+        o.epsilon = 0.0;
+        CHECK_THROWS_AS(w::entropy_weights(x, o), std::invalid_argument);
+    }
+}
+
+TEST_CASE("entropy: never a NaN, also for extreme but finite data") {
+    matrix x(4, 3);
+    x << 1e300, 0, 1e-300, -1e300, 0, 2e-300, 0, 0, 3e-300, 5, 1, 4e-300;
+    const auto r = w::entropy_weights(x);
+    CHECK(r.weights.allFinite());
+    CHECK(r.entropy.allFinite());
+    CHECK(close(r.weights.sum(), 1.0, 1e-14));
+}
+
+TEST_CASE("entropy: bit-identical for 1, 2, 3 and 8 threads, storage orders and float agree") {
+    const matrix x = mixed(10007, 11);
+    w::key_core_options o;
+    o.entropy.chunk_rows = 1000;
+    o.entropy.threads = 1;
+    const auto r1 = w::key_core(x, o);
+    for (const int t : {2, 3, 8}) {
+        o.entropy.threads = t;
+        const auto rt = w::key_core(x, o);
+        CHECK((rt.weighting.weights.array() == r1.weighting.weights.array()).all());
+        CHECK((rt.weighting.entropy.array() == r1.weighting.entropy.array()).all());
+        CHECK((rt.scores.array() == r1.scores.array()).all());
+        CHECK(rt.top.indices == r1.top.indices);
+    }
+    o.entropy.threads = 2;
+    const row_matrix xr = x;
+    const auto rr = w::key_core(xr, o);
+    for (int j = 0; j < 5; ++j) CHECK(close(rr.weighting.weights(j), r1.weighting.weights(j), 1e-13));
+    CHECK(rr.scores.isApprox(r1.scores, 1e-13));
+    // integer-valued columns: every statistic comes from the exact histogram,
+    // so the two storage orders give the same bits
+    const auto ri = w::entropy_weights(x.leftCols(3), o.entropy);
+    const auto rir = w::entropy_weights(xr.leftCols(3), o.entropy);
+    CHECK((ri.weights.array() == rir.weights.array()).all());
+    // float input: the same computation on the float values
+    const Eigen::MatrixXf xf = x.cast<float>();
+    const matrix xfd = xf.cast<double>();
+    const auto rf = w::entropy_weights(xf, o.entropy);
+    const auto rfd = w::entropy_weights(xfd, o.entropy);
+    CHECK((rf.weights.array() == rfd.weights.array()).all());
+}
+
+TEST_CASE("column_stats: identity, exact merge of histograms in any order") {
+    const matrix x = mixed(4000, 3).leftCols(3);
+    w::column_stats all = w::compute_column_stats(x);
+    w::column_stats a(3), b(3), c(3);
+    a.add(x.topRows(1000), 0);
+    b.add(x.middleRows(1000, 1500), 1000);
+    c.add(x.bottomRows(1500), 2500);
+    w::column_stats abc = a, cba = c, id;
+    abc.merge(b);
+    abc.merge(c);
+    cba.merge(b);
+    cba.merge(a);
+    id.merge(all);  // identity
+    CHECK(abc == all);
+    CHECK(cba == all);
+    CHECK(id == all);
+    CHECK(all.rows() == 4000);
+    const auto s = all.summary(2);
+    CHECK(s.integer_valued);
+    CHECK(s.max >= 5000.0);  // the sparse (beyond dense range) values are counted
+    double sum = 0;
+    for (techconv::index i = 0; i < 4000; ++i) sum += x(i, 2);
+    CHECK(s.sum == sum);  // integer sums are exact
+    CHECK(all.histogram(2).total() == 4000);
+}
+
+TEST_CASE("entropy: from statistics alone when the data are counts") {
+    matrix x(5, 2);
+    x << 0, 1, 2, 1, 1, 3, 0, 4, 7, 2;
+    const w::column_stats st = w::compute_column_stats(x);
+    const auto a = w::entropy_weights(st);
+    const auto b = w::entropy_weights(x);
+    CHECK((a.weights.array() == b.weights.array()).all());
+    matrix y = x;
+    y(0, 1) = 1.5;  // real column with minimum 1: needs the data again
+    CHECK_THROWS_AS(w::entropy_weights(w::compute_column_stats(y)), std::invalid_argument);
+}
+
+TEST_CASE("entropy_stream: two passes over chunks equal the in-memory result") {
+    const matrix x = mixed(5000, 5);
+    w::entropy_options o;
+    o.chunk_rows = 500;
+    const auto ref = w::key_core(x, w::key_core_options{o, 0.05, {}});
+    w::entropy_stream s(5, o);
+    for (techconv::index b = 0; b < 5000; b += 1500) s.add_statistics(x.middleRows(b, std::min<techconv::index>(1500, 5000 - b)));
+    REQUIRE(s.needs_entropy_pass());  // column 4 has minimum > 0
+    for (techconv::index b = 0; b < 5000; b += 1500) s.add_entropy(x.middleRows(b, std::min<techconv::index>(1500, 5000 - b)));
+    const auto& r = s.weights();
+    CHECK((r.weights.array() == ref.weighting.weights.array()).all());
+    vector sc(5000);
+    for (techconv::index b = 0; b < 5000; b += 1500) {
+        const techconv::index len = std::min<techconv::index>(1500, 5000 - b);
+        s.scores_into(x.middleRows(b, len), sc.segment(b, len));
+    }
+    CHECK((sc.array() == ref.scores.array()).all());
+    CHECK_THROWS_AS(s.add_statistics(x.topRows(10)), std::invalid_argument);
+
+    w::entropy_stream counts(3, o);  // count data: no entropy pass
+    counts.add_statistics(x.leftCols(3));
+    CHECK_FALSE(counts.needs_entropy_pass());
+    CHECK(counts.weights().histogram_columns == 3);
+}
