@@ -9,6 +9,8 @@
 #include <techconv/io/lens.hpp>
 #include <techconv/io/scopus.hpp>
 #include <techconv/io/wos.hpp>
+#include <techconv/io/indicators.hpp>
+#include <techconv/weighting/entropy.hpp>
 
 #include <sstream>
 #include <string>
@@ -180,4 +182,37 @@ TEST_CASE("bad input: lens: negative and overflowing counts") {
     io::patent_record rec;
     REQUIRE(r.next(rec));
     CHECK_FALSE(rec.counts.has(io::indicator::forward_citations));
+}
+
+TEST_CASE("weighting: all-constant indicator columns from a Lens export") {
+    // Three records whose counts are all equal: every indicator column is
+    // constant, so none carries information. Expected (weighting docs):
+    // status all_degenerate, every column listed as degenerate, the
+    // equal-weights fallback (1/m each), entropies 1, and no NaN anywhere;
+    // the records themselves are all kept.
+    const std::string text =
+        "Lens ID,Jurisdiction,Publication Year,Cites Patent Count,Cited by Patent Count,"
+        "Simple Family Size,NPL Citation Count,IPCR Classifications,Applicants\n"
+        "1,US,2010,4,2,3,0,G06F17/00,ACME CORP\n"
+        "2,US,2011,4,2,3,0,G06F17/00,ACME CORP\n"
+        "3,JP,2012,4,2,3,0,H04N5/232,SONY CORP\n";
+    std::istringstream in(text);
+    io::lens_reader r(in, "constant.csv");
+    std::vector<io::patent_record> recs;
+    io::patent_record rec;
+    while (r.next(rec)) recs.push_back(rec);
+    REQUIRE(recs.size() == 3);
+    const auto table = io::indicator_matrix(recs);
+    REQUIRE(table.values.rows() == 3);
+    REQUIRE(table.values.cols() >= 4);
+    const auto w = techconv::weighting::entropy_weights(table.values);
+    CHECK(w.info == techconv::status::all_degenerate);
+    CHECK(static_cast<techconv::index>(w.degenerate_columns.size()) == table.values.cols());
+    const double m = static_cast<double>(table.values.cols());
+    for (techconv::index j = 0; j < w.weights.size(); ++j) {
+        CHECK(w.weights[j] == doctest::Approx(1.0 / m));
+        CHECK(w.entropy[j] == 1.0);
+    }
+    CHECK(w.weights.allFinite());
+    CHECK(w.divergence.allFinite());
 }
