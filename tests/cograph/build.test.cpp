@@ -78,7 +78,7 @@ TEST_CASE("incidence: keys numbered in order, duplicates once, first-only select
     CHECK(f.labels == std::vector<std::string>{"B1", "C1"});
 }
 
-TEST_CASE("incidence: projection rejects codes and counts them; integer keys; empty records") {
+TEST_CASE("incidence: projection rejects codes and counts them, integer keys, empty records") {
     cg::incidence_builder<int> b;
     auto proj = [](int x) -> std::optional<int> {
         if (x < 0) return std::nullopt;
