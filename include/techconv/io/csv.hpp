@@ -204,6 +204,15 @@ private:
         ::techconv::detail::throw_error<parse_error>(code, std::move(loc), message);
     }
 
+    // Before a field end is stored: at most max_fields per record.
+    void check_fields() const {
+        if (TECHCONV_UNLIKELY(ends_.size() >= opts_.max_fields)) {
+            raw_fail(error_code::limit_exceeded,
+                     "record has more than " + std::to_string(opts_.max_fields) +
+                         " fields (csv_options::max_fields)");
+        }
+    }
+
     // The record's bytes as read so far (delimiters and quotes included).
     void check_size() const {
         if (TECHCONV_UNLIKELY(src_.offset() - record_start_ > opts_.max_record_bytes)) {
@@ -269,8 +278,13 @@ private:
             } else if (ch != opts_.delimiter && ch != '\n') {
                 break;  // quote or NUL: the general loop decides
             }
+            if (TECHCONV_UNLIKELY(src_.offset() + j - record_start_ > opts_.max_record_bytes ||
+                                  ends_.size() >= opts_.max_fields)) {
+                src_.advance(j);  // the general checks then report it, as the slow path would
+                check_size();
+                check_fields();
+            }
             rec_.append(p + fs, j - fs);
-            check_size();
             ends_.push_back(rec_.size());
             fs = next;
             if (ch != opts_.delimiter) {
@@ -366,11 +380,7 @@ private:
                     }
                 }
                 check_size();
-                if (TECHCONV_UNLIKELY(ends_.size() >= opts_.max_fields)) {
-                    raw_fail(error_code::limit_exceeded,
-                             "record has more than " + std::to_string(opts_.max_fields) +
-                                 " fields (csv_options::max_fields)");
-                }
+                check_fields();
                 ends_.push_back(rec_.size());
                 c = src_.get();
                 if (c == delim) continue;
