@@ -25,6 +25,9 @@
 
 TECHCONV_NAMESPACE_BEGIN
 namespace weighting {
+namespace detail {
+struct column_stats_access;  // serial forms (techconv/parallel/serialize.hpp) read and rebuild the state
+}  // namespace detail
 
 /// \brief Options of column_stats.
 struct column_stats_options {
@@ -89,6 +92,7 @@ public:
 
 private:
     friend class column_stats;
+    friend struct detail::column_stats_access;
 
     void merge_sorted(const std::vector<std::pair<double, std::uint64_t>>& o) {
         if (o.empty()) return;
@@ -289,6 +293,8 @@ public:
     }
 
 private:
+    friend struct detail::column_stats_access;
+
     static void merge_moments(real_moments& a, const real_moments& b) {
         if (b.count == 0) return;
         if (a.count == 0) {
