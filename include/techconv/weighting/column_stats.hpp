@@ -470,7 +470,8 @@ private:
     }
 
     // Moments of a contiguous run of real values; false on a non-finite sum.
-    bool real_tile(const double* p, index n, index row0, std::size_t u, real_moments& acc) {
+    bool real_tile(const double* data, index n, index row0, std::size_t u, real_moments& acc) {
+        const double* p = detail::aligned_run(data, n);  // summation order independent of the address
         const Eigen::Map<const Eigen::ArrayXd> a(p, n);
         const double sum = a.sum();
         if (!std::isfinite(sum)) return false;
