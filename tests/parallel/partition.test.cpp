@@ -5,6 +5,7 @@
 // functions are the reference; each expectation says which).
 #include <doctest/doctest.h>
 
+#include <techconv/parallel/collaboration.hpp>
 #include <techconv/parallel/mergeable.hpp>
 #include <techconv/parallel/serialize.hpp>
 #include <techconv/parallel/weighting.hpp>
@@ -13,6 +14,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "test_support.hpp"
@@ -216,4 +218,73 @@ TEST_CASE("partition: misaligned rows and duplicate chunks are rejected") {
     static_assert(par::is_mergeable_v<par::column_stats_partial>);
     static_assert(par::is_mergeable_v<par::chunk_sums>);
     static_assert(par::is_mergeable_v<par::top_candidates>);
+}
+
+namespace {
+
+namespace cl = techconv::closeness;
+
+// Records whose "actors" are the IPC subclasses of synthetic patents (1 to 8
+// per record, several hundred distinct): fractional counting sums many
+// non-integer terms per entry, so any change of summation order would show.
+cl::actor_records subclass_records(idx b, idx e) {
+    techconv::testing::synthetic_options o;
+    o.records = 4000;
+    const techconv::testing::synthetic_corpus c(o);
+    cl::actor_records rec;
+    for (idx i = b; i < e; ++i) {
+        const auto p = c.record(i);
+        std::vector<std::string> sub;
+        for (const auto& code : p.ipc) sub.push_back(code.substr(0, 4));
+        rec.add(p.id, p.year, sub);
+    }
+    return rec;
+}
+
+bool same_counts(const cl::collaboration_counts& a, const cl::collaboration_counts& b) {
+    return same_bits(a.n, b.n) && matrix(a.pairs) == matrix(b.pairs) && a.pairs.nonZeros() == b.pairs.nonZeros() &&
+           a.records == b.records && a.multi_actor_records == b.multi_actor_records &&
+           a.single_actor_records == b.single_actor_records && a.outside_period == b.outside_period && a.info == b.info;
+}
+
+}  // namespace
+
+TEST_CASE("partition: collaboration counts and panels continue bit for bit across processes") {
+    const std::vector<idx> cut = {0, 1234, 1234, 2900, 4000};  // the third process holds no records
+    const cl::actor_records all = subclass_records(0, 4000);
+    std::vector<cl::actor_records> local;
+    std::vector<std::vector<std::string>> dicts;
+    for (std::size_t r = 0; r + 1 < cut.size(); ++r) {
+        local.push_back(subclass_records(cut[r], cut[r + 1]));
+        dicts.push_back(local.back().labels());
+    }
+    const auto labels = par::merge_dictionaries(dicts);
+    CHECK(labels == all.labels());  // first appearance over all records
+    for (const auto mode : {cl::counting::full, cl::counting::fractional, cl::counting::link_fractional}) {
+        cl::count_options o;
+        o.mode = mode;
+        o.first_year = 2000;  // some records fall outside the period
+        cl::collaboration_counts state;
+        cl::collaboration_panel panel;
+        cl::count_options po = o;
+        po.first_year = 1995;
+        po.last_year = 2024;
+        for (const auto& l : local) {
+            const cl::actor_records rec = par::with_dictionary(l, labels);
+            // the state travels between processes in its serial form
+            const auto bytes = par::to_bytes(par::serial_type::collaboration_counts, par::continue_counts(state, rec, o));
+            par::byte_reader rd = par::open_sealed(bytes.data(), bytes.size(), par::serial_type::collaboration_counts);
+            state = par::read_collaboration_counts(rd);
+            const auto pb = par::to_bytes(par::serial_type::collaboration_panel, par::continue_panel(panel, rec, po));
+            par::byte_reader pr = par::open_sealed(pb.data(), pb.size(), par::serial_type::collaboration_panel);
+            panel = par::read_collaboration_panel(pr);
+        }
+        // reference: the single-process counting of all records
+        CHECK(same_counts(state, cl::count_collaboration(all, o)));
+        const cl::collaboration_panel ref = cl::count_by_year(all, po);
+        REQUIRE(panel.years == ref.years);
+        bool same = panel.records_without_year == ref.records_without_year && panel.info == ref.info;
+        for (std::size_t t = 0; t < ref.years.size(); ++t) same = same && same_counts(panel.counts[t], ref.counts[t]);
+        CHECK(same);
+    }
 }

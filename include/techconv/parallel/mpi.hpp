@@ -25,6 +25,9 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/closeness/counting.hpp"
+#include "techconv/closeness/records.hpp"
+#include "techconv/parallel/collaboration.hpp"
 #include "techconv/parallel/mergeable.hpp"
 #include "techconv/parallel/serialize.hpp"
 #include "techconv/parallel/weighting.hpp"
@@ -487,6 +490,158 @@ weighting::key_core_result key_core(const Eigen::DenseBase<Derived>& x, MPI_Comm
     r.scores = weighting::scores(x, r.weighting.weights, r.weighting.map, so);
     r.top = top_fraction(r.scores, opts.fraction, comm, opts.top);
     return r;
+}
+
+/// \brief An ordered scan over the ranks: rank 0 applies `step` to the
+/// identity, each next rank to the state it receives from the rank before,
+/// and the last rank's state is broadcast to all. The state is formed in rank
+/// (= record) order, so non-associative floating-point sums come out exactly
+/// as one process forms them. Collective.
+/// \param step  T(T previous): this rank's contribution
+/// \param type  the state's serial type tag
+/// \param read  decoder: T(byte_reader&)
+/// \param comm  the communicator
+/// \returns the final state, on every rank.
+/// Complexity: P sequential steps; each state crosses one link, then one broadcast.
+template <class T, class Step, class Read>
+T ordered_scan(Step&& step, serial_type type, Read&& read, MPI_Comm comm) {
+    const int r = rank(comm), p = size(comm);
+    T state{};
+    if (r > 0) {
+        std::int64_t len = 0;
+        check(MPI_Recv(&len, 1, MPI_INT64_T, r - 1, 1, comm, MPI_STATUS_IGNORE), "MPI_Recv");
+        std::vector<unsigned char> buf(static_cast<std::size_t>(len));
+        check(MPI_Recv(buf.data(), detail::to_int(len, "scan state"), MPI_BYTE, r - 1, 2, comm, MPI_STATUS_IGNORE),
+              "MPI_Recv");
+        byte_reader rd = open_sealed(buf.data(), buf.size(), type, "rank " + std::to_string(r - 1));
+        state = read(rd);
+        expect_end(rd);
+    }
+    state = step(std::move(state));
+    std::vector<unsigned char> bytes;
+    if (r + 1 < p || r == p - 1) bytes = to_bytes(type, state);
+    if (r + 1 < p) {
+        const auto len = static_cast<std::int64_t>(bytes.size());
+        check(MPI_Send(&len, 1, MPI_INT64_T, r + 1, 1, comm), "MPI_Send");
+        check(MPI_Send(bytes.data(), detail::to_int(len, "scan state"), MPI_BYTE, r + 1, 2, comm), "MPI_Send");
+    }
+    std::int64_t len = r == p - 1 ? static_cast<std::int64_t>(bytes.size()) : 0;
+    check(MPI_Bcast(&len, 1, MPI_INT64_T, p - 1, comm), "MPI_Bcast");
+    if (r != p - 1) bytes.assign(static_cast<std::size_t>(len), 0);
+    check(MPI_Bcast(bytes.data(), detail::to_int(len, "final state"), MPI_BYTE, p - 1, comm), "MPI_Bcast");
+    if (r == p - 1) return state;
+    byte_reader rd = open_sealed(bytes.data(), bytes.size(), type, "rank " + std::to_string(p - 1));
+    T out = read(rd);
+    expect_end(rd);
+    return out;
+}
+
+/// \brief The actor dictionary of all ranks: labels in first-appearance
+/// order over the ranks' records in rank order (the ids one process reading
+/// all records would assign). Collective.
+/// \param local  this rank's records
+/// \param comm   the communicator
+inline std::vector<std::string> global_dictionary(const closeness::actor_records& local, MPI_Comm comm) {
+    const auto all = allgather_bytes(to_bytes(serial_type::labels, local.labels()), comm);
+    std::vector<std::vector<std::string>> per_rank;
+    for (std::size_t r = 0; r < all.size(); ++r) {
+        byte_reader rd = open_sealed(all[r].data(), all[r].size(), serial_type::labels, "rank " + std::to_string(r));
+        per_rank.push_back(read_labels(rd));
+        expect_end(rd);
+    }
+    return merge_dictionaries(per_rank);
+}
+
+/// \brief Collaboration counts over all ranks' records and their dictionary.
+struct collaboration_result {
+    std::vector<std::string> labels;         ///< global actor dictionary (id = position)
+    closeness::collaboration_counts counts;  ///< N_i, N_ij and record counters
+};
+
+/// \brief [COOP] collaboration counts (N_i, N_ij) of records spread over
+/// ranks (consecutive in rank order), identical bit for bit to
+/// closeness::count_collaboration over all records, for every counting
+/// mode. Collective.
+///
+/// The dictionary is merged first; then an ordered scan continues the counts
+/// rank after rank (parallel::continue_counts), so every sum is formed in
+/// record order. Reading and parsing, the costly part, stay parallel.
+/// \param local  this rank's records
+/// \param comm   the communicator
+/// \param opts   as closeness::count_collaboration
+/// \pre record ids are unique across ranks (actor_records rejects duplicates only within a rank).
+/// \returns the global dictionary and counts, on every rank.
+/// \throws invalid_argument as closeness::count_collaboration.
+/// Complexity: O(local records) per rank plus P sequential merges of O(actors + pairs).
+inline collaboration_result count_collaboration(const closeness::actor_records& local, MPI_Comm comm,
+                                                const closeness::count_options& opts = {}) {
+    collaboration_result out;
+    out.labels = global_dictionary(local, comm);
+    const closeness::actor_records rec = with_dictionary(local, out.labels);
+    out.counts = ordered_scan<closeness::collaboration_counts>(
+        [&](closeness::collaboration_counts before) { return continue_counts(std::move(before), rec, opts); },
+        serial_type::collaboration_counts, [](byte_reader& r) { return read_collaboration_counts(r); }, comm);
+    return out;
+}
+
+/// \brief Per-year collaboration panel over all ranks' records.
+struct panel_result {
+    std::vector<std::string> labels;        ///< global actor dictionary
+    closeness::collaboration_panel panel;   ///< one collaboration_counts per year
+};
+
+/// \brief closeness::count_by_year over records spread across ranks,
+/// bit-identical to the single-process panel. Collective.
+/// Unset year bounds are taken from the global minimum and maximum year.
+/// \param local  this rank's records
+/// \param comm   the communicator
+/// \param opts   as closeness::count_by_year
+/// \pre record ids are unique across ranks.
+/// \returns the global dictionary and panel, on every rank.
+/// \throws invalid_argument if first_year > last_year.
+inline panel_result count_by_year(const closeness::actor_records& local, MPI_Comm comm,
+                                  const closeness::count_options& opts = {}) {
+    techconv::detail::require(opts.first_year == no_year || opts.last_year == no_year || opts.first_year <= opts.last_year,
+                              "count_by_year: first_year > last_year");
+    panel_result out;
+    out.labels = global_dictionary(local, comm);
+    std::int64_t lo_in = INT64_MAX, hi_in = INT64_MIN, undated_in = 0, dated_in = 0;
+    for (index r = 0; r < local.size(); ++r) {
+        const year_type y = local.year(r);
+        if (y == no_year) {
+            ++undated_in;
+            continue;
+        }
+        ++dated_in;
+        lo_in = std::min<std::int64_t>(lo_in, y);
+        hi_in = std::max<std::int64_t>(hi_in, y);
+    }
+    std::int64_t lo = 0, hi = 0, undated = 0, dated = 0;
+    check(MPI_Allreduce(&lo_in, &lo, 1, MPI_INT64_T, MPI_MIN, comm), "MPI_Allreduce");
+    check(MPI_Allreduce(&hi_in, &hi, 1, MPI_INT64_T, MPI_MAX, comm), "MPI_Allreduce");
+    check(MPI_Allreduce(&undated_in, &undated, 1, MPI_INT64_T, MPI_SUM, comm), "MPI_Allreduce");
+    check(MPI_Allreduce(&dated_in, &dated, 1, MPI_INT64_T, MPI_SUM, comm), "MPI_Allreduce");
+    closeness::count_options o = opts;
+    if (o.first_year == no_year || o.last_year == no_year) {
+        if (dated == 0) {
+            out.panel.records_without_year = static_cast<index>(undated);
+            out.panel.info = status::empty_input;
+            return out;
+        }
+        if (o.first_year == no_year) o.first_year = static_cast<year_type>(lo);
+        if (o.last_year == no_year) o.last_year = static_cast<year_type>(hi);
+    }
+    if (o.first_year > o.last_year) {  // a single bound outside the data
+        out.panel.info = status::empty_input;
+        out.panel.records_without_year = static_cast<index>(undated);
+        out.panel.outside_period = static_cast<index>(dated);
+        return out;
+    }
+    const closeness::actor_records rec = with_dictionary(local, out.labels);
+    out.panel = ordered_scan<closeness::collaboration_panel>(
+        [&](closeness::collaboration_panel before) { return continue_panel(std::move(before), rec, o); },
+        serial_type::collaboration_panel, [](byte_reader& r) { return read_collaboration_panel(r); }, comm);
+    return out;
 }
 
 }  // namespace mpi
