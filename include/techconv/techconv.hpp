@@ -19,6 +19,9 @@
 #include "techconv/classification/terms.hpp"
 #include "techconv/classification/titles.hpp"
 
+// co-classification graphs (Boost.Graph only via the opt-in cograph/boost_graph.hpp)
+#include "techconv/cograph.hpp"
+
 // collaboration closeness
 #include "techconv/closeness.hpp"
 

@@ -258,7 +258,7 @@ TEST_CASE("entropy: never a NaN, also for extreme but finite data") {
     CHECK(close(r.weights.sum(), 1.0, 1e-14));
 }
 
-TEST_CASE("entropy: bit-identical for 1, 2, 3 and 8 threads; storage orders and float agree") {
+TEST_CASE("entropy: bit-identical for 1, 2, 3 and 8 threads, storage orders and float agree") {
     const matrix x = mixed(10007, 11);
     w::key_core_options o;
     o.entropy.chunk_rows = 1000;

@@ -47,7 +47,7 @@ TEST_CASE("scores: one matrix-vector product on the raw data equals sum w x'") {
     CHECK((w::scores(rr, w4, m2).array() == viaproduct.array()).all());  // same arithmetic for both orders
 }
 
-TEST_CASE("top_k: ties by score descending, then index ascending; threshold; ranks") {
+TEST_CASE("top_k: ties by score descending, then index ascending, threshold, ranks") {
     const vector s = (vector(6) << 0.5, 0.9, 0.5, 0.9, 0.1, 0.5).finished();
     const auto t = w::top_k(s, 3);
     // ranking: 1 (0.9), 3 (0.9), 0 (0.5), 2 (0.5), 5 (0.5), 4 (0.1)
