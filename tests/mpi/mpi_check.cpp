@@ -9,6 +9,8 @@
 #include <mpi.h>
 
 #include <techconv/closeness/counting.hpp>
+#include <techconv/cograph/cooccurrence.hpp>
+#include <techconv/cograph/incidence.hpp>
 #include <techconv/io/indicators.hpp>
 #include <techconv/io/lens.hpp>
 #include <techconv/parallel/mpi.hpp>
@@ -173,6 +175,28 @@ void check_collaboration(idx n) {
     }
 }
 
+techconv::cograph::incidence<std::string> subclass_incidence(const techconv::testing::synthetic_corpus& c, idx b, idx e) {
+    techconv::cograph::incidence_builder<std::string> ib;
+    for (idx i = b; i < e; ++i) {
+        std::vector<std::string> sub;
+        for (const auto& code : c.record(i).ipc) sub.push_back(code.substr(0, 4));
+        ib.add_record(sub);
+    }
+    return ib.finish();
+}
+
+void check_cooccurrence(idx n) {
+    techconv::testing::synthetic_options o;
+    o.records = n;
+    const techconv::testing::synthetic_corpus c(o);
+    const auto all = subclass_incidence(c, 0, n);
+    const auto [b, e] = share(n);
+    const auto got = tmpi::cooccurrence(subclass_incidence(c, b, e), MPI_COMM_WORLD);
+    const auto ref = techconv::cograph::cooccurrence(all);
+    verdict("co-occurrence counts (full, synthetic subclasses, " + std::to_string(n) + " records)",
+            got.labels == all.labels && got.counts.nonZeros() == ref.nonZeros() && matrix(got.counts) == matrix(ref));
+}
+
 bool exists(const std::string& p) {
     struct stat st {};
     return ::stat(p.c_str(), &st) == 0;
@@ -188,6 +212,7 @@ int main(int argc, char** argv) {
         check_dataset("synthetic 150001 x 9", s, idx{1} << 16);
         check_dataset("synthetic 150001 x 9", s, 4099);
         check_collaboration(20000);
+        check_cooccurrence(20000);
         const std::string data = argc > 1 ? argv[1] : "";
         for (const char* f : {"patents-lens-jet-engines/lens-export.csv", "patents-lens-sangamo/lens-export.csv"}) {
             const std::string path = data + "/" + f;

@@ -27,7 +27,10 @@
 #include "techconv/error.hpp"
 #include "techconv/closeness/counting.hpp"
 #include "techconv/closeness/records.hpp"
+#include "techconv/cograph/cooccurrence.hpp"
+#include "techconv/cograph/incidence.hpp"
 #include "techconv/parallel/collaboration.hpp"
+#include "techconv/parallel/cooccurrence.hpp"
 #include "techconv/parallel/mergeable.hpp"
 #include "techconv/parallel/serialize.hpp"
 #include "techconv/parallel/weighting.hpp"
@@ -641,6 +644,47 @@ inline panel_result count_by_year(const closeness::actor_records& local, MPI_Com
     out.panel = ordered_scan<closeness::collaboration_panel>(
         [&](closeness::collaboration_panel before) { return continue_panel(std::move(before), rec, o); },
         serial_type::collaboration_panel, [](byte_reader& r) { return read_collaboration_panel(r); }, comm);
+    return out;
+}
+
+/// \brief A co-occurrence matrix over all ranks' records and its code dictionary.
+struct cooccurrence_result {
+    std::vector<std::string> labels;  ///< code of each id, ascending (as one incidence_builder numbers them)
+    cograph::sparse_matrix counts;    ///< C = A^T A: co-occurrences off the diagonal, occurrences on it
+};
+
+/// \brief cograph::cooccurrence over records spread across ranks, identical
+/// bit for bit to the single-process matrix of all records. Collective.
+///
+/// The code dictionaries are merged (sorted union), each rank counts its
+/// records against the global ids, and the partial matrices are exchanged in
+/// their serial form and added. Full counting only: its entries are integers,
+/// so the sum is exact in any order.
+/// \param local  this rank's incidence (string keys)
+/// \param comm   the communicator
+/// \param opts   counting (must be full) and threads per rank
+/// \returns the global dictionary and matrix, on every rank.
+/// \throws invalid_argument with counting::fractional (its record-order sums
+///         cannot be split without changing the last bits).
+/// Complexity: as cograph::cooccurrence on the local records; communication
+/// O(nnz(C)) x 24 bytes per rank.
+inline cooccurrence_result cooccurrence(const cograph::incidence<std::string>& local, MPI_Comm comm,
+                                        const cograph::cooccurrence_options& opts = {}) {
+    techconv::detail::require(opts.method == cograph::counting::full,
+                              "mpi::cooccurrence: only full counting is bit-identical across ranks");
+    cooccurrence_result out;
+    const auto all = allgather_bytes(to_bytes(serial_type::labels, local.labels), comm);
+    std::vector<std::vector<std::string>> per_rank;
+    for (std::size_t r = 0; r < all.size(); ++r) {
+        byte_reader rd = open_sealed(all[r].data(), all[r].size(), serial_type::labels, "rank " + std::to_string(r));
+        per_rank.push_back(read_labels(rd));
+        expect_end(rd);
+    }
+    out.labels = merge_code_labels(per_rank);
+    const cograph::incidence_matrix a = with_code_labels(local, out.labels);
+    out.counts = allmerge(cooccurrence_sum(cograph::cooccurrence(a, opts)), serial_type::cooccurrence,
+                          cooccurrence_sum::read, comm)
+                     .matrix();
     return out;
 }
 

@@ -84,6 +84,7 @@ enum class serial_type : std::uint16_t {
     collaboration_panel = 6,   ///< closeness::collaboration_panel
     labels = 7,                ///< a list of strings (actor dictionaries)
     rank_pairs = 8,            ///< (global index, rank) pairs
+    cooccurrence = 9,          ///< parallel::cooccurrence_sum (a sparse co-occurrence matrix)
 };
 
 /// \brief Appends little-endian fixed-width values to a byte buffer.
