@@ -65,7 +65,9 @@ int main(int argc, char** argv) {
     };
     // serialised partial states of this rank (what it sends)
     const auto a = tmpi::align_to_chunks(x, idx{1} << 16, MPI_COMM_WORLD);
-    const auto part = par::partial_column_stats(a.rows, a.range.begin, tw::detail::entropy_stats_options({}));
+    const auto part = tmpi::over_aligned(x, a, [&](const auto& rows, idx begin) {
+        return par::partial_column_stats(rows, begin, tw::detail::entropy_stats_options({}));
+    });
     const auto stats_bytes = par::to_bytes(par::serial_type::column_stats_partial, part).size();
     const auto top_bytes =
         par::to_bytes(par::serial_type::top_candidates, par::partial_top_k(kc.scores, b, kc.top.k)).size();

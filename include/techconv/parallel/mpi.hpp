@@ -178,25 +178,34 @@ T allmerge(const T& mine, serial_type type, Read&& read, MPI_Comm comm) {
     return acc;
 }
 
-/// \brief Local rows after aligning the partition to global chunks.
+/// \brief This rank's rows after aligning the partition to global chunks,
+/// without copying the rows that stay: rows [first, first + whole) of the
+/// local matrix are used in place, and `tail` holds the last chunk (its local
+/// rows followed by the rows received from the next ranks).
 struct aligned_rows {
-    row_matrix rows;  ///< this process's rows (row-major double)
-    row_range range;  ///< their global position; range.begin is a multiple of chunk_rows
+    row_range range;       ///< the new global range; range.begin is a multiple of chunk_rows
+    index first = 0;       ///< row of the local matrix at global row range.begin
+    index whole = 0;       ///< local rows used in place (whole chunks, or up to range.end)
+    row_matrix tail;       ///< the remaining rows of the range (< chunk_rows unless a rank holds less than a chunk)
+    index tail_begin = 0;  ///< global row of tail's first row
+    index cols = 0;        ///< columns (agreed over all ranks)
 };
 
-/// \brief Moves boundary rows between neighbouring ranks so that each rank
-/// holds whole global chunks.
+/// \brief Aligns the partition to global chunks: each rank ends up holding
+/// whole global chunks, in rank order.
 ///
-/// Rank order is kept. Chunk c (rows [c * chunk_rows, (c + 1) * chunk_rows))
-/// goes to the rank that held its first row; a rank that held no chunk start
-/// ends up with no rows. Most rows stay where they are; each boundary moves
-/// fewer than chunk_rows rows (more only when ranks hold less than a chunk).
+/// Chunk c (rows [c * chunk_rows, (c + 1) * chunk_rows)) goes to the rank
+/// that held its first row (parallel::chunk_aligned_begins); a rank that held
+/// no chunk start ends up with no rows. Only the rows before a rank's first
+/// chunk start move (to the previous ranks): fewer than chunk_rows per
+/// boundary, unless ranks hold less than a chunk. The rows that stay are not
+/// copied. Collective.
 /// \param x           local rows (any storage order, float or double); a rank with no rows passes a 0 x m (or 0 x 0) matrix
 /// \param chunk_rows  rows per global chunk (the single-process value)
-/// \param comm        the communicator (collective call)
-/// \returns the aligned local rows and their global range.
+/// \param comm        the communicator
+/// \returns where this rank's aligned rows are (x must outlive the use of the result).
 /// \throws invalid_argument if ranks with rows disagree on the column count.
-/// Complexity: O(local rows x m) copy; communication O(boundary rows x m).
+/// Complexity: O(moved rows x m) copy and communication.
 template <class Derived>
 aligned_rows align_to_chunks(const Eigen::DenseBase<Derived>& x, index chunk_rows, MPI_Comm comm) {
     techconv::detail::require(chunk_rows >= 1, "mpi::align_to_chunks: chunk_rows must be >= 1");
@@ -216,21 +225,42 @@ aligned_rows align_to_chunks(const Eigen::DenseBase<Derived>& x, index chunk_row
     auto overlap = [](index a, index b, index c, index d) {
         return static_cast<std::int64_t>(std::max<index>(0, std::min(b, d) - std::max(a, c)));
     };
-    std::vector<std::int64_t> sc(static_cast<std::size_t>(p)), rc(static_cast<std::size_t>(p));
     const auto u = static_cast<std::size_t>(me);
+    const index b = old_b[u], e = old_b[u + 1], nb = new_b[u], ne = new_b[u + 1];
+    const index head = std::min(nb, e) - b;  // rows before the first chunk start: they move
+    std::vector<std::int64_t> sc(static_cast<std::size_t>(p), 0), rc(static_cast<std::size_t>(p), 0);
     for (std::size_t r = 0; r < static_cast<std::size_t>(p); ++r) {
-        sc[r] = overlap(old_b[u], old_b[u + 1], new_b[r], new_b[r + 1]);
-        rc[r] = overlap(old_b[r], old_b[r + 1], new_b[u], new_b[u + 1]);
+        if (r == u) continue;
+        sc[r] = overlap(b, b + head, new_b[r], new_b[r + 1]);
+        rc[r] = overlap(old_b[r], old_b[r + 1], nb, ne);
     }
     aligned_rows out;
-    out.range = row_range{new_b[u], new_b[u + 1], cur.total};
-    out.rows.resize(out.range.rows(), m);
+    out.range = row_range{nb, ne, cur.total};
+    out.cols = m;
+    const index own = std::max<index>(0, std::min(e, ne) - nb);  // rows of the new range held here
+    out.first = own > 0 ? nb - b : 0;
+    out.whole = std::min(e, ne) == ne ? own : own / chunk_rows * chunk_rows;
+    out.tail_begin = nb + out.whole;
+    std::int64_t received = 0;
+    for (const auto c : rc) received += c;
+    out.tail.resize(own - out.whole + static_cast<index>(received), m);
     if (m == 0) return out;
-    const row_matrix send = x.template cast<double>();
+    if (own > out.whole)
+        out.tail.topRows(own - out.whole) = x.middleRows(out.first + out.whole, own - out.whole).template cast<double>();
+    const row_matrix send = x.topRows(std::max<index>(0, head)).template cast<double>();
     techconv::detail::require(m * static_cast<index>(sizeof(double)) <= INT_MAX, "mpi::align_to_chunks: rows too wide");
-    detail::alltoall_units(send.data(), sc, out.rows.data(), rc, static_cast<int>(m * static_cast<index>(sizeof(double))),
-                           comm);
+    detail::alltoall_units(send.data(), sc, out.tail.data() + (own - out.whole) * m, rc,
+                           static_cast<int>(m * static_cast<index>(sizeof(double))), comm);
     return out;
+}
+
+/// \brief Merges fn(rows, global_begin) over the in-place part and the tail
+/// of aligned rows (fn returns a mergeable partial state).
+template <class Derived, class Fn>
+auto over_aligned(const Eigen::DenseBase<Derived>& x, const aligned_rows& a, Fn&& fn) {
+    auto acc = fn(x.middleRows(a.first, a.whole), a.range.begin);
+    acc.merge(fn(a.tail, a.tail_begin));
+    return acc;
 }
 
 /// \brief Column statistics of all rows across ranks, bit-identical to
@@ -248,9 +278,10 @@ weighting::column_stats global_column_stats(const Eigen::DenseBase<Derived>& x, 
                                             const weighting::column_stats_options& opts = {},
                                             index chunk_rows = index{1} << 16, int threads = 1) {
     const aligned_rows a = align_to_chunks(x, chunk_rows, comm);
-    return allmerge(partial_column_stats(a.rows, a.range.begin, opts, chunk_rows, threads),
-                    serial_type::column_stats_partial, column_stats_partial::read, comm)
-        .finish();
+    const column_stats_partial mine = over_aligned(x, a, [&](const auto& rows, index begin) {
+        return partial_column_stats(rows, begin, opts, chunk_rows, threads);
+    });
+    return allmerge(mine, serial_type::column_stats_partial, column_stats_partial::read, comm).finish();
 }
 
 /// \brief The entropy weight method over rows partitioned across ranks.
@@ -273,27 +304,32 @@ template <class Derived>
 weighting::entropy_result entropy_weights(const Eigen::DenseBase<Derived>& x, MPI_Comm comm,
                                           const weighting::entropy_options& opts = {}) {
     const aligned_rows a = align_to_chunks(x, opts.chunk_rows, comm);
-    weighting::detail::check_entropy_options(opts, a.rows.cols());
+    weighting::detail::check_entropy_options(opts, a.cols);
+    const column_stats_partial mine = over_aligned(x, a, [&](const auto& rows, index begin) {
+        return partial_column_stats(rows, begin, weighting::detail::entropy_stats_options(opts), opts.chunk_rows,
+                                    opts.threads);
+    });
     const weighting::column_stats st =
-        allmerge(partial_column_stats(a.rows, a.range.begin, weighting::detail::entropy_stats_options(opts),
-                                      opts.chunk_rows, opts.threads),
-                 serial_type::column_stats_partial, column_stats_partial::read, comm)
-            .finish();
+        allmerge(mine, serial_type::column_stats_partial, column_stats_partial::read, comm).finish();
     chunk_sums pass;
-    if (entropy_needs_pass(st, opts))
-        pass = allmerge(partial_entropy_pass(a.rows, a.range.begin, st, opts), serial_type::chunk_sums, chunk_sums::read,
-                        comm);
+    if (entropy_needs_pass(st, opts)) {
+        const chunk_sums local = over_aligned(
+            x, a, [&](const auto& rows, index begin) { return partial_entropy_pass(rows, begin, st, opts); });
+        pass = allmerge(local, serial_type::chunk_sums, chunk_sums::read, comm);
+    }
     return entropy_from_partials(st, pass, opts);
 }
 
 namespace detail {
 
-inline weighting::column_stats objective_global_stats(const aligned_rows& a, const weighting::objective_options& opts,
-                                                      MPI_Comm comm) {
-    return allmerge(partial_column_stats(a.rows, a.range.begin, weighting::detail::objective_stats_options(),
-                                         opts.chunk_rows, opts.threads),
-                    serial_type::column_stats_partial, column_stats_partial::read, comm)
-        .finish();
+template <class Derived>
+weighting::column_stats objective_global_stats(const Eigen::DenseBase<Derived>& x, const aligned_rows& a,
+                                               const weighting::objective_options& opts, MPI_Comm comm) {
+    const column_stats_partial mine = over_aligned(x, a, [&](const auto& rows, index begin) {
+        return partial_column_stats(rows, begin, weighting::detail::objective_stats_options(), opts.chunk_rows,
+                                    opts.threads);
+    });
+    return allmerge(mine, serial_type::column_stats_partial, column_stats_partial::read, comm).finish();
 }
 
 }  // namespace detail
@@ -305,8 +341,8 @@ inline weighting::column_stats objective_global_stats(const aligned_rows& a, con
 template <class Derived>
 weighting::objective_result std_dev_weights(const Eigen::DenseBase<Derived>& x, MPI_Comm comm,
                                             const weighting::objective_options& opts = {}) {
-    return weighting::std_dev_weights(detail::objective_global_stats(align_to_chunks(x, opts.chunk_rows, comm), opts, comm),
-                                      opts);
+    return weighting::std_dev_weights(
+        detail::objective_global_stats(x, align_to_chunks(x, opts.chunk_rows, comm), opts, comm), opts);
 }
 
 /// \brief Coefficient-of-variation weights over partitioned rows, bit-identical
@@ -315,7 +351,7 @@ weighting::objective_result std_dev_weights(const Eigen::DenseBase<Derived>& x, 
 template <class Derived>
 weighting::objective_result cv_weights(const Eigen::DenseBase<Derived>& x, MPI_Comm comm,
                                        const weighting::objective_options& opts = {}) {
-    return weighting::cv_weights(detail::objective_global_stats(align_to_chunks(x, opts.chunk_rows, comm), opts, comm),
+    return weighting::cv_weights(detail::objective_global_stats(x, align_to_chunks(x, opts.chunk_rows, comm), opts, comm),
                                  opts);
 }
 
@@ -327,9 +363,10 @@ template <class Derived>
 weighting::objective_result critic_weights(const Eigen::DenseBase<Derived>& x, MPI_Comm comm,
                                            const weighting::objective_options& opts = {}) {
     const aligned_rows a = align_to_chunks(x, opts.chunk_rows, comm);
-    const weighting::column_stats st = detail::objective_global_stats(a, opts, comm);
-    const chunk_sums cross = allmerge(partial_cross_products(a.rows, a.range.begin, st, opts), serial_type::chunk_sums,
-                                      chunk_sums::read, comm);
+    const weighting::column_stats st = detail::objective_global_stats(x, a, opts, comm);
+    const chunk_sums local = over_aligned(
+        x, a, [&](const auto& rows, index begin) { return partial_cross_products(rows, begin, st, opts); });
+    const chunk_sums cross = allmerge(local, serial_type::chunk_sums, chunk_sums::read, comm);
     return critic_from_partials(st, cross, opts);
 }
 
@@ -341,9 +378,10 @@ template <class Derived>
 weighting::objective_result merec_weights(const Eigen::DenseBase<Derived>& x, MPI_Comm comm,
                                           const weighting::objective_options& opts = {}) {
     const aligned_rows a = align_to_chunks(x, opts.chunk_rows, comm);
-    const weighting::column_stats st = detail::objective_global_stats(a, opts, comm);
-    const chunk_sums eff =
-        allmerge(partial_merec(a.rows, a.range.begin, st, opts), serial_type::chunk_sums, chunk_sums::read, comm);
+    const weighting::column_stats st = detail::objective_global_stats(x, a, opts, comm);
+    const chunk_sums local =
+        over_aligned(x, a, [&](const auto& rows, index begin) { return partial_merec(rows, begin, st, opts); });
+    const chunk_sums eff = allmerge(local, serial_type::chunk_sums, chunk_sums::read, comm);
     return merec_from_partials(st, eff, opts);
 }
 
