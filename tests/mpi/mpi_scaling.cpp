@@ -59,6 +59,16 @@ int main(int argc, char** argv) {
         t_all.push_back(t4 - t0);
         (void)rk;
     }
+    // the single-process library path on the same rows (one rank only): the baseline
+    std::vector<double> t_ref;
+    if (p == 1)
+        for (int rep = 0; rep < repeats; ++rep) {
+            const double t0 = MPI_Wtime();
+            const tw::key_core_result ref = tw::key_core(x);
+            const techconv::index_vector rk = tw::ranks(ref.scores);
+            t_ref.push_back(MPI_Wtime() - t0);
+            (void)rk;
+        }
     auto med = [](std::vector<double> v) {
         std::sort(v.begin(), v.end());
         return v[v.size() / 2];
@@ -76,6 +86,9 @@ int main(int argc, char** argv) {
                     static_cast<long long>(kc.top.k));
         std::printf("median of %d: entropy weights %.3f s, scores %.3f s, top 5%% %.3f s, ranks %.3f s, total %.3f s\n",
                     repeats, med(t_w), med(t_s), med(t_top), med(t_rank), med(t_all));
+        if (!t_ref.empty())
+            std::printf("single-process weighting::key_core + weighting::ranks: median %.3f s\n",
+                        [&] { auto v = t_ref; std::sort(v.begin(), v.end()); return v[v.size() / 2]; }());
         std::printf("rank 0 sends: column statistics partial %zu bytes (%lld chunks), top-k candidates %zu bytes\n",
                     stats_bytes, static_cast<long long>(part.chunks()), top_bytes);
         for (idx j = 0; j < 9; ++j)

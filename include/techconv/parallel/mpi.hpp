@@ -11,7 +11,7 @@
 
 #include <mpi.h>
 
-#include <algorithm>  // std::sort, std::min, std::max, std::upper_bound
+#include <algorithm>  // std::sort, std::min, std::max, std::upper_bound, std::inplace_merge
 #include <climits>    // INT_MAX
 #include <cmath>      // std::isnan
 #include <cstdint>    // std::int64_t
@@ -385,6 +385,8 @@ weighting::objective_result merec_weights(const Eigen::DenseBase<Derived>& x, MP
     return merec_from_partials(st, eff, opts);
 }
 
+inline index_vector ranks(const Eigen::Ref<const vector>& local_scores, MPI_Comm comm);
+
 /// \brief The exact global top k of scores spread over ranks (tie rule:
 /// score descending, then global index ascending). Collective.
 /// \param local_scores  this rank's scores (consecutive global records in rank order)
@@ -394,11 +396,28 @@ weighting::objective_result merec_weights(const Eigen::DenseBase<Derived>& x, MP
 /// \returns indices (GLOBAL record indices), k and threshold: identical on every
 ///          rank to weighting::top_k(all scores, k, opts).
 /// \throws invalid_argument if k is out of range or a score is NaN (global index named).
-/// Complexity: O(local n + P k log k); communication O(P k) pairs.
+/// Complexity: O(local n + P k log k) and 16 P k bytes received per rank when
+/// k <= n / P (each rank sends its local top k); otherwise the members are
+/// found by global rank (mpi::ranks: 32 bytes per local record) and only the
+/// k members travel (16 k bytes received per rank).
 inline weighting::top_k_result top_k(const Eigen::Ref<const vector>& local_scores, index k, MPI_Comm comm,
                                      const weighting::top_k_options& opts = {}) {
     const row_range rr = global_rows(local_scores.size(), comm);
     techconv::detail::require(k >= 0 && k <= rr.total, "top_k: k must be in [0, n]");
+    if (k > rr.total / size(comm)) {
+        // Local top-k lists would add up to more than the data: select by global rank instead,
+        // so each rank sends only its members of the top k.
+        const index_vector rk = ranks(local_scores, comm);
+        top_candidates t(k);
+        std::uint64_t listed = 0;
+        for (index i = 0; i < local_scores.size(); ++i)
+            if (rk(i) <= k) {
+                t.add(local_scores(i), rr.begin + i);
+                ++listed;
+            }
+        t.add_unlisted(static_cast<std::uint64_t>(local_scores.size()) - listed);
+        return allmerge(t, serial_type::top_candidates, top_candidates::read, comm).finish(opts.order);
+    }
     return allmerge(partial_top_k(local_scores, rr.begin, k), serial_type::top_candidates, top_candidates::read, comm)
         .finish(opts.order);
 }
@@ -475,13 +494,21 @@ inline index_vector ranks(const Eigen::Ref<const vector>& local_scores, MPI_Comm
     for (const auto c : recv) nrecv += c;
     std::vector<pair_t> mine(static_cast<std::size_t>(nrecv));
     detail::alltoall_units(a.data(), send, mine.data(), recv, 16, comm);
-    std::sort(mine.begin(), mine.end(), before);
+    {  // P sorted runs, one per source rank: merge them
+        std::ptrdiff_t done = recv.empty() ? 0 : static_cast<std::ptrdiff_t>(recv[0]);
+        for (std::size_t r = 1; r < up; ++r) {
+            const auto next = done + static_cast<std::ptrdiff_t>(recv[r]);
+            std::inplace_merge(mine.begin(), mine.begin() + done, mine.begin() + next, before);
+            done = next;
+        }
+    }
     std::int64_t offset = 0;
     check(MPI_Exscan(&nrecv, &offset, 1, MPI_INT64_T, MPI_SUM, comm), "MPI_Exscan");
     if (rank(comm) == 0) offset = 0;
     // (global index, rank) back to the owners
     const auto begins = detail::allgather_i64(static_cast<std::int64_t>(rr.begin), comm);
     std::vector<std::vector<pair_t>> back(up);
+    if (up == 1) back[0].reserve(mine.size());
     for (std::size_t j = 0; j < mine.size(); ++j) {
         const std::int64_t g = mine[j].second;
         const auto owner =
