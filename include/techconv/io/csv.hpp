@@ -41,7 +41,11 @@ struct csv_options {
     bool skip_empty_lines = true;          ///< lines with no characters are not records
     bool require_consistent_width = false; ///< a record with another field count than the header is an error
     text_encoding encoding = text_encoding::utf8;  ///< how bytes are interpreted
-    std::size_t max_record_bytes = std::size_t{64} << 20;  ///< longer records: line_too_long
+    /// Longest record accepted, in bytes as read (fields, delimiters and quotes;
+    /// not the line end): a longer one is line_too_long, detected while reading.
+    std::size_t max_record_bytes = std::size_t{64} << 20;
+    /// Most fields in one record; one more is limit_exceeded, before it is stored.
+    std::size_t max_fields = std::size_t{1} << 20;
     std::size_t buffer_bytes = std::size_t{1} << 20;       ///< read block size
 };
 
@@ -94,6 +98,11 @@ public:
     }
 
     /// Reads the next record. Returns false at the end of the input.
+    ///
+    /// After a bad_encoding or field_count error the record was consumed
+    /// whole, so the caller may catch the error and call next() again
+    /// (record numbers count the bad record); after any other parse_error the
+    /// reader's state is unspecified.
     bool next() {
         if (!read_record()) return false;
         ++record_;
@@ -190,8 +199,9 @@ private:
         ::techconv::detail::throw_error<parse_error>(code, std::move(loc), message);
     }
 
+    // The record's bytes as read so far (delimiters and quotes included).
     void check_size() const {
-        if (TECHCONV_UNLIKELY(rec_.size() > opts_.max_record_bytes)) {
+        if (TECHCONV_UNLIKELY(src_.offset() - record_start_ > opts_.max_record_bytes)) {
             raw_fail(error_code::line_too_long,
                      "record exceeds the limit of " + std::to_string(opts_.max_record_bytes) +
                          " bytes (csv_options::max_record_bytes)");
@@ -231,12 +241,15 @@ private:
             ends_.clear();
             record_line_ = line_;
             if (src_.peek() == detail::byte_source::eof) return false;
+            record_start_ = src_.offset();
             bool record_done = false;
             bool empty_line = false;
+            bool quoted = false;  // a quoted field, even "", makes the line a record
             while (!record_done) {
                 // at the start of a field
                 int c = src_.peek();
                 if (c == quote) {
+                    quoted = true;
                     src_.get();
                     for (;;) {
                         scan_run(q_stop_);
@@ -262,10 +275,11 @@ private:
                         break;
                     }
                     c = src_.peek();
+                    if (c == 0) raw_fail(error_code::nul_byte, "NUL byte in text");
                     if (c != delim && c != '\n' && c != '\r' && c != detail::byte_source::eof) {
                         raw_fail(error_code::bad_quote,
-                                 std::string("unexpected character '") + static_cast<char>(c) +
-                                     "' after a closing quote");
+                                 "unexpected character " + describe_byte(c) +
+                                     " after a closing quote");
                     }
                 } else {
                     for (;;) {
@@ -280,6 +294,12 @@ private:
                         break;
                     }
                 }
+                check_size();
+                if (TECHCONV_UNLIKELY(ends_.size() >= opts_.max_fields)) {
+                    raw_fail(error_code::limit_exceeded,
+                             "record has more than " + std::to_string(opts_.max_fields) +
+                                 " fields (csv_options::max_fields)");
+                }
                 ends_.push_back(rec_.size());
                 c = src_.get();
                 if (c == delim) continue;
@@ -289,8 +309,9 @@ private:
                 }
                 if (c == '\n') ++line_;
                 record_done = true;  // newline or end of input
-                empty_line = ends_.size() == 1 && rec_.empty() && c == '\n';
-                if (ends_.size() == 1 && rec_.empty() && c == detail::byte_source::eof) {
+                empty_line = ends_.size() == 1 && rec_.empty() && !quoted && c == '\n';
+                if (ends_.size() == 1 && rec_.empty() && !quoted &&
+                    c == detail::byte_source::eof) {
                     // the input ended right after the last newline: no record
                     return false;
                 }
@@ -305,18 +326,22 @@ private:
         switch (opts_.encoding) {
             case text_encoding::unchecked: return;
             case text_encoding::utf8: {
-                const std::size_t bad = find_invalid_utf8(rec_);
+                // Field by field: the fields are stored back to back, and two
+                // invalid halves of adjacent fields can look like one valid character.
+                std::size_t f = 0, b = 0, bad = std::string_view::npos;
+                for (; f < ends_.size(); b = ends_[f], ++f) {
+                    bad = find_invalid_utf8(std::string_view(rec_).substr(b, ends_[f] - b));
+                    if (bad != std::string_view::npos) break;
+                }
                 if (bad == std::string_view::npos) return;
-                std::size_t f = 0;
-                while (f < ends_.size() && ends_[f] <= bad) ++f;
-                const auto byte = static_cast<unsigned char>(rec_[bad]);
-                static const char* hex = "0123456789ABCDEF";
-                std::string msg = "invalid UTF-8 byte 0x";
-                msg += hex[byte >> 4];
-                msg += hex[byte & 15];
+                std::string msg =
+                    "invalid UTF-8 " + describe_byte(static_cast<unsigned char>(rec_[b + bad]));
                 msg += " (read the file with another text_encoding, e.g. latin1)";
                 source_location loc{src_.source(), record_line_, f + 1, pending_record(),
                                     f < header_.size() ? header_[f] : std::string()};
+                // The record was read whole: a caller may catch this error and
+                // go on with the next record, whose number must then count this one.
+                if (loc.record != 0) record_ = loc.record;
                 ::techconv::detail::throw_error<parse_error>(error_code::bad_encoding,
                                                              std::move(loc), msg);
             }
@@ -344,6 +369,16 @@ private:
 
     std::string_view text() const noexcept { return rec_; }
 
+    // 'x' for a printable ASCII byte, else its hex value (messages stay valid UTF-8).
+    static std::string describe_byte(int c) {
+        if (c > 0x20 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
+        static const char* hex = "0123456789ABCDEF";
+        std::string s = "byte 0x";
+        s += hex[(c >> 4) & 15];
+        s += hex[c & 15];
+        return s;
+    }
+
     csv_options opts_;
     std::unique_ptr<std::ifstream> owned_;
     detail::byte_source src_;
@@ -351,22 +386,29 @@ private:
     std::string rec_, tmp_;
     std::vector<std::size_t> ends_;
     std::size_t line_ = 1, record_line_ = 1, header_line_ = 0, record_ = 0;
+    std::uint64_t record_start_ = 0;
     bool had_bom_ = false;
     bool tables_ready_ = false;
     bool unq_stop_[256] = {};
     bool q_stop_[256] = {};
 };
 
-/// \brief Writes RFC 4180 CSV: fields are quoted only when they contain the
-/// delimiter, a quote, CR or LF; numbers use the shortest round-trip form.
+/// \brief Writes RFC 4180 CSV that csv_reader reads back unchanged: fields are
+/// quoted only when needed (see field()); numbers use the shortest round-trip form.
 class csv_writer {
 public:
     explicit csv_writer(std::ostream& out, csv_options opts = {}) : out_(&out), opts_(opts) {}
 
-    /// Writes one text field.
+    /// Writes one text field. A field is quoted when it contains the
+    /// delimiter, a quote, CR or LF, when it is the only, empty field of a row
+    /// (else the row would be an empty line), and when it starts the output
+    /// with a byte-order mark (else a reader would drop it as one).
     csv_writer& field(std::string_view s) {
         sep();
-        bool needs = false;
+        ++row_fields_;
+        row_empty_ = s.empty();
+        bool needs = at_start_ && starts_with_utf8_bom(s);
+        at_start_ = false;
         for (const char c : s)
             if (c == opts_.delimiter || c == opts_.quote || c == '\n' || c == '\r') {
                 needs = true;
@@ -396,8 +438,14 @@ public:
     csv_writer& empty() { return raw(std::string_view()); }
     /// Ends the current row with '\n'.
     csv_writer& end_row() {
+        if (row_fields_ == 1 && row_empty_) {  // a lone empty field: "" keeps the record
+            out_->put(opts_.quote);
+            out_->put(opts_.quote);
+        }
         out_->put('\n');
         first_ = true;
+        row_fields_ = 0;
+        at_start_ = false;
         return *this;
     }
     /// Writes a whole row of text fields.
@@ -413,12 +461,18 @@ private:
     }
     csv_writer& raw(std::string_view s) {
         sep();
+        ++row_fields_;
+        row_empty_ = s.empty();
+        at_start_ = false;
         out_->write(s.data(), static_cast<std::streamsize>(s.size()));
         return *this;
     }
     std::ostream* out_;
     csv_options opts_;
     bool first_ = true;
+    bool at_start_ = true;     // nothing written yet
+    bool row_empty_ = false;   // the last field written was empty
+    std::size_t row_fields_ = 0;
 };
 
 }  // namespace io

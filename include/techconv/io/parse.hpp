@@ -40,10 +40,15 @@ constexpr std::string_view trim(std::string_view s) noexcept {
 inline number_status parse_int64(std::string_view s, std::int64_t& out) noexcept {
     s = trim(s);
     if (s.empty()) return number_status::empty;
-    if (s.front() == '+') s.remove_prefix(1);
+    if (s.front() == '+') {
+        s.remove_prefix(1);
+        if (!s.empty() && s.front() == '-') return number_status::invalid;  // "+-5"
+    }
     const auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+    // Trailing text makes it "not a number" even when the digits overflow.
+    if (r.ptr != s.data() + s.size()) return number_status::invalid;
     if (r.ec == std::errc::result_out_of_range) return number_status::out_of_range;
-    if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return number_status::invalid;
+    if (r.ec != std::errc()) return number_status::invalid;
     return number_status::ok;
 }
 
@@ -55,10 +60,14 @@ inline number_status parse_double(std::string_view s, double& out,
                                   bool require_finite = true) noexcept {
     s = trim(s);
     if (s.empty()) return number_status::empty;
-    if (s.front() == '+') s.remove_prefix(1);
+    if (s.front() == '+') {
+        s.remove_prefix(1);
+        if (!s.empty() && s.front() == '-') return number_status::invalid;  // "+-5"
+    }
     const auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+    if (r.ptr != s.data() + s.size()) return number_status::invalid;
     if (r.ec == std::errc::result_out_of_range) return number_status::out_of_range;
-    if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return number_status::invalid;
+    if (r.ec != std::errc()) return number_status::invalid;
     if (require_finite && !std::isfinite(out)) return number_status::non_finite;
     return number_status::ok;
 }

@@ -224,7 +224,9 @@ private:
                 return false;
             }
             if (tag == "PT") {
-                if (in_record_ && !bad && !encoding_bad_)
+                if (in_record_ && !bad && encoding_bad_)  // counted once, as its first defect
+                    malformed(error_code::bad_encoding, bad_line_, "invalid UTF-8 in the record starting on line " + std::to_string(fields_.line));
+                else if (in_record_ && !bad)
                     malformed(error_code::missing_terminator, fields_.line, "record has no ER before the next PT on line " + std::to_string(ln));
                 fields_.clear();
                 fields_.line = ln;

@@ -299,7 +299,11 @@ private:
         for (;;) {
             if (!src_.fill()) break;
             const char* p = src_.data();
-            const std::size_t n = src_.available();
+            // Scan no further than one byte past the token limit, so that the
+            // error (too long, or a NUL beyond the limit) does not depend on
+            // where the read blocks end.
+            const std::size_t room = max_token_ - raw_.size();  // raw_ is within the limit here
+            const std::size_t n = room < src_.available() ? room + 1 : src_.available();
             std::size_t k = 0;
             while (k < n && p[k] != '<') {
                 if (p[k] == '\n') ++line_;

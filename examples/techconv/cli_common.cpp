@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: BSL-1.0
+// Argument parsing, help text, format detection, progress and output helpers.
+#include "cli.hpp"
+
+#include <algorithm>   // std::find_if
+#include <chrono>      // progress throttling
+#include <cmath>       // std::isfinite
+#include <cstdlib>     // std::getenv, std::system, std::strtod
+#include <filesystem>  // create_directories, file_size, exists
+#include <sstream>     // std::ostringstream
+
+#include <techconv/io/parse.hpp>
+
+namespace tcli {
+
+namespace fs = std::filesystem;
+
+std::string arguments::get(const std::string& name, const std::string& fallback) const {
+    const auto it = values.find(name);
+    return it == values.end() ? fallback : it->second;
+}
+
+double arguments::get_double(const std::string& name, double fallback) const {
+    const auto it = values.find(name);
+    if (it == values.end()) return fallback;
+    double v = 0.0;
+    if (techconv::io::parse_double(it->second, v) != techconv::io::number_status::ok)
+        throw usage_error("--" + name + " expects a number, got '" + it->second + "'");
+    return v;
+}
+
+long long arguments::get_int(const std::string& name, long long fallback) const {
+    const auto it = values.find(name);
+    if (it == values.end()) return fallback;
+    std::int64_t v = 0;
+    if (techconv::io::parse_int64(it->second, v) != techconv::io::number_status::ok)
+        throw usage_error("--" + name + " expects an integer, got '" + it->second + "'");
+    return static_cast<long long>(v);
+}
+
+arguments parse_args(const command_spec& spec, int argc, char** argv, int first) {
+    arguments a;
+    bool options_done = false;
+    for (int i = first; i < argc; ++i) {
+        const std::string tok = argv[i];
+        if (options_done || tok.size() < 2 || tok.compare(0, 2, "--") != 0) {
+            a.inputs.push_back(tok);
+            continue;
+        }
+        if (tok == "--") {
+            options_done = true;
+            continue;
+        }
+        std::string name = tok.substr(2), value;
+        bool inline_value = false;
+        if (const auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name.resize(eq);
+            inline_value = true;
+        }
+        if (name == "help") {
+            a.help = true;
+            continue;
+        }
+        if (name == "quiet") {
+            a.quiet = true;
+            continue;
+        }
+        const auto it = std::find_if(spec.options.begin(), spec.options.end(),
+                                     [&](const option_spec& o) { return o.name == name; });
+        if (it == spec.options.end()) throw usage_error("unknown option --" + name);
+        if (it->value.empty()) {
+            if (inline_value) throw usage_error("option --" + name + " takes no value");
+            a.values[name] = "1";
+            continue;
+        }
+        if (!inline_value) {
+            if (i + 1 >= argc) throw usage_error("option --" + name + " needs a value " + it->value);
+            value = argv[++i];
+        }
+        a.values[name] = value;
+    }
+    return a;
+}
+
+void print_help(const command_spec& spec, std::FILE* out) {
+    std::fprintf(out, "usage: techconv %s %s\n\n%s\n", spec.name.c_str(), spec.synopsis.c_str(),
+                 spec.description.c_str());
+    std::fprintf(out, "\noptions:\n");
+    for (const auto& o : spec.options) {
+        std::string left = "--" + o.name + (o.value.empty() ? "" : " " + o.value);
+        std::fprintf(out, "  %-26s %s\n", left.c_str(), o.help.c_str());
+    }
+    std::fprintf(out, "  %-26s %s\n", "--quiet", "no progress messages on stderr");
+    std::fprintf(out, "  %-26s %s\n", "--help", "this text");
+    if (!spec.outputs.empty()) std::fprintf(out, "\noutputs:\n%s\n", spec.outputs.c_str());
+    std::fprintf(out, "\nexit status: 0 success, 1 bad input (one-line reason on stderr), 2 usage error\n");
+}
+
+double fraction_option(const arguments& a) {
+    const double q = a.get_double("top", 0.05);
+    if (!(q > 0.0 && q <= 1.0)) throw usage_error("--top expects a fraction in (0, 1]");
+    return q;
+}
+
+int threads_option(const arguments& a) {
+    const long long t = a.get_int("threads", 1);
+    if (t < 0 || t > 256) throw usage_error("--threads expects 0..256");
+    return static_cast<int>(t);
+}
+
+bool group_by_country(const arguments& a) {
+    const std::string g = a.get("group-by", "none");
+    if (g != "country" && g != "none") throw usage_error("--group-by expects country or none");
+    return g == "country";
+}
+
+int report_error(const command_spec& spec, const std::exception& e, bool usage) {
+    std::string msg = e.what();
+    for (auto& c : msg)
+        if (c == '\n' || c == '\r') c = ' ';
+    std::fprintf(stderr, "techconv %s: error: %s\n", spec.name.c_str(), msg.c_str());
+    if (usage) {
+        std::fprintf(stderr, "usage: techconv %s %s (see --help)\n", spec.name.c_str(),
+                     spec.synopsis.c_str());
+        return 2;
+    }
+    return 1;
+}
+
+// --- formats --------------------------------------------------------------------------------
+
+input_format parse_format(const std::string& s) {
+    if (s == "auto") return input_format::automatic;
+    if (s == "lens") return input_format::lens;
+    if (s == "uspto-xml") return input_format::uspto_xml;
+    if (s == "csv") return input_format::csv;
+    if (s == "wos") return input_format::wos;
+    if (s == "wos-tab") return input_format::wos_tab;
+    if (s == "scopus") return input_format::scopus;
+    throw usage_error("unknown --format '" + s + "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus)");
+}
+
+const char* format_name(input_format f) {
+    switch (f) {
+        case input_format::automatic: return "auto";
+        case input_format::lens: return "lens";
+        case input_format::uspto_xml: return "uspto-xml";
+        case input_format::csv: return "csv";
+        case input_format::wos: return "wos";
+        case input_format::wos_tab: return "wos-tab";
+        case input_format::scopus: return "scopus";
+    }
+    return "auto";
+}
+
+namespace {
+
+// Splits a CSV header line into trimmed, unquoted names (enough for sniffing).
+std::vector<std::string> sniff_header(const std::string& line, char delim) {
+    std::vector<std::string> out;
+    std::string cur;
+    bool quoted = false;
+    for (const char c : line) {
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (c == delim && !quoted) {
+            out.emplace_back(techconv::io::trim(cur));
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    out.emplace_back(techconv::io::trim(cur));
+    return out;
+}
+
+bool has_name(const std::vector<std::string>& h, const char* name) {
+    for (const auto& x : h)
+        if (techconv::io::iequals(x, name)) return true;
+    return false;
+}
+
+}  // namespace
+
+input_format detect_format(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot open");
+    std::string head(4096, '\0');
+    in.read(&head[0], static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (head.compare(0, 3, "\xEF\xBB\xBF") == 0) head.erase(0, 3);
+    std::size_t p = 0;
+    while (p < head.size() && (head[p] == ' ' || head[p] == '\n' || head[p] == '\r' || head[p] == '\t')) ++p;
+    head.erase(0, p);
+    if (head.compare(0, 5, "<?xml") == 0 || head.compare(0, 16, "<us-patent-grant") == 0)
+        return input_format::uspto_xml;
+    std::string line = head.substr(0, head.find('\n'));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.compare(0, 3, "FN ") == 0 || line.compare(0, 3, "PT ") == 0 || line.compare(0, 3, "VR ") == 0)
+        return input_format::wos;
+    if (line.compare(0, 3, "PT\t") == 0) return input_format::wos_tab;
+    const auto h = sniff_header(line, ',');
+    if (has_name(h, "Lens ID") || has_name(h, "Display Key")) return input_format::lens;
+    if (has_name(h, "EID") || has_name(h, "Authors with affiliations")) return input_format::scopus;
+    if (has_name(h, "id") && has_name(h, "ipc")) return input_format::csv;
+    throw std::runtime_error(path + ": cannot detect the format from the first line; use --format");
+}
+
+// --- progress -------------------------------------------------------------------------------
+
+namespace {
+double now_seconds() {
+    using clock = std::chrono::steady_clock;
+    return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
+}
+constexpr std::uint64_t progress_min_bytes = std::uint64_t{8} << 20;
+}  // namespace
+
+void progress::start(const std::string& path) {
+    path_ = path;
+    shown_ = false;
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    total_ = ec ? 0 : static_cast<std::uint64_t>(size);
+    last_ = now_seconds();
+}
+
+void progress::update(std::uint64_t bytes, std::size_t records) {
+    if (quiet_ || total_ < progress_min_bytes) return;
+    const double t = now_seconds();
+    if (t - last_ < 0.5) return;
+    last_ = t;
+    shown_ = true;
+    const double pct = 100.0 * static_cast<double>(bytes) / static_cast<double>(total_);
+    std::fprintf(stderr, "\r%s: %5.1f%%  %zu records", path_.c_str(), pct, records);
+    std::fflush(stderr);
+}
+
+void progress::finish(std::size_t records) {
+    if (shown_) std::fprintf(stderr, "\r%s: 100.0%%  %zu records\n", path_.c_str(), records);
+    shown_ = false;
+}
+
+void progress::note(const std::string& msg) const {
+    if (!quiet_) std::fprintf(stderr, "%s\n", msg.c_str());
+}
+
+// --- outputs --------------------------------------------------------------------------------
+
+void make_dir(const std::string& dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir)) throw std::runtime_error(dir + ": cannot create the output folder");
+}
+
+std::ofstream open_output(const std::string& dir, const std::string& name) {
+    const std::string path = (fs::path(dir) / name).string();
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw std::runtime_error(path + ": cannot write");
+    return out;
+}
+
+std::string num(double v) { return techconv::io::format_double(v); }
+
+std::string fixed(double v, int digits) {
+    if (!std::isfinite(v)) return "n/a";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
+
+std::string percent(double v, int digits) { return fixed(100.0 * v, digits); }
+
+bool have_program(const std::string& prog) {
+    const char* path = std::getenv("PATH");
+    if (!path) return false;
+    std::string p = path;
+    std::size_t b = 0;
+    while (b <= p.size()) {
+        auto e = p.find(':', b);
+        if (e == std::string::npos) e = p.size();
+        const fs::path cand = fs::path(p.substr(b, e - b)) / prog;
+        std::error_code ec;
+        if (e > b && fs::is_regular_file(cand, ec)) return true;
+        b = e + 1;
+    }
+    return false;
+}
+
+bool run_quiet(const std::string& command) {
+    return std::system((command + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+std::string shell_quote(const std::string& s) {
+    std::string out = "'";
+    for (const char c : s) {
+        if (c == '\'') out += "'\\''";
+        else out += c;
+    }
+    out += '\'';
+    return out;
+}
+
+}  // namespace tcli
+
+namespace tcli {
+
+std::string plot_lines(const std::string& dir, const line_chart& c) {
+    if (c.x.empty() || !have_program("gnuplot")) return {};
+    {
+        auto dat = open_output(dir, c.stem + ".dat");
+        dat << "# x";
+        for (const auto& n : c.names) dat << '\t' << n;
+        dat << '\n';
+        for (std::size_t t = 0; t < c.x.size(); ++t) {
+            dat << num(c.x[t]);
+            for (const auto& y : c.ys) dat << '\t' << num(y[t]);
+            dat << '\n';
+        }
+    }
+    auto quote = [](const std::string& s) {
+        std::string o = "\"";
+        for (const char ch : s) o += (ch == '"' || ch == '\\') ? '\'' : ch;
+        return o + "\"";
+    };
+    {
+        auto gp = open_output(dir, c.stem + ".gp");
+        gp << "set datafile separator '\\t'\n"
+           << "set title " << quote(c.title) << "\nset xlabel " << quote(c.xlabel) << "\nset ylabel "
+           << quote(c.ylabel) << "\nset grid\nset key outside right top\nset xtics nomirror\n";
+        std::string plot = "plot ";
+        for (std::size_t s = 0; s < c.names.size(); ++s) {
+            if (s) plot += ", ";
+            plot += quote(c.stem + ".dat") + " using 1:" + std::to_string(s + 2) +
+                    " with linespoints title " + quote(c.names[s]);
+        }
+        // pngcairo when this gnuplot has it (gnuplot-nox may not), else the libgd png terminal
+        gp << "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) { set terminal pngcairo size 900,500 } "
+              "else { set terminal png size 900,500 }\nset output " << quote(c.stem + ".png") << '\n'
+           << plot << "\nset terminal svg size 900,500\nset output " << quote(c.stem + ".svg") << '\n'
+           << plot << '\n';
+    }
+    if (!run_quiet("cd " + shell_quote(dir) + " && gnuplot " + shell_quote(c.stem + ".gp"))) return {};
+    return "![" + c.title + "](" + c.stem + ".svg)\n\n(PNG: [" + c.stem + ".png](" + c.stem + ".png))\n";
+}
+
+}  // namespace tcli
+
+#include <techconv/io/csv.hpp>
+
+namespace tcli {
+
+void write_scores(const std::string& dir, const std::vector<std::string>& ids, const techconv::vector& scores,
+                  const techconv::index_vector& ranks, techconv::index k) {
+    auto f = open_output(dir, "scores.csv");
+    techconv::io::csv_writer w(f);
+    w.row({"id", "score", "rank", "key_core"});
+    for (techconv::index i = 0; i < scores.size(); ++i)
+        w.field(ids[static_cast<std::size_t>(i)]).field(scores[i]).field(static_cast<std::int64_t>(ranks[i]))
+            .field(ranks[i] <= k ? 1 : 0).end_row();
+}
+
+}  // namespace tcli

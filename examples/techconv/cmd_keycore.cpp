@@ -1,0 +1,405 @@
+// SPDX-License-Identifier: BSL-1.0
+// techconv keycore: the [KCT] key-core analysis of a patent export — indicator
+// matrix, entropy weights in the Table 1 layout, scores, the top 5%, and a
+// per-group (country) profile of the key core with the convergence module.
+#include "cli.hpp"
+
+#include <algorithm>  // std::sort
+#include <map>        // groups by name
+#include <set>        // distinct subclasses
+
+#include <techconv/convergence.hpp>
+#include <techconv/io/csv.hpp>
+#include <techconv/io/indicators.hpp>
+#include <techconv/io/json.hpp>
+#include <techconv/weighting.hpp>
+
+namespace tcli {
+
+namespace tio = techconv::io;
+namespace tw = techconv::weighting;
+namespace cv = techconv::convergence;
+using techconv::index;
+
+const command_spec& keycore_spec() {
+    static const command_spec spec{
+        "keycore",
+        "INPUT... --out DIR [--format auto|lens|uspto-xml|csv] [--top 0.05] [--group-by country]",
+        "key core records by entropy-weighted indicators, with group profiles ([KCT])",
+        "Reads patents, merges simple families, builds the [KCT] indicator matrix (the\n"
+        "indicators the source lacks are reported and left out, never zero-filled), weights the\n"
+        "indicators by the entropy method (min-max, then entropy with 0 ln 0 = 0), scores every\n"
+        "record s_i = sum_j w_j x'_ij and selects the key core, the top ceil(q n) records\n"
+        "(ties: score descending, then input order). With --group-by country each country's\n"
+        "records and key core are profiled: counts and shares, distinct main and all IPC\n"
+        "subclasses, convergence index, company share, leading applicant, top main subclasses.",
+        {
+            {"out", "DIR", "output folder (created)"},
+            {"format", "FMT", "auto (default: per file), lens, uspto-xml or csv (techconv canonical CSV)"},
+            {"top", "Q", "key-core fraction q (default 0.05)"},
+            {"group-by", "KEY", "country or none (default)"},
+            {"country-from", "SRC", "auto (default), applicant, inventor, priority or jurisdiction"},
+            {"missing", "POLICY", "records lacking a kept indicator: drop-record (default), drop-indicator, zero"},
+            {"no-merge", "", "do not merge simple families"},
+            {"threads", "N", "worker threads for weighting and scoring (default 1; same result for any N)"},
+        },
+        "  weights.csv  indicator, group, weight, entropy   ([KCT] Table 1 order; indicators the\n"
+        "               source lacks have empty weight and entropy)\n"
+        "  scores.csv   id, score, rank, key_core           (one row per record, input order)\n"
+        "  top20.csv    rank, id, score, group, year, title, then one sub-score per level-2 group\n"
+        "  groups.csv   group, records, key_core, key_share_of_group, share_of_key_core,\n"
+        "               key_main_subclasses, key_all_subclasses, key_convergence_index,\n"
+        "               key_company_share, top_applicant, top_applicant_share\n"
+        "  report.md, report.json"};
+    return spec;
+}
+
+namespace {
+
+std::string subclass_of(const std::string& code) { return code.size() >= 4 ? code.substr(0, 4) : std::string(); }
+
+struct group_profile {
+    std::string name;
+    index records = 0, key = 0;
+    cv::convergence_result conv;
+    double company_share = 0.0;
+    std::string top_applicant;
+    double top_applicant_share = 0.0;
+    std::vector<std::pair<std::string, double>> top_main;  // top main subclasses and shares
+    std::vector<std::pair<std::string, double>> types;     // applicant-type shares
+};
+
+group_profile profile(const std::string& name, const std::vector<const tio::patent_record*>& all,
+                      const std::vector<const tio::patent_record*>& key) {
+    group_profile g;
+    g.name = name;
+    g.records = static_cast<index>(all.size());
+    g.key = static_cast<index>(key.size());
+    std::vector<std::vector<std::string>> codes, applicants;
+    index company = 0;
+    std::map<std::string, index> types;
+    for (const auto* r : key) {
+        std::vector<std::string> c;
+        for (const auto& x : r->ipc)
+            if (!subclass_of(x).empty()) c.push_back(subclass_of(x));
+        codes.push_back(std::move(c));
+        std::vector<std::string> a;
+        bool is_company = false;
+        std::set<std::string> seen_types;
+        for (const auto& p : r->applicants) {
+            a.push_back(p.name);
+            if (p.type == tio::applicant_type::company) is_company = true;
+            seen_types.insert(std::string(tio::to_string(p.type)));
+        }
+        for (const auto& t : seen_types) ++types[t];
+        if (is_company) ++company;
+        applicants.push_back(std::move(a));
+    }
+    g.conv = cv::convergence(codes);
+    g.company_share = key.empty() ? 0.0 : static_cast<double>(company) / static_cast<double>(key.size());
+    cv::concentration_options co;
+    co.top = 1;
+    const auto ac = cv::applicant_concentration(applicants, co);
+    if (!ac.top.entries.empty()) {
+        g.top_applicant = ac.top.entries.front().key;
+        g.top_applicant_share = ac.top.entries.front().share;
+    }
+    cv::share_options so;
+    so.top = 10;
+    so.scope = cv::code_scope::main;
+    for (const auto& e : cv::category_shares(codes, so).entries) g.top_main.emplace_back(e.key, e.share);
+    for (const auto& t : types)
+        g.types.emplace_back(t.first, key.empty() ? 0.0 : static_cast<double>(t.second) / static_cast<double>(key.size()));
+    return g;
+}
+
+}  // namespace
+
+std::vector<char> key_core_mask(const std::vector<tio::patent_record>& records, double q, std::string& note) {
+    const auto table = tio::indicator_matrix(records);
+    std::vector<char> mask(records.size(), 0);
+    if (table.values.rows() < 2 || table.columns.empty())
+        throw std::runtime_error("--key-core-only: no usable indicator matrix (" +
+                                 std::to_string(table.values.rows()) + " records with " +
+                                 std::to_string(table.columns.size()) + " indicators)");
+    tw::key_core_options ko;
+    ko.fraction = q;
+    const auto kc = tw::key_core(table.values, ko);
+    for (const auto i : kc.top.indices) mask[table.rows[static_cast<std::size_t>(i)]] = 1;
+    note = "key core: " + std::to_string(kc.top.k) + " of " + std::to_string(table.values.rows()) +
+           " scored records (" + std::to_string(table.columns.size()) + " indicators, " +
+           std::to_string(table.dropped_records) + " records without all of them)";
+    return mask;
+}
+
+int cmd_keycore(int argc, char** argv) {
+    const auto& spec = keycore_spec();
+    return guarded(spec, argc, argv, [&](const arguments& a) -> int {
+        const std::string out_dir = a.get("out");
+        const auto fmt = parse_format(a.get("format", "auto"));
+        const double q = fraction_option(a);
+        const bool by_country = group_by_country(a);
+        const auto csrc = parse_country_source(a.get("country-from", "auto"));
+        tio::indicator_options io;
+        const std::string missing = a.get("missing", "drop-record");
+        if (missing == "drop-indicator") io.missing = tio::missing_policy::drop_indicator;
+        else if (missing == "zero") io.missing = tio::missing_policy::zero;
+        else if (missing != "drop-record") throw usage_error("--missing expects drop-record, drop-indicator or zero");
+        const int threads = threads_option(a);
+
+        progress prog(a.quiet);
+        auto in = read_patents(a.inputs, fmt, !a.has("no-merge"), prog);
+        const auto table = tio::indicator_matrix(in.records, io);
+        if (table.values.rows() < 2 || table.columns.empty())
+            throw std::runtime_error("no usable indicator matrix: " + std::to_string(table.values.rows()) +
+                                     " records with " + std::to_string(table.columns.size()) +
+                                     " indicators (need at least 2 records and 1 indicator)");
+        prog.note("techconv keycore: " + std::to_string(table.values.rows()) + " records x " +
+                  std::to_string(table.columns.size()) + " indicators");
+
+        tw::key_core_options ko;
+        ko.fraction = q;
+        ko.entropy.threads = threads;
+        const auto kc = tw::key_core(table.values, ko);
+        const index n = table.values.rows();
+        const auto rk = tw::ranks(kc.scores);
+        std::vector<index> by_rank(static_cast<std::size_t>(n));  // record of each rank (rank 1 first)
+        for (index i = 0; i < n; ++i) by_rank[static_cast<std::size_t>(rk[i] - 1)] = i;
+
+        // level-2 groups of the present indicators, in [KCT] order
+        std::vector<std::string> colnames, group_names;
+        std::map<std::string, std::vector<std::string>> members;
+        for (const auto ind : table.columns) {
+            colnames.emplace_back(tio::to_string(ind));
+            const std::string gname(tio::indicator_group(ind));
+            if (!members.count(gname)) group_names.push_back(gname);
+            members[gname].push_back(colnames.back());
+        }
+        std::string desc;
+        for (const auto& gname : group_names) {
+            if (!desc.empty()) desc += "; ";
+            desc += gname + ":";
+            for (std::size_t k = 0; k < members[gname].size(); ++k) desc += (k ? ", " : " ") + members[gname][k];
+        }
+        const auto tree = tw::indicator_tree::parse(desc, colnames, "key core");
+        const auto gnodes = tree.groups(2);
+        const techconv::matrix sub = tw::group_scores(table.values, kc.weighting.weights, tree, gnodes, kc.weighting.map);
+
+        make_dir(out_dir);
+        // weights.csv: all nine indicators in [KCT] order; absent ones empty
+        std::map<std::string, double> group_weight;
+        {
+            auto f = open_output(out_dir, "weights.csv");
+            tio::csv_writer w(f);
+            w.row({"indicator", "group", "weight", "entropy"});
+            for (const auto ind : tio::all_indicators) {
+                w.field(tio::to_string(ind)).field(tio::indicator_group(ind));
+                const auto it = std::find(table.columns.begin(), table.columns.end(), ind);
+                if (it == table.columns.end()) {
+                    w.empty().empty().end_row();
+                    continue;
+                }
+                const auto j = static_cast<index>(it - table.columns.begin());
+                group_weight[std::string(tio::indicator_group(ind))] += kc.weighting.weights[j];
+                w.field(kc.weighting.weights[j]).field(kc.weighting.entropy[j]).end_row();
+            }
+        }
+        std::vector<std::string> ids(static_cast<std::size_t>(n)), groups(static_cast<std::size_t>(n));
+        for (index i = 0; i < n; ++i) {
+            const auto& r = in.records[table.rows[static_cast<std::size_t>(i)]];
+            ids[static_cast<std::size_t>(i)] = r.id;
+            groups[static_cast<std::size_t>(i)] = by_country ? record_country(r, csrc) : "all";
+            if (groups[static_cast<std::size_t>(i)].empty()) groups[static_cast<std::size_t>(i)] = "(unknown)";
+        }
+        write_scores(out_dir, ids, kc.scores, rk, kc.top.k);
+        const auto top_n = std::min<index>(20, n);
+        {
+            auto f = open_output(out_dir, "top20.csv");
+            tio::csv_writer w(f);
+            w.field("rank").field("id").field("score").field("group").field("year").field("title");
+            for (const auto g : gnodes) w.field(tree.node(g).name);
+            w.end_row();
+            for (index p = 0; p < top_n; ++p) {
+                const index i = by_rank[static_cast<std::size_t>(p)];
+                const auto& r = in.records[table.rows[static_cast<std::size_t>(i)]];
+                const auto y = r.application_year != techconv::no_year ? r.application_year : r.publication_year;
+                w.field(static_cast<std::int64_t>(p + 1)).field(r.id).field(kc.scores[i])
+                    .field(groups[static_cast<std::size_t>(i)]);
+                if (y == techconv::no_year) w.empty();
+                else w.field(static_cast<std::int64_t>(y));
+                w.field(r.title);
+                for (index g = 0; g < sub.cols(); ++g) w.field(sub(i, g));
+                w.end_row();
+            }
+        }
+        // group profiles
+        std::map<std::string, std::vector<const tio::patent_record*>> g_all, g_key;
+        for (index i = 0; i < n; ++i) {
+            const auto* r = &in.records[table.rows[static_cast<std::size_t>(i)]];
+            g_all[groups[static_cast<std::size_t>(i)]].push_back(r);
+            if (rk[i] <= kc.top.k) g_key[groups[static_cast<std::size_t>(i)]].push_back(r);
+        }
+        std::vector<group_profile> profiles;
+        for (const auto& g : g_all) profiles.push_back(profile(g.first, g.second, g_key[g.first]));
+        std::stable_sort(profiles.begin(), profiles.end(), [](const group_profile& x, const group_profile& y) {
+            return x.key != y.key ? x.key > y.key : x.records > y.records;
+        });
+        const double K = static_cast<double>(kc.top.k);
+        auto ratio = [](double x, double y) { return y > 0.0 ? x / y : 0.0; };
+        {
+            auto f = open_output(out_dir, "groups.csv");
+            tio::csv_writer w(f);
+            w.row({"group", "records", "key_core", "key_share_of_group", "share_of_key_core", "key_main_subclasses",
+                   "key_all_subclasses", "key_convergence_index", "key_company_share", "top_applicant",
+                   "top_applicant_share"});
+            for (const auto& g : profiles)
+                w.field(g.name).field(static_cast<std::int64_t>(g.records)).field(static_cast<std::int64_t>(g.key))
+                    .field(ratio(static_cast<double>(g.key), static_cast<double>(g.records)))
+                    .field(ratio(static_cast<double>(g.key), K)).field(static_cast<std::int64_t>(g.conv.distinct_main))
+                    .field(static_cast<std::int64_t>(g.conv.distinct_all)).field(g.conv.index_all)
+                    .field(g.company_share).field(g.top_applicant).field(g.top_applicant_share).end_row();
+        }
+
+        // report.json
+        {
+            auto f = open_output(out_dir, "report.json");
+            tio::json_writer j(f);
+            j.begin_object();
+            j.key("command").value("keycore");
+            j.key("inputs").begin_array();
+            for (const auto& s : in.notes) j.value(s);
+            j.end_array();
+            j.key("records_read").value(in.read);
+            j.key("records").value(in.records.size());
+            j.key("families_merged").value(in.merged);
+            j.key("rows").value(static_cast<std::int64_t>(n));
+            j.key("dropped_records").value(table.dropped_records);
+            j.key("absent_indicators").begin_array();
+            for (const auto ind : table.absent) j.value(tio::to_string(ind));
+            j.end_array();
+            j.key("incomplete_indicators").begin_array();
+            for (const auto ind : table.incomplete) j.value(tio::to_string(ind));
+            j.end_array();
+            j.key("weighting_status").value(techconv::to_string(kc.weighting.info));
+            j.key("indicators").begin_array();
+            for (std::size_t c = 0; c < table.columns.size(); ++c) {
+                const auto jj = static_cast<index>(c);
+                j.begin_object().key("indicator").value(colnames[c])
+                    .key("group").value(tio::indicator_group(table.columns[c]))
+                    .key("weight").value(kc.weighting.weights[jj]).key("entropy").value(kc.weighting.entropy[jj])
+                    .end_object();
+            }
+            j.end_array();
+            j.key("group_weights").begin_object();
+            for (const auto& gname : group_names) j.key(gname).value(group_weight[gname]);
+            j.end_object();
+            j.key("fraction").value(q);
+            j.key("key_core").value(static_cast<std::int64_t>(kc.top.k));
+            j.key("threshold").value(kc.top.threshold);
+            j.key("top").begin_array();
+            for (index p = 0; p < top_n; ++p) {
+                const index i = by_rank[static_cast<std::size_t>(p)];
+                j.begin_object().key("rank").value(static_cast<std::int64_t>(p + 1))
+                    .key("id").value(ids[static_cast<std::size_t>(i)]).key("score").value(kc.scores[i])
+                    .key("group").value(groups[static_cast<std::size_t>(i)]).end_object();
+            }
+            j.end_array();
+            j.key("groups").begin_array();
+            for (const auto& g : profiles) {
+                j.begin_object().key("group").value(g.name).key("records").value(static_cast<std::int64_t>(g.records))
+                    .key("key_core").value(static_cast<std::int64_t>(g.key))
+                    .key("key_main_subclasses").value(static_cast<std::int64_t>(g.conv.distinct_main))
+                    .key("key_all_subclasses").value(static_cast<std::int64_t>(g.conv.distinct_all))
+                    .key("key_convergence_index").value(g.conv.index_all)
+                    .key("key_company_share").value(g.company_share)
+                    .key("top_applicant").value(g.top_applicant)
+                    .key("top_applicant_share").value(g.top_applicant_share);
+                j.key("top_main_subclasses").begin_array();
+                for (const auto& t : g.top_main) j.begin_object().key("subclass").value(t.first).key("share").value(t.second).end_object();
+                j.end_array();
+                j.end_object();
+            }
+            j.end_array();
+            j.end_object();
+            f << '\n';
+        }
+
+        // report.md
+        auto md = open_output(out_dir, "report.md");
+        md << "# Key core report\n\nGenerated by `techconv keycore` ([KCT] §1.1: min-max normalisation, entropy "
+              "weights with 0·ln 0 = 0, score s_i = Σ_j w_j x'_ij, key core = top ⌈"
+           << num(q) << "·n⌉).\n\n## Inputs\n\n";
+        for (const auto& s : in.notes) md << "- " << s << "\n";
+        md << "- records read: " << in.read << "; after simple-family merging: " << in.records.size()
+           << " (" << in.merged << " merged)\n- scored: " << n << " (" << table.dropped_records
+           << " dropped for a missing indicator value, policy `" << missing << "`)\n";
+        if (!table.absent.empty()) {
+            md << "- indicators this source does not have (left out of the weighting, not zero-filled):";
+            for (const auto ind : table.absent) md << " `" << tio::to_string(ind) << "`";
+            md << "\n";
+        }
+        md << "\n## Indicator weights ([KCT] Table 1 layout)\n\n| level 2 (weight) | level 3 indicator | weight | entropy |\n"
+              "|---|---|---|---|\n";
+        for (const auto ind : tio::all_indicators) {
+            const std::string gname(tio::indicator_group(ind));
+            const auto it = std::find(table.columns.begin(), table.columns.end(), ind);
+            md << "| " << gname << " (" << (group_weight.count(gname) ? percent(group_weight[gname]) + "%" : "–")
+               << ") | " << tio::to_string(ind) << " | ";
+            if (it == table.columns.end()) {
+                md << "not in source | – |\n";
+                continue;
+            }
+            const auto jj = static_cast<index>(it - table.columns.begin());
+            md << percent(kc.weighting.weights[jj]) << "% | " << fixed(kc.weighting.entropy[jj], 6) << " |\n";
+        }
+        md << "\nWeighting status: `" << techconv::to_string(kc.weighting.info) << "`";
+        if (!kc.weighting.degenerate_columns.empty()) {
+            md << " (constant columns, weight 0:";
+            for (const auto c : kc.weighting.degenerate_columns) md << " `" << colnames[static_cast<std::size_t>(c)] << "`";
+            md << ")";
+        }
+        md << ".\n\n## Key core\n\nk = ⌈" << num(q) << " × " << n << "⌉ = " << kc.top.k
+           << " records; threshold score " << fixed(kc.top.threshold, 6) << ". Ties are broken by input order.\n\n"
+           << "### Top " << top_n << "\n\n| rank | id | score | group |";
+        for (const auto g : gnodes) md << " " << tree.node(g).name << " |";
+        md << "\n|---|---|---|---|";
+        for (std::size_t g = 0; g < gnodes.size(); ++g) md << "---|";
+        md << "\n";
+        for (index p = 0; p < top_n; ++p) {
+            const index i = by_rank[static_cast<std::size_t>(p)];
+            md << "| " << p + 1 << " | " << ids[static_cast<std::size_t>(i)] << " | " << fixed(kc.scores[i]) << " | "
+               << groups[static_cast<std::size_t>(i)] << " |";
+            for (index g = 0; g < sub.cols(); ++g) md << " " << fixed(sub(i, g)) << " |";
+            md << "\n";
+        }
+        md << "\n## Groups" << (by_country ? " (country)" : "") << "\n\n"
+           << "| group | records | key core | key / records | share of key core | main subclasses | all subclasses | "
+              "CI | company share | leading applicant |\n|---|---|---|---|---|---|---|---|---|---|\n";
+        for (std::size_t k = 0; k < profiles.size() && k < 25; ++k) {
+            const auto& g = profiles[k];
+            md << "| " << g.name << " | " << g.records << " | " << g.key << " | "
+               << percent(ratio(static_cast<double>(g.key), static_cast<double>(g.records))) << "% | "
+               << percent(ratio(static_cast<double>(g.key), K)) << "% | " << g.conv.distinct_main << " | "
+               << g.conv.distinct_all << " | " << percent(g.conv.index_all) << "% | " << percent(g.company_share)
+               << "% | " << (g.top_applicant.empty() ? "–" : g.top_applicant + " (" + percent(g.top_applicant_share) + "%)")
+               << " |\n";
+        }
+        if (profiles.size() > 25) md << "\n(" << profiles.size() - 25 << " more groups in groups.csv)\n";
+        md << "\nProfiles describe each group's key core records: distinct IPC subclasses over main codes and over all\n"
+              "codes, the convergence index CI = (key core records − all subclasses) / key core records ([KCT] §2.2.3),\n"
+              "the share of records with a company applicant, and the applicant on most records.\n";
+        for (std::size_t k = 0; k < profiles.size() && k < 5; ++k) {
+            const auto& g = profiles[k];
+            if (g.top_main.empty()) continue;
+            md << "\n**" << g.name << "**, top main subclasses of the key core:";
+            for (const auto& t : g.top_main) md << " " << t.first << " " << percent(t.second) << "%;";
+            md << "\n";
+        }
+        md << "\n## Files\n\n```\n" << spec.outputs << "\n```\n";
+        std::printf("records: %lld\nindicators: %zu\nkey_core: %lld\nout: %s\n", static_cast<long long>(n),
+                    table.columns.size(), static_cast<long long>(kc.top.k), out_dir.c_str());
+        return 0;
+    });
+}
+
+}  // namespace tcli

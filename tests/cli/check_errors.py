@@ -1,0 +1,76 @@
+"""The techconv command on bad input: exit code != 0 and a one-line reason on stderr
+naming the file (and line / field where the input is malformed); --help on every
+subcommand exits 0 and lists the output files.
+
+usage: check_errors.py TECHCONV DATA_DIR WORK_DIR
+"""
+import os
+import sys
+
+from cli_util import check, run
+
+
+def one_line_error(exe, args, code, *needles):
+    rc, _, err = run(exe, args, expect_ok=False)
+    lines = [l for l in err.splitlines() if l.strip()]
+    check(rc == code, "%s: exit %d, expected %d (%s)" % (" ".join(args), rc, code, err.strip()))
+    check(lines and lines[0].startswith("techconv ") and "error:" in lines[0], "no error line for %s: %r" % (args, err))
+    for n in needles:
+        check(n in lines[0], "error line for %s lacks %r: %s" % (args, n, lines[0]))
+
+
+def main():
+    exe, data, work = sys.argv[1:4]
+    _, out, _ = run(exe, ["--help"])
+    commands = [l.split()[0] for l in out.splitlines() if l.startswith("  ") and not l.strip().startswith("--")]
+    check("closeness" in commands, "closeness not listed: %s" % out)
+    for c in commands:
+        _, text, _ = run(exe, [c, "--help"])
+        check(text.startswith("usage: techconv " + c) and "outputs:" in text and "exit status" in text,
+              "%s --help" % c)
+    rc, _, _ = run(exe, ["no-such-command"], expect_ok=False)
+    check(rc == 2, "unknown command exit %d" % rc)
+
+    os.makedirs(work, exist_ok=True)
+    out = os.path.join(work, "errors-out")
+    missing = os.path.join(work, "does-not-exist.csv")
+    lens = os.path.join(data, "patents-lens-jet-engines", "lens-export.csv")
+    # a Lens export with a malformed count in record 2 (line 3)
+    bad_lens = os.path.join(work, "bad-lens.csv")
+    with open(lens, encoding="utf-8-sig") as f:
+        lines = f.read().split("\n")
+    head = lines[0].split(",")
+    col = head.index("Cites Patent Count")
+    row = lines[2].split(",")
+    check(len(row) == len(head), "line 3 of the Lens export has no quoted commas")
+    row[col] = "seven"
+    with open(bad_lens, "w", encoding="utf-8") as f:
+        f.write("\n".join([lines[0], lines[1], ",".join(row)] + lines[3:10]) + "\n")
+    garbage = os.path.join(work, "garbage.txt")
+    with open(garbage, "w") as f:
+        f.write("hello\nworld\n")
+
+    one_line_error(exe, ["closeness", missing, "--out", out], 1, missing)
+    one_line_error(exe, ["closeness", garbage, "--out", out], 1, garbage, "format")
+    one_line_error(exe, ["closeness", lens, "--out", out], 2, "no author or inventor countries")
+    one_line_error(exe, ["closeness", lens, "--out", out, "--format", "wos"], 1, lens)
+    one_line_error(exe, ["closeness", lens], 2, "--out")
+    one_line_error(exe, ["closeness", lens, "--out", out, "--bogus"], 2, "--bogus")
+    if "keycore" in commands:
+        one_line_error(exe, ["keycore", missing, "--out", out], 1, missing)
+        one_line_error(exe, ["keycore", bad_lens, "--out", out], 1, bad_lens + ":3:", "Cites Patent Count", "seven")
+        one_line_error(exe, ["keycore", lens, "--out", out, "--top", "2"], 2, "--top")
+    if "weights" in commands:
+        bad = os.path.join(work, "bad-table.csv")
+        with open(bad, "w") as f:
+            f.write("id,a,b\nx,1,2\ny,3,oops\n")
+        one_line_error(exe, ["weights", bad, "--out", out], 1, bad + ":3:", "'b'", "oops")
+        one_line_error(exe, ["weights", bad, "--out", out, "--method", "magic"], 2, "--method")
+    if "network" in commands:
+        one_line_error(exe, ["network", missing, "--out", out], 1, missing)
+        one_line_error(exe, ["network", bad_lens, "--out", out], 1, bad_lens + ":3:")
+    print("errors: %d commands checked" % len(commands))
+
+
+if __name__ == "__main__":
+    main()

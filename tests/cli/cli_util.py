@@ -1,0 +1,48 @@
+"""Helpers of the end-to-end checks of the techconv command (tests/cli/check_*.py)."""
+import csv
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TESTS = os.path.dirname(HERE)
+
+
+def run(exe, args, expect_ok=True):
+    """Runs `exe args`; returns (exit code, stdout, stderr). Fails on an unexpected exit code."""
+    p = subprocess.run([exe] + args, capture_output=True, text=True)
+    if expect_ok and p.returncode != 0:
+        fail("techconv %s exited %d: %s" % (" ".join(args), p.returncode, p.stderr.strip()))
+    return p.returncode, p.stdout, p.stderr
+
+
+def reference(script, args):
+    """Stdout of another module's independent reference script (tests/<module>/<script>)."""
+    p = subprocess.run([sys.executable, os.path.join(TESTS, script)] + args, capture_output=True, text=True)
+    if p.returncode != 0:
+        fail("%s failed: %s" % (script, p.stderr.strip()))
+    return p.stdout
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def header(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return next(csv.reader(f))
+
+
+def fail(msg):
+    print("FAIL: " + msg)
+    sys.exit(1)
+
+
+def check(cond, msg):
+    if not cond:
+        fail(msg)
+
+
+def close(a, b, rel=1e-9, abs_=1e-12):
+    return abs(a - b) <= max(abs_, rel * max(abs(a), abs(b)))

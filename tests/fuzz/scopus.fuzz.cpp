@@ -1,0 +1,41 @@
+// Fuzz target: io::scopus_reader (Scopus CSV export).
+// fuzz-options: -max_len=4096
+//
+// Input: byte 0 selects the options (see bibliographic_options_from), the
+// rest is the CSV text.
+//
+// Invariants: the checks of bibliographic_checks.hpp under both policies;
+// the skip policy agrees with the error policy when that one succeeds; and
+// under the skip policy every CSV record (counted here by io::csv_reader
+// without UTF-8 checks) is a delivered record, a dropped duplicate or a
+// counted skip.
+#include <cstddef>  // std::size_t
+#include <cstdint>  // std::uint8_t
+#include <sstream>  // std::istringstream
+#include <string>   // std::string
+
+#include <techconv/io/csv.hpp>
+#include <techconv/io/scopus.hpp>
+
+#include "bibliographic_checks.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    techconv_fuzz::input in(data, size);
+    const auto o = techconv_fuzz::bibliographic_options_from(in.take_byte());
+    const std::string text(in.rest());
+    const auto lenient = techconv_fuzz::read_both_policies<techconv::io::scopus_reader>(text, o);
+
+    if (lenient.failed) return 0;
+    std::size_t rows = 0;
+    std::istringstream again(text);
+    techconv::io::csv_options c;
+    c.encoding = techconv::io::text_encoding::unchecked;
+    techconv::io::csv_reader r(again, "count.csv", c);
+    while (r.next()) ++rows;
+    const auto& rep = lenient.report;
+    techconv_fuzz::check(rep.records + rep.duplicates + rep.skipped == rows,
+                         "a Scopus row was lost without a count",
+                         std::to_string(rep.records) + "+" + std::to_string(rep.duplicates) + "+" +
+                             std::to_string(rep.skipped) + " vs " + std::to_string(rows));
+    return 0;
+}
