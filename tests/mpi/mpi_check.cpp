@@ -17,6 +17,8 @@
 #include <techconv/testing/synthetic.hpp>
 #include <techconv/weighting.hpp>
 
+#include "../parallel/fixtures.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -30,15 +32,13 @@ namespace tmpi = techconv::parallel::mpi;
 using techconv::matrix;
 using techconv::vector;
 using idx = techconv::index;
+using techconv_test::same_bits;
+using techconv_test::same_counts;
+using techconv_test::subclass_records;
 
 namespace {
 
 int g_failures = 0;
-
-bool same_bits(const vector& a, const vector& b) {
-    return a.size() == b.size() &&
-           (a.size() == 0 || std::memcmp(a.data(), b.data(), static_cast<std::size_t>(a.size()) * sizeof(double)) == 0);
-}
 
 // Every rank's verdict, AND-ed; rank 0 reports.
 void verdict(const std::string& name, bool ok) {
@@ -129,24 +129,6 @@ matrix synthetic(idx n) {
 }
 
 namespace cl = techconv::closeness;
-
-// Records whose actors are the IPC subclasses of synthetic patents [b, e).
-cl::actor_records subclass_records(const techconv::testing::synthetic_corpus& c, idx b, idx e) {
-    cl::actor_records rec;
-    for (idx i = b; i < e; ++i) {
-        const auto p = c.record(i);
-        std::vector<std::string> sub;
-        for (const auto& code : p.ipc) sub.push_back(code.substr(0, 4));
-        rec.add(p.id, p.year, sub);
-    }
-    return rec;
-}
-
-bool same_counts(const cl::collaboration_counts& a, const cl::collaboration_counts& b) {
-    return same_bits(a.n, b.n) && matrix(a.pairs) == matrix(b.pairs) && a.pairs.nonZeros() == b.pairs.nonZeros() &&
-           a.records == b.records && a.multi_actor_records == b.multi_actor_records &&
-           a.single_actor_records == b.single_actor_records && a.outside_period == b.outside_period && a.info == b.info;
-}
 
 void check_collaboration(idx n) {
     techconv::testing::synthetic_options o;

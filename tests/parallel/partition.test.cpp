@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "fixtures.hpp"
 #include "test_support.hpp"
 
 namespace par = techconv::parallel;
@@ -24,13 +25,10 @@ namespace w = techconv::weighting;
 using idx = techconv::index;
 using techconv::matrix;
 using techconv::vector;
+using techconv_test::same_bits;
+using techconv_test::same_counts;
 
 namespace {
-
-bool same_bits(const vector& a, const vector& b) {
-    return a.size() == b.size() &&
-           std::memcmp(a.data(), b.data(), static_cast<std::size_t>(a.size()) * sizeof(double)) == 0;
-}
 
 matrix synthetic_indicators(idx n) {
     techconv::testing::synthetic_options o;
@@ -220,42 +218,18 @@ TEST_CASE("partition: misaligned rows and duplicate chunks are rejected") {
     static_assert(par::is_mergeable_v<par::top_candidates>);
 }
 
-namespace {
-
 namespace cl = techconv::closeness;
-
-// Records whose "actors" are the IPC subclasses of synthetic patents (1 to 8
-// per record, several hundred distinct): fractional counting sums many
-// non-integer terms per entry, so any change of summation order would show.
-cl::actor_records subclass_records(idx b, idx e) {
-    techconv::testing::synthetic_options o;
-    o.records = 4000;
-    const techconv::testing::synthetic_corpus c(o);
-    cl::actor_records rec;
-    for (idx i = b; i < e; ++i) {
-        const auto p = c.record(i);
-        std::vector<std::string> sub;
-        for (const auto& code : p.ipc) sub.push_back(code.substr(0, 4));
-        rec.add(p.id, p.year, sub);
-    }
-    return rec;
-}
-
-bool same_counts(const cl::collaboration_counts& a, const cl::collaboration_counts& b) {
-    return same_bits(a.n, b.n) && matrix(a.pairs) == matrix(b.pairs) && a.pairs.nonZeros() == b.pairs.nonZeros() &&
-           a.records == b.records && a.multi_actor_records == b.multi_actor_records &&
-           a.single_actor_records == b.single_actor_records && a.outside_period == b.outside_period && a.info == b.info;
-}
-
-}  // namespace
 
 TEST_CASE("partition: collaboration counts and panels continue bit for bit across processes") {
     const std::vector<idx> cut = {0, 1234, 1234, 2900, 4000};  // the third process holds no records
-    const cl::actor_records all = subclass_records(0, 4000);
+    techconv::testing::synthetic_options so;
+    so.records = 4000;
+    const techconv::testing::synthetic_corpus corpus(so);
+    const cl::actor_records all = techconv_test::subclass_records(corpus, 0, 4000);
     std::vector<cl::actor_records> local;
     std::vector<std::vector<std::string>> dicts;
     for (std::size_t r = 0; r + 1 < cut.size(); ++r) {
-        local.push_back(subclass_records(cut[r], cut[r + 1]));
+        local.push_back(techconv_test::subclass_records(corpus, cut[r], cut[r + 1]));
         dicts.push_back(local.back().labels());
     }
     const auto labels = par::merge_dictionaries(dicts);

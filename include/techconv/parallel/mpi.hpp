@@ -604,20 +604,27 @@ T ordered_scan(Step&& step, serial_type type, Read&& read, MPI_Comm comm) {
     return out;
 }
 
-/// \brief The actor dictionary of all ranks: labels in first-appearance
-/// order over the ranks' records in rank order (the ids one process reading
-/// all records would assign). Collective.
-/// \param local  this rank's records
-/// \param comm   the communicator
-inline std::vector<std::string> global_dictionary(const closeness::actor_records& local, MPI_Comm comm) {
-    const auto all = allgather_bytes(to_bytes(serial_type::labels, local.labels()), comm);
+/// \brief Every rank's list of labels, in rank order, on every rank. Collective.
+/// \param labels  this rank's labels
+/// \param comm    the communicator
+inline std::vector<std::vector<std::string>> allgather_labels(const std::vector<std::string>& labels, MPI_Comm comm) {
+    const auto all = allgather_bytes(to_bytes(serial_type::labels, labels), comm);
     std::vector<std::vector<std::string>> per_rank;
     for (std::size_t r = 0; r < all.size(); ++r) {
         byte_reader rd = open_sealed(all[r].data(), all[r].size(), serial_type::labels, "rank " + std::to_string(r));
         per_rank.push_back(read_labels(rd));
         expect_end(rd);
     }
-    return merge_dictionaries(per_rank);
+    return per_rank;
+}
+
+/// \brief The actor dictionary of all ranks: labels in first-appearance
+/// order over the ranks' records in rank order (the ids one process reading
+/// all records would assign). Collective.
+/// \param local  this rank's records
+/// \param comm   the communicator
+inline std::vector<std::string> global_dictionary(const closeness::actor_records& local, MPI_Comm comm) {
+    return merge_dictionaries(allgather_labels(local.labels(), comm));
 }
 
 /// \brief Collaboration counts over all ranks' records and their dictionary.
@@ -738,14 +745,7 @@ inline cooccurrence_result cooccurrence(const cograph::incidence<std::string>& l
     techconv::detail::require(opts.method == cograph::counting::full,
                               "mpi::cooccurrence: only full counting is bit-identical across ranks");
     cooccurrence_result out;
-    const auto all = allgather_bytes(to_bytes(serial_type::labels, local.labels), comm);
-    std::vector<std::vector<std::string>> per_rank;
-    for (std::size_t r = 0; r < all.size(); ++r) {
-        byte_reader rd = open_sealed(all[r].data(), all[r].size(), serial_type::labels, "rank " + std::to_string(r));
-        per_rank.push_back(read_labels(rd));
-        expect_end(rd);
-    }
-    out.labels = merge_code_labels(per_rank);
+    out.labels = merge_code_labels(allgather_labels(local.labels, comm));
     const cograph::incidence_matrix a = with_code_labels(local, out.labels);
     out.counts = allmerge(cooccurrence_sum(cograph::cooccurrence(a, opts)), serial_type::cooccurrence,
                           cooccurrence_sum::read, comm)

@@ -394,6 +394,14 @@ inline weighting::column_stats read_column_stats(byte_reader& r, bool check_rows
 
 // --- closeness::collaboration_counts and panels ------------------------------------------
 
+/// \brief Decodes a status (u8). \throws parse_error on an unknown value.
+inline status read_status(byte_reader& r) {
+    const std::uint8_t s = r.u8("status");
+    if (s > static_cast<std::uint8_t>(status::disconnected))
+        r.fail(error_code::bad_value, "status", "unknown status " + std::to_string(s));
+    return static_cast<status>(s);
+}
+
 /// \brief Encodes collaboration counts: N_i (count u64 + f64 values), N_ij
 /// as upper-triangle triplets (count u64 + (i64 row, i64 col, f64 value)),
 /// the record counters (5 x i64) and the status (u8).
@@ -445,10 +453,7 @@ inline closeness::collaboration_counts read_collaboration_counts(byte_reader& r)
     c.single_actor_records = static_cast<index>(r.i64("single_actor_records"));
     c.empty_records = static_cast<index>(r.i64("empty_records"));
     c.outside_period = static_cast<index>(r.i64("outside_period"));
-    const std::uint8_t s = r.u8("status");
-    if (s > static_cast<std::uint8_t>(status::disconnected))
-        r.fail(error_code::bad_value, "status", "unknown status " + std::to_string(s));
-    c.info = static_cast<status>(s);
+    c.info = read_status(r);
     return c;
 }
 
@@ -475,10 +480,7 @@ inline closeness::collaboration_panel read_collaboration_panel(byte_reader& r) {
     }
     p.records_without_year = static_cast<index>(r.i64("records_without_year"));
     p.outside_period = static_cast<index>(r.i64("outside_period"));
-    const std::uint8_t s = r.u8("status");
-    if (s > static_cast<std::uint8_t>(status::disconnected))
-        r.fail(error_code::bad_value, "status", "unknown status " + std::to_string(s));
-    p.info = static_cast<status>(s);
+    p.info = read_status(r);
     return p;
 }
 

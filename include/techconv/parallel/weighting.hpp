@@ -46,6 +46,22 @@ void for_each_local_chunk(index rows, index row_begin, index chunk_rows, int thr
                                      [&](index c, index b, index e) { fn(first + c, b, e); });
 }
 
+/// Per-chunk partial results fn(view, b, e) (an Eigen object of `width` doubles) as chunk_sums.
+template <class Part, class Derived, class Fn>
+chunk_sums per_chunk(const Eigen::DenseBase<Derived>& x, index row_begin, index chunk_rows, int threads, index width,
+                     Fn&& fn) {
+    chunk_sums out(width);
+    weighting::detail::with_view(x, [&](const auto& v) {
+        const index chunks = techconv::detail::chunk_count(v.rows, chunk_rows);
+        std::vector<Part> parts(static_cast<std::size_t>(chunks));
+        techconv::detail::for_each_chunk(v.rows, chunk_rows, threads, [&](index c, index b, index e) {
+            parts[static_cast<std::size_t>(c)] = fn(v, b, e);
+        });
+        for (index c = 0; c < chunks; ++c) out.add(row_begin / chunk_rows + c, parts[static_cast<std::size_t>(c)].data());
+    });
+    return out;
+}
+
 }  // namespace detail
 
 /// \brief Where each process's rows begin once the partition is aligned to global chunks.
@@ -172,17 +188,9 @@ chunk_sums partial_cross_products(const Eigen::DenseBase<Derived>& x, index row_
     const index m = global.cols();
     vector mean(m);
     for (index j = 0; j < m; ++j) mean(j) = global.summary(j).mean;
-    chunk_sums out(m * m);
-    weighting::detail::with_view(x, [&](const auto& v) {
-        const index chunks = techconv::detail::chunk_count(v.rows, opts.chunk_rows);
-        std::vector<matrix> parts(static_cast<std::size_t>(chunks));
-        techconv::detail::for_each_chunk(v.rows, opts.chunk_rows, opts.threads, [&](index c, index b, index e) {
-            parts[static_cast<std::size_t>(c)] = weighting::detail::centred_cross_products(v, b, e, mean);
-        });
-        for (index c = 0; c < chunks; ++c)
-            out.add(row_begin / opts.chunk_rows + c, parts[static_cast<std::size_t>(c)].data());
+    return detail::per_chunk<matrix>(x, row_begin, opts.chunk_rows, opts.threads, m * m, [&](const auto& v, index b, index e) {
+        return weighting::detail::centred_cross_products(v, b, e, mean);
     });
-    return out;
 }
 
 /// \brief CRITIC weights from finished statistics and merged cross products.
@@ -210,17 +218,10 @@ chunk_sums partial_merec(const Eigen::DenseBase<Derived>& x, index row_begin, co
     detail::require_aligned(row_begin, x.rows(), opts.chunk_rows, "partial_merec");
     std::vector<index> degenerate;
     const vector ref = weighting::detail::merec_reference(global, opts, degenerate);
-    chunk_sums out(global.cols());
-    weighting::detail::with_view(x, [&](const auto& v) {
-        const index chunks = techconv::detail::chunk_count(v.rows, opts.chunk_rows);
-        std::vector<vector> parts(static_cast<std::size_t>(chunks));
-        techconv::detail::for_each_chunk(v.rows, opts.chunk_rows, opts.threads, [&](index c, index b, index e) {
-            parts[static_cast<std::size_t>(c)] = weighting::detail::merec_chunk(v, b, e, ref, opts.directions, row_begin);
-        });
-        for (index c = 0; c < chunks; ++c)
-            out.add(row_begin / opts.chunk_rows + c, parts[static_cast<std::size_t>(c)].data());
-    });
-    return out;
+    return detail::per_chunk<vector>(x, row_begin, opts.chunk_rows, opts.threads, global.cols(),
+                                     [&](const auto& v, index b, index e) {
+                                         return weighting::detail::merec_chunk(v, b, e, ref, opts.directions, row_begin);
+                                     });
 }
 
 /// \brief MEREC weights from finished statistics and merged removal effects.
