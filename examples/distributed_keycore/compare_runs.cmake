@@ -1,5 +1,7 @@
 # Runs distributed_keycore once single-process (--serial) and with mpirun -np
-# 1, 2 and 3, and fails unless every output file is byte-identical.
+# 1, 2 and 3, and fails unless every output file is byte-identical; when the
+# techconv command is built (TECHCONV), its `keycore --no-merge` weights.csv
+# and scores.csv must be identical too.
 file(MAKE_DIRECTORY "${OUT}")
 if(FORMAT STREQUAL "csv" AND NOT EXISTS "${INPUT}")
   get_filename_component(_dir "${INPUT}" DIRECTORY)
@@ -32,3 +34,18 @@ foreach(np 1 2 3)
   endforeach()
   message("np ${np}: weights.csv, scores.csv, report.json identical to the single-process run")
 endforeach()
+if(TECHCONV)
+  execute_process(COMMAND "${TECHCONV}" keycore "${INPUT}" --out "${OUT}/techconv" --format ${FORMAT} --no-merge --quiet
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "techconv keycore failed (${rc}): ${out}${err}")
+  endif()
+  foreach(f weights.csv scores.csv)
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${OUT}/serial/${f}" "${OUT}/techconv/${f}"
+                    RESULT_VARIABLE same)
+    if(NOT same EQUAL 0)
+      message(FATAL_ERROR "${f} differs from techconv keycore --no-merge")
+    endif()
+  endforeach()
+  message("techconv keycore --no-merge: weights.csv, scores.csv identical")
+endif()
