@@ -57,62 +57,6 @@ const command_spec& keycore_spec() {
 namespace {
 
 std::string subclass_of(const std::string& code) { return code.size() >= 4 ? code.substr(0, 4) : std::string(); }
-
-struct group_profile {
-    std::string name;
-    index records = 0, key = 0;
-    cv::convergence_result conv;
-    double company_share = 0.0;
-    std::string top_applicant;
-    double top_applicant_share = 0.0;
-    std::vector<std::pair<std::string, double>> top_main;  // top main subclasses and shares
-    std::vector<std::pair<std::string, double>> types;     // applicant-type shares
-};
-
-group_profile profile(const std::string& name, const std::vector<const tio::patent_record*>& all,
-                      const std::vector<const tio::patent_record*>& key) {
-    group_profile g;
-    g.name = name;
-    g.records = static_cast<index>(all.size());
-    g.key = static_cast<index>(key.size());
-    std::vector<std::vector<std::string>> codes, applicants;
-    index company = 0;
-    std::map<std::string, index> types;
-    for (const auto* r : key) {
-        std::vector<std::string> c;
-        for (const auto& x : r->ipc)
-            if (!subclass_of(x).empty()) c.push_back(subclass_of(x));
-        codes.push_back(std::move(c));
-        std::vector<std::string> a;
-        bool is_company = false;
-        std::set<std::string> seen_types;
-        for (const auto& p : r->applicants) {
-            a.push_back(p.name);
-            if (p.type == tio::applicant_type::company) is_company = true;
-            seen_types.insert(std::string(tio::to_string(p.type)));
-        }
-        for (const auto& t : seen_types) ++types[t];
-        if (is_company) ++company;
-        applicants.push_back(std::move(a));
-    }
-    g.conv = cv::convergence(codes);
-    g.company_share = key.empty() ? 0.0 : static_cast<double>(company) / static_cast<double>(key.size());
-    cv::concentration_options co;
-    co.top = 1;
-    const auto ac = cv::applicant_concentration(applicants, co);
-    if (!ac.top.entries.empty()) {
-        g.top_applicant = ac.top.entries.front().key;
-        g.top_applicant_share = ac.top.entries.front().share;
-    }
-    cv::share_options so;
-    so.top = 10;
-    so.scope = cv::code_scope::main;
-    for (const auto& e : cv::category_shares(codes, so).entries) g.top_main.emplace_back(e.key, e.share);
-    for (const auto& t : types)
-        g.types.emplace_back(t.first, key.empty() ? 0.0 : static_cast<double>(t.second) / static_cast<double>(key.size()));
-    return g;
-}
-
 }  // namespace
 
 std::vector<char> key_core_mask(const std::vector<tio::patent_record>& records, double q, std::string& note) {
@@ -232,32 +176,50 @@ int cmd_keycore(int argc, char** argv) {
                 w.end_row();
             }
         }
-        // group profiles
-        std::map<std::string, std::vector<const tio::patent_record*>> g_all, g_key;
+        // group profiles (convergence::group_profiles over each group's key core records)
+        cv::profile_table ptab;
         for (index i = 0; i < n; ++i) {
-            const auto* r = &in.records[table.rows[static_cast<std::size_t>(i)]];
-            g_all[groups[static_cast<std::size_t>(i)]].push_back(r);
-            if (rk[i] <= kc.top.k) g_key[groups[static_cast<std::size_t>(i)]].push_back(r);
+            const auto& r = in.records[table.rows[static_cast<std::size_t>(i)]];
+            std::vector<std::string> codes, names, types;
+            for (const auto& x : r.ipc)
+                if (!subclass_of(x).empty()) codes.push_back(subclass_of(x));
+            for (const auto& p : r.applicants) {
+                names.push_back(p.name);
+                types.emplace_back(tio::to_string(p.type));
+            }
+            ptab.add(groups[static_cast<std::size_t>(i)], rk[i] <= kc.top.k, codes, std::vector<std::string>{},
+                     names, types);
         }
-        std::vector<group_profile> profiles;
-        for (const auto& g : g_all) profiles.push_back(profile(g.first, g.second, g_key[g.first]));
-        std::stable_sort(profiles.begin(), profiles.end(), [](const group_profile& x, const group_profile& y) {
-            return x.key != y.key ? x.key > y.key : x.records > y.records;
-        });
+        cv::profile_options popts;
+        popts.top = 10;
+        const auto profiles = cv::group_profiles(ptab, popts).groups;
         const double K = static_cast<double>(kc.top.k);
         auto ratio = [](double x, double y) { return y > 0.0 ? x / y : 0.0; };
+        auto top_applicant = [](const cv::group_profile& g) {
+            return g.top_applicants.empty() ? std::string() : g.top_applicants.front().key;
+        };
+        auto top_applicant_share = [](const cv::group_profile& g) {
+            return g.top_applicants.empty() ? 0.0 : g.top_applicants.front().share;
+        };
         {
             auto f = open_output(out_dir, "groups.csv");
             tio::csv_writer w(f);
             w.row({"group", "records", "key_core", "key_share_of_group", "share_of_key_core", "key_main_subclasses",
                    "key_all_subclasses", "key_convergence_index", "key_company_share", "top_applicant",
-                   "top_applicant_share"});
-            for (const auto& g : profiles)
-                w.field(g.name).field(static_cast<std::int64_t>(g.records)).field(static_cast<std::int64_t>(g.key))
-                    .field(ratio(static_cast<double>(g.key), static_cast<double>(g.records)))
-                    .field(ratio(static_cast<double>(g.key), K)).field(static_cast<std::int64_t>(g.conv.distinct_main))
-                    .field(static_cast<std::int64_t>(g.conv.distinct_all)).field(g.conv.index_all)
-                    .field(g.company_share).field(g.top_applicant).field(g.top_applicant_share).end_row();
+                   "top_applicant_share", "key_subclass_gap", "key_network_nodes", "key_network_edges",
+                   "key_network_density", "key_network_clusters", "key_sections"});
+            for (const auto& g : profiles) {
+                std::string sections;
+                for (const auto& sec : g.network.sections) sections += sec;
+                w.field(g.group).field(static_cast<std::int64_t>(g.records)).field(static_cast<std::int64_t>(g.key_core))
+                    .field(g.key_core_rate)
+                    .field(ratio(static_cast<double>(g.key_core), K)).field(static_cast<std::int64_t>(g.main_codes))
+                    .field(static_cast<std::int64_t>(g.all_codes)).field(g.convergence_index)
+                    .field(g.company_share).field(top_applicant(g)).field(top_applicant_share(g))
+                    .field(static_cast<std::int64_t>(g.code_gap)).field(static_cast<std::int64_t>(g.network.nodes))
+                    .field(static_cast<std::int64_t>(g.network.edges)).field(g.network.density)
+                    .field(static_cast<std::int64_t>(g.network.clusters)).field(sections).end_row();
+            }
         }
 
         // report.json
@@ -306,17 +268,34 @@ int cmd_keycore(int argc, char** argv) {
             j.end_array();
             j.key("groups").begin_array();
             for (const auto& g : profiles) {
-                j.begin_object().key("group").value(g.name).key("records").value(static_cast<std::int64_t>(g.records))
-                    .key("key_core").value(static_cast<std::int64_t>(g.key))
-                    .key("key_main_subclasses").value(static_cast<std::int64_t>(g.conv.distinct_main))
-                    .key("key_all_subclasses").value(static_cast<std::int64_t>(g.conv.distinct_all))
-                    .key("key_convergence_index").value(g.conv.index_all)
+                j.begin_object().key("group").value(g.group).key("records").value(static_cast<std::int64_t>(g.records))
+                    .key("key_core").value(static_cast<std::int64_t>(g.key_core))
+                    .key("key_main_subclasses").value(static_cast<std::int64_t>(g.main_codes))
+                    .key("key_all_subclasses").value(static_cast<std::int64_t>(g.all_codes))
+                    .key("key_subclass_gap").value(static_cast<std::int64_t>(g.code_gap))
+                    .key("key_convergence_index").value(g.convergence_index)
                     .key("key_company_share").value(g.company_share)
-                    .key("top_applicant").value(g.top_applicant)
-                    .key("top_applicant_share").value(g.top_applicant_share);
+                    .key("top_applicant").value(top_applicant(g))
+                    .key("top_applicant_share").value(top_applicant_share(g))
+                    .key("applicant_hhi").value(g.applicant_hhi);
                 j.key("top_main_subclasses").begin_array();
-                for (const auto& t : g.top_main) j.begin_object().key("subclass").value(t.first).key("share").value(t.second).end_object();
+                for (const auto& t : g.top_main_codes)
+                    j.begin_object().key("subclass").value(t.key).key("share").value(t.share).end_object();
                 j.end_array();
+                j.key("network").begin_object()
+                    .key("nodes").value(static_cast<std::int64_t>(g.network.nodes))
+                    .key("edges").value(static_cast<std::int64_t>(g.network.edges))
+                    .key("density").value(g.network.density)
+                    .key("components").value(static_cast<std::int64_t>(g.network.components))
+                    .key("clusters").value(static_cast<std::int64_t>(g.network.clusters))
+                    .key("modularity").value(g.network.modularity)
+                    .key("sections").array(g.network.sections)
+                    .key("cross_section_edges").value(static_cast<std::int64_t>(g.network.cross_section_edges));
+                j.key("top_strength").begin_array();
+                for (const auto& t : g.network.top_strength)
+                    j.begin_object().key("subclass").value(t.first).key("strength").value(t.second).end_object();
+                j.end_array();
+                j.end_object();
                 j.end_object();
             }
             j.end_array();
@@ -377,11 +356,11 @@ int cmd_keycore(int argc, char** argv) {
               "CI | company share | leading applicant |\n|---|---|---|---|---|---|---|---|---|---|\n";
         for (std::size_t k = 0; k < profiles.size() && k < 25; ++k) {
             const auto& g = profiles[k];
-            md << "| " << g.name << " | " << g.records << " | " << g.key << " | "
-               << percent(ratio(static_cast<double>(g.key), static_cast<double>(g.records))) << "% | "
-               << percent(ratio(static_cast<double>(g.key), K)) << "% | " << g.conv.distinct_main << " | "
-               << g.conv.distinct_all << " | " << percent(g.conv.index_all) << "% | " << percent(g.company_share)
-               << "% | " << (g.top_applicant.empty() ? "–" : g.top_applicant + " (" + percent(g.top_applicant_share) + "%)")
+            md << "| " << g.group << " | " << g.records << " | " << g.key_core << " | "
+               << percent(g.key_core_rate) << "% | "
+               << percent(ratio(static_cast<double>(g.key_core), K)) << "% | " << g.main_codes << " | "
+               << g.all_codes << " | " << percent(g.convergence_index) << "% | " << percent(g.company_share)
+               << "% | " << (top_applicant(g).empty() ? "–" : top_applicant(g) + " (" + percent(top_applicant_share(g)) + "%)")
                << " |\n";
         }
         if (profiles.size() > 25) md << "\n(" << profiles.size() - 25 << " more groups in groups.csv)\n";
@@ -390,9 +369,9 @@ int cmd_keycore(int argc, char** argv) {
               "the share of records with a company applicant, and the applicant on most records.\n";
         for (std::size_t k = 0; k < profiles.size() && k < 5; ++k) {
             const auto& g = profiles[k];
-            if (g.top_main.empty()) continue;
-            md << "\n**" << g.name << "**, top main subclasses of the key core:";
-            for (const auto& t : g.top_main) md << " " << t.first << " " << percent(t.second) << "%;";
+            if (g.top_main_codes.empty()) continue;
+            md << "\n**" << g.group << "**, top main subclasses of the key core:";
+            for (const auto& t : g.top_main_codes) md << " " << t.key << " " << percent(t.share) << "%;";
             md << "\n";
         }
         md << "\n## Files\n\n```\n" << spec.outputs << "\n```\n";

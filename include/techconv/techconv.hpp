@@ -28,6 +28,9 @@
 // convergence and diversity
 #include "techconv/convergence.hpp"
 
+// mergeable partial states and their serial forms (MPI only via the opt-in parallel/mpi.hpp)
+#include "techconv/parallel.hpp"
+
 // weighting, scores and key-core selection
 #include "techconv/weighting.hpp"
 

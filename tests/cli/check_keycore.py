@@ -116,6 +116,14 @@ def main():
                                                    len(all_s), len(main_s)))
         if kc:
             check(close(float(g["key_convergence_index"]), (len(kc) - len(all_s)) / len(kc)), "group %s CI" % c)
+            # co-classification network of the key core: nodes = distinct subclasses,
+            # edges = distinct subclass pairs sharing a record, sections = first letters
+            pairs = {(a, b) for i in kc for a in set(subs[i]) for b in set(subs[i]) if a < b}
+            check(int(g["key_network_nodes"]) == len(all_s) and int(g["key_network_edges"]) == len(pairs),
+                  "group %s network %s/%s vs %d/%d" % (c, g["key_network_nodes"], g["key_network_edges"],
+                                                    len(all_s), len(pairs)))
+            check(int(g["key_subclass_gap"]) == len(all_s) - len(main_s), "group %s gap" % c)
+            check(g["key_sections"] == "".join(sorted({s[0] for s in all_s})), "group %s sections" % c)
     print("lens: %d records, %d key core, %d groups agree" % (len(ids), len(key), len(set(country))))
 
     # 2. USPTO grant XML (5 indicators; design patents without IPC dropped)

@@ -25,6 +25,9 @@
 
 TECHCONV_NAMESPACE_BEGIN
 namespace weighting {
+namespace detail {
+struct column_stats_access;  // serial forms (techconv/parallel/serialize.hpp) read and rebuild the state
+}  // namespace detail
 
 /// \brief Options of column_stats.
 struct column_stats_options {
@@ -89,6 +92,7 @@ public:
 
 private:
     friend class column_stats;
+    friend struct detail::column_stats_access;
 
     void merge_sorted(const std::vector<std::pair<double, std::uint64_t>>& o) {
         if (o.empty()) return;
@@ -289,6 +293,8 @@ public:
     }
 
 private:
+    friend struct detail::column_stats_access;
+
     static void merge_moments(real_moments& a, const real_moments& b) {
         if (b.count == 0) return;
         if (a.count == 0) {
@@ -464,7 +470,8 @@ private:
     }
 
     // Moments of a contiguous run of real values; false on a non-finite sum.
-    bool real_tile(const double* p, index n, index row0, std::size_t u, real_moments& acc) {
+    bool real_tile(const double* data, index n, index row0, std::size_t u, real_moments& acc) {
+        const double* p = detail::aligned_run(data, n);  // summation order independent of the address
         const Eigen::Map<const Eigen::ArrayXd> a(p, n);
         const double sum = a.sum();
         if (!std::isfinite(sum)) return false;

@@ -76,11 +76,81 @@ inline normalize_options to_normalize(const objective_options& o) {
     return no;
 }
 
-template <class Derived>
-column_stats objective_stats(const Eigen::DenseBase<Derived>& x, const objective_options& o) {
+/// The column_stats options the objective methods use.
+inline column_stats_options objective_stats_options() {
     column_stats_options so;
     so.xlogx = false;
-    return compute_column_stats(x, so, o.threads, o.chunk_rows);
+    return so;
+}
+
+template <class Derived>
+column_stats objective_stats(const Eigen::DenseBase<Derived>& x, const objective_options& o) {
+    return compute_column_stats(x, objective_stats_options(), o.threads, o.chunk_rows);
+}
+
+/// Sum over rows [b, e) of v of (x - mean)(x - mean)^T, over tiles starting at b.
+template <class Scalar, bool RowMajor>
+matrix centred_cross_products(const dense_view<Scalar, RowMajor>& v, index b, index e, const vector& mean) {
+    const index m = v.cols;
+    matrix acc = matrix::Zero(m, m);
+    matrix tile;
+    for (index tb = b; tb < e; tb += tile_rows) {
+        const index te = std::min(e, tb + tile_rows);
+        tile.resize(te - tb, m);
+        load_tile(v, tb, te, tile.data());
+        tile.rowwise() -= mean.transpose();
+        acc.noalias() += tile.transpose() * tile;
+    }
+    return acc;
+}
+
+/// Pearson correlations from summed centred cross products (constant columns: 0 off the diagonal).
+inline matrix correlation_from_cross_products(const matrix& cov) {
+    const index m = cov.rows();
+    matrix r = matrix::Identity(m, m);
+    for (index j = 0; j < m; ++j)
+        for (index k = 0; k < m; ++k)
+            if (j != k && cov(j, j) > 0.0 && cov(k, k) > 0.0) r(j, k) = cov(j, k) / std::sqrt(cov(j, j) * cov(k, k));
+    return r;
+}
+
+/// MEREC reference values (min for benefit, max for cost) and constant columns.
+inline vector merec_reference(const column_stats& st, const objective_options& opts, std::vector<index>& degenerate) {
+    const index m = st.cols();
+    check_directions(opts.directions, m, "merec_weights");
+    vector ref(m);
+    for (index j = 0; j < m; ++j) {
+        const column_summary s = st.summary(j);
+        ref(j) = direction_of(opts.directions, j) == direction::cost ? s.max : s.min;
+        if (!(s.max > s.min)) degenerate.push_back(j);
+    }
+    return ref;
+}
+
+/// MEREC removal effects summed over rows [b, e) of v; row i is reported as row_base + i.
+template <class Scalar, bool RowMajor>
+vector merec_chunk(const dense_view<Scalar, RowMajor>& v, index b, index e, const vector& ref,
+                   const std::vector<direction>& directions, index row_base) {
+    const index m = v.cols;
+    vector acc = vector::Zero(m);
+    vector l(m);
+    const double inv_m = 1.0 / static_cast<double>(m);
+    for (index i = b; i < e; ++i) {
+        double total = 0.0;
+        for (index j = 0; j < m; ++j) {
+            const double xv = static_cast<double>(v(i, j));
+            if (!(xv > 0.0))
+                techconv::detail::throw_error<invalid_argument>(
+                    "merec_weights: value " + std::to_string(xv) + " at row " + std::to_string(row_base + i) +
+                    ", column " + std::to_string(j) + " (0-based) is not > 0");
+            const bool cost = direction_of(directions, j) == direction::cost;
+            l(j) = std::fabs(std::log(cost ? xv / ref(j) : ref(j) / xv));
+            total += l(j);
+        }
+        const double s = std::log1p(total * inv_m);
+        for (index j = 0; j < m; ++j) acc(j) += std::fabs(std::log1p((total - l(j)) * inv_m) - s);
+    }
+    return acc;
 }
 
 /// Population standard deviation of x' per column (0 for constant columns).
@@ -103,6 +173,41 @@ inline vector equal_weights(index m) {
     return m == 0 ? vector() : vector::Constant(m, 1.0 / static_cast<double>(m));
 }
 
+/// \brief Standard-deviation weights from column statistics (no pass over the data).
+/// \param st    statistics of every row (compute_column_stats with xlogx off, or a merged
+///              distributed state); threads and chunk_rows of `opts` are not used
+/// \param opts  normalisation, directions, shift, fallback
+/// \returns as std_dev_weights(x, opts), bit for bit when `st` is that call's statistics.
+/// \throws as make_normalization_map.
+/// Complexity: O(m x distinct values).
+inline objective_result std_dev_weights(const column_stats& st, const objective_options& opts = {}) {
+    const normalization_map map = make_normalization_map(st, detail::to_normalize(opts));
+    return detail::finish_objective(detail::normalized_sd(st, map), map.constant_columns, st.cols(), st.rows(),
+                                    opts.fallback);
+}
+
+/// \brief Coefficient-of-variation weights from column statistics (no pass over the data).
+/// \param st    statistics of every row (as for std_dev_weights(st, opts))
+/// \param opts  normalisation, directions, shift, fallback
+/// \returns as cv_weights(x, opts), bit for bit when `st` is that call's statistics.
+/// \throws as make_normalization_map.
+/// Complexity: O(m x distinct values).
+inline objective_result cv_weights(const column_stats& st, const objective_options& opts = {}) {
+    const normalization_map map = make_normalization_map(st, detail::to_normalize(opts));
+    vector crit = detail::normalized_sd(st, map);
+    std::vector<index> degenerate;
+    for (index j = 0; j < st.cols(); ++j) {
+        const double mean = st.rows() == 0 ? 0.0 : map(j, st.summary(j).mean);
+        if (map.scale(j) == 0.0 || !(mean > 0.0)) {
+            degenerate.push_back(j);
+            crit(j) = 0.0;
+        } else {
+            crit(j) /= mean;
+        }
+    }
+    return detail::finish_objective(std::move(crit), std::move(degenerate), st.cols(), st.rows(), opts.fallback);
+}
+
 /// \brief Standard-deviation weights: w_j proportional to the population
 /// standard deviation of the normalised column.
 ///
@@ -116,10 +221,7 @@ inline vector equal_weights(index m) {
 /// Complexity: O(n m), one read of x.
 template <class Derived>
 objective_result std_dev_weights(const Eigen::DenseBase<Derived>& x, const objective_options& opts = {}) {
-    const column_stats st = detail::objective_stats(x, opts);
-    const normalization_map map = make_normalization_map(st, detail::to_normalize(opts));
-    return detail::finish_objective(detail::normalized_sd(st, map), map.constant_columns, st.cols(), st.rows(),
-                                    opts.fallback);
+    return std_dev_weights(detail::objective_stats(x, opts), opts);
 }
 
 /// \brief Coefficient-of-variation weights: w_j proportional to sigma_j / mean_j of the normalised column.
@@ -134,20 +236,7 @@ objective_result std_dev_weights(const Eigen::DenseBase<Derived>& x, const objec
 /// Complexity: O(n m), one read of x.
 template <class Derived>
 objective_result cv_weights(const Eigen::DenseBase<Derived>& x, const objective_options& opts = {}) {
-    const column_stats st = detail::objective_stats(x, opts);
-    const normalization_map map = make_normalization_map(st, detail::to_normalize(opts));
-    vector crit = detail::normalized_sd(st, map);
-    std::vector<index> degenerate;
-    for (index j = 0; j < st.cols(); ++j) {
-        const double mean = st.rows() == 0 ? 0.0 : map(j, st.summary(j).mean);
-        if (map.scale(j) == 0.0 || !(mean > 0.0)) {
-            degenerate.push_back(j);
-            crit(j) = 0.0;
-        } else {
-            crit(j) /= mean;
-        }
-    }
-    return detail::finish_objective(std::move(crit), std::move(degenerate), st.cols(), st.rows(), opts.fallback);
+    return cv_weights(detail::objective_stats(x, opts), opts);
 }
 
 /// \brief Pearson correlation matrix of the columns (constant columns: 0
@@ -168,25 +257,34 @@ matrix correlation_matrix(const Eigen::DenseBase<Derived>& x, const objective_op
         const index chunks = techconv::detail::chunk_count(v.rows, opts.chunk_rows);
         std::vector<matrix> parts(static_cast<std::size_t>(chunks));
         techconv::detail::for_each_chunk(v.rows, opts.chunk_rows, opts.threads, [&](index c, index b, index e) {
-            matrix acc = matrix::Zero(m, m);
-            matrix tile;
-            for (index tb = b; tb < e; tb += weighting::detail::tile_rows) {
-                const index te = std::min(e, tb + weighting::detail::tile_rows);
-                tile.resize(te - tb, m);
-                weighting::detail::load_tile(v, tb, te, tile.data());
-                tile.rowwise() -= mean.transpose();
-                acc.noalias() += tile.transpose() * tile;
-            }
-            parts[static_cast<std::size_t>(c)] = std::move(acc);
+            parts[static_cast<std::size_t>(c)] = detail::centred_cross_products(v, b, e, mean);
         });
         for (const matrix& p : parts) cov += p;
     });
-    matrix r = matrix::Identity(m, m);
-    for (index j = 0; j < m; ++j)
-        for (index k = 0; k < m; ++k)
-            if (j != k && cov(j, j) > 0.0 && cov(k, k) > 0.0) r(j, k) = cov(j, k) / std::sqrt(cov(j, j) * cov(k, k));
-    return r;
+    return detail::correlation_from_cross_products(cov);
 }
+
+namespace detail {
+
+/// CRITIC weights from the statistics and the correlation matrix of the raw columns.
+inline objective_result critic_from(const column_stats& st, const matrix& r, const objective_options& opts) {
+    const normalization_map map = make_normalization_map(st, detail::to_normalize(opts));
+    const vector sd = detail::normalized_sd(st, map);
+    const index m = st.cols();
+    vector crit = vector::Zero(m);
+    for (index j = 0; j < m; ++j) {
+        if (map.scale(j) == 0.0) continue;
+        double conflict = 0.0;
+        for (index k = 0; k < m; ++k) {
+            const double sign = (map.scale(j) < 0.0) != (map.scale(k) < 0.0) ? -1.0 : 1.0;
+            conflict += 1.0 - sign * r(j, k);
+        }
+        crit(j) = sd(j) * conflict;
+    }
+    return detail::finish_objective(std::move(crit), map.constant_columns, m, st.rows(), opts.fallback);
+}
+
+}  // namespace detail
 
 /// \brief CRITIC weights (Criteria Importance Through Intercriteria Correlation).
 ///
@@ -204,22 +302,7 @@ matrix correlation_matrix(const Eigen::DenseBase<Derived>& x, const objective_op
 /// Complexity: O(n m^2), two reads of x.
 template <class Derived>
 objective_result critic_weights(const Eigen::DenseBase<Derived>& x, const objective_options& opts = {}) {
-    const column_stats st = detail::objective_stats(x, opts);
-    const normalization_map map = make_normalization_map(st, detail::to_normalize(opts));
-    const vector sd = detail::normalized_sd(st, map);
-    const matrix r = correlation_matrix(x, opts);
-    const index m = st.cols();
-    vector crit = vector::Zero(m);
-    for (index j = 0; j < m; ++j) {
-        if (map.scale(j) == 0.0) continue;
-        double conflict = 0.0;
-        for (index k = 0; k < m; ++k) {
-            const double sign = (map.scale(j) < 0.0) != (map.scale(k) < 0.0) ? -1.0 : 1.0;
-            conflict += 1.0 - sign * r(j, k);
-        }
-        crit(j) = sd(j) * conflict;
-    }
-    return detail::finish_objective(std::move(crit), map.constant_columns, m, st.rows(), opts.fallback);
+    return detail::critic_from(detail::objective_stats(x, opts), correlation_matrix(x, opts), opts);
 }
 
 /// \brief MEREC weights (Method based on the Removal Effects of Criteria).
@@ -241,38 +324,14 @@ template <class Derived>
 objective_result merec_weights(const Eigen::DenseBase<Derived>& x, const objective_options& opts = {}) {
     const column_stats st = detail::objective_stats(x, opts);
     const index m = st.cols();
-    detail::check_directions(opts.directions, m, "merec_weights");
-    vector ref(m);
     std::vector<index> degenerate;
-    for (index j = 0; j < m; ++j) {
-        const column_summary s = st.summary(j);
-        ref(j) = detail::direction_of(opts.directions, j) == direction::cost ? s.max : s.min;
-        if (!(s.max > s.min)) degenerate.push_back(j);
-    }
+    const vector ref = detail::merec_reference(st, opts, degenerate);
     vector crit = vector::Zero(m);
     weighting::detail::with_view(x, [&](const auto& v) {
         const index chunks = techconv::detail::chunk_count(v.rows, opts.chunk_rows);
         std::vector<vector> parts(static_cast<std::size_t>(chunks));
         techconv::detail::for_each_chunk(v.rows, opts.chunk_rows, opts.threads, [&](index c, index b, index e) {
-            vector acc = vector::Zero(m);
-            vector l(m);
-            const double inv_m = 1.0 / static_cast<double>(m);
-            for (index i = b; i < e; ++i) {
-                double total = 0.0;
-                for (index j = 0; j < m; ++j) {
-                    const double xv = static_cast<double>(v(i, j));
-                    if (!(xv > 0.0))
-                        techconv::detail::throw_error<invalid_argument>(
-                            "merec_weights: value " + std::to_string(xv) + " at row " + std::to_string(i) +
-                            ", column " + std::to_string(j) + " (0-based) is not > 0");
-                    const bool cost = detail::direction_of(opts.directions, j) == direction::cost;
-                    l(j) = std::fabs(std::log(cost ? xv / ref(j) : ref(j) / xv));
-                    total += l(j);
-                }
-                const double s = std::log1p(total * inv_m);
-                for (index j = 0; j < m; ++j) acc(j) += std::fabs(std::log1p((total - l(j)) * inv_m) - s);
-            }
-            parts[static_cast<std::size_t>(c)] = std::move(acc);
+            parts[static_cast<std::size_t>(c)] = detail::merec_chunk(v, b, e, ref, opts.directions, 0);
         });
         for (const vector& p : parts) crit += p;
     });

@@ -6,7 +6,9 @@
 #ifndef TECHCONV_WEIGHTING_DETAIL_XLOGX_HPP_
 #define TECHCONV_WEIGHTING_DETAIL_XLOGX_HPP_
 
-#include <cmath>  // std::log
+#include <cmath>    // std::log
+#include <cstdint>  // std::uintptr_t
+#include <vector>   // std::vector
 
 #include <Eigen/Core>
 
@@ -16,6 +18,22 @@
 TECHCONV_NAMESPACE_BEGIN
 namespace weighting {
 namespace detail {
+
+/// Returns `p` when it is 64-byte aligned, else a copy of p[0, n) in a
+/// 64-byte aligned thread-local buffer (valid until the next call on this
+/// thread). Eigen's vectorised reductions peel scalar elements up to the first
+/// aligned packet, so their summation order depends on the address; reducing
+/// an aligned run makes it depend on n only: the same bits for column- or
+/// row-major input and wherever the rows sit in memory (distributed runs).
+inline const double* aligned_run(const double* p, index n) {
+    if (reinterpret_cast<std::uintptr_t>(p) % 64 == 0 || n <= 0) return p;
+    thread_local std::vector<double> buf;
+    if (buf.size() < static_cast<std::size_t>(n) + 8) buf.resize(static_cast<std::size_t>(n) + 8);
+    const auto mis = reinterpret_cast<std::uintptr_t>(buf.data()) % 64;
+    double* q = buf.data() + (mis == 0 ? 0 : (64 - mis) / sizeof(double));
+    for (index i = 0; i < n; ++i) q[i] = p[i];
+    return q;
+}
 
 /// x ln x for x > 0, and 0 for x <= 0 (the 0 ln 0 = 0 convention; callers
 /// never pass negative values).

@@ -1,0 +1,222 @@
+// Run under mpirun -np 1, 2, 3: every distributed result of
+// techconv/parallel/mpi.hpp must equal the single-process result (the
+// weighting functions on all rows, computed by every rank as the reference)
+// bit for bit. The rows are split unevenly; with 3 ranks, rank 1 holds none.
+// Data: the synthetic corpus (default 2^16-row chunks and small chunks), a
+// real-valued transform of it (the entropy method's second pass), and the
+// indicator matrices of the two Lens patent exports (when the datasets exist).
+// Prints PASS/FAIL per check on rank 0 and "ALL PASS" at the end.
+#include <mpi.h>
+
+#include <techconv/closeness/counting.hpp>
+#include <techconv/cograph/cooccurrence.hpp>
+#include <techconv/cograph/incidence.hpp>
+#include <techconv/io/indicators.hpp>
+#include <techconv/io/lens.hpp>
+#include <techconv/parallel/mpi.hpp>
+#include <techconv/testing/synthetic.hpp>
+#include <techconv/weighting.hpp>
+
+#include "../parallel/fixtures.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <sys/stat.h>
+#include <vector>
+
+namespace tw = techconv::weighting;
+namespace tmpi = techconv::parallel::mpi;
+using techconv::matrix;
+using techconv::vector;
+using idx = techconv::index;
+using techconv_test::same_bits;
+using techconv_test::same_counts;
+using techconv_test::subclass_records;
+
+namespace {
+
+int g_failures = 0;
+
+// Every rank's verdict, AND-ed; rank 0 reports.
+void verdict(const std::string& name, bool ok) {
+    int mine = ok ? 1 : 0, all = 0;
+    MPI_Allreduce(&mine, &all, 1, MPI_INT, MPI_LAND, MPI_COMM_WORLD);
+    if (tmpi::rank(MPI_COMM_WORLD) == 0) std::printf("%s %s\n", all ? "PASS" : "FAIL", name.c_str());
+    if (!all) ++g_failures;
+}
+
+// This rank's rows [b, e) of n: uneven, and empty for rank 1 of 3.
+std::pair<idx, idx> share(idx n) {
+    const int p = tmpi::size(MPI_COMM_WORLD), r = tmpi::rank(MPI_COMM_WORLD);
+    std::vector<idx> cut;
+    if (p == 1) cut = {0, n};
+    else if (p == 2) cut = {0, std::min(n, n * 3 / 10 + 17), n};
+    else {
+        cut.push_back(0);
+        const idx a = std::min(n, n * 55 / 100 + 5);
+        cut.push_back(a);
+        cut.push_back(a);  // rank 1: no rows
+        for (int k = 3; k < p; ++k) cut.push_back(std::min(n, a + (n - a) * (k - 2) / (p - 2)));
+        cut.push_back(n);
+    }
+    return {cut[static_cast<std::size_t>(r)], cut[static_cast<std::size_t>(r) + 1]};
+}
+
+void check_dataset(const std::string& name, const matrix& x, idx chunk_rows) {
+    const auto [b, e] = share(x.rows());
+    const matrix local = x.middleRows(b, e - b);
+    const std::string tag = name + " (chunk_rows " + std::to_string(chunk_rows) + ")";
+
+    tw::entropy_options eo;
+    eo.chunk_rows = chunk_rows;
+    const tw::entropy_result ref = tw::entropy_weights(x, eo);
+    const tw::entropy_result got = tmpi::entropy_weights(local, MPI_COMM_WORLD, eo);
+    verdict("entropy weights " + tag, same_bits(got.weights, ref.weights) && same_bits(got.entropy, ref.entropy) &&
+                                          got.info == ref.info && got.degenerate_columns == ref.degenerate_columns);
+    verdict("column statistics " + tag,
+            tmpi::global_column_stats(local, MPI_COMM_WORLD, {}, chunk_rows) ==
+                tw::compute_column_stats(x, {}, 1, chunk_rows));
+
+    tw::key_core_options ko;
+    ko.entropy.chunk_rows = chunk_rows;
+    const tw::key_core_result kr = tw::key_core(x, ko);
+    const tw::key_core_result kg = tmpi::key_core(local, MPI_COMM_WORLD, ko);
+    verdict("scores " + tag, same_bits(kg.scores, kr.scores.segment(b, e - b)));
+    verdict("key core (top 5%) " + tag, kg.top.indices == kr.top.indices && kg.top.threshold == kr.top.threshold &&
+                                            kg.top.k == kr.top.k);
+    const techconv::index_vector rr = tw::ranks(kr.scores);
+    const techconv::index_vector rg = tmpi::ranks(kg.scores, MPI_COMM_WORLD);
+    verdict("ranks " + tag, rg == rr.segment(b, e - b));
+    bool topk = true;
+    for (const idx k : {idx{0}, idx{1}, x.rows()}) {
+        const auto a = tmpi::top_k(kg.scores, k, MPI_COMM_WORLD, {tw::top_k_order::by_index});
+        const auto r = tw::top_k(kr.scores, k, {tw::top_k_order::by_index});
+        topk = topk && a.indices == r.indices && a.threshold == r.threshold;
+    }
+    verdict("top k = 0, 1, n " + tag, topk);
+
+    tw::objective_options oo;
+    oo.chunk_rows = chunk_rows;
+    verdict("std-dev weights " + tag,
+            same_bits(tmpi::std_dev_weights(local, MPI_COMM_WORLD, oo).weights, tw::std_dev_weights(x, oo).weights));
+    verdict("CV weights " + tag, same_bits(tmpi::cv_weights(local, MPI_COMM_WORLD, oo).weights, tw::cv_weights(x, oo).weights));
+    verdict("CRITIC weights " + tag,
+            same_bits(tmpi::critic_weights(local, MPI_COMM_WORLD, oo).weights, tw::critic_weights(x, oo).weights));
+    const matrix xp = (x.array() + 1.0).matrix(), lp = (local.array() + 1.0).matrix();
+    verdict("MEREC weights " + tag,
+            same_bits(tmpi::merec_weights(lp, MPI_COMM_WORLD, oo).weights, tw::merec_weights(xp, oo).weights));
+
+    // real-valued data: per-chunk moments and the second (logarithm) pass
+    const matrix y = ((x.array() + 1.0).log() * 1.7 + 0.3).matrix();
+    const matrix ly = y.middleRows(b, e - b);
+    tw::entropy_options so = eo;
+    so.zeros = tw::zero_policy::shift;
+    const auto ry = tw::entropy_weights(y, so), gy = tmpi::entropy_weights(ly, MPI_COMM_WORLD, so);
+    verdict("entropy weights, real-valued, shift " + tag,
+            same_bits(gy.weights, ry.weights) && gy.data_reads == 2 && ry.data_reads == 2);
+}
+
+matrix synthetic(idx n) {
+    techconv::testing::synthetic_options o;
+    o.records = n;
+    const techconv::testing::synthetic_corpus c(o);
+    matrix x(n, 9);
+    c.indicators_into(0, x);
+    return x;
+}
+
+namespace cl = techconv::closeness;
+
+void check_collaboration(idx n) {
+    techconv::testing::synthetic_options o;
+    o.records = n;
+    const techconv::testing::synthetic_corpus c(o);
+    const cl::actor_records all = subclass_records(c, 0, n);
+    const auto [b, e] = share(n);
+    const cl::actor_records local = subclass_records(c, b, e);
+    for (const auto mode : {cl::counting::full, cl::counting::fractional, cl::counting::link_fractional}) {
+        cl::count_options co;
+        co.mode = mode;
+        co.last_year = 2020;
+        const std::string tag = std::string(" (") + (mode == cl::counting::full ? "full" : mode == cl::counting::fractional
+                                                                                          ? "fractional"
+                                                                                          : "link_fractional") +
+                                ", synthetic subclasses, " + std::to_string(n) + " records)";
+        const auto got = tmpi::count_collaboration(local, MPI_COMM_WORLD, co);
+        verdict("collaboration counts" + tag,
+                got.labels == all.labels() && same_counts(got.counts, cl::count_collaboration(all, co)));
+        const auto gp = tmpi::count_by_year(local, MPI_COMM_WORLD, co);
+        const auto rp = cl::count_by_year(all, co);
+        bool same = gp.panel.years == rp.years && gp.panel.records_without_year == rp.records_without_year &&
+                    gp.panel.outside_period == rp.outside_period && gp.panel.info == rp.info;
+        for (std::size_t t = 0; same && t < rp.years.size(); ++t) same = same_counts(gp.panel.counts[t], rp.counts[t]);
+        verdict("collaboration panel" + tag, same);
+    }
+}
+
+techconv::cograph::incidence<std::string> subclass_incidence(const techconv::testing::synthetic_corpus& c, idx b, idx e) {
+    techconv::cograph::incidence_builder<std::string> ib;
+    for (idx i = b; i < e; ++i) {
+        std::vector<std::string> sub;
+        for (const auto& code : c.record(i).ipc) sub.push_back(code.substr(0, 4));
+        ib.add_record(sub);
+    }
+    return ib.finish();
+}
+
+void check_cooccurrence(idx n) {
+    techconv::testing::synthetic_options o;
+    o.records = n;
+    const techconv::testing::synthetic_corpus c(o);
+    const auto all = subclass_incidence(c, 0, n);
+    const auto [b, e] = share(n);
+    const auto got = tmpi::cooccurrence(subclass_incidence(c, b, e), MPI_COMM_WORLD);
+    const auto ref = techconv::cograph::cooccurrence(all);
+    verdict("co-occurrence counts (full, synthetic subclasses, " + std::to_string(n) + " records)",
+            got.labels == all.labels && got.counts.nonZeros() == ref.nonZeros() && matrix(got.counts) == matrix(ref));
+}
+
+bool exists(const std::string& p) {
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    MPI_Init(&argc, &argv);
+    int rc = 0;
+    try {
+        const matrix s = synthetic(150001);
+        check_dataset("synthetic 150001 x 9", s, idx{1} << 16);
+        check_dataset("synthetic 150001 x 9", s, 4099);
+        check_collaboration(20000);
+        check_cooccurrence(20000);
+        const std::string data = argc > 1 ? argv[1] : "";
+        for (const char* f : {"patents-lens-jet-engines/lens-export.csv", "patents-lens-sangamo/lens-export.csv"}) {
+            const std::string path = data + "/" + f;
+            if (data.empty() || !exists(path)) {
+                if (tmpi::rank(MPI_COMM_WORLD) == 0) std::printf("SKIP %s (no datasets)\n", f);
+                continue;
+            }
+            const auto table = techconv::io::indicator_matrix(techconv::io::read_lens(path));
+            check_dataset(std::string(f) + " " + std::to_string(table.values.rows()) + " x " +
+                              std::to_string(table.values.cols()),
+                          table.values, 256);
+            check_dataset(std::string(f), table.values, idx{1} << 16);
+        }
+    } catch (const std::exception& ex) {
+        std::printf("FAIL exception on rank %d: %s\n", tmpi::rank(MPI_COMM_WORLD), ex.what());
+        MPI_Abort(MPI_COMM_WORLD, 1);
+    }
+    if (tmpi::rank(MPI_COMM_WORLD) == 0) {
+        if (g_failures == 0) std::printf("ALL PASS (%d ranks)\n", tmpi::size(MPI_COMM_WORLD));
+        else std::printf("%d checks failed\n", g_failures);
+    }
+    rc = g_failures == 0 ? 0 : 1;
+    MPI_Finalize();
+    return rc;
+}

@@ -1,0 +1,264 @@
+// The distributed algorithms with every process played in one address
+// space: uneven partitions (one with zero rows), partial states sent through
+// their serial forms and merged in reverse order. Every result must equal
+// the single-process result bit for bit (the single-process weighting
+// functions are the reference; each expectation says which).
+#include <doctest/doctest.h>
+
+#include <techconv/parallel/collaboration.hpp>
+#include <techconv/parallel/mergeable.hpp>
+#include <techconv/parallel/serialize.hpp>
+#include <techconv/parallel/weighting.hpp>
+#include <techconv/testing/synthetic.hpp>
+#include <techconv/weighting.hpp>
+
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "fixtures.hpp"
+#include "test_support.hpp"
+
+namespace par = techconv::parallel;
+namespace w = techconv::weighting;
+using idx = techconv::index;
+using techconv::matrix;
+using techconv::vector;
+using techconv_test::same_bits;
+using techconv_test::same_counts;
+
+namespace {
+
+matrix synthetic_indicators(idx n) {
+    techconv::testing::synthetic_options o;
+    o.records = n;
+    o.seed = 77;
+    const techconv::testing::synthetic_corpus c(o);
+    matrix x(n, 9);
+    c.indicators_into(0, x);
+    return x;
+}
+
+// Real-valued data (the second entropy pass, per-chunk moments) with a cost-free shift of scale.
+matrix real_valued(idx n) {
+    matrix x(n, 3);
+    for (idx i = 0; i < n; ++i) {
+        const double t = static_cast<double>(i);
+        x(i, 0) = 1.0 + std::fabs(std::sin(t * 0.37)) * 10.0;
+        x(i, 1) = std::exp(std::cos(t * 0.011)) + 0.5;
+        x(i, 2) = static_cast<double>(i % 17) + 0.25;
+    }
+    return x;
+}
+
+// Old partitions (uneven, one empty) and the aligned ranges derived from them.
+struct simulated {
+    std::vector<idx> old_b;  // P + 1 boundaries
+    std::vector<idx> new_b;  // P + 1 boundaries after chunk alignment
+};
+
+simulated partition(idx n, idx chunk_rows) {
+    simulated s;
+    s.old_b = {0, n / 5 + 3, n / 5 + 3, (2 * n) / 3 + 1, n};  // rank 2 holds no rows
+    std::vector<idx> begins(s.old_b.begin(), s.old_b.end() - 1);
+    s.new_b = par::chunk_aligned_begins(begins, n, chunk_rows);
+    return s;
+}
+
+template <class T, class Make, class Read>
+T exchange_and_merge(idx ranks, Make make, par::serial_type type, Read read) {
+    std::vector<std::vector<unsigned char>> msgs;
+    for (idx r = 0; r < ranks; ++r) msgs.push_back(par::to_bytes(type, make(r)));
+    T acc{};
+    for (idx r = ranks - 1; r >= 0; --r) {  // reverse order: merge order must not matter
+        auto& m = msgs[static_cast<std::size_t>(r)];
+        par::byte_reader rd = par::open_sealed(m.data(), m.size(), type);
+        acc.merge(read(rd));
+    }
+    return acc;
+}
+
+void check_entropy(const matrix& x, const w::entropy_options& opts) {
+    const simulated s = partition(x.rows(), opts.chunk_rows);
+    const idx P = static_cast<idx>(s.new_b.size()) - 1;
+    auto rows = [&](idx r) {
+        const auto u = static_cast<std::size_t>(r);
+        return x.middleRows(s.new_b[u], s.new_b[u + 1] - s.new_b[u]);
+    };
+    const w::column_stats st =
+        exchange_and_merge<par::column_stats_partial>(
+            P,
+            [&](idx r) {
+                return par::partial_column_stats(rows(r), s.new_b[static_cast<std::size_t>(r)],
+                                                 w::detail::entropy_stats_options(opts), opts.chunk_rows);
+            },
+            par::serial_type::column_stats_partial, par::column_stats_partial::read)
+            .finish();
+    // reference: the single-process statistics with the same options and chunking
+    CHECK(st == w::compute_column_stats(x, w::detail::entropy_stats_options(opts), 2, opts.chunk_rows));
+    par::chunk_sums pass;
+    if (par::entropy_needs_pass(st, opts))
+        pass = exchange_and_merge<par::chunk_sums>(
+            P,
+            [&](idx r) { return par::partial_entropy_pass(rows(r), s.new_b[static_cast<std::size_t>(r)], st, opts); },
+            par::serial_type::chunk_sums, par::chunk_sums::read);
+    const w::entropy_result d = par::entropy_from_partials(st, pass, opts);
+    const w::entropy_result ref = w::entropy_weights(x, opts);
+    CHECK(same_bits(d.weights, ref.weights));
+    CHECK(same_bits(d.entropy, ref.entropy));
+    CHECK(d.info == ref.info);
+    CHECK(d.data_reads == ref.data_reads);
+}
+
+}  // namespace
+
+TEST_CASE("partition: aligned begins keep rank order and give empty ranks no rows") {
+    // begins 0, 2500, 2500, 9000 of 10000 rows, chunks of 1000:
+    // first chunk start at or after each begin: 0, 3000, 3000, 9000, then the total
+    const auto nb = par::chunk_aligned_begins({0, 2500, 2500, 9000}, 10000, 1000);
+    CHECK(nb == std::vector<idx>{0, 3000, 3000, 9000, 10000});
+    // a rank whose rows hold no chunk start gets nothing: 0, 100, 900 in chunks of 1000
+    CHECK(par::chunk_aligned_begins({0, 100, 900}, 950, 1000) == std::vector<idx>{0, 950, 950, 950});
+}
+
+TEST_CASE("partition: entropy weights of count data equal the single-process result bit for bit") {
+    const matrix x = synthetic_indicators(20000);
+    w::entropy_options o;
+    o.chunk_rows = 1024;
+    check_entropy(x, o);
+    o.chunk_rows = 1 << 16;  // one chunk: everything moves to rank 0
+    check_entropy(x, o);
+}
+
+TEST_CASE("partition: entropy weights of real-valued data (second pass) equal bit for bit") {
+    const matrix x = real_valued(9000);
+    w::entropy_options o;
+    o.chunk_rows = 700;
+    check_entropy(x, o);
+    o.zeros = w::zero_policy::shift;  // every column needs the log pass
+    o.directions = {w::direction::cost, w::direction::benefit, w::direction::benefit};
+    check_entropy(x, o);
+    o.path = w::entropy_path::per_element;  // no histograms at all
+    check_entropy(x, o);
+}
+
+TEST_CASE("partition: std-dev, CV, CRITIC and MEREC weights equal bit for bit") {
+    const matrix x = real_valued(5000);
+    w::objective_options o;
+    o.chunk_rows = 512;
+    const simulated s = partition(x.rows(), o.chunk_rows);
+    const idx P = 4;
+    auto rows = [&](idx r) {
+        const auto u = static_cast<std::size_t>(r);
+        return x.middleRows(s.new_b[u], s.new_b[u + 1] - s.new_b[u]);
+    };
+    auto begin = [&](idx r) { return s.new_b[static_cast<std::size_t>(r)]; };
+    const w::column_stats st =
+        exchange_and_merge<par::column_stats_partial>(
+            P,
+            [&](idx r) {
+                return par::partial_column_stats(rows(r), begin(r), w::detail::objective_stats_options(), o.chunk_rows);
+            },
+            par::serial_type::column_stats_partial, par::column_stats_partial::read)
+            .finish();
+    CHECK(same_bits(w::std_dev_weights(st, o).weights, w::std_dev_weights(x, o).weights));
+    CHECK(same_bits(w::cv_weights(st, o).weights, w::cv_weights(x, o).weights));
+    const auto cross = exchange_and_merge<par::chunk_sums>(
+        P, [&](idx r) { return par::partial_cross_products(rows(r), begin(r), st, o); }, par::serial_type::chunk_sums,
+        par::chunk_sums::read);
+    CHECK(same_bits(par::critic_from_partials(st, cross, o).weights, w::critic_weights(x, o).weights));
+    const auto eff = exchange_and_merge<par::chunk_sums>(
+        P, [&](idx r) { return par::partial_merec(rows(r), begin(r), st, o); }, par::serial_type::chunk_sums,
+        par::chunk_sums::read);
+    CHECK(same_bits(par::merec_from_partials(st, eff, o).weights, w::merec_weights(x, o).weights));
+}
+
+TEST_CASE("partition: scores on any partition, and the global top k with ties") {
+    const matrix x = synthetic_indicators(12000);
+    w::key_core_options ko;
+    ko.entropy.chunk_rows = 1000;
+    const w::key_core_result ref = w::key_core(x, ko);
+    const simulated s = partition(x.rows(), 1000);
+    vector all(x.rows());
+    for (std::size_t r = 0; r + 1 < s.old_b.size(); ++r) {  // scores on the UNALIGNED partition
+        const idx b = s.old_b[r], e = s.old_b[r + 1];
+        all.segment(b, e - b) = w::scores(x.middleRows(b, e - b), ref.weighting.weights, ref.weighting.map);
+    }
+    CHECK(same_bits(all, ref.scores));
+    // count data has many tied scores: the selection must follow (score desc, idx asc)
+    for (const idx k : {idx{0}, idx{1}, idx{600}, idx{12000}}) {
+        const auto t = exchange_and_merge<par::top_candidates>(
+            4,
+            [&](idx r) {
+                const idx b = s.old_b[static_cast<std::size_t>(r)], e = s.old_b[static_cast<std::size_t>(r) + 1];
+                return par::partial_top_k(all.segment(b, e - b), b, k);
+            },
+            par::serial_type::top_candidates, par::top_candidates::read);
+        const auto got = t.finish();
+        const auto want = w::top_k(all, k);
+        CHECK(got.indices == want.indices);
+        CHECK(got.threshold == want.threshold);
+        CHECK(t.seen() == 12000u);
+    }
+}
+
+TEST_CASE("partition: misaligned rows and duplicate chunks are rejected") {
+    const matrix x = real_valued(100);
+    CHECK_THROWS_AS(par::partial_column_stats(x, 10, {}, 64), techconv::invalid_argument);
+    par::column_stats_partial a = par::partial_column_stats(x, 0, {}, 64);
+    const par::column_stats_partial b = par::partial_column_stats(x, 0, {}, 64);
+    CHECK_THROWS_AS(a.merge(b), techconv::invalid_argument);
+    // the identity merges with anything
+    par::column_stats_partial id;
+    id.merge(b);
+    CHECK(id.finish() == w::compute_column_stats(x, {}, 1, 64));
+    static_assert(par::is_mergeable_v<par::column_stats_partial>);
+    static_assert(par::is_mergeable_v<par::chunk_sums>);
+    static_assert(par::is_mergeable_v<par::top_candidates>);
+}
+
+namespace cl = techconv::closeness;
+
+TEST_CASE("partition: collaboration counts and panels continue bit for bit across processes") {
+    const std::vector<idx> cut = {0, 1234, 1234, 2900, 4000};  // the third process holds no records
+    techconv::testing::synthetic_options so;
+    so.records = 4000;
+    const techconv::testing::synthetic_corpus corpus(so);
+    const cl::actor_records all = techconv_test::subclass_records(corpus, 0, 4000);
+    std::vector<cl::actor_records> local;
+    std::vector<std::vector<std::string>> dicts;
+    for (std::size_t r = 0; r + 1 < cut.size(); ++r) {
+        local.push_back(techconv_test::subclass_records(corpus, cut[r], cut[r + 1]));
+        dicts.push_back(local.back().labels());
+    }
+    const auto labels = par::merge_dictionaries(dicts);
+    CHECK(labels == all.labels());  // first appearance over all records
+    for (const auto mode : {cl::counting::full, cl::counting::fractional, cl::counting::link_fractional}) {
+        cl::count_options o;
+        o.mode = mode;
+        o.first_year = 2000;  // some records fall outside the period
+        cl::collaboration_counts state;
+        cl::collaboration_panel panel;
+        cl::count_options po = o;
+        po.first_year = 1995;
+        po.last_year = 2024;
+        for (const auto& l : local) {
+            const cl::actor_records rec = par::with_dictionary(l, labels);
+            // the state travels between processes in its serial form
+            const auto bytes = par::to_bytes(par::serial_type::collaboration_counts, par::continue_counts(state, rec, o));
+            par::byte_reader rd = par::open_sealed(bytes.data(), bytes.size(), par::serial_type::collaboration_counts);
+            state = par::read_collaboration_counts(rd);
+            const auto pb = par::to_bytes(par::serial_type::collaboration_panel, par::continue_panel(panel, rec, po));
+            par::byte_reader pr = par::open_sealed(pb.data(), pb.size(), par::serial_type::collaboration_panel);
+            panel = par::read_collaboration_panel(pr);
+        }
+        // reference: the single-process counting of all records
+        CHECK(same_counts(state, cl::count_collaboration(all, o)));
+        const cl::collaboration_panel ref = cl::count_by_year(all, po);
+        REQUIRE(panel.years == ref.years);
+        bool same = panel.records_without_year == ref.records_without_year && panel.info == ref.info;
+        for (std::size_t t = 0; t < ref.years.size(); ++t) same = same && same_counts(panel.counts[t], ref.counts[t]);
+        CHECK(same);
+    }
+}
