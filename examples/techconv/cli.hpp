@@ -27,7 +27,7 @@ struct usage_error : std::runtime_error {
 /// One option of a subcommand (`value` empty: a flag without argument).
 struct option_spec {
     std::string name;   ///< without the leading "--"
-    std::string value;  ///< placeholder of its value ("DIR"), empty for a flag
+    std::string value;  ///< name of its value in the help text ("DIR"), empty for a flag
     std::string help;   ///< one line
 };
 
