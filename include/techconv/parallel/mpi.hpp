@@ -27,10 +27,15 @@
 #include "techconv/error.hpp"
 #include "techconv/closeness/counting.hpp"
 #include "techconv/closeness/records.hpp"
+#include "techconv/convergence/profile.hpp"
+#include "techconv/io/families.hpp"
+#include "techconv/io/patent.hpp"
 #include "techconv/cograph/cooccurrence.hpp"
 #include "techconv/cograph/incidence.hpp"
 #include "techconv/parallel/collaboration.hpp"
 #include "techconv/parallel/cooccurrence.hpp"
+#include "techconv/parallel/families.hpp"
+#include "techconv/parallel/profile.hpp"
 #include "techconv/parallel/mergeable.hpp"
 #include "techconv/parallel/serialize.hpp"
 #include "techconv/parallel/weighting.hpp"
@@ -719,37 +724,330 @@ inline panel_result count_by_year(const closeness::actor_records& local, MPI_Com
     return out;
 }
 
+namespace detail {
+
+/// Rows [b, e) of the p-th of `parts` equal code ranges of n codes.
+inline std::pair<index, index> code_range(index n, int part, int parts) {
+    return {n * part / parts, n * (part + 1) / parts};
+}
+
+/// Sends `bytes` to `dest` (length first; tags t and t + 1).
+inline void send_bytes(const std::vector<unsigned char>& bytes, int dest, int tag, MPI_Comm comm) {
+    const auto len = static_cast<std::int64_t>(bytes.size());
+    check(MPI_Send(&len, 1, MPI_INT64_T, dest, tag, comm), "MPI_Send");
+    check(MPI_Send(bytes.data(), to_int(len, "message"), MPI_BYTE, dest, tag + 1, comm), "MPI_Send");
+}
+
+/// Receives what send_bytes sent from `src` with tag `tag`.
+inline std::vector<unsigned char> recv_bytes(int src, int tag, MPI_Comm comm) {
+    std::int64_t len = 0;
+    check(MPI_Recv(&len, 1, MPI_INT64_T, src, tag, comm, MPI_STATUS_IGNORE), "MPI_Recv");
+    std::vector<unsigned char> buf(static_cast<std::size_t>(len));
+    check(MPI_Recv(buf.data(), to_int(len, "message"), MPI_BYTE, src, tag + 1, comm, MPI_STATUS_IGNORE), "MPI_Recv");
+    return buf;
+}
+
+/// Broadcasts `bytes` from `root` (resized on the other ranks).
+inline void bcast_bytes(std::vector<unsigned char>& bytes, int root, MPI_Comm comm) {
+    std::int64_t len = static_cast<std::int64_t>(bytes.size());
+    check(MPI_Bcast(&len, 1, MPI_INT64_T, root, comm), "MPI_Bcast");
+    bytes.resize(static_cast<std::size_t>(len));
+    check(MPI_Bcast(bytes.data(), to_int(len, "broadcast"), MPI_BYTE, root, comm), "MPI_Bcast");
+}
+
+template <class T, class Read>
+T decode(const std::vector<unsigned char>& bytes, serial_type type, Read&& read, const std::string& source) {
+    byte_reader rd = open_sealed(bytes.data(), bytes.size(), type, source);
+    T v = read(rd);
+    expect_end(rd);
+    return v;
+}
+
+}  // namespace detail
+
+/// \brief Every rank's message to every rank: out[q] goes to rank q; returns
+/// in[q], the message from rank q. Collective (one MPI_Alltoall of the sizes,
+/// one MPI_Alltoallv of the bytes).
+/// \throws invalid_argument if a count exceeds INT_MAX bytes.
+inline std::vector<std::vector<unsigned char>> alltoall_bytes(const std::vector<std::vector<unsigned char>>& out,
+                                                              MPI_Comm comm) {
+    const auto p = static_cast<std::size_t>(size(comm));
+    techconv::detail::require(out.size() == p, "mpi::alltoall_bytes: one message per rank");
+    std::vector<std::int64_t> sc(p), rc(p);
+    std::vector<unsigned char> flat;
+    for (std::size_t q = 0; q < p; ++q) {
+        sc[q] = static_cast<std::int64_t>(out[q].size());
+        flat.insert(flat.end(), out[q].begin(), out[q].end());
+    }
+    check(MPI_Alltoall(sc.data(), 1, MPI_INT64_T, rc.data(), 1, MPI_INT64_T, comm), "MPI_Alltoall");
+    std::int64_t total = 0;
+    for (const auto c : rc) total += c;
+    std::vector<unsigned char> got(static_cast<std::size_t>(total));
+    detail::alltoall_units(flat.data(), sc, got.data(), rc, 1, comm);
+    std::vector<std::vector<unsigned char>> in(p);
+    std::size_t off = 0;
+    for (std::size_t q = 0; q < p; ++q) {
+        in[q].assign(got.begin() + static_cast<std::ptrdiff_t>(off), got.begin() + static_cast<std::ptrdiff_t>(off + static_cast<std::size_t>(rc[q])));
+        off += static_cast<std::size_t>(rc[q]);
+    }
+    return in;
+}
+
+/// \brief Merges an ORDERED mergeable state (merge(later) appends the
+/// records that follow) over the ranks along a binomial tree, preserving
+/// rank order, then broadcasts the result. Collective.
+///
+/// Step s: a rank whose bit s is set sends its state (covering ranks
+/// [r, r + 2^s)) to rank r - 2^s and leaves; the receiver appends it. Each
+/// rank sends its state once and receives at most ceil(log2 P) states; the
+/// result reaches every rank with one broadcast (O(|state|) bytes per rank
+/// under MPI's large-message broadcast), instead of the P states an
+/// allgather delivers to every rank.
+/// \param mine  this rank's state
+/// \param type  its serial type tag
+/// \param read  decoder T(byte_reader&)
+/// \param comm  the communicator
+/// \returns the merged state, identical on every rank.
+/// \throws parse_error if a message does not decode (names the sending rank).
+template <class T, class Read>
+T tree_allmerge(T mine, serial_type type, Read&& read, MPI_Comm comm) {
+    const int r = rank(comm), p = size(comm);
+    for (int mask = 1; mask < p; mask <<= 1) {
+        if (r & mask) {
+            detail::send_bytes(to_bytes(type, mine), r - mask, 40, comm);
+            break;
+        }
+        if (r + mask < p)
+            mine.merge(detail::decode<T>(detail::recv_bytes(r + mask, 40, comm), type, read,
+                                         "rank " + std::to_string(r + mask)));
+    }
+    std::vector<unsigned char> bytes;
+    if (r == 0) bytes = to_bytes(type, mine);
+    detail::bcast_bytes(bytes, 0, comm);
+    if (r == 0) return mine;
+    return detail::decode<T>(bytes, type, read, "rank 0");
+}
+
+/// \brief convergence::group_profiles of all ranks' records, identical bit
+/// for bit to the single-process profiles of all records in rank order.
+/// Collective.
+///
+/// Each rank summarises its records in a parallel::profile_partial (add()
+/// with the arguments of profile_table::add, in record order); the states
+/// are merged in rank order along a binomial tree (tree_allmerge) and
+/// finished on every rank.
+/// \param local  this rank's state
+/// \param comm   the communicator
+/// \param opts   as group_profiles (scope must be the state's)
+/// \returns the profiles, on every rank.
+/// \throws invalid_argument as profile_partial::finish.
+/// Complexity: communication O(state) per rank sent, O(log P) states
+/// received, one broadcast; under the [KCT] scope a state holds the key-core
+/// records' lists, the code dictionary and the group counts.
+inline convergence::profile_result group_profiles(const profile_partial& local, MPI_Comm comm,
+                                                  const convergence::profile_options& opts = {}) {
+    return tree_allmerge(local, serial_type::profile_partial, profile_partial::read, comm).finish(opts);
+}
+
+/// \brief io::merge_families over records spread across ranks: afterwards
+/// each rank holds the merged records of the families whose first member it
+/// held, in input order, so the ranks' records in rank order equal the
+/// single-process merge_families result exactly (same representatives, same
+/// unions in member order, same order). Collective.
+///
+/// Exchange by hash of the family key: every keyed record sends (key,
+/// global position) to the key's owner (parallel::family_owner); the owner
+/// tells each member the home of its family (the rank holding the first
+/// member); members away from home travel there in their serial form; each
+/// home merges its records in global position order
+/// (parallel::merge_families_at_home). Families within one rank never move.
+/// \param local  this rank's records, in input order (consecutive in rank order)
+/// \param comm   the communicator
+/// \param opts   as io::merge_families
+/// \returns this rank's merged records; input_records, merged and
+///          without_key are GLOBAL totals (identical on every rank).
+/// Complexity: O(local records) hashing; communication 16 bytes + key per
+/// keyed record, and the serial form of each record whose family spans ranks.
+inline io::family_merge_result merge_families(std::vector<io::patent_record> local, MPI_Comm comm,
+                                              const io::family_options& opts = {}) {
+    const int p = size(comm), me = rank(comm);
+    const auto up = static_cast<std::size_t>(p);
+    const row_range rr = global_rows(static_cast<index>(local.size()), comm);
+    const auto b64 = detail::allgather_i64(static_cast<std::int64_t>(rr.begin), comm);
+    const std::vector<index> begins(b64.begin(), b64.end());
+    // 1. keys to their owners
+    std::vector<std::vector<keyed_position>> to_owner(up);
+    std::vector<std::size_t> keyed;  // local records with a key, in the order their keys were sent per owner
+    std::vector<int> owner_of(local.size(), -1);
+    std::int64_t without_key = 0;
+    for (std::size_t i = 0; i < local.size(); ++i) {
+        std::string key = io::family_key(local[i], opts.key);
+        if (key.empty()) {
+            ++without_key;
+            continue;
+        }
+        const int o = family_owner(key, p);
+        owner_of[i] = o;
+        to_owner[static_cast<std::size_t>(o)].emplace_back(std::move(key), rr.begin + static_cast<index>(i));
+    }
+    std::vector<std::vector<unsigned char>> msg(up);
+    for (std::size_t q = 0; q < up; ++q) msg[q] = to_bytes(serial_type::family_keys, to_owner[q]);
+    const auto got = alltoall_bytes(msg, comm);
+    std::vector<std::vector<keyed_position>> from(up);
+    for (std::size_t q = 0; q < up; ++q)
+        from[q] = detail::decode<std::vector<keyed_position>>(got[q], serial_type::family_keys, read_keyed_positions,
+                                                              "rank " + std::to_string(q));
+    // 2. the owners' answers: the home of each key sent, in the order sent
+    const auto homes = family_homes(from, begins);
+    for (std::size_t q = 0; q < up; ++q) {
+        byte_writer w;
+        w.u64(homes[q].size());
+        for (const std::int32_t h : homes[q]) w.u32(static_cast<std::uint32_t>(h));
+        msg[q] = seal(serial_type::family_keys, w.data());
+    }
+    const auto answers = alltoall_bytes(msg, comm);
+    std::vector<std::vector<std::int32_t>> home_of(up);
+    for (std::size_t q = 0; q < up; ++q) {
+        byte_reader rd = open_sealed(answers[q].data(), answers[q].size(), serial_type::family_keys, "rank " + std::to_string(q));
+        const std::uint64_t n = rd.count(4, "homes");
+        if (n != to_owner[q].size()) rd.fail(error_code::bad_value, "homes", "answer count differs from the keys sent");
+        for (std::uint64_t k = 0; k < n; ++k) {
+            const std::uint32_t h = rd.u32("home");
+            if (h >= static_cast<std::uint32_t>(p)) rd.fail(error_code::out_of_range, "home", "rank out of range");
+            home_of[q].push_back(static_cast<std::int32_t>(h));
+        }
+        expect_end(rd);
+    }
+    // 3. members away from home travel there
+    std::vector<std::vector<positioned_record>> away(up);
+    std::vector<positioned_record> kept;
+    std::vector<std::size_t> next(up, 0);
+    for (std::size_t i = 0; i < local.size(); ++i) {
+        int h = me;
+        if (owner_of[i] >= 0) {
+            const auto o = static_cast<std::size_t>(owner_of[i]);
+            h = home_of[o][next[o]++];
+        }
+        positioned_record pr{rr.begin + static_cast<index>(i), std::move(local[i])};
+        if (h == me) kept.push_back(std::move(pr));
+        else away[static_cast<std::size_t>(h)].push_back(std::move(pr));
+    }
+    std::vector<io::patent_record>().swap(local);
+    for (std::size_t q = 0; q < up; ++q) msg[q] = to_bytes(serial_type::patent_records, away[q]);
+    const auto arrived = alltoall_bytes(msg, comm);
+    for (std::size_t q = 0; q < up; ++q) {
+        auto v = detail::decode<std::vector<positioned_record>>(arrived[q], serial_type::patent_records,
+                                                                read_positioned_records, "rank " + std::to_string(q));
+        for (auto& pr : v) kept.push_back(std::move(pr));
+    }
+    // 4. merge at home, in global order
+    io::family_merge_result res = merge_families_at_home(std::move(kept), opts);
+    std::int64_t mine[2] = {static_cast<std::int64_t>(res.records.size()), without_key}, all[2] = {0, 0};
+    check(MPI_Allreduce(mine, all, 2, MPI_INT64_T, MPI_SUM, comm), "MPI_Allreduce");
+    res.input_records = static_cast<std::size_t>(rr.total);
+    res.merged = static_cast<std::size_t>(rr.total - all[0]);
+    res.without_key = static_cast<std::size_t>(all[1]);
+    return res;
+}
+
 /// \brief A co-occurrence matrix over all ranks' records and its code dictionary.
 struct cooccurrence_result {
     std::vector<std::string> labels;  ///< code of each id, ascending (as one incidence_builder numbers them)
     cograph::sparse_matrix counts;    ///< C = A^T A: co-occurrences off the diagonal, occurrences on it
 };
 
-/// \brief cograph::cooccurrence over records spread across ranks, identical
-/// bit for bit to the single-process matrix of all records. Collective.
+/// \brief Options of mpi::cooccurrence.
+struct cooccurrence_mpi_options {
+    index blocks_per_rank = 8;  ///< fractional counting: row blocks per rank in the pipeline (>= 1)
+};
+
+/// \brief cograph::cooccurrence over records spread across ranks (rank
+/// order = record order), identical bit for bit to the single-process
+/// matrix of all records, for full and fractional counting. Collective.
 ///
-/// The code dictionaries are merged (sorted union), each rank counts its
-/// records against the global ids, and the partial matrices are exchanged in
-/// their serial form and added. Full counting only: its entries are integers,
-/// so the sum is exact in any order.
+/// The code dictionaries are merged (sorted union) and each rank re-keys its
+/// incidence to the global ids. Then:
+/// - full counting (integer entries, exact in any order): each rank counts
+///   its records (cograph::cooccurrence), splits the upper triangle into P
+///   row ranges and sends range q to rank q (MPI_Alltoallv: a
+///   reduce-scatter); rank q adds the P partials of its range; the final
+///   ranges are allgathered. Bytes per rank: its partial out, about |C|/P
+///   per partner in, and |C| in the allgather: O(|C|), not O(P |C|).
+/// - fractional counting: an entry is the record-order floating-point sum of
+///   1/(k - 1), which partial sums would change in the last bits. The ranks
+///   continue each other's sums instead (parallel::cooccurrence_stream): the
+///   rows are cut into blocks, block b goes from rank 0 to rank P - 1, each
+///   rank adding its records' terms in record order, and a rank works on
+///   block b while the next rank works on block b - 1 (a pipeline). The last
+///   rank broadcasts the result. Bytes per rank: |C| in, |C| out, and the
+///   broadcast.
 /// \param local  this rank's incidence (string keys)
 /// \param comm   the communicator
-/// \param opts   counting (must be full) and threads per rank
+/// \param opts   counting and threads per rank (threads: full counting's local product)
+/// \param mopts  pipeline granularity
 /// \returns the global dictionary and matrix, on every rank.
-/// \throws invalid_argument with counting::fractional (its record-order sums
-///         cannot be split without changing the last bits).
-/// Complexity: as cograph::cooccurrence on the local records; communication
-/// O(nnz(C)) x 24 bytes per rank.
+/// \throws invalid_argument if mopts.blocks_per_rank < 1.
+/// Complexity: as cograph::cooccurrence on the local records, plus O(|C|)
+/// merging; the fractional pipeline's critical path is the slowest rank's
+/// share plus (P - 1) blocks.
 inline cooccurrence_result cooccurrence(const cograph::incidence<std::string>& local, MPI_Comm comm,
-                                        const cograph::cooccurrence_options& opts = {}) {
-    techconv::detail::require(opts.method == cograph::counting::full,
-                              "mpi::cooccurrence: only full counting is bit-identical across ranks");
+                                        const cograph::cooccurrence_options& opts = {},
+                                        const cooccurrence_mpi_options& mopts = {}) {
+    techconv::detail::require(mopts.blocks_per_rank >= 1, "mpi::cooccurrence: blocks_per_rank must be >= 1");
+    const int p = size(comm), me = rank(comm);
     cooccurrence_result out;
     out.labels = merge_code_labels(allgather_labels(local.labels, comm));
     const cograph::incidence_matrix a = with_code_labels(local, out.labels);
-    out.counts = allmerge(cooccurrence_sum(cograph::cooccurrence(a, opts)), serial_type::cooccurrence,
-                          cooccurrence_sum::read, comm)
-                     .matrix();
+    const auto n = static_cast<index>(out.labels.size());
+    std::vector<cooccurrence_rows> blocks;
+    if (opts.method == cograph::counting::full) {
+        const cograph::sparse_matrix c = cograph::cooccurrence(a, opts);
+        std::vector<std::vector<unsigned char>> msg(static_cast<std::size_t>(p));
+        for (int q = 0; q < p; ++q) {
+            const auto [b, e] = detail::code_range(n, q, p);
+            msg[static_cast<std::size_t>(q)] = to_bytes(serial_type::cooccurrence_rows, cooccurrence_rows::of(c, b, e));
+        }
+        const auto got = alltoall_bytes(msg, comm);
+        const auto [mb, me_] = detail::code_range(n, me, p);
+        cooccurrence_rows mine = cooccurrence_rows::empty(mb, me_, n);
+        for (int q = 0; q < p; ++q)
+            mine.add(detail::decode<cooccurrence_rows>(got[static_cast<std::size_t>(q)], serial_type::cooccurrence_rows,
+                                                       cooccurrence_rows::read, "rank " + std::to_string(q)));
+        const auto all = allgather_bytes(to_bytes(serial_type::cooccurrence_rows, mine), comm);
+        for (int q = 0; q < p; ++q)
+            blocks.push_back(detail::decode<cooccurrence_rows>(all[static_cast<std::size_t>(q)], serial_type::cooccurrence_rows,
+                                                               cooccurrence_rows::read, "rank " + std::to_string(q)));
+    } else {
+        const cooccurrence_stream stream(a, opts.method);
+        const index nb = std::max<index>(1, std::min<index>(n, mopts.blocks_per_rank * p));
+        for (index b = 0; b < nb; ++b) {
+            const index rb = n * b / nb, re = n * (b + 1) / nb;
+            cooccurrence_rows before = me == 0 ? cooccurrence_rows::empty(rb, re, n)
+                                               : detail::decode<cooccurrence_rows>(detail::recv_bytes(me - 1, 50, comm),
+                                                                                   serial_type::cooccurrence_rows,
+                                                                                   cooccurrence_rows::read,
+                                                                                   "rank " + std::to_string(me - 1));
+            cooccurrence_rows after = stream.continue_rows(before);
+            if (me + 1 < p) detail::send_bytes(to_bytes(serial_type::cooccurrence_rows, after), me + 1, 50, comm);
+            else blocks.push_back(std::move(after));
+        }
+        std::vector<unsigned char> bytes;
+        if (me == p - 1) {
+            byte_writer w;
+            w.u64(blocks.size());
+            for (const auto& blk : blocks) write(w, blk);
+            bytes = seal(serial_type::cooccurrence_rows, w.data());
+        }
+        detail::bcast_bytes(bytes, p - 1, comm);
+        if (me != p - 1) {
+            byte_reader rd = open_sealed(bytes.data(), bytes.size(), serial_type::cooccurrence_rows,
+                                         "rank " + std::to_string(p - 1));
+            const std::uint64_t k = rd.count(24, "blocks");
+            for (std::uint64_t q = 0; q < k; ++q) blocks.push_back(cooccurrence_rows::read(rd));
+            expect_end(rd);
+        }
+    }
+    out.counts = assemble(blocks, n);
     return out;
 }
 

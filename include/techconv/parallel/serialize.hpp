@@ -85,6 +85,10 @@ enum class serial_type : std::uint16_t {
     labels = 7,                ///< a list of strings (actor dictionaries)
     rank_pairs = 8,            ///< (global index, rank) pairs
     cooccurrence = 9,          ///< parallel::cooccurrence_sum (a sparse co-occurrence matrix)
+    patent_records = 10,       ///< io::patent_record lists with their global input positions (families.hpp)
+    profile_partial = 11,      ///< parallel::profile_partial (group profiles, profile.hpp)
+    cooccurrence_rows = 12,    ///< rows of the upper triangle of a co-occurrence matrix (cooccurrence.hpp)
+    family_keys = 13,          ///< (family key, global input position) pairs (families.hpp)
 };
 
 /// \brief Appends little-endian fixed-width values to a byte buffer.
