@@ -1,7 +1,7 @@
-# Runs distributed_keycore once single-process (--serial) and with mpirun -np
-# 1, 2 and 3, and fails unless every output file is byte-identical; when the
-# techconv command is built (TECHCONV), its `keycore --no-merge` weights.csv
-# and scores.csv must be identical too.
+# Runs `techconv keycore` (the reference) and distributed_keycore with mpirun
+# -np 1, 2 and 3 (equal byte shares), and -np 2 and 3 with uneven shares
+# (--split; with 3 ranks the middle rank gets no rows), all with OPTIONS, and
+# fails unless every output file is byte-identical to the reference.
 file(MAKE_DIRECTORY "${OUT}")
 if(FORMAT STREQUAL "csv" AND NOT EXISTS "${INPUT}")
   get_filename_component(_dir "${INPUT}" DIRECTORY)
@@ -13,39 +13,43 @@ if(FORMAT STREQUAL "csv" AND NOT EXISTS "${INPUT}")
     message(FATAL_ERROR "could not generate the synthetic corpus")
   endif()
 endif()
-execute_process(COMMAND "${EXE}" "${INPUT}" --out "${OUT}/serial" --format ${FORMAT} --serial
+if(NOT TECHCONV)
+  message(FATAL_ERROR "the techconv command (examples/techconv) is needed as the reference")
+endif()
+separate_arguments(_opts UNIX_COMMAND "${OPTIONS}")
+execute_process(COMMAND "${TECHCONV}" keycore "${INPUT}" --out "${OUT}/techconv" --format ${FORMAT} ${_opts} --quiet
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "serial run failed (${rc}): ${out}${err}")
+  message(FATAL_ERROR "techconv keycore failed (${rc}): ${out}${err}")
 endif()
-message("serial: ${out}")
-foreach(np 1 2 3)
-  execute_process(COMMAND "${MPIEXEC}" -n ${np} ${MPIEXEC_ARGS} "${EXE}" "${INPUT}" --out "${OUT}/np${np}" --format ${FORMAT}
+message("techconv keycore: ${out}")
+set(_runs "1|" "2|" "3|" "2|1,4" "3|5,0,2")
+foreach(_run IN LISTS _runs)
+  string(REPLACE "|" ";" _p "${_run}")
+  list(GET _p 0 np)
+  list(LENGTH _p _n)
+  set(_split)
+  set(_tag "np${np}")
+  if(_n GREATER 1)
+    list(GET _p 1 _w)
+    if(_w)
+      set(_split --split ${_w})
+      string(REPLACE "," "-" _wt "${_w}")
+      set(_tag "np${np}-split${_wt}")
+    endif()
+  endif()
+  execute_process(COMMAND "${MPIEXEC}" -n ${np} ${MPIEXEC_ARGS} "${EXE}" "${INPUT}" --out "${OUT}/${_tag}"
+                          --format ${FORMAT} ${_opts} ${_split}
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "mpirun -n ${np} failed (${rc}): ${out}${err}")
+    message(FATAL_ERROR "mpirun -n ${np} ${_split} failed (${rc}): ${out}${err}")
   endif()
-  foreach(f weights.csv scores.csv report.json)
-    execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${OUT}/serial/${f}" "${OUT}/np${np}/${f}"
+  foreach(f weights.csv scores.csv top20.csv groups.csv report.json report.md)
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${OUT}/techconv/${f}" "${OUT}/${_tag}/${f}"
                     RESULT_VARIABLE same)
     if(NOT same EQUAL 0)
-      message(FATAL_ERROR "${f} differs between the single-process run and mpirun -n ${np}")
+      message(FATAL_ERROR "${f} differs between techconv keycore and mpirun -n ${np} ${_split}")
     endif()
   endforeach()
-  message("np ${np}: weights.csv, scores.csv, report.json identical to the single-process run")
+  message("${_tag}: weights.csv scores.csv top20.csv groups.csv report.json report.md identical to techconv keycore")
 endforeach()
-if(TECHCONV)
-  execute_process(COMMAND "${TECHCONV}" keycore "${INPUT}" --out "${OUT}/techconv" --format ${FORMAT} --no-merge --quiet
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "techconv keycore failed (${rc}): ${out}${err}")
-  endif()
-  foreach(f weights.csv scores.csv)
-    execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${OUT}/serial/${f}" "${OUT}/techconv/${f}"
-                    RESULT_VARIABLE same)
-    if(NOT same EQUAL 0)
-      message(FATAL_ERROR "${f} differs from techconv keycore --no-merge")
-    endif()
-  endforeach()
-  message("techconv keycore --no-merge: weights.csv, scores.csv identical")
-endif()

@@ -14,6 +14,7 @@
 #include <string>     // std::string
 #include <vector>     // std::vector
 
+#include <techconv/io/generic_csv.hpp>
 #include <techconv/io/patent.hpp>
 #include <techconv/types.hpp>
 
@@ -127,6 +128,17 @@ struct patent_input {
 patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge,
                           progress& prog);
 
+/// Reads the patents of one CSV input held in memory (Lens export, or the
+/// techconv canonical CSV) into out.records; `source` names it in errors,
+/// `encoding` is the file's (see input_encoding). Returns the reader's counters.
+techconv::io::patent_read_stats read_patent_csv_text(const std::string& text, const std::string& source,
+                                                     input_format f, techconv::io::text_encoding encoding,
+                                                     patent_input& out);
+/// The encoding keycore reads `path` in: sniffed from its first MiB for a Lens export, UTF-8 otherwise.
+techconv::io::text_encoding input_encoding(const std::string& path, input_format f);
+/// The note of one input file ("path: layout, N records[, skipped ...]").
+std::string input_note(const std::string& path, const techconv::io::patent_read_stats& st);
+
 /// Where a record's country comes from for --group-by country.
 enum class country_source { automatic, applicant, inventor, priority, jurisdiction };
 /// "auto", "applicant", "inventor", "priority", "jurisdiction"; throws usage_error.
@@ -155,6 +167,9 @@ bool run_quiet(const std::string& command);
 /// Single-quotes a string for the shell.
 std::string shell_quote(const std::string& s);
 
+/// Writes the rows of scores.csv (see write_scores) for the given records; `header` puts the header line first.
+void write_scores_rows(std::ostream& out, const std::vector<std::string>& ids, const techconv::vector& scores,
+                       const techconv::index_vector& ranks, techconv::index k, bool header);
 /// Writes scores.csv: id, score, rank, key_core (1 for the top `k` ranks, else 0),
 /// one row per record in input order. `ranks` are 1-based.
 void write_scores(const std::string& dir, const std::vector<std::string>& ids, const techconv::vector& scores,

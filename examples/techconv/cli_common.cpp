@@ -351,14 +351,19 @@ std::string plot_lines(const std::string& dir, const line_chart& c) {
 
 namespace tcli {
 
-void write_scores(const std::string& dir, const std::vector<std::string>& ids, const techconv::vector& scores,
-                  const techconv::index_vector& ranks, techconv::index k) {
-    auto f = open_output(dir, "scores.csv");
-    techconv::io::csv_writer w(f);
-    w.row({"id", "score", "rank", "key_core"});
+void write_scores_rows(std::ostream& out, const std::vector<std::string>& ids, const techconv::vector& scores,
+                       const techconv::index_vector& ranks, techconv::index k, bool header) {
+    techconv::io::csv_writer w(out);
+    if (header) w.row({"id", "score", "rank", "key_core"});
     for (techconv::index i = 0; i < scores.size(); ++i)
         w.field(ids[static_cast<std::size_t>(i)]).field(scores[i]).field(static_cast<std::int64_t>(ranks[i]))
             .field(ranks[i] <= k ? 1 : 0).end_row();
+}
+
+void write_scores(const std::string& dir, const std::vector<std::string>& ids, const techconv::vector& scores,
+                  const techconv::index_vector& ranks, techconv::index k) {
+    auto f = open_output(dir, "scores.csv");
+    write_scores_rows(f, ids, scores, ranks, k, true);
 }
 
 }  // namespace tcli

@@ -3,7 +3,8 @@
 // canonical CSV), family merging, and the country of a record.
 #include "cli.hpp"
 
-#include <memory>  // std::unique_ptr
+#include <memory>   // std::unique_ptr
+#include <sstream>  // std::istringstream
 #include <utility>  // std::move
 
 #include <techconv/io/families.hpp>
@@ -56,28 +57,22 @@ tio::applicant_type type_from_name(std::string_view s) {
     return tio::applicant_type::unknown;
 }
 
-std::string note_of(const std::string& path, const tio::patent_read_stats& st) {
-    std::string s = path + ": " + (st.layout.empty() ? std::string("csv") : st.layout) + ", " +
-                    std::to_string(st.records) + " records";
-    for (const auto& k : st.skipped) s += ", skipped " + std::to_string(k.second) + " " + k.first;
-    return s;
-}
-
-void read_canonical(const std::string& path, patent_input& out, progress& prog) {
-    // The patent reader does the fields it knows; a second reader over the same
-    // rows supplies the columns it has no slot for (country, applicant_types).
-    tio::csv_reader extra(path);
+// The canonical CSV: the patent reader does the fields it knows; a second
+// reader over the same rows supplies the columns it has no slot for
+// (country, applicant_types). make(mapping, options) opens the patent reader.
+template <class Make>
+tio::patent_read_stats read_canonical_rows(tio::csv_reader& extra, Make&& make, patent_input& out, progress& prog) {
     const auto country_col = extra.find_column("country");
     const auto types_col = extra.find_column("applicant_types");
     const auto app_col = extra.find_column("applicants");
     out.has_country_column = out.has_country_column || country_col >= 0;
     tio::patent_csv_options o;
     o.classify_applicants = types_col < 0;
-    tio::patent_csv_reader reader(path, canonical_mapping(extra.header()), o);
+    const std::unique_ptr<tio::patent_csv_reader> reader = make(canonical_mapping(extra.header()), o);
     tio::patent_record r;
-    while (reader.next(r)) {
+    while (reader->next(r)) {
         if (!extra.next())
-            throw std::runtime_error(path + ": rows of the two passes disagree (internal error)");
+            throw std::runtime_error(extra.source() + ": rows of the two passes disagree (internal error)");
         if (country_col >= 0) {
             std::string c(tio::trim(extra.field(static_cast<std::size_t>(country_col))));
             for (auto& ch : c) ch = tio::ascii_upper(ch);
@@ -101,11 +96,22 @@ void read_canonical(const std::string& path, patent_input& out, progress& prog) 
                     }
         }
         out.records.push_back(std::move(r));
-        prog.update(reader.bytes_read(), out.records.size());
+        prog.update(reader->bytes_read(), out.records.size());
     }
-    auto st = reader.stats();
+    auto st = reader->stats();
     st.layout = "techconv-csv";
-    out.notes.push_back(note_of(path, st));
+    return st;
+}
+
+void read_canonical(const std::string& path, patent_input& out, progress& prog) {
+    tio::csv_reader extra(path);
+    const auto st = read_canonical_rows(
+        extra,
+        [&](tio::patent_csv_mapping m, tio::patent_csv_options o) {
+            return std::make_unique<tio::patent_csv_reader>(path, std::move(m), std::move(o));
+        },
+        out, prog);
+    out.notes.push_back(input_note(path, st));
 }
 
 template <class Reader>
@@ -115,7 +121,7 @@ void read_with(Reader& reader, const std::string& path, patent_input& out, progr
         out.records.push_back(std::move(r));
         prog.update(reader.bytes_read(), out.records.size());
     }
-    out.notes.push_back(note_of(path, reader.stats()));
+    out.notes.push_back(input_note(path, reader.stats()));
 }
 
 }  // namespace
@@ -154,6 +160,41 @@ patent_input read_patents(const std::vector<std::string>& paths, input_format fm
         out.merged = m.merged;
     }
     return out;
+}
+
+std::string input_note(const std::string& path, const tio::patent_read_stats& st) {
+    std::string s = path + ": " + (st.layout.empty() ? std::string("csv") : st.layout) + ", " +
+                    std::to_string(st.records) + " records";
+    for (const auto& k : st.skipped) s += ", skipped " + std::to_string(k.second) + " " + k.first;
+    return s;
+}
+
+tio::text_encoding input_encoding(const std::string& path, input_format f) {
+    return f == input_format::lens ? tio::detail::sniff_file_encoding(path, path) : tio::text_encoding::utf8;
+}
+
+tio::patent_read_stats read_patent_csv_text(const std::string& text, const std::string& source, input_format f,
+                                            tio::text_encoding encoding, patent_input& out) {
+    progress quiet(true);
+    std::istringstream in(text);
+    if (f == input_format::lens) {
+        tio::patent_csv_options o;
+        o.csv.encoding = encoding;
+        tio::lens_reader reader(in, source, o);
+        tio::patent_record r;
+        while (reader.next(r)) out.records.push_back(std::move(r));
+        return reader.stats();
+    }
+    if (f != input_format::csv)
+        throw usage_error(source + ": only Lens and techconv canonical CSV inputs can be split by byte ranges");
+    std::istringstream in2(text);
+    tio::csv_reader extra(in2, source);
+    return read_canonical_rows(
+        extra,
+        [&](tio::patent_csv_mapping m, tio::patent_csv_options o) {
+            return std::make_unique<tio::patent_csv_reader>(in, source, std::move(m), std::move(o));
+        },
+        out, quiet);
 }
 
 country_source parse_country_source(const std::string& s) {
