@@ -2,6 +2,8 @@
 // techconv/parallel/mpi.hpp must equal the single-process result (the
 // weighting functions on all rows, computed by every rank as the reference)
 // bit for bit. The rows are split unevenly; with 3 ranks, rank 1 holds none.
+// Also: co-occurrence (full and fractional counting), family merging with
+// the members of a family on different ranks, and group profiles.
 // Data: the synthetic corpus (default 2^16-row chunks and small chunks), a
 // real-valued transform of it (the entropy method's second pass), and the
 // indicator matrices of the two Lens patent exports (when the datasets exist).
@@ -11,9 +13,12 @@
 #include <techconv/closeness/counting.hpp>
 #include <techconv/cograph/cooccurrence.hpp>
 #include <techconv/cograph/incidence.hpp>
+#include <techconv/convergence/profile.hpp>
+#include <techconv/io/families.hpp>
 #include <techconv/io/indicators.hpp>
 #include <techconv/io/lens.hpp>
 #include <techconv/parallel/mpi.hpp>
+#include <techconv/parallel/profile.hpp>
 #include <techconv/testing/synthetic.hpp>
 #include <techconv/weighting.hpp>
 
@@ -173,10 +178,64 @@ void check_cooccurrence(idx n) {
     const techconv::testing::synthetic_corpus c(o);
     const auto all = subclass_incidence(c, 0, n);
     const auto [b, e] = share(n);
-    const auto got = tmpi::cooccurrence(subclass_incidence(c, b, e), MPI_COMM_WORLD);
-    const auto ref = techconv::cograph::cooccurrence(all);
-    verdict("co-occurrence counts (full, synthetic subclasses, " + std::to_string(n) + " records)",
-            got.labels == all.labels && got.counts.nonZeros() == ref.nonZeros() && matrix(got.counts) == matrix(ref));
+    const auto local = subclass_incidence(c, b, e);
+    namespace cg = techconv::cograph;
+    for (const auto method : {cg::counting::full, cg::counting::fractional})
+        for (const idx blocks : {idx{1}, idx{5}}) {
+            cg::cooccurrence_options co;
+            co.method = method;
+            tmpi::cooccurrence_mpi_options mo;
+            mo.blocks_per_rank = blocks;
+            const auto got = tmpi::cooccurrence(local, MPI_COMM_WORLD, co, mo);
+            const auto ref = cg::cooccurrence(all, co);
+            verdict(std::string("co-occurrence (") + (method == cg::counting::full ? "full" : "fractional") +
+                        ", synthetic subclasses, " + std::to_string(n) + " records, " + std::to_string(blocks) +
+                        " blocks per rank)",
+                    got.labels == all.labels && got.counts.nonZeros() == ref.nonZeros() &&
+                        matrix(got.counts) == matrix(ref));
+        }
+}
+
+// Family merging with the members of a family scattered over the ranks:
+// record at position i is synthetic record (i * 7919) mod n.
+void check_families(idx n) {
+    techconv::testing::synthetic_options o;
+    o.records = n;
+    const techconv::testing::synthetic_corpus c(o);
+    std::vector<techconv::io::patent_record> all;
+    for (idx i = 0; i < n; ++i) all.push_back(techconv_test::synthetic_patent(c, (i * 7919) % n));
+    const auto [b, e] = share(n);
+    std::vector<techconv::io::patent_record> local(all.begin() + b, all.begin() + e);
+    const auto got = tmpi::merge_families(std::move(local), MPI_COMM_WORLD);
+    const auto ref = techconv::io::merge_families(all);
+    const tmpi::row_range rr = tmpi::global_rows(static_cast<idx>(got.records.size()), MPI_COMM_WORLD);
+    bool same = rr.total == static_cast<idx>(ref.records.size()) && got.merged == ref.merged &&
+                got.input_records == ref.input_records && got.without_key == ref.without_key;
+    for (std::size_t k = 0; same && k < got.records.size(); ++k)
+        same = techconv_test::same_record(got.records[k], ref.records[static_cast<std::size_t>(rr.begin) + k]);
+    verdict("family merging, members scattered over the ranks (" + std::to_string(n) + " records, " +
+                std::to_string(ref.merged) + " merged)",
+            same && ref.merged > 0);
+}
+
+void check_profiles(idx n) {
+    techconv::testing::synthetic_options o;
+    o.records = n;
+    const techconv::testing::synthetic_corpus c(o);
+    const auto [b, e] = share(n);
+    namespace cv = techconv::convergence;
+    for (const auto scope : {cv::profile_scope::key_core, cv::profile_scope::all}) {
+        cv::profile_table t;
+        for (idx i = 0; i < n; ++i) techconv_test::add_synthetic_profile(t, c, i);
+        techconv::parallel::profile_partial part(scope);
+        for (idx i = b; i < e; ++i) techconv_test::add_synthetic_profile(part, c, i);
+        cv::profile_options po;
+        po.scope = scope;
+        po.top = 7;
+        verdict(std::string("group profiles (") + (scope == cv::profile_scope::all ? "all records" : "key core") +
+                    ", synthetic, " + std::to_string(n) + " records)",
+                techconv_test::same_profiles(tmpi::group_profiles(part, MPI_COMM_WORLD, po), cv::group_profiles(t, po)));
+    }
 }
 
 bool exists(const std::string& p) {
@@ -195,6 +254,8 @@ int main(int argc, char** argv) {
         check_dataset("synthetic 150001 x 9", s, 4099);
         check_collaboration(20000);
         check_cooccurrence(20000);
+        check_families(30001);
+        check_profiles(40000);
         const std::string data = argc > 1 ? argv[1] : "";
         for (const char* f : {"patents-lens-jet-engines/lens-export.csv", "patents-lens-sangamo/lens-export.csv"}) {
             const std::string path = data + "/" + f;
@@ -202,7 +263,19 @@ int main(int argc, char** argv) {
                 if (tmpi::rank(MPI_COMM_WORLD) == 0) std::printf("SKIP %s (no datasets)\n", f);
                 continue;
             }
-            const auto table = techconv::io::indicator_matrix(techconv::io::read_lens(path));
+            const auto records = techconv::io::read_lens(path);
+            {
+                const auto [b, e] = share(static_cast<idx>(records.size()));
+                const auto got = tmpi::merge_families(
+                    std::vector<techconv::io::patent_record>(records.begin() + b, records.begin() + e), MPI_COMM_WORLD);
+                const auto ref = techconv::io::merge_families(records);
+                const tmpi::row_range rr = tmpi::global_rows(static_cast<idx>(got.records.size()), MPI_COMM_WORLD);
+                bool same = rr.total == static_cast<idx>(ref.records.size()) && got.merged == ref.merged;
+                for (std::size_t k = 0; same && k < got.records.size(); ++k)
+                    same = techconv_test::same_record(got.records[k], ref.records[static_cast<std::size_t>(rr.begin) + k]);
+                verdict(std::string("family merging ") + f, same);
+            }
+            const auto table = techconv::io::indicator_matrix(records);
             check_dataset(std::string(f) + " " + std::to_string(table.values.rows()) + " x " +
                               std::to_string(table.values.cols()),
                           table.values, 256);
