@@ -5,8 +5,15 @@
 // functions are the reference; each expectation says which).
 #include <doctest/doctest.h>
 
+#include <techconv/cograph/cooccurrence.hpp>
+#include <techconv/cograph/incidence.hpp>
+#include <techconv/convergence/profile.hpp>
+#include <techconv/io/families.hpp>
 #include <techconv/parallel/collaboration.hpp>
+#include <techconv/parallel/cooccurrence.hpp>
+#include <techconv/parallel/families.hpp>
 #include <techconv/parallel/mergeable.hpp>
+#include <techconv/parallel/profile.hpp>
 #include <techconv/parallel/serialize.hpp>
 #include <techconv/parallel/weighting.hpp>
 #include <techconv/testing/synthetic.hpp>
@@ -261,4 +268,148 @@ TEST_CASE("partition: collaboration counts and panels continue bit for bit acros
         for (std::size_t t = 0; t < ref.years.size(); ++t) same = same && same_counts(panel.counts[t], ref.counts[t]);
         CHECK(same);
     }
+}
+
+namespace {
+
+// Sends a state through its serial form (as a process would receive it).
+template <class T, class Read>
+T through_bytes(const T& v, par::serial_type type, Read read) {
+    const auto bytes = par::to_bytes(type, v);
+    par::byte_reader rd = par::open_sealed(bytes.data(), bytes.size(), type, "test");
+    T out = read(rd);
+    par::expect_end(rd);
+    return out;
+}
+
+techconv::cograph::incidence<std::string> subclass_incidence(const techconv::testing::synthetic_corpus& c, idx b, idx e) {
+    techconv::cograph::incidence_builder<std::string> ib;
+    for (idx i = b; i < e; ++i) {
+        std::vector<std::string> sub;
+        for (const auto& code : c.record(i).ipc) sub.push_back(code.substr(0, 4));
+        ib.add_record(sub);
+    }
+    return ib.finish();
+}
+
+}  // namespace
+
+TEST_CASE("partition: group profiles from partial states merged in record order equal group_profiles") {
+    namespace cv = techconv::convergence;
+    const std::vector<idx> cut = {0, 2100, 2100, 5200, 6000};  // the second process holds no records
+    techconv::testing::synthetic_options so;
+    so.records = 6000;
+    const techconv::testing::synthetic_corpus corpus(so);
+    for (const auto scope : {cv::profile_scope::key_core, cv::profile_scope::all}) {
+        cv::profile_table all;
+        for (idx i = 0; i < 6000; ++i) techconv_test::add_synthetic_profile(all, corpus, i);
+        par::profile_partial merged(scope);
+        for (std::size_t r = 0; r + 1 < cut.size(); ++r) {
+            par::profile_partial part(scope);
+            for (idx i = cut[r]; i < cut[r + 1]; ++i) techconv_test::add_synthetic_profile(part, corpus, i);
+            merged.merge(through_bytes(part, par::serial_type::profile_partial, par::profile_partial::read));
+        }
+        cv::profile_options po;
+        po.scope = scope;
+        // reference: convergence::group_profiles over all records in one table
+        const auto ref = cv::group_profiles(all, po);
+        CHECK(merged.records() == 6000);
+        CHECK(techconv_test::same_profiles(merged.finish(po), ref));
+        if (scope == cv::profile_scope::key_core) CHECK(merged.profiled_records() == ref.key_core);
+    }
+    CHECK(par::profile_partial().finish().info == techconv::status::empty_input);
+    CHECK_THROWS_AS(par::profile_partial(cv::profile_scope::all).merge([] {
+        par::profile_partial k;
+        k.add("x", true, std::vector<std::string>{"G06F"});
+        return k;
+    }()), techconv::invalid_argument);
+}
+
+TEST_CASE("partition: co-occurrence sums continued process after process equal cograph, full and fractional") {
+    namespace cg = techconv::cograph;
+    const std::vector<idx> cut = {0, 1500, 1500, 3700, 5000};
+    techconv::testing::synthetic_options so;
+    so.records = 5000;
+    const techconv::testing::synthetic_corpus corpus(so);
+    const auto all = subclass_incidence(corpus, 0, 5000);
+    std::vector<std::vector<std::string>> dicts;
+    for (std::size_t r = 0; r + 1 < cut.size(); ++r) dicts.push_back(subclass_incidence(corpus, cut[r], cut[r + 1]).labels);
+    const auto labels = par::merge_code_labels(dicts);
+    REQUIRE(labels == all.labels);
+    const auto n = static_cast<idx>(labels.size());
+    for (const auto method : {cg::counting::full, cg::counting::fractional}) {
+        cg::cooccurrence_options co;
+        co.method = method;
+        const cg::sparse_matrix ref = cg::cooccurrence(all, co);  // reference: one process, all records
+        // three row blocks, each continued through the processes in order
+        std::vector<par::cooccurrence_rows> blocks;
+        for (idx b = 0; b < 3; ++b) blocks.push_back(par::cooccurrence_rows::empty(n * b / 3, n * (b + 1) / 3, n));
+        cg::sparse_matrix partial_sum(n, n);  // what adding per-process matrices gives
+        for (std::size_t r = 0; r + 1 < cut.size(); ++r) {
+            const auto a = par::with_code_labels(subclass_incidence(corpus, cut[r], cut[r + 1]), labels);
+            const par::cooccurrence_stream stream(a, method);
+            for (auto& blk : blocks)
+                blk = through_bytes(stream.continue_rows(blk), par::serial_type::cooccurrence_rows, par::cooccurrence_rows::read);
+            partial_sum = partial_sum + cg::cooccurrence(a, co);
+        }
+        const cg::sparse_matrix got = par::assemble(blocks, n);
+        CHECK(got.nonZeros() == ref.nonZeros());
+        CHECK(matrix(got) == matrix(ref));
+        // the test can fail: per-process partial sums of 1/(k-1) differ from the record-order sum in the last bits
+        if (method == cg::counting::fractional) CHECK_FALSE(matrix(partial_sum) == matrix(ref));
+        else CHECK(matrix(partial_sum) == matrix(ref));
+    }
+    // full counting's reduce-scatter step: row ranges of per-process matrices added exactly
+    par::cooccurrence_rows acc = par::cooccurrence_rows::empty(0, n, n);
+    for (std::size_t r = 0; r + 1 < cut.size(); ++r)
+        acc.add(par::cooccurrence_rows::of(
+            cg::cooccurrence(par::with_code_labels(subclass_incidence(corpus, cut[r], cut[r + 1]), labels)), 0, n));
+    CHECK(matrix(par::assemble({acc}, n)) == matrix(cg::cooccurrence(all)));
+    CHECK_THROWS_AS(par::assemble({par::cooccurrence_rows::empty(0, 1, n)}, n), techconv::invalid_argument);
+}
+
+TEST_CASE("partition: simple families merged at the home of their first member equal merge_families") {
+    techconv::testing::synthetic_options so;
+    so.records = 3001;
+    const techconv::testing::synthetic_corpus corpus(so);
+    std::vector<techconv::io::patent_record> all;  // members of a family far apart: position i is record 7i mod n
+    for (idx i = 0; i < 3001; ++i) all.push_back(techconv_test::synthetic_patent(corpus, (i * 7) % 3001));
+    const std::vector<idx> begins = {0, 1000, 1000, 2200};  // process 1 holds no records
+    const std::vector<idx> cut = {0, 1000, 1000, 2200, 3001};
+    const auto P = begins.size();
+    // 1. keys to their owners
+    std::vector<std::vector<std::vector<par::keyed_position>>> sent(P, std::vector<std::vector<par::keyed_position>>(P));
+    for (std::size_t r = 0; r < P; ++r)
+        for (idx g = cut[r]; g < cut[r + 1]; ++g) {
+            const auto key = techconv::io::family_key(all[static_cast<std::size_t>(g)]);
+            if (!key.empty()) sent[r][static_cast<std::size_t>(par::family_owner(key, static_cast<int>(P)))].emplace_back(key, g);
+        }
+    // 2. each owner decides the homes; 3. members travel home
+    std::vector<std::vector<par::positioned_record>> at(P);
+    std::vector<std::vector<std::int32_t>> home_of_pos(P);
+    std::vector<int> home(3001, -1);
+    for (std::size_t o = 0; o < P; ++o) {
+        std::vector<std::vector<par::keyed_position>> from(P);
+        for (std::size_t r = 0; r < P; ++r) from[r] = sent[r][o];
+        const auto homes = par::family_homes(from, begins);
+        for (std::size_t r = 0; r < P; ++r)
+            for (std::size_t k = 0; k < from[r].size(); ++k) home[static_cast<std::size_t>(from[r][k].second)] = homes[r][k];
+    }
+    for (std::size_t r = 0; r < P; ++r)
+        for (idx g = cut[r]; g < cut[r + 1]; ++g) {
+            const int h = home[static_cast<std::size_t>(g)] < 0 ? static_cast<int>(r) : home[static_cast<std::size_t>(g)];
+            at[static_cast<std::size_t>(h)].push_back({g, all[static_cast<std::size_t>(g)]});
+        }
+    std::vector<techconv::io::patent_record> got;
+    for (std::size_t r = 0; r < P; ++r) {
+        const auto v = through_bytes(at[r], par::serial_type::patent_records, par::read_positioned_records);
+        for (auto& rec : par::merge_families_at_home(v).records) got.push_back(std::move(rec));
+    }
+    // reference: io::merge_families over all records in one process
+    const auto ref = techconv::io::merge_families(all);
+    REQUIRE(ref.merged > 500);
+    REQUIRE(got.size() == ref.records.size());
+    bool same = true;
+    for (std::size_t k = 0; k < got.size(); ++k) same = same && techconv_test::same_record(got[k], ref.records[k]);
+    CHECK(same);
 }

@@ -3,8 +3,14 @@
 // on corrupted or truncated messages.
 #include <doctest/doctest.h>
 
+#include <techconv/cograph/cooccurrence.hpp>
+#include <techconv/cograph/incidence.hpp>
+#include <techconv/parallel/cooccurrence.hpp>
+#include <techconv/parallel/families.hpp>
 #include <techconv/parallel/mergeable.hpp>
+#include <techconv/parallel/profile.hpp>
 #include <techconv/parallel/serialize.hpp>
+#include <techconv/testing/synthetic.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -12,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "fixtures.hpp"
 #include "test_support.hpp"
 
 namespace par = techconv::parallel;
@@ -198,4 +205,84 @@ TEST_CASE("serialize: corrupted messages are parse errors naming the field") {
         CHECK(e.code() == techconv::error_code::truncated);
         CHECK(std::string(e.what()).find("huge") != std::string::npos);
     }
+}
+
+TEST_CASE("serialize: patent records, group-profile states and co-occurrence rows round trip") {
+    techconv::testing::synthetic_options so;
+    so.records = 300;
+    const techconv::testing::synthetic_corpus corpus(so);
+    // every field of a record, including absent counts, members and the field bits
+    std::vector<par::positioned_record> recs;
+    for (idx i = 0; i < 300; ++i) {
+        auto r = techconv_test::synthetic_patent(corpus, i);
+        r.cpc = {"Y02T 50/60"};
+        r.priority_numbers = {"US 2019-12345"};
+        r.members = static_cast<std::size_t>(1 + i % 3);
+        r.fields = static_cast<std::uint16_t>(i * 37);
+        r.npl_list_items = static_cast<std::size_t>(i % 4);
+        r.priority_year = techconv::no_year;
+        recs.push_back({i * 2, r});
+    }
+    const auto back = round_trip(recs, par::serial_type::patent_records, par::read_positioned_records);
+    REQUIRE(back.size() == recs.size());
+    bool same = true;
+    for (std::size_t k = 0; k < recs.size(); ++k)
+        same = same && back[k].position == recs[k].position && techconv_test::same_record(back[k].record, recs[k].record);
+    CHECK(same);
+
+    // group-profile state: the decoded state finishes to the same profiles
+    par::profile_partial p;
+    for (idx i = 0; i < 300; ++i) techconv_test::add_synthetic_profile(p, corpus, i);
+    const auto q = round_trip(p, par::serial_type::profile_partial, par::profile_partial::read);
+    CHECK(q.records() == 300);
+    CHECK(q.profiled_records() == p.profiled_records());
+    CHECK(techconv_test::same_profiles(q.finish(), p.finish()));
+    CHECK(par::to_bytes(par::serial_type::profile_partial, q) == par::to_bytes(par::serial_type::profile_partial, p));
+
+    // co-occurrence rows: values bit for bit, rows without occurrences empty
+    techconv::cograph::incidence_builder<std::string> ib;
+    ib.add_record(std::vector<std::string>{"A01B", "G06F", "H04N"});
+    ib.add_record(std::vector<std::string>{"G06F", "H04N"});
+    ib.add_record(std::vector<std::string>{"B65D"});
+    techconv::cograph::cooccurrence_options co;
+    co.method = techconv::cograph::counting::fractional;
+    const auto c = techconv::cograph::cooccurrence(ib.finish(), co);
+    const auto rows = par::cooccurrence_rows::of(c, 0, c.rows());
+    const auto rb = round_trip(rows, par::serial_type::cooccurrence_rows, par::cooccurrence_rows::read);
+    CHECK(rb.diag == rows.diag);
+    CHECK(rb.cols == rows.cols);
+    CHECK(rb.vals == rows.vals);
+    // hand computation: G06F-H04N = 1/2 (record 1, 3 codes) + 1 (record 2, 2 codes) = 1.5
+    CHECK(matrix(par::assemble({rb}, c.rows()))(2, 3) == 1.5);
+}
+
+TEST_CASE("serialize: corrupted group-profile and record messages are located parse errors") {
+    par::profile_partial p;
+    p.add("US", true, std::vector<std::string>{"G06F", "H04N"}, std::vector<std::string>{},
+          std::vector<std::string>{"ACME"}, std::vector<std::string>{"company"});
+    par::byte_writer w;
+    write(w, p);
+    auto payload = w.data();
+    // the record ends with its code list (u32 count 2, two u32 ids), industry list (u32 0) and applicant
+    // list (u32 count 1, u32 id, u32 type): point its first code id outside the 2-code dictionary
+    const std::size_t at = payload.size() - (4 + 4 + 4) - 4 - (4 + 4);
+    REQUIRE(payload[at] == 0);
+    payload[at] = 7;
+    const auto bad = par::seal(par::serial_type::profile_partial, payload);
+    par::byte_reader r = par::open_sealed(bad.data(), bad.size(), par::serial_type::profile_partial, "profile");
+    try {
+        par::profile_partial::read(r);
+        FAIL("expected a parse_error");
+    } catch (const techconv::parse_error& e) {
+        CHECK(e.code() == techconv::error_code::out_of_range);
+        CHECK(std::string(e.what()).find("profile") != std::string::npos);
+        CHECK(std::string(e.what()).find("list id") != std::string::npos);
+    }
+    par::byte_writer rw;
+    rw.u64(1);
+    rw.i64(0);
+    rw.str("only an id");
+    const auto cut = par::seal(par::serial_type::patent_records, rw.data());
+    par::byte_reader rr = par::open_sealed(cut.data(), cut.size(), par::serial_type::patent_records, "records");
+    CHECK_THROWS_AS(par::read_positioned_records(rr), techconv::parse_error);
 }
