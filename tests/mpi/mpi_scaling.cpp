@@ -9,16 +9,24 @@
 // the global top 5 %, and global ranks. Prints the median of REPEATS runs per
 // step and the bytes this rank sent in partial states.
 // Also prints the serialised sizes of the partial states, the figures
-// docs/scaling.md extrapolates from.
+// docs/scaling.md extrapolates from, and times the distributed co-occurrence
+// (full and fractional counting, IPC subclasses) and group profiles on the
+// first COOC records (default 10^6) split over the ranks.
+//
+//   mpirun -n P techconv_mpi_scaling N [REPEATS [COOC]]
 #include <mpi.h>
 
+#include <techconv/cograph/cooccurrence.hpp>
+#include <techconv/cograph/incidence.hpp>
 #include <techconv/parallel/mpi.hpp>
+#include <techconv/parallel/profile.hpp>
 #include <techconv/testing/synthetic.hpp>
 #include <techconv/weighting.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 namespace tw = techconv::weighting;
@@ -94,6 +102,54 @@ int main(int argc, char** argv) {
         for (idx j = 0; j < 9; ++j)
             std::printf("column %lld: %lld distinct values\n", static_cast<long long>(j),
                         static_cast<long long>(part.finish().histogram(j).distinct()));
+    }
+    // co-occurrence and group profiles on the first `nc` records
+    const idx nc = std::min<idx>(n, argc > 3 ? std::atoll(argv[3]) : 1000000);
+    const idx cb = nc * r / p, ce = nc * (r + 1) / p;
+    techconv::cograph::incidence_builder<std::string> ib;
+    par::profile_partial prof;
+    for (idx i = cb; i < ce; ++i) {
+        const auto rec = corpus.record(i);
+        std::vector<std::string> sub;
+        for (const auto& code : rec.ipc) sub.push_back(code.substr(0, 4));
+        ib.add_record(sub);
+        prof.add(rec.country, (static_cast<std::uint64_t>(i) * 2654435761u) % 100 < 5, sub, std::vector<std::string>{},
+                 rec.applicants);
+    }
+    const auto inc = ib.finish();
+    for (const auto method : {techconv::cograph::counting::full, techconv::cograph::counting::fractional}) {
+        techconv::cograph::cooccurrence_options co;
+        co.method = method;
+        std::vector<double> t;
+        std::size_t nnz = 0;
+        for (int rep = 0; rep < repeats; ++rep) {
+            MPI_Barrier(MPI_COMM_WORLD);
+            const double t0 = MPI_Wtime();
+            const auto res = tmpi::cooccurrence(inc, MPI_COMM_WORLD, co);
+            MPI_Barrier(MPI_COMM_WORLD);
+            t.push_back(MPI_Wtime() - t0);
+            nnz = static_cast<std::size_t>(res.counts.nonZeros());
+        }
+        if (r == 0)
+            std::printf("co-occurrence (%s, %lld records, %zu stored entries): median %.3f s\n",
+                        method == techconv::cograph::counting::full ? "full" : "fractional", static_cast<long long>(nc),
+                        nnz, med(t));
+    }
+    {
+        std::vector<double> t;
+        for (int rep = 0; rep < repeats; ++rep) {
+            MPI_Barrier(MPI_COMM_WORLD);
+            const double t0 = MPI_Wtime();
+            const auto res = tmpi::group_profiles(prof, MPI_COMM_WORLD);
+            MPI_Barrier(MPI_COMM_WORLD);
+            t.push_back(MPI_Wtime() - t0);
+            (void)res;
+        }
+        const auto bytes = par::to_bytes(par::serial_type::profile_partial, prof).size();
+        if (r == 0)
+            std::printf("group profiles (%lld records, key core 5%%): median %.3f s; rank 0 state %zu bytes "
+                        "(%lld profiled records)\n",
+                        static_cast<long long>(nc), med(t), bytes, static_cast<long long>(prof.profiled_records()));
     }
     MPI_Finalize();
     return 0;
