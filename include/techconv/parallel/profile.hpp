@@ -12,11 +12,9 @@
 
 #include <algorithm>      // std::sort, std::min
 #include <cstdint>        // std::int32_t, std::int64_t, std::uint8_t, std::uint64_t
-#include <iterator>       // std::begin, std::end
 #include <string>         // std::string
 #include <string_view>    // std::string_view
 #include <unordered_map>  // std::unordered_map
-#include <utility>        // std::move
 #include <vector>         // std::vector
 
 #include "techconv/config.hpp"
@@ -37,10 +35,10 @@ namespace parallel {
 /// fixes the Louvain visiting order and ties of the strength ranking); and,
 /// for the profiled records only (the key-core records under
 /// profile_scope::key_core, every record under profile_scope::all), their
-/// group, key-core flag, codes, industries and applicants with types, stored
-/// with local dictionaries exactly as profile_table stores them (duplicates
-/// within a list dropped, first code = main code, an applicant keeps the
-/// type of its first occurrence). Size under the [KCT] scope: O(groups +
+/// group, key-core flag, codes, industries and applicants with types, held
+/// in a convergence::profile_table (so normalised by profile_table::add
+/// itself: duplicates within a list dropped, first code = main code, an
+/// applicant keeps the type of its first occurrence). Size under the [KCT] scope: O(groups +
 /// distinct codes + key-core list items), not O(records).
 ///
 /// merge(later) appends the state of the records that FOLLOW this state's
@@ -53,7 +51,8 @@ public:
     /// \brief An empty state for `scope` (the scope must match the options given to finish()).
     explicit profile_partial(convergence::profile_scope scope = convergence::profile_scope::key_core) : scope_(scope) {}
 
-    /// \brief Adds one record, with the arguments of convergence::profile_table::add.
+    /// \brief Adds one record, with the arguments of convergence::profile_table::add
+    /// (a profiled record is stored by profile_table::add itself, so its lists are normalised alike).
     /// \param group            the record's group label
     /// \param key_core         whether the record is key core
     /// \param codes            codes at the profiling level, main code first
@@ -66,47 +65,10 @@ public:
               class Types = std::vector<std::string>>
     void add(std::string_view group, bool key_core, const Codes& codes, const Industries& industries = {},
              const Applicants& applicants = {}, const Types& applicant_types = {}) {
-        std::size_t n_app = 0, n_types = 0;
-        for (auto it = std::begin(applicants); it != std::end(applicants); ++it) ++n_app;
-        for (auto it = std::begin(applicant_types); it != std::end(applicant_types); ++it) ++n_types;
-        techconv::detail::require(n_types == 0 || n_types == n_app,
-                                  "profile_partial::add: one applicant type per applicant, or none");
-        const std::int32_t g = groups_.intern(group);
-        if (static_cast<std::size_t>(g) == group_records_.size()) {
-            group_records_.push_back(0);
-            group_key_.push_back(0);
-        }
-        ++group_records_[static_cast<std::size_t>(g)];
-        if (key_core) ++group_key_[static_cast<std::size_t>(g)];
         const bool profiled = scope_ == convergence::profile_scope::all || key_core;
-        const std::size_t code_start = code_ids_.size();
-        for (const auto& c : codes) {
-            const std::int32_t id = codes_.intern(std::string_view(c));
-            if (profiled) push_distinct(code_ids_, code_start, id);
-        }
-        if (!profiled) return;
-        rec_group_.push_back(g);
-        rec_key_.push_back(key_core ? 1 : 0);
-        code_offsets_.push_back(code_ids_.size());
-        const std::size_t ind_start = industry_ids_.size();
-        for (const auto& s : industries) push_distinct(industry_ids_, ind_start, industries_.intern(std::string_view(s)));
-        industry_offsets_.push_back(industry_ids_.size());
-        const std::size_t app_start = applicant_ids_.size();
-        auto t = std::begin(applicant_types);
-        for (const auto& a : applicants) {
-            const std::int32_t id = applicants_.intern(std::string_view(a));
-            std::int32_t type = -1;
-            if (n_types != 0) {
-                type = types_.intern(std::string_view(*t));
-                ++t;
-            }
-            bool seen = false;
-            for (std::size_t k = app_start; k < applicant_ids_.size() && !seen; ++k) seen = applicant_ids_[k] == id;
-            if (seen) continue;
-            applicant_ids_.push_back(id);
-            applicant_types_.push_back(type);
-        }
-        applicant_offsets_.push_back(applicant_ids_.size());
+        if (profiled) profiled_.add(group, key_core, codes, industries, applicants, applicant_types);
+        count(std::string(group), 1, key_core ? 1 : 0);
+        for (const auto& c : codes) codes_.intern(std::string_view(c));
     }
 
     /// \brief Appends the state of the records that follow this state's records.
@@ -115,26 +77,13 @@ public:
     void merge(const profile_partial& later) {
         techconv::detail::require(later.scope_ == scope_ || later.empty(), "profile_partial::merge: scopes differ");
         if (empty()) scope_ = later.scope_;
-        const auto gmap = groups_.absorb(later.groups_);
-        group_records_.resize(groups_.labels.size(), 0);
-        group_key_.resize(groups_.labels.size(), 0);
-        for (std::size_t g = 0; g < gmap.size(); ++g) {
-            group_records_[static_cast<std::size_t>(gmap[g])] += later.group_records_[g];
-            group_key_[static_cast<std::size_t>(gmap[g])] += later.group_key_[g];
-        }
-        const auto cmap = codes_.absorb(later.codes_);
-        const auto imap = industries_.absorb(later.industries_);
-        const auto amap = applicants_.absorb(later.applicants_);
-        const auto tmap = types_.absorb(later.types_);
-        for (std::size_t r = 0; r < later.rec_group_.size(); ++r) {
-            rec_group_.push_back(gmap[static_cast<std::size_t>(later.rec_group_[r])]);
-            rec_key_.push_back(later.rec_key_[r]);
-        }
-        append_mapped(code_ids_, code_offsets_, later.code_ids_, later.code_offsets_, cmap);
-        append_mapped(industry_ids_, industry_offsets_, later.industry_ids_, later.industry_offsets_, imap);
-        append_mapped(applicant_ids_, applicant_offsets_, later.applicant_ids_, later.applicant_offsets_, amap);
-        for (const std::int32_t t : later.applicant_types_)
-            applicant_types_.push_back(t < 0 ? -1 : tmap[static_cast<std::size_t>(t)]);
+        for (std::size_t g = 0; g < later.groups_.labels.size(); ++g)
+            count(later.groups_.labels[g], later.group_records_[g], later.group_key_[g]);
+        for (const auto& c : later.codes_.labels) codes_.intern(c);
+        later.for_each_profiled([&](const std::string& g, bool key, const auto& codes, const auto& industries,
+                                    const auto& names, const auto& types) {
+            profiled_.add(g, key, codes, industries, names, types);
+        });
     }
 
     /// \brief The group profiles of all records summarised, identical to
@@ -156,13 +105,13 @@ public:
         techconv::detail::require(opts.scope == scope_ || empty(), "profile_partial::finish: scope differs from the state's");
         convergence::profile_table t;
         const std::size_t ng = groups_.labels.size();
-        std::vector<index> profiled(ng, 0);
-        for (const std::int32_t g : rec_group_) ++profiled[static_cast<std::size_t>(g)];
+        std::unordered_map<std::string, index> profiled;
+        for_each_profiled([&](const std::string& g, bool, const auto&, const auto&, const auto&, const auto&) { ++profiled[g]; });
         std::vector<char> present(ng, 0);
         // fillers first: the code dictionary (in pieces, so that the per-record de-duplication stays cheap)
         std::size_t host = ng;
         for (std::size_t g = 0; g < ng && host == ng; ++g)
-            if (group_records_[g] > profiled[g]) host = g;
+            if (group_records_[g] > profiled[groups_.labels[g]]) host = g;
         if (host < ng) {
             const std::vector<std::string>& cl = codes_.labels;
             std::size_t c = 0;
@@ -174,34 +123,22 @@ public:
             } while (c < cl.size());
             present[host] = 1;
         }
-        std::vector<std::string> codes, industries, names, types;
-        for (std::size_t r = 0; r < rec_group_.size(); ++r) {
-            labels_of(code_ids_, code_offsets_, r, codes_.labels, codes);
-            labels_of(industry_ids_, industry_offsets_, r, industries_.labels, industries);
-            labels_of(applicant_ids_, applicant_offsets_, r, applicants_.labels, names);
-            types.clear();
-            for (std::size_t k = applicant_offsets_[r]; k < applicant_offsets_[r + 1]; ++k)
-                if (applicant_types_[k] >= 0) types.push_back(types_.labels[static_cast<std::size_t>(applicant_types_[k])]);
-            const auto g = static_cast<std::size_t>(rec_group_[r]);
-            t.add(groups_.labels[g], rec_key_[r] != 0, codes, industries, names, types);
-            present[g] = 1;
-        }
+        for_each_profiled([&](const std::string& g, bool key, const auto& codes, const auto& industries,
+                              const auto& names, const auto& types) {
+            t.add(g, key, codes, industries, names, types);
+            present[static_cast<std::size_t>(groups_.ids.at(g))] = 1;
+        });
         for (std::size_t g = 0; g < ng; ++g)
             if (!present[g]) t.add(groups_.labels[g], false, std::vector<std::string>{});
         convergence::profile_result res = convergence::group_profiles(t, opts);
-        res.records = 0;
-        std::unordered_map<std::string, index> count;
-        for (std::size_t g = 0; g < ng; ++g) {
-            count.emplace(groups_.labels[g], group_records_[g]);
-            res.records += group_records_[g];
-        }
+        res.records = records();
         if (res.records == 0) {
             res.groups.clear();
             res.info = status::empty_input;
             return res;
         }
         for (auto& p : res.groups) {
-            p.records = count.at(p.group);
+            p.records = group_records_[static_cast<std::size_t>(groups_.ids.at(p.group))];
             p.record_share = static_cast<double>(p.records) / static_cast<double>(res.records);
             p.key_core_rate = static_cast<double>(p.key_core) / static_cast<double>(p.records);
         }
@@ -220,18 +157,21 @@ public:
         return n;
     }
     /// Profiled records held (key-core records under the [KCT] scope).
-    index profiled_records() const noexcept { return static_cast<index>(rec_group_.size()); }
+    index profiled_records() const noexcept { return profiled_.records(); }
     /// Whether nothing was added.
     bool empty() const noexcept { return group_records_.empty(); }
     /// The scope.
     convergence::profile_scope scope() const noexcept { return scope_; }
 
     /// \brief Serial form: scope (u8); groups (count u64, then label, records
-    /// i64, key core i64); the code, industry, applicant and type
+    /// i64, key core i64); the code dictionary of all records (a string
+    /// list); the profiled records' group, code, industry, applicant and type
     /// dictionaries (string lists); profiled records (count u64, then group
     /// u32, key-core u8, and the code, industry and applicant id lists, each
     /// a u32 length and u32 ids; applicants as (id u32, type i32, -1 = none)).
     friend void write(byte_writer& w, const profile_partial& s) {
+        using A = convergence::detail::profile_access;
+        const auto& t = s.profiled_;
         w.u8(static_cast<std::uint8_t>(s.scope_));
         w.u64(s.groups_.labels.size());
         for (std::size_t g = 0; g < s.groups_.labels.size(); ++g) {
@@ -240,22 +180,26 @@ public:
             w.i64(s.group_key_[g]);
         }
         write(w, s.codes_.labels);
-        write(w, s.industries_.labels);
-        write(w, s.applicants_.labels);
-        write(w, s.types_.labels);
-        w.u64(s.rec_group_.size());
-        for (std::size_t r = 0; r < s.rec_group_.size(); ++r) {
-            w.u32(static_cast<std::uint32_t>(s.rec_group_[r]));
-            w.u8(s.rec_key_[r]);
-            write_list(w, s.code_ids_, s.code_offsets_, r, nullptr);
-            write_list(w, s.industry_ids_, s.industry_offsets_, r, nullptr);
-            write_list(w, s.applicant_ids_, s.applicant_offsets_, r, &s.applicant_types_);
+        std::vector<std::string> pg;
+        for (index g = 0; g < t.groups(); ++g) pg.push_back(t.group_label(g));
+        write(w, pg);
+        write(w, A::codes(t).labels);
+        write(w, A::industries(t).labels);
+        write(w, A::applicants(t).labels);
+        write(w, A::types(t).labels);
+        w.u64(static_cast<std::uint64_t>(t.records()));
+        for (std::size_t r = 0; r < static_cast<std::size_t>(t.records()); ++r) {
+            w.u32(static_cast<std::uint32_t>(A::group(t)[r]));
+            w.u8(A::key_core(t)[r]);
+            write_list(w, A::code_ids(t), A::code_offsets(t), r, nullptr);
+            write_list(w, A::industry_ids(t), A::industry_offsets(t), r, nullptr);
+            write_list(w, A::applicant_ids(t), A::applicant_offsets(t), r, &A::applicant_type_ids(t));
         }
     }
 
     /// \brief Decodes the serial form.
-    /// \throws parse_error on truncation, an unknown scope, negative counts,
-    /// duplicate labels or ids outside their dictionary.
+    /// \throws parse_error on truncation, an unknown scope, impossible
+    /// counts, duplicate labels or ids outside their dictionary.
     static profile_partial read(byte_reader& r) {
         const std::uint8_t sc = r.u8("scope");
         if (sc > static_cast<std::uint8_t>(convergence::profile_scope::all))
@@ -266,29 +210,29 @@ public:
             const std::string label = r.str("group label");
             const std::int64_t n = r.i64("group records"), k = r.i64("group key core");
             if (n < 1 || k < 0 || k > n) r.fail(error_code::bad_value, "group counts", "impossible group counts");
-            if (static_cast<std::size_t>(s.groups_.intern(label)) != g)
-                r.fail(error_code::bad_value, "group label", "duplicate group label");
-            s.group_records_.push_back(static_cast<index>(n));
-            s.group_key_.push_back(static_cast<index>(k));
+            if (s.groups_.ids.count(label)) r.fail(error_code::bad_value, "group label", "duplicate group label");
+            s.count(label, static_cast<index>(n), static_cast<index>(k));
         }
-        read_dictionary(r, s.codes_, "code");
-        read_dictionary(r, s.industries_, "industry");
-        read_dictionary(r, s.applicants_, "applicant");
-        read_dictionary(r, s.types_, "applicant type");
+        for (const auto& c : read_labels(r)) s.codes_.intern(c);
+        const auto pg = read_labels(r), codes = read_labels(r), industries = read_labels(r), applicants = read_labels(r),
+                   types = read_labels(r);
         const std::uint64_t nr = r.count(17, "profiled records");
-        std::vector<index> seen(ng, 0);
+        std::vector<std::string> cl, il, al, tl;
         for (std::uint64_t q = 0; q < nr; ++q) {
             const std::uint32_t g = r.u32("record group");
             const std::uint8_t k = r.u8("record key core");
-            if (g >= ng || k > 1) r.fail(error_code::out_of_range, "record group", "group id or key-core flag out of range");
-            if (++seen[g] > s.group_records_[g]) r.fail(error_code::bad_value, "record group", "more profiled records than records");
-            s.rec_group_.push_back(static_cast<std::int32_t>(g));
-            s.rec_key_.push_back(k);
-            read_list(r, s.code_ids_, s.code_offsets_, s.codes_.labels.size(), nullptr, 0);
-            read_list(r, s.industry_ids_, s.industry_offsets_, s.industries_.labels.size(), nullptr, 0);
-            read_list(r, s.applicant_ids_, s.applicant_offsets_, s.applicants_.labels.size(), &s.applicant_types_,
-                      s.types_.labels.size());
+            if (g >= pg.size() || k > 1 || !s.groups_.ids.count(pg[g]))
+                r.fail(error_code::out_of_range, "record group", "group id or key-core flag out of range");
+            read_list(r, codes, cl, nullptr, nullptr);
+            read_list(r, industries, il, nullptr, nullptr);
+            read_list(r, applicants, al, &types, &tl);
+            s.profiled_.add(pg[g], k == 1, cl, il, al, tl);
         }
+        std::unordered_map<std::string, index> held;
+        s.for_each_profiled([&](const std::string& g, bool, const auto&, const auto&, const auto&, const auto&) { ++held[g]; });
+        for (const auto& [g, n] : held)
+            if (n > s.group_records_[static_cast<std::size_t>(s.groups_.ids.at(g))])
+                r.fail(error_code::bad_value, "profiled records", "more profiled records than records in group '" + g + "'");
         return s;
     }
 
@@ -304,74 +248,77 @@ private:
             ids.emplace(labels.back(), id);
             return id;
         }
-        // Appends o's labels not yet known (first appearance kept); returns o's id -> this id.
-        std::vector<std::int32_t> absorb(const dictionary& o) {
-            std::vector<std::int32_t> map;
-            map.reserve(o.labels.size());
-            for (const auto& l : o.labels) map.push_back(intern(l));
-            return map;
-        }
     };
 
-    static void push_distinct(std::vector<std::int32_t>& ids, std::size_t start, std::int32_t id) {
-        for (std::size_t k = start; k < ids.size(); ++k)
-            if (ids[k] == id) return;
-        ids.push_back(id);
+    void count(const std::string& group, index records, index key_core) {
+        const auto g = static_cast<std::size_t>(groups_.intern(group));
+        if (g == group_records_.size()) {
+            group_records_.push_back(0);
+            group_key_.push_back(0);
+        }
+        group_records_[g] += records;
+        group_key_[g] += key_core;
     }
-    static void append_mapped(std::vector<std::int32_t>& ids, std::vector<std::size_t>& offsets,
-                              const std::vector<std::int32_t>& from, const std::vector<std::size_t>& from_offsets,
-                              const std::vector<std::int32_t>& map) {
-        for (const std::int32_t id : from) ids.push_back(map[static_cast<std::size_t>(id)]);
-        const std::size_t base = offsets.back();
-        for (std::size_t r = 1; r < from_offsets.size(); ++r) offsets.push_back(base + from_offsets[r]);
+
+    // fn(group label, key core, codes, industries, applicant names, applicant types) per profiled record, in order
+    template <class Fn>
+    void for_each_profiled(Fn&& fn) const {
+        using A = convergence::detail::profile_access;
+        const auto& t = profiled_;
+        std::vector<std::string> codes, industries, names, types;
+        for (std::size_t r = 0; r < static_cast<std::size_t>(t.records()); ++r) {
+            labels_of(A::code_ids(t), A::code_offsets(t), r, A::codes(t).labels, codes);
+            labels_of(A::industry_ids(t), A::industry_offsets(t), r, A::industries(t).labels, industries);
+            labels_of(A::applicant_ids(t), A::applicant_offsets(t), r, A::applicants(t).labels, names);
+            types.clear();
+            const auto& ty = A::applicant_type_ids(t);
+            for (auto k = static_cast<std::size_t>(A::applicant_offsets(t)[r]);
+                 k < static_cast<std::size_t>(A::applicant_offsets(t)[r + 1]); ++k)
+                if (ty[k] >= 0) types.push_back(A::types(t).labels[static_cast<std::size_t>(ty[k])]);
+            fn(t.group_label(A::group(t)[r]), A::key_core(t)[r] != 0, codes, industries, names, types);
+        }
     }
-    static void labels_of(const std::vector<std::int32_t>& ids, const std::vector<std::size_t>& offsets, std::size_t r,
+    static void labels_of(const std::vector<std::int32_t>& ids, const std::vector<index>& offsets, std::size_t r,
                           const std::vector<std::string>& labels, std::vector<std::string>& out) {
         out.clear();
-        for (std::size_t k = offsets[r]; k < offsets[r + 1]; ++k) out.push_back(labels[static_cast<std::size_t>(ids[k])]);
+        for (auto k = static_cast<std::size_t>(offsets[r]); k < static_cast<std::size_t>(offsets[r + 1]); ++k)
+            out.push_back(labels[static_cast<std::size_t>(ids[k])]);
     }
-    static void write_list(byte_writer& w, const std::vector<std::int32_t>& ids, const std::vector<std::size_t>& offsets,
+    static void write_list(byte_writer& w, const std::vector<std::int32_t>& ids, const std::vector<index>& offsets,
                            std::size_t r, const std::vector<std::int32_t>* types) {
         w.u32(static_cast<std::uint32_t>(offsets[r + 1] - offsets[r]));
-        for (std::size_t k = offsets[r]; k < offsets[r + 1]; ++k) {
+        for (auto k = static_cast<std::size_t>(offsets[r]); k < static_cast<std::size_t>(offsets[r + 1]); ++k) {
             w.u32(static_cast<std::uint32_t>(ids[k]));
             if (types) w.u32(static_cast<std::uint32_t>((*types)[k]));
         }
     }
-    static void read_list(byte_reader& r, std::vector<std::int32_t>& ids, std::vector<std::size_t>& offsets,
-                          std::size_t labels, std::vector<std::int32_t>* types, std::size_t type_labels) {
+    // Reads one id list into labels; with `types`, each id is followed by a type id (-1: none).
+    static void read_list(byte_reader& r, const std::vector<std::string>& labels, std::vector<std::string>& out,
+                          const std::vector<std::string>* types, std::vector<std::string>* type_out) {
         const std::uint32_t n = r.u32("list length");
         if (static_cast<std::uint64_t>(n) * (types ? 8u : 4u) > r.remaining())
             r.fail(error_code::truncated, "list length", "list longer than the message");
-        const std::size_t start = ids.size();
+        out.clear();
+        if (type_out) type_out->clear();
         for (std::uint32_t k = 0; k < n; ++k) {
             const std::uint32_t id = r.u32("list id");
-            if (id >= labels) r.fail(error_code::out_of_range, "list id", "id outside its dictionary");
-            for (std::size_t q = start; q < ids.size(); ++q)
-                if (ids[q] == static_cast<std::int32_t>(id)) r.fail(error_code::bad_value, "list id", "duplicate id in a list");
-            ids.push_back(static_cast<std::int32_t>(id));
+            if (id >= labels.size()) r.fail(error_code::out_of_range, "list id", "id outside its dictionary");
+            out.push_back(labels[id]);
             if (types) {
                 const auto t = static_cast<std::int32_t>(r.u32("applicant type"));
-                if (t < -1 || (t >= 0 && static_cast<std::size_t>(t) >= type_labels))
+                if (t < -1 || (t >= 0 && static_cast<std::size_t>(t) >= types->size()))
                     r.fail(error_code::out_of_range, "applicant type", "type id outside its dictionary");
-                types->push_back(t);
+                if (t >= 0) type_out->push_back((*types)[static_cast<std::size_t>(t)]);
             }
         }
-        offsets.push_back(ids.size());
-    }
-    static void read_dictionary(byte_reader& r, dictionary& d, const char* what) {
-        for (auto& l : read_labels(r))
-            if (static_cast<std::size_t>(d.intern(l)) + 1 != d.labels.size())
-                r.fail(error_code::bad_value, what, std::string("duplicate ") + what + " label '" + l + "'");
+        if (type_out && !type_out->empty() && type_out->size() != out.size())
+            r.fail(error_code::bad_value, "applicant type", "types given for some applicants only");
     }
 
     convergence::profile_scope scope_;
-    dictionary groups_, codes_, industries_, applicants_, types_;
+    dictionary groups_, codes_;
     std::vector<index> group_records_, group_key_;
-    std::vector<std::int32_t> rec_group_;
-    std::vector<std::uint8_t> rec_key_;
-    std::vector<std::int32_t> code_ids_, industry_ids_, applicant_ids_, applicant_types_;
-    std::vector<std::size_t> code_offsets_{0}, industry_offsets_{0}, applicant_offsets_{0};
+    convergence::profile_table profiled_;
 };
 
 }  // namespace parallel
