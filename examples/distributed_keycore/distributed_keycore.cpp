@@ -246,12 +246,7 @@ int run(const tcli::arguments& a, MPI_Comm comm) {
     ko.entropy.threads = tcli::threads_option(a);
     const tw::key_core_result kc = tmpi::key_core(x, comm, ko);
     const techconv::index_vector rk = tmpi::ranks(kc.scores, comm);
-    rep.weighting = kc.weighting;
-    rep.fraction = q;
-    rep.k = kc.top.k;
-    rep.threshold = kc.top.threshold;
-    rep.missing = missing;
-    rep.by_country = by_country;
+    tcli::set_key_core(rep, kc, q, missing, by_country);
     const techconv::matrix sub = tcli::keycore_subscores(x, rep.columns, kc.weighting, rep.subgroup_names);
     std::vector<std::string> ids, groups;
     for (const auto r : rows) {

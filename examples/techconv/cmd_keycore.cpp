@@ -101,6 +101,16 @@ techconv::matrix keycore_subscores(const techconv::matrix& values, const std::ve
     return tw::group_scores(values, w.weights, tree, gnodes, w.map);
 }
 
+void set_key_core(keycore_report& r, const tw::key_core_result& kc, double fraction, const std::string& missing,
+                  bool by_country) {
+    r.weighting = kc.weighting;
+    r.fraction = fraction;
+    r.k = kc.top.k;
+    r.threshold = kc.top.threshold;
+    r.missing = missing;
+    r.by_country = by_country;
+}
+
 cv::profile_options keycore_profile_options() {
     cv::profile_options popts;
     popts.top = 10;
@@ -380,12 +390,7 @@ int cmd_keycore(int argc, char** argv) {
         rep.columns = table.columns;
         rep.absent = table.absent;
         rep.incomplete = table.incomplete;
-        rep.weighting = kc.weighting;
-        rep.fraction = q;
-        rep.k = kc.top.k;
-        rep.threshold = kc.top.threshold;
-        rep.missing = missing;
-        rep.by_country = by_country;
+        set_key_core(rep, kc, q, missing, by_country);
         const techconv::matrix sub = keycore_subscores(table.values, table.columns, kc.weighting, rep.subgroup_names);
 
         make_dir(out_dir);

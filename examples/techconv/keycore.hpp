@@ -16,6 +16,7 @@
 #include <techconv/io/patent.hpp>
 #include <techconv/types.hpp>
 #include <techconv/weighting/entropy.hpp>
+#include <techconv/weighting/pipeline.hpp>
 
 #include "cli.hpp"
 
@@ -73,6 +74,10 @@ struct keycore_report {
     std::vector<keycore_top_row> top;         ///< the best min(20, rows), rank order
     std::vector<techconv::convergence::group_profile> profiles;  ///< group_profiles(...).groups
 };
+
+/// Fills the report's weighting and selection fields from a key-core result and the options.
+void set_key_core(keycore_report& r, const techconv::weighting::key_core_result& kc, double fraction,
+                  const std::string& missing, bool by_country);
 
 /// The profile options keycore uses for groups.csv.
 techconv::convergence::profile_options keycore_profile_options();

@@ -39,6 +39,7 @@ using techconv::vector;
 using idx = techconv::index;
 using techconv_test::same_bits;
 using techconv_test::same_counts;
+using techconv_test::subclass_incidence;
 using techconv_test::subclass_records;
 
 namespace {
@@ -160,16 +161,6 @@ void check_collaboration(idx n) {
         for (std::size_t t = 0; same && t < rp.years.size(); ++t) same = same_counts(gp.panel.counts[t], rp.counts[t]);
         verdict("collaboration panel" + tag, same);
     }
-}
-
-techconv::cograph::incidence<std::string> subclass_incidence(const techconv::testing::synthetic_corpus& c, idx b, idx e) {
-    techconv::cograph::incidence_builder<std::string> ib;
-    for (idx i = b; i < e; ++i) {
-        std::vector<std::string> sub;
-        for (const auto& code : c.record(i).ipc) sub.push_back(code.substr(0, 4));
-        ib.add_record(sub);
-    }
-    return ib.finish();
 }
 
 void check_cooccurrence(idx n) {

@@ -7,10 +7,12 @@
 #define TECHCONV_TESTS_PARALLEL_FIXTURES_HPP_
 
 #include <techconv/closeness/counting.hpp>
+#include <techconv/cograph/incidence.hpp>
 #include <techconv/closeness/records.hpp>
 #include <techconv/convergence/profile.hpp>
 #include <techconv/io/patent.hpp>
 #include <techconv/parallel/families.hpp>
+#include <techconv/parallel/serialize.hpp>
 #include <techconv/testing/synthetic.hpp>
 
 #include <cstring>
@@ -135,6 +137,28 @@ inline bool same_profiles(const techconv::convergence::profile_result& a, const 
         if (!same) return false;
     }
     return true;
+}
+
+// A state sent through its serial form (as a process receives it).
+template <class T, class Read>
+T round_trip(const T& v, techconv::parallel::serial_type type, Read read) {
+    const auto bytes = techconv::parallel::to_bytes(type, v);
+    techconv::parallel::byte_reader r = techconv::parallel::open_sealed(bytes.data(), bytes.size(), type, "test");
+    T out = read(r);
+    techconv::parallel::expect_end(r);
+    return out;
+}
+
+// The IPC-subclass incidence of synthetic records [b, e).
+inline techconv::cograph::incidence<std::string> subclass_incidence(const techconv::testing::synthetic_corpus& c,
+                                                                    techconv::index b, techconv::index e) {
+    techconv::cograph::incidence_builder<std::string> ib;
+    for (techconv::index i = b; i < e; ++i) {
+        std::vector<std::string> sub;
+        for (const auto& code : c.record(i).ipc) sub.push_back(code.substr(0, 4));
+        ib.add_record(sub);
+    }
+    return ib.finish();
 }
 
 }  // namespace techconv_test

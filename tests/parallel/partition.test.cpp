@@ -270,29 +270,8 @@ TEST_CASE("partition: collaboration counts and panels continue bit for bit acros
     }
 }
 
-namespace {
+using techconv_test::subclass_incidence;
 
-// Sends a state through its serial form (as a process would receive it).
-template <class T, class Read>
-T through_bytes(const T& v, par::serial_type type, Read read) {
-    const auto bytes = par::to_bytes(type, v);
-    par::byte_reader rd = par::open_sealed(bytes.data(), bytes.size(), type, "test");
-    T out = read(rd);
-    par::expect_end(rd);
-    return out;
-}
-
-techconv::cograph::incidence<std::string> subclass_incidence(const techconv::testing::synthetic_corpus& c, idx b, idx e) {
-    techconv::cograph::incidence_builder<std::string> ib;
-    for (idx i = b; i < e; ++i) {
-        std::vector<std::string> sub;
-        for (const auto& code : c.record(i).ipc) sub.push_back(code.substr(0, 4));
-        ib.add_record(sub);
-    }
-    return ib.finish();
-}
-
-}  // namespace
 
 TEST_CASE("partition: group profiles from partial states merged in record order equal group_profiles") {
     namespace cv = techconv::convergence;
@@ -307,7 +286,7 @@ TEST_CASE("partition: group profiles from partial states merged in record order 
         for (std::size_t r = 0; r + 1 < cut.size(); ++r) {
             par::profile_partial part(scope);
             for (idx i = cut[r]; i < cut[r + 1]; ++i) techconv_test::add_synthetic_profile(part, corpus, i);
-            merged.merge(through_bytes(part, par::serial_type::profile_partial, par::profile_partial::read));
+            merged.merge(techconv_test::round_trip(part, par::serial_type::profile_partial, par::profile_partial::read));
         }
         cv::profile_options po;
         po.scope = scope;
@@ -349,7 +328,7 @@ TEST_CASE("partition: co-occurrence sums continued process after process equal c
             const auto a = par::with_code_labels(subclass_incidence(corpus, cut[r], cut[r + 1]), labels);
             const par::cooccurrence_stream stream(a, method);
             for (auto& blk : blocks)
-                blk = through_bytes(stream.continue_rows(blk), par::serial_type::cooccurrence_rows, par::cooccurrence_rows::read);
+                blk = techconv_test::round_trip(stream.continue_rows(blk), par::serial_type::cooccurrence_rows, par::cooccurrence_rows::read);
             partial_sum = partial_sum + cg::cooccurrence(a, co);
         }
         const cg::sparse_matrix got = par::assemble(blocks, n);
@@ -402,7 +381,7 @@ TEST_CASE("partition: simple families merged at the home of their first member e
         }
     std::vector<techconv::io::patent_record> got;
     for (std::size_t r = 0; r < P; ++r) {
-        const auto v = through_bytes(at[r], par::serial_type::patent_records, par::read_positioned_records);
+        const auto v = techconv_test::round_trip(at[r], par::serial_type::patent_records, par::read_positioned_records);
         for (auto& rec : par::merge_families_at_home(v).records) got.push_back(std::move(rec));
     }
     // reference: io::merge_families over all records in one process

@@ -26,6 +26,8 @@ namespace w = techconv::weighting;
 using idx = techconv::index;
 using techconv::matrix;
 
+using techconv_test::round_trip;
+
 namespace {
 
 // A matrix with a count column, a real-valued column with negatives, a
@@ -39,15 +41,6 @@ matrix mixed(idx n) {
         x(i, 3) = 2.0;
     }
     return x;
-}
-
-template <class T, class Read>
-T round_trip(const T& v, par::serial_type type, Read read) {
-    const auto bytes = par::to_bytes(type, v);
-    par::byte_reader r = par::open_sealed(bytes.data(), bytes.size(), type, "test");
-    T out = read(r);
-    par::expect_end(r);
-    return out;
 }
 
 std::string parse_message(const std::vector<unsigned char>& bytes, par::serial_type type) {
