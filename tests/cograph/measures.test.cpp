@@ -87,6 +87,49 @@ TEST_CASE("path measures by hand: a path a-b-c plus a pendant and weights") {
     CHECK(b.info == techconv::status::ok);
 }
 
+TEST_CASE("path measures by hand: lengths that tie only up to rounding, both searches") {
+    // Triangle 0-1-2 with weights as similarities: lengths 1/(10/3) = 0.3
+    // (0-1), 1/10 = 0.1 (0-2) and 1/5 = 0.2 (2-1). In binary floating point
+    // 0.1 + 0.2 = 0.30000000000000004 != 0.3, but the two 0-1 paths tie within
+    // the relative 1e-10 (igraph's rule): node 2 lies on one of the two
+    // shortest 0-1 paths, so its betweenness is 1/2. The path found second
+    // is the longer one here (alt > d in the relaxation).
+    const auto tri = cg::graph::from_edges(3, {{0, 1, 10.0 / 3.0}, {0, 2, 10.0}, {2, 1, 5.0}});
+    // Triangle with weights as distances: direct 0-1 is 0.1 + 0.2 =
+    // 0.30000000000000004, the path via 2 is 0.15 + 0.15 = 0.3: the second
+    // path found is the shorter one by one rounding step (alt < d), and still
+    // ties. Node 2 again gets 1/2.
+    const auto tri2 = cg::graph::from_edges(3, {{0, 1, 0.1 + 0.2}, {0, 2, 0.15}, {2, 1, 0.15}});
+    // Square 0-1-2-3 plus chord 0-2 of length 3 (distance): from 0 the
+    // shortest paths to 2 are 0-1-2 and 0-3-2 (length 2, the chord is
+    // longer), so nodes 1 and 3 each get 1/2 for the pair (0, 2); likewise
+    // for (1, 3) via 0 or 2: every node has betweenness 1/2.
+    const auto sq = cg::graph::from_edges(4, {{0, 1, 1}, {1, 2, 1}, {2, 3, 1}, {3, 0, 1}, {0, 2, 3}});
+    for (const auto m : {cg::shortest_path_method::automatic, cg::shortest_path_method::heap,
+                         cg::shortest_path_method::dense_array}) {
+        CAPTURE(static_cast<int>(m));
+        cg::betweenness_options bo;
+        bo.method = m;
+        auto b = cg::betweenness(tri, bo);
+        CHECK(b.values[2] == doctest::Approx(0.5));
+        CHECK(b.values[0] == 0.0);
+        CHECK(b.values[1] == 0.0);
+        bo.weights = cg::weight_meaning::distance;
+        b = cg::betweenness(tri2, bo);
+        CHECK(b.values[2] == doctest::Approx(0.5));
+        b = cg::betweenness(sq, bo);
+        for (idx v = 0; v < 4; ++v) CHECK(b.values[v] == doctest::Approx(0.5));
+        cg::closeness_options co;
+        co.method = m;
+        // from 0: distances 0.3 (to 1) and 0.1 (to 2): (r - 1) / sum = 2 / 0.4
+        CHECK(cg::closeness(tri, co).values[0] == doctest::Approx(5.0));
+        co.weights = cg::weight_meaning::distance;
+        co.scale = cg::closeness_scale::inverse_sum;
+        // from 0 in the square: 1 + 2 + 1
+        CHECK(cg::closeness(sq, co).values[0] == doctest::Approx(0.25));
+    }
+}
+
 TEST_CASE("eigenvector, PageRank, clustering by hand") {
     // Triangle 0-1-2 plus pendant 3 on 0.
     const auto g = cg::graph::from_edges(4, {{0, 1, 1}, {1, 2, 1}, {0, 2, 1}, {0, 3, 1}});
@@ -170,7 +213,23 @@ TEST_CASE("real data: centralities equal python-igraph and NetworkX, Boost.Graph
                 CHECK(mismatches(cg::boost_betweenness(g, meanings[k]), ig[std::string("betweenness") + suffix[k]], tol) == 0);
             cg::closeness_options co;
             co.weights = meanings[k];
-            CHECK(mismatches(cg::closeness(g, co).values, ig[std::string("closeness") + suffix[k]], tol) == 0);
+            const auto c1 = cg::closeness(g, co);
+            CHECK(mismatches(c1.values, ig[std::string("closeness") + suffix[k]], tol) == 0);
+            // Both weighted searches forced in turn: each agrees with igraph,
+            // and they settle nodes in the same order, so the values are the
+            // same bit for bit.
+            for (const auto m : {cg::shortest_path_method::heap, cg::shortest_path_method::dense_array}) {
+                CAPTURE(static_cast<int>(m));
+                bo.threads = 1;
+                bo.method = m;
+                const auto bm = cg::betweenness(g, bo);
+                CHECK(mismatches(bm.values, ig[std::string("betweenness") + suffix[k]], tol) == 0);
+                CHECK(bm.values == b1.values);
+                co.method = m;
+                const auto cm = cg::closeness(g, co);
+                CHECK(mismatches(cm.values, ig[std::string("closeness") + suffix[k]], tol) == 0);
+                CHECK(cm.values == c1.values);
+            }
         }
         cg::closeness_options raw;
         raw.scale = cg::closeness_scale::inverse_sum;

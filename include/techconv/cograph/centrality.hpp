@@ -89,14 +89,19 @@ inline centrality_result path_result(index n) {
 /// 1/weight (co-occurrence strength as similarity). Matches igraph's
 /// `betweenness(weights=...)` with the same lengths, and NetworkX's
 /// `betweenness_centrality(normalized=False, weight=...)`.
+/// Path lengths within a relative 1e-10 count as equal (igraph's rule): a
+/// node u is a predecessor of x when d(u) + l(u, x) ties with d(x) at the
+/// time u is settled; the dependencies then flow back along the recorded
+/// predecessors (as igraph does) instead of rescanning every edge.
 /// \param g    the graph.
-/// \param opts weight meaning, normalisation, threads.
+/// \param opts weight meaning, normalisation, threads, search method.
 /// \returns values and status::disconnected if the graph is not connected
 ///          (pairs without a path contribute nothing).
 /// Degenerate input: fewer than 3 nodes gives zeros (normalised: zeros).
-/// Complexity: O(n m) unweighted, O(n m log n) weighted; O(n) memory per
-/// 1/128 of the sources. Parallel over sources in fixed chunks with an
-/// ordered reduction: bit-identical for any thread count.
+/// Complexity: per source O(m) unweighted, O(m log n) with the heap,
+/// O(m + n sqrt n) with the dense array; O(n + m) memory per thread.
+/// Parallel over sources in fixed chunks with an ordered reduction:
+/// bit-identical for any thread count and for either search method.
 inline centrality_result betweenness(const graph& g, const betweenness_options& opts = {}) {
     const index n = g.num_nodes();
     centrality_result res = detail::path_result(n);
@@ -158,7 +163,8 @@ struct closeness_options {
 /// wasserman_faust (r_v - 1)^2 / ((n - 1) D_v). Lengths from `opts.weights`.
 /// \returns values and status::disconnected if the graph is not connected.
 /// Degenerate input: an isolated node gets 0 (igraph reports NaN).
-/// Complexity: as betweenness(); parallel over sources, deterministic.
+/// Complexity: as betweenness() (no predecessor storage); parallel over
+/// sources, bit-identical for any thread count and either search method.
 inline centrality_result closeness(const graph& g, const closeness_options& opts = {}) {
     const index n = g.num_nodes();
     centrality_result res = detail::path_result(n);
