@@ -223,6 +223,15 @@ inline void relax(const path_graph& pg, sssp_workspace& w, std::size_t v, double
     }
 }
 
+/// Settles v at distance d (its key becomes NaN) and relaxes its edges.
+template <bool Count, class Improved>
+inline void settle(const path_graph& pg, sssp_workspace& w, std::size_t v, double d, Improved&& improved) {
+    w.key[v] = std::numeric_limits<double>::quiet_NaN();
+    w.dist[v] = d;
+    w.order.push_back(static_cast<index>(v));
+    relax<Count>(pg, w, v, d, improved);
+}
+
 /// Dijkstra over the array of tentative distances, with the minimum of
 /// each block of 2^block_shift nodes kept exact (lowered on improvement,
 /// recomputed when a node of the block settles).
@@ -261,16 +270,13 @@ inline void sssp_dense(const path_graph& pg, index s, sssp_workspace& w) {
         for (std::size_t u = lo; u < lo + bsize; ++u)
             if (key[u] < m) m = key[u];
         bmin[bb] = m;
-        w.dist[v] = best;
-        w.order.push_back(static_cast<index>(v));
-        relax<Count>(pg, w, v, best, improved);
+        settle<Count>(pg, w, v, best, improved);
     }
 }
 
 /// Dijkstra with an indexed 4-ary min-heap ordered by (key, node).
 template <bool Count>
 inline void sssp_heap(const path_graph& pg, index s, sssp_workspace& w) {
-    const double nan = std::numeric_limits<double>::quiet_NaN();
     double* key = w.key.data();
     std::int32_t* pos = w.pos.data();
     auto& hk = w.heap_key;
@@ -332,10 +338,7 @@ inline void sssp_heap(const path_graph& pg, index s, sssp_workspace& w) {
             }
             place(i, lk, lv);
         }
-        key[v] = nan;
-        w.dist[v] = d;
-        w.order.push_back(static_cast<index>(v));
-        relax<Count>(pg, w, v, d, improved);
+        settle<Count>(pg, w, v, d, improved);
     }
 }
 
