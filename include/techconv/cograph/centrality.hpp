@@ -97,6 +97,7 @@ inline centrality_result path_result(index n) {
 /// \param opts weight meaning, normalisation, threads, search method.
 /// \returns values and status::disconnected if the graph is not connected
 ///          (pairs without a path contribute nothing).
+/// \throws invalid_argument for 2^31 nodes or more.
 /// Degenerate input: fewer than 3 nodes gives zeros (normalised: zeros).
 /// Complexity: per source O(m) unweighted, O(m log n) with the heap,
 /// O(m + n sqrt n) with the dense array; O(n + m) memory per thread.
@@ -162,6 +163,7 @@ struct closeness_options {
 /// nodes it reaches: inverse_sum 1/D_v, mean_reachable (r_v - 1)/D_v,
 /// wasserman_faust (r_v - 1)^2 / ((n - 1) D_v). Lengths from `opts.weights`.
 /// \returns values and status::disconnected if the graph is not connected.
+/// \throws invalid_argument for 2^31 nodes or more.
 /// Degenerate input: an isolated node gets 0 (igraph reports NaN).
 /// Complexity: as betweenness() (no predecessor storage); parallel over
 /// sources, bit-identical for any thread count and either search method.

@@ -206,9 +206,13 @@ inline triangle_sums count_triangles(const graph& g, clustering_weighting weight
         triangle_sums t;
         t.count.assign(nn, 0.0);
         if (weighted) t.wsum.assign(nn, 0.0);
-        std::vector<double> mark(nn, 0.0);  // weight of the edge v -> x, 0 = none
+        std::vector<unsigned char> mark(nn, 0);  // 1: edge v -> x exists
+        std::vector<double> mark_w(nn, 0.0);      // its weight
         for (auto v = static_cast<std::size_t>(b); v < static_cast<std::size_t>(e); ++v) {
-            for (std::size_t k = out_off[v]; k < out_off[v + 1]; ++k) mark[out_tgt[k]] = out_w[k];
+            for (std::size_t k = out_off[v]; k < out_off[v + 1]; ++k) {
+                mark[out_tgt[k]] = 1;
+                mark_w[out_tgt[k]] = out_w[k];
+            }
             double tv = 0;
             for (std::size_t k = out_off[v]; k < out_off[v + 1]; ++k) {
                 const std::size_t u = out_tgt[k];
@@ -216,8 +220,8 @@ inline triangle_sums count_triangles(const graph& g, clustering_weighting weight
                 double tu = 0;
                 for (std::size_t q = out_off[u]; q < out_off[u + 1]; ++q) {
                     const std::size_t x = out_tgt[q];
-                    const double bw = mark[x];
-                    if (bw == 0.0) continue;
+                    if (mark[x] == 0) continue;
+                    const double bw = mark_w[x];
                     tu += 1.0;
                     t.count[x] += 1.0;
                     if (weighting == clustering_weighting::barrat) {
@@ -236,7 +240,7 @@ inline triangle_sums count_triangles(const graph& g, clustering_weighting weight
                 tv += tu;
             }
             t.count[v] += tv;
-            for (std::size_t k = out_off[v]; k < out_off[v + 1]; ++k) mark[out_tgt[k]] = 0.0;
+            for (std::size_t k = out_off[v]; k < out_off[v + 1]; ++k) mark[out_tgt[k]] = 0;
         }
         part[static_cast<std::size_t>(c)] = std::move(t);
     });

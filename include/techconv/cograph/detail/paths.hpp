@@ -20,6 +20,7 @@
 
 #include "techconv/cograph/graph.hpp"
 #include "techconv/config.hpp"
+#include "techconv/error.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -72,8 +73,11 @@ struct path_graph {
 };
 
 /// Prepares `g` for path searches: lengths under `m` computed once.
+/// Throws invalid_argument for 2^31 nodes or more (32-bit ids and heap positions).
 inline path_graph make_path_graph(const graph& g, weight_meaning m,
                                   shortest_path_method method = shortest_path_method::automatic) {
+    techconv::detail::require(g.num_nodes() < (index{1} << 31),
+                              "cograph: path measures support fewer than 2^31 nodes");
     path_graph pg;
     pg.n = g.num_nodes();
     pg.off = g.offsets().data();
