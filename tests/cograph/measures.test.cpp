@@ -260,6 +260,9 @@ TEST_CASE("real data: centralities equal python-igraph and NetworkX, Boost.Graph
             co.weights = meanings[k];
             const auto c1 = cg::closeness(g, co);
             CHECK(mismatches(c1.values, ig[std::string("closeness") + suffix[k]], tol) == 0);
+            co.threads = 2;
+            CHECK(cg::closeness(g, co).values == c1.values);  // bit-identical
+            co.threads = 1;
             // Both weighted searches forced in turn: each agrees with igraph,
             // and they settle nodes in the same order, so the values are the
             // same bit for bit.
