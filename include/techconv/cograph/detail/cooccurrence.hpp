@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// Kernels of cograph::cooccurrence (C = A^T A of a records x codes incidence).
+//
+// Two paths, chosen by the number of codes n:
+//  - dense (n <= dense_code_limit): each record adds its pairs to a packed
+//    upper triangle of n (n + 1) / 2 counters, small enough to stay in cache;
+//    the triangle is then written out column by column.
+//  - buckets (larger n): the partners j > i of every code i are collected in
+//    i's bucket (record order), then a symbolic pass over the buckets counts
+//    the non-zeros of every column, the result is allocated once at its final
+//    size, and a numeric pass sums each bucket and writes row i's entries
+//    straight to their final places: column i below the diagonal (in order)
+//    and each column j above it (in ascending i, by a per-range cursor).
+// Neither path makes an intermediate copy of C. Every floating-point sum runs
+// in an order fixed by the record order and the input size only, so the bits
+// never depend on the thread count.
+#ifndef TECHCONV_COGRAPH_DETAIL_COOCCURRENCE_HPP_
+#define TECHCONV_COGRAPH_DETAIL_COOCCURRENCE_HPP_
+
+#include <algorithm>  // std::sort, std::min, std::max
+#include <cstdint>    // std::int32_t, std::uint16_t, std::uint32_t, std::uint64_t, INT32_MAX, UINT32_MAX
+#include <memory>     // std::unique_ptr
+#include <vector>     // std::vector
+
+#include <Eigen/SparseCore>
+
+#include "techconv/cograph/incidence.hpp"
+#include "techconv/config.hpp"
+#include "techconv/detail/parallel.hpp"
+#include "techconv/error.hpp"
+#include "techconv/types.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace cograph {
+namespace detail {
+
+/// Largest number of codes handled by the dense-triangle path.
+inline constexpr index dense_code_limit = 1024;
+
+/// The selected records: all of `a` when `rows` is null.
+struct record_selection {
+    const incidence_matrix& a;
+    const std::vector<index>* rows;
+    index size() const noexcept { return rows ? static_cast<index>(rows->size()) : a.records; }
+    index operator[](index s) const noexcept { return rows ? (*rows)[static_cast<std::size_t>(s)] : s; }
+};
+
+/// Index of the lowest set bit of a non-zero word.
+inline unsigned lowest_bit(std::uint64_t m) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return static_cast<unsigned>(__builtin_ctzll(m));
+#else
+    unsigned b = 0;
+    while (!(m & 1)) {
+        m >>= 1;
+        ++b;
+    }
+    return b;
+#endif
+}
+
+/// Checks that C fits Eigen's `int` storage indices.
+inline void require_int_nnz(index nnz) {
+    techconv::detail::require(nnz <= static_cast<index>(INT32_MAX),
+                              "cograph::cooccurrence: more than 2^31-1 non-zeros");
+}
+
+/// Dense path: packed upper triangle of counters of type T (std::uint32_t for
+/// full counting, double for fractional counting).
+///
+/// Full counting sums integers, exact in any order, so the records are split
+/// into one part per thread; fractional counting uses a fixed split (at most
+/// 4 parts of at least 65536 records) whose partial triangles are added in part
+/// order, so its bits depend on the input only.
+template <class T>
+sparse_matrix cooccurrence_dense(const record_selection& sel, bool frac, int threads) {
+    const incidence_matrix& a = sel.a;
+    const index n = a.codes;
+    const auto un = static_cast<std::size_t>(n);
+    const index nsel = sel.size();
+    // row x of the triangle holds columns x..n-1 at base[x] + column
+    std::vector<index> base(un);
+    index tri = 0;
+    for (index x = 0; x < n; ++x) {
+        base[static_cast<std::size_t>(x)] = tri - x;
+        tri += n - x;
+    }
+    const index max_parts = frac ? 4 : techconv::detail::resolve_threads(threads);
+    const index parts = std::max<index>(1, std::min(max_parts, nsel / 65536));
+    const index rchunk = std::max<index>(1, (nsel + parts - 1) / parts);
+    std::vector<std::vector<T>> part(static_cast<std::size_t>(parts));
+    techconv::detail::for_each_chunk(nsel, rchunk, threads, [&](index ci, index b, index e) {
+        auto& t = part[static_cast<std::size_t>(ci)];
+        t.assign(static_cast<std::size_t>(tri), T(0));
+        T* tp = t.data();
+        for (index s = b; s < e; ++s) {
+            const index r = sel[s];
+            const std::int32_t* p = a.codes_of(r);
+            const index k = a.codes_of_size(r);
+            const T w = frac && k > 1 ? T(1) / static_cast<T>(k - 1) : T(1);
+            for (index x = 0; x < k; ++x) {
+                T* row = tp + base[static_cast<std::size_t>(p[x])];
+                row[p[x]] += T(1);
+                for (index y = x + 1; y < k; ++y) row[p[y]] += w;
+            }
+        }
+    });
+    sparse_matrix c(n, n);
+    if (nsel == 0) return c;
+    const index used = techconv::detail::chunk_count(nsel, rchunk);
+    std::vector<T>& t = part[0];
+    for (index q = 1; q < used; ++q) {
+        const std::vector<T>& o = part[static_cast<std::size_t>(q)];
+        for (std::size_t u = 0; u < t.size(); ++u) t[u] += o[u];
+    }
+    auto at = [&](index i, index j) { return t[static_cast<std::size_t>(base[static_cast<std::size_t>(i)] + j)]; };
+    // column j holds (i, j) for i <= j from row i, and (j, i) for i > j from row j
+    std::vector<index> count(un + 1, 0);
+    for (index i = 0; i < n; ++i)
+        for (index j = i; j < n; ++j)
+            if (at(i, j) != T(0)) {
+                ++count[static_cast<std::size_t>(j)];
+                if (j > i) ++count[static_cast<std::size_t>(i)];
+            }
+    index nnz = 0;
+    for (std::size_t j = 0; j < un; ++j) nnz += count[j];
+    require_int_nnz(nnz);
+    c.resizeNonZeros(nnz);
+    int* outer = c.outerIndexPtr();
+    int* inner = c.innerIndexPtr();
+    double* value = c.valuePtr();
+    index pos = 0;
+    for (index j = 0; j < n; ++j) {
+        outer[j] = static_cast<int>(pos);
+        for (index i = 0; i < n; ++i) {
+            const T v = i <= j ? at(i, j) : at(j, i);
+            if (v == T(0)) continue;
+            inner[pos] = static_cast<int>(i);
+            value[pos] = static_cast<double>(v);
+            ++pos;
+        }
+    }
+    outer[n] = static_cast<int>(pos);
+    return c;
+}
+
+/// Bucket path; Partner is the storage type of a code id in the buckets
+/// (16 bits when the ids fit, which halves the traffic).
+///
+/// 1. Records are cut into at most 16 fixed chunks (a function of the input
+///    size only); each chunk counts, per code i, its occurrences and the pairs
+///    (i, j > i) it will emit. 2. Prefix sums give every (code, chunk) a range
+///    of i's bucket (code-major, chunk-minor, hence record order). 3. Each
+///    chunk streams its records and writes every partner j of i (and, for
+///    fractional counting, k - 1) into i's bucket. 4. The codes are cut into
+///    ranges of about equal bucket volume; a symbolic pass counts the distinct
+///    partners of every row and, per range, of every column. 5. C is
+///    allocated at its exact size; the numeric pass sums each bucket in a dense
+///    accumulator (in bucket order), lists the partners in ascending order
+///    (a bitmap scan when the row is dense, else a sort), and writes row i to
+///    column i below the diagonal and to every column j above it.
+template <class Partner>
+sparse_matrix cooccurrence_buckets(const record_selection& sel, bool frac, int threads) {
+    const incidence_matrix& a = sel.a;
+    const index n = a.codes;
+    const auto un = static_cast<std::size_t>(n);
+    const index nsel = sel.size();
+
+    // 1. per-chunk counts
+    const index rchunk = std::max<index>(65536, (nsel + 15) / 16);
+    const auto nrc = static_cast<std::size_t>(techconv::detail::chunk_count(nsel, rchunk));
+    std::vector<index> cursor(nrc * un, 0);  // pair counts, then write cursors
+    std::vector<index> occ(nrc * un, 0);
+    techconv::detail::for_each_chunk(nsel, rchunk, threads, [&](index ci, index b, index e) {
+        index* cnt = cursor.data() + static_cast<std::size_t>(ci) * un;
+        index* oc = occ.data() + static_cast<std::size_t>(ci) * un;
+        for (index s = b; s < e; ++s) {
+            const index r = sel[s];
+            const std::int32_t* p = a.codes_of(r);
+            const index k = a.codes_of_size(r);
+            for (index x = 0; x < k; ++x) {
+                ++oc[p[x]];
+                cnt[p[x]] += k - 1 - x;
+            }
+        }
+    });
+    // 2. bucket ranges: code-major, chunk-minor; occurrences per code
+    std::vector<index> start(un + 1, 0);
+    std::vector<index> diag(un, 0);
+    index total = 0;
+    for (std::size_t i = 0; i < un; ++i) {
+        start[i] = total;
+        for (std::size_t ci = 0; ci < nrc; ++ci) {
+            const index k = cursor[ci * un + i];
+            cursor[ci * un + i] = total;
+            total += k;
+            diag[i] += occ[ci * un + i];
+        }
+    }
+    start[un] = total;
+    std::vector<index>().swap(occ);
+    // 3. scatter the partners (not value-initialised: every slot is written)
+    const auto utotal = static_cast<std::size_t>(total);
+    std::unique_ptr<Partner[]> partner(new Partner[utotal]);
+    std::unique_ptr<Partner[]> kminus1(frac ? new Partner[utotal] : nullptr);
+    techconv::detail::for_each_chunk(nsel, rchunk, threads, [&](index ci, index b, index e) {
+        index* cur = cursor.data() + static_cast<std::size_t>(ci) * un;
+        for (index s = b; s < e; ++s) {
+            const index r = sel[s];
+            const std::int32_t* p = a.codes_of(r);
+            const index k = a.codes_of_size(r);
+            for (index x = 0; x + 1 < k; ++x) {
+                const auto pos = static_cast<std::size_t>(cur[p[x]]);
+                Partner* out = partner.get() + pos;
+                for (index y = x + 1; y < k; ++y) out[y - x - 1] = static_cast<Partner>(p[y]);
+                if (frac)
+                    for (index y = x + 1; y < k; ++y) kminus1[pos + static_cast<std::size_t>(y - x - 1)] = static_cast<Partner>(k - 1);
+                cur[p[x]] += k - 1 - x;
+            }
+        }
+    });
+    std::vector<index>().swap(cursor);
+
+    // 4. ranges of codes with about equal work (bucket volume + one per code)
+    const index nranges = std::min<index>(n, 16);
+    std::vector<index> range_begin(static_cast<std::size_t>(nranges) + 1, n);
+    {
+        const index work = total + n;
+        index acc = 0, r = 0;
+        range_begin[0] = 0;
+        for (index i = 0; i < n && r + 1 < nranges; ++i) {
+            acc += start[static_cast<std::size_t>(i) + 1] - start[static_cast<std::size_t>(i)] + 1;
+            if (acc * nranges >= work * (r + 1)) range_begin[static_cast<std::size_t>(++r)] = i + 1;
+        }
+        for (index q = r + 1; q <= nranges; ++q) range_begin[static_cast<std::size_t>(q)] = n;
+    }
+    // symbolic: lower[i] = distinct partners j > i of row i; upper[r * n + j] =
+    // rows i < j of range r holding j
+    std::vector<index> lower(un, 0);
+    std::vector<std::int32_t> upper(static_cast<std::size_t>(nranges) * un, 0);
+    techconv::detail::for_each_chunk(nranges, 1, threads, [&](index rg, index, index) {
+        std::vector<std::uint32_t> stamp(un, 0);
+        std::int32_t* up = upper.data() + static_cast<std::size_t>(rg) * un;
+        for (index i = range_begin[static_cast<std::size_t>(rg)]; i < range_begin[static_cast<std::size_t>(rg) + 1]; ++i) {
+            const auto mark = static_cast<std::uint32_t>(i - range_begin[static_cast<std::size_t>(rg)]) + 1;
+            index d = 0;
+            for (index t = start[static_cast<std::size_t>(i)]; t < start[static_cast<std::size_t>(i) + 1]; ++t) {
+                const auto j = static_cast<std::size_t>(partner[static_cast<std::size_t>(t)]);
+                if (stamp[j] != mark) {
+                    stamp[j] = mark;
+                    ++up[j];
+                    ++d;
+                }
+            }
+            lower[static_cast<std::size_t>(i)] = d;
+        }
+    });
+    // 5. layout: column j = [rows i < j by range] [diagonal] [rows i > j]
+    index nnz = 0;
+    for (std::size_t j = 0; j < un; ++j) {
+        nnz += (diag[j] > 0 ? 1 : 0) + lower[j];
+        for (index rg = 0; rg < nranges; ++rg) nnz += upper[static_cast<std::size_t>(rg) * un + j];
+    }
+    require_int_nnz(nnz);
+    sparse_matrix c(n, n);
+    c.resizeNonZeros(nnz);
+    int* outer = c.outerIndexPtr();
+    int* inner = c.innerIndexPtr();
+    double* value = c.valuePtr();
+    std::vector<index> diag_pos(un);
+    {
+        index pos = 0;
+        for (std::size_t j = 0; j < un; ++j) {
+            outer[j] = static_cast<int>(pos);
+            for (index rg = 0; rg < nranges; ++rg) {
+                std::int32_t& u = upper[static_cast<std::size_t>(rg) * un + j];
+                const index k = u;
+                u = static_cast<std::int32_t>(pos);  // now range rg's write cursor in column j
+                pos += k;
+            }
+            diag_pos[j] = pos;
+            pos += (diag[j] > 0 ? 1 : 0) + lower[j];
+        }
+        outer[un] = static_cast<int>(pos);
+    }
+    techconv::detail::for_each_chunk(nranges, 1, threads, [&](index rg, index, index) {
+        std::vector<double> acc(un, 0.0);
+        std::vector<std::uint64_t> bits((un + 63) / 64, 0);
+        std::vector<std::int32_t> touched;
+        std::int32_t* up = upper.data() + static_cast<std::size_t>(rg) * un;
+        for (index i = range_begin[static_cast<std::size_t>(rg)]; i < range_begin[static_cast<std::size_t>(rg) + 1]; ++i) {
+            const auto ii = static_cast<std::size_t>(i);
+            if (diag[ii] == 0) continue;  // a code absent from the selection has no pairs either
+            touched.clear();
+            for (index t = start[ii]; t < start[ii + 1]; ++t) {
+                const auto ut = static_cast<std::size_t>(t);
+                const auto j = static_cast<std::size_t>(partner[ut]);
+                if (acc[j] == 0.0) {
+                    touched.push_back(static_cast<std::int32_t>(j));
+                    bits[j >> 6] |= std::uint64_t{1} << (j & 63);
+                }
+                acc[j] += frac ? 1.0 / static_cast<double>(kminus1[ut]) : 1.0;
+            }
+            auto pos = static_cast<std::size_t>(diag_pos[ii]);
+            inner[pos] = static_cast<int>(i);
+            value[pos] = static_cast<double>(diag[ii]);
+            ++pos;
+            auto emit = [&](std::size_t j) {
+                const double v = acc[j];
+                acc[j] = 0.0;
+                inner[pos] = static_cast<int>(j);
+                value[pos] = v;
+                ++pos;
+                const auto q = static_cast<std::size_t>(up[j]++);
+                inner[q] = static_cast<int>(i);
+                value[q] = v;
+            };
+            const std::size_t w0 = (ii + 1) >> 6, w1 = (un + 63) >> 6;
+            if (w1 - w0 <= 2 * touched.size()) {
+                // dense row: the bitmap lists the partners in order
+                for (std::size_t w = w0; w < w1; ++w) {
+                    std::uint64_t m = bits[w];
+                    bits[w] = 0;
+                    while (m) {
+                        emit((w << 6) + static_cast<std::size_t>(lowest_bit(m)));
+                        m &= m - 1;
+                    }
+                }
+            } else {
+                std::sort(touched.begin(), touched.end());
+                for (const std::int32_t j : touched) {
+                    bits[static_cast<std::size_t>(j) >> 6] = 0;
+                    emit(static_cast<std::size_t>(j));
+                }
+            }
+        }
+    });
+    return c;
+}
+
+/// Chooses the path: dense triangle for few codes, else buckets with 16-bit
+/// partners when the code ids fit. `rows == nullptr` selects all records.
+inline sparse_matrix cooccurrence_kernel(const incidence_matrix& a, const std::vector<index>* rows, bool frac,
+                                         int threads) {
+    const record_selection sel{a, rows};
+    if (a.codes == 0) return sparse_matrix(0, 0);
+    if (a.codes <= dense_code_limit) {
+        if (frac) return cooccurrence_dense<double>(sel, true, threads);
+        if (sel.size() <= static_cast<index>(UINT32_MAX)) return cooccurrence_dense<std::uint32_t>(sel, false, threads);
+    }
+    if (a.codes <= 65536) return cooccurrence_buckets<std::uint16_t>(sel, frac, threads);
+    return cooccurrence_buckets<std::int32_t>(sel, frac, threads);
+}
+
+}  // namespace detail
+}  // namespace cograph
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_COGRAPH_DETAIL_COOCCURRENCE_HPP_
