@@ -21,6 +21,7 @@
 #include <algorithm>  // std::sort, std::min, std::max
 #include <cstdint>    // std::int32_t, std::uint16_t, std::uint32_t, std::uint64_t, INT32_MAX, UINT32_MAX
 #include <memory>     // std::unique_ptr
+#include <type_traits>  // std::is_floating_point_v
 #include <vector>     // std::vector
 
 #include <Eigen/SparseCore>
@@ -160,7 +161,7 @@ sparse_matrix cooccurrence_dense(const record_selection& sel, bool frac, int thr
 ///    accumulator (in bucket order), lists the partners in ascending order
 ///    (a bitmap scan when the row is dense, else a sort), and writes row i to
 ///    column i below the diagonal and to every column j above it.
-template <class Partner>
+template <class Partner, class Sum>
 sparse_matrix cooccurrence_buckets(const record_selection& sel, bool frac, int threads) {
     const incidence_matrix& a = sel.a;
     const index n = a.codes;
@@ -235,103 +236,142 @@ sparse_matrix cooccurrence_buckets(const record_selection& sel, bool frac, int t
         }
         for (index q = r + 1; q <= nranges; ++q) range_begin[static_cast<std::size_t>(q)] = n;
     }
-    // symbolic: lower[i] = distinct partners j > i of row i; upper[r * n + j] =
-    // rows i < j of range r holding j
-    std::vector<index> lower(un, 0);
-    std::vector<std::int32_t> upper(static_cast<std::size_t>(nranges) * un, 0);
+    // 5. numeric: row i = its partners j > i in ascending order with their sums,
+    // written compactly over the consumed buckets of its range (ids) and into
+    // `sums` at the same positions; up[rg * n + j] counts rows of range rg holding j.
+    std::unique_ptr<Sum[]> sums(new Sum[utotal]);
+    std::vector<index> row_pos(un + 1, 0), row_len(un, 0);
+    std::vector<std::int32_t> up(static_cast<std::size_t>(nranges) * un, 0);
     techconv::detail::for_each_chunk(nranges, 1, threads, [&](index rg, index, index) {
-        std::vector<std::uint32_t> stamp(un, 0);
-        std::int32_t* up = upper.data() + static_cast<std::size_t>(rg) * un;
-        for (index i = range_begin[static_cast<std::size_t>(rg)]; i < range_begin[static_cast<std::size_t>(rg) + 1]; ++i) {
-            const auto mark = static_cast<std::uint32_t>(i - range_begin[static_cast<std::size_t>(rg)]) + 1;
-            index d = 0;
-            for (index t = start[static_cast<std::size_t>(i)]; t < start[static_cast<std::size_t>(i) + 1]; ++t) {
-                const auto j = static_cast<std::size_t>(partner[static_cast<std::size_t>(t)]);
-                if (stamp[j] != mark) {
-                    stamp[j] = mark;
-                    ++up[j];
-                    ++d;
+        std::vector<Sum> acc(un, Sum(0));
+        std::vector<std::uint64_t> bits((un + 63) / 64, 0);
+        std::vector<std::int32_t> touched(un + 1);
+        std::int32_t* upr = up.data() + static_cast<std::size_t>(rg) * un;
+        const index i0 = range_begin[static_cast<std::size_t>(rg)], i1 = range_begin[static_cast<std::size_t>(rg) + 1];
+        auto w = static_cast<std::size_t>(start[static_cast<std::size_t>(i0)]);
+        for (index i = i0; i < i1; ++i) {
+            const auto ii = static_cast<std::size_t>(i);
+            row_pos[ii] = static_cast<index>(w);
+            // branch-free first-touch list: the slot is kept only when acc[j] was 0
+            std::size_t nt = 0;
+            auto t0 = static_cast<std::size_t>(start[ii]);
+            const auto t1 = static_cast<std::size_t>(start[ii + 1]);
+            if constexpr (std::is_floating_point_v<Sum>) {
+                if (frac) {
+                    for (std::size_t t = t0; t < t1; ++t) {
+                        const auto j = static_cast<std::size_t>(partner[t]);
+                        touched[nt] = static_cast<std::int32_t>(j);
+                        nt += acc[j] == Sum(0) ? 1 : 0;
+                        bits[j >> 6] |= std::uint64_t{1} << (j & 63);
+                        acc[j] += Sum(1) / static_cast<Sum>(kminus1[t]);
+                    }
+                    t0 = t1;  // done
                 }
             }
-            lower[static_cast<std::size_t>(i)] = d;
+            for (std::size_t t = t0; t < t1; ++t) {
+                const auto j = static_cast<std::size_t>(partner[t]);
+                touched[nt] = static_cast<std::int32_t>(j);
+                nt += acc[j] == Sum(0) ? 1 : 0;
+                bits[j >> 6] |= std::uint64_t{1} << (j & 63);
+                acc[j] += Sum(1);
+            }
+            // w <= start[i]: the bucket of row i is consumed before it is overwritten
+            auto emit = [&](std::size_t j) {
+                partner[w] = static_cast<Partner>(j);
+                sums[w] = acc[j];
+                acc[j] = Sum(0);
+                ++upr[j];
+                ++w;
+            };
+            const std::size_t w0 = (ii + 1) >> 6, w1 = (un + 63) >> 6;
+            if (w1 - w0 <= 2 * nt) {
+                // dense row: the bitmap lists the partners in order
+                for (std::size_t q = w0; q < w1; ++q) {
+                    std::uint64_t m = bits[q];
+                    bits[q] = 0;
+                    while (m) {
+                        emit((q << 6) + static_cast<std::size_t>(lowest_bit(m)));
+                        m &= m - 1;
+                    }
+                }
+            } else {
+                // sparse row: sort the few partners
+                std::sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(nt));
+                for (std::size_t q = 0; q < nt; ++q) {
+                    const auto j = static_cast<std::size_t>(touched[q]);
+                    bits[j >> 6] = 0;
+                    emit(j);
+                }
+            }
+            row_len[ii] = static_cast<index>(w) - row_pos[ii];
         }
     });
-    // 5. layout: column j = [rows i < j by range] [diagonal] [rows i > j]
+    std::unique_ptr<Partner[]>().swap(kminus1);
+    // 6. layout: column j = [rows i < j] [diagonal] [rows i > j = row j]
+    std::vector<index> col_up(un, 0);
     index nnz = 0;
     for (std::size_t j = 0; j < un; ++j) {
-        nnz += (diag[j] > 0 ? 1 : 0) + lower[j];
-        for (index rg = 0; rg < nranges; ++rg) nnz += upper[static_cast<std::size_t>(rg) * un + j];
+        for (index rg = 0; rg < nranges; ++rg) col_up[j] += up[static_cast<std::size_t>(rg) * un + j];
+        nnz += col_up[j] + (diag[j] > 0 ? 1 : 0) + row_len[j];
     }
+    std::vector<std::int32_t>().swap(up);
     require_int_nnz(nnz);
     sparse_matrix c(n, n);
     c.resizeNonZeros(nnz);
     int* outer = c.outerIndexPtr();
     int* inner = c.innerIndexPtr();
     double* value = c.valuePtr();
-    std::vector<index> diag_pos(un);
     {
         index pos = 0;
-        for (std::size_t j = 0; j < un; ++j) {
+        for (std::size_t j = 0; j <= un; ++j) {
             outer[j] = static_cast<int>(pos);
-            for (index rg = 0; rg < nranges; ++rg) {
-                std::int32_t& u = upper[static_cast<std::size_t>(rg) * un + j];
-                const index k = u;
-                u = static_cast<std::int32_t>(pos);  // now range rg's write cursor in column j
-                pos += k;
-            }
-            diag_pos[j] = pos;
-            pos += (diag[j] > 0 ? 1 : 0) + lower[j];
+            if (j < un) pos += col_up[j] + (diag[j] > 0 ? 1 : 0) + row_len[j];
         }
-        outer[un] = static_cast<int>(pos);
     }
-    techconv::detail::for_each_chunk(nranges, 1, threads, [&](index rg, index, index) {
-        std::vector<double> acc(un, 0.0);
-        std::vector<std::uint64_t> bits((un + 63) / 64, 0);
-        std::vector<std::int32_t> touched;
-        std::int32_t* up = upper.data() + static_cast<std::size_t>(rg) * un;
-        for (index i = range_begin[static_cast<std::size_t>(rg)]; i < range_begin[static_cast<std::size_t>(rg) + 1]; ++i) {
+    // 7. assembly in blocks of columns whose write cursors stay in cache: the
+    // part above the diagonal of columns [lo, hi) is gathered from the rows
+    // i < hi in ascending i (each row's entries in [lo, hi) are contiguous).
+    const index block = 4096;
+    const index nblocks = techconv::detail::chunk_count(n, block);
+    const index group = std::max<index>(1, (nblocks + 3) / 4);  // fixed groups of blocks
+    techconv::detail::for_each_chunk(nblocks, group, threads, [&](index, index b0, index b1) {
+        // cur[i]: next entry of row i not yet placed (rows enter as blocks advance)
+        std::vector<index> cur(un, 0);
+        std::vector<index> fill(static_cast<std::size_t>(block));
+        const index first_lo = b0 * block;
+        for (index i = 0; i < std::min(n, b1 * block); ++i) {
             const auto ii = static_cast<std::size_t>(i);
-            if (diag[ii] == 0) continue;  // a code absent from the selection has no pairs either
-            touched.clear();
-            for (index t = start[ii]; t < start[ii + 1]; ++t) {
-                const auto ut = static_cast<std::size_t>(t);
-                const auto j = static_cast<std::size_t>(partner[ut]);
-                if (acc[j] == 0.0) {
-                    touched.push_back(static_cast<std::int32_t>(j));
-                    bits[j >> 6] |= std::uint64_t{1} << (j & 63);
+            const Partner* rb = partner.get() + row_pos[ii];
+            cur[ii] = row_pos[ii];
+            if (first_lo > 0) cur[ii] += std::lower_bound(rb, rb + row_len[ii], static_cast<Partner>(first_lo)) - rb;
+        }
+        for (index bk = b0; bk < b1; ++bk) {
+            const index lo = bk * block, hi = std::min(n, lo + block);
+            for (index j = lo; j < hi; ++j) fill[static_cast<std::size_t>(j - lo)] = outer[j];
+            for (index i = 0; i < hi - 1; ++i) {
+                const auto ii = static_cast<std::size_t>(i);
+                index t = cur[ii];
+                const index end = row_pos[ii] + row_len[ii];
+                for (; t < end; ++t) {
+                    const index j = static_cast<index>(partner[static_cast<std::size_t>(t)]);
+                    if (j >= hi) break;
+                    const auto q = static_cast<std::size_t>(fill[static_cast<std::size_t>(j - lo)]++);
+                    inner[q] = static_cast<int>(i);
+                    value[q] = static_cast<double>(sums[static_cast<std::size_t>(t)]);
                 }
-                acc[j] += frac ? 1.0 / static_cast<double>(kminus1[ut]) : 1.0;
+                cur[ii] = t;
             }
-            auto pos = static_cast<std::size_t>(diag_pos[ii]);
-            inner[pos] = static_cast<int>(i);
-            value[pos] = static_cast<double>(diag[ii]);
-            ++pos;
-            auto emit = [&](std::size_t j) {
-                const double v = acc[j];
-                acc[j] = 0.0;
-                inner[pos] = static_cast<int>(j);
-                value[pos] = v;
-                ++pos;
-                const auto q = static_cast<std::size_t>(up[j]++);
-                inner[q] = static_cast<int>(i);
-                value[q] = v;
-            };
-            const std::size_t w0 = (ii + 1) >> 6, w1 = (un + 63) >> 6;
-            if (w1 - w0 <= 2 * touched.size()) {
-                // dense row: the bitmap lists the partners in order
-                for (std::size_t w = w0; w < w1; ++w) {
-                    std::uint64_t m = bits[w];
-                    bits[w] = 0;
-                    while (m) {
-                        emit((w << 6) + static_cast<std::size_t>(lowest_bit(m)));
-                        m &= m - 1;
-                    }
+            for (index j = lo; j < hi; ++j) {
+                const auto uj = static_cast<std::size_t>(j);
+                auto q = static_cast<std::size_t>(fill[static_cast<std::size_t>(j - lo)]);
+                if (diag[uj] > 0) {
+                    inner[q] = static_cast<int>(j);
+                    value[q] = static_cast<double>(diag[uj]);
+                    ++q;
                 }
-            } else {
-                std::sort(touched.begin(), touched.end());
-                for (const std::int32_t j : touched) {
-                    bits[static_cast<std::size_t>(j) >> 6] = 0;
-                    emit(static_cast<std::size_t>(j));
+                for (index t = row_pos[uj]; t < row_pos[uj] + row_len[uj]; ++t, ++q) {
+                    inner[q] = static_cast<int>(partner[static_cast<std::size_t>(t)]);
+                    value[q] = static_cast<double>(sums[static_cast<std::size_t>(t)]);
                 }
             }
         }
@@ -349,8 +389,13 @@ inline sparse_matrix cooccurrence_kernel(const incidence_matrix& a, const std::v
         if (frac) return cooccurrence_dense<double>(sel, true, threads);
         if (sel.size() <= static_cast<index>(UINT32_MAX)) return cooccurrence_dense<std::uint32_t>(sel, false, threads);
     }
-    if (a.codes <= 65536) return cooccurrence_buckets<std::uint16_t>(sel, frac, threads);
-    return cooccurrence_buckets<std::int32_t>(sel, frac, threads);
+    // full counting sums integers: 32 bits suffice when no pair can occur more often
+    const bool narrow = !frac && sel.size() <= static_cast<index>(UINT32_MAX);
+    if (a.codes <= 65536)
+        return narrow ? cooccurrence_buckets<std::uint16_t, std::uint32_t>(sel, false, threads)
+                      : cooccurrence_buckets<std::uint16_t, double>(sel, frac, threads);
+    return narrow ? cooccurrence_buckets<std::int32_t, std::uint32_t>(sel, false, threads)
+                  : cooccurrence_buckets<std::int32_t, double>(sel, frac, threads);
 }
 
 }  // namespace detail
