@@ -225,16 +225,15 @@ sparse_matrix cooccurrence_buckets(const record_selection& sel, bool frac, int t
 
     // 4. ranges of codes with about equal work (bucket volume + one per code)
     const index nranges = std::min<index>(n, 16);
-    std::vector<index> range_begin(static_cast<std::size_t>(nranges) + 1, n);
+    std::vector<index> range_begin{0};
     {
         const index work = total + n;
-        index acc = 0, r = 0;
-        range_begin[0] = 0;
-        for (index i = 0; i < n && r + 1 < nranges; ++i) {
-            acc += start[static_cast<std::size_t>(i) + 1] - start[static_cast<std::size_t>(i)] + 1;
-            if (acc * nranges >= work * (r + 1)) range_begin[static_cast<std::size_t>(++r)] = i + 1;
+        index done = 0;
+        for (index i = 0; i < n && static_cast<index>(range_begin.size()) < nranges; ++i) {
+            done += start[static_cast<std::size_t>(i) + 1] - start[static_cast<std::size_t>(i)] + 1;
+            if (done * nranges >= work * static_cast<index>(range_begin.size())) range_begin.push_back(i + 1);
         }
-        for (index q = r + 1; q <= nranges; ++q) range_begin[static_cast<std::size_t>(q)] = n;
+        while (static_cast<index>(range_begin.size()) <= nranges) range_begin.push_back(n);
     }
     // 5. numeric: row i = its partners j > i in ascending order with their sums,
     // written compactly over the consumed buckets of its range (ids) and into
