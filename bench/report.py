@@ -95,7 +95,8 @@ def main():
     add("")
     add("`key_core_into` on the n × 9 matrix, column-major: *int* = the corpus's count indicators, *real* =")
     add("lognormal values with 30% zeros. Peer: idiomatic numpy (`bench/peers/suite_entropy.py`). The floor")
-    add("column is techconv's CPU time over the floor of the reads the pipeline needs (`reads` × one read).")
+    add("column is techconv's CPU time over the issue's floor, two reads of the matrix (statistics + scores);")
+    add("in brackets, the passes over the matrix the pipeline actually made.")
     add("")
     add("| data | n | techconv CPU ms | × floor (reads) | 2 threads wall ms (speed-up) | numpy CPU ms | numpy / techconv |")
     add("|---|---|---|---|---|---|---|")
@@ -104,7 +105,7 @@ def main():
             b1, b2 = f"entropy/{kind}/{n}/threads:1", f"entropy/{kind}/{n}/threads:2"
             c1, f1 = get(b1), get(f"floor/{n}")
             reads = s.get(b1, {}).get("reads", 2)
-            fl = f"{c1 / (reads * f1):.1f}× ({reads:.0f})" if c1 and f1 else "—"
+            fl = f"{c1 / (2 * f1):.1f}× ({reads:.0f})" if c1 and f1 else "—"
             w1, w2 = get(b1, "wall"), get(b2, "wall")
             two = f"{ms(w2)} ({w1 / w2:.2f}×)" if w1 and w2 else "—"
             pn = peer("entropy", f"{kind}/{n}", "numpy")
@@ -215,8 +216,7 @@ def main():
     for kind, goal in (("int", 2.0), ("real", 3.0)):
         b1 = f"entropy/{kind}/{n}/threads:1"
         c1 = get(b1)
-        reads = s.get(b1, {}).get("reads", 2)
-        target(f"entropy ({kind}) within {goal:.0f}× of the floor of its {reads:.0f} reads", c1 / (reads * f1) if c1 and f1 else None, goal, False)
+        target(f"entropy ({kind}) within {goal:.0f}× of the floor (two reads of the matrix)", c1 / (2 * f1) if c1 and f1 else None, goal, False)
         w1, w2 = get(b1, "wall"), get(f"entropy/{kind}/{n}/threads:2", "wall")
         target(f"entropy ({kind}) ≥ 1.7× with 2 threads (wall)", w1 / w2 if w1 and w2 else None, 1.7, True)
     for level in ("sub", "mg"):

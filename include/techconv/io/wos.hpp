@@ -351,6 +351,7 @@ private:
         if (py_ == npos) header_error(error_code::missing_column, "PY", "required column 'PY' is not in the header");
         if (c1_ == npos) header_error(error_code::missing_column, "C1", "required column 'C1' is not in the header");
         names_.assign(header_.begin(), header_.end());
+        header_.clear();  // the views point into the line buffer, which the next line overwrites
     }
     static void split(std::string_view l, std::vector<std::string_view>& out) {
         out.clear();
