@@ -60,10 +60,11 @@ inline sparse_matrix cooccurrence_impl(const incidence_matrix& a, const std::vec
 /// all-zero n x n matrix; records with one code only add to the diagonal.
 /// Complexity: O(nnz(A) + P + nnz(C)) time with P = sum over records of
 /// k_r (k_r - 1) / 2 code pairs (plus O(n^2) for n <= 1024 codes, counted in
-/// a packed triangle); memory besides the result: the triangle (n (n + 1) / 2
-/// counters of 4 bytes, 8 with fractional counting) for n <= 1024, else 2 bytes
-/// per pair (4 with more than 65536 codes; twice that with fractional
-/// counting) plus 4 bytes per distinct pair (8 with fractional counting).
+/// a packed triangle); memory besides the result: for n <= 1024 one triangle
+/// of n (n + 1) / 2 counters of 4 bytes per thread (up to 4 triangles of
+/// 8-byte sums with fractional counting), else 2 bytes per pair (4 with more
+/// than 65536 codes; twice that with fractional counting) plus 4 bytes per
+/// distinct pair (8 with fractional counting).
 /// Bit-identical for any thread count.
 inline sparse_matrix cooccurrence(const incidence_matrix& a, const cooccurrence_options& opts = {}) {
     return detail::cooccurrence_impl(a, nullptr, opts);
