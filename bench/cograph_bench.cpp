@@ -9,7 +9,7 @@
 //
 // Kernels beside baselines in the same binary:
 //  - co-occurrence (dense triangle up to 1024 codes, else pair buckets) vs Eigen's sparse A^T * A;
-//  - betweenness vs Boost.Graph's brandes_betweenness_centrality;
+//  - betweenness vs Boost.Graph's brandes_betweenness_centrality; heap vs dense-array Dijkstra;
 //  - closeness, eigenvector, PageRank, clustering, Louvain, Leiden (1 and 2 threads).
 #include <techconv/cograph.hpp>
 #include <techconv/cograph/boost_graph.hpp>
@@ -160,19 +160,23 @@ BENCHMARK(bm_cooccurrence_eigen_baseline)
     ->UseRealTime();
 
 // --- path measures -----------------------------------------------------------------
-// args: graph, weight meaning (0 ignore, 2 similarity), threads
+// args: graph, weight meaning (0 ignore, 2 similarity), threads, search method
+// (0 automatic, 1 heap, 2 dense array)
 void bm_betweenness(benchmark::State& st) {
     const auto& g = graph_for(static_cast<int>(st.range(0)));
     cg::betweenness_options o;
     o.weights = static_cast<cg::weight_meaning>(st.range(1));
     o.threads = static_cast<int>(st.range(2));
+    o.method = static_cast<cg::shortest_path_method>(st.range(3));
     for (auto _ : st) benchmark::DoNotOptimize(cg::betweenness(g, o).values.data());
     counters(st, g);
 }
 BENCHMARK(bm_betweenness)
-    ->ArgsProduct({{0}, {0, 2}, {1, 2}})
-    ->Args({1, 2, 1})
-    ->Args({1, 2, 2})
+    ->ArgsProduct({{0}, {0, 2}, {1, 2}, {0}})
+    ->Args({0, 2, 1, 1})
+    ->Args({0, 2, 1, 2})
+    ->Args({1, 2, 1, 0})
+    ->Args({1, 2, 2, 0})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Iterations(1);
@@ -185,14 +189,22 @@ void bm_betweenness_boost_baseline(benchmark::State& st) {
 }
 BENCHMARK(bm_betweenness_boost_baseline)->Args({0, 2})->Args({0, 0})->Args({1, 2})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
+// args: graph, threads, search method (0 automatic, 1 heap, 2 dense array)
 void bm_closeness(benchmark::State& st) {
     const auto& g = graph_for(static_cast<int>(st.range(0)));
     cg::closeness_options o;
     o.threads = static_cast<int>(st.range(1));
+    o.method = static_cast<cg::shortest_path_method>(st.range(2));
     for (auto _ : st) benchmark::DoNotOptimize(cg::closeness(g, o).values.data());
     counters(st, g);
 }
-BENCHMARK(bm_closeness)->ArgsProduct({{0, 1}, {1, 2}})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+BENCHMARK(bm_closeness)
+    ->ArgsProduct({{0, 1}, {1, 2}, {0}})
+    ->Args({0, 1, 1})
+    ->Args({0, 1, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
 
 // --- spectral, clustering, communities --------------------------------------------------
 void bm_pagerank(benchmark::State& st) {

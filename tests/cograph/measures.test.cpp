@@ -7,6 +7,7 @@
 #include <techconv/cograph/boost_graph.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <sstream>
 #include <string>
@@ -87,6 +88,49 @@ TEST_CASE("path measures by hand: a path a-b-c plus a pendant and weights") {
     CHECK(b.info == techconv::status::ok);
 }
 
+TEST_CASE("path measures by hand: lengths that tie only up to rounding, both searches") {
+    // Triangle 0-1-2 with weights as similarities: lengths 1/(10/3) = 0.3
+    // (0-1), 1/10 = 0.1 (0-2) and 1/5 = 0.2 (2-1). In binary floating point
+    // 0.1 + 0.2 = 0.30000000000000004 != 0.3, but the two 0-1 paths tie within
+    // the relative 1e-10 (igraph's rule): node 2 lies on one of the two
+    // shortest 0-1 paths, so its betweenness is 1/2. The path found second
+    // is the longer one here (alt > d in the relaxation).
+    const auto tri = cg::graph::from_edges(3, {{0, 1, 10.0 / 3.0}, {0, 2, 10.0}, {2, 1, 5.0}});
+    // Triangle with weights as distances: direct 0-1 is 0.1 + 0.2 =
+    // 0.30000000000000004, the path via 2 is 0.15 + 0.15 = 0.3: the second
+    // path found is the shorter one by one rounding step (alt < d), and still
+    // ties. Node 2 again gets 1/2.
+    const auto tri2 = cg::graph::from_edges(3, {{0, 1, 0.1 + 0.2}, {0, 2, 0.15}, {2, 1, 0.15}});
+    // Square 0-1-2-3 plus chord 0-2 of length 3 (distance): from 0 the
+    // shortest paths to 2 are 0-1-2 and 0-3-2 (length 2, the chord is
+    // longer), so nodes 1 and 3 each get 1/2 for the pair (0, 2); likewise
+    // for (1, 3) via 0 or 2: every node has betweenness 1/2.
+    const auto sq = cg::graph::from_edges(4, {{0, 1, 1}, {1, 2, 1}, {2, 3, 1}, {3, 0, 1}, {0, 2, 3}});
+    for (const auto m : {cg::shortest_path_method::automatic, cg::shortest_path_method::heap,
+                         cg::shortest_path_method::dense_array}) {
+        CAPTURE(static_cast<int>(m));
+        cg::betweenness_options bo;
+        bo.method = m;
+        auto b = cg::betweenness(tri, bo);
+        CHECK(b.values[2] == doctest::Approx(0.5));
+        CHECK(b.values[0] == 0.0);
+        CHECK(b.values[1] == 0.0);
+        bo.weights = cg::weight_meaning::distance;
+        b = cg::betweenness(tri2, bo);
+        CHECK(b.values[2] == doctest::Approx(0.5));
+        b = cg::betweenness(sq, bo);
+        for (idx v = 0; v < 4; ++v) CHECK(b.values[v] == doctest::Approx(0.5));
+        cg::closeness_options co;
+        co.method = m;
+        // from 0: distances 0.3 (to 1) and 0.1 (to 2): (r - 1) / sum = 2 / 0.4
+        CHECK(cg::closeness(tri, co).values[0] == doctest::Approx(5.0));
+        co.weights = cg::weight_meaning::distance;
+        co.scale = cg::closeness_scale::inverse_sum;
+        // from 0 in the square: 1 + 2 + 1
+        CHECK(cg::closeness(sq, co).values[0] == doctest::Approx(0.25));
+    }
+}
+
 TEST_CASE("eigenvector, PageRank, clustering by hand") {
     // Triangle 0-1-2 plus pendant 3 on 0.
     const auto g = cg::graph::from_edges(4, {{0, 1, 1}, {1, 2, 1}, {0, 2, 1}, {0, 3, 1}});
@@ -107,6 +151,50 @@ TEST_CASE("eigenvector, PageRank, clustering by hand") {
     CHECK(cl.transitivity == doctest::Approx(3.0 / 5.0));  // 3 x 1 triangle / (3 + 1 + 1) triples
     CHECK(cl.average == doctest::Approx((1.0 / 3.0 + 2.0) / 4.0));
     CHECK(cl.average_defined == doctest::Approx((1.0 / 3.0 + 2.0) / 3.0));
+}
+
+TEST_CASE("clustering: bit rows and the degree-ordered listing agree") {
+    // K5 minus the edge 3-4: the triangles are the 4 of K4 on {0,1,2,3}, the
+    // 4 of K4 on {0,1,2,4} minus their shared one {0,1,2}: 7 in all.
+    // Node 0 has 4 neighbours (6 pairs, all linked but 3-4): local 5/6.
+    std::vector<cg::edge> k5;
+    for (idx u = 0; u < 5; ++u)
+        for (idx v = u + 1; v < 5; ++v)
+            if (!(u == 3 && v == 4)) k5.push_back({u, v, static_cast<double>(1 + u + v)});
+    const auto g5 = cg::graph::from_edges(5, k5);
+    // 1 word of bits per row, more than a quarter of the mean degree 3.6:
+    // clustering() lists triangles by orientation; bit rows are called directly.
+    CHECK_FALSE(techconv::cograph::detail::use_bit_rows(g5));
+    const auto cl5 = cg::clustering(g5);
+    CHECK(cl5.triangles == 7);
+    CHECK(cl5.local[0] == doctest::Approx(5.0 / 6.0));
+    CHECK(cl5.local[3] == 1.0);  // neighbours 0, 1, 2 all linked
+    const std::vector<double> at_node = {5, 5, 5, 3, 3};  // node 3: {0,1,2} pairs; likewise node 4
+    CHECK(techconv::cograph::detail::count_triangles_bit_rows(g5, false, 1).count == at_node);
+    CHECK(techconv::cograph::detail::count_triangles(g5, cg::clustering_weighting::none, 1).count == at_node);
+
+    // A seeded pseudo-random graph of density about 0.6 on 150 nodes: the
+    // two counters must give the same triangle counts exactly and the same
+    // Barrat numerators up to rounding.
+    std::vector<cg::edge> es;
+    std::uint64_t state = 12345;
+    auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return state >> 33;
+    };
+    for (idx u = 0; u < 150; ++u)
+        for (idx v = u + 1; v < 150; ++v)
+            if (next() % 10 < 6) es.push_back({u, v, static_cast<double>(1 + next() % 7)});
+    const auto g = cg::graph::from_edges(150, es);
+    CHECK(techconv::cograph::detail::use_bit_rows(g));
+    for (const bool barrat : {false, true}) {
+        const auto a = techconv::cograph::detail::count_triangles_bit_rows(g, barrat, 1);
+        const auto b = techconv::cograph::detail::count_triangles(
+            g, barrat ? cg::clustering_weighting::barrat : cg::clustering_weighting::none, 2);
+        CHECK(a.count == b.count);
+        if (barrat)
+            for (std::size_t v = 0; v < 150; ++v) CHECK(techconv_test::close(a.wsum[v], b.wsum[v], 1e-13, 0.0));
+    }
 }
 
 TEST_CASE("degenerate graphs: empty, one node, no edges, disconnected") {
@@ -170,7 +258,26 @@ TEST_CASE("real data: centralities equal python-igraph and NetworkX, Boost.Graph
                 CHECK(mismatches(cg::boost_betweenness(g, meanings[k]), ig[std::string("betweenness") + suffix[k]], tol) == 0);
             cg::closeness_options co;
             co.weights = meanings[k];
-            CHECK(mismatches(cg::closeness(g, co).values, ig[std::string("closeness") + suffix[k]], tol) == 0);
+            const auto c1 = cg::closeness(g, co);
+            CHECK(mismatches(c1.values, ig[std::string("closeness") + suffix[k]], tol) == 0);
+            co.threads = 2;
+            CHECK(cg::closeness(g, co).values == c1.values);  // bit-identical
+            co.threads = 1;
+            // Both weighted searches forced in turn: each agrees with igraph,
+            // and they settle nodes in the same order, so the values are the
+            // same bit for bit.
+            for (const auto m : {cg::shortest_path_method::heap, cg::shortest_path_method::dense_array}) {
+                CAPTURE(static_cast<int>(m));
+                bo.threads = 1;
+                bo.method = m;
+                const auto bm = cg::betweenness(g, bo);
+                CHECK(mismatches(bm.values, ig[std::string("betweenness") + suffix[k]], tol) == 0);
+                CHECK(bm.values == b1.values);
+                co.method = m;
+                const auto cm = cg::closeness(g, co);
+                CHECK(mismatches(cm.values, ig[std::string("closeness") + suffix[k]], tol) == 0);
+                CHECK(cm.values == c1.values);
+            }
         }
         cg::closeness_options raw;
         raw.scale = cg::closeness_scale::inverse_sum;

@@ -8,6 +8,7 @@
 
 #include <algorithm>  // std::max, std::stable_sort
 #include <cmath>      // std::fabs, std::sqrt
+#include <cstdint>    // std::uint32_t
 #include <numeric>    // std::iota
 #include <vector>     // std::vector
 
@@ -58,6 +59,7 @@ struct betweenness_options {
     weight_meaning weights = weight_meaning::similarity;  ///< how weights become lengths
     bool normalized = false;  ///< divide by (n-1)(n-2)/2, the number of pairs excluding the node
     int threads = 1;          ///< worker threads (0 = hardware); results do not depend on it
+    shortest_path_method method = shortest_path_method::automatic;  ///< weighted search; results do not depend on it
 };
 
 /// \brief Result of a path-based centrality.
@@ -78,18 +80,6 @@ inline centrality_result path_result(index n) {
     return res;
 }
 
-/// Edge lengths under `m`; empty (unit lengths, BFS) when weights are ignored.
-inline std::vector<double> path_lengths(const graph& g, weight_meaning m) {
-    return m == weight_meaning::ignore ? std::vector<double>{} : edge_lengths(g, m);
-}
-
-inline bool is_connected_graph(const graph& g) {
-    if (g.num_nodes() <= 1) return true;
-    sssp_workspace w(g.num_nodes());
-    sssp(g, {}, 0, w, false);
-    return static_cast<index>(w.order.size()) == g.num_nodes();
-}
-
 }  // namespace detail
 
 /// \brief Shortest-path betweenness centrality (Brandes 2001).
@@ -99,42 +89,42 @@ inline bool is_connected_graph(const graph& g) {
 /// 1/weight (co-occurrence strength as similarity). Matches igraph's
 /// `betweenness(weights=...)` with the same lengths, and NetworkX's
 /// `betweenness_centrality(normalized=False, weight=...)`.
+/// Path lengths within a relative 1e-10 count as equal (igraph's rule): a
+/// node u is a predecessor of x when d(u) + l(u, x) ties with d(x) at the
+/// time u is settled; the dependencies then flow back along the recorded
+/// predecessors (as igraph does) instead of rescanning every edge.
 /// \param g    the graph.
-/// \param opts weight meaning, normalisation, threads.
+/// \param opts weight meaning, normalisation, threads, search method.
 /// \returns values and status::disconnected if the graph is not connected
 ///          (pairs without a path contribute nothing).
+/// \throws invalid_argument for 2^31 nodes or more.
 /// Degenerate input: fewer than 3 nodes gives zeros (normalised: zeros).
-/// Complexity: O(n m) unweighted, O(n m log n) weighted; O(n) memory per
-/// 1/128 of the sources. Parallel over sources in fixed chunks with an
-/// ordered reduction: bit-identical for any thread count.
+/// Complexity: per source O(m) unweighted, O(m log n) with the heap,
+/// O(m + n sqrt n) with the dense array; O(n + m) memory per thread.
+/// Parallel over sources in fixed chunks with an ordered reduction:
+/// bit-identical for any thread count and for either search method.
 inline centrality_result betweenness(const graph& g, const betweenness_options& opts = {}) {
     const index n = g.num_nodes();
     centrality_result res = detail::path_result(n);
     if (n == 0) return res;
-    const std::vector<double> len = detail::path_lengths(g, opts.weights);
+    const detail::path_graph pg = detail::make_path_graph(g, opts.weights, opts.method);
     const index chunk = detail::path_chunk(n);
     const index nchunks = techconv::detail::chunk_count(n, chunk);
     std::vector<std::vector<double>> part(static_cast<std::size_t>(nchunks));
-    const auto& off = g.offsets();
-    const auto& tgt = g.targets();
+    std::vector<char> part_disc(static_cast<std::size_t>(nchunks), 0);
     techconv::detail::for_each_chunk(n, chunk, opts.threads, [&](index c, index b, index e) {
-        detail::sssp_workspace w(n);
+        detail::sssp_workspace w(pg, true);
         std::vector<double> acc(static_cast<std::size_t>(n), 0.0);
         for (index s = b; s < e; ++s) {
-            detail::sssp(g, len, s, w, true);
+            detail::sssp<true>(pg, s, w);
+            if (static_cast<index>(w.order.size()) != n) part_disc[static_cast<std::size_t>(c)] = 1;
             for (const index v : w.order) w.delta[static_cast<std::size_t>(v)] = 0.0;
+            // dependencies flow from each node to its predecessors, farthest nodes first
             for (auto it = w.order.rbegin(); it != w.order.rend(); ++it) {
                 const auto x = static_cast<std::size_t>(*it);
                 const double coeff = (1.0 + w.delta[x]) / w.sigma[x];
-                const double dx = w.dist[x];
-                for (index k = off[x]; k < off[x + 1]; ++k) {
-                    const auto y = static_cast<std::size_t>(tgt[static_cast<std::size_t>(k)]);
-                    const double l = len.empty() ? 1.0 : len[static_cast<std::size_t>(k)];
-                    // y is a predecessor of x on a shortest path
-                    if (w.dist[y] < dx &&
-                        (len.empty() ? w.dist[y] + 1.0 == dx : detail::same_length(w.dist[y] + l, dx)))
-                        w.delta[y] += w.sigma[y] * coeff;
-                }
+                const std::uint32_t* p = w.pred.data() + pg.off[x];
+                for (std::uint32_t k = 0; k < w.npred[x]; ++k) w.delta[p[k]] += w.sigma[p[k]] * coeff;
                 if (static_cast<index>(x) != s) acc[x] += w.delta[x];
             }
         }
@@ -147,7 +137,8 @@ inline centrality_result betweenness(const graph& g, const betweenness_options& 
         const double pairs = static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2.0;
         if (pairs > 0) res.values /= pairs;
     }
-    if (!detail::is_connected_graph(g)) res.info = status::disconnected;
+    for (const char d : part_disc)
+        if (d != 0) res.info = status::disconnected;
     return res;
 }
 
@@ -163,6 +154,7 @@ struct closeness_options {
     weight_meaning weights = weight_meaning::similarity;  ///< how weights become lengths
     closeness_scale scale = closeness_scale::mean_reachable;  ///< scaling variant
     int threads = 1;  ///< worker threads (0 = hardware); results do not depend on it
+    shortest_path_method method = shortest_path_method::automatic;  ///< weighted search; results do not depend on it
 };
 
 /// \brief Closeness centrality over the reachable nodes.
@@ -171,19 +163,21 @@ struct closeness_options {
 /// nodes it reaches: inverse_sum 1/D_v, mean_reachable (r_v - 1)/D_v,
 /// wasserman_faust (r_v - 1)^2 / ((n - 1) D_v). Lengths from `opts.weights`.
 /// \returns values and status::disconnected if the graph is not connected.
+/// \throws invalid_argument for 2^31 nodes or more.
 /// Degenerate input: an isolated node gets 0 (igraph reports NaN).
-/// Complexity: as betweenness(); parallel over sources, deterministic.
+/// Complexity: as betweenness() (no predecessor storage); parallel over
+/// sources, bit-identical for any thread count and either search method.
 inline centrality_result closeness(const graph& g, const closeness_options& opts = {}) {
     const index n = g.num_nodes();
     centrality_result res = detail::path_result(n);
     if (n == 0) return res;
-    const std::vector<double> len = detail::path_lengths(g, opts.weights);
+    const detail::path_graph pg = detail::make_path_graph(g, opts.weights, opts.method);
     bool disconnected = false;
     std::vector<char> part_disc(static_cast<std::size_t>(techconv::detail::chunk_count(n, detail::path_chunk(n))), 0);
     techconv::detail::for_each_chunk(n, detail::path_chunk(n), opts.threads, [&](index c, index b, index e) {
-        detail::sssp_workspace w(n);
+        detail::sssp_workspace w(pg, false);
         for (index s = b; s < e; ++s) {
-            detail::sssp(g, len, s, w, false);
+            detail::sssp<false>(pg, s, w);
             double sum = 0;
             for (const index v : w.order) sum += w.dist[static_cast<std::size_t>(v)];
             const auto r = static_cast<double>(w.order.size());
