@@ -7,11 +7,12 @@
 //    upper triangle of n (n + 1) / 2 counters, small enough to stay in cache;
 //    the triangle is then written out column by column.
 //  - buckets (larger n): the partners j > i of every code i are collected in
-//    i's bucket (record order), then a symbolic pass over the buckets counts
-//    the non-zeros of every column, the result is allocated once at its final
-//    size, and a numeric pass sums each bucket and writes row i's entries
-//    straight to their final places: column i below the diagonal (in order)
-//    and each column j above it (in ascending i, by a per-range cursor).
+//    i's bucket (record order); each bucket is summed into row i of the upper
+//    triangle, stored compactly (over the consumed buckets); the result is
+//    then allocated at its exact size and assembled a block of columns at a
+//    time: the part above the diagonal of column j gathered from the rows
+//    i < j (write cursors of one block stay in cache), then the diagonal,
+//    then row j itself below it.
 // Neither path makes an intermediate copy of C. Every floating-point sum runs
 // in an order fixed by the record order and the input size only, so the bits
 // never depend on the thread count.
@@ -147,7 +148,8 @@ sparse_matrix cooccurrence_dense(const record_selection& sel, bool frac, int thr
 }
 
 /// Bucket path; Partner is the storage type of a code id in the buckets
-/// (16 bits when the ids fit, which halves the traffic).
+/// (16 bits when the ids fit, which halves the traffic); Sum the type of the
+/// row sums (std::uint32_t for full counting, double for fractional).
 ///
 /// 1. Records are cut into at most 16 fixed chunks (a function of the input
 ///    size only); each chunk counts, per code i, its occurrences and the pairs
@@ -155,12 +157,15 @@ sparse_matrix cooccurrence_dense(const record_selection& sel, bool frac, int thr
 ///    of i's bucket (code-major, chunk-minor, hence record order). 3. Each
 ///    chunk streams its records and writes every partner j of i (and, for
 ///    fractional counting, k - 1) into i's bucket. 4. The codes are cut into
-///    ranges of about equal bucket volume; a symbolic pass counts the distinct
-///    partners of every row and, per range, of every column. 5. C is
-///    allocated at its exact size; the numeric pass sums each bucket in a dense
-///    accumulator (in bucket order), lists the partners in ascending order
-///    (a bitmap scan when the row is dense, else a sort), and writes row i to
-///    column i below the diagonal and to every column j above it.
+///    16 ranges of about equal bucket volume. 5. Each range sums its buckets
+///    in a dense accumulator (in bucket order, so in record order), lists the
+///    partners in ascending order (a bitmap scan when the row is dense, else
+///    a sort) and writes row i compactly: ids over the consumed buckets, sums
+///    into a parallel array; it also counts, per column j, its rows holding j.
+///    6. Column sizes give the exact layout of C. 7. Blocks of 4096 columns
+///    (in 4 fixed groups) are assembled: the rows i < hi contribute their
+///    entries in [lo, hi) in ascending i, then each column gets its diagonal
+///    (the occurrences) and its own row below it.
 template <class Partner, class Sum>
 sparse_matrix cooccurrence_buckets(const record_selection& sel, bool frac, int threads) {
     const incidence_matrix& a = sel.a;
