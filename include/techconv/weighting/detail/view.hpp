@@ -83,6 +83,16 @@ void load_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, double* 
     }
 }
 
+/// Hints that the 64-byte line at p will be read soon (no effect where the
+/// compiler offers no prefetch builtin).
+inline void prefetch(const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(p, 0, 3);
+#else
+    static_cast<void>(p);
+#endif
+}
+
 /// Whether the kernels can read column j of v directly as doubles.
 template <class Scalar, bool RowMajor>
 constexpr bool direct_columns() noexcept {
