@@ -207,8 +207,9 @@ inline run_sums run_moments(const double* p, index n) noexcept {
         hi[u] = lo[u];
     }
     // x ln x = ln 2 * sum x k + sum x ln m (AVX2), else masked x plog(x).
-    dpacket xk = zero, xl = zero;
-    [[maybe_unused]] dpacket tiny = zero;
+    [[maybe_unused]] dpacket xk = zero;  // AVX2 only
+    dpacket xl = zero;
+    [[maybe_unused]] dpacket tiny = zero;  // Eigen's logarithm only
     const auto add = [&](const dpacket& x, index u) {
         s[u] = ei::padd(s[u], x);
         if constexpr (WithXlogx) {
