@@ -128,8 +128,10 @@ bool scores_and_top(const dense_view<Scalar, RowMajor>& v, const linear_score& l
 /// \param out   result; out.scores is resized only if its size differs from n
 /// \param opts  policies; the defaults reproduce [KCT] (min-max, 0 ln 0 = 0, q = 0.05)
 /// \throws as entropy_weights and top_fraction.
-/// Complexity: O(n m) plus O(n + k log k) for the selection; two reads of x
-/// for count data (one for the statistics, one for the scores).
+/// Complexity: O(n m) plus expected O(k) for the selection, whose candidates
+/// are collected during the score pass; two reads of x for count data (one
+/// for the statistics, one for the scores). The calling thread keeps O(k)
+/// scratch for the candidates between calls.
 template <class Derived>
 void key_core_into(const Eigen::DenseBase<Derived>& x, key_core_result& out,
                    const key_core_options& opts = {}) {

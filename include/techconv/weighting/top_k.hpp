@@ -195,8 +195,9 @@ inline void finish_top(std::vector<std::pair<double, index>>& cand, index k, top
 /// \param opts    order of the result
 /// \returns indices, k, threshold.
 /// \throws invalid_argument if k is out of range or a score is NaN (named).
-/// Complexity: expected O(n + k log k): a deterministic sample of the scores
-/// bounds the candidates, then a selection and (by_rank) a sort of k records.
+/// Complexity: expected O(n + k): a deterministic sample of the scores
+/// bounds the candidates; by_rank bucket-sorts them, by_index selects k and
+/// sorts them by index (O(k log k)).
 inline top_k_result top_k(const Eigen::Ref<const vector>& scores, index k, const top_k_options& opts = {}) {
     const index n = scores.size();
     techconv::detail::require(k >= 0 && k <= n, "top_k: k must be in [0, n]");
