@@ -8,7 +8,7 @@
 // same data.
 //
 // Kernels beside baselines in the same binary:
-//  - co-occurrence (Gustavson, sparse accumulator) vs Eigen's sparse A^T * A;
+//  - co-occurrence (dense triangle up to 1024 codes, else pair buckets) vs Eigen's sparse A^T * A;
 //  - betweenness vs Boost.Graph's brandes_betweenness_centrality; heap vs dense-array Dijkstra;
 //  - closeness, eigenvector, PageRank, clustering, Louvain, Leiden (1 and 2 threads).
 #include <techconv/cograph.hpp>

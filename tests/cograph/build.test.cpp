@@ -4,6 +4,8 @@
 // tests/cograph/cooc_reference.py on the same CSV.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 #include <sstream>
 #include <string>
@@ -137,6 +139,131 @@ TEST_CASE("co-occurrence: degenerate incidences") {
     CHECK(g.num_edges() == 0);
     CHECK(g.node_weight(0) == 1);
     CHECK(cg::strength(g)[0] == 0);
+}
+
+namespace {
+
+// Seeded random incidence: `records` rows of 0..12 distinct codes out of n,
+// skewed towards small ids (u^3), and code 0 on about a third of the rows,
+// so that low codes get dense rows (many partners) and high codes sparse ones.
+cg::incidence_matrix random_incidence(idx records, idx n, std::uint64_t seed) {
+    auto next = [&seed]() {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(seed >> 11) * 0x1.0p-53;
+    };
+    cg::incidence_matrix a;
+    a.records = records;
+    a.codes = n;
+    std::vector<std::int32_t> rec;
+    for (idx r = 0; r < records; ++r) {
+        rec.clear();
+        const auto k = static_cast<int>(13.0 * next() * next());
+        if (next() < 0.33) rec.push_back(0);
+        for (int q = 0; q < k; ++q) {
+            const double u = next();
+            rec.push_back(static_cast<std::int32_t>(static_cast<double>(n) * u * u * u));
+        }
+        std::sort(rec.begin(), rec.end());
+        rec.erase(std::unique(rec.begin(), rec.end()), rec.end());
+        a.code_ids.insert(a.code_ids.end(), rec.begin(), rec.end());
+        a.record_offsets.push_back(static_cast<idx>(a.code_ids.size()));
+    }
+    return a;
+}
+
+// Reference by another method: every (i, j, weight) of every selected record
+// listed, sorted by (j, i) and summed in runs; column-major (row, col, value).
+struct entry_ref {
+    idx row, col;
+    double value;
+};
+std::vector<entry_ref> pair_list_reference(const cg::incidence_matrix& a, const std::vector<idx>& rows, bool frac) {
+    std::vector<std::pair<std::uint64_t, double>> all;
+    for (const idx r : rows) {
+        const auto k = a.codes_of_size(r);
+        const std::int32_t* p = a.codes_of(r);
+        for (idx x = 0; x < k; ++x)
+            for (idx y = 0; y < k; ++y) {
+                const double w = x == y ? 1.0 : (frac ? 1.0 / static_cast<double>(k - 1) : 1.0);
+                all.emplace_back((static_cast<std::uint64_t>(p[y]) << 32) | static_cast<std::uint64_t>(p[x]), w);
+            }
+    }
+    std::sort(all.begin(), all.end());
+    std::vector<entry_ref> out;
+    for (std::size_t u = 0; u < all.size(); ++u) {
+        const idx col = static_cast<idx>(all[u].first >> 32), row = static_cast<idx>(all[u].first & 0xFFFFFFFFULL);
+        if (!out.empty() && out.back().row == row && out.back().col == col)
+            out.back().value += all[u].second;
+        else
+            out.push_back({row, col, all[u].second});
+    }
+    return out;
+}
+
+// Stored entries of C in column-major order equal the reference (rel = 0: exactly).
+void check_stored(const cg::sparse_matrix& c, const std::vector<entry_ref>& want, double rel) {
+    REQUIRE(c.isCompressed());
+    REQUIRE(c.nonZeros() == static_cast<idx>(want.size()));
+    std::size_t u = 0;
+    idx bad = 0;
+    for (idx j = 0; j < c.outerSize(); ++j)
+        for (cg::sparse_matrix::InnerIterator it(c, j); it; ++it, ++u) {
+            const auto& e = want[u];
+            if (it.row() != e.row || j != e.col) ++bad;
+            else if (rel == 0.0 ? it.value() != e.value : !techconv_test::close(it.value(), e.value, rel)) ++bad;
+        }
+    CHECK(bad == 0);
+}
+
+bool same_bits(const cg::sparse_matrix& x, const cg::sparse_matrix& y) {
+    if (x.rows() != y.rows() || x.nonZeros() != y.nonZeros()) return false;
+    for (idx j = 0; j <= x.outerSize(); ++j)
+        if (x.outerIndexPtr()[j] != y.outerIndexPtr()[j]) return false;
+    for (idx k = 0; k < x.nonZeros(); ++k)
+        if (x.innerIndexPtr()[k] != y.innerIndexPtr()[k] || x.valuePtr()[k] != y.valuePtr()[k]) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("co-occurrence: every kernel path equals a sorted pair list, same bits for 1, 2 and 3 threads") {
+    // n <= 1024: dense triangle (1024 is the largest such n); 1025 and 3000:
+    // buckets with 16-bit partners; 70000: buckets with 32-bit partners. The
+    // skewed codes give rows dense enough for the bitmap listing (code 0 meets
+    // most codes) and rows of a few partners (sorted), on every bucket size.
+    // 150,000 records make several record chunks (65,536 records each) and
+    // several partial triangles in the dense fractional path.
+    struct shape {
+        idx records, codes;
+    };
+    for (const shape sh : {shape{150000, 40}, shape{3000, 1024}, shape{20000, 1025}, shape{150000, 3000},
+                           shape{60000, 70000}}) {
+        CAPTURE(sh.codes);
+        const auto a = random_incidence(sh.records, sh.codes, 7 + static_cast<std::uint64_t>(sh.codes));
+        std::vector<idx> all(static_cast<std::size_t>(a.records));
+        for (idx r = 0; r < a.records; ++r) all[static_cast<std::size_t>(r)] = r;
+        // a subset with a repeated record, out of order
+        std::vector<idx> subset;
+        for (idx r = a.records - 1; r >= 0; r -= 3) subset.push_back(r);
+        subset.push_back(a.records / 2);
+        for (const bool frac : {false, true}) {
+            CAPTURE(frac);
+            cg::cooccurrence_options o;
+            o.method = frac ? cg::counting::fractional : cg::counting::full;
+            const auto c1 = cg::cooccurrence(a, o);
+            // full counting adds integers: exact; fractional sums 1/(k-1) in another order
+            check_stored(c1, pair_list_reference(a, all, frac), frac ? 1e-12 : 0.0);
+            for (const int t : {2, 3}) {
+                o.threads = t;
+                CHECK(same_bits(c1, cg::cooccurrence(a, o)));
+            }
+            o.threads = 1;
+            const auto s1 = cg::cooccurrence(a, subset, o);
+            check_stored(s1, pair_list_reference(a, subset, frac), frac ? 1e-12 : 0.0);
+            o.threads = 2;
+            CHECK(same_bits(s1, cg::cooccurrence(a, subset, o)));
+        }
+    }
 }
 
 TEST_CASE("family merging unions codes of grouped records") {

@@ -12,7 +12,9 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <cstdint>
 #include <limits>
+#include <map>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -314,6 +316,64 @@ TEST_CASE("column_stats: identity, exact merge of histograms in any order") {
     for (techconv::index i = 0; i < 4000; ++i) sum += x(i, 2);
     CHECK(s.sum == sum);  // integer sums are exact
     CHECK(all.histogram(2).total() == 4000);
+}
+
+TEST_CASE("column_stats: vectorised kernels against independent sums") {
+    // The histogram must equal a count by std::map, whichever path (whole tile
+    // of small integers, a tile with one non-integer, values beyond the dense
+    // range) each tile takes; x ln x must match a long double sum of
+    // x * logl(x) to 1e-14 relative to sum |x ln x| (rounding of the sums),
+    // for every run length mod the packet size.
+    std::mt19937_64 gen(23);
+    std::geometric_distribution<int> geo(0.3);
+    std::lognormal_distribution<double> ln(0.0, 2.0);
+    const techconv::index n = 9001;
+    matrix x(n, 3);
+    for (techconv::index i = 0; i < n; ++i) {
+        x(i, 0) = geo(gen);
+        x(i, 1) = (i == 5000) ? 0.5 : geo(gen);  // tile 2 (rows 4096..6143) is not all integers
+        x(i, 2) = (i % 1000 == 7) ? 7000 + geo(gen) : geo(gen);  // beyond dense_limit 4096
+    }
+    const w::column_stats st = w::compute_column_stats(x);
+    for (techconv::index j = 0; j < 3; ++j) {
+        std::map<double, std::uint64_t> expect;
+        techconv::index skipped = 0;
+        for (techconv::index i = 0; i < n; ++i) {
+            if (j == 1 && i >= 5000) {
+                ++skipped;  // after the first non-integer the rest of the chunk is real-valued
+                continue;
+            }
+            ++expect[x(i, j)];
+        }
+        std::map<double, std::uint64_t> got;
+        st.histogram(j).for_each([&](double v, std::uint64_t c) { got[v] = c; });
+        CHECK(got == expect);
+        CHECK(st.real_part(j).count == static_cast<std::uint64_t>(skipped));
+    }
+    for (techconv::index len = 1; len <= 67; ++len) {
+        std::vector<double> v(static_cast<std::size_t>(len));
+        for (double& e : v) e = geo(gen) == 0 ? 0.0 : ln(gen) * 1e-3;
+        long double ref = 0.0L, mag = 0.0L;
+        for (const double e : v)
+            if (e > 0.0) {
+                const long double t = static_cast<long double>(e) * std::log(static_cast<long double>(e));
+                ref += t;
+                mag += std::fabs(t);
+            }
+        const auto r = w::detail::run_moments<true>(v.data(), len);
+        CHECK(static_cast<double>(std::fabs(static_cast<long double>(r.xlogx) - ref)) <=
+              1e-14 * static_cast<double>(mag) + 1e-300);
+        CHECK(r.min == *std::min_element(v.begin(), v.end()));
+        CHECK(r.max == *std::max_element(v.begin(), v.end()));
+    }
+    // subnormal values and negative values take exact scalar logarithms
+    std::vector<double> tiny = {0.0, 1e-310, 3e-320, 0.0, 5e-309, 2e-308, 1e-315, 0.0, 4e-323};
+    CHECK(w::detail::run_moments<true>(tiny.data(), 9).xlogx == w::detail::xlogx_scalar(tiny.data(), 9));
+    std::vector<double> neg = {-1.0, 2.0, 3.0, 0.5, 7.0, 0.0, 1.0, 2.5, 9.0};
+    // 2 ln 2 + 3 ln 3 + 0.5 ln 0.5 + 7 ln 7 + 2.5 ln 2.5 + 9 ln 9 (negative and 0, 1 give 0)
+    const double hand = 2 * std::log(2.0) + 3 * std::log(3.0) + 0.5 * std::log(0.5) + 7 * std::log(7.0) +
+                        2.5 * std::log(2.5) + 9 * std::log(9.0);
+    CHECK(close(w::detail::run_moments<true>(neg.data(), 9).xlogx, hand, 1e-15));
 }
 
 TEST_CASE("entropy: from statistics alone when the data are counts") {

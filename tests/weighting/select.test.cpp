@@ -5,11 +5,15 @@
 #include <techconv/weighting/entropy.hpp>
 #include <techconv/weighting/hierarchy.hpp>
 #include <techconv/weighting/normalize.hpp>
+#include <techconv/weighting/pipeline.hpp>
 #include <techconv/weighting/score.hpp>
 #include <techconv/weighting/top_k.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <random>
+#include <utility>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -99,6 +103,78 @@ TEST_CASE("top_fraction: the sampled candidate path equals a full sort, with man
     const auto ta = w::top_fraction(asc, 0.05);
     CHECK(ta.indices.size() == all.size());
     CHECK(ta.indices.front() == n - 1);
+}
+
+TEST_CASE("sort_by_rank: the bucket sort equals std::sort under the tie rule") {
+    // Expected order: std::sort with ranks_before (score descending, then index
+    // ascending), an independent comparison sort.
+    std::mt19937_64 gen(11);
+    std::lognormal_distribution<double> ln(0.0, 2.0);
+    std::geometric_distribution<int> geo(0.2);
+    std::uniform_int_distribution<int> pick(0, 9);
+    for (int kind = 0; kind < 4; ++kind) {
+        std::vector<std::pair<double, idx>> c;
+        for (idx i = 0; i < 20000; ++i) {
+            double s = kind == 0 ? ln(gen) : kind == 1 ? geo(gen) * 0.25 : kind == 2 ? 1.0 : ln(gen) - 3.0;
+            if (kind == 3 && pick(gen) == 0) s = pick(gen) < 5 ? 0.0 : -0.0;  // -0 and +0 tie
+            c.emplace_back(s, kind == 1 ? 19999 - i : i);  // kind 1: ties in reverse index order
+        }
+        std::shuffle(c.begin(), c.begin() + 5000, gen);  // part out of index order
+        std::vector<std::pair<double, idx>> expect = c, tmp;
+        std::sort(expect.begin(), expect.end(), w::detail::ranks_before);
+        w::detail::sort_by_rank(c, tmp);
+        CHECK(c == expect);
+    }
+}
+
+TEST_CASE("key_core: the fused score and candidate pass equals scores plus top_fraction") {
+    // n >= 2^15 so the sampled bound and in-pass candidates are used; the
+    // expected selection is top_fraction over the scores (itself checked
+    // against a full sort above), for ties (counts) and real values, both
+    // storage orders, 1 and 2 threads, both result orders.
+    std::mt19937_64 gen(17);
+    std::geometric_distribution<int> geo(0.4);
+    std::lognormal_distribution<double> ln(0.0, 1.0);
+    const idx n = 100003;
+    for (int kind = 0; kind < 2; ++kind) {
+        matrix x(n, 4);
+        for (idx i = 0; i < n; ++i)
+            for (idx j = 0; j < 4; ++j) x(i, j) = kind == 0 ? geo(gen) : (j == 0 && i % 3 == 0 ? 0.0 : ln(gen));
+        w::entropy_options eo;
+        eo.chunk_rows = 8192;  // the chunking fixes the bits of real-valued sums
+        const auto ew = w::entropy_weights(x, eo);
+        const vector s = w::scores(x, ew.weights, ew.map);
+        for (const auto order : {w::top_k_order::by_rank, w::top_k_order::by_index}) {
+            w::top_k_options to;
+            to.order = order;
+            const auto expect = w::top_fraction(s, 0.05, to);
+            for (int threads : {1, 2}) {
+                w::key_core_options o;
+                o.entropy.threads = threads;
+                o.entropy.chunk_rows = 8192;
+                o.top = to;
+                const auto r = w::key_core(x, o);
+                CHECK((r.scores.array() == s.array()).all());  // the same arithmetic as scores()
+                CHECK(r.top.indices == expect.indices);
+                CHECK(r.top.threshold == expect.threshold);
+                CHECK(r.top.k == w::top_count(n, 0.05));
+                const row_matrix xr = x;
+                const auto rr = w::key_core(xr, o);
+                CHECK(rr.top.indices == expect.indices);
+            }
+        }
+    }
+    // a NaN score is reported as top_fraction reports it (huge values: inf - inf)
+    matrix big(40000, 2);
+    for (idx i = 0; i < 40000; ++i) {
+        big(i, 0) = (i % 2 == 0) ? 1.5e308 : -1.5e308;
+        big(i, 1) = (i % 2 == 0) ? -1.5e308 : 1.5e308;
+    }
+    big(0, 0) = 1.7e308;
+    w::key_core_options o;
+    o.entropy.norm = w::normalization::none;
+    o.entropy.directions = {w::direction::cost, w::direction::cost};
+    CHECK_THROWS_AS(w::key_core(big, o), std::invalid_argument);
 }
 
 TEST_CASE("indicator_tree: [KCT] Table 1 from the level-3 weights") {

@@ -10,6 +10,7 @@
 #include <algorithm>  // std::max, std::min, std::sort, std::fill
 #include <cmath>      // std::floor, std::isfinite, std::fabs
 #include <cstdint>    // std::uint32_t, std::uint64_t
+#include <cstring>    // std::memcpy
 #include <limits>     // std::numeric_limits
 #include <utility>    // std::pair
 #include <vector>     // std::vector
@@ -328,6 +329,7 @@ private:
     struct scratch {
         std::vector<std::uint32_t> counts;
         std::vector<double> tile;
+        std::vector<double> keys;  // small_integers output: one tile column
     };
     static scratch& thread_scratch() {
         thread_local scratch s;
@@ -345,6 +347,8 @@ private:
         scratch& sc = thread_scratch();
         if (opts_.histogram && sc.counts.size() < mu * 4 * static_cast<std::size_t>(L))
             sc.counts.resize(mu * 4 * static_cast<std::size_t>(L), 0);
+        if (opts_.histogram && sc.keys.size() < static_cast<std::size_t>(detail::tile_rows))
+            sc.keys.resize(static_cast<std::size_t>(detail::tile_rows));
         constexpr bool direct = detail::direct_columns<Scalar, RowMajor>();
         if (!direct && sc.tile.size() < static_cast<std::size_t>(detail::tile_rows * m))
             sc.tile.resize(static_cast<std::size_t>(detail::tile_rows * m));
@@ -387,6 +391,18 @@ private:
                 index i = 0;
                 if (!bailed[u]) {
                     std::uint32_t* h = sc.counts.data() + j * 4 * L;
+                    // Fast path: the whole tile column is integers in [0, L).
+                    const index top = small_integers(p, len, dl, sc.keys.data());
+                    if (top >= 0) {
+                        const double* next = nullptr;
+                        if constexpr (direct) {
+                            if (j + 1 < m) next = v.col(j + 1) + tb;
+                            else if (te + len <= e) next = v.col(0) + te;
+                        }
+                        count_keys(sc.keys.data(), len, h, L, next);
+                        hi[u] = std::max(hi[u], top);
+                        continue;
+                    }
                     index hj = hi[u];
                     for (;;) {
                         i = count_run(p, i, len, h, L, dl, hj);
@@ -451,6 +467,69 @@ private:
         rows_ += static_cast<std::uint64_t>(e - b);
     }
 
+    // Vectorised check that p[0, len) are all integers in [0, dl) (dl <= 2^24):
+    // on success stores x + 2^52 for every value in keys (the low 32 bits of
+    // that double are the integer) and returns the largest value; else -1.
+    static index small_integers(const double* p, index len, double dl, double* keys) noexcept {
+        namespace ei = Eigen::internal;
+        using detail::dpacket;
+        constexpr index w = detail::dpacket_size;
+        const dpacket zero = ei::pset1<dpacket>(0.0);
+        const dpacket magic = ei::pset1<dpacket>(4503599627370496.0);  // 2^52
+        const dpacket lim = ei::pset1<dpacket>(dl);
+        dpacket good = ei::pcmp_eq(zero, zero);
+        dpacket top = zero;
+        index i = 0;
+        for (; i + w <= len; i += w) {
+            const dpacket x = ei::ploadu<dpacket>(p + i);
+            const dpacket y = ei::padd(x, magic);
+            good = ei::pand(good, ei::pand(ei::pand(ei::pcmp_le(zero, x), ei::pcmp_lt(x, lim)),
+                                           ei::pcmp_eq(ei::psub(y, magic), x)));
+            top = ei::pmax(top, x);
+            ei::pstoreu(keys + i, y);
+        }
+        if (!detail::all_lanes(good)) return -1;
+        double t = ei::predux_max(top);
+        for (; i < len; ++i) {
+            const double x = p[i];
+            if (!(x >= 0.0 && x < dl) || (x + 4503599627370496.0) - 4503599627370496.0 != x) return -1;
+            keys[i] = x + 4503599627370496.0;
+            t = std::max(t, x);
+        }
+        return static_cast<index>(t);
+    }
+
+    // The integer held in the low 32 bits of a small_integers key.
+    static index key_value(double key) noexcept {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &key, sizeof bits);
+        return static_cast<index>(static_cast<std::uint32_t>(bits));
+    }
+
+    // Adds the keys to the 4-way histogram h (element i goes to copy i mod 4:
+    // repeated values do not wait on each other's increments).
+    // `next` (may be null) points at the next len values the caller will read:
+    // they are prefetched meanwhile, so memory keeps streaming during the increments.
+    static void count_keys(const double* keys, index len, std::uint32_t* h, index L,
+                           const double* next) noexcept {
+        std::uint32_t* h1 = h + L;
+        std::uint32_t* h2 = h + 2 * L;
+        std::uint32_t* h3 = h + 3 * L;
+        index i = 0;
+        for (; i + 8 <= len; i += 8) {
+            if (next != nullptr) detail::prefetch(next + i);  // one 64-byte line per 8 values
+            ++h[key_value(keys[i])];
+            ++h1[key_value(keys[i + 1])];
+            ++h2[key_value(keys[i + 2])];
+            ++h3[key_value(keys[i + 3])];
+            ++h[key_value(keys[i + 4])];
+            ++h1[key_value(keys[i + 5])];
+            ++h2[key_value(keys[i + 6])];
+            ++h3[key_value(keys[i + 7])];
+        }
+        for (; i < len; ++i) ++h[key_value(keys[i])];
+    }
+
     // Counts p[i..len) into the 4-way histogram h while the values are
     // integers in [0, dl); returns the index of the first value that is not.
     // A separate small function so the loop keeps everything in registers.
@@ -469,20 +548,20 @@ private:
         return i;
     }
 
-    // Moments of a contiguous run of real values; false on a non-finite sum.
-    bool real_tile(const double* data, index n, index row0, std::size_t u, real_moments& acc) {
-        const double* p = detail::aligned_run(data, n);  // summation order independent of the address
-        const Eigen::Map<const Eigen::ArrayXd> a(p, n);
-        const double sum = a.sum();
-        if (!std::isfinite(sum)) return false;
+    // Moments of a contiguous run of real values (one fused vectorised sweep
+    // plus a sweep over the cache-resident run for m2); false on a non-finite sum.
+    bool real_tile(const double* p, index n, index row0, std::size_t u, real_moments& acc) {
+        const detail::run_sums rs =
+            opts_.xlogx ? detail::run_moments<true>(p, n) : detail::run_moments<false>(p, n);
+        if (!std::isfinite(rs.sum)) return false;
         real_moments t;
         t.count = static_cast<std::uint64_t>(n);
-        t.min = a.minCoeff();
-        t.max = a.maxCoeff();
-        t.sum = sum;
-        t.mean = sum / static_cast<double>(n);
-        t.m2 = (a - t.mean).square().sum();  // may overflow to inf for |x| > 1e154: only vector norms need it
-        if (opts_.xlogx) t.xlogx = detail::xlogx_sum(p, n);
+        t.min = rs.min;
+        t.max = rs.max;
+        t.sum = rs.sum;
+        t.mean = rs.sum / static_cast<double>(n);
+        t.m2 = rs.m2;  // may overflow to inf for |x| > 1e154: only vector norms need it
+        t.xlogx = rs.xlogx;
         if (t.min < 0.0) {
             index i = 0;
             while (p[i] >= 0.0) ++i;

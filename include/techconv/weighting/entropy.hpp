@@ -176,9 +176,8 @@ void entropy_pass_chunk(const dense_view<Scalar, RowMajor>& v, index b, index e,
             const index j = p.pass[k];
             const double c = p.map.center(j), sc = p.map.scale(j), sh = p.map.shift;
             const double inv_mu = static_cast<double>(p.n) / p.s(j);  // S from the statistics
-            const double* q = aligned_run(col(j), len);  // summation order independent of the address
-            t_out[k] += xlogx_sum_affine(q, len, c, sc, sh, inv_mu);
-            s_out[k] += ((Eigen::Map<const Eigen::ArrayXd>(q, len) - c) * sc + sh).sum();
+            // summation order independent of the address of the tile
+            affine_xlogx_sums(col(j), len, c, sc, sh, inv_mu, t_out[k], s_out[k]);
         }
     });
 }

@@ -8,6 +8,7 @@
 #define TECHCONV_WEIGHTING_SCORE_HPP_
 
 #include <algorithm>  // std::min
+#include <utility>    // std::pair
 #include <vector>     // std::vector
 
 #include <Eigen/Core>
@@ -17,6 +18,7 @@
 #include "techconv/error.hpp"
 #include "techconv/types.hpp"
 #include "techconv/weighting/detail/view.hpp"
+#include "techconv/weighting/detail/xlogx.hpp"
 #include "techconv/weighting/normalize.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -54,21 +56,59 @@ inline linear_score make_linear_score(const Eigen::Ref<const vector>& weights,
 namespace detail {
 
 /// out[g * ld + i - b] = offsets(g) + sum_j coef(j, g) x(i, j) for i in [b, e),
-/// accumulated in column order (the same arithmetic for either storage order).
+/// accumulated in column order (the same arithmetic for either storage order
+/// and for every position: the last partial packet is padded), one packet of
+/// rows at a time in registers. After each tile, calls after_tile(tb, len):
+/// rows [tb, tb + len) are final.
+template <class Scalar, bool RowMajor, class AfterTile>
+void linear_chunk(const dense_view<Scalar, RowMajor>& v, index b, index e,
+                  const Eigen::Ref<const matrix>& coef, const Eigen::Ref<const vector>& offsets,
+                  double* out, index ld, std::vector<double>& tile, AfterTile&& after_tile) {
+    namespace ei = Eigen::internal;
+    constexpr index w = dpacket_size;
+    // The non-zero coefficients of each score, in column order.
+    std::vector<std::pair<index, double>> terms;
+    std::vector<index> first(static_cast<std::size_t>(coef.cols()) + 1, 0);
+    for (index g = 0; g < coef.cols(); ++g) {
+        for (index j = 0; j < v.cols; ++j)
+            if (coef(j, g) != 0.0) terms.emplace_back(j, coef(j, g));
+        first[static_cast<std::size_t>(g) + 1] = static_cast<index>(terms.size());
+    }
+    std::vector<const double*> cols(static_cast<std::size_t>(v.cols));
+    for_each_tile(v, b, e, tile, [&](index tb, index len, const auto& col) {
+        for (index j = 0; j < v.cols; ++j) cols[static_cast<std::size_t>(j)] = col(j);
+        for (index g = 0; g < coef.cols(); ++g) {
+            double* o = out + g * ld + (tb - b);
+            const auto* t0 = terms.data() + first[static_cast<std::size_t>(g)];
+            const auto* t1 = terms.data() + first[static_cast<std::size_t>(g) + 1];
+            const dpacket off = ei::pset1<dpacket>(offsets(g));
+            index i = 0;
+            for (; i + w <= len; i += w) {
+                dpacket s = off;
+                for (const auto* t = t0; t != t1; ++t)
+                    s = ei::padd(s, ei::pmul(ei::pset1<dpacket>(t->second),
+                                             ei::ploadu<dpacket>(cols[static_cast<std::size_t>(t->first)] + i)));
+                ei::pstoreu(o + i, s);
+            }
+            if (i < len) {
+                dpacket s = off;
+                for (const auto* t = t0; t != t1; ++t)
+                    s = ei::padd(s, ei::pmul(ei::pset1<dpacket>(t->second),
+                                             padded_tail(cols[static_cast<std::size_t>(t->first)] + i, len - i, 0.0)));
+                double lanes[w];
+                ei::pstoreu(lanes, s);
+                for (index l = 0; l < len - i; ++l) o[i + l] = lanes[l];
+            }
+        }
+        after_tile(tb, len);
+    });
+}
+
 template <class Scalar, bool RowMajor>
 void linear_chunk(const dense_view<Scalar, RowMajor>& v, index b, index e,
                   const Eigen::Ref<const matrix>& coef, const Eigen::Ref<const vector>& offsets,
                   double* out, index ld, std::vector<double>& tile) {
-    for_each_tile(v, b, e, tile, [&](index tb, index len, const auto& col) {
-        for (index g = 0; g < coef.cols(); ++g) {
-            Eigen::Map<Eigen::ArrayXd> acc(out + g * ld + (tb - b), len);
-            acc.setConstant(offsets(g));
-            for (index j = 0; j < v.cols; ++j) {
-                const double c = coef(j, g);
-                if (c != 0.0) acc += c * Eigen::Map<const Eigen::ArrayXd>(col(j), len);
-            }
-        }
-    });
+    linear_chunk(v, b, e, coef, offsets, out, ld, tile, [](index, index) {});
 }
 
 }  // namespace detail

@@ -6,11 +6,13 @@
 #ifndef TECHCONV_WEIGHTING_TOP_K_HPP_
 #define TECHCONV_WEIGHTING_TOP_K_HPP_
 
-#include <algorithm>  // std::nth_element, std::sort, std::min
-#include <cmath>      // std::ceil, std::isnan, std::isfinite
+#include <algorithm>  // std::nth_element, std::sort, std::is_sorted, std::copy, std::min, std::max
+#include <cmath>      // std::ceil, std::isnan, std::isfinite, std::sqrt
+#include <cstdint>    // std::uint64_t
+#include <cstring>    // std::memcpy
 #include <limits>     // std::numeric_limits
 #include <string>     // std::to_string
-#include <utility>    // std::pair
+#include <utility>    // std::pair, std::swap
 #include <vector>     // std::vector
 
 #include <Eigen/Core>
@@ -71,16 +73,107 @@ inline bool ranks_before(const std::pair<double, index>& a, const std::pair<doub
     return a.first > b.first || (a.first == b.first && a.second < b.second);
 }
 
+/// A 64-bit key that orders scores by rank: a smaller key is a higher score
+/// (-0 and +0 share a key; no NaN).
+inline std::uint64_t rank_key(double s) noexcept {
+    s += 0.0;  // -0 becomes +0
+    std::uint64_t u = 0;
+    std::memcpy(&u, &s, sizeof u);
+    u = (u >> 63) != 0 ? ~u : (u | (std::uint64_t{1} << 63));  // ascending with s
+    return ~u;
+}
+
+/// Sorts a[0, n) by rank (score descending, then index ascending), using
+/// tmp[0, n) as scratch: most-significant-digit bucketing on the rank key
+/// (up to 11 bits per level, so the scatter stays cache-friendly, and only
+/// the bits that vary), recursing into large buckets; small buckets by
+/// insertion; a run already in rank order (ties collected in index order)
+/// is left alone. Expected O(n) per level for scores that are not all tied.
+inline void sort_range_by_rank(std::pair<double, index>* a, std::size_t n, std::pair<double, index>* tmp) {
+    if (n <= 32) {
+        for (std::size_t i = 1; i < n; ++i)
+            for (std::size_t j = i; j > 0 && ranks_before(a[j], a[j - 1]); --j) std::swap(a[j], a[j - 1]);
+        return;
+    }
+    if (std::is_sorted(a, a + n, ranks_before)) return;
+    std::uint64_t lo = ~std::uint64_t{0}, hi = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint64_t key = rank_key(a[i].first);
+        lo = std::min(lo, key);
+        hi = std::max(hi, key);
+    }
+    if (lo == hi) {  // one score: order by index
+        std::sort(a, a + n, ranks_before);
+        return;
+    }
+    int width = 0;
+    for (std::uint64_t r = hi - lo; r != 0; r >>= 1) ++width;
+    constexpr int max_bits = 11;
+    int bits = 2;
+    while (bits < max_bits && (std::size_t{1} << (bits + 2)) < n) ++bits;  // about n / 4 buckets
+    const int shift = width > bits ? width - bits : 0;
+    const std::size_t buckets = static_cast<std::size_t>((hi - lo) >> shift) + 1;
+    std::uint32_t start[(std::size_t{1} << max_bits) + 1] = {};
+    std::uint32_t next[std::size_t{1} << max_bits];
+    for (std::size_t i = 0; i < n; ++i) ++start[static_cast<std::size_t>((rank_key(a[i].first) - lo) >> shift) + 1];
+    for (std::size_t b = 0; b < buckets; ++b) {
+        start[b + 1] += start[b];
+        next[b] = start[b];
+    }
+    for (std::size_t i = 0; i < n; ++i) tmp[next[static_cast<std::size_t>((rank_key(a[i].first) - lo) >> shift)]++] = a[i];
+    std::copy(tmp, tmp + n, a);
+    for (std::size_t b = 0; b < buckets; ++b)
+        if (start[b + 1] - start[b] > 1) sort_range_by_rank(a + start[b], start[b + 1] - start[b], tmp + start[b]);
+}
+
+/// Sorts candidates by rank (score descending, then index ascending); `tmp` is scratch.
+inline void sort_by_rank(std::vector<std::pair<double, index>>& c, std::vector<std::pair<double, index>>& tmp) {
+    if (tmp.size() < c.size()) tmp.resize(c.size());
+    sort_range_by_rank(c.data(), c.size(), tmp.data());
+}
+
+/// \brief A likely lower bound on the k-th best of n scores, from the scores
+/// of a deterministic sample of records (every stride-th, at most ~32768):
+/// the sample's order statistic at the expected rank of the k-th best plus
+/// five standard deviations and 16. -infinity when sampling does not pay
+/// (n < 2^15 or k >= n / 4) or a sampled score is NaN.
+///
+/// Callers keep the records scoring >= the bound and must check that at
+/// least k were kept (then the k best are among them, whatever the bound).
+template <class ScoreFn>
+double sampled_bound(index n, index k, ScoreFn&& score) {
+    constexpr double none = -std::numeric_limits<double>::infinity();
+    if (n < (index{1} << 15) || k * 4 >= n) return none;
+    const index stride = std::max<index>(1, n / 32768);
+    std::vector<double> sample;
+    sample.reserve(static_cast<std::size_t>(n / stride + 1));
+    for (index i = 0; i < n; i += stride) {
+        const double s = score(i);
+        if (std::isnan(s)) return none;
+        sample.push_back(s);
+    }
+    const index ns = static_cast<index>(sample.size());
+    const double expected = static_cast<double>(k) * static_cast<double>(ns) / static_cast<double>(n);
+    const index rs = std::min<index>(ns - 1, static_cast<index>(expected + 5.0 * std::sqrt(expected)) + 16);
+    std::nth_element(sample.begin(), sample.begin() + rs, sample.end(), [](double a, double b) { return a > b; });
+    return sample[static_cast<std::size_t>(rs)];
+}
+
 inline void finish_top(std::vector<std::pair<double, index>>& cand, index k, top_k_order order,
                        top_k_result& r) {
-    if (k < static_cast<index>(cand.size()))
+    // By rank: bucket-sort every candidate when there are not many more than
+    // k of them (the sampled bound makes that the common case), else select first.
+    thread_local std::vector<std::pair<double, index>> tmp;  // sort scratch, reused
+    const bool sort_all = order == top_k_order::by_rank && static_cast<index>(cand.size()) <= 2 * k + 1024;
+    if (!sort_all && k < static_cast<index>(cand.size()))
         std::nth_element(cand.begin(), cand.begin() + (k - 1), cand.end(), ranks_before);
+    if (sort_all) sort_by_rank(cand, tmp);
     cand.resize(static_cast<std::size_t>(k));
     r.threshold = cand.front().first;  // the lowest selected score is the k-th best
     for (const auto& c : cand)
         if (c.first < r.threshold) r.threshold = c.first;
     if (order == top_k_order::by_rank) {
-        std::sort(cand.begin(), cand.end(), ranks_before);
+        if (!sort_all) sort_by_rank(cand, tmp);
     } else {
         std::sort(cand.begin(), cand.end(),
                   [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -102,8 +195,9 @@ inline void finish_top(std::vector<std::pair<double, index>>& cand, index k, top
 /// \param opts    order of the result
 /// \returns indices, k, threshold.
 /// \throws invalid_argument if k is out of range or a score is NaN (named).
-/// Complexity: expected O(n + k log k): a deterministic sample of the scores
-/// bounds the candidates, then a selection and (by_rank) a sort of k records.
+/// Complexity: expected O(n + k): a deterministic sample of the scores
+/// bounds the candidates; by_rank bucket-sorts them, by_index selects k and
+/// sorts them by index (O(k log k)).
 inline top_k_result top_k(const Eigen::Ref<const vector>& scores, index k, const top_k_options& opts = {}) {
     const index n = scores.size();
     techconv::detail::require(k >= 0 && k <= n, "top_k: k must be in [0, n]");
@@ -114,22 +208,9 @@ inline top_k_result top_k(const Eigen::Ref<const vector>& scores, index k, const
         return r;
     }
     std::vector<std::pair<double, index>> cand;
-    // A deterministic sample (every stride-th score) gives a lower bound t on
-    // the k-th best score with a margin; only scores >= t are candidates.
-    double t = -std::numeric_limits<double>::infinity();
-    if (n >= (index{1} << 15) && k * 4 < n) {
-        const index stride = std::max<index>(1, n / 8192);
-        std::vector<double> sample;
-        sample.reserve(static_cast<std::size_t>(n / stride + 1));
-        for (index i = 0; i < n; i += stride) sample.push_back(scores(i));
-        const index ns = static_cast<index>(sample.size());
-        // expected rank of the k-th best within the sample, with a wide margin
-        const index rs = std::min<index>(ns - 1, (k * ns) / n + 8 + (k * ns) / (4 * n) + 32);
-        std::nth_element(sample.begin(), sample.begin() + rs, sample.end(),
-                         [](double a, double b) { return a > b; });
-        t = sample[static_cast<std::size_t>(rs)];
-        if (std::isnan(t)) t = -std::numeric_limits<double>::infinity();
-    }
+    // A deterministic sample gives a lower bound t on the k-th best score with
+    // a margin; only scores >= t are candidates.
+    double t = detail::sampled_bound(n, k, [&](index i) { return scores(i); });
     for (;;) {
         cand.clear();
         for (index i = 0; i < n; ++i) {

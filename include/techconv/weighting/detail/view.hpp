@@ -70,9 +70,14 @@ template <class Scalar, bool RowMajor>
 void load_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, double* out) {
     const index len = e - b;
     if constexpr (RowMajor) {
-        for (index i = b; i < e; ++i) {
-            const Scalar* r = v.row(i);
-            for (index j = 0; j < v.cols; ++j) out[j * len + (i - b)] = static_cast<double>(r[j]);
+        // Column by column: contiguous writes; the strided reads of the
+        // tile's rows stay in cache after the first column.
+        const Scalar* base = v.row(b);
+        const index ld = v.outer;
+        for (index j = 0; j < v.cols; ++j) {
+            const Scalar* c = base + j;
+            double* o = out + j * len;
+            for (index i = 0; i < len; ++i) o[i] = static_cast<double>(c[i * ld]);
         }
     } else {
         for (index j = 0; j < v.cols; ++j) {
@@ -81,6 +86,16 @@ void load_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, double* 
             for (index i = 0; i < len; ++i) o[i] = static_cast<double>(c[i]);
         }
     }
+}
+
+/// Hints that the 64-byte line at p will be read soon (no effect where the
+/// compiler offers no prefetch builtin).
+inline void prefetch(const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(p, 0, 3);
+#else
+    static_cast<void>(p);
+#endif
 }
 
 /// Whether the kernels can read column j of v directly as doubles.

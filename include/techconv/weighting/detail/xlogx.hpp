@@ -1,60 +1,316 @@
 // SPDX-License-Identifier: BSL-1.0
 //
-// Internal: x ln x with the convention 0 ln 0 = 0, scalar and over a
-// contiguous block (vectorised through Eigen arrays).
+// Internal: x ln x with the convention 0 ln 0 = 0, and the fused kernels
+// over contiguous runs of doubles that the statistics and log passes use:
+// one sweep with explicit Eigen packet math (a vectorised logarithm,
+// zeros masked rather than branched on) per run. The summation order of every
+// kernel depends on the run length only, never on the address of the run.
 // IWYU pragma: private, include "techconv/weighting.hpp"
 #ifndef TECHCONV_WEIGHTING_DETAIL_XLOGX_HPP_
 #define TECHCONV_WEIGHTING_DETAIL_XLOGX_HPP_
 
 #include <cmath>    // std::log
-#include <cstdint>  // std::uintptr_t
-#include <vector>   // std::vector
+#include <cstdint>  // std::uint64_t
+#include <cstring>  // std::memcpy
+#include <limits>   // std::numeric_limits
 
 #include <Eigen/Core>
 
 #include "techconv/config.hpp"
 #include "techconv/types.hpp"
 
+#if defined(EIGEN_VECTORIZE_SSE2)
+#include <immintrin.h>  // movemask intrinsics (any_lane)
+#endif
+
+// Eigen's double packet is __m256d exactly when it vectorises with AVX and not AVX-512.
+#if defined(__AVX2__) && defined(__FMA__) && defined(EIGEN_VECTORIZE_AVX) && !defined(EIGEN_VECTORIZE_AVX512)
+#include <immintrin.h>  // AVX2 and FMA intrinsics of the vectorised logarithm
+#define TECHCONV_WEIGHTING_AVX2_LOG 1
+#endif
+
 TECHCONV_NAMESPACE_BEGIN
 namespace weighting {
 namespace detail {
-
-/// Returns `p` when it is 64-byte aligned, else a copy of p[0, n) in a
-/// 64-byte aligned thread-local buffer (valid until the next call on this
-/// thread). Eigen's vectorised reductions peel scalar elements up to the first
-/// aligned packet, so their summation order depends on the address; reducing
-/// an aligned run makes it depend on n only: the same bits for column- or
-/// row-major input and wherever the rows sit in memory (distributed runs).
-inline const double* aligned_run(const double* p, index n) {
-    if (reinterpret_cast<std::uintptr_t>(p) % 64 == 0 || n <= 0) return p;
-    thread_local std::vector<double> buf;
-    if (buf.size() < static_cast<std::size_t>(n) + 8) buf.resize(static_cast<std::size_t>(n) + 8);
-    const auto mis = reinterpret_cast<std::uintptr_t>(buf.data()) % 64;
-    double* q = buf.data() + (mis == 0 ? 0 : (64 - mis) / sizeof(double));
-    for (index i = 0; i < n; ++i) q[i] = p[i];
-    return q;
-}
 
 /// x ln x for x > 0, and 0 for x <= 0 (the 0 ln 0 = 0 convention; callers
 /// never pass negative values).
 inline double xlogx(double x) noexcept { return x > 0.0 ? x * std::log(x) : 0.0; }
 
-/// Sum of y ln(y * inv_mu) with y = (p[i] - center) * scale + shift over
-/// i < n (0 where y = 0), vectorised. The affine argument is evaluated exactly
-/// as the histogram path does, so both paths see the same normalised values.
-inline double xlogx_sum_affine(const double* p, index n, double center, double scale,
-                               double shift, double inv_mu) noexcept {
-    if (n <= 0) return 0.0;
-    const Eigen::Map<const Eigen::ArrayXd> a(p, n);
-    const auto y = (a - center) * scale + shift;  // lazy: no temporary
-    return (y > 0.0).select(y * (y * inv_mu).log(), 0.0).sum();
+/// The widest double packet of the target (a plain double without SIMD).
+using dpacket = typename Eigen::internal::packet_traits<double>::type;
+/// Lanes of a dpacket.
+inline constexpr index dpacket_size = Eigen::internal::packet_traits<double>::size;
+/// Independent accumulators per kernel (hides the latency of the additions).
+inline constexpr index kernel_unroll = 4;
+
+#if defined(TECHCONV_WEIGHTING_AVX2_LOG)
+/// \brief ln x = k ln 2 + ln m, four lanes, as the two parts k and ln m, for
+/// positive normal finite x; within about 2 ulp once combined.
+///
+/// x = 2^k m with m in [sqrt(1/2), sqrt(2)) from the bits of x, then
+/// ln m = 2 atanh f = 2 (f + f^3/3 + ... + f^19/19) with f = (m - 1)/(m + 1),
+/// |f| <= 0.1716 (the omitted terms are below 2.5e-17 relative). For x = +0
+/// the parts are k = -1023 and ln m = 0 (finite, so 0 * part = 0); for other
+/// lanes (negative, subnormal) they are finite but meaningless.
+inline void log_parts_avx2(__m256d x, __m256d& k, __m256d& lnm) noexcept {
+    const __m256i bits = _mm256_castpd_si256(x);
+    // The exponent field of bits - bits(sqrt(1/2)) + bits(1) is k + 1023.
+    const __m256i kb = _mm256_srli_epi64(
+        _mm256_add_epi64(bits, _mm256_set1_epi64x(0x3FF0000000000000LL - 0x3FE6A09E667F3BCDLL)), 52);
+    const __m256d m = _mm256_castsi256_pd(_mm256_add_epi64(
+        _mm256_sub_epi64(bits, _mm256_slli_epi64(kb, 52)), _mm256_set1_epi64x(0x3FF0000000000000LL)));
+    // k as a double: 2^52 + (k + 1023) has kb in its low bits.
+    k = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(kb, _mm256_set1_epi64x(0x4330000000000000LL))),
+                      _mm256_set1_pd(4503599627370496.0 + 1023.0));
+    const __m256d one = _mm256_set1_pd(1.0);
+    const __m256d f = _mm256_div_pd(_mm256_sub_pd(m, one), _mm256_add_pd(m, one));
+    const __m256d s = _mm256_mul_pd(f, f);
+    // p = sum_{i=1..9} s^(i-1) / (2i + 1), by Estrin's scheme (short dependency chains).
+    const __m256d s2 = _mm256_mul_pd(s, s);
+    const __m256d s4 = _mm256_mul_pd(s2, s2);
+    const __m256d q0 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 5.0), s, _mm256_set1_pd(1.0 / 3.0));
+    const __m256d q1 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 9.0), s, _mm256_set1_pd(1.0 / 7.0));
+    const __m256d q2 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 13.0), s, _mm256_set1_pd(1.0 / 11.0));
+    const __m256d q3 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 17.0), s, _mm256_set1_pd(1.0 / 15.0));
+    const __m256d r0 = _mm256_fmadd_pd(q1, s2, q0);
+    const __m256d r1 = _mm256_fmadd_pd(_mm256_fmadd_pd(_mm256_set1_pd(1.0 / 19.0), s2, q3), s2, q2);
+    const __m256d p = _mm256_fmadd_pd(r1, s4, r0);
+    const __m256d f2 = _mm256_add_pd(f, f);
+    lnm = _mm256_fmadd_pd(_mm256_mul_pd(f2, s), p, f2);
 }
 
-/// Sum of xlogx(p[i]) over i < n, vectorised (negative entries give 0).
-inline double xlogx_sum(const double* p, index n) noexcept {
-    if (n <= 0) return 0.0;
-    const Eigen::Map<const Eigen::ArrayXd> a(p, n);
-    return (a > 0.0).select(a * a.log(), 0.0).sum();
+/// ln 2 as the nearest double plus the remainder.
+inline constexpr double ln2_hi = 0.6931471805599453;
+inline constexpr double ln2_lo = 2.3190468138462996e-17;
+
+/// \brief ln x, four lanes, for positive normal finite x (other lanes give
+/// unspecified values; callers mask them), within about 2 ulp.
+inline __m256d log_avx2(__m256d x) noexcept {
+    __m256d k, lnm;
+    log_parts_avx2(x, k, lnm);
+    return _mm256_fmadd_pd(k, _mm256_set1_pd(ln2_hi), _mm256_fmadd_pd(k, _mm256_set1_pd(ln2_lo), lnm));
+}
+#endif
+
+/// Lane-wise ln x for positive normal finite lanes (others unspecified).
+inline dpacket plog_normal(const dpacket& x) noexcept {
+#if defined(TECHCONV_WEIGHTING_AVX2_LOG)
+    return log_avx2(x);
+#else
+    return Eigen::internal::plog(x);
+#endif
+}
+
+/// Whether any lane of a comparison mask is set.
+inline bool any_lane(const dpacket& mask) noexcept {
+#if defined(EIGEN_VECTORIZE_AVX) && !defined(EIGEN_VECTORIZE_AVX512)
+    return _mm256_movemask_pd(mask) != 0;
+#elif defined(EIGEN_VECTORIZE_SSE2) && !defined(EIGEN_VECTORIZE_AVX)
+    return _mm_movemask_pd(mask) != 0;
+#else
+    double lanes[dpacket_size];
+    Eigen::internal::pstoreu(lanes, mask);
+    for (index l = 0; l < dpacket_size; ++l) {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &lanes[l], sizeof bits);
+        if (bits != 0) return true;
+    }
+    return false;
+#endif
+}
+
+/// Whether every lane of a comparison mask is set.
+inline bool all_lanes(const dpacket& mask) noexcept {
+    double lanes[dpacket_size];
+    Eigen::internal::pstoreu(lanes, mask);
+    for (index l = 0; l < dpacket_size; ++l) {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &lanes[l], sizeof bits);
+        if (bits == 0) return false;
+    }
+    return true;
+}
+
+/// Lane-wise y ln(y * f) where y > 0, else 0; `tiny` collects the lanes whose
+/// log argument is subnormal (the vectorised logarithm is not exact there).
+inline dpacket pxlogx(const dpacket& y, const dpacket& f, bool scaled, dpacket& tiny) noexcept {
+    namespace ei = Eigen::internal;
+    const dpacket zero = ei::pset1<dpacket>(0.0);
+    const dpacket pos = ei::pcmp_lt(zero, y);
+    const dpacket arg = scaled ? ei::pmul(y, f) : y;
+    tiny = ei::por(tiny, ei::pand(pos, ei::pcmp_lt(arg, ei::pset1<dpacket>(std::numeric_limits<double>::min()))));
+    return ei::pand(ei::pmul(y, plog_normal(arg)), pos);
+}
+
+/// The last (n mod dpacket_size) values of a run, padded to a packet with `pad`.
+inline dpacket padded_tail(const double* p, index r, double pad) noexcept {
+    double lanes[dpacket_size];
+    for (index l = 0; l < dpacket_size; ++l) lanes[l] = l < r ? p[l] : pad;
+    return Eigen::internal::ploadu<dpacket>(lanes);
+}
+
+/// Sums of one run of doubles gathered by run_moments.
+struct run_sums {
+    double min = 0.0;    ///< smallest value
+    double max = 0.0;    ///< largest value
+    double sum = 0.0;    ///< sum of the values
+    double m2 = 0.0;     ///< sum of squared deviations from sum / n
+    double xlogx = 0.0;  ///< sum of x ln x over the positive values (when asked)
+};
+
+/// Visits p[0, n) packet by packet in a fixed order: fn(x, u) with x a packet
+/// and u the accumulator (kernel_unroll per packet column); the final partial
+/// packet is padded with `pad`. The grouping depends on n only.
+template <class Fn>
+inline void for_each_packet(const double* p, index n, double pad, Fn&& fn) {
+    constexpr index step = kernel_unroll * dpacket_size;
+    index i = 0;
+    for (; i + step <= n; i += step)
+        for (index u = 0; u < kernel_unroll; ++u)
+            fn(Eigen::internal::ploadu<dpacket>(p + i + u * dpacket_size), u);
+    for (; i + dpacket_size <= n; i += dpacket_size) fn(Eigen::internal::ploadu<dpacket>(p + i), index{0});
+    if (i < n) fn(padded_tail(p + i, n - i, pad), index{0});
+}
+
+/// Adds the kernel_unroll accumulators in a fixed order and reduces the lanes.
+inline double reduce_sum(const dpacket* a) noexcept {
+    namespace ei = Eigen::internal;
+    return ei::predux(ei::padd(ei::padd(a[0], a[1]), ei::padd(a[2], a[3])));
+}
+
+/// Sum of x ln x over the positive values of p[0, n), exact scalar logarithms.
+inline double xlogx_scalar(const double* p, index n) noexcept {
+    double t = 0.0;
+    for (index i = 0; i < n; ++i) t += xlogx(p[i]);
+    return t;
+}
+
+/// \brief Min, max, sum, centred second moment and (optionally) the sum of
+/// x ln x over the positive values of p[0, n), n >= 1: one vectorised sweep
+/// for min, max, sum and x ln x (zeros need no mask: their terms are exactly
+/// 0), a second sweep over the (cache-resident) run for m2.
+///
+/// x ln x is exact to rounding for values that are 0 or normal. A run with a
+/// negative value, or whose largest value is below 2^-960 (so that subnormal
+/// values could matter), takes exact scalar logarithms instead. A non-finite
+/// value makes `sum` non-finite (callers check it).
+template <bool WithXlogx>
+inline run_sums run_moments(const double* p, index n) noexcept {
+    namespace ei = Eigen::internal;
+    static_assert(kernel_unroll == 4, "reduce_sum adds four accumulators");
+    const dpacket zero = ei::pset1<dpacket>(0.0);
+    dpacket s[kernel_unroll], lo[kernel_unroll], hi[kernel_unroll];
+    for (index u = 0; u < kernel_unroll; ++u) {
+        s[u] = zero;
+        lo[u] = ei::pset1<dpacket>(p[0]);
+        hi[u] = lo[u];
+    }
+    // x ln x = ln 2 * sum x k + sum x ln m (AVX2), else masked x plog(x).
+    [[maybe_unused]] dpacket xk = zero;  // AVX2 only
+    dpacket xl = zero;
+    [[maybe_unused]] dpacket tiny = zero;  // Eigen's logarithm only
+    const auto add = [&](const dpacket& x, index u) {
+        s[u] = ei::padd(s[u], x);
+        if constexpr (WithXlogx) {
+#if defined(TECHCONV_WEIGHTING_AVX2_LOG)
+            __m256d k, lnm;
+            log_parts_avx2(x, k, lnm);
+            xk = _mm256_fmadd_pd(x, k, xk);
+            xl = _mm256_fmadd_pd(x, lnm, xl);
+#else
+            xl = ei::padd(xl, pxlogx(x, x, false, tiny));
+#endif
+        }
+    };
+    constexpr index step = kernel_unroll * dpacket_size;
+    index i = 0;
+    for (; i + step <= n; i += step)
+        for (index u = 0; u < kernel_unroll; ++u) {
+            const dpacket x = ei::ploadu<dpacket>(p + i + u * dpacket_size);
+            add(x, u);
+            lo[u] = ei::pmin(lo[u], x);
+            hi[u] = ei::pmax(hi[u], x);
+        }
+    for (; i + dpacket_size <= n; i += dpacket_size) {
+        const dpacket x = ei::ploadu<dpacket>(p + i);
+        add(x, 0);
+        lo[0] = ei::pmin(lo[0], x);
+        hi[0] = ei::pmax(hi[0], x);
+    }
+    if (i < n) {
+        add(padded_tail(p + i, n - i, 0.0), 0);  // zeros add exactly nothing
+        const dpacket x = padded_tail(p + i, n - i, p[0]);  // p[0] is a member of the run
+        lo[0] = ei::pmin(lo[0], x);
+        hi[0] = ei::pmax(hi[0], x);
+    }
+    run_sums r;
+    r.sum = reduce_sum(s);
+    r.min = ei::predux_min(ei::pmin(ei::pmin(lo[0], lo[1]), ei::pmin(lo[2], lo[3])));
+    r.max = ei::predux_max(ei::pmax(ei::pmax(hi[0], hi[1]), ei::pmax(hi[2], hi[3])));
+    if constexpr (WithXlogx) {
+        if (r.min < 0.0 || r.max < 0x1p-960 || any_lane(tiny)) {
+            r.xlogx = xlogx_scalar(p, n);
+        } else {
+#if defined(TECHCONV_WEIGHTING_AVX2_LOG)
+            const double sk = ei::predux(xk);
+            r.xlogx = sk * ln2_hi + (sk * ln2_lo + ei::predux(xl));
+#else
+            r.xlogx = ei::predux(xl);
+#endif
+        }
+    }
+    const double mean = r.sum / static_cast<double>(n);
+    const dpacket pm = ei::pset1<dpacket>(mean);
+    dpacket q[kernel_unroll] = {zero, zero, zero, zero};
+    // The tail is padded with the mean (a zero deviation).
+    for_each_packet(p, n, mean, [&](const dpacket& x, index u) {
+        const dpacket d = ei::psub(x, pm);
+        q[u] = ei::padd(q[u], ei::pmul(d, d));
+    });
+    r.m2 = reduce_sum(q);
+    return r;
+}
+
+/// \brief Sums over p[0, n) of y and of y ln(y * inv_mu) (0 where y <= 0),
+/// with y = (p[i] - center) * scale + shift evaluated exactly as the
+/// histogram path evaluates it, so both paths see the same normalised values.
+/// One vectorised sweep; adds into `t` and `s`.
+inline void affine_xlogx_sums(const double* p, index n, double center, double scale, double shift,
+                              double inv_mu, double& t, double& s) noexcept {
+    namespace ei = Eigen::internal;
+    if (n <= 0) return;
+    const dpacket zero = ei::pset1<dpacket>(0.0);
+    const dpacket c = ei::pset1<dpacket>(center), a = ei::pset1<dpacket>(scale),
+                  sh = ei::pset1<dpacket>(shift), f = ei::pset1<dpacket>(inv_mu);
+    dpacket ys[kernel_unroll] = {zero, zero, zero, zero};
+    dpacket ts[kernel_unroll] = {zero, zero, zero, zero};
+    dpacket tiny = zero;
+    // The tail is padded with the value whose y is 0 only when that is exact;
+    // otherwise padded lanes are masked out below.
+    const index full = n - n % dpacket_size;
+    for_each_packet(p, full, 0.0, [&](const dpacket& x, index u) {
+        const dpacket y = ei::padd(ei::pmul(ei::psub(x, c), a), sh);
+        ys[u] = ei::padd(ys[u], y);
+        ts[u] = ei::padd(ts[u], pxlogx(y, f, true, tiny));
+    });
+    double ysum = reduce_sum(ys);
+    double tsum = reduce_sum(ts);
+    if (any_lane(tiny)) {
+        // A subnormal log argument: exact scalar logarithms for the whole run.
+        tsum = 0.0;
+        for (index i = 0; i < full; ++i) {
+            const double y = (p[i] - center) * scale + shift;
+            if (y > 0.0) tsum += y * std::log(y * inv_mu);
+        }
+    }
+    for (index i = full; i < n; ++i) {  // fewer than dpacket_size values, in order
+        const double y = (p[i] - center) * scale + shift;
+        ysum += y;
+        if (y > 0.0) tsum += y * std::log(y * inv_mu);
+    }
+    t += tsum;
+    s += ysum;
 }
 
 }  // namespace detail
