@@ -30,6 +30,9 @@ namespace detail {
 
 /// Rows handled per inner tile: a tile of a few columns stays in L1/L2.
 inline constexpr index tile_rows = 2048;
+/// Rows per tile of kernels whose result for a row does not depend on the
+/// tile (scores): a converted tile of up to ~16 columns stays in L1.
+inline constexpr index row_tile_rows = 256;
 
 /// A read-only view of a dense matrix with unit inner stride.
 template <class Scalar, bool RowMajor>
@@ -125,23 +128,30 @@ inline void transpose_rows(const Scalar* r, index ld, index m, double* out, inde
     }
 }
 
-/// Copies rows [b, e) of v into a column-major double tile (ld = e - b).
-/// Row-major input is read in memory order, four rows at a time, and
-/// transposed in registers (see transpose_rows).
+/// Distance between the columns of a converted tile of len rows: a few cache
+/// lines more than len, so that the columns of a power-of-two tile do not all
+/// map to the same L1 set.
+constexpr index tile_stride(index len) noexcept { return len + 24; }
+
+/// Copies rows [b, e) of v into a column-major double tile with column
+/// distance ld (at least e - b; by default e - b). Row-major input is read in
+/// memory order, four rows at a time, and transposed in registers (see
+/// transpose_rows).
 template <class Scalar, bool RowMajor>
-void load_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, double* out) {
+void load_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, double* out, index ld_out = -1) {
     const index len = e - b;
+    if (ld_out < len) ld_out = len;
     if constexpr (RowMajor) {
         const Scalar* base = v.row(b);
         const index ld = v.outer;
         index i = 0;
-        for (; i + 4 <= len; i += 4) transpose_rows<4>(base + i * ld, ld, v.cols, out, len, i);
-        for (; i + 2 <= len; i += 2) transpose_rows<2>(base + i * ld, ld, v.cols, out, len, i);
-        for (; i < len; ++i) transpose_rows<1>(base + i * ld, ld, v.cols, out, len, i);
+        for (; i + 4 <= len; i += 4) transpose_rows<4>(base + i * ld, ld, v.cols, out, ld_out, i);
+        for (; i + 2 <= len; i += 2) transpose_rows<2>(base + i * ld, ld, v.cols, out, ld_out, i);
+        for (; i < len; ++i) transpose_rows<1>(base + i * ld, ld, v.cols, out, ld_out, i);
     } else {
         for (index j = 0; j < v.cols; ++j) {
             const Scalar* c = v.col(j) + b;
-            double* o = out + j * len;
+            double* o = out + j * ld_out;
             for (index i = 0; i < len; ++i) o[i] = static_cast<double>(c[i]);
         }
     }
@@ -165,21 +175,23 @@ constexpr bool direct_columns() noexcept {
 
 /// Calls fn(tb, len, col) for every tile [tb, tb + len) of rows [b, e), where
 /// col(j) points at the tile's `len` values of column j as doubles (in place
-/// for column-major double, else converted into `tile`).
+/// for column-major double, else converted into `tile`). Tiles have `rows`
+/// rows (the last one fewer); kernels whose sums run over a whole tile keep
+/// the default, so that both storage orders give the same bits.
 template <class Scalar, bool RowMajor, class Fn>
 void for_each_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, std::vector<double>& tile,
-                   Fn&& fn) {
+                   Fn&& fn, index rows = tile_rows) {
     constexpr bool direct = direct_columns<Scalar, RowMajor>();
-    if (!direct && tile.size() < static_cast<std::size_t>(tile_rows * v.cols))
-        tile.resize(static_cast<std::size_t>(tile_rows * v.cols));
-    for (index tb = b; tb < e; tb += tile_rows) {
-        const index len = std::min(e, tb + tile_rows) - tb;
-        if constexpr (!direct) load_tile(v, tb, tb + len, tile.data());
+    if (!direct && tile.size() < static_cast<std::size_t>(tile_stride(rows) * v.cols))
+        tile.resize(static_cast<std::size_t>(tile_stride(rows) * v.cols));
+    for (index tb = b; tb < e; tb += rows) {
+        const index len = std::min(e, tb + rows) - tb;
+        if constexpr (!direct) load_tile(v, tb, tb + len, tile.data(), tile_stride(len));
         const auto col = [&](index j) -> const double* {
             if constexpr (direct) {
                 return v.col(j) + tb;
             } else {
-                return tile.data() + j * len;
+                return tile.data() + j * tile_stride(len);
             }
         };
         fn(tb, len, col);
