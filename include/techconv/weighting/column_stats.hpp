@@ -389,7 +389,7 @@ private:
                 // Counts are integers, so the order of the increments does
                 // not matter: the histograms equal the column-wise ones.
                 if (rows_fast) {
-                    if (all_small_integers(v.row(tb), len * m, dl)) {
+                    if (small_integers<false>(v.row(tb), len * m, dl, nullptr) >= 0) {
                         const index next_n = (std::min(e, te + detail::tile_rows) - te) * m;
                         count_rows(v.row(tb), len, m, sc.counts.data(), L, hi.data(),
                                    next_n > 0 ? v.row(te) : nullptr, next_n);
@@ -488,7 +488,8 @@ private:
 
     // Vectorised check that p[0, len) are all integers in [0, dl) (dl <= 2^24):
     // on success stores x + 2^52 for every value in keys (the low 32 bits of
-    // that double are the integer) and returns the largest value; else -1.
+    // that double are the integer; only when StoreKeys) and returns the largest value; else -1.
+    template <bool StoreKeys = true>
     static index small_integers(const double* p, index len, double dl, double* keys) noexcept {
         namespace ei = Eigen::internal;
         using detail::dpacket;
@@ -505,14 +506,14 @@ private:
             good = ei::pand(good, ei::pand(ei::pand(ei::pcmp_le(zero, x), ei::pcmp_lt(x, lim)),
                                            ei::pcmp_eq(ei::psub(y, magic), x)));
             top = ei::pmax(top, x);
-            ei::pstoreu(keys + i, y);
+            if constexpr (StoreKeys) ei::pstoreu(keys + i, y);
         }
         if (!detail::all_lanes(good)) return -1;
         double t = ei::predux_max(top);
         for (; i < len; ++i) {
             const double x = p[i];
             if (!(x >= 0.0 && x < dl) || (x + 4503599627370496.0) - 4503599627370496.0 != x) return -1;
-            keys[i] = x + 4503599627370496.0;
+            if constexpr (StoreKeys) keys[i] = x + 4503599627370496.0;
             t = std::max(t, x);
         }
         return static_cast<index>(t);
@@ -549,31 +550,8 @@ private:
         for (; i < len; ++i) ++h[key_value(keys[i])];
     }
 
-    // Whether p[0, n) are all integers in [0, dl) (dl <= 2^24), vectorised.
-    static bool all_small_integers(const double* p, index n, double dl) noexcept {
-        namespace ei = Eigen::internal;
-        using detail::dpacket;
-        constexpr index w = detail::dpacket_size;
-        const dpacket zero = ei::pset1<dpacket>(0.0);
-        const dpacket magic = ei::pset1<dpacket>(4503599627370496.0);  // 2^52
-        const dpacket lim = ei::pset1<dpacket>(dl);
-        dpacket good = ei::pcmp_eq(zero, zero);
-        index i = 0;
-        for (; i + w <= n; i += w) {
-            const dpacket x = ei::ploadu<dpacket>(p + i);
-            good = ei::pand(good, ei::pand(ei::pand(ei::pcmp_le(zero, x), ei::pcmp_lt(x, lim)),
-                                           ei::pcmp_eq(ei::psub(ei::padd(x, magic), magic), x)));
-        }
-        if (!detail::all_lanes(good)) return false;
-        for (; i < n; ++i) {
-            const double x = p[i];
-            if (!(x >= 0.0 && x < dl) || (x + 4503599627370496.0) - 4503599627370496.0 != x) return false;
-        }
-        return true;
-    }
-
     // Adds a row-major tile (len rows of m columns, all integers in [0, L),
-    // checked by all_small_integers) to the 4-way histograms: value (i, j)
+    // checked by small_integers) to the 4-way histograms: value (i, j)
     // goes to copy i mod 4 of column j (column j's copies start at counts +
     // j * 4 * L); tops[j] becomes the largest value of column j seen so far.
     // Blocks of 256 rows (L1-resident), column by column within a block, so
