@@ -18,6 +18,7 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "test_support.hpp"
@@ -411,4 +412,93 @@ TEST_CASE("entropy_stream: two passes over chunks equal the in-memory result") {
     counts.add_statistics(x.leftCols(3));
     CHECK_FALSE(counts.needs_entropy_pass());
     CHECK(counts.weights().histogram_columns == 3);
+}
+
+namespace {
+
+// n x m: column j % 3 == 0 counts (one value beyond the dense range at row
+// 4100), == 1 counts with one non-integer value in the second tile (that tile
+// falls back to the real-valued path), == 2 lognormal with 30% exact zeros,
+// or counts when `counts_only` (then the first tile takes the row-major
+// histogram path).
+matrix storage_case(techconv::index n, techconv::index m, unsigned seed, bool counts_only = false) {
+    std::mt19937_64 gen(seed);
+    std::geometric_distribution<int> geo(0.3);
+    std::lognormal_distribution<double> ln(0.0, 1.0);
+    std::bernoulli_distribution zero(0.3);
+    matrix x(n, m);
+    for (techconv::index i = 0; i < n; ++i)
+        for (techconv::index j = 0; j < m; ++j) {
+            if (j % 3 == 0 || counts_only) x(i, j) = (i == 4100 && j % 3 == 0) ? 5000 : geo(gen);
+            else if (j % 3 == 1) x(i, j) = (i == 2048 + 300) ? 2.5 : geo(gen);
+            else x(i, j) = zero(gen) ? 0.0 : ln(gen);
+        }
+    return x;
+}
+
+}  // namespace
+
+TEST_CASE("storage order: row-major tiles are exact copies for 1, 3, 5, 9 and 13 columns") {
+    for (const techconv::index m : {1, 3, 5, 9, 13}) {
+        CAPTURE(m);
+        const matrix x = storage_case(40, m, 7);
+        const row_matrix xr = x;
+        const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> xf = xr.cast<float>();
+        // every row remainder (0..3 rows after the blocks of 4) at every start
+        for (techconv::index b = 0; b < 4; ++b)
+            for (techconv::index len = 0; len <= 11; ++len) {
+                std::vector<double> out(static_cast<std::size_t>(len * m), -1.0);
+                w::detail::with_view(xr, [&](const auto& v) { w::detail::load_tile(v, b, b + len, out.data()); });
+                const Eigen::Map<const matrix> got(out.data(), len, m);
+                CHECK((got.array() == x.middleRows(b, len).array()).all());
+                std::vector<double> outf(static_cast<std::size_t>(len * m), -1.0);
+                w::detail::with_view(xf, [&](const auto& v) { w::detail::load_tile(v, b, b + len, outf.data()); });
+                const Eigen::Map<const matrix> gotf(outf.data(), len, m);
+                CHECK((gotf.array() == xf.middleRows(b, len).cast<double>().array()).all());
+            }
+    }
+}
+
+TEST_CASE("storage order: key_core bit-identical for row- and column-major, odd column counts") {
+    // (chunks of 3000 rows: tiles of 2048, 952, 1096 and 7 rows)
+    // 2 full tiles of 2048 rows and a partial last tile of 7 rows (4 + 2 + 1)
+    const techconv::index n = 2 * 2048 + 7;
+    for (const techconv::index m : {1, 3, 5, 9, 13})
+    for (const bool counts_only : {false, true}) {
+        CAPTURE(m);
+        CAPTURE(counts_only);
+        const matrix x = storage_case(n, m, 11 + static_cast<unsigned>(m), counts_only);
+        const row_matrix xr = x;
+        for (const int t : {1, 2}) {
+            CAPTURE(t);
+            w::key_core_options o;
+            o.entropy.threads = t;
+            o.entropy.chunk_rows = 3000;  // chunks end inside a tile
+            const auto rc = w::key_core(x, o);
+            const auto rr = w::key_core(xr, o);
+            CHECK(rc.weighting.info == rr.weighting.info);
+            CHECK((rc.weighting.weights.array() == rr.weighting.weights.array()).all());
+            CHECK((rc.weighting.entropy.array() == rr.weighting.entropy.array()).all());
+            CHECK((rc.scores.array() == rr.scores.array()).all());
+            CHECK(rc.top.indices == rr.top.indices);
+            const auto sc = w::compute_column_stats(x);
+            const auto sr = w::compute_column_stats(xr);
+            for (techconv::index j = 0; j < m; ++j) {
+                std::vector<std::pair<double, std::uint64_t>> hc, hr;
+                sc.histogram(j).for_each([&](double v, std::uint64_t c) { hc.emplace_back(v, c); });
+                sr.histogram(j).for_each([&](double v, std::uint64_t c) { hr.emplace_back(v, c); });
+                CHECK(hc == hr);
+                CHECK(sc.summary(j).sum == sr.summary(j).sum);
+                CHECK(sc.summary(j).max == sr.summary(j).max);
+            }
+            // float input: the two storage orders agree to the bit too
+            const Eigen::MatrixXf xf = x.cast<float>();
+            const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> xfr = xf;
+            const auto fc = w::key_core(xf, o);
+            const auto fr = w::key_core(xfr, o);
+            CHECK((fc.weighting.weights.array() == fr.weighting.weights.array()).all());
+            CHECK((fc.scores.array() == fr.scores.array()).all());
+            CHECK(fc.top.indices == fr.top.indices);
+        }
+    }
 }

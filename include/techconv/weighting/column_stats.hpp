@@ -12,6 +12,7 @@
 #include <cstdint>    // std::uint32_t, std::uint64_t
 #include <cstring>    // std::memcpy
 #include <limits>     // std::numeric_limits
+#include <type_traits>  // std::is_same_v
 #include <utility>    // std::pair
 #include <vector>     // std::vector
 
@@ -347,11 +348,15 @@ private:
         scratch& sc = thread_scratch();
         if (opts_.histogram && sc.counts.size() < mu * 4 * static_cast<std::size_t>(L))
             sc.counts.resize(mu * 4 * static_cast<std::size_t>(L), 0);
+        // Row-major double rows with no gaps: a whole tile is checked in
+        // memory order, then counted from the cache without a transposition.
+        constexpr bool row_tiles = RowMajor && std::is_same_v<Scalar, double>;
+        bool rows_fast = row_tiles && opts_.histogram && v.outer == m;
         if (opts_.histogram && sc.keys.size() < static_cast<std::size_t>(detail::tile_rows))
             sc.keys.resize(static_cast<std::size_t>(detail::tile_rows));
         constexpr bool direct = detail::direct_columns<Scalar, RowMajor>();
-        if (!direct && sc.tile.size() < static_cast<std::size_t>(detail::tile_rows * m))
-            sc.tile.resize(static_cast<std::size_t>(detail::tile_rows * m));
+        if (!direct && sc.tile.size() < static_cast<std::size_t>(detail::tile_stride(detail::tile_rows) * m))
+            sc.tile.resize(static_cast<std::size_t>(detail::tile_stride(detail::tile_rows) * m));
 
         std::vector<index> hi(mu, -1);
         std::vector<char> bailed(mu, opts_.histogram ? 0 : 1);
@@ -379,14 +384,28 @@ private:
         for (index tb = b; tb < e && !bad; tb += detail::tile_rows) {
             const index te = std::min(e, tb + detail::tile_rows);
             const index len = te - tb;
-            if constexpr (!direct) detail::load_tile(v, tb, te, sc.tile.data());
+            if constexpr (row_tiles) {
+                // Fast path: every value of the tile is an integer in [0, L).
+                // Counts are integers, so the order of the increments does
+                // not matter: the histograms equal the column-wise ones.
+                if (rows_fast) {
+                    if (small_integers<false>(v.row(tb), len * m, dl, nullptr) >= 0) {
+                        const index next_n = (std::min(e, te + detail::tile_rows) - te) * m;
+                        count_rows(v.row(tb), len, m, sc.counts.data(), L, hi.data(),
+                                   next_n > 0 ? v.row(te) : nullptr, next_n);
+                        continue;
+                    }
+                    rows_fast = false;  // from here on, tile by tile and column by column
+                }
+            }
+            if constexpr (!direct) detail::load_tile(v, tb, te, sc.tile.data(), detail::tile_stride(len));
             for (index j = 0; j < m && !bad; ++j) {
                 const std::size_t u = static_cast<std::size_t>(j);
                 const double* p;
                 if constexpr (direct) {
                     p = v.col(j) + tb;
                 } else {
-                    p = sc.tile.data() + j * len;
+                    p = sc.tile.data() + j * detail::tile_stride(len);
                 }
                 index i = 0;
                 if (!bailed[u]) {
@@ -469,7 +488,8 @@ private:
 
     // Vectorised check that p[0, len) are all integers in [0, dl) (dl <= 2^24):
     // on success stores x + 2^52 for every value in keys (the low 32 bits of
-    // that double are the integer) and returns the largest value; else -1.
+    // that double are the integer; only when StoreKeys) and returns the largest value; else -1.
+    template <bool StoreKeys = true>
     static index small_integers(const double* p, index len, double dl, double* keys) noexcept {
         namespace ei = Eigen::internal;
         using detail::dpacket;
@@ -486,14 +506,14 @@ private:
             good = ei::pand(good, ei::pand(ei::pand(ei::pcmp_le(zero, x), ei::pcmp_lt(x, lim)),
                                            ei::pcmp_eq(ei::psub(y, magic), x)));
             top = ei::pmax(top, x);
-            ei::pstoreu(keys + i, y);
+            if constexpr (StoreKeys) ei::pstoreu(keys + i, y);
         }
         if (!detail::all_lanes(good)) return -1;
         double t = ei::predux_max(top);
         for (; i < len; ++i) {
             const double x = p[i];
             if (!(x >= 0.0 && x < dl) || (x + 4503599627370496.0) - 4503599627370496.0 != x) return -1;
-            keys[i] = x + 4503599627370496.0;
+            if constexpr (StoreKeys) keys[i] = x + 4503599627370496.0;
             t = std::max(t, x);
         }
         return static_cast<index>(t);
@@ -528,6 +548,59 @@ private:
             ++h3[key_value(keys[i + 7])];
         }
         for (; i < len; ++i) ++h[key_value(keys[i])];
+    }
+
+    // Adds a row-major tile (len rows of m columns, all integers in [0, L),
+    // checked by small_integers) to the 4-way histograms: value (i, j)
+    // goes to copy i mod 4 of column j (column j's copies start at counts +
+    // j * 4 * L); tops[j] becomes the largest value of column j seen so far.
+    // Blocks of 256 rows (L1-resident), column by column within a block, so
+    // that one column's histograms are hot at a time. `next` (may be null)
+    // points at the next next_n values the caller will read: they are
+    // prefetched meanwhile, so memory keeps streaming during the increments.
+    static void count_rows(const double* p, index len, index m, std::uint32_t* counts, index L,
+                           index* tops, const double* next, index next_n) noexcept {
+        constexpr index block = 256;
+        const index steps = ((len + block - 1) / block) * m;
+        const index lines = next != nullptr ? (next_n + 7) / 8 : 0;
+        index step = 0;
+        for (index b0 = 0; b0 < len; b0 += block) {
+            const index n = std::min(len - b0, block);
+            const double* q = p + b0 * m;
+            for (index j = 0; j < m; ++j, ++step) {
+                for (index l = step * lines / steps; l < (step + 1) * lines / steps; ++l)
+                    detail::prefetch(next + 8 * l);
+                tops[j] = count_strided(q + j, n, m, counts + j * 4 * L, L, tops[j]);
+            }
+        }
+    }
+
+    // Adds k[i * m] for i in [0, n) to the 4-way histogram h (copy i mod 4);
+    // returns the largest of t and the values.
+    static index count_strided(const double* k, index n, index m, std::uint32_t* h,
+                               index L, index t) noexcept {
+        std::uint32_t* h1 = h + L;
+        std::uint32_t* h2 = h + 2 * L;
+        std::uint32_t* h3 = h + 3 * L;
+        const index m4 = 4 * m;
+        index i = 0;
+        for (; i + 4 <= n; i += 4, k += m4) {
+            const auto k0 = static_cast<index>(k[0]);
+            const auto k1 = static_cast<index>(k[m]);
+            const auto k2 = static_cast<index>(k[2 * m]);
+            const auto k3 = static_cast<index>(k[3 * m]);
+            ++h[k0];
+            ++h1[k1];
+            ++h2[k2];
+            ++h3[k3];
+            t = std::max(t, std::max(std::max(k0, k1), std::max(k2, k3)));
+        }
+        for (index r = 0; i < n; ++i, ++r) {
+            const auto k0 = static_cast<index>(k[r * m]);
+            ++h[(i & 3) * L + k0];
+            t = std::max(t, k0);
+        }
+        return t;
     }
 
     // Counts p[i..len) into the 4-way histogram h while the values are

@@ -58,7 +58,8 @@ namespace detail {
 /// out[g * ld + i - b] = offsets(g) + sum_j coef(j, g) x(i, j) for i in [b, e),
 /// accumulated in column order (the same arithmetic for either storage order
 /// and for every position: the last partial packet is padded), one packet of
-/// rows at a time in registers. After each tile, calls after_tile(tb, len):
+/// rows at a time in registers. Converted input (row-major, float) goes
+/// through small L1-resident tiles. After each tile, calls after_tile(tb, len):
 /// rows [tb, tb + len) are final.
 template <class Scalar, bool RowMajor, class AfterTile>
 void linear_chunk(const dense_view<Scalar, RowMajor>& v, index b, index e,
@@ -101,7 +102,7 @@ void linear_chunk(const dense_view<Scalar, RowMajor>& v, index b, index e,
             }
         }
         after_tile(tb, len);
-    });
+    }, direct_columns<Scalar, RowMajor>() ? tile_rows : row_tile_rows);
 }
 
 template <class Scalar, bool RowMajor>

@@ -16,6 +16,9 @@
 #include <vector>       // std::vector
 
 #include <Eigen/Core>
+#if defined(__SSE2__) || defined(__AVX__)
+#include <immintrin.h>  // SSE2/AVX loads, unpacks and permutes of the tile transpose
+#endif
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
@@ -27,6 +30,9 @@ namespace detail {
 
 /// Rows handled per inner tile: a tile of a few columns stays in L1/L2.
 inline constexpr index tile_rows = 2048;
+/// Rows per tile of kernels whose result for a row does not depend on the
+/// tile (scores): a converted tile of up to ~16 columns stays in L1.
+inline constexpr index row_tile_rows = 256;
 
 /// A read-only view of a dense matrix with unit inner stride.
 template <class Scalar, bool RowMajor>
@@ -65,24 +71,87 @@ decltype(auto) with_view(const Eigen::DenseBase<Derived>& x, Fn&& fn) {
     return std::forward<Fn>(fn)(v);
 }
 
-/// Copies rows [b, e) of v into a column-major double tile (ld = e - b).
+#if defined(__AVX__)
+/// Four consecutive values at p as doubles (exact for float and double).
+inline __m256d load4(const double* p) noexcept { return _mm256_loadu_pd(p); }
+inline __m256d load4(const float* p) noexcept { return _mm256_cvtps_pd(_mm_loadu_ps(p)); }
+#endif
+#if defined(__SSE2__)
+/// Two consecutive values at p as doubles (exact for float and double).
+inline __m128d load2(const double* p) noexcept { return _mm_loadu_pd(p); }
+inline __m128d load2(const float* p) noexcept { return _mm_set_pd(static_cast<double>(p[1]), static_cast<double>(p[0])); }
+#endif
+
+/// Transposes rows [i, i + R) of a row-major block (first row r, row
+/// distance ld, m columns) into columns of out (column distance len): out[j *
+/// len + i + k] = r[k * ld + j]. Columns go in blocks of 4 (AVX 4x4 register
+/// transposes: unpack, then swap 128-bit halves), blocks of 2 (SSE2 2x2), then
+/// one at a time. Pure copies: the values are bit-identical to a scalar copy.
+template <int R, class Scalar>
+inline void transpose_rows(const Scalar* r, index ld, index m, double* out, index len, index i) noexcept {
+    index j = 0;
+#if defined(__AVX__)
+    if constexpr (R == 4) {
+        for (; j + 4 <= m; j += 4) {
+            const __m256d r0 = load4(r + j);
+            const __m256d r1 = load4(r + ld + j);
+            const __m256d r2 = load4(r + 2 * ld + j);
+            const __m256d r3 = load4(r + 3 * ld + j);
+            const __m256d t0 = _mm256_unpacklo_pd(r0, r1);  // r0[0] r1[0] r0[2] r1[2]
+            const __m256d t1 = _mm256_unpackhi_pd(r0, r1);  // r0[1] r1[1] r0[3] r1[3]
+            const __m256d t2 = _mm256_unpacklo_pd(r2, r3);
+            const __m256d t3 = _mm256_unpackhi_pd(r2, r3);
+            double* o = out + j * len + i;
+            _mm256_storeu_pd(o, _mm256_permute2f128_pd(t0, t2, 0x20));
+            _mm256_storeu_pd(o + len, _mm256_permute2f128_pd(t1, t3, 0x20));
+            _mm256_storeu_pd(o + 2 * len, _mm256_permute2f128_pd(t0, t2, 0x31));
+            _mm256_storeu_pd(o + 3 * len, _mm256_permute2f128_pd(t1, t3, 0x31));
+        }
+    }
+#endif
+#if defined(__SSE2__)
+    if constexpr (R % 2 == 0) {
+        for (; j + 2 <= m; j += 2) {
+            double* o = out + j * len + i;
+            for (int k = 0; k < R; k += 2) {
+                const __m128d a = load2(r + k * ld + j);
+                const __m128d c = load2(r + (k + 1) * ld + j);
+                _mm_storeu_pd(o + k, _mm_unpacklo_pd(a, c));
+                _mm_storeu_pd(o + len + k, _mm_unpackhi_pd(a, c));
+            }
+        }
+    }
+#endif
+    for (; j < m; ++j) {
+        double* o = out + j * len + i;
+        for (int k = 0; k < R; ++k) o[k] = static_cast<double>(r[k * ld + j]);
+    }
+}
+
+/// Distance between the columns of a converted tile of len rows: a few cache
+/// lines more than len, so that the columns of a power-of-two tile do not all
+/// map to the same L1 set.
+constexpr index tile_stride(index len) noexcept { return len + 24; }
+
+/// Copies rows [b, e) of v into a column-major double tile with column
+/// distance ld (at least e - b; by default e - b). Row-major input is read in
+/// memory order, four rows at a time, and transposed in registers (see
+/// transpose_rows).
 template <class Scalar, bool RowMajor>
-void load_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, double* out) {
+void load_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, double* out, index ld_out = -1) {
     const index len = e - b;
+    if (ld_out < len) ld_out = len;
     if constexpr (RowMajor) {
-        // Column by column: contiguous writes; the strided reads of the
-        // tile's rows stay in cache after the first column.
         const Scalar* base = v.row(b);
         const index ld = v.outer;
-        for (index j = 0; j < v.cols; ++j) {
-            const Scalar* c = base + j;
-            double* o = out + j * len;
-            for (index i = 0; i < len; ++i) o[i] = static_cast<double>(c[i * ld]);
-        }
+        index i = 0;
+        for (; i + 4 <= len; i += 4) transpose_rows<4>(base + i * ld, ld, v.cols, out, ld_out, i);
+        for (; i + 2 <= len; i += 2) transpose_rows<2>(base + i * ld, ld, v.cols, out, ld_out, i);
+        for (; i < len; ++i) transpose_rows<1>(base + i * ld, ld, v.cols, out, ld_out, i);
     } else {
         for (index j = 0; j < v.cols; ++j) {
             const Scalar* c = v.col(j) + b;
-            double* o = out + j * len;
+            double* o = out + j * ld_out;
             for (index i = 0; i < len; ++i) o[i] = static_cast<double>(c[i]);
         }
     }
@@ -106,21 +175,23 @@ constexpr bool direct_columns() noexcept {
 
 /// Calls fn(tb, len, col) for every tile [tb, tb + len) of rows [b, e), where
 /// col(j) points at the tile's `len` values of column j as doubles (in place
-/// for column-major double, else converted into `tile`).
+/// for column-major double, else converted into `tile`). Tiles have `rows`
+/// rows (the last one fewer); kernels whose sums run over a whole tile keep
+/// the default, so that both storage orders give the same bits.
 template <class Scalar, bool RowMajor, class Fn>
 void for_each_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, std::vector<double>& tile,
-                   Fn&& fn) {
+                   Fn&& fn, index rows = tile_rows) {
     constexpr bool direct = direct_columns<Scalar, RowMajor>();
-    if (!direct && tile.size() < static_cast<std::size_t>(tile_rows * v.cols))
-        tile.resize(static_cast<std::size_t>(tile_rows * v.cols));
-    for (index tb = b; tb < e; tb += tile_rows) {
-        const index len = std::min(e, tb + tile_rows) - tb;
-        if constexpr (!direct) load_tile(v, tb, tb + len, tile.data());
+    if (!direct && tile.size() < static_cast<std::size_t>(tile_stride(rows) * v.cols))
+        tile.resize(static_cast<std::size_t>(tile_stride(rows) * v.cols));
+    for (index tb = b; tb < e; tb += rows) {
+        const index len = std::min(e, tb + rows) - tb;
+        if constexpr (!direct) load_tile(v, tb, tb + len, tile.data(), tile_stride(len));
         const auto col = [&](index j) -> const double* {
             if constexpr (direct) {
                 return v.col(j) + tb;
             } else {
-                return tile.data() + j * len;
+                return tile.data() + j * tile_stride(len);
             }
         };
         fn(tb, len, col);
