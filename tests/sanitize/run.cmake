@@ -1,7 +1,9 @@
 # Builds the test suite with AddressSanitizer and UndefinedBehaviorSanitizer
 # in a sub-build and runs it. Any sanitizer report fails the test
 # (-fno-sanitize-recover=all; ASan aborts on its first error).
-set(_flags "-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all")
+# -g1: line tables only (function names and lines in sanitizer reports) compile
+# about a third faster than -g on these template-heavy tests.
+set(_flags "-O1 -g1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all")
 execute_process(
   COMMAND "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${WORK_DIR}" -G "${GENERATOR}"
     -DCMAKE_CXX_COMPILER=${CXX_COMPILER}
