@@ -22,6 +22,7 @@
 #include "techconv/detail/parallel.hpp"
 #include "techconv/error.hpp"
 #include "techconv/types.hpp"
+#include "techconv/weighting/detail/count.hpp"
 #include "techconv/weighting/detail/view.hpp"
 #include "techconv/weighting/detail/xlogx.hpp"
 
@@ -325,16 +326,236 @@ private:
     }
 
     // Per-thread scratch: 4 interleaved 32-bit histograms per column (four
-    // copies break the store-to-load dependency when a value repeats). Kept
-    // all-zero between uses.
+    // copies break the store-to-load dependency when a value repeats), each
+    // copy_stride(L) cells apart. Kept all-zero between uses.
     struct scratch {
         std::vector<std::uint32_t> counts;
         std::vector<double> tile;
         std::vector<double> keys;  // small_integers output: one tile column
     };
+    // Distance between histogram copies: dense_limit plus one cache line.
+    // With exactly 4096 cells (16 KiB) apart, the hot cells of every copy and
+    // column (values 0, 1, 2, ...) share their low 12 address bits, and the
+    // processor treats each increment as possibly depending on the previous
+    // ones (4 KiB aliasing): measured 8x slower on AMD Zen 3.
+    static constexpr index copy_stride(index L) noexcept { return L + 16; }
     static scratch& thread_scratch() {
         thread_local scratch s;
         return s;
+    }
+
+    // State of one add_block call.
+    template <class Scalar>
+    struct block_state {
+        block_state(std::size_t m, bool histogram, std::size_t cap)
+            : hi(m, -1), bailed(m, histogram ? 0 : 1), sparse(m), part(m), sparse_cap(cap),
+              misses(m, 0), start(m, 0) {}
+        std::vector<index> hi;       // largest counted value per column (-1: none)
+        std::vector<char> bailed;    // column left the histogram path (real values)
+        std::vector<std::vector<double>> sparse;  // integers outside [0, L), per column
+        std::vector<real_moments> part;           // moments of the real-valued rows
+        std::size_t sparse_cap;      // most sparse values kept per column
+        std::vector<char> misses;    // tiles of a column that failed the fused check
+        std::vector<index> start;    // per column: first row of the tile left to column_tile
+        // Fused kernel, per packet (4 lanes) of a step:
+        std::vector<const Scalar*> ptr;      // first value
+        std::vector<std::uint32_t> off;      // per lane: histogram cell base
+        std::vector<std::uint32_t> top;      // per lane: largest key
+        std::vector<int> okbits;             // lanes whose values were all integers
+        std::vector<index> lane_col;         // per lane: its column, or -1 (skipped)
+        std::vector<char> use;               // per column: counted by the kernel in this tile
+        bool trash_used = false;             // the trash histogram after the 4 m copies needs zeroing
+    };
+
+    // Counts rows [tb, tb + len4) (len4 a multiple of 4; rows up to e may be
+    // prefetched) of the columns still on the fused path with the fused kernel (one read, no transposition).
+    // A column whose values there are not all integers in [0, L) has its
+    // increments undone and st.start[j] = 0 (column_tile takes the whole
+    // tile); else st.start[j] = len4.
+    template <class Scalar, bool RowMajor>
+    void fused_tile(const detail::dense_view<Scalar, RowMajor>& v, index tb, index len4, index e,
+                    std::uint32_t* counts, block_state<Scalar>& st) {
+#if defined(__AVX__)
+        if (len4 == 0) return;
+        const index m = cols_;
+        const index L = opts_.dense_limit;
+        const auto cap = static_cast<std::uint32_t>(L - 1);
+        const index P = copy_stride(L);
+        const auto cell = [&](index j, index copy) { return static_cast<std::uint32_t>((j * 4 + copy) * P); };
+        const auto trash = static_cast<std::uint32_t>(m * 4 * P);
+        // A column takes the fused path unless it left the histogram path,
+        // failed the kernel's check twice, or its first 4 values in the tile
+        // are not all integers in [0, L) (a real-valued column: counting it
+        // would be undone at once).
+        std::vector<char>& use = st.use;
+        use.assign(static_cast<std::size_t>(m), 0);
+        for (index j = 0; j < m; ++j) {
+            const std::size_t u = static_cast<std::size_t>(j);
+            if (st.bailed[u] != 0 || st.misses[u] >= 2) continue;
+            bool small = true;
+            for (index i = 0; i < 4; ++i) {
+                const double x = static_cast<double>(v(tb + i, j));
+                small = small && x >= 0.0 && x < static_cast<double>(L) && std::floor(x) == x;
+            }
+            use[u] = small ? 1 : 0;
+            if (!small) ++st.misses[u];
+        }
+        const auto active = [&](index j) { return use[static_cast<std::size_t>(j)] != 0; };
+        // Packets: column-major, one per active column (lane l = row l of a
+        // step of 4 rows); row-major without gaps, the m packets of 4
+        // consecutive rows in memory order (lane l of packet g holds element
+        // 4 g + l of the 4 rows).
+        st.ptr.clear();
+        st.off.clear();
+        st.lane_col.clear();
+        index stride = 4;
+        index sub = len4;  // rows per kernel call
+        if constexpr (RowMajor) {
+            if (v.outer != m) return;  // rows with gaps: the column path
+            bool any = false;
+            for (index j = 0; j < m; ++j) any = any || active(j);
+            if (!any) return;
+            stride = 4 * m;
+            sub = std::min(len4, index{256});  // a sub-tile stays in L1 across the groups
+            for (index g = 0; g < m; ++g) {
+                st.ptr.push_back(v.row(tb) + 4 * g);
+                for (index l = 0; l < 4; ++l) {
+                    const index k = 4 * g + l;
+                    const index j = k % m;
+                    st.lane_col.push_back(active(j) ? j : -1);
+                    st.off.push_back(active(j) ? cell(j, k / m) : trash);
+                    if (!active(j)) st.trash_used = true;
+                }
+            }
+        } else {
+            for (index j = 0; j < m; ++j) {
+                if (!active(j)) continue;
+                st.ptr.push_back(v.col(j) + tb);
+                for (index l = 0; l < 4; ++l) {
+                    st.lane_col.push_back(j);
+                    st.off.push_back(cell(j, l));
+                }
+            }
+        }
+        const index packets = static_cast<index>(st.ptr.size());
+        if (packets == 0) return;
+        st.top.assign(static_cast<std::size_t>(4 * packets), 0u);
+        st.okbits.assign(static_cast<std::size_t>(packets), 15);
+        for (index r = 0; r < len4; r += sub) {
+            const index steps = std::min(sub, len4 - r) / 4;
+            const index shift = RowMajor ? r * m : r;
+            // Row-major: the groups' packets interleave in memory, so the
+            // hardware sees no plain stream; the next sub-tile is prefetched
+            // in shares spread over the groups' steps.
+            const char* next = nullptr;
+            index lines = 0;
+            if constexpr (RowMajor) {
+                const index rows = std::min(sub, e - (tb + r + sub));
+                if (rows > 0) {
+                    next = reinterpret_cast<const char*>(v.row(tb + r + sub));
+                    lines = (rows * m * static_cast<index>(sizeof(Scalar)) + 63) / 64;
+                }
+            }
+            const index groups = (packets + 2) / 3;
+            index done = 0;
+            for (index g = 0, k = 0; g < packets; ++k) {
+                const int n = detail::next_group(packets - g);
+                const Scalar* p[4];
+                for (int t = 0; t < n; ++t) p[t] = st.ptr[static_cast<std::size_t>(g + t)] + shift;
+                const std::size_t gu = static_cast<std::size_t>(g);
+                const index share = (k + 1) * lines / groups - done;
+                detail::count_packets(n, p, stride, steps, st.off.data() + 4 * gu, cap, counts,
+                                      st.okbits.data() + gu, st.top.data() + 4 * gu, next + 64 * done, share);
+                done += share;
+                g += n;
+            }
+        }
+        // Per column: all lanes exact integers in [0, L)?
+        std::vector<index> tmax(static_cast<std::size_t>(m), -1);
+        std::vector<char> ok(static_cast<std::size_t>(m), 1);
+        for (index k = 0; k < 4 * packets; ++k) {
+            const index j = st.lane_col[static_cast<std::size_t>(k)];
+            if (j < 0) continue;
+            const std::size_t u = static_cast<std::size_t>(j);
+            const std::uint32_t t = st.top[static_cast<std::size_t>(k)];
+            if (((st.okbits[static_cast<std::size_t>(k / 4)] >> (k % 4)) & 1) == 0 || t > cap) ok[u] = 0;
+            tmax[u] = std::max(tmax[u], static_cast<index>(t));
+        }
+        for (index j = 0; j < m; ++j) {
+            const std::size_t u = static_cast<std::size_t>(j);
+            if (!active(j)) continue;
+            if (ok[u] != 0) {
+                st.hi[u] = std::max(st.hi[u], tmax[u]);
+                st.start[u] = len4;
+                continue;
+            }
+            // Undo the increments of column j (same cells as the kernel).
+            for (index i = 0; i < len4; ++i)
+                --counts[cell(j, i & 3) + detail::clamped_key(static_cast<double>(v(tb + i, j)), cap)];
+            ++st.misses[u];
+        }
+#else
+        static_cast<void>(v);
+        static_cast<void>(tb);
+        static_cast<void>(len4);
+        static_cast<void>(e);
+        static_cast<void>(counts);
+        static_cast<void>(st);
+#endif
+    }
+
+    // The column path for len values of column j at p (rows row0 .. row0 +
+    // len - 1 of the view): the histogram while the values are integers, the
+    // real-valued moments from the first value that is not. False on a
+    // non-finite value.
+    template <class Scalar, bool RowMajor>
+    bool column_tile(const detail::dense_view<Scalar, RowMajor>& v, const double* p, index len, index row0,
+                     index e, index j, index row_base, scratch& sc, block_state<Scalar>& st) {
+        const std::size_t u = static_cast<std::size_t>(j);
+        const index L = opts_.dense_limit;
+        const double dl = static_cast<double>(L);
+        index i = 0;
+        if (st.bailed[u] == 0) {
+            const index P = copy_stride(L);
+            std::uint32_t* h = sc.counts.data() + j * 4 * P;
+            // Fast path: the whole run is integers in [0, L).
+            const index top = small_integers(p, len, dl, sc.keys.data());
+            if (top >= 0) {
+                const double* next = nullptr;
+                if constexpr (detail::direct_columns<Scalar, RowMajor>()) {
+                    if (j + 1 < cols_) next = v.col(j + 1) + row0;
+                    else if (row0 + 2 * len <= e) next = v.col(0) + row0 + len;
+                }
+                count_keys(sc.keys.data(), len, h, P, next);
+                st.hi[u] = std::max(st.hi[u], top);
+                return true;
+            }
+            index hj = st.hi[u];
+            for (;;) {
+                i = count_run(p, i, len, h, P, dl, hj);
+                if (i == len) break;
+                const double x = p[i];
+                if (!std::isfinite(x)) {
+                    st.hi[u] = hj;
+                    return false;
+                }
+                if (x < 0.0 || x >= dl) {
+                    if (std::floor(x) == x && std::fabs(x) < 9007199254740992.0 &&
+                        st.sparse[u].size() < st.sparse_cap) {
+                        st.sparse[u].push_back(x);
+                        if (x < 0.0 && (first_negative_[u] == no_index ||
+                                        row_base + row0 + i < first_negative_[u]))
+                            first_negative_[u] = row_base + row0 + i;
+                        ++i;
+                        continue;
+                    }
+                }
+                break;  // not an integer, or too many sparse values
+            }
+            st.hi[u] = hj;
+            if (i < len) st.bailed[u] = 1;
+        }
+        return i == len || real_tile(p + i, len - i, row_base + row0 + i, u, st.part[u]);
     }
 
     template <class Scalar, bool RowMajor>
@@ -343,116 +564,73 @@ private:
         if (e <= b) return;
         const index m = cols_;
         const index L = opts_.dense_limit;
-        const double dl = static_cast<double>(L);
         const std::size_t mu = static_cast<std::size_t>(m);
+        const index P = copy_stride(L);
+        const std::size_t cells = mu * 4 * static_cast<std::size_t>(P);
         scratch& sc = thread_scratch();
-        if (opts_.histogram && sc.counts.size() < mu * 4 * static_cast<std::size_t>(L))
-            sc.counts.resize(mu * 4 * static_cast<std::size_t>(L), 0);
-        // Row-major double rows with no gaps: a whole tile is checked in
-        // memory order, then counted from the cache without a transposition.
-        constexpr bool row_tiles = RowMajor && std::is_same_v<Scalar, double>;
-        bool rows_fast = row_tiles && opts_.histogram && v.outer == m;
+        // The fused kernel adds a trash histogram (for the lanes of columns it
+        // must skip) after the 4 m real ones; its cell indices are 32-bit.
+        const bool fused = detail::fused_count_available && opts_.histogram &&
+                           (m * 4 + 1) * P <= index{0x7fffffff};
+        if (opts_.histogram && sc.counts.size() < cells + static_cast<std::size_t>(P))
+            sc.counts.resize(cells + static_cast<std::size_t>(P), 0);
         if (opts_.histogram && sc.keys.size() < static_cast<std::size_t>(detail::tile_rows))
             sc.keys.resize(static_cast<std::size_t>(detail::tile_rows));
         constexpr bool direct = detail::direct_columns<Scalar, RowMajor>();
         if (!direct && sc.tile.size() < static_cast<std::size_t>(detail::tile_stride(detail::tile_rows) * m))
             sc.tile.resize(static_cast<std::size_t>(detail::tile_stride(detail::tile_rows) * m));
 
-        std::vector<index> hi(mu, -1);
-        std::vector<char> bailed(mu, opts_.histogram ? 0 : 1);
-        std::vector<std::vector<double>> sparse(mu);
-        std::vector<real_moments> part(mu);
-        const std::size_t sparse_cap = static_cast<std::size_t>((e - b) / 4 + 1024);
+        block_state<Scalar> st(mu, opts_.histogram, static_cast<std::size_t>((e - b) / 4 + 1024));
+        std::vector<index>& hi = st.hi;
+        std::vector<std::vector<double>>& sparse = st.sparse;
+        std::vector<real_moments>& part = st.part;
+        std::vector<index>& start = st.start;
 
         // Re-zero the scratch counters on every exit path (also when throwing).
         struct zeroer {
             std::uint32_t* counts;
             const std::vector<index>& hi;
+            index P;
             index L;
+            const bool& trash_used;
             ~zeroer() {
                 if (counts == nullptr) return;
+                // (a later call with more columns counts there)
+                const index m = static_cast<index>(hi.size());
+                if (trash_used) std::fill(counts + m * 4 * P, counts + m * 4 * P + L, 0u);
                 for (std::size_t j = 0; j < hi.size(); ++j)
                     if (hi[j] >= 0)
                         for (index c = 0; c < 4; ++c) {
-                            std::uint32_t* h = counts + (static_cast<index>(j) * 4 + c) * L;
+                            std::uint32_t* h = counts + (static_cast<index>(j) * 4 + c) * P;
                             std::fill(h, h + hi[j] + 1, 0u);
                         }
             }
-        } guard{opts_.histogram ? sc.counts.data() : nullptr, hi, L};
+        } guard{opts_.histogram ? sc.counts.data() : nullptr, hi, P, L, st.trash_used};
 
         bool bad = false;
         for (index tb = b; tb < e && !bad; tb += detail::tile_rows) {
             const index te = std::min(e, tb + detail::tile_rows);
             const index len = te - tb;
-            if constexpr (row_tiles) {
-                // Fast path: every value of the tile is an integer in [0, L).
-                // Counts are integers, so the order of the increments does
-                // not matter: the histograms equal the column-wise ones.
-                if (rows_fast) {
-                    if (small_integers<false>(v.row(tb), len * m, dl, nullptr) >= 0) {
-                        const index next_n = (std::min(e, te + detail::tile_rows) - te) * m;
-                        count_rows(v.row(tb), len, m, sc.counts.data(), L, hi.data(),
-                                   next_n > 0 ? v.row(te) : nullptr, next_n);
-                        continue;
-                    }
-                    rows_fast = false;  // from here on, tile by tile and column by column
-                }
-            }
+            std::fill(start.begin(), start.end(), 0);
+            if (fused) fused_tile(v, tb, len & ~index{3}, e, sc.counts.data(), st);
+            bool slow = false;
+            for (index j = 0; j < m; ++j) slow = slow || start[static_cast<std::size_t>(j)] < len;
+            if (!slow) continue;
             if constexpr (!direct) detail::load_tile(v, tb, te, sc.tile.data(), detail::tile_stride(len));
             for (index j = 0; j < m && !bad; ++j) {
                 const std::size_t u = static_cast<std::size_t>(j);
+                const index s = start[u];
+                if (s == len) continue;
                 const double* p;
                 if constexpr (direct) {
-                    p = v.col(j) + tb;
+                    p = v.col(j) + tb + s;
                 } else {
-                    p = sc.tile.data() + j * detail::tile_stride(len);
+                    p = sc.tile.data() + j * detail::tile_stride(len) + s;
                 }
-                index i = 0;
-                if (!bailed[u]) {
-                    std::uint32_t* h = sc.counts.data() + j * 4 * L;
-                    // Fast path: the whole tile column is integers in [0, L).
-                    const index top = small_integers(p, len, dl, sc.keys.data());
-                    if (top >= 0) {
-                        const double* next = nullptr;
-                        if constexpr (direct) {
-                            if (j + 1 < m) next = v.col(j + 1) + tb;
-                            else if (te + len <= e) next = v.col(0) + te;
-                        }
-                        count_keys(sc.keys.data(), len, h, L, next);
-                        hi[u] = std::max(hi[u], top);
-                        continue;
-                    }
-                    index hj = hi[u];
-                    for (;;) {
-                        i = count_run(p, i, len, h, L, dl, hj);
-                        if (i == len) break;
-                        const double x = p[i];
-                        if (!std::isfinite(x)) {
-                            bad = true;
-                            break;
-                        }
-                        if (x < 0.0 || x >= dl) {
-                            if (std::floor(x) == x && std::fabs(x) < 9007199254740992.0 &&
-                                sparse[u].size() < sparse_cap) {
-                                sparse[u].push_back(x);
-                                if (x < 0.0 && (first_negative_[u] == no_index ||
-                                                row_base + tb + i < first_negative_[u]))
-                                    first_negative_[u] = row_base + tb + i;
-                                ++i;
-                                continue;
-                            }
-                        }
-                        break;  // not an integer, or too many sparse values
-                    }
-                    hi[u] = hj;
-                    if (bad) break;
-                    if (i < len) bailed[u] = 1;
-                }
-                if (i < len && !real_tile(p + i, len - i, row_base + tb + i, u, part[u])) bad = true;
+                if (!column_tile(v, p, len - s, tb + s, e, j, row_base, sc, st)) bad = true;
             }
         }
         if (bad) detail::throw_first_non_finite("column_stats", v, b, e);
-
         // Fold the scratch counters into the exact histograms.
         for (std::size_t u = 0; u < mu; ++u) {
             value_histogram& hist = hist_[u];
@@ -461,7 +639,7 @@ private:
                 if (hist.dense_.size() < top) hist.dense_.resize(top, 0);
                 for (index c = 0; c < 4; ++c) {
                     const std::uint32_t* h =
-                        sc.counts.data() + (static_cast<index>(u) * 4 + c) * L;
+                        sc.counts.data() + (static_cast<index>(u) * 4 + c) * P;
                     for (std::size_t k = 0; k < top; ++k) {
                         hist.dense_[k] += h[k];
                         hist.total_ += h[k];
@@ -488,8 +666,7 @@ private:
 
     // Vectorised check that p[0, len) are all integers in [0, dl) (dl <= 2^24):
     // on success stores x + 2^52 for every value in keys (the low 32 bits of
-    // that double are the integer; only when StoreKeys) and returns the largest value; else -1.
-    template <bool StoreKeys = true>
+    // that double are the integer) and returns the largest value; else -1.
     static index small_integers(const double* p, index len, double dl, double* keys) noexcept {
         namespace ei = Eigen::internal;
         using detail::dpacket;
@@ -506,14 +683,14 @@ private:
             good = ei::pand(good, ei::pand(ei::pand(ei::pcmp_le(zero, x), ei::pcmp_lt(x, lim)),
                                            ei::pcmp_eq(ei::psub(y, magic), x)));
             top = ei::pmax(top, x);
-            if constexpr (StoreKeys) ei::pstoreu(keys + i, y);
+            ei::pstoreu(keys + i, y);
         }
         if (!detail::all_lanes(good)) return -1;
         double t = ei::predux_max(top);
         for (; i < len; ++i) {
             const double x = p[i];
             if (!(x >= 0.0 && x < dl) || (x + 4503599627370496.0) - 4503599627370496.0 != x) return -1;
-            if constexpr (StoreKeys) keys[i] = x + 4503599627370496.0;
+            keys[i] = x + 4503599627370496.0;
             t = std::max(t, x);
         }
         return static_cast<index>(t);
@@ -530,11 +707,11 @@ private:
     // repeated values do not wait on each other's increments).
     // `next` (may be null) points at the next len values the caller will read:
     // they are prefetched meanwhile, so memory keeps streaming during the increments.
-    static void count_keys(const double* keys, index len, std::uint32_t* h, index L,
+    static void count_keys(const double* keys, index len, std::uint32_t* h, index P,
                            const double* next) noexcept {
-        std::uint32_t* h1 = h + L;
-        std::uint32_t* h2 = h + 2 * L;
-        std::uint32_t* h3 = h + 3 * L;
+        std::uint32_t* h1 = h + P;
+        std::uint32_t* h2 = h + 2 * P;
+        std::uint32_t* h3 = h + 3 * P;
         index i = 0;
         for (; i + 8 <= len; i += 8) {
             if (next != nullptr) detail::prefetch(next + i);  // one 64-byte line per 8 values
@@ -550,63 +727,10 @@ private:
         for (; i < len; ++i) ++h[key_value(keys[i])];
     }
 
-    // Adds a row-major tile (len rows of m columns, all integers in [0, L),
-    // checked by small_integers) to the 4-way histograms: value (i, j)
-    // goes to copy i mod 4 of column j (column j's copies start at counts +
-    // j * 4 * L); tops[j] becomes the largest value of column j seen so far.
-    // Blocks of 256 rows (L1-resident), column by column within a block, so
-    // that one column's histograms are hot at a time. `next` (may be null)
-    // points at the next next_n values the caller will read: they are
-    // prefetched meanwhile, so memory keeps streaming during the increments.
-    static void count_rows(const double* p, index len, index m, std::uint32_t* counts, index L,
-                           index* tops, const double* next, index next_n) noexcept {
-        constexpr index block = 256;
-        const index steps = ((len + block - 1) / block) * m;
-        const index lines = next != nullptr ? (next_n + 7) / 8 : 0;
-        index step = 0;
-        for (index b0 = 0; b0 < len; b0 += block) {
-            const index n = std::min(len - b0, block);
-            const double* q = p + b0 * m;
-            for (index j = 0; j < m; ++j, ++step) {
-                for (index l = step * lines / steps; l < (step + 1) * lines / steps; ++l)
-                    detail::prefetch(next + 8 * l);
-                tops[j] = count_strided(q + j, n, m, counts + j * 4 * L, L, tops[j]);
-            }
-        }
-    }
-
-    // Adds k[i * m] for i in [0, n) to the 4-way histogram h (copy i mod 4);
-    // returns the largest of t and the values.
-    static index count_strided(const double* k, index n, index m, std::uint32_t* h,
-                               index L, index t) noexcept {
-        std::uint32_t* h1 = h + L;
-        std::uint32_t* h2 = h + 2 * L;
-        std::uint32_t* h3 = h + 3 * L;
-        const index m4 = 4 * m;
-        index i = 0;
-        for (; i + 4 <= n; i += 4, k += m4) {
-            const auto k0 = static_cast<index>(k[0]);
-            const auto k1 = static_cast<index>(k[m]);
-            const auto k2 = static_cast<index>(k[2 * m]);
-            const auto k3 = static_cast<index>(k[3 * m]);
-            ++h[k0];
-            ++h1[k1];
-            ++h2[k2];
-            ++h3[k3];
-            t = std::max(t, std::max(std::max(k0, k1), std::max(k2, k3)));
-        }
-        for (index r = 0; i < n; ++i, ++r) {
-            const auto k0 = static_cast<index>(k[r * m]);
-            ++h[(i & 3) * L + k0];
-            t = std::max(t, k0);
-        }
-        return t;
-    }
-
     // Counts p[i..len) into the 4-way histogram h while the values are
     // integers in [0, dl); returns the index of the first value that is not.
     // A separate small function so the loop keeps everything in registers.
-    static index count_run(const double* p, index i, index len, std::uint32_t* h, index L, double dl,
+    static index count_run(const double* p, index i, index len, std::uint32_t* h, index P, double dl,
                            index& hi) noexcept {
         index hj = hi;
         for (; i < len; ++i) {
@@ -614,7 +738,7 @@ private:
             if (!(x >= 0.0 && x < dl)) break;
             const auto k = static_cast<std::uint32_t>(x);
             if (static_cast<double>(k) != x) break;
-            ++h[(i & 3) * L + static_cast<index>(k)];
+            ++h[(i & 3) * P + static_cast<index>(k)];
             hj = hj > static_cast<index>(k) ? hj : static_cast<index>(k);
         }
         hi = hj;

@@ -82,6 +82,16 @@ inline __m128d load2(const double* p) noexcept { return _mm_loadu_pd(p); }
 inline __m128d load2(const float* p) noexcept { return _mm_set_pd(static_cast<double>(p[1]), static_cast<double>(p[0])); }
 #endif
 
+/// Hints that the 64-byte line at p will be read soon (no effect where the
+/// compiler offers no prefetch builtin).
+inline void prefetch(const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(p, 0, 3);
+#else
+    static_cast<void>(p);
+#endif
+}
+
 /// Transposes rows [i, i + R) of a row-major block (first row r, row
 /// distance ld, m columns) into columns of out (column distance len): out[j *
 /// len + i + k] = r[k * ld + j]. Columns go in blocks of 4 (AVX 4x4 register
@@ -144,8 +154,20 @@ void load_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, double* 
     if constexpr (RowMajor) {
         const Scalar* base = v.row(b);
         const index ld = v.outer;
+        // The next tile's rows are prefetched meanwhile: the caller computes
+        // on this tile without reading memory, and the hardware prefetcher
+        // alone would stall at the start of every tile.
+        const index ahead = std::max(index{0}, std::min(len, v.rows - e));
+        const index step = index{64} / static_cast<index>(sizeof(Scalar));
         index i = 0;
-        for (; i + 4 <= len; i += 4) transpose_rows<4>(base + i * ld, ld, v.cols, out, ld_out, i);
+        for (; i + 4 <= len; i += 4) {
+            if (i < ahead) {
+                const Scalar* q = v.row(e + i);
+                const index n = std::min(index{4}, ahead - i) * ld;
+                for (index k = 0; k < n; k += step) prefetch(q + k);
+            }
+            transpose_rows<4>(base + i * ld, ld, v.cols, out, ld_out, i);
+        }
         for (; i + 2 <= len; i += 2) transpose_rows<2>(base + i * ld, ld, v.cols, out, ld_out, i);
         for (; i < len; ++i) transpose_rows<1>(base + i * ld, ld, v.cols, out, ld_out, i);
     } else {
@@ -155,16 +177,6 @@ void load_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, double* 
             for (index i = 0; i < len; ++i) o[i] = static_cast<double>(c[i]);
         }
     }
-}
-
-/// Hints that the 64-byte line at p will be read soon (no effect where the
-/// compiler offers no prefetch builtin).
-inline void prefetch(const void* p) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    __builtin_prefetch(p, 0, 3);
-#else
-    static_cast<void>(p);
-#endif
 }
 
 /// Whether the kernels can read column j of v directly as doubles.
