@@ -332,6 +332,8 @@ private:
         std::vector<std::uint32_t> counts;
         std::vector<double> tile;
         std::vector<double> keys;  // small_integers output: one tile column
+        std::vector<double> moments;  // row_moments accumulators
+        std::vector<detail::run_sums> sums;  // row_moments results
     };
     // Distance between histogram copies: dense_limit plus one cache line.
     // With exactly 4096 cells (16 KiB) apart, the hot cells of every copy and
@@ -616,6 +618,30 @@ private:
             bool slow = false;
             for (index j = 0; j < m; ++j) slow = slow || start[static_cast<std::size_t>(j)] < len;
             if (!slow) continue;
+#if defined(TECHCONV_WEIGHTING_AVX2_LOG)
+            if constexpr (RowMajor) {
+                // Every column real-valued: their moments straight from the
+                // rows (the same bits as through a transposed tile).
+                bool all_real = v.outer == m;
+                for (index j = 0; j < m && all_real; ++j) all_real = st.bailed[static_cast<std::size_t>(j)] != 0;
+                if (all_real) {
+                    sc.sums.resize(mu);
+                    if (opts_.xlogx) {
+                        detail::row_moments<true>(v.row(tb), len, m, sc.sums.data(), sc.moments);
+                    } else {
+                        detail::row_moments<false>(v.row(tb), len, m, sc.sums.data(), sc.moments);
+                    }
+                    for (index j = 0; j < m && !bad; ++j) {
+                        const Scalar* c = v.row(tb) + j;
+                        if (!finish_real(sc.sums[static_cast<std::size_t>(j)], len, row_base + tb,
+                                         static_cast<std::size_t>(j), part[static_cast<std::size_t>(j)],
+                                         [&](index i) { return static_cast<double>(c[i * m]); }))
+                            bad = true;
+                    }
+                    continue;
+                }
+            }
+#endif
             if constexpr (!direct) detail::load_tile(v, tb, te, sc.tile.data(), detail::tile_stride(len));
             for (index j = 0; j < m && !bad; ++j) {
                 const std::size_t u = static_cast<std::size_t>(j);
@@ -750,6 +776,14 @@ private:
     bool real_tile(const double* p, index n, index row0, std::size_t u, real_moments& acc) {
         const detail::run_sums rs =
             opts_.xlogx ? detail::run_moments<true>(p, n) : detail::run_moments<false>(p, n);
+        return finish_real(rs, n, row0, u, acc, [&](index i) { return p[i]; });
+    }
+
+    // Adds the moments of a run of n real values (value(i) is the i-th, row
+    // row0 + i) to acc; false on a non-finite sum.
+    template <class Value>
+    bool finish_real(const detail::run_sums& rs, index n, index row0, std::size_t u, real_moments& acc,
+                     Value&& value) {
         if (!std::isfinite(rs.sum)) return false;
         real_moments t;
         t.count = static_cast<std::uint64_t>(n);
@@ -761,7 +795,7 @@ private:
         t.xlogx = rs.xlogx;
         if (t.min < 0.0) {
             index i = 0;
-            while (p[i] >= 0.0) ++i;
+            while (value(i) >= 0.0) ++i;
             if (first_negative_[u] == no_index || row0 + i < first_negative_[u])
                 first_negative_[u] = row0 + i;
         }

@@ -13,11 +13,13 @@
 #include <cstdint>  // std::uint64_t
 #include <cstring>  // std::memcpy
 #include <limits>   // std::numeric_limits
+#include <vector>   // std::vector
 
 #include <Eigen/Core>
 
 #include "techconv/config.hpp"
 #include "techconv/types.hpp"
+#include "techconv/weighting/detail/view.hpp"
 
 #if defined(EIGEN_VECTORIZE_SSE2)
 #include <immintrin.h>  // movemask intrinsics (any_lane)
@@ -173,6 +175,16 @@ inline void for_each_packet(const double* p, index n, double pad, Fn&& fn) {
     if (i < n) fn(padded_tail(p + i, n - i, pad), index{0});
 }
 
+/// q + d d, written out: a fused multiply-add exactly when the target has
+/// FMA, so that every kernel rounds it alike whatever the compiler contracts.
+inline dpacket square_add(const dpacket& q, const dpacket& d) noexcept {
+#if defined(__FMA__)
+    return Eigen::internal::pmadd(d, d, q);
+#else
+    return Eigen::internal::padd(q, Eigen::internal::pmul(d, d));
+#endif
+}
+
 /// Adds the kernel_unroll accumulators in a fixed order and reduces the lanes.
 inline double reduce_sum(const dpacket* a) noexcept {
     namespace ei = Eigen::internal;
@@ -266,11 +278,151 @@ inline run_sums run_moments(const double* p, index n) noexcept {
     // The tail is padded with the mean (a zero deviation).
     for_each_packet(p, n, mean, [&](const dpacket& x, index u) {
         const dpacket d = ei::psub(x, pm);
-        q[u] = ei::padd(q[u], ei::pmul(d, d));
+        q[u] = square_add(q[u], d);
     });
     r.m2 = reduce_sum(q);
     return r;
 }
+
+#if defined(TECHCONV_WEIGHTING_AVX2_LOG)
+/// \brief run_moments of every column of a row-major block of n >= 1 rows
+/// (m values per row, rows m values apart) into out[0, m), bit for bit what
+/// run_moments gives on each column copied out, without copying it out.
+///
+/// Read four rows (4 m values) at a time in memory order: lane l of packet
+/// g holds row (4 g + l) / m and column (4 g + l) % m of the four, which is
+/// lane (4 g + l) / m of that column's packet in run_moments. Accumulators
+/// are kept per packet position (in `scratch`) with the same accumulator
+/// choice per row as for_each_packet, then moved to their columns' lanes
+/// before the same reductions; the partial last packet of every column is
+/// built padded exactly as run_moments pads it.
+template <bool WithXlogx, class Scalar>
+inline void row_moments(const Scalar* x, index n, index m, run_sums* out, std::vector<double>& scratch) {
+    namespace ei = Eigen::internal;
+    constexpr index U = kernel_unroll;
+    // Per position g: sum[U], lo, hi, xk, xl, q[U] packets (4 lanes each).
+    constexpr index per = (2 * U + 4) * 4;
+    const std::size_t need = static_cast<std::size_t>((2 * m + 1) * per);
+    if (scratch.size() < need) scratch.resize(need);
+    double* acc = scratch.data();
+    const auto at = [&](index g, index slot) { return acc + g * per + slot * 4; };
+    enum : index { s_lo = U, s_hi = U + 1, s_xk = U + 2, s_xl = U + 3, s_q = U + 4 };
+    const index blocks = n / 4;
+    const index unrolled = (n / (U * 4)) * U;  // blocks that rotate over the U accumulators
+    const dpacket zero = ei::pset1<dpacket>(0.0);
+    for (index g = 0; g < m; ++g) {
+        double first[4];
+        for (index l = 0; l < 4; ++l) first[l] = static_cast<double>(x[(4 * g + l) % m]);
+        for (index u = 0; u < U; ++u) {
+            ei::pstoreu(at(g, u), zero);
+            ei::pstoreu(at(g, s_q + u), zero);
+        }
+        ei::pstoreu(at(g, s_lo), ei::ploadu<dpacket>(first));
+        ei::pstoreu(at(g, s_hi), ei::ploadu<dpacket>(first));
+        ei::pstoreu(at(g, s_xk), zero);
+        ei::pstoreu(at(g, s_xl), zero);
+    }
+    for (index b = 0; b < blocks; ++b) {
+        const index u = b < unrolled ? b % U : 0;
+        const Scalar* row = x + b * 4 * m;
+        for (index g = 0; g < m; ++g) {
+            const dpacket v = load4(row + 4 * g);
+            ei::pstoreu(at(g, u), ei::padd(ei::ploadu<dpacket>(at(g, u)), v));
+            ei::pstoreu(at(g, s_lo), ei::pmin(ei::ploadu<dpacket>(at(g, s_lo)), v));
+            ei::pstoreu(at(g, s_hi), ei::pmax(ei::ploadu<dpacket>(at(g, s_hi)), v));
+            if constexpr (WithXlogx) {
+                __m256d k, lnm;
+                log_parts_avx2(v, k, lnm);
+                ei::pstoreu(at(g, s_xk), _mm256_fmadd_pd(v, k, ei::ploadu<dpacket>(at(g, s_xk))));
+                ei::pstoreu(at(g, s_xl), _mm256_fmadd_pd(v, lnm, ei::ploadu<dpacket>(at(g, s_xl))));
+            }
+        }
+    }
+    // Columns: lane r of column j's accumulator is lane l of position g.
+    double* col = acc + m * per;  // one position's worth of slots, reused per column
+    const index tail = n - 4 * blocks;
+    const Scalar* last = x + blocks * 4 * m;
+    for (index j = 0; j < m; ++j) {
+        for (index r = 0; r < 4; ++r) {
+            const index e = r * m + j;  // element of a 4-row block
+            const double* src = acc + (e / 4) * per + (e % 4);
+            for (index slot = 0; slot < s_q; ++slot) col[slot * 4 + r] = src[slot * 4];
+        }
+        dpacket s[U], lo, hi, xk, xl;
+        for (index u = 0; u < U; ++u) s[u] = ei::ploadu<dpacket>(col + u * 4);
+        lo = ei::ploadu<dpacket>(col + s_lo * 4);
+        hi = ei::ploadu<dpacket>(col + s_hi * 4);
+        xk = ei::ploadu<dpacket>(col + s_xk * 4);
+        xl = ei::ploadu<dpacket>(col + s_xl * 4);
+        const double x0 = static_cast<double>(x[j]);
+        if (tail > 0) {
+            double pz[4], pf[4];
+            for (index r = 0; r < 4; ++r) {
+                pz[r] = r < tail ? static_cast<double>(last[r * m + j]) : 0.0;
+                pf[r] = r < tail ? pz[r] : x0;
+            }
+            const dpacket vz = ei::ploadu<dpacket>(pz);
+            s[0] = ei::padd(s[0], vz);
+            if constexpr (WithXlogx) {
+                __m256d k, lnm;
+                log_parts_avx2(vz, k, lnm);
+                xk = _mm256_fmadd_pd(vz, k, xk);
+                xl = _mm256_fmadd_pd(vz, lnm, xl);
+            }
+            const dpacket vf = ei::ploadu<dpacket>(pf);
+            lo = ei::pmin(lo, vf);
+            hi = ei::pmax(hi, vf);
+        }
+        run_sums& r = out[j];
+        r = run_sums{};
+        r.sum = reduce_sum(s);
+        r.min = ei::predux_min(lo);
+        r.max = ei::predux_max(hi);
+        if constexpr (WithXlogx) {
+            if (r.min < 0.0 || r.max < 0x1p-960) {
+                double t = 0.0;
+                for (index i = 0; i < n; ++i) t += xlogx(static_cast<double>(x[i * m + j]));
+                r.xlogx = t;
+            } else {
+                const double sk = ei::predux(xk);
+                r.xlogx = sk * ln2_hi + (sk * ln2_lo + ei::predux(xl));
+            }
+        }
+    }
+    // Second sweep: squared deviations from each column's mean (the block is
+    // cache-resident), same accumulator choice, tail padded with the mean.
+    for (index g = 0; g < m; ++g) {
+        double mu[4];
+        for (index l = 0; l < 4; ++l) mu[l] = out[(4 * g + l) % m].sum / static_cast<double>(n);
+        ei::pstoreu(at(g, s_lo), ei::ploadu<dpacket>(mu));  // the slot now holds the means
+    }
+    for (index b = 0; b < blocks; ++b) {
+        const index u = b < unrolled ? b % U : 0;
+        const Scalar* row = x + b * 4 * m;
+        for (index g = 0; g < m; ++g) {
+            const dpacket d = ei::psub(load4(row + 4 * g), ei::ploadu<dpacket>(at(g, s_lo)));
+            ei::pstoreu(at(g, s_q + u), square_add(ei::ploadu<dpacket>(at(g, s_q + u)), d));
+        }
+    }
+    for (index j = 0; j < m; ++j) {
+        dpacket q[U];
+        for (index u = 0; u < U; ++u) {
+            for (index r = 0; r < 4; ++r) {
+                const index e = r * m + j;
+                col[u * 4 + r] = acc[(e / 4) * per + (s_q + u) * 4 + (e % 4)];
+            }
+            q[u] = ei::ploadu<dpacket>(col + u * 4);
+        }
+        if (tail > 0) {
+            const double mean = out[j].sum / static_cast<double>(n);
+            double pm[4];
+            for (index r = 0; r < 4; ++r) pm[r] = r < tail ? static_cast<double>(last[r * m + j]) : mean;
+            q[0] = square_add(q[0], ei::psub(ei::ploadu<dpacket>(pm), ei::pset1<dpacket>(mean)));
+        }
+        out[j].m2 = reduce_sum(q);
+    }
+}
+#endif
 
 /// \brief Sums over p[0, n) of y and of y ln(y * inv_mu) (0 where y <= 0),
 /// with y = (p[i] - center) * scale + shift evaluated exactly as the
