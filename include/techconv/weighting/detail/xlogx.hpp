@@ -212,12 +212,11 @@ inline run_sums run_moments(const double* p, index n) noexcept {
     namespace ei = Eigen::internal;
     static_assert(kernel_unroll == 4, "reduce_sum adds four accumulators");
     const dpacket zero = ei::pset1<dpacket>(0.0);
-    dpacket s[kernel_unroll], lo[kernel_unroll], hi[kernel_unroll];
-    for (index u = 0; u < kernel_unroll; ++u) {
-        s[u] = zero;
-        lo[u] = ei::pset1<dpacket>(p[0]);
-        hi[u] = lo[u];
-    }
+    // (min and max need no unrolling: they have latency 1 and no rounding)
+    dpacket s[kernel_unroll];
+    for (index u = 0; u < kernel_unroll; ++u) s[u] = zero;
+    dpacket lo = ei::pset1<dpacket>(p[0]);
+    dpacket hi = lo;
     // x ln x = ln 2 * sum x k + sum x ln m (AVX2), else masked x plog(x).
     [[maybe_unused]] dpacket xk = zero;  // AVX2 only
     dpacket xl = zero;
@@ -241,25 +240,25 @@ inline run_sums run_moments(const double* p, index n) noexcept {
         for (index u = 0; u < kernel_unroll; ++u) {
             const dpacket x = ei::ploadu<dpacket>(p + i + u * dpacket_size);
             add(x, u);
-            lo[u] = ei::pmin(lo[u], x);
-            hi[u] = ei::pmax(hi[u], x);
+            lo = ei::pmin(lo, x);
+            hi = ei::pmax(hi, x);
         }
     for (; i + dpacket_size <= n; i += dpacket_size) {
         const dpacket x = ei::ploadu<dpacket>(p + i);
         add(x, 0);
-        lo[0] = ei::pmin(lo[0], x);
-        hi[0] = ei::pmax(hi[0], x);
+        lo = ei::pmin(lo, x);
+        hi = ei::pmax(hi, x);
     }
     if (i < n) {
         add(padded_tail(p + i, n - i, 0.0), 0);  // zeros add exactly nothing
         const dpacket x = padded_tail(p + i, n - i, p[0]);  // p[0] is a member of the run
-        lo[0] = ei::pmin(lo[0], x);
-        hi[0] = ei::pmax(hi[0], x);
+        lo = ei::pmin(lo, x);
+        hi = ei::pmax(hi, x);
     }
     run_sums r;
     r.sum = reduce_sum(s);
-    r.min = ei::predux_min(ei::pmin(ei::pmin(lo[0], lo[1]), ei::pmin(lo[2], lo[3])));
-    r.max = ei::predux_max(ei::pmax(ei::pmax(hi[0], hi[1]), ei::pmax(hi[2], hi[3])));
+    r.min = ei::predux_min(lo);
+    r.max = ei::predux_max(hi);
     if constexpr (WithXlogx) {
         if (r.min < 0.0 || r.max < 0x1p-960 || any_lane(tiny)) {
             r.xlogx = xlogx_scalar(p, n);
