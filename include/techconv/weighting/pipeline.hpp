@@ -61,6 +61,13 @@ bool scores_and_top(const dense_view<Scalar, RowMajor>& v, const linear_score& l
                                       if (c != 0.0) s = score_madd(s, c, static_cast<double>(v(i, j)));
                                   }
                                   return s;
+                              },
+                              [&](index i) {
+                                  if constexpr (RowMajor) {
+                                      prefetch(v.row(i));
+                                  } else {
+                                      for (index j = 0; j < v.cols; ++j) prefetch(v.col(j) + i);
+                                  }
                               });
     const bool collect = t != -std::numeric_limits<double>::infinity();
     const index chunks = techconv::detail::chunk_count(n, so.chunk_rows);

@@ -83,27 +83,35 @@ inline std::uint64_t rank_key(double s) noexcept {
     return ~u;
 }
 
-/// Sorts a[0, n) by rank (score descending, then index ascending), using
-/// tmp[0, n) as scratch: most-significant-digit bucketing on the rank key
-/// (up to 11 bits per level, so the scatter stays cache-friendly, and only
-/// the bits that vary), recursing into large buckets; small buckets by
-/// insertion; a run already in rank order (ties collected in index order)
-/// is left alone. Expected O(n) per level for scores that are not all tied.
-inline void sort_range_by_rank(std::pair<double, index>* a, std::size_t n, std::pair<double, index>* tmp) {
+/// Sorts the n records at x by rank (score descending, then index
+/// ascending) and leaves them at y when to_y, else at x; the other buffer is
+/// scratch. Most-significant-digit bucketing on the rank key (up to 11 bits
+/// per level, so the scatter stays cache-friendly, and only the bits that
+/// vary) from one buffer into the other, recursing into each bucket with the
+/// roles swapped, so that every level moves each record once (no copy
+/// back); small buckets by insertion; a run already in rank order (ties
+/// collected in index order) is left alone. Expected O(n) per level for
+/// scores that are not all tied.
+inline void rank_sort(std::pair<double, index>* x, std::pair<double, index>* y, std::size_t n, bool to_y) {
+    std::pair<double, index>* out = to_y ? y : x;
     if (n <= 32) {
+        if (to_y) std::copy(x, x + n, y);
         for (std::size_t i = 1; i < n; ++i)
-            for (std::size_t j = i; j > 0 && ranks_before(a[j], a[j - 1]); --j) std::swap(a[j], a[j - 1]);
+            for (std::size_t j = i; j > 0 && ranks_before(out[j], out[j - 1]); --j) std::swap(out[j], out[j - 1]);
         return;
     }
-    if (std::is_sorted(a, a + n, ranks_before)) return;
+    // One scan: key range, and whether the run is in rank order already.
     std::uint64_t lo = ~std::uint64_t{0}, hi = 0;
+    bool sorted = true;
     for (std::size_t i = 0; i < n; ++i) {
-        const std::uint64_t key = rank_key(a[i].first);
+        const std::uint64_t key = rank_key(x[i].first);
         lo = std::min(lo, key);
         hi = std::max(hi, key);
+        if (i > 0 && sorted) sorted = !ranks_before(x[i], x[i - 1]);
     }
-    if (lo == hi) {  // one score: order by index
-        std::sort(a, a + n, ranks_before);
+    if (sorted || lo == hi) {  // (one score: order by index)
+        if (to_y) std::copy(x, x + n, y);
+        if (!sorted) std::sort(out, out + n, ranks_before);
         return;
     }
     int width = 0;
@@ -113,17 +121,32 @@ inline void sort_range_by_rank(std::pair<double, index>* a, std::size_t n, std::
     while (bits < max_bits && (std::size_t{1} << (bits + 2)) < n) ++bits;  // about n / 4 buckets
     const int shift = width > bits ? width - bits : 0;
     const std::size_t buckets = static_cast<std::size_t>((hi - lo) >> shift) + 1;
-    std::uint32_t start[(std::size_t{1} << max_bits) + 1] = {};
+    std::uint32_t start[(std::size_t{1} << max_bits) + 1];
     std::uint32_t next[std::size_t{1} << max_bits];
-    for (std::size_t i = 0; i < n; ++i) ++start[static_cast<std::size_t>((rank_key(a[i].first) - lo) >> shift) + 1];
+    std::fill(start, start + buckets + 1, 0u);  // (only the buckets in use: small runs recurse often)
+    for (std::size_t i = 0; i < n; ++i) ++start[static_cast<std::size_t>((rank_key(x[i].first) - lo) >> shift) + 1];
     for (std::size_t b = 0; b < buckets; ++b) {
         start[b + 1] += start[b];
         next[b] = start[b];
     }
-    for (std::size_t i = 0; i < n; ++i) tmp[next[static_cast<std::size_t>((rank_key(a[i].first) - lo) >> shift)]++] = a[i];
-    std::copy(tmp, tmp + n, a);
-    for (std::size_t b = 0; b < buckets; ++b)
-        if (start[b + 1] - start[b] > 1) sort_range_by_rank(a + start[b], start[b + 1] - start[b], tmp + start[b]);
+    for (std::size_t i = 0; i < n; ++i) y[next[static_cast<std::size_t>((rank_key(x[i].first) - lo) >> shift)]++] = x[i];
+    // The buckets are now in y: their result belongs in y exactly when !to_y
+    // from their point of view is false, i.e. swap the roles.
+    for (std::size_t b = 0; b < buckets; ++b) {
+        const std::size_t sz = start[b + 1] - start[b];
+        if (sz == 0) continue;
+        if (sz == 1) {
+            if (!to_y) x[start[b]] = y[start[b]];
+            continue;
+        }
+        rank_sort(y + start[b], x + start[b], sz, !to_y);
+    }
+}
+
+/// Sorts a[0, n) by rank (score descending, then index ascending), using
+/// tmp[0, n) as scratch (see rank_sort).
+inline void sort_range_by_rank(std::pair<double, index>* a, std::size_t n, std::pair<double, index>* tmp) {
+    rank_sort(a, tmp, n, false);
 }
 
 /// Sorts candidates by rank (score descending, then index ascending); `tmp` is scratch.
@@ -140,14 +163,18 @@ inline void sort_by_rank(std::vector<std::pair<double, index>>& c, std::vector<s
 ///
 /// Callers keep the records scoring >= the bound and must check that at
 /// least k were kept (then the k best are among them, whatever the bound).
-template <class ScoreFn>
-double sampled_bound(index n, index k, ScoreFn&& score) {
+/// prefetch_record(i) may request record i's data from memory (the sample
+/// touches a few cache lines per record, far apart).
+template <class ScoreFn, class PrefetchFn>
+double sampled_bound(index n, index k, ScoreFn&& score, PrefetchFn&& prefetch_record) {
     constexpr double none = -std::numeric_limits<double>::infinity();
     if (n < (index{1} << 15) || k * 4 >= n) return none;
     const index stride = std::max<index>(1, n / 32768);
     std::vector<double> sample;
     sample.reserve(static_cast<std::size_t>(n / stride + 1));
+    constexpr index ahead = 16;  // records whose data are requested before they are scored
     for (index i = 0; i < n; i += stride) {
+        if (i + ahead * stride < n) prefetch_record(i + ahead * stride);
         const double s = score(i);
         if (std::isnan(s)) return none;
         sample.push_back(s);
@@ -210,7 +237,7 @@ inline top_k_result top_k(const Eigen::Ref<const vector>& scores, index k, const
     std::vector<std::pair<double, index>> cand;
     // A deterministic sample gives a lower bound t on the k-th best score with
     // a margin; only scores >= t are candidates.
-    double t = detail::sampled_bound(n, k, [&](index i) { return scores(i); });
+    double t = detail::sampled_bound(n, k, [&](index i) { return scores(i); }, [](index) {});
     for (;;) {
         cand.clear();
         for (index i = 0; i < n; ++i) {
