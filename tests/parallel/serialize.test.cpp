@@ -102,6 +102,17 @@ TEST_CASE("serialize: column_stats round trip is equal (histograms, moments, fir
     CHECK(back == s);
     CHECK(back.summary(1).first_negative_row == s.summary(1).first_negative_row);
     CHECK(back.histogram(2).distinct() == 5);  // 100000 + {0..4} x 1000
+    // the entropy options (no m2, no x ln x): the flags byte carries both
+    for (const bool x2 : {false, true}) {
+        w::column_stats_options e = o;
+        e.m2 = false;
+        e.xlogx = x2;
+        const w::column_stats t = w::compute_column_stats(x, e, 1, 1000);
+        const w::column_stats tb = round_trip(t, par::serial_type::column_stats, [](par::byte_reader& r) { return par::read_column_stats(r); });
+        CHECK(tb == t);
+        CHECK(!tb.options().m2);
+        CHECK(tb.options().xlogx == x2);
+    }
 }
 
 TEST_CASE("serialize: column_stats_partial, chunk_sums and top_candidates round trips") {

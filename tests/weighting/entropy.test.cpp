@@ -637,3 +637,33 @@ TEST_CASE("column_stats: real-valued rows read in place equal the column path bi
     const row_matrix yr = y;
     CHECK(message_of([&] { w::compute_column_stats(yr); }).find("row 4321, column 3") != std::string::npos);
 }
+
+TEST_CASE("column_stats: m2 off skips the second sweep and nothing else") {
+    // Every other statistic keeps its bits; real-valued m2 is 0; the options
+    // take part in merging (statistics with and without m2 do not merge).
+    const matrix x = mixed(9000, 5);
+    const row_matrix xr = x;
+    w::column_stats_options off;
+    off.m2 = false;
+    for (const int t : {1, 2}) {
+        const auto a = w::compute_column_stats(x, {}, t, 2000);
+        const auto b = w::compute_column_stats(x, off, t, 2000);
+        CHECK(b == w::compute_column_stats(xr, off, t, 2000));
+        for (techconv::index j = 0; j < 5; ++j) {
+            const auto& ra = a.real_part(j);
+            const auto& rb = b.real_part(j);
+            CHECK(rb.count == ra.count);
+            CHECK(rb.sum == ra.sum);
+            CHECK(rb.min == ra.min);
+            CHECK(rb.max == ra.max);
+            CHECK(rb.xlogx == ra.xlogx);
+            CHECK(rb.m2 == 0.0);
+            CHECK(b.histogram(j) == a.histogram(j));
+        }
+        CHECK(a.real_part(4).m2 > 0.0);  // column 4 is real-valued
+        w::column_stats c = a;
+        CHECK_THROWS_AS(c.merge(b), std::invalid_argument);
+    }
+    // the entropy method gathers no m2, and its weights are unchanged by it
+    CHECK_FALSE(w::detail::entropy_stats_options({}).m2);
+}

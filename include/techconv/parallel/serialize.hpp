@@ -338,21 +338,25 @@ inline weighting::real_moments read_moments(byte_reader& r) {
     return m;
 }
 
-/// \brief Encodes column_stats options: histogram (u8), xlogx (u8), dense_limit (i64).
+/// \brief Encodes column_stats options: histogram (u8), flags (u8: bit 0
+/// xlogx, bit 1 set when m2 is off, so the default options encode as in
+/// earlier writers), dense_limit (i64).
 inline void write(byte_writer& w, const weighting::column_stats_options& o) {
     w.u8(o.histogram ? 1 : 0);
-    w.u8(o.xlogx ? 1 : 0);
+    w.u8(static_cast<std::uint8_t>((o.xlogx ? 1 : 0) | (o.m2 ? 0 : 2)));
     w.i64(o.dense_limit);
 }
 
 /// \brief Decodes column_stats options.
-/// \throws parse_error if a flag is not 0/1 or dense_limit is outside [1, 2^24].
+/// \throws parse_error if the histogram flag is not 0/1, the flags byte is
+/// above 3, or dense_limit is outside [1, 2^24].
 inline weighting::column_stats_options read_stats_options(byte_reader& r) {
     weighting::column_stats_options o;
     const std::uint8_t h = r.u8("histogram flag"), x = r.u8("xlogx flag");
-    if (h > 1 || x > 1) r.fail(error_code::bad_value, "options", "option flags must be 0 or 1");
+    if (h > 1 || x > 3) r.fail(error_code::bad_value, "options", "option flags out of range");
     o.histogram = h == 1;
-    o.xlogx = x == 1;
+    o.xlogx = (x & 1) != 0;
+    o.m2 = (x & 2) == 0;
     const std::int64_t dl = r.i64("dense_limit");
     if (dl < 1 || dl > (std::int64_t{1} << 24))
         r.fail(error_code::out_of_range, "dense_limit", "dense_limit must be in [1, 2^24]");

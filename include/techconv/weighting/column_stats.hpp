@@ -44,6 +44,11 @@ struct column_stats_options {
     /// Integer values in [0, dense_limit) are counted in a dense array; other
     /// integer values in a sorted list. Must be in [1, 2^24].
     index dense_limit = 4096;
+    /// Accumulate the centred second moment of the rows that are not in the
+    /// histogram (a second sweep over each cache-resident run). The entropy
+    /// method does not need it (entropy_stats_options turns it off); when
+    /// off, real_part(j).m2 is 0 and summary(j).m2 counts only the histogram.
+    bool m2 = true;
 };
 
 /// \brief Exact histogram of the integer values of one column.
@@ -212,13 +217,13 @@ public:
         }
         techconv::detail::require(other.cols_ == cols_, "column_stats::merge: column counts differ");
         techconv::detail::require(other.opts_.histogram == opts_.histogram &&
-                                      other.opts_.xlogx == opts_.xlogx &&
+                                      other.opts_.xlogx == opts_.xlogx && other.opts_.m2 == opts_.m2 &&
                                       other.opts_.dense_limit == opts_.dense_limit,
                                   "column_stats::merge: options differ");
         for (index j = 0; j < cols_; ++j) {
             const std::size_t u = static_cast<std::size_t>(j);
             hist_[u].merge(other.hist_[u]);
-            merge_moments(real_[u], other.real_[u]);
+            merge_moments(real_[u], other.real_[u], opts_.m2);
             const index o = other.first_negative_[u];
             if (o != no_index && (first_negative_[u] == no_index || o < first_negative_[u]))
                 first_negative_[u] = o;
@@ -264,7 +269,7 @@ public:
             });
             hm.m2 = m2;
         }
-        merge_moments(hm, real_[u]);
+        merge_moments(hm, real_[u], opts_.m2);
         column_summary s;
         s.count = hm.count;
         if (hm.count > 0) {
@@ -298,7 +303,8 @@ public:
 private:
     friend struct detail::column_stats_access;
 
-    static void merge_moments(real_moments& a, const real_moments& b) {
+    // Chan's update; with_m2 false leaves m2 alone (not gathered).
+    static void merge_moments(real_moments& a, const real_moments& b, bool with_m2) {
         if (b.count == 0) return;
         if (a.count == 0) {
             a = b;
@@ -309,7 +315,7 @@ private:
         const double n = na + nb;
         const double delta = b.mean - a.mean;
         a.mean += delta * (nb / n);
-        a.m2 += b.m2 + delta * delta * (na * nb / n);
+        if (with_m2) a.m2 += b.m2 + delta * delta * (na * nb / n);
         a.count += b.count;
         a.min = std::min(a.min, b.min);
         a.max = std::max(a.max, b.max);
@@ -626,10 +632,14 @@ private:
                 for (index j = 0; j < m && all_real; ++j) all_real = st.bailed[static_cast<std::size_t>(j)] != 0;
                 if (all_real) {
                     sc.sums.resize(mu);
+                    const Scalar* r0 = v.row(tb);
+                    detail::run_sums* out = sc.sums.data();
                     if (opts_.xlogx) {
-                        detail::row_moments<true>(v.row(tb), len, m, sc.sums.data(), sc.moments);
+                        if (opts_.m2) detail::row_moments<true, true>(r0, len, m, out, sc.moments);
+                        else detail::row_moments<true, false>(r0, len, m, out, sc.moments);
                     } else {
-                        detail::row_moments<false>(v.row(tb), len, m, sc.sums.data(), sc.moments);
+                        if (opts_.m2) detail::row_moments<false, true>(r0, len, m, out, sc.moments);
+                        else detail::row_moments<false, false>(r0, len, m, out, sc.moments);
                     }
                     for (index j = 0; j < m && !bad; ++j) {
                         const Scalar* c = v.row(tb) + j;
@@ -685,7 +695,7 @@ private:
                 hist.merge_sorted(runs);
                 hist.total_ += static_cast<std::uint64_t>(s.size());
             }
-            merge_moments(real_[u], part[u]);
+            merge_moments(real_[u], part[u], opts_.m2);
         }
         rows_ += static_cast<std::uint64_t>(e - b);
     }
@@ -774,8 +784,10 @@ private:
     // Moments of a contiguous run of real values (one fused vectorised sweep
     // plus a sweep over the cache-resident run for m2); false on a non-finite sum.
     bool real_tile(const double* p, index n, index row0, std::size_t u, real_moments& acc) {
-        const detail::run_sums rs =
-            opts_.xlogx ? detail::run_moments<true>(p, n) : detail::run_moments<false>(p, n);
+        const detail::run_sums rs = opts_.xlogx ? (opts_.m2 ? detail::run_moments<true, true>(p, n)
+                                                           : detail::run_moments<true, false>(p, n))
+                                                : (opts_.m2 ? detail::run_moments<false, true>(p, n)
+                                                            : detail::run_moments<false, false>(p, n));
         return finish_real(rs, n, row0, u, acc, [&](index i) { return p[i]; });
     }
 
@@ -799,7 +811,7 @@ private:
             if (first_negative_[u] == no_index || row0 + i < first_negative_[u])
                 first_negative_[u] = row0 + i;
         }
-        merge_moments(acc, t);
+        merge_moments(acc, t, opts_.m2);
         return true;
     }
 

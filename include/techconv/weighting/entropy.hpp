@@ -101,6 +101,7 @@ inline column_stats_options entropy_stats_options(const entropy_options& o) {
     for (const direction d : o.directions) any_benefit = any_benefit || d == direction::benefit;
     // x ln x of the raw values helps only when x' = x * scale (no shift, benefit).
     s.xlogx = o.zeros == zero_policy::zero_log_zero && any_benefit;
+    s.m2 = false;  // the entropy needs min, max, sums and x ln x only
     return s;
 }
 

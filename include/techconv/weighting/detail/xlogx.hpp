@@ -198,8 +198,8 @@ inline double xlogx_scalar(const double* p, index n) noexcept {
     return t;
 }
 
-/// \brief Min, max, sum, centred second moment and (optionally) the sum of
-/// x ln x over the positive values of p[0, n), n >= 1: one vectorised sweep
+/// \brief Min, max, sum, (optionally) the centred second moment and the sum
+/// of x ln x over the positive values of p[0, n), n >= 1: one vectorised sweep
 /// for min, max, sum and x ln x (zeros need no mask: their terms are exactly
 /// 0), a second sweep over the (cache-resident) run for m2.
 ///
@@ -207,7 +207,7 @@ inline double xlogx_scalar(const double* p, index n) noexcept {
 /// negative value, or whose largest value is below 2^-960 (so that subnormal
 /// values could matter), takes exact scalar logarithms instead. A non-finite
 /// value makes `sum` non-finite (callers check it).
-template <bool WithXlogx>
+template <bool WithXlogx, bool WithM2 = true>
 inline run_sums run_moments(const double* p, index n) noexcept {
     namespace ei = Eigen::internal;
     static_assert(kernel_unroll == 4, "reduce_sum adds four accumulators");
@@ -271,6 +271,7 @@ inline run_sums run_moments(const double* p, index n) noexcept {
 #endif
         }
     }
+    if constexpr (!WithM2) return r;
     const double mean = r.sum / static_cast<double>(n);
     const dpacket pm = ei::pset1<dpacket>(mean);
     dpacket q[kernel_unroll] = {zero, zero, zero, zero};
@@ -295,7 +296,7 @@ inline run_sums run_moments(const double* p, index n) noexcept {
 /// choice per row as for_each_packet, then moved to their columns' lanes
 /// before the same reductions; the partial last packet of every column is
 /// built padded exactly as run_moments pads it.
-template <bool WithXlogx, class Scalar>
+template <bool WithXlogx, bool WithM2, class Scalar>
 inline void row_moments(const Scalar* x, index n, index m, run_sums* out, std::vector<double>& scratch) {
     namespace ei = Eigen::internal;
     constexpr index U = kernel_unroll;
@@ -388,6 +389,7 @@ inline void row_moments(const Scalar* x, index n, index m, run_sums* out, std::v
             }
         }
     }
+    if constexpr (!WithM2) return;
     // Second sweep: squared deviations from each column's mean (the block is
     // cache-resident), same accumulator choice, tail padded with the mean.
     for (index g = 0; g < m; ++g) {
