@@ -114,16 +114,21 @@ TEST_CASE("sort_by_rank: the bucket sort equals std::sort under the tie rule") {
     std::uniform_int_distribution<int> pick(0, 9);
     for (int kind = 0; kind < 4; ++kind) {
         std::vector<std::pair<double, idx>> c;
-        for (idx i = 0; i < 20000; ++i) {
+        const idx n = 70000;  // above 2^16: with threads, buckets are sorted side by side
+        for (idx i = 0; i < n; ++i) {
             double s = kind == 0 ? ln(gen) : kind == 1 ? geo(gen) * 0.25 : kind == 2 ? 1.0 : ln(gen) - 3.0;
             if (kind == 3 && pick(gen) == 0) s = pick(gen) < 5 ? 0.0 : -0.0;  // -0 and +0 tie
-            c.emplace_back(s, kind == 1 ? 19999 - i : i);  // kind 1: ties in reverse index order
+            c.emplace_back(s, kind == 1 ? n - 1 - i : i);  // kind 1: ties in reverse index order
         }
         std::shuffle(c.begin(), c.begin() + 5000, gen);  // part out of index order
         std::vector<std::pair<double, idx>> expect = c, tmp;
         std::sort(expect.begin(), expect.end(), w::detail::ranks_before);
-        w::detail::sort_by_rank(c, tmp);
-        CHECK(c == expect);
+        for (const int threads : {1, 2, 3}) {
+            CAPTURE(threads);
+            std::vector<std::pair<double, idx>> got = c;
+            w::detail::sort_by_rank(got, tmp, threads);
+            CHECK(got == expect);
+        }
     }
 }
 

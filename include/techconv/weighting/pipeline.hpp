@@ -124,7 +124,7 @@ bool scores_and_top(const dense_view<Scalar, RowMajor>& v, const linear_score& l
     }
     r = top_k_result{};
     r.k = k;
-    finish_top(cand, k, top.order, r);
+    finish_top(cand, k, top.order, r, so.threads);
     return true;
 }
 

@@ -18,6 +18,7 @@
 #include <Eigen/Core>
 
 #include "techconv/config.hpp"
+#include "techconv/detail/parallel.hpp"
 #include "techconv/error.hpp"
 #include "techconv/types.hpp"
 
@@ -92,7 +93,8 @@ inline std::uint64_t rank_key(double s) noexcept {
 /// back); small buckets by insertion; a run already in rank order (ties
 /// collected in index order) is left alone. Expected O(n) per level for
 /// scores that are not all tied.
-inline void rank_sort(std::pair<double, index>* x, std::pair<double, index>* y, std::size_t n, bool to_y) {
+inline void rank_sort(std::pair<double, index>* x, std::pair<double, index>* y, std::size_t n, bool to_y,
+                      int threads = 1) {
     std::pair<double, index>* out = to_y ? y : x;
     if (n <= 32) {
         if (to_y) std::copy(x, x + n, y);
@@ -131,28 +133,41 @@ inline void rank_sort(std::pair<double, index>* x, std::pair<double, index>* y, 
     }
     for (std::size_t i = 0; i < n; ++i) y[next[static_cast<std::size_t>((rank_key(x[i].first) - lo) >> shift)]++] = x[i];
     // The buckets are now in y: their result belongs in y exactly when !to_y
-    // from their point of view is false, i.e. swap the roles.
-    for (std::size_t b = 0; b < buckets; ++b) {
-        const std::size_t sz = start[b + 1] - start[b];
-        if (sz == 0) continue;
-        if (sz == 1) {
-            if (!to_y) x[start[b]] = y[start[b]];
-            continue;
+    // from their point of view is false, i.e. swap the roles. Buckets are
+    // independent: with threads, groups of them are sorted side by side (the
+    // same result for any thread count).
+    const auto sort_buckets = [&](std::size_t b0, std::size_t b1) {
+        for (std::size_t b = b0; b < b1; ++b) {
+            const std::size_t sz = start[b + 1] - start[b];
+            if (sz == 0) continue;
+            if (sz == 1) {
+                if (!to_y) x[start[b]] = y[start[b]];
+                continue;
+            }
+            rank_sort(y + start[b], x + start[b], sz, !to_y);
         }
-        rank_sort(y + start[b], x + start[b], sz, !to_y);
+    };
+    if (threads == 1 || n < (std::size_t{1} << 16)) {
+        sort_buckets(0, buckets);
+    } else {
+        techconv::detail::for_each_chunk(static_cast<index>(buckets), 64, threads, [&](index, index b0, index b1) {
+            sort_buckets(static_cast<std::size_t>(b0), static_cast<std::size_t>(b1));
+        });
     }
 }
 
 /// Sorts a[0, n) by rank (score descending, then index ascending), using
 /// tmp[0, n) as scratch (see rank_sort).
-inline void sort_range_by_rank(std::pair<double, index>* a, std::size_t n, std::pair<double, index>* tmp) {
-    rank_sort(a, tmp, n, false);
+inline void sort_range_by_rank(std::pair<double, index>* a, std::size_t n, std::pair<double, index>* tmp,
+                               int threads = 1) {
+    rank_sort(a, tmp, n, false, threads);
 }
 
 /// Sorts candidates by rank (score descending, then index ascending); `tmp` is scratch.
-inline void sort_by_rank(std::vector<std::pair<double, index>>& c, std::vector<std::pair<double, index>>& tmp) {
+inline void sort_by_rank(std::vector<std::pair<double, index>>& c, std::vector<std::pair<double, index>>& tmp,
+                         int threads = 1) {
     if (tmp.size() < c.size()) tmp.resize(c.size());
-    sort_range_by_rank(c.data(), c.size(), tmp.data());
+    sort_range_by_rank(c.data(), c.size(), tmp.data(), threads);
 }
 
 /// \brief A likely lower bound on the k-th best of n scores, from the scores
@@ -187,20 +202,20 @@ double sampled_bound(index n, index k, ScoreFn&& score, PrefetchFn&& prefetch_re
 }
 
 inline void finish_top(std::vector<std::pair<double, index>>& cand, index k, top_k_order order,
-                       top_k_result& r) {
+                       top_k_result& r, int threads = 1) {
     // By rank: bucket-sort every candidate when there are not many more than
     // k of them (the sampled bound makes that the common case), else select first.
     thread_local std::vector<std::pair<double, index>> tmp;  // sort scratch, reused
     const bool sort_all = order == top_k_order::by_rank && static_cast<index>(cand.size()) <= 2 * k + 1024;
     if (!sort_all && k < static_cast<index>(cand.size()))
         std::nth_element(cand.begin(), cand.begin() + (k - 1), cand.end(), ranks_before);
-    if (sort_all) sort_by_rank(cand, tmp);
+    if (sort_all) sort_by_rank(cand, tmp, threads);
     cand.resize(static_cast<std::size_t>(k));
     r.threshold = cand.front().first;  // the lowest selected score is the k-th best
     for (const auto& c : cand)
         if (c.first < r.threshold) r.threshold = c.first;
     if (order == top_k_order::by_rank) {
-        if (!sort_all) sort_by_rank(cand, tmp);
+        if (!sort_all) sort_by_rank(cand, tmp, threads);
     } else {
         std::sort(cand.begin(), cand.end(),
                   [](const auto& a, const auto& b) { return a.second < b.second; });
