@@ -86,26 +86,27 @@ bool scores_and_top(const dense_view<Scalar, RowMajor>& v, const linear_score& l
             namespace ei = Eigen::internal;
             const double* s = out + tb;
             const dpacket tv = ei::pset1<dpacket>(t);
+            // Candidates of the range go to a scratch buffer first (written
+            // without branches per lane), then to the chunk's list at once.
+            thread_local std::vector<std::pair<double, index>> found;
+            if (found.size() < static_cast<std::size_t>(len)) found.resize(static_cast<std::size_t>(len));
+            std::pair<double, index>* f = found.data();
+            dpacket nans = ei::pset1<dpacket>(0.0);
             index i = 0;
-            // Packets whose scores are all < t (so none is NaN) are skipped at once.
             for (; i + dpacket_size <= len; i += dpacket_size) {
                 const dpacket x = ei::ploadu<dpacket>(s + i);
-                if (!any_lane(ei::pandnot(ei::ptrue(x), ei::pcmp_lt(x, tv)))) continue;
-                for (index l = i; l < i + dpacket_size; ++l) {
-                    if (s[l] >= t) {
-                        part->emplace_back(s[l], tb + l);
-                    } else if (std::isnan(s[l])) {
-                        nan[static_cast<std::size_t>(c)] = 1;
-                    }
+                nans = ei::por(nans, ei::pandnot(ei::ptrue(x), ei::pcmp_eq(x, x)));
+                for (unsigned bits = lane_bits(ei::pcmp_le(tv, x)); bits != 0; bits &= bits - 1) {
+                    const index l = i + static_cast<index>(lowest_bit(bits));
+                    *f++ = {s[l], tb + l};
                 }
             }
             for (; i < len; ++i) {
-                if (s[i] >= t) {
-                    part->emplace_back(s[i], tb + i);
-                } else if (std::isnan(s[i])) {
-                    nan[static_cast<std::size_t>(c)] = 1;
-                }
+                if (s[i] >= t) *f++ = {s[i], tb + i};
+                if (std::isnan(s[i])) nan[static_cast<std::size_t>(c)] = 1;
             }
+            if (any_lane(nans)) nan[static_cast<std::size_t>(c)] = 1;
+            part->insert(part->end(), found.data(), f);
         });
     });
     if (!collect) return false;

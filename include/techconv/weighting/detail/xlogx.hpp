@@ -122,6 +122,39 @@ inline bool any_lane(const dpacket& mask) noexcept {
 #endif
 }
 
+/// The lanes of a comparison mask as bits (bit l set: lane l set).
+inline unsigned lane_bits(const dpacket& mask) noexcept {
+#if defined(EIGEN_VECTORIZE_AVX) && !defined(EIGEN_VECTORIZE_AVX512)
+    return static_cast<unsigned>(_mm256_movemask_pd(mask));
+#elif defined(EIGEN_VECTORIZE_SSE2) && !defined(EIGEN_VECTORIZE_AVX)
+    return static_cast<unsigned>(_mm_movemask_pd(mask));
+#else
+    double lanes[dpacket_size];
+    Eigen::internal::pstoreu(lanes, mask);
+    unsigned r = 0;
+    for (index l = 0; l < dpacket_size; ++l) {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &lanes[l], sizeof bits);
+        if (bits != 0) r |= 1u << l;
+    }
+    return r;
+#endif
+}
+
+/// Index of the lowest set bit of bits (bits != 0).
+inline int lowest_bit(unsigned bits) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_ctz(bits);
+#else
+    int l = 0;
+    while ((bits & 1u) == 0) {
+        bits >>= 1;
+        ++l;
+    }
+    return l;
+#endif
+}
+
 /// Whether every lane of a comparison mask is set.
 inline bool all_lanes(const dpacket& mask) noexcept {
     double lanes[dpacket_size];
