@@ -2,7 +2,7 @@
 #
 # MODE=build: configure and build the clang sub-build (project/) in
 #   WORK_DIR/build. Variables: FUZZ_CXX, PROJECT_DIR, TECHCONV_SOURCE_DIR,
-#   WORK_DIR, GENERATOR.
+#   WORK_DIR, GENERATOR, JOBS (parallel jobs, default 2).
 # MODE=run: run WORK_DIR/build/fuzz_<TARGET> for SECONDS on a working corpus
 #   (WORK_DIR/corpus/<TARGET>, kept between runs) plus SEEDS and REGRESSIONS,
 #   with OPTIONS ('|'-separated libFuzzer flags) and DICT. Crashing inputs are
@@ -20,7 +20,11 @@ if(MODE STREQUAL "build")
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "fuzz build: configure failed")
   endif()
-  execute_process(COMMAND "${CMAKE_COMMAND}" --build "${WORK_DIR}/build" -j2 RESULT_VARIABLE rc)
+  if(NOT JOBS)
+    set(JOBS 2)
+  endif()
+  execute_process(COMMAND "${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --parallel ${JOBS}
+                  RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "fuzz build: build failed")
   endif()
