@@ -304,8 +304,9 @@ private:
             for (int c = 0; c < 256; ++c) unq_stop_[c] = q_stop_[c] = false;
             const auto d = static_cast<unsigned char>(opts_.delimiter);
             const auto q = static_cast<unsigned char>(opts_.quote);
-            unq_stop_[d] = unq_stop_[q] = unq_stop_['\r'] = unq_stop_['\n'] = unq_stop_[0] = true;
-            q_stop_[q] = q_stop_['\n'] = q_stop_[0] = true;
+            constexpr unsigned char cr = '\r', lf = '\n';  // (a char subscript warns under clang)
+            unq_stop_[d] = unq_stop_[q] = unq_stop_[cr] = unq_stop_[lf] = unq_stop_[0] = true;
+            q_stop_[q] = q_stop_[lf] = q_stop_[0] = true;
             const char unq[5] = {opts_.delimiter, opts_.quote, '\r', '\n', '\0'};
             const char qs[5] = {opts_.quote, '\n', '\0', opts_.quote, opts_.quote};
             for (int i = 0; i < 5; ++i) {
