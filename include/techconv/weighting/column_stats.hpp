@@ -373,6 +373,8 @@ private:
         std::vector<index> lane_col;         // per lane: its column, or -1 (skipped)
         std::vector<char> use;               // per column: counted by the kernel in this tile
         bool trash_used = false;             // the trash histogram after the 4 m copies needs zeroing
+        std::vector<index> tmax;             // per column: largest key of the tile
+        std::vector<char> ok;                // per column: the tile passed the check
     };
 
     // Counts rows [tb, tb + len4) (len4 a multiple of 4; rows up to e may be
@@ -479,8 +481,10 @@ private:
             }
         }
         // Per column: all lanes exact integers in [0, L)?
-        std::vector<index> tmax(static_cast<std::size_t>(m), -1);
-        std::vector<char> ok(static_cast<std::size_t>(m), 1);
+        std::vector<index>& tmax = st.tmax;
+        std::vector<char>& ok = st.ok;
+        tmax.assign(static_cast<std::size_t>(m), -1);
+        ok.assign(static_cast<std::size_t>(m), 1);
         for (index k = 0; k < 4 * packets; ++k) {
             const index j = st.lane_col[static_cast<std::size_t>(k)];
             if (j < 0) continue;
