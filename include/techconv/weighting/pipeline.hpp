@@ -58,7 +58,7 @@ bool scores_and_top(const dense_view<Scalar, RowMajor>& v, const linear_score& l
                                   double s = ls.offset;
                                   for (index j = 0; j < v.cols; ++j) {
                                       const double c = ls.coefficients(j);
-                                      if (c != 0.0) s = score_madd(s, c, static_cast<double>(v(i, j)));
+                                      if (c != 0.0) s = madd(s, c, static_cast<double>(v(i, j)));
                                   }
                                   return s;
                               },

@@ -8,7 +8,6 @@
 #define TECHCONV_WEIGHTING_SCORE_HPP_
 
 #include <algorithm>  // std::min
-#include <cmath>      // std::fma
 #include <utility>    // std::pair
 #include <vector>     // std::vector
 
@@ -56,32 +55,8 @@ inline linear_score make_linear_score(const Eigen::Ref<const vector>& weights,
 
 namespace detail {
 
-/// out[g * ld + i - b] = offsets(g) + sum_j coef(j, g) x(i, j) for i in [b, e),
-/// accumulated in column order (the same arithmetic for either storage order
-/// and for every position: the last partial packet is padded), one packet of
-/// rows at a time in registers. Converted input (row-major, float) goes
-/// through small L1-resident tiles. After each tile, calls after_tile(tb, len):
-/// rows [tb, tb + len) are final.
-/// s + c x as every score kernel rounds it: one fused multiply-add where the
-/// target has FMA (written out, so that kernels do not depend on what the
-/// compiler contracts), else a product and a sum.
-inline double score_madd(double s, double c, double x) noexcept {
-#if defined(__FMA__)
-    return std::fma(c, x, s);
-#else
-    return s + c * x;
-#endif
-}
-
 #if defined(__AVX__)
-/// Scores of rows [b, e) of a row-major view for one coefficient vector,
-/// written to out[0, e - b): four rows at a time, read in memory order and
-/// transposed in registers (no tile in memory). Per score the same
-/// operations in the same order as the column kernel of linear_chunk
-/// (offset, then + c_j x_ij for every non-zero c_j in column order, no
-/// fused multiply-add), so the same bits. Calls after_tile(tb, len) for
-/// consecutive ranges covering [b, e), in row order, at the end.
-/// score_madd on four lanes.
+/// madd on four lanes (dpacket is wider where AVX-512 is enabled).
 inline __m256d madd4(__m256d s, __m256d c, __m256d x) noexcept {
 #if defined(__FMA__)
     return _mm256_fmadd_pd(c, x, s);
@@ -90,6 +65,13 @@ inline __m256d madd4(__m256d s, __m256d c, __m256d x) noexcept {
 #endif
 }
 
+/// Scores of rows [b, e) of a row-major view for one coefficient vector,
+/// written to out[0, e - b): four rows at a time, read in memory order and
+/// transposed in registers (no tile in memory). Per score the same
+/// operations in the same order as the column kernel of linear_chunk
+/// (offset, then madd with c_j x_ij for every non-zero c_j in column order),
+/// so the same bits. Calls after_tile(tb, len) for consecutive ranges
+/// covering [b, e), in row order, at the end.
 template <class Scalar, class AfterTile>
 void linear_rows(const dense_view<Scalar, true>& v, index b, index e, const double* coef, double offset,
                  double* out, AfterTile&& after_tile) {
@@ -107,16 +89,8 @@ void linear_rows(const dense_view<Scalar, true>& v, index b, index e, const doub
         __m256d s = off;
         index j = 0;
         for (; j + 4 <= m; j += 4) {
-            const __m256d r0 = load4(r + j);
-            const __m256d r1 = load4(r + ld + j);
-            const __m256d r2 = load4(r + 2 * ld + j);
-            const __m256d r3 = load4(r + 3 * ld + j);
-            const __m256d t0 = _mm256_unpacklo_pd(r0, r1);
-            const __m256d t1 = _mm256_unpackhi_pd(r0, r1);
-            const __m256d t2 = _mm256_unpacklo_pd(r2, r3);
-            const __m256d t3 = _mm256_unpackhi_pd(r2, r3);
-            const __m256d c[4] = {_mm256_permute2f128_pd(t0, t2, 0x20), _mm256_permute2f128_pd(t1, t3, 0x20),
-                                  _mm256_permute2f128_pd(t0, t2, 0x31), _mm256_permute2f128_pd(t1, t3, 0x31)};
+            __m256d c[4];
+            transpose4(load4(r + j), load4(r + ld + j), load4(r + 2 * ld + j), load4(r + 3 * ld + j), c);
             for (int k = 0; k < 4; ++k)
                 if (coef[j + k] != 0.0) s = madd4(s, _mm256_broadcast_sd(coef + j + k), c[k]);
         }
@@ -140,7 +114,7 @@ void linear_rows(const dense_view<Scalar, true>& v, index b, index e, const doub
         const Scalar* r = v.row(i);
         double s = offset;
         for (index j = 0; j < m; ++j)
-            if (coef[j] != 0.0) s = score_madd(s, coef[j], static_cast<double>(r[j]));
+            if (coef[j] != 0.0) s = madd(s, coef[j], static_cast<double>(r[j]));
         out[i - b] = s;
     }
     for (index k = 0; k + 1 < streams; ++k) after_tile(b + k * q, q);
@@ -148,25 +122,20 @@ void linear_rows(const dense_view<Scalar, true>& v, index b, index e, const doub
 }
 #endif
 
-/// score_madd on a packet (Eigen's pmadd is a fused multiply-add exactly
-/// when the target has FMA).
-inline dpacket madd(const dpacket& s, const dpacket& c, const dpacket& x) noexcept {
-#if defined(__FMA__)
-    return Eigen::internal::pmadd(c, x, s);
-#else
-    return Eigen::internal::padd(s, Eigen::internal::pmul(c, x));
-#endif
-}
-
+/// out[g * ld + i - b] = offsets(g) + sum_j coef(j, g) x(i, j) for i in [b, e),
+/// accumulated in column order (the same arithmetic for either storage order
+/// and for every position: the last partial packet is padded), one packet of
+/// rows at a time in registers. Converted input (row-major, float) goes
+/// through small L1-resident tiles. After each tile, calls after_tile(tb, len):
+/// rows [tb, tb + len) are final.
 template <class Scalar, bool RowMajor, class AfterTile>
 void linear_chunk(const dense_view<Scalar, RowMajor>& v, index b, index e,
                   const Eigen::Ref<const matrix>& coef, const Eigen::Ref<const vector>& offsets,
                   double* out, index ld, std::vector<double>& tile, AfterTile&& after_tile) {
 #if defined(__AVX__)
     if constexpr (RowMajor) {
-        if (coef.cols() == 1) {
-            std::vector<double> c(coef.data(), coef.data() + v.cols);
-            linear_rows(v, b, e, c.data(), offsets(0), out, after_tile);
+        if (coef.cols() == 1) {  // (one column of a Ref: contiguous)
+            linear_rows(v, b, e, coef.data(), offsets(0), out, after_tile);
             return;
         }
     }

@@ -82,6 +82,21 @@ inline __m128d load2(const double* p) noexcept { return _mm_loadu_pd(p); }
 inline __m128d load2(const float* p) noexcept { return _mm_set_pd(static_cast<double>(p[1]), static_cast<double>(p[0])); }
 #endif
 
+#if defined(__AVX__)
+/// The columns c[k] = (r0[k], r1[k], r2[k], r3[k]) of four rows of four
+/// values: unpack pairs, then swap 128-bit halves. Pure copies.
+inline void transpose4(__m256d r0, __m256d r1, __m256d r2, __m256d r3, __m256d* c) noexcept {
+    const __m256d t0 = _mm256_unpacklo_pd(r0, r1);  // r0[0] r1[0] r0[2] r1[2]
+    const __m256d t1 = _mm256_unpackhi_pd(r0, r1);  // r0[1] r1[1] r0[3] r1[3]
+    const __m256d t2 = _mm256_unpacklo_pd(r2, r3);
+    const __m256d t3 = _mm256_unpackhi_pd(r2, r3);
+    c[0] = _mm256_permute2f128_pd(t0, t2, 0x20);
+    c[1] = _mm256_permute2f128_pd(t1, t3, 0x20);
+    c[2] = _mm256_permute2f128_pd(t0, t2, 0x31);
+    c[3] = _mm256_permute2f128_pd(t1, t3, 0x31);
+}
+#endif
+
 /// Hints that the 64-byte line at p will be read soon (no effect where the
 /// compiler offers no prefetch builtin).
 inline void prefetch(const void* p) noexcept {
@@ -103,19 +118,10 @@ inline void transpose_rows(const Scalar* r, index ld, index m, double* out, inde
 #if defined(__AVX__)
     if constexpr (R == 4) {
         for (; j + 4 <= m; j += 4) {
-            const __m256d r0 = load4(r + j);
-            const __m256d r1 = load4(r + ld + j);
-            const __m256d r2 = load4(r + 2 * ld + j);
-            const __m256d r3 = load4(r + 3 * ld + j);
-            const __m256d t0 = _mm256_unpacklo_pd(r0, r1);  // r0[0] r1[0] r0[2] r1[2]
-            const __m256d t1 = _mm256_unpackhi_pd(r0, r1);  // r0[1] r1[1] r0[3] r1[3]
-            const __m256d t2 = _mm256_unpacklo_pd(r2, r3);
-            const __m256d t3 = _mm256_unpackhi_pd(r2, r3);
+            __m256d c[4];
+            transpose4(load4(r + j), load4(r + ld + j), load4(r + 2 * ld + j), load4(r + 3 * ld + j), c);
             double* o = out + j * len + i;
-            _mm256_storeu_pd(o, _mm256_permute2f128_pd(t0, t2, 0x20));
-            _mm256_storeu_pd(o + len, _mm256_permute2f128_pd(t1, t3, 0x20));
-            _mm256_storeu_pd(o + 2 * len, _mm256_permute2f128_pd(t0, t2, 0x31));
-            _mm256_storeu_pd(o + 3 * len, _mm256_permute2f128_pd(t1, t3, 0x31));
+            for (int k = 0; k < 4; ++k) _mm256_storeu_pd(o + k * len, c[k]);
         }
     }
 #endif

@@ -9,7 +9,7 @@
 #ifndef TECHCONV_WEIGHTING_DETAIL_XLOGX_HPP_
 #define TECHCONV_WEIGHTING_DETAIL_XLOGX_HPP_
 
-#include <cmath>    // std::log
+#include <cmath>    // std::log, std::fma
 #include <cstdint>  // std::uint64_t
 #include <cstring>  // std::memcpy
 #include <limits>   // std::numeric_limits
@@ -208,13 +208,25 @@ inline void for_each_packet(const double* p, index n, double pad, Fn&& fn) {
     if (i < n) fn(padded_tail(p + i, n - i, pad), index{0});
 }
 
-/// q + d d, written out: a fused multiply-add exactly when the target has
-/// FMA, so that every kernel rounds it alike whatever the compiler contracts.
-inline dpacket square_add(const dpacket& q, const dpacket& d) noexcept {
+/// s + c x as every kernel rounds it: one fused multiply-add exactly when
+/// the target has FMA (written out, so that kernels do not depend on what
+/// the compiler contracts), else a product and a sum. Kernels that must give
+/// the same bits (both storage orders, both score kernels) all use it.
+inline double madd(double s, double c, double x) noexcept {
 #if defined(__FMA__)
-    return Eigen::internal::pmadd(d, d, q);
+    return std::fma(c, x, s);
 #else
-    return Eigen::internal::padd(q, Eigen::internal::pmul(d, d));
+    return s + c * x;
+#endif
+}
+
+/// madd lane by lane (Eigen's pmadd is a fused multiply-add exactly when the
+/// target has FMA).
+inline dpacket madd(const dpacket& s, const dpacket& c, const dpacket& x) noexcept {
+#if defined(__FMA__)
+    return Eigen::internal::pmadd(c, x, s);
+#else
+    return Eigen::internal::padd(s, Eigen::internal::pmul(c, x));
 #endif
 }
 
@@ -311,7 +323,7 @@ inline run_sums run_moments(const double* p, index n) noexcept {
     // The tail is padded with the mean (a zero deviation).
     for_each_packet(p, n, mean, [&](const dpacket& x, index u) {
         const dpacket d = ei::psub(x, pm);
-        q[u] = square_add(q[u], d);
+        q[u] = madd(q[u], d, d);
     });
     r.m2 = reduce_sum(q);
     return r;
@@ -435,7 +447,7 @@ inline void row_moments(const Scalar* x, index n, index m, run_sums* out, std::v
         const Scalar* row = x + b * 4 * m;
         for (index g = 0; g < m; ++g) {
             const dpacket d = ei::psub(load4(row + 4 * g), ei::ploadu<dpacket>(at(g, s_lo)));
-            ei::pstoreu(at(g, s_q + u), square_add(ei::ploadu<dpacket>(at(g, s_q + u)), d));
+            ei::pstoreu(at(g, s_q + u), madd(ei::ploadu<dpacket>(at(g, s_q + u)), d, d));
         }
     }
     for (index j = 0; j < m; ++j) {
@@ -451,7 +463,8 @@ inline void row_moments(const Scalar* x, index n, index m, run_sums* out, std::v
             const double mean = out[j].sum / static_cast<double>(n);
             double pm[4];
             for (index r = 0; r < 4; ++r) pm[r] = r < tail ? static_cast<double>(last[r * m + j]) : mean;
-            q[0] = square_add(q[0], ei::psub(ei::ploadu<dpacket>(pm), ei::pset1<dpacket>(mean)));
+            const dpacket d = ei::psub(ei::ploadu<dpacket>(pm), ei::pset1<dpacket>(mean));
+            q[0] = madd(q[0], d, d);
         }
         out[j].m2 = reduce_sum(q);
     }
