@@ -272,7 +272,7 @@ int run(const tcli::arguments& a, MPI_Comm comm) {
         tw20.str(r.id);
         tw20.f64(kc.scores[i]);
         tw20.str(groups[static_cast<std::size_t>(i)]);
-        tw20.i64(r.application_year != techconv::no_year ? r.application_year : r.publication_year);
+        tw20.i64(techconv::analysis::patent_year(r));
         tw20.str(r.title);
         tw20.u64(static_cast<std::uint64_t>(sub.cols()));
         for (idx g = 0; g < sub.cols(); ++g) tw20.f64(sub(i, g));

@@ -15,6 +15,7 @@
 #include <vector>     // std::vector
 
 #include <techconv/io/generic_csv.hpp>
+#include <techconv/analysis/patent_rules.hpp>
 #include <techconv/io/patent.hpp>
 #include <techconv/types.hpp>
 
@@ -139,14 +140,10 @@ techconv::io::text_encoding input_encoding(const std::string& path, input_format
 /// The note of one input file ("path: layout, N records[, skipped ...]").
 std::string input_note(const std::string& path, const techconv::io::patent_read_stats& st);
 
-/// Where a record's country comes from for --group-by country.
-enum class country_source { automatic, applicant, inventor, priority, jurisdiction };
+/// Where a record's country comes from for --group-by country (the library's rule).
+using techconv::analysis::country_source;
 /// "auto", "applicant", "inventor", "priority", "jurisdiction"; throws usage_error.
 country_source parse_country_source(const std::string& s);
-/// The record's country: `automatic` = first applicant with a country, else
-/// first inventor with one, else first priority country, else the
-/// jurisdiction (offices WO, EP, ... give ""). Empty when unknown.
-std::string record_country(const techconv::io::patent_record& r, country_source src);
 
 // --- outputs ------------------------------------------------------------------------------
 

@@ -198,50 +198,11 @@ tio::patent_read_stats read_patent_csv_text(const std::string& text, const std::
 }
 
 country_source parse_country_source(const std::string& s) {
-    if (s == "auto") return country_source::automatic;
-    if (s == "applicant") return country_source::applicant;
-    if (s == "inventor") return country_source::inventor;
-    if (s == "priority") return country_source::priority;
-    if (s == "jurisdiction") return country_source::jurisdiction;
-    throw usage_error("unknown --country-from '" + s + "' (auto, applicant, inventor, priority, jurisdiction)");
-}
-
-namespace {
-std::string first_country(const std::vector<tio::party>& ps) {
-    for (const auto& p : ps)
-        if (!p.country.empty()) return p.country;
-    return {};
-}
-std::string office_country(const std::string& j) {
-    // patent offices that are not countries: WIPO, EPO, Eurasian, ARIPO, OAPI, GCC
-    static const char* const offices[] = {"WO", "EP", "EA", "AP", "OA", "GC"};
-    if (j.size() != 2) return {};
-    for (const char* o : offices)
-        if (j == o) return {};
-    return j;
-}
-}  // namespace
-
-std::string record_country(const tio::patent_record& r, country_source src) {
-    switch (src) {
-        case country_source::applicant: return first_country(r.applicants);
-        case country_source::inventor: return first_country(r.inventors);
-        case country_source::priority: {
-            for (const auto& c : r.priority_countries) {
-                const auto k = office_country(c);
-                if (!k.empty()) return k;
-            }
-            return {};
-        }
-        case country_source::jurisdiction: return office_country(r.jurisdiction);
-        case country_source::automatic: break;
+    try {
+        return techconv::analysis::country_source_from_string(s);
+    } catch (const techconv::invalid_argument&) {
+        throw usage_error("unknown --country-from '" + s + "' (auto, applicant, inventor, priority, jurisdiction)");
     }
-    for (const auto src2 : {country_source::applicant, country_source::inventor, country_source::priority,
-                            country_source::jurisdiction}) {
-        auto c = record_country(r, src2);
-        if (!c.empty()) return c;
-    }
-    return {};
 }
 
 }  // namespace tcli

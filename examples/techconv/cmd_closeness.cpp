@@ -78,12 +78,6 @@ void load_bibliographic(const std::string& path, input_format f, const tio::bibl
         if (!out.records.add(r.id, r.year, r.countries)) ++out.duplicates;
 }
 
-year_type patent_year(const tio::patent_record& r) {
-    if (r.application_year != techconv::no_year) return r.application_year;
-    if (r.priority_year != techconv::no_year) return r.priority_year;
-    return r.publication_year;
-}
-
 void load_patents(const std::vector<std::string>& paths, const std::string& parties, progress& prog,
                   loaded& out) {
     out.kind = "patents (simple families)";
@@ -114,7 +108,7 @@ void load_patents(const std::vector<std::string>& paths, const std::string& part
             for (const auto& x : tio::party_countries(r.applicants))
                 if (std::find(c.begin(), c.end(), x) == c.end()) c.push_back(x);
         if (c.empty()) ++out.without_country;
-        if (!out.records.add(r.family_id.empty() ? r.id : r.family_id, patent_year(r), c)) ++out.duplicates;
+        if (!out.records.add(r.family_id.empty() ? r.id : r.family_id, techconv::analysis::patent_year(r), c)) ++out.duplicates;
     }
 }
 

@@ -73,7 +73,7 @@ std::vector<char> key_core_mask(const std::vector<tio::patent_record>& records, 
 }
 
 std::string keycore_group(const tio::patent_record& r, bool by_country, country_source src) {
-    std::string g = by_country ? record_country(r, src) : "all";
+    std::string g = by_country ? techconv::analysis::patent_country(r, src) : "all";
     return g.empty() ? std::string("(unknown)") : g;
 }
 
@@ -408,7 +408,7 @@ int cmd_keycore(int argc, char** argv) {
             t.id = r.id;
             t.score = kc.scores[i];
             t.group = groups[static_cast<std::size_t>(i)];
-            t.year = r.application_year != techconv::no_year ? r.application_year : r.publication_year;
+            t.year = techconv::analysis::patent_year(r);
             t.title = r.title;
             for (index g = 0; g < sub.cols(); ++g) t.sub.push_back(sub(i, g));
             rep.top.push_back(std::move(t));

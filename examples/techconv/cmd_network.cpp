@@ -314,7 +314,7 @@ int cmd_network(int argc, char** argv) {
         if (by_country) {
             std::map<std::string, std::vector<const tio::patent_record*>> by;
             for (const auto* r : recs) {
-                auto c = record_country(*r, csrc);
+                auto c = techconv::analysis::patent_country(*r, csrc);
                 by[c.empty() ? "(unknown)" : c].push_back(r);
             }
             for (const auto& kv : by)
@@ -420,7 +420,7 @@ int cmd_network(int argc, char** argv) {
         {
             std::map<techconv::year_type, std::pair<index, std::set<std::string>>> years;
             for (const auto* r : recs) {
-                const auto y = r->application_year != techconv::no_year ? r->application_year : r->publication_year;
+                const auto y = techconv::analysis::patent_year(*r);
                 if (y == techconv::no_year) continue;
                 auto& slot = years[y];
                 ++slot.first;

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// The domain rules every analysis of patent records applies, stated once:
+// the year of a patent and the country of a patent. The command, the
+// examples and the distributed programs call these; none has a copy.
+#ifndef TECHCONV_ANALYSIS_PATENT_RULES_HPP_
+#define TECHCONV_ANALYSIS_PATENT_RULES_HPP_
+
+#include <array>        // std::array
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/io/patent.hpp"
+#include "techconv/types.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace analysis {
+
+/// \brief The year a patent record counts in for every yearly series,
+/// period filter and table of techconv.
+///
+/// Rule: the application (filing) year; when the source has none, the year of
+/// the earliest priority; when it has neither, the publication year; no_year
+/// when the source gives no year at all. Filing and priority years date the
+/// invention, the publication year only its disclosure (18 months or more
+/// later), so the publication year is the last resort. After family merging
+/// (io/families.hpp) each of the three is the earliest of the family's members.
+constexpr year_type patent_year(const io::patent_record& r) noexcept {
+    if (r.application_year != no_year) return r.application_year;
+    if (r.priority_year != no_year) return r.priority_year;
+    return r.publication_year;
+}
+
+/// \brief Codes of the patent offices that publish for more than one country:
+/// WIPO (WO), the EPO (EP), the Eurasian office (EA), ARIPO (AP), OAPI (OA) and
+/// the GCC office (GC). A jurisdiction or priority "country" with one of these
+/// codes names no country.
+inline constexpr std::array<std::string_view, 6> regional_patent_offices = {"WO", "EP", "EA", "AP", "OA", "GC"};
+
+/// \brief Whether `code` is the code of a regional or international patent office.
+constexpr bool is_patent_office(std::string_view code) noexcept {
+    for (const auto o : regional_patent_offices)
+        if (code == o) return true;
+    return false;
+}
+
+/// \brief Where the country of a patent is taken from.
+enum class country_source {
+    automatic,     ///< applicant, else inventor, else priority, else jurisdiction
+    applicant,     ///< the first applicant with a country
+    inventor,      ///< the first inventor with a country
+    priority,      ///< the first priority country that is not an office
+    jurisdiction,  ///< the publishing office, unless it is a regional office
+};
+
+/// \brief Stable name of a country source ("auto", "applicant", ...).
+constexpr std::string_view to_string(country_source s) noexcept {
+    switch (s) {
+        case country_source::automatic: return "auto";
+        case country_source::applicant: return "applicant";
+        case country_source::inventor: return "inventor";
+        case country_source::priority: return "priority";
+        case country_source::jurisdiction: return "jurisdiction";
+    }
+    return "auto";
+}
+
+/// \brief The country source named `name` (the names of to_string).
+/// \throws invalid_argument for any other name, listing the accepted ones.
+inline country_source country_source_from_string(std::string_view name) {
+    for (const auto s : {country_source::automatic, country_source::applicant, country_source::inventor,
+                         country_source::priority, country_source::jurisdiction})
+        if (name == to_string(s)) return s;
+    throw invalid_argument("unknown country source '" + std::string(name) +
+                           "' (auto, applicant, inventor, priority, jurisdiction)");
+}
+
+/// \brief The country of a patent record, as an upper-case two-letter code
+/// written by the source; empty when unknown.
+///
+/// `applicant` and `inventor` take the first party, in source order, that has
+/// a country; `priority` the first priority country that is not a regional
+/// office; `jurisdiction` the publishing office unless it is a regional office
+/// (a `WO` publication has no country). `automatic` tries them in that order.
+inline std::string patent_country(const io::patent_record& r, country_source src = country_source::automatic) {
+    const auto first_party = [](const std::vector<io::party>& ps) -> std::string {
+        for (const auto& p : ps)
+            if (!p.country.empty()) return p.country;
+        return {};
+    };
+    const auto country_code = [](const std::string& c) -> std::string {
+        return c.size() == 2 && !is_patent_office(c) ? c : std::string();
+    };
+    switch (src) {
+        case country_source::applicant: return first_party(r.applicants);
+        case country_source::inventor: return first_party(r.inventors);
+        case country_source::priority:
+            for (const auto& c : r.priority_countries) {
+                auto k = country_code(c);
+                if (!k.empty()) return k;
+            }
+            return {};
+        case country_source::jurisdiction: return country_code(r.jurisdiction);
+        case country_source::automatic: break;
+    }
+    for (const auto s : {country_source::applicant, country_source::inventor, country_source::priority,
+                         country_source::jurisdiction}) {
+        auto c = patent_country(r, s);
+        if (!c.empty()) return c;
+    }
+    return {};
+}
+
+}  // namespace analysis
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_ANALYSIS_PATENT_RULES_HPP_
