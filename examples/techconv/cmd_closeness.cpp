@@ -337,10 +337,10 @@ int cmd_closeness(int argc, char** argv) {
         }
         md << "\n## Files\n\n```\n" << spec.outputs << "\n```\n";
         prog.note("techconv closeness: " + std::to_string(rec.size()) + " records, " +
-                  std::to_string(total_pairs.size()) + " pairs -> " + out_dir);
+                  std::to_string(total_pairs.size()) + " pairs -> " + a.final_out);
         std::printf("records: %lld\ninternational: %lld\npairs: %zu\nout: %s\n",
                     static_cast<long long>(rec.size()), static_cast<long long>(total.multi_actor_records),
-                    total_pairs.size(), out_dir.c_str());
+                    total_pairs.size(), a.final_out.c_str());
         return 0;
     });
 }

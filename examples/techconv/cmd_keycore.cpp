@@ -421,7 +421,7 @@ int cmd_keycore(int argc, char** argv) {
         rep.profiles = cv::group_profiles(ptab, keycore_profile_options()).groups;
         write_keycore_report(out_dir, rep);
         std::printf("records: %lld\nindicators: %zu\nkey_core: %lld\nout: %s\n", static_cast<long long>(n),
-                    table.columns.size(), static_cast<long long>(kc.top.k), out_dir.c_str());
+                    table.columns.size(), static_cast<long long>(kc.top.k), a.final_out.c_str());
         return 0;
     });
 }

@@ -499,7 +499,7 @@ int cmd_network(int argc, char** argv) {
         md << "\n## Files\n\n```\n" << spec.outputs << "\n```\n";
         std::printf("records: %lld\nnodes: %lld\nedges: %lld\nclusters: %lld\nout: %s\n",
                     static_cast<long long>(stats.records), static_cast<long long>(n),
-                    static_cast<long long>(g.num_edges()), static_cast<long long>(comm.count), out_dir.c_str());
+                    static_cast<long long>(g.num_edges()), static_cast<long long>(comm.count), a.final_out.c_str());
         return 0;
     });
 }

@@ -152,7 +152,7 @@ int cmd_weights(int argc, char** argv) {
         write_scores(out_dir, ids, scores, rk, k);
         std::printf("rows: %lld\ncolumns: %lld\nmethod: %s\nstatus: %s\nkey_core: %lld\nout: %s\n",
                     static_cast<long long>(n), static_cast<long long>(m), method.c_str(),
-                    std::string(techconv::to_string(info)).c_str(), static_cast<long long>(k), out_dir.c_str());
+                    std::string(techconv::to_string(info)).c_str(), static_cast<long long>(k), a.final_out.c_str());
         return 0;
     });
 }

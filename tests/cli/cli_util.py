@@ -9,7 +9,10 @@ TESTS = os.path.dirname(HERE)
 
 
 def run(exe, args, expect_ok=True):
-    """Runs `exe args`; returns (exit code, stdout, stderr). Fails on an unexpected exit code."""
+    """Runs `exe args`; returns (exit code, stdout, stderr). Fails on an unexpected exit code.
+    A run with --out gets --force, so that a test run again replaces its previous result."""
+    if "--out" in args and "--force" not in args:
+        args = args + ["--force"]
     p = subprocess.run([exe] + args, capture_output=True, text=True)
     if expect_ok and p.returncode != 0:
         fail("techconv %s exited %d: %s" % (" ".join(args), p.returncode, p.stderr.strip()))
