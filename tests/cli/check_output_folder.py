@@ -143,7 +143,7 @@ def main():
     # signals at several moments of a longer run (a synthetic corpus)
     corpus_tool = os.path.join(os.path.dirname(os.path.dirname(exe)), "make_synthetic_corpus")
     corpus = os.path.join(work, "corpus.csv")
-    subprocess.run([corpus_tool, "300000", corpus, "--seed", "5"], check=True, capture_output=True)
+    subprocess.run([corpus_tool, "150000", corpus, "--seed", "5"], check=True, capture_output=True)
     big = os.path.join(work, "big")
     run(exe, ["keycore", corpus, "--out", big, "--quiet"])
     before = snapshot(big)
