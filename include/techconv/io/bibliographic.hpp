@@ -87,6 +87,7 @@ struct bibliographic_report {
     std::vector<std::string> duplicate_ids;  ///< their ids, in input order
     std::size_t skipped = 0;              ///< malformed records dropped (malformed_policy::skip)
     std::size_t unknown_tags = 0;         ///< fields with unknown tags ignored (WoS tagged)
+    std::size_t parts = 0;                ///< WoS tagged: exports read (EF lines); > 1 for concatenated downloads
     std::vector<read_issue> issues;       ///< every skip and unknown tag, with its line
     std::size_t without_country = 0;      ///< delivered records with no recognised country
     std::size_t from_fallback = 0;        ///< records whose countries came from RP / Authors with affiliations

@@ -111,7 +111,10 @@ inline record_builder make_builder(const bibliographic_options& o) {
 ///
 /// Format: optional `FN`/`VR` header lines; records from `PT` to `ER`; each
 /// field starts with a two-character tag and a space, continuation lines
-/// start with three spaces; `EF` ends the file. Countries are read from the
+/// start with three spaces; `EF` ends one export. Concatenated exports (the
+/// 500- or 1,000-record downloads of one search joined into one file, each
+/// part with its own `FN`/`VR` lines and byte-order mark) are read whole;
+/// report().parts counts the `EF` lines. Countries are read from the
 /// `C1` addresses (one per line; a leading "[authors]" group is ignored),
 /// from `RP` when C1 is empty or names no recognised country; institutions are
 /// the first comma token of each address; `UT` is the identifier, `PY` the year.
@@ -189,8 +192,10 @@ private:
         std::string* cont = nullptr;  // field receiving continuation lines
         encoding_bad_ = false;
         while (next_line()) {
-            const std::string_view l = lines_.text();
+            std::string_view l = lines_.text();
             const std::size_t ln = lines_.line();
+            // Concatenated downloads: each part may start with its own byte-order mark.
+            if (l.size() >= 3 && l.compare(0, 3, "\xEF\xBB\xBF") == 0) l.remove_prefix(3);
             if (trim(l).empty()) continue;
             if (l.size() >= 3 && l[0] == ' ' && l[1] == ' ' && l[2] == ' ') {  // continuation
                 if (!in_record_) {
@@ -219,9 +224,14 @@ private:
             cont = nullptr;
             if (tag == "FN" || tag == "VR") continue;
             if (tag == "EF") {
+                // The end of one export. Users concatenate the 500- or 1,000-record downloads
+                // of one search into one file, so reading goes on: the next part starts with
+                // FN/VR and PT; text after the last EF is an error like any text outside a record.
                 if (in_record_ && !bad) malformed(error_code::truncated, fields_.line, "file ends (EF) inside a record without ER");
                 in_record_ = false;
-                return false;
+                bad = false;
+                ++report_.parts;
+                continue;
             }
             if (tag == "PT") {
                 if (in_record_ && !bad && encoding_bad_)  // counted once, as its first defect
