@@ -3,8 +3,9 @@
 // The record model shared by the bibliographic readers (io/wos.hpp,
 // io/scopus.hpp): one record per paper with its identifier, year, countries
 // and institutions; reader options and the report every reader fills (what
-// was skipped, duplicated or not understood, with lines); conversion to
-// closeness::actor_records for collaboration counting.
+// was skipped, duplicated or not understood, with lines). The actor records
+// of collaboration counting are built in the analysis layer
+// (analysis/collaboration.hpp: country_records, institution_records).
 #ifndef TECHCONV_IO_BIBLIOGRAPHIC_HPP_
 #define TECHCONV_IO_BIBLIOGRAPHIC_HPP_
 
@@ -18,7 +19,6 @@
 #include <vector>         // std::vector
 
 #include "techconv/classification/country.hpp"
-#include "techconv/closeness/records.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/encoding.hpp"
@@ -98,24 +98,6 @@ struct bibliographic_data {
     std::vector<bibliographic_record> records;  ///< in input order, duplicates removed
     bibliographic_report report;                ///< what happened
 };
-
-/// \brief Country actors of the records, for closeness::count_collaboration().
-///
-/// Record identifiers are kept (duplicates across files are counted once and
-/// listed in actor_records::duplicates()). Complexity: O(total countries).
-inline closeness::actor_records country_records(const std::vector<bibliographic_record>& records) {
-    closeness::actor_records out;
-    for (const auto& r : records) out.add(r.id, r.year, r.countries);
-    return out;
-}
-
-/// \brief Institution actors of the records, in the same order as
-/// country_records() (for closeness::institution_shares()).
-inline closeness::actor_records institution_records(const std::vector<bibliographic_record>& records) {
-    closeness::actor_records out;
-    for (const auto& r : records) out.add(r.id, r.year, r.institutions);
-    return out;
-}
 
 namespace detail {
 
