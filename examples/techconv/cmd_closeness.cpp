@@ -46,11 +46,9 @@ const command_spec& closeness_spec() {
             {"last-year", "Y", "drop records after year Y"},
             {"parties", "WHO", "uspto-xml: inventors (default), applicants or both"},
             {"merge-china", "", "count Taiwan, Hong Kong and Macau as CN (bibliometrix convention)"},
-            {"measure", "M", "pairs.csv measure columns: salton (default), association, jaccard, inclusion,\n"
-                             "                      equivalence or all (salton, association_strength, jaccard, inclusion, equivalence)"},
-            {"periods", "A-B,C-D", "compare two year ranges: periods.csv (and institutions.csv per period)"},
-            {"institutions", "", "papers: institutions.csv, each institution's share of its international\n"
-                                 "                      records that include the partner country, for both sides of the pair"},
+            {"measure", "M", "salton (default), association, jaccard, inclusion, equivalence or all: pairs.csv columns"},
+            {"periods", "A-B,C-D", "compare two year ranges: periods.csv (see docs/cli.md)"},
+            {"institutions", "", "papers: institutions.csv, institution shares of both sides of the pair"},
         },
         "  pairs.csv      year, country_i, country_j, n_ij, n_i, n_j, salton, share_i, share_j\n"
         "                 (every pair with n_ij > 0, country_i < country_j; year 'all' without\n"

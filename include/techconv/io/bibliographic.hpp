@@ -43,6 +43,10 @@ struct bibliographic_record {
     year_type year = no_year;               ///< publication year (PY / Year), no_year if absent
     std::vector<std::string> countries;     ///< ISO alpha-2 codes after the region policy, sorted, each once
     std::vector<std::string> institutions;  ///< institution strings, sorted, each once
+    std::string title;                      ///< title (WoS TI, Scopus Title; lines joined by a space), may be empty
+    /// Keywords, "; "-separated: WoS DE then ID (Keywords Plus), Scopus
+    /// `Author Keywords` then `Index Keywords`; may be empty.
+    std::string keywords;
     country_field source = country_field::none;  ///< where `countries` came from
     /// Addresses whose country was not recognised (their last comma token), in input order.
     std::vector<std::string> unresolved;
@@ -250,6 +254,22 @@ struct record_builder {
         return n;
     }
 };
+
+// Appends a field item: joined to earlier ones by "; ".
+inline void append_item(std::string& to, std::string_view v) {
+    v = trim(v);
+    if (v.empty()) return;
+    if (!to.empty()) to += "; ";
+    to.append(v.data(), v.size());
+}
+
+// Appends a continuation line of running text (a title): joined by one space.
+inline void append_words(std::string& to, std::string_view v) {
+    v = trim(v);
+    if (v.empty()) return;
+    if (!to.empty()) to += ' ';
+    to.append(v.data(), v.size());
+}
 
 inline void sort_unique(std::vector<std::string>& v) {
     std::sort(v.begin(), v.end());
