@@ -46,7 +46,8 @@ const command_spec& closeness_spec() {
             {"last-year", "Y", "drop records after year Y"},
             {"parties", "WHO", "uspto-xml: inventors (default), applicants or both"},
             {"merge-china", "", "count Taiwan, Hong Kong and Macau as CN (bibliometrix convention)"},
-            {"measure", "M", "salton (default), association, jaccard, inclusion, equivalence or all: pairs.csv columns"},
+            {"measure", "M", "salton (default), association, jaccard, inclusion, equivalence or all: pairs.csv\n"
+                             "                             columns; one measure also drives the series, peak and periods.csv"},
             {"periods", "A-B,C-D", "compare two year ranges: periods.csv (see docs/cli.md)"},
             {"institutions", "", "papers: institutions.csv, institution shares of both sides of the pair"},
         },
@@ -63,8 +64,9 @@ namespace {
 
 // Files written only with --periods / --institutions (listed in report.md when written).
 const char* const periods_file_help =
-    "  periods.csv    country_i, country_j, period_1, period_2, then n_ij, n_i, n_j, salton,\n"
-    "                 share_i, share_j in each period (_1, _2) and their change (_change = _2 - _1)\n";
+    "  periods.csv    country_i, country_j, period_1, period_2, then n_ij, n_i, n_j, the measure\n"
+    "                 (salton, or the one --measure), share_i, share_j in each period (_1, _2)\n"
+    "                 and their change (_change = _2 - _1)\n";
 const char* const institutions_file_help =
     "  institutions.csv  period, home, partner, institution, international, with_partner, share\n"
     "                 (records of the institution listing the home country and another country;\n"
@@ -170,12 +172,25 @@ void write_countries(const std::string& dir, const std::vector<tan::collaboratio
             .field(c.link_strength).end_row();
 }
 
+// Name of a measure in report.md.
+std::string display_name(tan::measure m) {
+    switch (m) {
+        case tan::measure::association_strength: return "Association strength";
+        case tan::measure::jaccard: return "Jaccard";
+        case tan::measure::inclusion: return "Inclusion";
+        case tan::measure::equivalence: return "Equivalence";
+        case tan::measure::salton: break;
+    }
+    return "Salton";
+}
+
 void write_periods(const std::string& dir, const tan::collaboration_result& r,
-                   const std::vector<tcl::period>& periods, const tcl::actor_records& rec) {
+                   const std::vector<tcl::period>& periods, tan::measure m, const tcl::actor_records& rec) {
     auto f = open_output(dir, "periods.csv");
     tio::csv_writer w(f);
+    const std::string name(tan::to_string(m));
     w.row({"country_i", "country_j", "period_1", "period_2", "n_ij_1", "n_ij_2", "n_ij_change", "n_i_1", "n_i_2",
-           "n_j_1", "n_j_2", "salton_1", "salton_2", "salton_change", "share_i_1", "share_i_2", "share_i_change",
+           "n_j_1", "n_j_2", name + "_1", name + "_2", name + "_change", "share_i_1", "share_i_2", "share_i_change",
            "share_j_1", "share_j_2", "share_j_change"});
     for (const auto& c : r.changes) {
         const auto& a = c.change.before;
@@ -250,6 +265,8 @@ int cmd_closeness(int argc, char** argv) {
                 throw usage_error("--periods expects two year ranges A-B,C-D (e.g. 2007-2014,2015-2022)");
             opt.periods = {parse_period(s.substr(0, comma)), parse_period(s.substr(comma + 1))};
         }
+        if (measures.size() == 1) opt.series_measure = measures.front();
+        const std::string mname = display_name(opt.series_measure);
         opt.institutions = a.has("institutions");
         if (a.has("pair")) {
             const auto s = a.get("pair");
@@ -294,7 +311,7 @@ int cmd_closeness(int argc, char** argv) {
         make_dir(out_dir);
         write_pairs(out_dir, opt.by_year ? r.yearly_pairs : r.pairs, measures, rec);
         write_countries(out_dir, opt.by_year ? r.yearly_actors : r.actors, rec);
-        if (!opt.periods.empty()) write_periods(out_dir, r, opt.periods, rec);
+        if (!opt.periods.empty()) write_periods(out_dir, r, opt.periods, opt.series_measure, rec);
         if (opt.institutions) write_institutions(out_dir, r, opt.periods, data);
 
         auto md = open_output(out_dir, "report.md");
@@ -332,11 +349,11 @@ int cmd_closeness(int argc, char** argv) {
                 md << "Country " << (r.pair_i_id == techconv::no_label ? pi : pj) << " does not occur in the input.\n";
             } else {
                 const auto& s = r.series;
-                md << "| year | N_ij | N_" << pi << " | N_" << pj << " | Salton | N_ij/N_" << pi << " | N_ij/N_"
+                md << "| year | N_ij | N_" << pi << " | N_" << pj << " | " << mname << " | N_ij/N_" << pi << " | N_ij/N_"
                    << pj << " |\n|---|---|---|---|---|---|---|\n";
                 line_chart ch{"closeness", pi + "-" + pj + " collaboration by year", "year",
                               "closeness / share", {},
-                              {"Salton closeness", "N_ij/N_" + pi + " (importance of " + pj + " to " + pi + ")",
+                              {mname + (opt.series_measure == tan::measure::salton ? " closeness" : ""), "N_ij/N_" + pi + " (importance of " + pj + " to " + pi + ")",
                                "N_ij/N_" + pj + " (importance of " + pi + " to " + pj + ")"},
                               {{}, {}, {}}};
                 // the table and chart span the years where either country has records
@@ -373,7 +390,7 @@ int cmd_closeness(int argc, char** argv) {
                << " pairs collaborate in either period (periods.csv).\n";
             for (const auto& c : r.changes)
                 if ((c.i == r.pair_i_id && c.j == r.pair_j_id) || (c.i == r.pair_j_id && c.j == r.pair_i_id)) {
-                    md << rec.label(c.i) << "–" << rec.label(c.j) << ": Salton " << fixed(c.change.before.closeness)
+                    md << rec.label(c.i) << "–" << rec.label(c.j) << ": " << mname << " " << fixed(c.change.before.closeness)
                        << " -> " << fixed(c.change.after.closeness) << ", N_ij " << num(c.change.before.n_ij)
                        << " -> " << num(c.change.after.n_ij) << ".\n";
                 }

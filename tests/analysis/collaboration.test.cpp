@@ -136,6 +136,16 @@ TEST_CASE("collaboration: two periods and the change of every pair") {
     CHECK(r.changes[2].change.after.n_ij == 0.0);
     CHECK(r.period_counts[0].multi_actor_records == 2);
     CHECK(r.period_counts[1].multi_actor_records == 2);
+    // Jaccard drives the series and the changes: CN-US 2019 2/(2+2-2) = 1, 2020 1/(2+1-1) = 0.5
+    o.series_measure = ta::measure::jaccard;
+    const auto j = ta::collaboration(rec, o);
+    CHECK(j.changes[1].change.before.closeness == 1.0);
+    CHECK(j.changes[1].change.after.closeness == 0.5);
+    CHECK(j.changes[1].change.closeness_change == -0.5);
+    REQUIRE(j.series.stats.size() == 2);
+    CHECK(j.series.stats[1].closeness == 0.5);
+    CHECK(j.closeness_peak.year == 2019);
+    CHECK(techconv_test::close(j.pairs[1].salton, 3.0 / std::sqrt(12.0), 1e-15));  // pair tables keep every measure
     o.periods.pop_back();
     CHECK_THROWS_AS(ta::collaboration(rec, o), techconv::invalid_argument);
 }

@@ -99,8 +99,16 @@ def check_measures(out_dir, recs):
     return len(pairs)
 
 
-def check_periods(out_dir, by_year, periods):
-    """periods.csv against the counts of each year range."""
+def jaccard(nab, na, nb):
+    return nab / (na + nb - nab) if na + nb - nab > 0 else 0.0
+
+
+def salton_of(nab, na, nb):
+    return nab / math.sqrt(na * nb) if na * nb > 0 else 0.0
+
+
+def check_periods(out_dir, by_year, periods, measure="salton", value=salton_of):
+    """periods.csv against the counts of each year range (measure columns <measure>_1, _2, _change)."""
     names = ["%d-%d" % p for p in periods]
     sides = []
     for lo, hi in periods:
@@ -120,11 +128,11 @@ def check_periods(out_dir, by_year, periods):
             check(float(r["n_ij_" + tag]) == nab and float(r["n_i_" + tag]) == na and float(r["n_j_" + tag]) == nb,
                   "periods.csv %s counts_%s %s/%s/%s vs %g/%g/%g" % (k, tag, r["n_ij_" + tag], r["n_i_" + tag],
                                                                      r["n_j_" + tag], nab, na, nb))
-            salton = nab / math.sqrt(na * nb) if na * nb > 0 else 0.0
-            check(close(float(r["salton_" + tag]), salton), "periods.csv %s salton_%s" % (k, tag))
-            s.append(salton)
-        check(close(float(r["salton_change"]), s[1] - s[0]) or abs(float(r["salton_change"]) - (s[1] - s[0])) < 1e-12,
-              "periods.csv %s salton_change" % (k,))
+            v = value(nab, na, nb)
+            check(close(float(r[measure + "_" + tag]), v), "periods.csv %s %s_%s" % (k, measure, tag))
+            s.append(v)
+        check(close(float(r[measure + "_change"]), s[1] - s[0]) or abs(float(r[measure + "_change"]) - (s[1] - s[0])) < 1e-12,
+              "periods.csv %s %s_change" % (k, measure))
         check(float(r["n_ij_change"]) == float(r["n_ij_2"]) - float(r["n_ij_1"]), "periods.csv %s n_ij_change" % (k,))
     return len(rows)
 
@@ -205,6 +213,12 @@ def main():
     print("--measure all: %d pairs agree" % check_measures(out, [c for _, c, _ in recs]))
     print("--periods: %d pairs agree" % check_periods(out, by_year, [(1990, 2004), (2005, 2013)]))
     print("--institutions: %d rows agree" % check_institutions(out, recs, "US", "GB", [(1990, 2004), (2005, 2013)]))
+    # one measure drives the pair series and periods.csv
+    out = os.path.join(work, "closeness-jaccard")
+    run(exe, ["closeness", wos, "--out", out, "--measure", "jaccard", "--periods", "1990-2004,2005-2013", "--quiet"])
+    check(header(os.path.join(out, "pairs.csv"))[6] == "jaccard", "pairs.csv --measure jaccard column")
+    print("--measure jaccard --periods: %d pairs agree" %
+          check_periods(out, by_year, [(1990, 2004), (2005, 2013)], "jaccard", jaccard))
 
     # 3. USPTO XML: co-invented patents = grants with inventors in more than one country
     xml_dir = os.path.join(data, "patents-uspto-grant-xml")

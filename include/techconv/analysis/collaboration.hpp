@@ -139,6 +139,21 @@ constexpr std::string_view to_string(measure m) noexcept {
     return "salton";
 }
 
+/// \brief Calls `f` with the closeness module's function object of measure `m`
+/// (closeness::salton, association_strength_vosviewer, jaccard, inclusion,
+/// equivalence) and returns its result; `f` must return the same type for each.
+template <class F>
+decltype(auto) visit_measure(measure m, F&& f) {
+    switch (m) {
+        case measure::association_strength: return f(closeness::association_strength_vosviewer);
+        case measure::jaccard: return f(closeness::jaccard);
+        case measure::inclusion: return f(closeness::inclusion);
+        case measure::equivalence: return f(closeness::equivalence);
+        case measure::salton: break;
+    }
+    return f(closeness::salton);
+}
+
 /// \brief The measure named `name`: a name of to_string(), or "association"
 /// for association_strength. \throws invalid_argument for any other name.
 inline measure measure_from_string(std::string_view name) {
@@ -192,7 +207,7 @@ struct collaboration_actor {
 struct collaboration_change {
     label_id i = no_label;            ///< first actor (smaller label)
     label_id j = no_label;            ///< second actor
-    closeness::period_change change;  ///< both periods' statistics (Salton) and the differences
+    closeness::period_change change;  ///< both periods' statistics (options.series_measure) and the differences
 };
 
 /// \brief One institution's share in one period ([COOP]: an institution's
@@ -218,6 +233,9 @@ struct collaboration_options {
     std::vector<closeness::period> periods;
     /// Institution shares of the pair (needs the institution records).
     bool institutions = false;
+    /// The measure of the pair's yearly series, its closeness peak and the
+    /// two-period changes (the pair tables always carry all five).
+    measure series_measure = measure::salton;
     /// Institutions with fewer international records in a period are left out.
     index min_international = 1;
 };
@@ -234,14 +252,14 @@ struct collaboration_result {
     std::string pair_i, pair_j;                     ///< labels of the pair (asked, or chosen); empty: none
     label_id pair_i_id = no_label;                  ///< its ids; no_label when a label does not occur
     label_id pair_j_id = no_label;                  ///< see pair_i_id
-    closeness::pair_series series;                  ///< the pair per panel year (Salton)
+    closeness::pair_series series;                  ///< the pair per panel year (options.series_measure)
     Eigen::VectorXd series_n_i;                     ///< <tt>N_i</tt> of pair_i per panel year
     Eigen::VectorXd series_n_j;                     ///< <tt>N_j</tt> of pair_j per panel year
-    closeness::peak_result closeness_peak;          ///< peak year of the pair's closeness
+    closeness::peak_result closeness_peak;          ///< peak year of the pair's series_measure
     closeness::peak_result n_i_peak;                ///< peak year of pair_i's <tt>N_i</tt>
     closeness::peak_result n_j_peak;                ///< peak year of pair_j's <tt>N_j</tt>
     std::vector<closeness::collaboration_counts> period_counts;  ///< counts of each options.periods entry
-    std::vector<collaboration_change> changes;       ///< two periods: every pair with N_ij > 0 in either
+    std::vector<collaboration_change> changes;       ///< two periods: every pair with N_ij > 0 in either (series_measure)
     std::vector<collaboration_institution> institutions;  ///< whole period, then each period; home pair_i, then pair_j
 
     /// True when the pair's two labels occur in the records.
@@ -316,7 +334,7 @@ inline closeness::count_options record_count_options(closeness::count_options o)
 /// <tt>N_ij > 0</tt> the five measures of closeness/measures.hpp and the
 /// importance shares <tt>N_ij/N_i</tt>, <tt>N_ij/N_j</tt>; per actor its
 /// records, <tt>N_i</tt>, partners and link strength. For one pair (asked, or
-/// the largest <tt>N_ij</tt>): the yearly series (closeness::closeness_series,
+/// the largest <tt>N_ij</tt>): the yearly series of opts.series_measure (closeness::closeness_series,
 /// count_series) and the peak years (closeness::peak, ties to the earliest
 /// year). With two periods: every pair's statistics in both and the change
 /// (closeness::compare_periods). With institutions: closeness::institution_shares
@@ -384,7 +402,9 @@ inline collaboration_result collaboration(const closeness::actor_records& countr
     }
     if (out.has_pair()) {
         if (!opts.by_year) out.panel = closeness::count_by_year(countries, co);
-        out.series = closeness::closeness_series(out.panel, out.pair_i_id, out.pair_j_id);
+        out.series = visit_measure(opts.series_measure, [&](auto m) {
+            return closeness::closeness_series(out.panel, out.pair_i_id, out.pair_j_id, m);
+        });
         out.series_n_i = closeness::count_series(out.panel, out.pair_i_id);
         out.series_n_j = closeness::count_series(out.panel, out.pair_j_id);
         if (!out.series.years.empty()) {
@@ -409,7 +429,8 @@ inline collaboration_result collaboration(const closeness::actor_records& countr
             for (Eigen::SparseMatrix<double>::InnerIterator it(either, k); it; ++it) {
                 const auto i = static_cast<label_id>(it.row()), j = static_cast<label_id>(it.col());
                 if (it.value() <= 0.0 || !(countries.label(i) < countries.label(j))) continue;
-                out.changes.push_back(collaboration_change{i, j, closeness::compare_periods(a, b, i, j)});
+                out.changes.push_back(collaboration_change{
+                    i, j, visit_measure(opts.series_measure, [&](auto m) { return closeness::compare_periods(a, b, i, j, m); })});
             }
         std::sort(out.changes.begin(), out.changes.end(),
                   [&countries](const collaboration_change& x, const collaboration_change& y) {
