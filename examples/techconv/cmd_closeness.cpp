@@ -80,7 +80,7 @@ struct loaded {
 };
 
 void load_papers(const std::vector<std::pair<std::string, input_format>>& files,
-                 const tio::bibliographic_options& o, loaded& out) {
+                 const tio::bibliographic_options& o, bool institutions, loaded& out) {
     std::vector<tio::bibliographic_record> all;
     for (const auto& [path, f] : files) {
         tio::bibliographic_data d;
@@ -92,10 +92,11 @@ void load_papers(const std::vector<std::pair<std::string, input_format>>& files,
         out.notes.push_back(path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
                             " records, " + std::to_string(d.report.without_country) + " without a country, " +
                             std::to_string(d.report.duplicates) + " duplicates dropped");
-        std::move(d.records.begin(), d.records.end(), std::back_inserter(all));
+        if (all.empty()) all = std::move(d.records);  // one file: no second copy of the records
+        else std::move(d.records.begin(), d.records.end(), std::back_inserter(all));
     }
     out.countries = tan::country_records(all);
-    out.institutions = tan::institution_records(all);
+    if (institutions) out.institutions = tan::institution_records(all);
     out.duplicates += out.countries.duplicates().size();
 }
 
@@ -279,6 +280,7 @@ int cmd_closeness(int argc, char** argv) {
         progress prog(a.quiet);
         loaded data;
         tio::bibliographic_options bo;
+        bo.titles_and_keywords = false;  // countries and institutions only
         if (a.has("merge-china")) {
             bo.regions.taiwan = techconv::classification::territory_policy::merge_into_china;
             bo.regions.hong_kong = techconv::classification::territory_policy::merge_into_china;
@@ -301,7 +303,7 @@ int cmd_closeness(int argc, char** argv) {
             throw usage_error("mixing papers and patents in one run is not supported");
         if (opt.institutions && !xml_paths.empty())
             throw usage_error("--institutions needs paper inputs (wos, wos-tab or scopus)");
-        if (!papers.empty()) load_papers(papers, bo, data);
+        if (!papers.empty()) load_papers(papers, bo, opt.institutions, data);
         if (!xml_paths.empty()) load_patents(xml_paths, parties, prog, data);
         const auto& rec = data.countries;
 

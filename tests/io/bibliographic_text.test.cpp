@@ -6,6 +6,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "techconv/io/scopus.hpp"
 #include "techconv/io/wos.hpp"
@@ -62,5 +63,27 @@ TEST_CASE("wos tab-delimited and scopus: title and keyword columns") {
     CHECK(rec.title == "Brain-like chips");
     CHECK(rec.keywords == "neuromorphic; SNN; Chips");
     REQUIRE(s.next(rec));
+    CHECK(rec.keywords.empty());
+}
+
+TEST_CASE("titles_and_keywords = false leaves them empty") {
+    io::bibliographic_options o;
+    o.titles_and_keywords = false;
+    std::istringstream tagged("PT J\nTI A title\nDE GPU\nC1 MIT, Cambridge, MA 02139 USA.\nPY 2020\nUT WOS:2\nER\n");
+    io::wos_tagged_reader r(tagged, "saved.txt", o);
+    io::bibliographic_record rec;
+    REQUIRE(r.next(rec));
+    CHECK(rec.title.empty());
+    CHECK(rec.keywords.empty());
+    CHECK(rec.countries == std::vector<std::string>{"US"});
+    std::istringstream tab("PT\tTI\tDE\tC1\tPY\tUT\nJ\tA title\tGPU\tKAIST, Daejeon, South Korea\t2021\tWOS:10\n");
+    io::wos_tab_reader t(tab, "tab.txt", o);
+    REQUIRE(t.next(rec));
+    CHECK(rec.title.empty());
+    CHECK(rec.keywords.empty());
+    std::istringstream csv("Title,Year,Affiliations,Author Keywords\n\"T\",2018,\"Univ Turku, Turku, Finland\",\"k\"\n");
+    io::scopus_reader s(csv, "scopus.csv", o);
+    REQUIRE(s.next(rec));
+    CHECK(rec.title.empty());
     CHECK(rec.keywords.empty());
 }

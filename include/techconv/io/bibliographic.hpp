@@ -75,6 +75,9 @@ struct bibliographic_options {
     malformed_policy malformed = malformed_policy::error;    ///< truncated / unterminated / garbled records
     unknown_tag_policy unknown_tags = unknown_tag_policy::skip_field;  ///< WoS tagged only
     text_encoding encoding = text_encoding::utf8;  ///< invalid UTF-8 is an error unless latin1/unchecked
+    /// Fill bibliographic_record::title and keywords (for term classification);
+    /// false leaves them empty and saves their memory when only countries are needed.
+    bool titles_and_keywords = true;
 };
 
 /// \brief One thing a reader skipped or did not understand.

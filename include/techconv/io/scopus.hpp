@@ -169,9 +169,11 @@ private:
         year_ = csv_.require_column("Year");
         eid_ = csv_.find_column("EID");
         awa_ = csv_.find_column("Authors with affiliations");
-        title_ = csv_.find_column("Title");
-        akw_ = csv_.find_column("Author Keywords");
-        ikw_ = csv_.find_column("Index Keywords");
+        if (opts_.titles_and_keywords) {
+            title_ = csv_.find_column("Title");
+            akw_ = csv_.find_column("Author Keywords");
+            ikw_ = csv_.find_column("Index Keywords");
+        }
     }
     void malformed(error_code code, std::size_t line, std::size_t col, const std::string& msg) {
         if (opts_.malformed == malformed_policy::error) {

@@ -269,8 +269,8 @@ private:
             else if (tag == "PY") cont = &fields_.py;
             else if (tag == "C1") cont = &fields_.c1;
             else if (tag == "RP") cont = &fields_.rp;
-            else if (tag == "TI") cont = &fields_.ti;
-            else if (tag == "DE" || tag == "ID") cont = &fields_.kw;
+            else if (opts_.titles_and_keywords && tag == "TI") cont = &fields_.ti;
+            else if (opts_.titles_and_keywords && (tag == "DE" || tag == "ID")) cont = &fields_.kw;
             if (cont != nullptr) detail::append_item(*cont, value);
         }
         if (in_record_ && !bad) malformed(error_code::truncated, fields_.line, "input ends inside a record (no ER): truncated file?");
@@ -346,9 +346,9 @@ private:
             else if (t == "PY") py_ = i;
             else if (t == "C1") c1_ = i;
             else if (t == "RP") rp_ = i;
-            else if (t == "TI") ti_ = i;
-            else if (t == "DE") de_ = i;
-            else if (t == "ID") id_ = i;
+            else if (opts_.titles_and_keywords && t == "TI") ti_ = i;
+            else if (opts_.titles_and_keywords && t == "DE") de_ = i;
+            else if (opts_.titles_and_keywords && t == "ID") id_ = i;
         }
         if (trim(header_.empty() ? std::string_view() : header_[0]) != "PT")
             header_error(error_code::missing_header, "PT", "header row does not start with the PT tag: not a WoS tab-delimited export");
