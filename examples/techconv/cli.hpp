@@ -197,6 +197,8 @@ std::string plot_lines(const std::string& dir, const line_chart& c);
 
 // --- subcommands --------------------------------------------------------------------------
 
+int cmd_branches(int argc, char** argv);
+const command_spec& branches_spec();
 int cmd_closeness(int argc, char** argv);
 const command_spec& closeness_spec();
 int cmd_keycore(int argc, char** argv);
