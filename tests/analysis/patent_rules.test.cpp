@@ -37,6 +37,8 @@ TEST_CASE("patent_country: sources, order and regional offices") {
     CHECK(ta::patent_country(j) == "CN");
     j.jurisdiction = "EA";
     CHECK(ta::patent_country(j).empty());
+    j.priority_countries = {"IB", "WO", "FR"};  // IB: WIPO's International Bureau, no country
+    CHECK(ta::patent_country(j) == "FR");
 }
 
 TEST_CASE("country_source names round-trip, and unknown names are refused") {

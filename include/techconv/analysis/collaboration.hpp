@@ -92,7 +92,8 @@ inline patent_parties patent_parties_from_string(std::string_view name) {
 /// Per record: identifier = family_id (the record's id when it has none),
 /// year = patent_year(), actors = the distinct two-letter countries of the
 /// chosen parties (io::party_countries: inventors first, then applicants for
-/// `both`). Pass records merged by io::merge_families() to count each simple
+/// `both`), without office codes (is_patent_office). Pass records merged by
+/// io::merge_families() to count each simple
 /// family once; a repeated identifier is counted once and listed in
 /// actor_records::duplicates(). Records without a country are kept (no actor).
 /// Complexity: O(total parties).
@@ -106,6 +107,9 @@ inline closeness::actor_records patent_country_records(const std::vector<io::pat
         if (who != patent_parties::inventors)
             for (auto& x : io::party_countries(r.applicants))
                 if (std::find(c.begin(), c.end(), x) == c.end()) c.push_back(std::move(x));
+        // an office code (WO, IB, EP, ...) in a party's country field names no country
+        c.erase(std::remove_if(c.begin(), c.end(), [](const std::string& x) { return is_patent_office(x); }),
+                c.end());
         out.add(r.family_id.empty() ? r.id : r.family_id, patent_year(r), c);
     }
     return out;

@@ -33,11 +33,13 @@ constexpr year_type patent_year(const io::patent_record& r) noexcept {
     return r.publication_year;
 }
 
-/// \brief Codes of the patent offices that publish for more than one country:
-/// WIPO (WO), the EPO (EP), the Eurasian office (EA), ARIPO (AP), OAPI (OA) and
-/// the GCC office (GC). A jurisdiction or priority "country" with one of these
-/// codes names no country.
-inline constexpr std::array<std::string_view, 6> regional_patent_offices = {"WO", "EP", "EA", "AP", "OA", "GC"};
+/// \brief Codes of the patent offices that publish or receive for more than one
+/// country: WIPO (WO, and IB, its International Bureau as receiving office of
+/// PCT applications), the EPO (EP), the Eurasian office (EA), ARIPO (AP), OAPI
+/// (OA) and the GCC office (GC). A jurisdiction, priority or party "country"
+/// with one of these codes names no country.
+inline constexpr std::array<std::string_view, 7> regional_patent_offices = {"WO", "IB", "EP", "EA",
+                                                                            "AP", "OA", "GC"};
 
 /// \brief Whether `code` is the code of a regional or international patent office.
 constexpr bool is_patent_office(std::string_view code) noexcept {
