@@ -7,6 +7,7 @@
 #define TECHCONV_ANALYSIS_KCT_INDICATORS_HPP_
 
 #include <algorithm>    // std::find
+#include <cstddef>      // std::ptrdiff_t
 #include <string>       // std::string
 #include <utility>      // std::pair
 #include <vector>       // std::vector
@@ -14,6 +15,7 @@
 #include <Eigen/Core>
 
 #include "techconv/config.hpp"
+#include "techconv/error.hpp"
 #include "techconv/io/patent.hpp"
 #include "techconv/types.hpp"
 #include "techconv/weighting/entropy.hpp"
@@ -34,6 +36,10 @@ inline weighting::indicator_tree kct_indicator_tree(const std::vector<io::indica
     std::vector<std::string> names;
     std::vector<std::pair<std::string, std::vector<index>>> groups;
     for (std::size_t j = 0; j < columns.size(); ++j) {
+        ::techconv::detail::require(std::find(columns.begin(), columns.begin() + static_cast<std::ptrdiff_t>(j),
+                                              columns[j]) == columns.begin() + static_cast<std::ptrdiff_t>(j),
+                                    "kct_indicator_tree: indicator '" + std::string(io::to_string(columns[j])) +
+                                        "' appears twice");
         names.emplace_back(io::to_string(columns[j]));
         const std::string g(io::indicator_group(columns[j]));
         auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& p) { return p.first == g; });
