@@ -50,6 +50,12 @@ const tcli::command_spec& spec() {
     static const tcli::command_spec s = [] {
         tcli::command_spec c = tcli::keycore_spec();
         c.name = "distributed_keycore";
+        // industries.csv (--concordance) is not offered over MPI
+        c.options.erase(std::remove_if(c.options.begin(), c.options.end(),
+                                       [](const tcli::option_spec& o) { return o.name == "concordance"; }),
+                        c.options.end());
+        const std::string conc = " [--concordance FILE]";
+        if (const auto p = c.synopsis.find(conc); p != std::string::npos) c.synopsis.erase(p, conc.size());
         c.options.push_back({"split", "W0,W1,...", "relative byte shares of the ranks (default equal; 0 = no rows)"});
         return c;
     }();
