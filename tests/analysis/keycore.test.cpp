@@ -185,6 +185,39 @@ TEST_CASE("key_core: group profiles and the industry table by hand") {
     CHECK(r2.profiles[0].all_codes == r.profiles[0].all_codes);
 }
 
+TEST_CASE("key_core: diversity indices of each group by hand") {
+    const auto recs = four();
+    ta::key_core_options o;
+    o.fraction = 1.0;  // every record is key core (k = 4): the US group is R2 and R3
+    o.grouping.by_country = true;
+    const auto r = ta::key_core(recs, o);
+    REQUIRE(r.diversity.size() == r.profiles.size());
+    const std::size_t us = r.profiles[0].group == "US" ? 0 : 1;
+    const auto& d = r.diversity[us];
+    // main subclasses: R2 H04N, R3 G06F -> counts {1, 1}, p = {1/2, 1/2}
+    CHECK(d.records == 2);
+    CHECK(d.main_subclasses == 2);
+    CHECK(d.shannon == doctest::Approx(std::log(2.0)));
+    CHECK(d.simpson == doctest::Approx(0.5));
+    CHECK(d.gini_simpson == doctest::Approx(0.5));
+    CHECK(d.hhi == doctest::Approx(0.5));
+    CHECK(d.hill2 == doctest::Approx(2.0));
+    CHECK(d.cr4 == doctest::Approx(1.0));
+    // co-occurrence over all codes: H04N on R2 and R3 (2), G06F on R3 (1), both on R3 (1):
+    // cosine = 1 / sqrt(1 * 2), d = 1 - 1/sqrt(2); ordered pairs: 2 * d * (1/2)(1/2)
+    CHECK(d.rao_stirling == doctest::Approx(0.5 * (1.0 - 1.0 / std::sqrt(2.0))));
+    // one applicant (ACME INC) on both records
+    CHECK(d.applicants == 1);
+    CHECK(d.applicant_hhi == doctest::Approx(1.0));
+    CHECK(d.applicant_cr4 == doctest::Approx(1.0));
+    // JP: R0 and R1, both main G06F, two applicants with one record each
+    const auto& j = r.diversity[1 - us];
+    CHECK(j.main_subclasses == 1);
+    CHECK(j.shannon == doctest::Approx(0.0));
+    CHECK(j.rao_stirling == doctest::Approx(0.0));
+    CHECK(j.applicant_hhi == doctest::Approx(0.5));
+}
+
 TEST_CASE("record_subclasses and record_group") {
     tio::patent_record r;
     r.ipc = {"H04N 5/232", "G06F 17/30", "H04N 7/18", "G06", "bad"};
@@ -230,6 +263,8 @@ TEST_CASE("key_core: the same result for any thread count, and select_key_core a
         CHECK(a.profiles[g].group == b.profiles[g].group);
         CHECK(a.profiles[g].key_core == b.profiles[g].key_core);
         CHECK(a.profiles[g].applicant_hhi == b.profiles[g].applicant_hhi);
+        CHECK(a.diversity[g].rao_stirling == b.diversity[g].rao_stirling);
+        CHECK(a.diversity[g].shannon == b.diversity[g].shannon);
     }
     const auto sel = ta::select_key_core(recs, o);
     CHECK(sel.k == a.k);

@@ -14,6 +14,7 @@
 #include <utility>    // std::move
 #include <vector>     // std::vector
 
+#include "techconv/analysis/group_diversity.hpp"
 #include "techconv/analysis/kct_indicators.hpp"
 #include "techconv/analysis/patent_rules.hpp"
 #include "techconv/classification/concordance.hpp"
@@ -136,6 +137,9 @@ struct key_core_result {
     std::vector<std::string> groups;        ///< record_group of each row
     std::vector<key_core_top_row> top;      ///< the best min(top_rows, n) rows in rank order
     std::vector<convergence::group_profile> profiles;  ///< per group (convergence::group_profiles order)
+    /// Diversity indices of each group's profiled records (Shannon, Simpson, HHI, Hill, CR_4,
+    /// Rao–Stirling over main subclasses; applicant HHI and CR_4), in `profiles` order.
+    std::vector<diversity_indices> diversity;
     std::vector<industry_row> industries;   ///< industry table (empty without a concordance)
 
     /// Whether scored row `i` is in the key core.
@@ -190,8 +194,9 @@ inline std::vector<industry_row> industry_table(const std::vector<io::patent_rec
 /// group of each scored record (record_group) and convergence::group_profiles
 /// of the groups' key core (main subclasses via ipc_code::truncate, top-10
 /// shares, applicant diversity and company share, diversity indices, the
-/// co-classification network summary); the industry table when a concordance
-/// is given. Deterministic for any thread count.
+/// co-classification network summary), the diversity indices of each group
+/// (group_diversity); the industry table when a concordance is given.
+/// Deterministic for any thread count.
 /// \throws invalid_argument when fewer than 2 records or no indicator remain.
 inline key_core_result key_core(const std::vector<io::patent_record>& records, const key_core_options& opts = {}) {
     const auto table = io::indicator_matrix(records, opts.indicators);
@@ -248,13 +253,24 @@ inline key_core_result key_core(const std::vector<io::patent_record>& records, c
                            out.in_key_core(i), opts.industries);
     out.profiles = convergence::group_profiles(ptab, opts.profile).groups;
 
-    if (opts.industries) {
-        std::vector<char> profiled(static_cast<std::size_t>(n));
-        for (index i = 0; i < n; ++i)
-            profiled[static_cast<std::size_t>(i)] =
-                opts.profile.scope == convergence::profile_scope::all || out.in_key_core(i) ? 1 : 0;
-        out.industries = industry_table(records, out.rows, out.groups, profiled, out.profiles, *opts.industries);
+    std::vector<char> profiled(static_cast<std::size_t>(n));
+    for (index i = 0; i < n; ++i)
+        profiled[static_cast<std::size_t>(i)] =
+            opts.profile.scope == convergence::profile_scope::all || out.in_key_core(i) ? 1 : 0;
+    std::map<std::string, group_diversity> div;
+    for (index i = 0; i < n; ++i) {
+        if (!profiled[static_cast<std::size_t>(i)]) continue;
+        const auto& r = records[out.rows[static_cast<std::size_t>(i)]];
+        std::vector<std::string> names;
+        for (const auto& p : r.applicants) names.push_back(p.name);
+        div[out.groups[static_cast<std::size_t>(i)]].add(record_subclasses(r), names);
     }
+    for (const auto& g : out.profiles) {
+        const auto it = div.find(g.group);
+        out.diversity.push_back(it == div.end() ? diversity_indices{} : it->second.result());
+    }
+    if (opts.industries)
+        out.industries = industry_table(records, out.rows, out.groups, profiled, out.profiles, *opts.industries);
     return out;
 }
 
