@@ -8,6 +8,7 @@
 // example-args: 20000 11
 // example-expect: records: 20000
 // example-expect: US +[0-9]+ +[0-9]+ +[0-9]+ +0\.[0-9]+
+#include <techconv/classification/ipc.hpp>
 #include <techconv/convergence.hpp>
 #include <techconv/testing/synthetic.hpp>
 
@@ -31,7 +32,10 @@ int main(int argc, char** argv) {
             auto p = corpus.record(i);
             groups[p.country].push_back(std::move(p.ipc));
         }
-        const auto subclass = [](const std::string& c) { return c.substr(0, 4); };  // "G06F 17/30" -> G06F
+        namespace tcc = techconv::classification;
+        const auto subclass = [](const std::string& c) {  // "G06F 17/30" -> G06F (throws on a bad code)
+            return tcc::parse_ipc(c).truncate(tcc::ipc_level::subclass).to_string();
+        };
         struct row {
             std::string country;
             cv::convergence_result r;

@@ -13,6 +13,7 @@
 //
 // Expected counts: 500 records (PROVENANCE.md); GB-US 11, 25, 40 as computed by the
 // independent Python extraction tests/closeness/country_reference.py.
+#include <techconv/analysis/collaboration.hpp>
 #include <techconv/closeness.hpp>
 #include <techconv/io/wos.hpp>
 
@@ -28,7 +29,7 @@ int main(int argc, char** argv) {
     const std::string ci = argc > 3 ? argv[2] : "US", cj = argc > 3 ? argv[3] : "CN";
     try {
         const auto data = techconv::io::read_wos_tagged(argv[1]);
-        const auto records = techconv::io::country_records(data.records);
+        const auto records = techconv::analysis::country_records(data.records);
         const auto counts = cl::count_collaboration(records);  // [COOP]: whole counting, international N_i
         std::printf("records: %lld\ninternational: %lld\nwithout country: %zu\n",
                     static_cast<long long>(records.size()), static_cast<long long>(counts.multi_actor_records),

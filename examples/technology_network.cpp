@@ -12,12 +12,12 @@
 //
 // Expected: 350 subclasses and F02B's strength 638 as rebuilt with NetworkX from
 // the CSV by tests/cli/check_network.py.
+#include <techconv/analysis/network.hpp>
 #include <techconv/cograph.hpp>
 #include <techconv/io/lens.hpp>
 
 #include <cstdio>    // std::printf
 #include <cstdlib>   // std::atoi
-#include <optional>  // rejected codes
 #include <string>    // std::string
 
 int main(int argc, char** argv) {
@@ -30,9 +30,10 @@ int main(int argc, char** argv) {
         cg::incidence_builder<std::string> builder;  // all codes of a record ([KCT] all-subclass counting)
         techconv::io::lens_reader reader(argv[1]);
         techconv::io::patent_record r;
-        const auto subclass = [](const std::string& code) -> std::optional<std::string> {
-            if (code.size() < 4) return std::nullopt;
-            return code.substr(0, 4);  // normalised codes: "F02C7/055" -> "F02C"
+        // "F02C7/055" -> "F02C" by classification::ipc_code::truncate; a code that is not
+        // an IPC symbol, or has no subclass, is rejected (counted in inc.rejected_codes)
+        const auto subclass = [](const std::string& code) {
+            return techconv::analysis::network_code(code, techconv::classification::ipc_level::subclass);
         };
         while (reader.next(r)) builder.add_record(r.ipc, subclass);
         const auto inc = builder.finish();

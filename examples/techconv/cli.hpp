@@ -20,6 +20,8 @@
 #include <techconv/io/patent.hpp>
 #include <techconv/types.hpp>
 
+#include "output_folder.hpp"
+
 namespace tcli {
 
 /// A command-line mistake: printed with the command's usage line, exit code 2.
@@ -50,6 +52,9 @@ struct arguments {
     std::map<std::string, std::string> values;
     bool help = false;
     bool quiet = false;
+    bool force = false;             ///< --force: replace a previous result in --out as a whole
+    std::string final_out;          ///< --out as given; values["out"] is the run's staging folder
+    std::vector<std::string> argv;  ///< the whole command line (manifest.json)
 
     bool has(const std::string& name) const { return values.count(name) != 0; }
     std::string get(const std::string& name, const std::string& fallback = {}) const;
@@ -62,9 +67,11 @@ arguments parse_args(const command_spec& spec, int argc, char** argv, int first)
 /// Prints the --help text of a subcommand.
 void print_help(const command_spec& spec, std::FILE* out);
 /// Runs a subcommand: parses argv[2..] against `spec`, prints --help (exit 0),
-/// requires at least one input and --out, then calls body(arguments). Usage
-/// errors exit 2; any other error prints one line `techconv NAME: error: ...`
-/// and exits 1.
+/// requires at least one input and --out, checks --out and opens its staging
+/// folder (output_folder.hpp: the body writes into a.get("out"), which is that
+/// folder), calls body(arguments), and on exit status 0 commits the folder
+/// with its manifest.json. Usage errors exit 2; any other error prints one
+/// line `techconv NAME: error: ...`, leaves --out as it was and exits 1.
 template <class Body>
 int guarded(const command_spec& spec, int argc, char** argv, Body&& body);
 /// --top Q in (0, 1] (default 0.05). Throws usage_error.
@@ -134,8 +141,10 @@ country_source parse_country_source(const std::string& s);
 
 /// Creates `dir` (and parents). Throws std::runtime_error.
 void make_dir(const std::string& dir);
-/// Opens dir/name for writing (binary). Throws std::runtime_error naming the file.
-std::ofstream open_output(const std::string& dir, const std::string& name);
+/// Opens dir/name for writing (binary); a failed write or close is reported to
+/// the run's output_folder, which then refuses to commit. Throws
+/// std::runtime_error naming the file when it cannot be opened.
+output_file open_output(const std::string& dir, const std::string& name);
 /// Shortest round-trip text of a double.
 std::string num(double v);
 /// `v` with `digits` decimals ("0.4300").
@@ -173,6 +182,8 @@ std::string plot_lines(const std::string& dir, const line_chart& c);
 
 // --- subcommands --------------------------------------------------------------------------
 
+int cmd_branches(int argc, char** argv);
+const command_spec& branches_spec();
 int cmd_closeness(int argc, char** argv);
 const command_spec& closeness_spec();
 int cmd_keycore(int argc, char** argv);
@@ -191,14 +202,27 @@ std::vector<char> key_core_mask(const std::vector<techconv::io::patent_record>& 
 template <class Body>
 int guarded(const command_spec& spec, int argc, char** argv, Body&& body) {
     try {
-        const auto a = parse_args(spec, argc, argv, 2);
+        auto a = parse_args(spec, argc, argv, 2);
         if (a.help) {
             print_help(spec, stdout);
             return 0;
         }
         if (a.inputs.empty()) throw usage_error("no INPUT file");
         if (!a.has("out")) throw usage_error("--out DIR is required");
-        return body(a);
+        output_folder folder(a.get("out"), a.force);
+        a.final_out = folder.final_dir();
+        a.values["out"] = folder.staging();
+        const int rc = body(static_cast<const arguments&>(a));
+        if (rc == 0) {
+            run_manifest m;
+            m.command = spec.name;
+            m.argv.assign(argv, argv + argc);
+            m.inputs = a.inputs;
+            m.options = a.values;
+            m.options["out"] = a.final_out;
+            folder.commit(m);
+        }
+        return rc;
     } catch (const usage_error& e) {
         return report_error(spec, e, true);
     } catch (const std::exception& e) {

@@ -66,6 +66,11 @@ arguments parse_args(const command_spec& spec, int argc, char** argv, int first)
             a.quiet = true;
             continue;
         }
+        if (name == "force") {
+            if (inline_value) throw usage_error("option --force takes no value");
+            a.force = true;
+            continue;
+        }
         const auto it = std::find_if(spec.options.begin(), spec.options.end(),
                                      [&](const option_spec& o) { return o.name == name; });
         if (it == spec.options.end()) throw usage_error("unknown option --" + name);
@@ -91,6 +96,7 @@ void print_help(const command_spec& spec, std::FILE* out) {
         std::string left = "--" + o.name + (o.value.empty() ? "" : " " + o.value);
         std::fprintf(out, "  %-26s %s\n", left.c_str(), o.help.c_str());
     }
+    std::fprintf(out, "  %-26s %s\n", "--force", "replace a previous techconv result in --out as a whole");
     std::fprintf(out, "  %-26s %s\n", "--quiet", "no progress messages on stderr");
     std::fprintf(out, "  %-26s %s\n", "--help", "this text");
     if (!spec.outputs.empty()) std::fprintf(out, "\noutputs:\n%s\n", spec.outputs.c_str());
@@ -185,9 +191,9 @@ void make_dir(const std::string& dir) {
     if (ec || !fs::is_directory(dir)) throw std::runtime_error(dir + ": cannot create the output folder");
 }
 
-std::ofstream open_output(const std::string& dir, const std::string& name) {
+output_file open_output(const std::string& dir, const std::string& name) {
     const std::string path = (fs::path(dir) / name).string();
-    std::ofstream out(path, std::ios::binary);
+    output_file out(path);
     if (!out) throw std::runtime_error(path + ": cannot write");
     return out;
 }

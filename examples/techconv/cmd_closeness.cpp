@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: BSL-1.0
 // techconv closeness: Salton closeness and importance of country collaboration
 // ([COOP] formula (1)) from WoS / Scopus exports or USPTO XML co-invented patents.
+// A shell over analysis::collaboration (include/techconv/analysis/collaboration.hpp).
 #include "cli.hpp"
 
-#include <algorithm>  // std::sort
-#include <map>        // per-year tables
-#include <tuple>      // std::tie
+#include <algorithm>  // std::stable_sort, std::min
+#include <cstdint>    // std::int64_t
+#include <iterator>   // std::back_inserter
+#include <utility>    // std::pair, std::move
 
-#include <techconv/closeness.hpp>
+#include <techconv/analysis/collaboration.hpp>
 #include <techconv/io/families.hpp>
 #include <techconv/io/scopus.hpp>
 #include <techconv/io/uspto_xml.hpp>
@@ -17,6 +19,7 @@ namespace tcli {
 
 namespace tio = techconv::io;
 namespace tcl = techconv::closeness;
+namespace tan = techconv::analysis;
 using techconv::label_id;
 using techconv::year_type;
 
@@ -43,6 +46,10 @@ const command_spec& closeness_spec() {
             {"last-year", "Y", "drop records after year Y"},
             {"parties", "WHO", "uspto-xml: inventors (default), applicants or both"},
             {"merge-china", "", "count Taiwan, Hong Kong and Macau as CN (bibliometrix convention)"},
+            {"measure", "M", "salton (default), association, jaccard, inclusion, equivalence or all: pairs.csv\n"
+                             "                             columns; one measure also drives the series, peak and periods.csv"},
+            {"periods", "A-B,C-D", "compare two year ranges: periods.csv (see docs/cli.md)"},
+            {"institutions", "", "papers: institutions.csv, institution shares of both sides of the pair"},
         },
         "  pairs.csv      year, country_i, country_j, n_ij, n_i, n_j, salton, share_i, share_j\n"
         "                 (every pair with n_ij > 0, country_i < country_j; year 'all' without\n"
@@ -55,30 +62,45 @@ const command_spec& closeness_spec() {
 
 namespace {
 
+// Files written only with --periods / --institutions (listed in report.md when written).
+const char* const periods_file_help =
+    "  periods.csv    country_i, country_j, period_1, period_2, then n_ij, n_i, n_j, the measure\n"
+    "                 (salton, or the one --measure), share_i, share_j in each period (_1, _2)\n"
+    "                 and their change (_change = _2 - _1)\n";
+const char* const institutions_file_help =
+    "  institutions.csv  period, home, partner, institution, international, with_partner, share\n"
+    "                 (records of the institution listing the home country and another country;\n"
+    "                 share = with_partner / international; period 'all' = the whole period)\n";
+
 struct loaded {
-    tcl::actor_records records;
+    tcl::actor_records countries, institutions;
     std::vector<std::string> notes;
-    std::size_t read = 0, without_country = 0, duplicates = 0;
+    std::size_t read = 0, duplicates = 0;
     std::string kind = "papers";
 };
 
-void load_bibliographic(const std::string& path, input_format f, const tio::bibliographic_options& o,
-                        loaded& out) {
-    tio::bibliographic_data d;
-    if (f == input_format::wos) d = tio::read_wos_tagged(path, o);
-    else if (f == input_format::wos_tab) d = tio::read_wos_tab(path, o);
-    else d = tio::read_scopus(path, o);
-    out.read += d.report.records;
-    out.without_country += d.report.without_country;
-    out.duplicates += d.report.duplicates;
-    out.notes.push_back(path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
-                        " records, " + std::to_string(d.report.without_country) + " without a country, " +
-                        std::to_string(d.report.duplicates) + " duplicates dropped");
-    for (const auto& r : d.records)
-        if (!out.records.add(r.id, r.year, r.countries)) ++out.duplicates;
+void load_papers(const std::vector<std::pair<std::string, input_format>>& files,
+                 const tio::bibliographic_options& o, bool institutions, loaded& out) {
+    std::vector<tio::bibliographic_record> all;
+    for (const auto& [path, f] : files) {
+        tio::bibliographic_data d;
+        if (f == input_format::wos) d = tio::read_wos_tagged(path, o);
+        else if (f == input_format::wos_tab) d = tio::read_wos_tab(path, o);
+        else d = tio::read_scopus(path, o);
+        out.read += d.report.records;
+        out.duplicates += d.report.duplicates;
+        out.notes.push_back(path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
+                            " records, " + std::to_string(d.report.without_country) + " without a country, " +
+                            std::to_string(d.report.duplicates) + " duplicates dropped");
+        if (all.empty()) all = std::move(d.records);  // one file: no second copy of the records
+        else std::move(d.records.begin(), d.records.end(), std::back_inserter(all));
+    }
+    out.countries = tan::country_records(all);
+    if (institutions) out.institutions = tan::institution_records(all);
+    out.duplicates += out.countries.duplicates().size();
 }
 
-void load_patents(const std::vector<std::string>& paths, const std::string& parties, progress& prog,
+void load_patents(const std::vector<std::string>& paths, tan::patent_parties parties, progress& prog,
                   loaded& out) {
     out.kind = "patents (simple families)";
     std::vector<tio::patent_record> all;
@@ -101,60 +123,98 @@ void load_patents(const std::vector<std::string>& paths, const std::string& part
     auto fam = tio::merge_families(std::move(all));
     out.notes.push_back("simple-family merging: " + std::to_string(fam.input_records) + " -> " +
                         std::to_string(fam.records.size()) + " records");
-    for (const auto& r : fam.records) {
-        std::vector<std::string> c;
-        if (parties != "applicants") c = tio::party_countries(r.inventors);
-        if (parties != "inventors")
-            for (const auto& x : tio::party_countries(r.applicants))
-                if (std::find(c.begin(), c.end(), x) == c.end()) c.push_back(x);
-        if (c.empty()) ++out.without_country;
-        if (!out.records.add(r.family_id.empty() ? r.id : r.family_id, techconv::analysis::patent_year(r), c)) ++out.duplicates;
+    out.countries = tan::patent_country_records(fam.records, parties);
+    out.duplicates += out.countries.duplicates().size();
+}
+
+// "2007-2014" or "2019" -> a period.
+tcl::period parse_period(const std::string& s) {
+    const auto dash = s.find('-', 1);
+    const auto year = [&](const std::string& t) {
+        std::int64_t v = 0;
+        if (t.empty() || tio::parse_int64(t, v) != tio::number_status::ok)
+            throw usage_error("--periods expects A-B,C-D (years), got '" + s + "'");
+        return static_cast<year_type>(v);
+    };
+    tcl::period p;
+    p.first = year(s.substr(0, dash));
+    p.last = dash == std::string::npos ? p.first : year(s.substr(dash + 1));
+    if (p.first > p.last) throw usage_error("--periods: " + s + " ends before it starts");
+    return p;
+}
+
+std::string period_name(const tcl::period& p) {
+    return p.first == p.last ? std::to_string(p.first) : std::to_string(p.first) + "-" + std::to_string(p.last);
+}
+
+void write_pairs(const std::string& dir, const std::vector<tan::collaboration_pair>& pairs,
+                 const std::vector<tan::measure>& measures, const tcl::actor_records& rec) {
+    auto f = open_output(dir, "pairs.csv");
+    tio::csv_writer w(f);
+    w.field("year").field("country_i").field("country_j").field("n_ij").field("n_i").field("n_j");
+    for (const auto m : measures) w.field(tan::to_string(m));
+    w.field("share_i").field("share_j").end_row();
+    for (const auto& p : pairs) {
+        w.field(p.year == techconv::no_year ? std::string("all") : std::to_string(p.year));
+        w.field(rec.label(p.i)).field(rec.label(p.j)).field(p.n_ij).field(p.n_i).field(p.n_j);
+        for (const auto m : measures) w.field(p.value(m));
+        w.field(p.share_i).field(p.share_j).end_row();
     }
 }
 
-struct pair_row {
-    std::string year;
-    std::string a, b;
-    tcl::pair_stats s;
-};
-
-struct country_row {
-    std::string year, country;
-    double records = 0, international = 0, partners = 0, strength = 0;
-};
-
-// Rows of one period's counts; `all` = counts of every record of each actor.
-void period_rows(const std::string& year, const tcl::collaboration_counts& c, const Eigen::VectorXd& all,
-                 const tcl::actor_records& rec, std::vector<pair_row>& pairs, std::vector<country_row>& countries) {
-    const auto strength = tcl::link_strength(c.pairs);
-    std::vector<pair_row> local;
-    for (Eigen::Index k = 0; k < c.pairs.outerSize(); ++k)
-        for (Eigen::SparseMatrix<double>::InnerIterator it(c.pairs, k); it; ++it) {
-            const auto i = static_cast<label_id>(it.row()), j = static_cast<label_id>(it.col());
-            if (it.value() <= 0.0 || !(rec.label(i) < rec.label(j))) continue;
-            local.push_back({year, rec.label(i), rec.label(j), tcl::pair_statistics(c, i, j)});
-        }
-    std::sort(local.begin(), local.end(), [](const pair_row& x, const pair_row& y) {
-        return std::tie(x.a, x.b) < std::tie(y.a, y.b);
-    });
-    pairs.insert(pairs.end(), local.begin(), local.end());
-    std::vector<country_row> cl;
-    for (Eigen::Index i = 0; i < c.n.size(); ++i) {
-        if (all[i] <= 0.0) continue;
-        country_row r{year, rec.label(static_cast<label_id>(i)), all[i], c.n[i],
-                      static_cast<double>(c.pairs.col(i).nonZeros()), strength[i]};
-        cl.push_back(r);
-    }
-    std::sort(cl.begin(), cl.end(), [](const country_row& x, const country_row& y) { return x.country < y.country; });
-    countries.insert(countries.end(), cl.begin(), cl.end());
+void write_countries(const std::string& dir, const std::vector<tan::collaboration_actor>& actors,
+                     const tcl::actor_records& rec) {
+    auto f = open_output(dir, "countries.csv");
+    tio::csv_writer w(f);
+    w.row({"year", "country", "records", "international", "partners", "link_strength"});
+    for (const auto& c : actors)
+        w.field(c.year == techconv::no_year ? std::string("all") : std::to_string(c.year))
+            .field(rec.label(c.actor)).field(c.records).field(c.international).field(c.partners)
+            .field(c.link_strength).end_row();
 }
 
-// Records per actor (each record once), over the same period filter.
-Eigen::VectorXd record_counts(const tcl::actor_records& rec, const tcl::count_options& o) {
-    auto all = o;
-    all.denom = tcl::denominator::all_records;
-    all.mode = tcl::counting::full;
-    return tcl::count_collaboration(rec, all).n;
+// Name of a measure in report.md.
+std::string display_name(tan::measure m) {
+    switch (m) {
+        case tan::measure::association_strength: return "Association strength";
+        case tan::measure::jaccard: return "Jaccard";
+        case tan::measure::inclusion: return "Inclusion";
+        case tan::measure::equivalence: return "Equivalence";
+        case tan::measure::salton: break;
+    }
+    return "Salton";
+}
+
+void write_periods(const std::string& dir, const tan::collaboration_result& r,
+                   const std::vector<tcl::period>& periods, tan::measure m, const tcl::actor_records& rec) {
+    auto f = open_output(dir, "periods.csv");
+    tio::csv_writer w(f);
+    const std::string name(tan::to_string(m));
+    w.row({"country_i", "country_j", "period_1", "period_2", "n_ij_1", "n_ij_2", "n_ij_change", "n_i_1", "n_i_2",
+           "n_j_1", "n_j_2", name + "_1", name + "_2", name + "_change", "share_i_1", "share_i_2", "share_i_change",
+           "share_j_1", "share_j_2", "share_j_change"});
+    for (const auto& c : r.changes) {
+        const auto& a = c.change.before;
+        const auto& b = c.change.after;
+        w.field(rec.label(c.i)).field(rec.label(c.j)).field(period_name(periods[0])).field(period_name(periods[1]))
+            .field(a.n_ij).field(b.n_ij).field(c.change.n_ij_change).field(a.n_i).field(b.n_i).field(a.n_j)
+            .field(b.n_j).field(a.closeness).field(b.closeness).field(c.change.closeness_change)
+            .field(a.share_i).field(b.share_i).field(c.change.share_i_change).field(a.share_j).field(b.share_j)
+            .field(c.change.share_j_change).end_row();
+    }
+}
+
+void write_institutions(const std::string& dir, const tan::collaboration_result& r,
+                        const std::vector<tcl::period>& periods, const loaded& data) {
+    auto f = open_output(dir, "institutions.csv");
+    tio::csv_writer w(f);
+    w.row({"period", "home", "partner", "institution", "international", "with_partner", "share"});
+    for (const auto& x : r.institutions)
+        w.field(x.period == 0 ? std::string("all") : period_name(periods[x.period - 1]))
+            .field(data.countries.label(x.home)).field(data.countries.label(x.partner))
+            .field(data.institutions.label(x.share.institution))
+            .field(static_cast<std::int64_t>(x.share.international)).field(static_cast<std::int64_t>(x.share.with_partner))
+            .field(x.share.share).end_row();
 }
 
 }  // namespace
@@ -166,10 +226,15 @@ int cmd_closeness(int argc, char** argv) {
         const auto fmt = parse_format(a.get("format", "auto"));
         const std::string by = a.get("by", "all");
         if (by != "year" && by != "all") throw usage_error("--by expects year or all");
-        const std::string parties = a.get("parties", "inventors");
-        if (parties != "inventors" && parties != "applicants" && parties != "both")
+        tan::patent_parties parties = tan::patent_parties::inventors;
+        try {
+            parties = tan::patent_parties_from_string(a.get("parties", "inventors"));
+        } catch (const std::exception&) {
             throw usage_error("--parties expects inventors, applicants or both");
-        tcl::count_options co;
+        }
+        tan::collaboration_options opt;
+        opt.by_year = by == "year";
+        auto& co = opt.counts;
         const std::string counting = a.get("counting", "full");
         if (counting == "fractional") co.mode = tcl::counting::fractional;
         else if (counting == "link-fractional") co.mode = tcl::counting::link_fractional;
@@ -181,87 +246,75 @@ int cmd_closeness(int argc, char** argv) {
         co.last_year = static_cast<year_type>(a.get_int("last-year", techconv::no_year));
         if (co.first_year != techconv::no_year && co.last_year != techconv::no_year && co.first_year > co.last_year)
             throw usage_error("--first-year is after --last-year");
+        std::vector<tan::measure> measures{tan::measure::salton};
+        if (a.has("measure")) {
+            const auto m = a.get("measure");
+            if (m == "all") {
+                measures.assign(tan::all_measures.begin(), tan::all_measures.end());
+            } else {
+                try {
+                    measures = {tan::measure_from_string(m)};
+                } catch (const std::exception&) {
+                    throw usage_error("--measure expects salton, association, jaccard, inclusion, equivalence or all");
+                }
+            }
+        }
+        if (a.has("periods")) {
+            const auto s = a.get("periods");
+            const auto comma = s.find(',');
+            if (comma == std::string::npos || s.find(',', comma + 1) != std::string::npos)
+                throw usage_error("--periods expects two year ranges A-B,C-D (e.g. 2007-2014,2015-2022)");
+            opt.periods = {parse_period(s.substr(0, comma)), parse_period(s.substr(comma + 1))};
+        }
+        if (measures.size() == 1) opt.series_measure = measures.front();
+        const std::string mname = display_name(opt.series_measure);
+        opt.institutions = a.has("institutions");
+        if (a.has("pair")) {
+            const auto s = a.get("pair");
+            const auto comma = s.find(',');
+            if (comma == std::string::npos) throw usage_error("--pair expects I,J (e.g. US,CN)");
+            opt.pair_i = s.substr(0, comma);
+            opt.pair_j = s.substr(comma + 1);
+        }
 
         progress prog(a.quiet);
         loaded data;
         tio::bibliographic_options bo;
+        bo.titles_and_keywords = false;  // countries and institutions only
         if (a.has("merge-china")) {
             bo.regions.taiwan = techconv::classification::territory_policy::merge_into_china;
             bo.regions.hong_kong = techconv::classification::territory_policy::merge_into_china;
             bo.regions.macau = techconv::classification::territory_policy::merge_into_china;
         }
         std::vector<std::string> xml_paths;
+        std::vector<std::pair<std::string, input_format>> papers;
         for (const auto& path : a.inputs) {
             const auto f = fmt == input_format::automatic ? detect_format(path) : fmt;
             if (f == input_format::uspto_xml) {
                 xml_paths.push_back(path);
             } else if (f == input_format::wos || f == input_format::wos_tab || f == input_format::scopus) {
-                load_bibliographic(path, f, bo, data);
+                papers.emplace_back(path, f);
             } else {
                 throw usage_error(path + ": format " + std::string(format_name(f)) +
                                   " has no author or inventor countries (use wos, wos-tab, scopus or uspto-xml)");
             }
         }
-        if (!xml_paths.empty() && data.read > 0)
+        if (!xml_paths.empty() && !papers.empty())
             throw usage_error("mixing papers and patents in one run is not supported");
+        if (opt.institutions && !xml_paths.empty())
+            throw usage_error("--institutions needs paper inputs (wos, wos-tab or scopus)");
+        if (!papers.empty()) load_papers(papers, bo, opt.institutions, data);
         if (!xml_paths.empty()) load_patents(xml_paths, parties, prog, data);
-        const auto& rec = data.records;
+        const auto& rec = data.countries;
 
-        // counts: whole period, and per year when asked
-        const auto total = tcl::count_collaboration(rec, co);
-        const Eigen::VectorXd total_records = record_counts(rec, co);
-        std::vector<pair_row> pairs, total_pairs;
-        std::vector<country_row> countries, total_countries;
-        period_rows("all", total, total_records, rec, total_pairs, total_countries);
-        tcl::collaboration_panel panel;
-        if (by == "year") {
-            panel = tcl::count_by_year(rec, co);
-            for (std::size_t t = 0; t < panel.years.size(); ++t) {
-                auto yo = co;
-                yo.first_year = yo.last_year = panel.years[t];
-                period_rows(std::to_string(panel.years[t]), panel.counts[t], record_counts(rec, yo), rec, pairs,
-                            countries);
-            }
-        } else {
-            pairs = total_pairs;
-            countries = total_countries;
-        }
+        const auto r = tan::collaboration(rec, opt, opt.institutions ? &data.institutions : nullptr);
+        const auto& total = r.total;
 
         make_dir(out_dir);
-        {
-            auto f = open_output(out_dir, "pairs.csv");
-            tio::csv_writer w(f);
-            w.row({"year", "country_i", "country_j", "n_ij", "n_i", "n_j", "salton", "share_i", "share_j"});
-            for (const auto& p : pairs)
-                w.field(p.year).field(p.a).field(p.b).field(p.s.n_ij).field(p.s.n_i).field(p.s.n_j)
-                    .field(p.s.closeness).field(p.s.share_i).field(p.s.share_j).end_row();
-        }
-        {
-            auto f = open_output(out_dir, "countries.csv");
-            tio::csv_writer w(f);
-            w.row({"year", "country", "records", "international", "partners", "link_strength"});
-            for (const auto& c : countries)
-                w.field(c.year).field(c.country).field(c.records).field(c.international).field(c.partners)
-                    .field(c.strength).end_row();
-        }
-
-        // the pair of the report
-        std::string pi, pj;
-        if (a.has("pair")) {
-            const auto s = a.get("pair");
-            const auto comma = s.find(',');
-            if (comma == std::string::npos) throw usage_error("--pair expects I,J (e.g. US,CN)");
-            pi = s.substr(0, comma);
-            pj = s.substr(comma + 1);
-        } else if (!total_pairs.empty()) {
-            const auto best = std::max_element(total_pairs.begin(), total_pairs.end(),
-                                               [](const pair_row& x, const pair_row& y) {
-                                                   if (x.s.n_ij != y.s.n_ij) return x.s.n_ij < y.s.n_ij;
-                                                   return std::tie(y.a, y.b) < std::tie(x.a, x.b);
-                                               });
-            pi = best->a;
-            pj = best->b;
-        }
+        write_pairs(out_dir, opt.by_year ? r.yearly_pairs : r.pairs, measures, rec);
+        write_countries(out_dir, opt.by_year ? r.yearly_actors : r.actors, rec);
+        if (!opt.periods.empty()) write_periods(out_dir, r, opt.periods, opt.series_measure, rec);
+        if (opt.institutions) write_institutions(out_dir, r, opt.periods, data);
 
         auto md = open_output(out_dir, "report.md");
         md << "# Collaboration closeness report\n\n"
@@ -277,33 +330,32 @@ int cmd_closeness(int argc, char** argv) {
            << "| with no recognised country | " << total.empty_records << " |\n"
            << "| outside the year range | " << total.outside_period << " |\n"
            << "| duplicates dropped | " << data.duplicates << " |\n"
-           << "| countries | " << total_countries.size() << " |\n\n";
+           << "| countries | " << r.actors.size() << " |\n\n";
         md << "## Top pairs (whole period)\n\n| country_i | country_j | N_ij | N_i | N_j | Salton | N_ij/N_i | N_ij/N_j |\n"
               "|---|---|---|---|---|---|---|---|\n";
-        auto top = total_pairs;
-        std::stable_sort(top.begin(), top.end(), [](const pair_row& x, const pair_row& y) { return x.s.n_ij > y.s.n_ij; });
+        auto top = r.pairs;
+        std::stable_sort(top.begin(), top.end(), [](const auto& x, const auto& y) { return x.n_ij > y.n_ij; });
         if (top.size() > 15) top.resize(15);
         for (const auto& p : top)
-            md << "| " << p.a << " | " << p.b << " | " << num(p.s.n_ij) << " | " << num(p.s.n_i) << " | "
-               << num(p.s.n_j) << " | " << fixed(p.s.closeness) << " | " << percent(p.s.share_i)
-               << "% | " << percent(p.s.share_j) << "% |\n";
+            md << "| " << rec.label(p.i) << " | " << rec.label(p.j) << " | " << num(p.n_ij) << " | " << num(p.n_i)
+               << " | " << num(p.n_j) << " | " << fixed(p.salton) << " | " << percent(p.share_i) << "% | "
+               << percent(p.share_j) << "% |\n";
         md << "\nN_ij/N_i is the importance of j to i (share of i's international records shared with j);\n"
               "[COOP]'s main finding is the asymmetry between the two shares.\n";
 
+        const std::string& pi = r.pair_i;
+        const std::string& pj = r.pair_j;
         if (!pi.empty()) {
-            const auto i = rec.find(pi), j = rec.find(pj);
             md << "\n## " << pi << "–" << pj << " by year\n\n";
-            if (i == techconv::no_label || j == techconv::no_label) {
-                md << "Country " << (i == techconv::no_label ? pi : pj) << " does not occur in the input.\n";
+            if (!r.has_pair()) {
+                md << "Country " << (r.pair_i_id == techconv::no_label ? pi : pj) << " does not occur in the input.\n";
             } else {
-                const auto yp = panel.years.empty() ? tcl::count_by_year(rec, co) : panel;
-                const auto s = tcl::closeness_series(yp, i, j);
-                const auto ni = tcl::count_series(yp, i), nj = tcl::count_series(yp, j);
-                md << "| year | N_ij | N_" << pi << " | N_" << pj << " | Salton | N_ij/N_" << pi << " | N_ij/N_"
+                const auto& s = r.series;
+                md << "| year | N_ij | N_" << pi << " | N_" << pj << " | " << mname << " | N_ij/N_" << pi << " | N_ij/N_"
                    << pj << " |\n|---|---|---|---|---|---|---|\n";
                 line_chart ch{"closeness", pi + "-" + pj + " collaboration by year", "year",
                               "closeness / share", {},
-                              {"Salton closeness", "N_ij/N_" + pi + " (importance of " + pj + " to " + pi + ")",
+                              {mname + (opt.series_measure == tan::measure::salton ? " closeness" : ""), "N_ij/N_" + pi + " (importance of " + pj + " to " + pi + ")",
                                "N_ij/N_" + pj + " (importance of " + pi + " to " + pj + ")"},
                               {{}, {}, {}}};
                 // the table and chart span the years where either country has records
@@ -324,23 +376,39 @@ int cmd_closeness(int argc, char** argv) {
                     ch.ys[2].push_back(st.share_j);
                 }
                 if (!s.years.empty()) {
-                    const auto pk = tcl::peak(s.years, s.closeness());
-                    const auto pki = tcl::peak(s.years, ni), pkj = tcl::peak(s.years, nj);
-                    md << "\nPeak closeness: " << pk.year << " (" << fixed(pk.value)
-                       << "); international records of " << pi << " peaked in " << pki.year << " ("
-                       << num(pki.value) << "), of " << pj << " in " << pkj.year << " (" << num(pkj.value)
-                       << "). Years where either side has no international record show 0 ("
+                    md << "\nPeak closeness: " << r.closeness_peak.year << " (" << fixed(r.closeness_peak.value)
+                       << "); international records of " << pi << " peaked in " << r.n_i_peak.year << " ("
+                       << num(r.n_i_peak.value) << "), of " << pj << " in " << r.n_j_peak.year << " ("
+                       << num(r.n_j_peak.value) << "). Years where either side has no international record show 0 ("
                        << s.zero_denominator_years << " such years).\n\n";
                     md << plot_lines(out_dir, ch);
                 }
             }
         }
-        md << "\n## Files\n\n```\n" << spec.outputs << "\n```\n";
+        if (!opt.periods.empty()) {
+            md << "\n## " << period_name(opt.periods[0]) << " vs " << period_name(opt.periods[1]) << "\n\n"
+               << "Records with two or more countries: " << r.period_counts[0].multi_actor_records << " and "
+               << r.period_counts[1].multi_actor_records << "; " << r.changes.size()
+               << " pairs collaborate in either period (periods.csv).\n";
+            for (const auto& c : r.changes)
+                if ((c.i == r.pair_i_id && c.j == r.pair_j_id) || (c.i == r.pair_j_id && c.j == r.pair_i_id)) {
+                    md << rec.label(c.i) << "–" << rec.label(c.j) << ": " << mname << " " << fixed(c.change.before.closeness)
+                       << " -> " << fixed(c.change.after.closeness) << ", N_ij " << num(c.change.before.n_ij)
+                       << " -> " << num(c.change.after.n_ij) << ".\n";
+                }
+        }
+        if (opt.institutions)
+            md << "\n## Institutions\n\n" << r.institutions.size()
+               << " institution rows (institutions.csv): each institution's international records listing "
+                  "its home country, and the share of them that include the partner country.\n";
+        md << "\n## Files\n\n```\n" << spec.outputs << "\n"
+           << (opt.periods.empty() ? "" : periods_file_help) << (opt.institutions ? institutions_file_help : "")
+           << "```\n";
         prog.note("techconv closeness: " + std::to_string(rec.size()) + " records, " +
-                  std::to_string(total_pairs.size()) + " pairs -> " + out_dir);
+                  std::to_string(r.pairs.size()) + " pairs -> " + a.final_out);
         std::printf("records: %lld\ninternational: %lld\npairs: %zu\nout: %s\n",
                     static_cast<long long>(rec.size()), static_cast<long long>(total.multi_actor_records),
-                    total_pairs.size(), out_dir.c_str());
+                    r.pairs.size(), a.final_out.c_str());
         return 0;
     });
 }

@@ -73,7 +73,7 @@ int cmd_keycore(int argc, char** argv) {
         write_keycore_report(out_dir, rep);
         std::printf("records: %lld\nindicators: %zu\nkey_core: %lld\nout: %s\n",
                     static_cast<long long>(kc.scores.size()), kc.columns.size(), static_cast<long long>(kc.k),
-                    out_dir.c_str());
+                    a.final_out.c_str());
         return 0;
     });
 }

@@ -92,7 +92,7 @@ int cmd_weights(int argc, char** argv) {
         std::printf("rows: %lld\ncolumns: %lld\nmethod: %s\nstatus: %s\nkey_core: %lld\nout: %s\n",
                     static_cast<long long>(table.values.rows()), static_cast<long long>(m), method.c_str(),
                     std::string(techconv::to_string(res.info)).c_str(), static_cast<long long>(res.k),
-                    out_dir.c_str());
+                    a.final_out.c_str());
         return 0;
     });
 }

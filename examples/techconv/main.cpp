@@ -29,6 +29,7 @@ const command commands[] = {
     {"weights", tcli::cmd_weights, tcli::weights_spec},
 #endif
     {"closeness", tcli::cmd_closeness, tcli::closeness_spec},
+    {"branches", tcli::cmd_branches, tcli::branches_spec},
 };
 
 void usage(std::FILE* out) {

@@ -106,6 +106,28 @@ TEST_CASE("bad input: wos: a record without ER") {
     CHECK(e.report.issues[0].line == 3);
 }
 
+TEST_CASE("bad input: wos: concatenated exports are read whole") {
+    // Two downloads joined with `cat`: each starts with a byte-order mark and FN/VR and ends
+    // with EF. Before, everything after the first EF was dropped without a word.
+    const std::string part1 = "\xEF\xBB\xBF" "FN Clarivate Analytics Web of Science\nVR 1.0\n"
+                              "PT J\nUT WOS:1\nPY 2020\nC1 Univ Tokyo, Tokyo, Japan.\nER\n\nEF\n";
+    const std::string part2 = "\xEF\xBB\xBF" "FN Clarivate Analytics Web of Science\nVR 1.0\n"
+                              "PT J\nUT WOS:2\nPY 2021\nC1 Univ Oslo, Oslo, Norway.\nER\n"
+                              "PT J\nUT WOS:3\nPY 2022\nC1 Peking Univ, Beijing, Peoples R China.\nER\n\nEF\n";
+    const auto d = read_bib<io::wos_tagged_reader>(part1 + part2, io::malformed_policy::error);
+    REQUIRE(d.records.size() == 3);
+    CHECK(d.records[2].id == "WOS:3");
+    CHECK(d.records[2].countries == std::vector<std::string>{"CN"});
+    CHECK(d.report.parts == 2);
+    // The same download twice: the second copy's records are duplicates, dropped and counted.
+    const auto twice = read_bib<io::wos_tagged_reader>(part1 + part1, io::malformed_policy::error);
+    CHECK(twice.records.size() == 1);
+    CHECK(twice.report.duplicates == 1);
+    // Text after the last EF is still an error with its line.
+    const expected_error after{error_code::bad_markup, 10, 0, 0, ""};  // part1 has 9 lines
+    read_bib<io::wos_tagged_reader>(part1 + "garbage\n", io::malformed_policy::error, &after);
+}
+
 TEST_CASE("bad input: wos: duplicated records and one-record input") {
     const std::string rec1 = "PT J\nUT WOS:1\nPY 2020\nC1 Univ Tokyo, Tokyo, Japan.\nER\n";
     const auto d = read_bib<io::wos_tagged_reader>(rec1 + rec1 + "EF\n", io::malformed_policy::error);

@@ -6,7 +6,13 @@ alias map) and, for patents, from tests/io/uspto_reference.py (xml.etree:
 inventor countries). N_i, N_ij and Salton are then computed here with a numpy
 incidence matrix B (records x countries): N_ij = (B^T B)_ij, N_i = records of i
 with at least one other country ([COOP] formula (1)), per year and overall,
-and compared with pairs.csv and countries.csv.
+and compared with pairs.csv and countries.csv. The options beyond [COOP]'s
+defaults are checked the same way: --measure all (association strength
+T N_ij/(N_i N_j) with T = sum of N_k, Jaccard, inclusion, equivalence from the
+same numpy counts), --periods (the counts of each year range and their
+change) and --institutions (each institution's international records listing
+the home country, and those that also list the partner, counted here from the
+reference's institution sets).
 
 usage: check_closeness.py TECHCONV DATA_DIR WORK_DIR
 """
@@ -75,6 +81,91 @@ def compare(out_dir, expected_by_year):
     return n_pairs
 
 
+def check_measures(out_dir, recs):
+    """pairs.csv of --measure all against the five measures of the numpy counts (one period)."""
+    cols = header(os.path.join(out_dir, "pairs.csv"))
+    check(cols == ["year", "country_i", "country_j", "n_ij", "n_i", "n_j", "salton", "association_strength",
+                   "jaccard", "inclusion", "equivalence", "share_i", "share_j"], "pairs.csv --measure all columns: %s" % cols)
+    pairs, per_country = counts(recs)
+    total = sum(n_int for _, n_int in per_country.values())
+    got = {(r["country_i"], r["country_j"]): r for r in read_csv(os.path.join(out_dir, "pairs.csv"))}
+    check(len(got) == len(pairs), "pairs.csv has %d pairs, expected %d" % (len(got), len(pairs)))
+    for (a, b), (nab, na, nb) in pairs.items():
+        r = got[(a, b)]
+        expect = {"salton": nab / math.sqrt(na * nb), "association_strength": total * nab / (na * nb),
+                  "jaccard": nab / (na + nb - nab), "inclusion": nab / min(na, nb), "equivalence": nab * nab / (na * nb)}
+        for k, v in expect.items():
+            check(close(float(r[k]), v), "%s-%s %s %s vs %r" % (a, b, k, r[k], v))
+    return len(pairs)
+
+
+def jaccard(nab, na, nb):
+    return nab / (na + nb - nab) if na + nb - nab > 0 else 0.0
+
+
+def salton_of(nab, na, nb):
+    return nab / math.sqrt(na * nb) if na * nb > 0 else 0.0
+
+
+def check_periods(out_dir, by_year, periods, measure="salton", value=salton_of):
+    """periods.csv against the counts of each year range (measure columns <measure>_1, _2, _change)."""
+    names = ["%d-%d" % p for p in periods]
+    sides = []
+    for lo, hi in periods:
+        recs = [r for y, rs in by_year.items() for r in rs if lo <= int(y) <= hi]
+        sides.append(counts(recs))
+    keys = sorted(set(sides[0][0]) | set(sides[1][0]))
+    rows = read_csv(os.path.join(out_dir, "periods.csv"))
+    check([(r["country_i"], r["country_j"]) for r in rows] == keys, "periods.csv pairs differ from the reference")
+    for r in rows:
+        k = (r["country_i"], r["country_j"])
+        check([r["period_1"], r["period_2"]] == names, "periods.csv period names %s" % [r["period_1"], r["period_2"]])
+        s = []
+        for (pairs, per_country), tag in zip(sides, ("1", "2")):
+            nab = pairs.get(k, (0.0,))[0]
+            na = per_country.get(k[0], (0.0, 0.0))[1]  # N_i of a period where the pair does not collaborate
+            nb = per_country.get(k[1], (0.0, 0.0))[1]
+            check(float(r["n_ij_" + tag]) == nab and float(r["n_i_" + tag]) == na and float(r["n_j_" + tag]) == nb,
+                  "periods.csv %s counts_%s %s/%s/%s vs %g/%g/%g" % (k, tag, r["n_ij_" + tag], r["n_i_" + tag],
+                                                                     r["n_j_" + tag], nab, na, nb))
+            v = value(nab, na, nb)
+            check(close(float(r[measure + "_" + tag]), v), "periods.csv %s %s_%s" % (k, measure, tag))
+            s.append(v)
+        check(close(float(r[measure + "_change"]), s[1] - s[0]) or abs(float(r[measure + "_change"]) - (s[1] - s[0])) < 1e-12,
+              "periods.csv %s %s_change" % (k, measure))
+        check(float(r["n_ij_change"]) == float(r["n_ij_2"]) - float(r["n_ij_1"]), "periods.csv %s n_ij_change" % (k,))
+    return len(rows)
+
+
+def check_institutions(out_dir, recs, home, partner, periods):
+    """institutions.csv against shares counted from the reference's sets, for the whole
+    period and each of `periods`. recs: list of (year or None, countries, institutions)."""
+    expect = {}
+    spans = [("all", None, None)] + [("%d-%d" % p, p[0], p[1]) for p in periods]
+    for name, lo, hi in spans:
+        for h, p in ((home, partner), (partner, home)):
+            intl, with_p = {}, {}
+            for year, countries, insts in recs:
+                if len(countries) < 2 or h not in countries:
+                    continue
+                if lo is not None and (year is None or not lo <= year <= hi):
+                    continue
+                for u in insts:
+                    intl[u] = intl.get(u, 0) + 1
+                    with_p[u] = with_p.get(u, 0) + (p in countries)
+            for u in intl:
+                expect[(name, h, p, u)] = (intl[u], with_p[u])
+    got = {}
+    for r in read_csv(os.path.join(out_dir, "institutions.csv")):
+        got[(r["period"], r["home"], r["partner"], r["institution"])] = r
+    check(set(got) == set(expect), "institutions.csv rows differ: %s" % sorted(set(got) ^ set(expect))[:5])
+    for k, (n, w) in expect.items():
+        r = got[k]
+        check(int(r["international"]) == n and int(r["with_partner"]) == w and close(float(r["share"]), w / n),
+              "institutions.csv %s: %s/%s vs %d/%d" % (k, r["with_partner"], r["international"], w, n))
+    return len(expect)
+
+
 def main():
     exe, data, work = sys.argv[1:4]
     codes = os.path.join(data, "ref-country-codes", "country-codes.csv")
@@ -104,6 +195,30 @@ def main():
         if f[0] == "R":
             recs.append([] if f[3] == "-" else f[3].split(","))
     print("wos tab: %d pairs agree" % compare(out, {"all": recs}))
+
+    # 2b. the options beyond the defaults, on the WoS plain-text export
+    out = os.path.join(work, "closeness-options")
+    run(exe, ["closeness", wos, "--out", out, "--measure", "all", "--periods", "1990-2004,2005-2013",
+              "--institutions", "--pair", "US,GB", "--quiet"])
+    ref = reference("closeness/country_reference.py", ["wos-tagged", wos, codes, "institutions"]).splitlines()
+    recs, insts = [], {}
+    for line in ref:
+        if line.startswith("I\t"):
+            _, rid, names = line.split("\t")
+            insts[rid] = [n for n in names.split("|") if n]
+    for line in ref:
+        f = line.split(" ")
+        if f[0] == "R":
+            recs.append((None if f[2] == "-" else int(f[2]), [] if f[3] == "-" else f[3].split(","), insts[f[1]]))
+    print("--measure all: %d pairs agree" % check_measures(out, [c for _, c, _ in recs]))
+    print("--periods: %d pairs agree" % check_periods(out, by_year, [(1990, 2004), (2005, 2013)]))
+    print("--institutions: %d rows agree" % check_institutions(out, recs, "US", "GB", [(1990, 2004), (2005, 2013)]))
+    # one measure drives the pair series and periods.csv
+    out = os.path.join(work, "closeness-jaccard")
+    run(exe, ["closeness", wos, "--out", out, "--measure", "jaccard", "--periods", "1990-2004,2005-2013", "--quiet"])
+    check(header(os.path.join(out, "pairs.csv"))[6] == "jaccard", "pairs.csv --measure jaccard column")
+    print("--measure jaccard --periods: %d pairs agree" %
+          check_periods(out, by_year, [(1990, 2004), (2005, 2013)], "jaccard", jaccard))
 
     # 3. USPTO XML: co-invented patents = grants with inventors in more than one country
     xml_dir = os.path.join(data, "patents-uspto-grant-xml")

@@ -8,7 +8,9 @@ module (IPCR codes -> 4-character subclasses, an edge per pair of subclasses on
 a record, weight = records) and NetworkX computes degree, strength,
 betweenness (python-igraph) and closeness with length 1/w (the command's default "similarity"
 meaning), PageRank, density, components and the modularity of the command's own
-partition. Exports are read back with NetworkX. METHODS facts: CI = (records -
+partition, the weighted clustering coefficient, the links between clusters and the
+section block matrix (summed here), and one map per country group. Exports are read
+back with NetworkX. METHODS facts: CI = (records -
 distinct subclasses) / records; strength is the weighted degree; main-only
 networks have no edges and count distinct main subclasses.
 
@@ -18,6 +20,7 @@ import csv
 import itertools
 import json
 import os
+import re
 import sys
 
 import igraph
@@ -53,7 +56,8 @@ def main():
         d["length"] = 1.0 / d["weight"]
 
     check(header(os.path.join(out, "nodes.csv")) == ["code", "title", "occurrences", "degree", "strength", "betweenness",
-                                                    "closeness", "eigenvector", "pagerank", "cluster"], "nodes.csv columns")
+                                                    "closeness", "eigenvector", "pagerank", "cluster", "clustering"],
+          "nodes.csv columns")
     check(header(os.path.join(out, "edges.csv")) == ["source", "target", "weight"], "edges.csv columns")
     edges = {tuple(sorted((e["source"], e["target"]))): float(e["weight"]) for e in read_csv(os.path.join(out, "edges.csv"))}
     ref_edges = {tuple(sorted((a, b))): float(d["weight"]) for a, b, d in g.edges(data=True)}
@@ -68,6 +72,8 @@ def main():
     btw = dict(zip(names, ig.betweenness(weights=lengths, directed=False)))
     clo = nx.closeness_centrality(g, distance="length", wf_improved=False)
     pr = nx.pagerank(g, alpha=0.85, weight="weight", tol=1e-13, max_iter=10000)
+    # the clustering column: NetworkX's weighted (Onnela) local clustering on the co-occurrence counts
+    cc = nx.clustering(g, weight="weight")
     bad_btw = 0
     for v, n in nodes.items():
         check(float(n["occurrences"]) == occ[v], "occurrences of %s" % v)
@@ -75,6 +81,8 @@ def main():
         check(float(n["strength"]) == g.degree(v, weight="weight"), "strength of %s" % v)
         check(close(float(n["closeness"]), clo[v], rel=1e-9), "closeness of %s: %s vs %r" % (v, n["closeness"], clo[v]))
         check(close(float(n["pagerank"]), pr[v], rel=1e-6, abs_=1e-12), "pagerank of %s: %s vs %r" % (v, n["pagerank"], pr[v]))
+        check(close(float(n["clustering"]), cc[v], rel=1e-9, abs_=1e-12),
+              "clustering of %s: %s vs NetworkX %r" % (v, n["clustering"], cc[v]))
         if not close(float(n["betweenness"]), btw[v], rel=1e-6, abs_=1e-9):
             bad_btw += 1
             print("betweenness of %s: %s vs %r" % (v, n["betweenness"], btw[v]))
@@ -97,6 +105,34 @@ def main():
     check(close(s["modularity"], q, rel=1e-9), "modularity of the clusters: %r vs NetworkX %r" % (s["modularity"], q))
     qnx = nx.community.modularity(g, nx.community.louvain_communities(g, weight="weight", seed=1), weight="weight")
     check(s["modularity"] >= qnx - 0.02, "Louvain modularity %r well below NetworkX's %r" % (s["modularity"], qnx))
+    # cluster_links.csv: weight and number of edges between every two clusters, summed here from
+    # the NetworkX graph and the command's own partition (nodes.csv)
+    ref_links = {}
+    for a, b, d in g.edges(data=True):
+        ca, cb = int(nodes[a]["cluster"]), int(nodes[b]["cluster"])
+        if ca != cb:
+            key = (min(ca, cb), max(ca, cb))
+            e, w = ref_links.get(key, (0, 0.0))
+            ref_links[key] = (e + 1, w + d["weight"])
+    links = {(int(r["cluster_a"]), int(r["cluster_b"])): (int(r["edges"]), float(r["weight"]))
+             for r in read_csv(os.path.join(out, "cluster_links.csv"))}
+    check(header(os.path.join(out, "cluster_links.csv")) == ["cluster_a", "cluster_b", "edges", "weight"],
+          "cluster_links.csv columns")
+    check(links == ref_links, "cluster_links.csv differs from the sums over the graph")
+    # sections.csv: the A-H block matrix, sum of edge weights between the sections of the two ends
+    secs = sorted({v[0] for v in g.nodes})
+    ref_block = {(x, y): 0.0 for x in secs for y in secs}
+    for a, b, d in g.edges(data=True):
+        ref_block[(a[0], b[0])] += d["weight"]
+        if a[0] != b[0]:
+            ref_block[(b[0], a[0])] += d["weight"]
+    check(header(os.path.join(out, "sections.csv")) == ["section", "nodes"] + secs, "sections.csv columns")
+    block = {}
+    for r in read_csv(os.path.join(out, "sections.csv")):
+        check(int(r["nodes"]) == sum(1 for v in g.nodes if v[0] == r["section"]), "nodes of section %s" % r["section"])
+        for y in secs:
+            block[(r["section"], y)] = float(r[y])
+    check(block == ref_block, "sections.csv differs from the block sums over the graph")
     rep = open(os.path.join(out, "report.md"), encoding="utf-8").read()
     check("1/w" in rep, "report states the weight meaning")
 
@@ -119,6 +155,28 @@ def main():
     s2 = json.load(open(os.path.join(out2, "summary.json"), encoding="utf-8"))
     check(s2["edges"] == 0 and s2["nodes"] == len(mains), "main-only: %d nodes, expected %d" % (s2["nodes"], len(mains)))
     print("main-only: %d main subclasses (all-subclass gap %d)" % (len(mains), g.number_of_nodes() - len(mains)))
+
+    # per-country maps: one DOT file per group of groups.csv, holding that group's strongest nodes
+    out4 = os.path.join(work, "network-groups")
+    run(exe, ["network", lens, "--out", out4, "--group-by", "country", "--picture-nodes", "1000", "--quiet"])
+    groups = read_csv(os.path.join(out4, "groups.csv"))
+    for gr in groups:
+        stem = "".join(ch for ch in gr["group"] if ch.isalnum() or ch in "-_") or "group"
+        path = os.path.join(out4, "network-%s.dot" % stem)
+        check(os.path.exists(path), "no map for group %s" % gr["group"])
+        dot = nx.Graph()  # the map's statements: `"A" [...];` a node, `"A" -- "B" [...];` an edge
+        for line in open(path, encoding="utf-8"):
+            m = re.match(r'\s*"([^"]+)"\s*--\s*"([^"]+)"', line)
+            if m:
+                dot.add_edge(m.group(1), m.group(2))
+                continue
+            m = re.match(r'\s*"([^"]+)"\s*\[', line)
+            if m:
+                dot.add_node(m.group(1))
+        check(dot.number_of_nodes() == int(gr["nodes"]) and dot.number_of_edges() == int(gr["edges"]),
+              "map of %s: %d nodes %d edges, groups.csv %s %s" % (gr["group"], dot.number_of_nodes(),
+                                                                  dot.number_of_edges(), gr["nodes"], gr["edges"]))
+    print("group maps: %d groups, each map has its group's nodes and edges" % len(groups))
 
     # key core only: the records keycore selects
     out3 = os.path.join(work, "network-key")

@@ -1,6 +1,7 @@
 """Helpers of the end-to-end checks of the techconv command (tests/cli/check_*.py)."""
 import csv
 import os
+import shutil
 import subprocess
 import sys
 
@@ -9,7 +10,14 @@ TESTS = os.path.dirname(HERE)
 
 
 def run(exe, args, expect_ok=True):
-    """Runs `exe args`; returns (exit code, stdout, stderr). Fails on an unexpected exit code."""
+    """Runs `exe args`; returns (exit code, stdout, stderr). Fails on an unexpected exit code.
+    A run with --out gets --force, so that a test run again replaces its previous result; a
+    folder of the test's own that holds no techconv result (left by an older build) is removed."""
+    if "--out" in args and "--force" not in args:
+        out = args[args.index("--out") + 1]
+        if os.path.isdir(out) and not os.path.exists(os.path.join(out, "manifest.json")):
+            shutil.rmtree(out)
+        args = args + ["--force"]
     p = subprocess.run([exe] + args, capture_output=True, text=True)
     if expect_ok and p.returncode != 0:
         fail("techconv %s exited %d: %s" % (" ".join(args), p.returncode, p.stderr.strip()))

@@ -9,10 +9,14 @@ state code with a ZIP code) -- and
 computes N_i (international records of i), N_ij and Salton closeness with a
 dense numpy incidence matrix B (records x countries): N_ij = (B^T B)_ij.
 
-Usage: country_reference.py {wos-tagged|wos-tab|scopus} EXPORT COUNTRY_CODES_CSV
+Usage: country_reference.py {wos-tagged|wos-tab|scopus} EXPORT COUNTRY_CODES_CSV [institutions]
 Output lines:
   R <id> <year or -> <CC,CC,... or ->     one per record (first of each id)
   P <A> <B> <N_AB> <N_A> <N_B> <salton>  the 15 pairs with the largest N_AB
+With `institutions` (WoS only), after each R line:
+  I<TAB><id><TAB><inst|inst|...>          the institutions of the addresses the countries came
+                                          from (C1, or RP when C1 names no country): the first
+                                          comma token of each address without its [authors] group
 """
 import csv
 import html
@@ -124,8 +128,14 @@ def scopus(path):
     return out
 
 
+def institution_of(address):
+    address = re.sub(r"^\s*\[[^\]]*\]\s*", "", address).strip().rstrip(". ")
+    return address.split(",", 1)[0].strip()
+
+
 def main():
     fmt, path, codes = sys.argv[1:4]
+    with_institutions = sys.argv[4:5] == ["institutions"]
     names = name_table(codes)
     rows = {"wos-tagged": wos_tagged, "wos-tab": wos_tab, "scopus": scopus}[fmt](path)
     seen, sets = set(), []
@@ -134,11 +144,16 @@ def main():
             continue
         seen.add(rid)
         found = {c for c in (country_of(a, names) for a in addresses) if c}
+        used = addresses
         if not found and reprint:  # C1 empty or unrecognised: the reprint address
             rp = [re.sub(r"^.*?author\),", "", a) for a in reprint]
             found = {c for c in (country_of(a, names) for a in rp) if c}
+            used = rp
         sets.append((rid, year.strip() or "-", sorted(found)))
         print("R", rid, year.strip() or "-", ",".join(sorted(found)) or "-")
+        if with_institutions:
+            insts = sorted({i for i in (institution_of(a) for a in used) if i})
+            print("I\t%s\t%s" % (rid, "|".join(insts)))
     countries = sorted({c for _, _, s in sets for c in s})
     col = {c: i for i, c in enumerate(countries)}
     b = np.zeros((len(sets), len(countries)))

@@ -165,6 +165,27 @@ struct period_change {
     double n_ij_change = 0.0;       ///< after.n_ij - before.n_ij
 };
 
+/// \brief Compares a pair between two periods whose counts are already made.
+///
+/// \param before counts of the first period (count_collaboration() with its years)
+/// \param after counts of the second period \param i first actor \param j second actor
+/// \param m the measure. \returns both periods' statistics and their differences.
+/// \throws invalid_argument if an id is out of range in either count.
+/// Degenerate input: as pair_statistics() per period.
+/// Complexity: two pair_statistics() calls.
+template <class Measure = salton_t>
+period_change compare_periods(const collaboration_counts& before, const collaboration_counts& after, label_id i,
+                              label_id j, Measure m = {}) {
+    period_change out;
+    out.before = pair_statistics(before, i, j, m);
+    out.after = pair_statistics(after, i, j, m);
+    out.closeness_change = out.after.closeness - out.before.closeness;
+    out.share_i_change = out.after.share_i - out.before.share_i;
+    out.share_j_change = out.after.share_j - out.before.share_j;
+    out.n_ij_change = out.after.n_ij - out.before.n_ij;
+    return out;
+}
+
 /// \brief Compares a pair between two periods (e.g. two years, [COOP]'s
 /// institution comparison between 2007 and 2022).
 ///
@@ -178,18 +199,12 @@ struct period_change {
 template <class Measure = salton_t>
 period_change compare_periods(const actor_records& records, label_id i, label_id j, period a, period b,
                               Measure m = {}, count_options opts = {}) {
-    period_change out;
     opts.first_year = a.first;
     opts.last_year = a.last;
-    out.before = pair_statistics(count_collaboration(records, opts), i, j, m);
+    const auto before = count_collaboration(records, opts);
     opts.first_year = b.first;
     opts.last_year = b.last;
-    out.after = pair_statistics(count_collaboration(records, opts), i, j, m);
-    out.closeness_change = out.after.closeness - out.before.closeness;
-    out.share_i_change = out.after.share_i - out.before.share_i;
-    out.share_j_change = out.after.share_j - out.before.share_j;
-    out.n_ij_change = out.after.n_ij - out.before.n_ij;
-    return out;
+    return compare_periods(before, count_collaboration(records, opts), i, j, m);
 }
 
 }  // namespace closeness

@@ -3,8 +3,9 @@
 // The record model shared by the bibliographic readers (io/wos.hpp,
 // io/scopus.hpp): one record per paper with its identifier, year, countries
 // and institutions; reader options and the report every reader fills (what
-// was skipped, duplicated or not understood, with lines); conversion to
-// closeness::actor_records for collaboration counting.
+// was skipped, duplicated or not understood, with lines). The actor records
+// of collaboration counting are built in the analysis layer
+// (analysis/collaboration.hpp: country_records, institution_records).
 #ifndef TECHCONV_IO_BIBLIOGRAPHIC_HPP_
 #define TECHCONV_IO_BIBLIOGRAPHIC_HPP_
 
@@ -18,7 +19,6 @@
 #include <vector>         // std::vector
 
 #include "techconv/classification/country.hpp"
-#include "techconv/closeness/records.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/encoding.hpp"
@@ -43,6 +43,10 @@ struct bibliographic_record {
     year_type year = no_year;               ///< publication year (PY / Year), no_year if absent
     std::vector<std::string> countries;     ///< ISO alpha-2 codes after the region policy, sorted, each once
     std::vector<std::string> institutions;  ///< institution strings, sorted, each once
+    std::string title;                      ///< title (WoS TI, Scopus Title; lines joined by a space), may be empty
+    /// Keywords, "; "-separated: WoS DE then ID (Keywords Plus), Scopus
+    /// `Author Keywords` then `Index Keywords`; may be empty.
+    std::string keywords;
     country_field source = country_field::none;  ///< where `countries` came from
     /// Addresses whose country was not recognised (their last comma token), in input order.
     std::vector<std::string> unresolved;
@@ -71,6 +75,9 @@ struct bibliographic_options {
     malformed_policy malformed = malformed_policy::error;    ///< truncated / unterminated / garbled records
     unknown_tag_policy unknown_tags = unknown_tag_policy::skip_field;  ///< WoS tagged only
     text_encoding encoding = text_encoding::utf8;  ///< invalid UTF-8 is an error unless latin1/unchecked
+    /// Fill bibliographic_record::title and keywords (for term classification);
+    /// false leaves them empty and saves their memory when only countries are needed.
+    bool titles_and_keywords = true;
 };
 
 /// \brief One thing a reader skipped or did not understand.
@@ -87,6 +94,7 @@ struct bibliographic_report {
     std::vector<std::string> duplicate_ids;  ///< their ids, in input order
     std::size_t skipped = 0;              ///< malformed records dropped (malformed_policy::skip)
     std::size_t unknown_tags = 0;         ///< fields with unknown tags ignored (WoS tagged)
+    std::size_t parts = 0;                ///< WoS tagged: exports read (EF lines); > 1 for concatenated downloads
     std::vector<read_issue> issues;       ///< every skip and unknown tag, with its line
     std::size_t without_country = 0;      ///< delivered records with no recognised country
     std::size_t from_fallback = 0;        ///< records whose countries came from RP / Authors with affiliations
@@ -98,24 +106,6 @@ struct bibliographic_data {
     std::vector<bibliographic_record> records;  ///< in input order, duplicates removed
     bibliographic_report report;                ///< what happened
 };
-
-/// \brief Country actors of the records, for closeness::count_collaboration().
-///
-/// Record identifiers are kept (duplicates across files are counted once and
-/// listed in actor_records::duplicates()). Complexity: O(total countries).
-inline closeness::actor_records country_records(const std::vector<bibliographic_record>& records) {
-    closeness::actor_records out;
-    for (const auto& r : records) out.add(r.id, r.year, r.countries);
-    return out;
-}
-
-/// \brief Institution actors of the records, in the same order as
-/// country_records() (for closeness::institution_shares()).
-inline closeness::actor_records institution_records(const std::vector<bibliographic_record>& records) {
-    closeness::actor_records out;
-    for (const auto& r : records) out.add(r.id, r.year, r.institutions);
-    return out;
-}
 
 namespace detail {
 
@@ -268,6 +258,22 @@ struct record_builder {
         return n;
     }
 };
+
+// Appends a field item: joined to earlier ones by "; ".
+inline void append_item(std::string& to, std::string_view v) {
+    v = trim(v);
+    if (v.empty()) return;
+    if (!to.empty()) to += "; ";
+    to.append(v.data(), v.size());
+}
+
+// Appends a continuation line of running text (a title): joined by one space.
+inline void append_words(std::string& to, std::string_view v) {
+    v = trim(v);
+    if (v.empty()) return;
+    if (!to.empty()) to += ' ';
+    to.append(v.data(), v.size());
+}
 
 inline void sort_unique(std::vector<std::string>& v) {
     std::sort(v.begin(), v.end());

@@ -21,6 +21,7 @@
 #include "techconv/error.hpp"
 #include "techconv/io/applicant_type.hpp"
 #include "techconv/io/csv.hpp"
+#include "techconv/io/dates.hpp"
 #include "techconv/io/detail/byte_source.hpp"
 #include "techconv/io/detail/patent_text.hpp"
 #include "techconv/io/encoding.hpp"
@@ -64,6 +65,10 @@ struct patent_csv_options {
     bool detect_encoding = false;    ///< with a path: sniff the first MiB and pick utf8 / latin1 / mac_roman
     bool classify_applicants = true; ///< set applicant types by name rules
     const applicant_rules* rules = nullptr;  ///< rules to use (nullptr: default_applicant_rules())
+    /// A row whose field count differs from the header's is an error (field_count, naming the
+    /// file, line and both counts) unless this is set: then it is skipped and counted
+    /// (patent_read_stats::malformed_rows and malformed_lines).
+    bool skip_malformed_rows = false;
 };
 
 /// \brief Counters of a reader, for reports ("read 3,779 records, skipped 0").
@@ -74,6 +79,10 @@ struct patent_read_stats {
     std::vector<std::pair<std::string, std::size_t>> skipped;
     std::string layout;               ///< detected layout, e.g. "lens-2021", "uspto-xml"
     text_encoding encoding = text_encoding::utf8;  ///< encoding the input was read in
+    std::size_t malformed_rows = 0;                ///< rows skipped for a wrong field count
+    std::vector<std::size_t> malformed_lines;      ///< their lines (the first 100)
+    /// Dates and years read by each rule of parse_date_year (index: date_rule).
+    std::array<std::size_t, date_rule_count> date_rules{};
     /// Total of `skipped`.
     std::size_t skipped_total() const noexcept {
         std::size_t n = 0;
@@ -138,7 +147,7 @@ public:
     /// Reads `in`; `source` names it in error messages.
     patent_csv_reader(std::istream& in, std::string source, patent_csv_mapping mapping,
                       patent_csv_options opts = {})
-        : opts_(std::move(opts)) {
+        : opts_(checked_width(std::move(opts))) {
         stats_.encoding = opts_.csv.encoding;
         csv_ = std::make_unique<csv_reader>(in, std::move(source), opts_.csv);
         bind(std::move(mapping));
@@ -150,7 +159,7 @@ public:
 
     /// Reads the next row into `out` (overwritten). False at the end of the input.
     bool next(patent_record& out) {
-        if (!csv_->next()) return false;
+        if (!next_row()) return false;
         out = patent_record{};
         out.source_line = csv_->line();
         fill(out);
@@ -187,7 +196,7 @@ protected:
     }
     patent_csv_reader(std::istream& in, std::string source, const mapping_factory& make,
                       patent_csv_options opts)
-        : opts_(std::move(opts)) {
+        : opts_(checked_width(std::move(opts))) {
         stats_.encoding = opts_.csv.encoding;
         csv_ = std::make_unique<csv_reader>(in, std::move(source), opts_.csv);
         bind(make(csv_->header(), stats_));
@@ -204,7 +213,31 @@ private:
     patent_csv_options prepare(const std::string& path, patent_csv_options o) {
         if (o.detect_encoding) o.csv.encoding = detail::sniff_file_encoding(path, path);
         stats_.encoding = o.csv.encoding;
+        o.csv.require_consistent_width = true;
         return o;
+    }
+    static patent_csv_options checked_width(patent_csv_options o) {
+        o.csv.require_consistent_width = true;
+        return o;
+    }
+
+    // The next row of the right width; rows of another width are an error or, with
+    // skip_malformed_rows, skipped and counted (the csv reader consumed them whole).
+    bool next_row() {
+#if TECHCONV_HAS_EXCEPTIONS
+        if (opts_.skip_malformed_rows) {
+            for (;;) {
+                try {
+                    return csv_->next();
+                } catch (const parse_error& e) {
+                    if (e.code() != error_code::field_count) throw;
+                    ++stats_.malformed_rows;
+                    if (stats_.malformed_lines.size() < 100) stats_.malformed_lines.push_back(e.line());
+                }
+            }
+        }
+#endif
+        return csv_->next();
     }
 
     std::size_t column(const std::string& name, const char* what) const {
@@ -250,13 +283,17 @@ private:
         return c == none ? std::string_view() : trim(csv_->field(c));
     }
 
-    year_type year_cell(std::size_t c) const {
+    // The year of a year or date cell (parse_date_year; `reference` resolves two-digit years).
+    year_type year_cell(std::size_t c, year_type reference = no_year) {
         const auto s = cell(c);
         if (s.empty()) return no_year;
-        const auto y = detail::year_of(s);
-        if (!y) csv_->fail(error_code::bad_year, c, "expected a year or a date, found '" +
-                                                        std::string(s) + "'");
-        return *y;
+        const auto y = parse_date_year(s, reference);
+        if (!y)
+            csv_->fail(error_code::bad_year, c,
+                       "expected a year (" + std::to_string(min_plausible_year) + "-" +
+                           std::to_string(max_plausible_year) + ") or a date, found '" + std::string(s) + "'");
+        ++stats_.date_rules[static_cast<std::size_t>(y->rule)];
+        return y->year;
     }
 
     std::vector<std::string_view> list_cell(std::size_t c) const {
@@ -294,10 +331,11 @@ private:
         r.kind = std::string(cell(c_kind_));
         r.document_type = std::string(cell(c_type_));
         r.title = std::string(cell(c_title_));
+        // the year column first: it is the reference of two-digit years in the date columns
         r.publication_year = year_cell(c_pub_year_);
         if (r.publication_year == no_year) r.publication_year = year_cell(c_pub_date_);
-        r.application_year = year_cell(c_app_date_);
-        r.priority_year = year_cell(c_prio_date_);
+        r.application_year = year_cell(c_app_date_, r.publication_year);
+        r.priority_year = year_cell(c_prio_date_, r.publication_year);
         if (c_applicants_ != none) {
             r.supply(patent_field::applicants);
             parties(c_applicants_, r.applicants);

@@ -73,7 +73,8 @@ inline lens_layout detect_lens_layout(const std::vector<std::string>& header) {
 /// members `Simple Family Members`; document type `Document Type` / `Type`;
 /// publication date `Publication Date` / `Publication Date (YYYY-MM-DD)`;
 /// IPC `IPCR Classifications` / `IPC Classifications`; backward citations
-/// `Cites Patent Count`; NPL `NPL Citation Count` and the list `NPL Citations`;
+/// `Cites Patent Count`; NPL `NPL Citation Count` and the list `NPL Citations`
+/// (2016/2017 layouts: `Non-Patent Citations`);
 /// forward citations `Cited by Patent Count` / `Cited Count`; family size
 /// `Simple Family Size`; filing jurisdictions `Simple Family Member
 /// Jurisdictions`; plus `Jurisdiction`, `Kind`, `Title`, `Publication Year`,
@@ -109,7 +110,7 @@ inline patent_csv_mapping lens_mapping(const std::vector<std::string>& header,
     m.cpc = find_header(header, {"CPC Classifications"});
     m.family_jurisdictions = find_header(header, {"Simple Family Member Jurisdictions"});
     m.priority_numbers = find_header(header, {"Priority Numbers"});
-    m.npl_list = find_header(header, {"NPL Citations"});
+    m.npl_list = find_header(header, {"NPL Citations", "Non-Patent Citations"});
     m.counts[position(indicator::backward_citations)] = find_header(header, {"Cites Patent Count"});
     m.counts[position(indicator::npl_citations)] = find_header(header, {"NPL Citation Count"});
     m.counts[position(indicator::forward_citations)] =

@@ -71,7 +71,8 @@ inline std::string_view scopus_institution(std::string_view aff) {
 /// country name is taken). Institutions are, per affiliation, the first
 /// comma token naming a university (Univ..., College, Politecnico, ...), else
 /// the first naming another organisation (Institute, Academy, Hospital,
-/// Laboratory, Centre, Inc, ...), else the first token.
+/// Laboratory, Centre, Inc, ...), else the first token. Optional `Title`,
+/// `Author Keywords` and `Index Keywords` fill the title and keywords.
 ///
 /// Errors: a header that is one column containing ';' or a tab is the wrong
 /// delimiter (parse_error, missing_column) whatever the policy; a record with
@@ -140,6 +141,9 @@ public:
                 }
             }
             if (rec.countries.empty()) rec.source = country_field::none;
+            if (title_ >= 0) rec.title = std::string(trim(csv_.field(static_cast<std::size_t>(title_))));
+            for (const auto k : {akw_, ikw_})
+                if (k >= 0) detail::append_item(rec.keywords, csv_.field(static_cast<std::size_t>(k)));
             if (detail::finish_record(rec, seen_, report_)) return true;
         }
     }
@@ -165,6 +169,11 @@ private:
         year_ = csv_.require_column("Year");
         eid_ = csv_.find_column("EID");
         awa_ = csv_.find_column("Authors with affiliations");
+        if (opts_.titles_and_keywords) {
+            title_ = csv_.find_column("Title");
+            akw_ = csv_.find_column("Author Keywords");
+            ikw_ = csv_.find_column("Index Keywords");
+        }
     }
     void malformed(error_code code, std::size_t line, std::size_t col, const std::string& msg) {
         if (opts_.malformed == malformed_policy::error) {
@@ -194,7 +203,7 @@ private:
     csv_reader csv_;
     detail::record_builder builder_;
     std::size_t aff_ = 0, year_ = 0;
-    std::ptrdiff_t eid_ = -1, awa_ = -1;
+    std::ptrdiff_t eid_ = -1, awa_ = -1, title_ = -1, akw_ = -1, ikw_ = -1;
     bibliographic_report report_;
     std::unordered_set<std::string> seen_;
 };

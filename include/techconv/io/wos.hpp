@@ -46,9 +46,11 @@ inline bool is_tag_char(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && 
 
 // The pieces of one WoS record a reader needs.
 struct wos_fields {
-    std::string ut, py, c1, rp;
+    std::string ut, py, c1, rp, ti, kw;
     std::size_t line = 0;
     void clear() {
+        ti.clear();
+        kw.clear();
         ut.clear();
         py.clear();
         c1.clear();
@@ -57,18 +59,13 @@ struct wos_fields {
     }
 };
 
-inline void append_item(std::string& to, std::string_view v) {
-    v = trim(v);
-    if (v.empty()) return;
-    if (!to.empty()) to += "; ";
-    to.append(v.data(), v.size());
-}
-
 // Builds a bibliographic_record from the fields; C1 first, RP when C1 is empty.
 inline void build_wos_record(const wos_fields& f, const record_builder& b, bibliographic_record& rec) {
     rec = bibliographic_record{};
     rec.id = std::string(trim(f.ut));
     rec.line = f.line;
+    rec.title = f.ti;
+    rec.keywords = f.kw;
     if (!parse_year(f.py, rec.year)) rec.year = no_year;  // validated by the readers
     if (!trim(f.c1).empty()) {
         rec.source = country_field::addresses;
@@ -111,10 +108,14 @@ inline record_builder make_builder(const bibliographic_options& o) {
 ///
 /// Format: optional `FN`/`VR` header lines; records from `PT` to `ER`; each
 /// field starts with a two-character tag and a space, continuation lines
-/// start with three spaces; `EF` ends the file. Countries are read from the
+/// start with three spaces; `EF` ends one export. Concatenated exports (the
+/// 500- or 1,000-record downloads of one search joined into one file, each
+/// part with its own `FN`/`VR` lines and byte-order mark) are read whole;
+/// report().parts counts the `EF` lines. Countries are read from the
 /// `C1` addresses (one per line; a leading "[authors]" group is ignored),
 /// from `RP` when C1 is empty or names no recognised country; institutions are
-/// the first comma token of each address; `UT` is the identifier, `PY` the year.
+/// the first comma token of each address; `UT` is the identifier, `PY` the year,
+/// `TI` the title (continuation lines joined by a space), `DE` and `ID` the keywords.
 ///
 /// Malformed input (under malformed_policy::error a parse_error, under
 /// malformed_policy::skip a counted skip with a read_issue): a new `PT` before
@@ -189,8 +190,10 @@ private:
         std::string* cont = nullptr;  // field receiving continuation lines
         encoding_bad_ = false;
         while (next_line()) {
-            const std::string_view l = lines_.text();
+            std::string_view l = lines_.text();
             const std::size_t ln = lines_.line();
+            // Concatenated downloads: each part may start with its own byte-order mark.
+            if (l.size() >= 3 && l.compare(0, 3, "\xEF\xBB\xBF") == 0) l.remove_prefix(3);
             if (trim(l).empty()) continue;
             if (l.size() >= 3 && l[0] == ' ' && l[1] == ' ' && l[2] == ' ') {  // continuation
                 if (!in_record_) {
@@ -198,7 +201,8 @@ private:
                     bad = true;
                     continue;
                 }
-                if (cont != nullptr) detail::append_item(*cont, l.substr(3));
+                if (cont == &fields_.ti) detail::append_words(*cont, l.substr(3));
+                else if (cont != nullptr) detail::append_item(*cont, l.substr(3));
                 continue;
             }
             if (l.size() < 2 || !detail::is_tag_char(l[0]) || !detail::is_tag_char(l[1]) ||
@@ -219,9 +223,14 @@ private:
             cont = nullptr;
             if (tag == "FN" || tag == "VR") continue;
             if (tag == "EF") {
+                // The end of one export. Users concatenate the 500- or 1,000-record downloads
+                // of one search into one file, so reading goes on: the next part starts with
+                // FN/VR and PT; text after the last EF is an error like any text outside a record.
                 if (in_record_ && !bad) malformed(error_code::truncated, fields_.line, "file ends (EF) inside a record without ER");
                 in_record_ = false;
-                return false;
+                bad = false;
+                ++report_.parts;
+                continue;
             }
             if (tag == "PT") {
                 if (in_record_ && !bad && encoding_bad_)  // counted once, as its first defect
@@ -270,6 +279,8 @@ private:
             else if (tag == "PY") cont = &fields_.py;
             else if (tag == "C1") cont = &fields_.c1;
             else if (tag == "RP") cont = &fields_.rp;
+            else if (opts_.titles_and_keywords && tag == "TI") cont = &fields_.ti;
+            else if (opts_.titles_and_keywords && (tag == "DE" || tag == "ID")) cont = &fields_.kw;
             if (cont != nullptr) detail::append_item(*cont, value);
         }
         if (in_record_ && !bad) malformed(error_code::truncated, fields_.line, "input ends inside a record (no ER): truncated file?");
@@ -293,7 +304,8 @@ private:
 /// Format: a header row of field tags separated by tabs (`PT AU ... UT`),
 /// then one record per line; fields are split at tabs and quotes are text.
 /// Fields used: `UT`, `PY`, `C1` (addresses separated by "; " outside
-/// "[authors]" groups), `RP`. A header without tabs is rejected as the wrong
+/// "[authors]" groups), `RP`, and when present `TI` (title), `DE` and `ID`
+/// (keywords). A header without tabs is rejected as the wrong
 /// delimiter (parse_error, missing_column) whatever the policy; a record with
 /// another field count than the header (field_count), a bad PY (bad_year) or
 /// invalid UTF-8 (bad_encoding) is an error or a counted skip.
@@ -344,6 +356,9 @@ private:
             else if (t == "PY") py_ = i;
             else if (t == "C1") c1_ = i;
             else if (t == "RP") rp_ = i;
+            else if (opts_.titles_and_keywords && t == "TI") ti_ = i;
+            else if (opts_.titles_and_keywords && t == "DE") de_ = i;
+            else if (opts_.titles_and_keywords && t == "ID") id_ = i;
         }
         if (trim(header_.empty() ? std::string_view() : header_[0]) != "PT")
             header_error(error_code::missing_header, "PT", "header row does not start with the PT tag: not a WoS tab-delimited export");
@@ -406,6 +421,9 @@ private:
             fields_.py = std::string(cells_[py_]);
             fields_.c1 = std::string(cells_[c1_]);
             if (rp_ != npos) fields_.rp = std::string(cells_[rp_]);
+            if (ti_ != npos) fields_.ti = std::string(trim(cells_[ti_]));
+            if (de_ != npos) detail::append_item(fields_.kw, cells_[de_]);
+            if (id_ != npos) detail::append_item(fields_.kw, cells_[id_]);
             year_type y = no_year;
             if (!detail::parse_year(fields_.py, y)) {
                 malformed(error_code::bad_year, ln, py_ + 1, "PY is not a year: '" + fields_.py + "'");
@@ -421,7 +439,7 @@ private:
     detail::record_builder builder_;
     std::vector<std::string_view> header_, cells_;
     std::vector<std::string> names_;
-    std::size_t width_ = 0, ut_ = npos, py_ = npos, c1_ = npos, rp_ = npos;
+    std::size_t width_ = 0, ut_ = npos, py_ = npos, c1_ = npos, rp_ = npos, ti_ = npos, de_ = npos, id_ = npos;
     detail::wos_fields fields_;
     bibliographic_report report_;
     std::unordered_set<std::string> seen_;

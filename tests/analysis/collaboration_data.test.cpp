@@ -4,7 +4,8 @@
 // of records; every disagreement must be listed and explained in
 // country_disagreements.txt (and every listed one must still occur). Then
 // N_i, N_ij and Salton of the reference's top pairs (numpy B^T B) against
-// count_collaboration() + closeness_matrix().
+// count_collaboration() + closeness_matrix(), on the actor records of
+// analysis::country_records() (moved here from tests/closeness/ with it).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -15,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "techconv/analysis/collaboration.hpp"
 #include "techconv/closeness.hpp"
 #include "techconv/io/scopus.hpp"
 #include "techconv/io/wos.hpp"
@@ -121,7 +123,7 @@ void compare_with_reference(const std::string& dataset, const std::string& forma
     CHECK(agree >= 0.99);
 
     // N_i, N_ij, Salton of the reference's top pairs
-    const auto rec = io::country_records(data.records);
+    const auto rec = techconv::analysis::country_records(data.records);
     const auto counts = tc::count_collaboration(rec);
     const auto salton = tc::closeness_matrix(counts, tc::salton);
     REQUIRE(ref.pairs.size() >= 10);

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: BSL-1.0
+// techconv branches: records x technology branch by term lists ([COOP] §1.2,
+// Table 1). A shell over analysis::classify_branches
+// (include/techconv/analysis/branches.hpp).
+#include "cli.hpp"
+
+#include <algorithm>  // std::min, std::fill
+#include <cstdint>   // std::int64_t
+#include <iterator>  // std::back_inserter
+#include <utility>   // std::move
+
+#include <techconv/analysis/branches.hpp>
+#include <techconv/classification/concordance.hpp>
+#include <techconv/io/scopus.hpp>
+#include <techconv/io/wos.hpp>
+
+namespace tcli {
+
+namespace tio = techconv::io;
+namespace tan = techconv::analysis;
+namespace tcf = techconv::classification;
+
+const command_spec& branches_spec() {
+    static const command_spec spec{
+        "branches",
+        "INPUT... --out DIR [--terms FILE] [--format FMT]",
+        "Records x technology branch by term lists ([COOP] Table 1)",
+        "Assigns every record to the technology branches whose terms occur in its title\n"
+        "(papers: title and keywords), case-insensitively and multi-label ([COOP] §1.2).\n"
+        "Built in: the [COOP] Table 1 AI-chip branches (brain-like chip, GPU, VPU, DPU,\n"
+        "NPU, IPU, TPU, FPGA, ASIC, CPLD, VLSI, English and Chinese terms); --terms FILE\n"
+        "reads other lists. Noisy (restricted) terms count only for patents whose IPC codes\n"
+        "pass --ipc-filter, or everywhere with --all-terms. Patents (Lens CSV, USPTO XML,\n"
+        "techconv CSV) are merged into simple families; papers come from WoS or Scopus.",
+        {
+            {"out", "DIR", "output folder (created)"},
+            {"format", "FMT", "auto (default), lens, uspto-xml, csv, wos, wos-tab or scopus"},
+            {"terms", "FILE", "CSV with columns branch, term[, kind] (kind: term, restricted or exclusion)"},
+            {"ipc-filter", "LIST", "comma-separated IPC patterns (e.g. G06N,G06F15/78) restricted terms need"},
+            {"all-terms", "", "count restricted terms like the others (no IPC filter needed)"},
+        },
+        "  records.csv    id, year, then one column per branch (1 = the record is in the branch)\n"
+        "  branches.csv   branch, records, share (records / all records; multi-label, so shares\n"
+        "                 sum past 1)\n"
+        "  years.csv      year, branch, records (records with a year; non-zero cells only)\n"
+        "  report.md      inputs, counts and the branch table"};
+    return spec;
+}
+
+int cmd_branches(int argc, char** argv) {
+    const auto& spec = branches_spec();
+    return guarded(spec, argc, argv, [&](const arguments& a) -> int {
+        const std::string out_dir = a.get("out");
+        const auto fmt = parse_format(a.get("format", "auto"));
+        tcf::term_classifier classifier = a.has("terms")
+                                              ? tcf::term_classifier(tan::load_branch_terms(a.get("terms")))
+                                              : tcf::coop_ai_chip_classifier();
+        if (a.has("ipc-filter")) {
+            std::vector<tcf::ipc_pattern> patterns;
+            const auto list = a.get("ipc-filter");
+            for (std::size_t b = 0; b <= list.size();) {
+                const auto e = std::min(list.find(',', b), list.size());
+                const auto text = list.substr(b, e - b);
+                const auto p = tcf::ipc_pattern_from_chars(text);
+                if (!p) throw usage_error("--ipc-filter: '" + text + "' is not an IPC pattern");
+                patterns.push_back(p.pattern);
+                b = e + 1;
+            }
+            classifier.set_ipc_filter(patterns);
+        }
+        tan::branch_options bo;
+        if (a.has("all-terms")) bo.match.restricted = tcf::restriction_policy::ignore;
+
+        std::vector<std::string> patent_paths;
+        std::vector<std::pair<std::string, input_format>> paper_paths;
+        for (const auto& path : a.inputs) {
+            const auto f = fmt == input_format::automatic ? detect_format(path) : fmt;
+            if (f == input_format::wos || f == input_format::wos_tab || f == input_format::scopus)
+                paper_paths.emplace_back(path, f);
+            else
+                patent_paths.push_back(path);
+        }
+        if (!patent_paths.empty() && !paper_paths.empty())
+            throw usage_error("mixing papers and patents in one run is not supported");
+
+        progress prog(a.quiet);
+        std::vector<std::string> notes;
+        std::string kind;
+        tan::branch_table t;
+        if (!patent_paths.empty()) {
+            auto in = read_patents(patent_paths, fmt, true, prog);
+            notes = std::move(in.notes);
+            kind = "patents (simple families)";
+            t = tan::classify_branches(in.records, classifier, bo);
+        } else {
+            std::vector<tio::bibliographic_record> papers;
+            for (const auto& [path, f] : paper_paths) {
+                tio::bibliographic_data d = f == input_format::wos       ? tio::read_wos_tagged(path)
+                                            : f == input_format::wos_tab ? tio::read_wos_tab(path)
+                                                                         : tio::read_scopus(path);
+                notes.push_back(path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
+                                " records, " + std::to_string(d.report.duplicates) + " duplicates dropped");
+                std::move(d.records.begin(), d.records.end(), std::back_inserter(papers));
+            }
+            kind = "papers";
+            t = tan::classify_branches(papers, classifier, bo);
+        }
+        const auto& rec = t.records;
+        const auto k = classifier.branch_count();
+        const auto year_text = [](techconv::year_type y) {
+            return y == techconv::no_year ? std::string() : std::to_string(y);
+        };
+
+        make_dir(out_dir);
+        {
+            auto f = open_output(out_dir, "records.csv");
+            tio::csv_writer w(f);
+            w.field("id").field("year");
+            for (std::size_t b = 0; b < k; ++b) w.field(rec.label(static_cast<techconv::label_id>(b)));
+            w.end_row();
+            std::vector<int> row(k);
+            for (techconv::index r = 0; r < rec.size(); ++r) {
+                std::fill(row.begin(), row.end(), 0);
+                for (const auto b : rec.actors(r)) row[b] = 1;
+                w.field(rec.id(r)).field(year_text(rec.year(r)));
+                for (const int v : row) w.field(v);
+                w.end_row();
+            }
+        }
+        const double n = static_cast<double>(rec.size());
+        {
+            auto f = open_output(out_dir, "branches.csv");
+            tio::csv_writer w(f);
+            w.row({"branch", "records", "share"});
+            for (std::size_t b = 0; b < k; ++b)
+                w.field(rec.label(static_cast<techconv::label_id>(b)))
+                    .field(static_cast<std::int64_t>(t.records_per_branch[b]))
+                    .field(n > 0.0 ? static_cast<double>(t.records_per_branch[b]) / n : 0.0).end_row();
+        }
+        {
+            auto f = open_output(out_dir, "years.csv");
+            tio::csv_writer w(f);
+            w.row({"year", "branch", "records"});
+            for (const auto& c : tan::branches_by_year(t))
+                if (c.year != techconv::no_year)
+                    w.field(static_cast<std::int64_t>(c.year)).field(rec.label(c.branch))
+                        .field(static_cast<std::int64_t>(c.records)).end_row();
+        }
+        auto md = open_output(out_dir, "report.md");
+        md << "# Technology branches report\n\nGenerated by `techconv branches`. Terms: "
+           << (a.has("terms") ? "`" + a.get("terms") + "`" : std::string("[COOP] Table 1 (built in)"))
+           << "; restricted terms "
+           << (a.has("all-terms") ? "counted everywhere" : classifier.has_ipc_filter() ? "need the IPC filter"
+                                                                                        : "not counted (no IPC filter)")
+           << ".\n\n## Inputs\n\n";
+        for (const auto& s : notes) md << "- " << s << "\n";
+        md << "\n| | count |\n|---|---|\n| " << kind << " | " << rec.size() << " |\n| in at least one branch | "
+           << rec.size() - t.unclassified << " |\n| in no branch | " << t.unclassified << " |\n| duplicates dropped | "
+           << t.duplicates << " |\n\n## Branches\n\n| branch | records | share |\n|---|---|---|\n";
+        for (std::size_t b = 0; b < k; ++b)
+            md << "| " << rec.label(static_cast<techconv::label_id>(b)) << " | " << t.records_per_branch[b] << " | "
+               << percent(n > 0.0 ? static_cast<double>(t.records_per_branch[b]) / n : 0.0) << "% |\n";
+        md << "\n## Files\n\n```\n" << spec.outputs << "\n```\n";
+        std::printf("records: %lld\nclassified: %lld\nout: %s\n", static_cast<long long>(rec.size()),
+                    static_cast<long long>(rec.size() - t.unclassified), out_dir.c_str());
+        return 0;
+    });
+}
+
+}  // namespace tcli

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: BSL-1.0
+// Exports touched by a spreadsheet, and rows of the wrong width (docs/reliability.md,
+// "Dates" and "Rows of the wrong width"). Expected years by hand from the rules in
+// io/dates.hpp; serial day numbers checked with Python's datetime:
+// date(1899, 12, 30) + timedelta(41906) = 2014-09-24, + 10000 = 1927-05-18.
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+
+#include <techconv/io/dates.hpp>
+#include <techconv/io/lens.hpp>
+#include <techconv/io/scopus.hpp>
+
+#include "catalogue.hpp"
+
+namespace io = techconv::io;
+using techconv::error_code;
+using techconv::parse_error;
+using techconv_bad_input::expected_error;
+
+namespace {
+void year_is(const char* text, techconv::year_type ref, techconv::year_type want, io::date_rule rule) {
+    INFO(std::string(text));
+    const auto y = io::parse_date_year(text, ref);
+    REQUIRE(y.has_value());
+    CHECK(y->year == want);
+    CHECK(y->rule == rule);
+}
+}  // namespace
+
+TEST_CASE("dates: the forms a spreadsheet writes, and the rule that read each") {
+    using R = io::date_rule;
+    const auto none = techconv::no_year;
+    year_is("2014", none, 2014, R::year_first);
+    year_is("2014-09-24", none, 2014, R::year_first);
+    year_is("2014/9/24", none, 2014, R::year_first);
+    year_is("2014.09.24", none, 2014, R::year_first);
+    year_is("20140924", none, 2014, R::year_first);
+    year_is("2014-09", none, 2014, R::year_first);
+    year_is("2014-09-24T10:00:00Z", none, 2014, R::year_first);
+    year_is("24.09.2014", none, 2014, R::year_last);
+    year_is("9/24/2014", none, 2014, R::year_last);
+    year_is("24-09-2014", none, 2014, R::year_last);
+    // two-digit years: by the record's reference year (the latest year <= reference ending in YY)
+    year_is("9/24/14", 2015, 2014, R::two_digit_reference);
+    year_is("24/08/71", 1976, 1971, R::two_digit_reference);
+    year_is("1/1/99", 2001, 1999, R::two_digit_reference);
+    year_is("1/1/01", 2001, 2001, R::two_digit_reference);
+    // ... and without one, the window 00-29 -> 20xx, 30-99 -> 19xx
+    year_is("9/24/14", none, 2014, R::two_digit_window);
+    year_is("1/2/29", none, 2029, R::two_digit_window);
+    year_is("1/2/30", none, 1930, R::two_digit_window);
+    year_is("9/24/14 0:00", none, 2014, R::two_digit_window);
+    // serial day numbers
+    year_is("41906", none, 2014, R::serial_day);
+    year_is("10000", none, 1927, R::serial_day);
+    // not dates, or implausible years
+    for (const char* bad : {"0000", "0201", "3000", "13/13/2014", "2014-13-01", "2014-09-32", "9/24", "9/24/2014x",
+                            "24.09.201", "123456", "Sep 24 2014", "", "1/2/3", "00/00/00"}) {
+        INFO(std::string(bad));
+        CHECK_FALSE(io::parse_date_year(bad).has_value());
+    }
+}
+
+TEST_CASE("bad input: lens: a spreadsheet-saved export is read, with the date rules counted") {
+    // The 2015 layout (no Lens ID) as a spreadsheet saves it: day-first two-digit dates.
+    const std::string text =
+        "Jurisdiction,Kind,Publication Number,Publication Date,Publication Year,Application Date,Cited Count\n"
+        "US,A1,US 2013/0101709 A1,25/04/13,2013,22/10/12,3\n"
+        "US,A,US 3982033 A,21/09/76,1976,24/08/71,9\n";
+    std::istringstream in(text);
+    io::lens_reader r(in, "pizza.csv");
+    io::patent_record rec;
+    REQUIRE(r.next(rec));
+    CHECK(rec.publication_year == 2013);
+    CHECK(rec.application_year == 2012);
+    REQUIRE(r.next(rec));
+    CHECK(rec.publication_year == 1976);
+    CHECK(rec.application_year == 1971);  // not 2071: the publication year is the reference
+    CHECK_FALSE(r.next(rec));
+    const auto& rules = r.stats().date_rules;
+    CHECK(rules[static_cast<std::size_t>(io::date_rule::year_first)] == 2);  // the Publication Year cells
+    CHECK(rules[static_cast<std::size_t>(io::date_rule::two_digit_reference)] == 2);
+    // A year that is not a year is an error with its location.
+    std::istringstream bad("Publication Number,Publication Year\nUS 1 A,0000\n");
+    try {
+        io::lens_reader b(bad, "zero.csv");
+        while (b.next(rec)) {
+        }
+        FAIL("expected a parse_error");
+    } catch (const parse_error& e) {
+        techconv_bad_input::check_error(e, expected_error{error_code::bad_year, 2, 2, 1, "Publication Year"},
+                                        "zero.csv");
+    }
+}
+
+TEST_CASE("bad input: lens: rows with too few or too many fields") {
+    const std::string text =
+        "Lens ID,Publication Number,Cited by Patent Count,Simple Family Size\n"
+        "000-1,US 1 A,3,2\n"
+        "000-2,US 2 A,4\n"          // line 3: one field short (the family size would be lost)
+        "000-3,US 3 A,5,1,extra\n"  // line 4: one field too many
+        "000-4,US 4 A,6,1\n";
+    {
+        std::istringstream in(text);
+        io::lens_reader r(in, "short.csv");
+        io::patent_record rec;
+        REQUIRE(r.next(rec));
+        try {
+            r.next(rec);
+            FAIL("expected a parse_error");
+        } catch (const parse_error& e) {
+            techconv_bad_input::check_error(e, expected_error{error_code::field_count, 3, 1, 2, "Lens ID"}, "short.csv");
+            const std::string what = e.what();
+            CHECK(what.find("3 fields") != std::string::npos);
+            CHECK(what.find("the header has 4") != std::string::npos);
+        }
+    }
+    // Asked to skip: the two rows are skipped, counted and listed; the others are read whole.
+    io::patent_csv_options o;
+    o.skip_malformed_rows = true;
+    std::istringstream in(text);
+    io::lens_reader r(in, "short.csv", o);
+    io::patent_record rec;
+    std::vector<std::string> ids;
+    while (r.next(rec)) ids.push_back(rec.id);
+    CHECK(ids == std::vector<std::string>{"US 1 A", "US 4 A"});
+    CHECK(r.stats().malformed_rows == 2);
+    CHECK(r.stats().malformed_lines == std::vector<std::size_t>{3, 4});
+}
+
+TEST_CASE("lens: the 2016/2017 layout's Non-Patent Citations list is counted") {
+    const std::string text =
+        "Lens ID,Publication Number,Non-Patent Citations\n"
+        "000-1,US 1 A,Smith 2001 Nature;;Jones 2003 Science;;Lee 2009\n"
+        "000-2,US 2 A,\n";
+    std::istringstream in(text);
+    io::lens_reader r(in, "npl.csv");
+    io::patent_record rec;
+    REQUIRE(r.next(rec));
+    CHECK(rec.has(io::patent_field::npl_list));
+    CHECK(rec.npl_list_items == 3);
+    REQUIRE(r.next(rec));
+    CHECK(rec.npl_list_items == 0);  // supplied and empty: a real zero
+}
