@@ -17,7 +17,7 @@ if(NOT TECHCONV)
   message(FATAL_ERROR "the techconv command (examples/techconv) is needed as the reference")
 endif()
 separate_arguments(_opts UNIX_COMMAND "${OPTIONS}")
-execute_process(COMMAND "${TECHCONV}" keycore "${INPUT}" --out "${OUT}/techconv" --format ${FORMAT} ${_opts} --quiet
+execute_process(COMMAND "${TECHCONV}" keycore --force "${INPUT}" --out "${OUT}/techconv" --format ${FORMAT} ${_opts} --quiet
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "techconv keycore failed (${rc}): ${out}${err}")

@@ -15,14 +15,16 @@
 // groups.csv, report.json, report.md); see distributed_keycore.md.
 #include <mpi.h>
 
+#include <techconv/analysis/keycore.hpp>
 #include <techconv/io/csv.hpp>
 #include <techconv/io/indicators.hpp>
+#include <techconv/io/patent_inputs.hpp>
 #include <techconv/parallel/mpi.hpp>
 #include <techconv/parallel/profile.hpp>
 #include <techconv/weighting.hpp>
 
-#include "../techconv/cli.hpp"
-#include "../techconv/keycore.hpp"
+#include "cli.hpp"             // techconv_report: arguments, output helpers
+#include "keycore_report.hpp"  // techconv_report: the keycore report files
 
 #include <algorithm>
 #include <array>
@@ -36,6 +38,7 @@
 #include <vector>
 
 namespace tio = techconv::io;
+namespace ta = techconv::analysis;
 namespace tw = techconv::weighting;
 namespace tmpi = techconv::parallel::mpi;
 namespace par = techconv::parallel;
@@ -47,6 +50,12 @@ const tcli::command_spec& spec() {
     static const tcli::command_spec s = [] {
         tcli::command_spec c = tcli::keycore_spec();
         c.name = "distributed_keycore";
+        // industries.csv (--concordance) is not offered over MPI
+        c.options.erase(std::remove_if(c.options.begin(), c.options.end(),
+                                       [](const tcli::option_spec& o) { return o.name == "concordance"; }),
+                        c.options.end());
+        const std::string conc = " [--concordance FILE]";
+        if (const auto p = c.synopsis.find(conc); p != std::string::npos) c.synopsis.erase(p, conc.size());
         c.options.push_back({"split", "W0,W1,...", "relative byte shares of the ranks (default equal; 0 = no rows)"});
         return c;
     }();
@@ -177,8 +186,11 @@ int run(const tcli::arguments& a, MPI_Comm comm) {
     auto fmt = tcli::parse_format(a.get("format", "auto"));
     if (fmt == tcli::input_format::automatic) fmt = tcli::detect_format(path);
     const double q = tcli::fraction_option(a);
-    const bool by_country = tcli::group_by_country(a);
-    const auto csrc = tcli::parse_country_source(a.get("country-from", "auto"));
+    ta::record_grouping grouping;
+    grouping.by_country = tcli::group_by_country(a);
+    grouping.country_from = tcli::parse_country_source(a.get("country-from", "auto"));
+    if (fmt != tio::input_format::lens && fmt != tio::input_format::csv)
+        throw tcli::usage_error(path + ": only Lens and techconv canonical CSV inputs can be split by byte ranges");
     const std::string missing = a.get("missing", "drop-record");
     tio::indicator_options io;
     if (missing == "drop-indicator") io.missing = tio::missing_policy::drop_indicator;
@@ -194,13 +206,14 @@ int run(const tcli::arguments& a, MPI_Comm comm) {
     }
     std::string source;
     const std::string text = read_share(path, rank, cuts(size, ranks, a.get("split")), source);
-    tcli::patent_input in;
-    const auto st = global_stats(tcli::read_patent_csv_text(text, source, fmt, tcli::input_encoding(path, fmt), in), comm);
+    std::vector<tio::patent_record> records;
+    std::istringstream share(text);
+    const auto st =
+        global_stats(tio::read_patent_csv(share, source, fmt, tio::input_encoding(path, fmt), records), comm);
     tcli::keycore_report rep;
-    rep.notes.push_back(tcli::input_note(path, st));
+    rep.notes.push_back(tio::input_note(path, st));
     rep.read = st.records;
     // 2. simple families, merged across ranks
-    std::vector<tio::patent_record> records = std::move(in.records);
     if (!a.has("no-merge")) {
         auto m = tmpi::merge_families(std::move(records), comm);
         records = std::move(m.records);
@@ -246,12 +259,19 @@ int run(const tcli::arguments& a, MPI_Comm comm) {
     ko.entropy.threads = tcli::threads_option(a);
     const tw::key_core_result kc = tmpi::key_core(x, comm, ko);
     const techconv::index_vector rk = tmpi::ranks(kc.scores, comm);
-    tcli::set_key_core(rep, kc, q, missing, by_country);
-    const techconv::matrix sub = tcli::keycore_subscores(x, rep.columns, kc.weighting, rep.subgroup_names);
+    rep.weighting = kc.weighting;
+    rep.fraction = q;
+    rep.k = kc.top.k;
+    rep.threshold = kc.top.threshold;
+    rep.missing = missing;
+    rep.by_country = grouping.by_country;
+    const auto subscores = ta::kct_group_scores(x, rep.columns, kc.weighting);
+    const techconv::matrix& sub = subscores.values;
+    rep.subgroup_names = subscores.groups;
     std::vector<std::string> ids, groups;
     for (const auto r : rows) {
         ids.push_back(records[r].id);
-        groups.push_back(tcli::keycore_group(records[r], by_country, csrc));
+        groups.push_back(ta::record_group(records[r], grouping));
     }
     if (rank == 0) tcli::make_dir(out_dir);
     tmpi::check(MPI_Barrier(comm), "MPI_Barrier");
@@ -296,8 +316,8 @@ int run(const tcli::arguments& a, MPI_Comm comm) {
     // 6. group profiles: a mergeable partial state per rank, merged in rank order
     par::profile_partial partial;
     for (std::size_t k = 0; k < rows.size(); ++k)
-        tcli::add_profile_entry(partial, records[rows[k]], groups[k], rk[static_cast<idx>(k)] <= kc.top.k);
-    rep.profiles = tmpi::group_profiles(partial, comm, tcli::keycore_profile_options()).groups;
+        ta::add_profile_record(partial, records[rows[k]], groups[k], rk[static_cast<idx>(k)] <= kc.top.k);
+    rep.profiles = tmpi::group_profiles(partial, comm, techconv::convergence::profile_options{}).groups;
     if (rank == 0) {
         tcli::write_keycore_report(out_dir, rep);
         std::printf("records: %lld\nindicators: %zu\nkey_core: %lld\nranks: %d\nout: %s\n",

@@ -14,8 +14,9 @@
 #include <string>     // std::string
 #include <vector>     // std::vector
 
-#include <techconv/io/generic_csv.hpp>
 #include <techconv/analysis/patent_rules.hpp>
+#include <techconv/io/detect.hpp>
+#include <techconv/io/generic_csv.hpp>
 #include <techconv/io/patent.hpp>
 #include <techconv/types.hpp>
 
@@ -83,18 +84,14 @@ int report_error(const command_spec& spec, const std::exception& e, bool usage);
 
 // --- input formats ----------------------------------------------------------------------
 
-/// Input formats of the commands.
-enum class input_format { automatic, lens, uspto_xml, csv, wos, wos_tab, scopus };
+/// Input formats of the commands (the library's).
+using techconv::io::input_format;
+/// Detects the format of a file (the library's rule, io/detect.hpp).
+using techconv::io::detect_format;
 /// "auto", "lens", "uspto-xml", "csv", "wos", "wos-tab", "scopus"; throws usage_error.
 input_format parse_format(const std::string& s);
 /// Stable name of a format.
-const char* format_name(input_format f);
-/// Detects the format from the first bytes of a file: `<?xml` (USPTO XML), a
-/// tagged `FN`/`PT` first line (WoS), a tab header starting `PT` (WoS tab),
-/// CSV headers with `Lens ID` (Lens), `EID` or `Authors with affiliations`
-/// (Scopus), `id` and `ipc` (techconv canonical CSV). Throws std::runtime_error
-/// naming the file when nothing matches.
-input_format detect_format(const std::string& path);
+inline const char* format_name(input_format f) { return techconv::io::to_string(f).data(); }
 
 // --- progress -----------------------------------------------------------------------------
 
@@ -131,21 +128,9 @@ struct patent_input {
     bool has_country_column = false;  ///< canonical CSV country column present
 };
 
-/// Reads patents (Lens CSV, USPTO XML or techconv canonical CSV; `automatic`
-/// detects per file) and merges simple families unless `merge` is false.
+/// io::read_patents with progress printed by `prog`; a format without patents is a usage error.
 patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge,
                           progress& prog);
-
-/// Reads the patents of one CSV input held in memory (Lens export, or the
-/// techconv canonical CSV) into out.records; `source` names it in errors,
-/// `encoding` is the file's (see input_encoding). Returns the reader's counters.
-techconv::io::patent_read_stats read_patent_csv_text(const std::string& text, const std::string& source,
-                                                     input_format f, techconv::io::text_encoding encoding,
-                                                     patent_input& out);
-/// The encoding keycore reads `path` in: sniffed from its first MiB for a Lens export, UTF-8 otherwise.
-techconv::io::text_encoding input_encoding(const std::string& path, input_format f);
-/// The note of one input file ("path: layout, N records[, skipped ...]").
-std::string input_note(const std::string& path, const techconv::io::patent_read_stats& st);
 
 /// Where a record's country comes from for --group-by country (the library's rule).
 using techconv::analysis::country_source;

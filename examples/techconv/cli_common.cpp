@@ -137,80 +137,11 @@ int report_error(const command_spec& spec, const std::exception& e, bool usage) 
 // --- formats --------------------------------------------------------------------------------
 
 input_format parse_format(const std::string& s) {
-    if (s == "auto") return input_format::automatic;
-    if (s == "lens") return input_format::lens;
-    if (s == "uspto-xml") return input_format::uspto_xml;
-    if (s == "csv") return input_format::csv;
-    if (s == "wos") return input_format::wos;
-    if (s == "wos-tab") return input_format::wos_tab;
-    if (s == "scopus") return input_format::scopus;
-    throw usage_error("unknown --format '" + s + "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus)");
-}
-
-const char* format_name(input_format f) {
-    switch (f) {
-        case input_format::automatic: return "auto";
-        case input_format::lens: return "lens";
-        case input_format::uspto_xml: return "uspto-xml";
-        case input_format::csv: return "csv";
-        case input_format::wos: return "wos";
-        case input_format::wos_tab: return "wos-tab";
-        case input_format::scopus: return "scopus";
+    try {
+        return techconv::io::input_format_from_string(s);
+    } catch (const techconv::invalid_argument&) {
+        throw usage_error("unknown --format '" + s + "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus)");
     }
-    return "auto";
-}
-
-namespace {
-
-// Splits a CSV header line into trimmed, unquoted names (enough for sniffing).
-std::vector<std::string> sniff_header(const std::string& line, char delim) {
-    std::vector<std::string> out;
-    std::string cur;
-    bool quoted = false;
-    for (const char c : line) {
-        if (c == '"') {
-            quoted = !quoted;
-        } else if (c == delim && !quoted) {
-            out.emplace_back(techconv::io::trim(cur));
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    out.emplace_back(techconv::io::trim(cur));
-    return out;
-}
-
-bool has_name(const std::vector<std::string>& h, const char* name) {
-    for (const auto& x : h)
-        if (techconv::io::iequals(x, name)) return true;
-    return false;
-}
-
-}  // namespace
-
-input_format detect_format(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(path + ": cannot open");
-    std::string head(4096, '\0');
-    in.read(&head[0], static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    if (head.compare(0, 3, "\xEF\xBB\xBF") == 0) head.erase(0, 3);
-    std::size_t p = 0;
-    while (p < head.size() && (head[p] == ' ' || head[p] == '\n' || head[p] == '\r' || head[p] == '\t')) ++p;
-    head.erase(0, p);
-    if (head.compare(0, 5, "<?xml") == 0 || head.compare(0, 16, "<us-patent-grant") == 0)
-        return input_format::uspto_xml;
-    std::string line = head.substr(0, head.find('\n'));
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.compare(0, 3, "FN ") == 0 || line.compare(0, 3, "PT ") == 0 || line.compare(0, 3, "VR ") == 0)
-        return input_format::wos;
-    if (line.compare(0, 3, "PT\t") == 0) return input_format::wos_tab;
-    const auto h = sniff_header(line, ',');
-    if (has_name(h, "Lens ID") || has_name(h, "Display Key")) return input_format::lens;
-    if (has_name(h, "EID") || has_name(h, "Authors with affiliations")) return input_format::scopus;
-    if (has_name(h, "id") && has_name(h, "ipc")) return input_format::csv;
-    throw std::runtime_error(path + ": cannot detect the format from the first line; use --format");
 }
 
 // --- progress -------------------------------------------------------------------------------

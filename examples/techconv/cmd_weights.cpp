@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: BSL-1.0
 // techconv weights: objective weights and scores for any numeric CSV table
-// (entropy by default, as `keycore`; CRITIC, standard deviation, CV, MEREC).
+// (entropy by default, as `keycore`; CRITIC, standard deviation, CV, MEREC):
+// io::read_numeric_table, analysis::weigh_table, then weights.csv and scores.csv.
 #include "cli.hpp"
 
 #include <algorithm>  // std::find
 
+#include <techconv/analysis/table_weights.hpp>
 #include <techconv/io/csv.hpp>
+#include <techconv/io/numeric_table.hpp>
 #include <techconv/io/parse.hpp>
-#include <techconv/weighting.hpp>
 
 namespace tcli {
 
 namespace tio = techconv::io;
+namespace ta = techconv::analysis;
 namespace tw = techconv::weighting;
 using techconv::index;
 
@@ -44,94 +47,33 @@ int cmd_weights(int argc, char** argv) {
     return guarded(spec, argc, argv, [&](const arguments& a) -> int {
         if (a.inputs.size() != 1) throw usage_error("expected exactly one TABLE.csv");
         const std::string method = a.get("method", "entropy");
-        if (method != "entropy" && method != "critic" && method != "std" && method != "cv" && method != "merec")
+        ta::table_weight_options o;
+        try {
+            o.method = ta::weight_method_from_string(method);
+        } catch (const techconv::invalid_argument&) {
             throw usage_error("--method expects entropy, critic, std, cv or merec");
-        const double q = fraction_option(a);
-        const int threads = threads_option(a);
+        }
+        o.fraction = fraction_option(a);
+        o.threads = threads_option(a);
         const std::string path = a.inputs.front();
 
-        // read every cell as text first: whether column 0 is an id column depends on all rows
         progress prog(a.quiet);
         prog.start(path);
-        tio::csv_reader r(path);
-        const auto header = r.header();
-        if (header.empty()) throw std::runtime_error(path + ": empty header");
-        std::vector<std::vector<std::string>> cells;
-        std::vector<std::size_t> lines;
-        while (r.next()) {
-            if (r.size() != header.size())
-                r.fail(techconv::error_code::field_count, r.size() < header.size() ? r.size() : header.size(),
-                       "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(r.size()));
-            std::vector<std::string> row;
-            for (std::size_t c = 0; c < r.size(); ++c) row.emplace_back(r.field(c));
-            cells.push_back(std::move(row));
-            lines.push_back(r.line());
-            prog.update(r.bytes_read(), cells.size());
-        }
-        prog.finish(cells.size());
-        bool id_col = false;
-        for (const auto& row : cells) {
-            double v = 0.0;
-            if (tio::parse_double(row[0], v) != tio::number_status::ok) id_col = true;
-        }
-        const std::size_t first = id_col ? 1 : 0;
-        if (header.size() <= first) throw std::runtime_error(path + ": no numeric column");
-        const auto n = static_cast<index>(cells.size());
-        const auto m = static_cast<index>(header.size() - first);
-        techconv::matrix x(n, m);
-        for (index i = 0; i < n; ++i)
-            for (index j = 0; j < m; ++j) {
-                const auto c = static_cast<std::size_t>(j) + first;
-                const auto& s = cells[static_cast<std::size_t>(i)][c];
-                double v = 0.0;
-                if (tio::parse_double(s, v) != tio::number_status::ok)
-                    techconv::detail::throw_error<techconv::parse_error>(
-                        techconv::error_code::bad_number,
-                        techconv::source_location{path, lines[static_cast<std::size_t>(i)], c + 1,
-                                                  static_cast<std::size_t>(i) + 1, header[c]},
-                        "expected a finite number, found '" + s + "'");
-                x(i, j) = v;
-            }
-        std::vector<tw::direction> dirs(static_cast<std::size_t>(m), tw::direction::benefit);
+        const auto table =
+            tio::read_numeric_table(path, [&](std::uint64_t bytes, std::size_t rows) { prog.update(bytes, rows); });
+        prog.finish(table.ids.size());
+        const auto m = static_cast<index>(table.columns.size());
+        o.directions.assign(static_cast<std::size_t>(m), tw::direction::benefit);
         if (a.has("cost")) {
             const std::string cost = a.get("cost");  // split_list returns views into it
             for (const auto name : tio::split_list(cost, ",")) {
-                const auto it = std::find(header.begin() + static_cast<std::ptrdiff_t>(first), header.end(), name);
-                if (it == header.end()) throw usage_error("--cost: no numeric column named '" + std::string(name) + "'");
-                dirs[static_cast<std::size_t>(it - header.begin()) - first] = tw::direction::cost;
+                const auto it = std::find(table.columns.begin(), table.columns.end(), name);
+                if (it == table.columns.end())
+                    throw usage_error("--cost: no numeric column named '" + std::string(name) + "'");
+                o.directions[static_cast<std::size_t>(it - table.columns.begin())] = tw::direction::cost;
             }
         }
-
-        techconv::vector w, entropy;
-        techconv::vector scores;
-        techconv::status info = techconv::status::ok;
-        if (method == "entropy") {
-            tw::key_core_options ko;
-            ko.fraction = q;
-            ko.entropy.directions = dirs;
-            ko.entropy.threads = threads;
-            auto kc = tw::key_core(x, ko);
-            w = kc.weighting.weights;
-            entropy = kc.weighting.entropy;
-            scores = kc.scores;
-            info = kc.weighting.info;
-        } else {
-            tw::objective_options oo;
-            oo.directions = dirs;
-            oo.threads = threads;
-            tw::objective_result res;
-            if (method == "critic") res = tw::critic_weights(x, oo);
-            else if (method == "std") res = tw::std_dev_weights(x, oo);
-            else if (method == "cv") res = tw::cv_weights(x, oo);
-            else res = tw::merec_weights(x, oo);
-            w = res.weights;
-            info = res.info;
-            tw::normalize_options no;
-            no.directions = dirs;
-            scores = tw::normalize(x, no) * w;
-        }
-        const auto rk = tw::ranks(scores);
-        const auto k = tw::top_count(n, q);
+        const auto res = ta::weigh_table(table.values, o);
 
         const std::string out_dir = a.get("out");
         make_dir(out_dir);
@@ -140,19 +82,17 @@ int cmd_weights(int argc, char** argv) {
             tio::csv_writer wr(f);
             wr.row({"indicator", "weight", "entropy"});
             for (index j = 0; j < m; ++j) {
-                wr.field(header[static_cast<std::size_t>(j) + first]).field(w[j]);
-                if (entropy.size() == m) wr.field(entropy[j]);
+                wr.field(table.columns[static_cast<std::size_t>(j)]).field(res.weights[j]);
+                if (res.entropy.size() == m) wr.field(res.entropy[j]);
                 else wr.empty();
                 wr.end_row();
             }
         }
-        std::vector<std::string> ids;
-        for (index i = 0; i < n; ++i)
-            ids.push_back(id_col ? cells[static_cast<std::size_t>(i)][0] : std::to_string(i + 1));
-        write_scores(out_dir, ids, scores, rk, k);
+        write_scores(out_dir, table.ids, res.scores, res.ranks, res.k);
         std::printf("rows: %lld\ncolumns: %lld\nmethod: %s\nstatus: %s\nkey_core: %lld\nout: %s\n",
-                    static_cast<long long>(n), static_cast<long long>(m), method.c_str(),
-                    std::string(techconv::to_string(info)).c_str(), static_cast<long long>(k), a.final_out.c_str());
+                    static_cast<long long>(table.values.rows()), static_cast<long long>(m), method.c_str(),
+                    std::string(techconv::to_string(res.info)).c_str(), static_cast<long long>(res.k),
+                    a.final_out.c_str());
         return 0;
     });
 }

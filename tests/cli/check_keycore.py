@@ -9,6 +9,8 @@ with numpy from the [KCT] formulas (kct_reference.py) and compared with
 weights.csv, scores.csv, report.json and groups.csv. METHODS facts checked:
 k = ceil(0.05 n), level-2 weight = sum of its indicators, scores in [0, 1],
 absent indicators reported and not weighted, CI = (n - subclasses) / n.
+industries.csv (--concordance, the WIPO 35-field table) is recounted from the
+Lens IPC codes and the table's patterns with a longest-prefix lookup here.
 
 usage: check_keycore.py TECHCONV DATA_DIR WORK_DIR
 """
@@ -24,7 +26,7 @@ from kct_reference import entropy_weights, key_core
 
 NAMES = ["backward_citations", "npl_citations", "claims", "forward_citations", "technology_classes",
          "applicants", "family_size", "filing_countries", "developed_filing_countries"]
-GROUPS = ["fundamentality"] * 3 + ["core"] * 3 + ["strategic"] * 3
+GROUPS = ["fundamentality"] * 3 + ["coreness"] * 3 + ["strategic"] * 3
 OFFICES = {"WO", "EP", "EA", "AP", "OA", "GC"}
 
 
@@ -125,6 +127,7 @@ def main():
             check(int(g["key_subclass_gap"]) == len(all_s) - len(main_s), "group %s gap" % c)
             check(g["key_sections"] == "".join(sorted({s[0] for s in all_s})), "group %s sections" % c)
     print("lens: %d records, %d key core, %d groups agree" % (len(ids), len(key), len(set(country))))
+    check_industries(exe, data, work, lens, country, key)
 
     # 2. USPTO grant XML (5 indicators; design patents without IPC dropped)
     xml_dir = os.path.join(data, "patents-uspto-grant-xml")
@@ -156,6 +159,76 @@ def main():
     b = read_csv(os.path.join(out2, "weights.csv"))
     check([r["weight"] for r in a] == [r["weight"] for r in b], "canonical CSV weights differ from the Lens run")
     print("canonical csv: weights identical to the Lens run")
+
+
+def wipo_fields(path):
+    """The WIPO IPC -> technology field table: subclass patterns (`F21H%`) and
+    main-group patterns (`H04N   3/%`), each to one Field_en."""
+    by_subclass, by_group = {}, {}
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            pat = r["IPC_code"].replace(" ", "").rstrip("%")
+            if pat.endswith("/"):
+                by_group.setdefault((pat[:4], int(pat[4:-1])), set()).add(r["Field_en"])
+            else:
+                by_subclass.setdefault(pat, set()).add(r["Field_en"])
+    return by_subclass, by_group
+
+
+def fields_of(code, by_subclass, by_group):
+    """Longest prefix: the main-group rule when there is one, else the subclass rule."""
+    sub, rest = code[:4], code[4:]
+    if "/" in rest and rest.split("/")[0].isdigit():
+        g = by_group.get((sub, int(rest.split("/")[0])))
+        if g:
+            return g
+    return by_subclass.get(sub, set())
+
+
+def check_industries(exe, data, work, lens, country, key):
+    """industries.csv of --concordance (WIPO 35 fields) against a Python count:
+    per country, the key-core records whose IPC codes reach each field
+    (a record counts once per field), share = records / key-core records."""
+    table = os.path.join(data, "ref-ipc-wipo-technology-fields", "ipc_technology.csv")
+    if not os.path.exists(table):
+        print("industries: no WIPO table in the datasets; skipped")
+        return
+    out = os.path.join(work, "keycore-lens-industries")
+    run(exe, ["keycore", lens, "--out", out, "--group-by", "country", "--concordance", table, "--quiet"])
+    by_subclass, by_group = wipo_fields(table)
+    with open(lens, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    expect = {}
+    for i, r in enumerate(rows):
+        if i not in key:
+            continue
+        codes = [k.strip().replace(" ", "").upper() for k in (r["IPCR Classifications"] or "").split(";;") if k.strip()]
+        fields = set()
+        for k in codes:
+            fields |= fields_of(k, by_subclass, by_group)
+        size = expect.setdefault(country[i], [0, {}])
+        size[0] += 1
+        for fld in fields:
+            size[1][fld] = size[1].get(fld, 0) + 1
+    got = read_csv(os.path.join(out, "industries.csv"))
+    check(header(os.path.join(out, "industries.csv")) == ["group", "industry", "records", "share"],
+          "industries.csv columns")
+    seen = {}
+    for r in got:
+        seen.setdefault(r["group"], []).append(r)
+    check(set(seen) == {c for c, v in expect.items() if v[1]}, "industries.csv groups: %s vs %s" % (sorted(seen), sorted(expect)))
+    for c, (n, counts) in expect.items():
+        rows_c = seen.get(c, [])
+        want = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        check([(r["industry"], int(r["records"])) for r in rows_c] == want,
+              "industries of %s: %s vs %s" % (c, [(r["industry"], r["records"]) for r in rows_c], want))
+        for r in rows_c:
+            check(close(float(r["share"]), int(r["records"]) / n), "share of %s in %s" % (r["industry"], c))
+    # the other files do not change with a concordance
+    for name in ("weights.csv", "scores.csv", "groups.csv", "top20.csv"):
+        with open(os.path.join(out, name), "rb") as a, open(os.path.join(work, "keycore-lens", name), "rb") as b:
+            check(a.read() == b.read(), "%s differs with --concordance" % name)
+    print("industries: %d rows over %d groups agree" % (len(got), len(seen)))
 
 
 def _lens_rows(lens):

@@ -52,7 +52,7 @@ TEST_CASE("indicator_values: absent is not zero") {
     CHECK_THROWS_AS(v.set(tio::indicator::claims, -1), techconv::invalid_argument);
     // groups of [KCT] Table 1
     CHECK(tio::indicator_group(tio::indicator::npl_citations) == "fundamentality");
-    CHECK(tio::indicator_group(tio::indicator::applicants) == "core");
+    CHECK(tio::indicator_group(tio::indicator::applicants) == "coreness");
     CHECK(tio::indicator_group(tio::indicator::developed_filing_countries) == "strategic");
     CHECK(tio::to_string(tio::indicator::forward_citations) == "forward_citations");
 }

@@ -186,7 +186,7 @@ TEST_CASE("indicator_tree: [KCT] Table 1 from the level-3 weights") {
     const std::vector<std::string> cols = {"backward", "npl", "claims", "forward", "classes",
                                            "applicants", "family", "countries", "developed"};
     const auto t = w::indicator_tree::parse(
-        "fundamentality: backward, npl, claims; core-ness: forward, classes, applicants;"
+        "fundamentality: backward, npl, claims; coreness: forward, classes, applicants;"
         " strategic: family, countries, developed",
         cols, "key core");
     CHECK(t.size() == 13);
@@ -195,14 +195,14 @@ TEST_CASE("indicator_tree: [KCT] Table 1 from the level-3 weights") {
     const vector lw = (vector(9) << .185, .349, .037, .132, .065, .006, .034, .164, .028).finished();
     const vector nw = t.node_weights(lw);
     CHECK(close(nw(t.find("fundamentality")), 0.571, 1e-14));  // 18.50 + 34.90 + 3.70
-    CHECK(close(nw(t.find("core-ness")), 0.203, 1e-14));       // 13.20 + 6.50 + 0.60
+    CHECK(close(nw(t.find("coreness")), 0.203, 1e-14));       // 13.20 + 6.50 + 0.60
     CHECK(close(nw(t.find("strategic")), 0.226, 1e-14));       // 3.40 + 16.40 + 2.80
     w::table_options to;
     to.separator = ",";
     const std::string table = t.table(lw, to);
     CHECK(table.rfind("level,name,weight_percent\n1,key core,100.00\n2,fundamentality,57.10\n3,backward,18.50\n", 0) == 0);
     CHECK(table.find("2,strategic,22.60\n3,family,3.40\n") != std::string::npos);
-    const vector within = t.within_group(lw, t.find("core-ness"));
+    const vector within = t.within_group(lw, t.find("coreness"));
     CHECK(close(within(3), 0.132 / 0.203, 1e-14));
     CHECK(within(0) == 0.0);
 }

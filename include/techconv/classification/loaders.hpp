@@ -162,6 +162,23 @@ inline concordance load_wipo_technology_fields(const std::string& path) {
     return load_concordance_csv(path, wipo_technology_fields_options());
 }
 
+/// \brief Loads a concordance file of either layout: the WIPO
+/// IPC-technology table (a header naming `IPC_code` and `Field_en`: options
+/// of wipo_technology_fields_options) or `pattern, category[, ...]` rows
+/// (default concordance_csv_options).
+/// \throws parse_error (io_error, missing_column, bad_code).
+/// Complexity: O(file size).
+inline concordance load_concordance_file(const std::string& path) {
+    io::csv_reader r(path);
+    bool wipo_pattern = false, wipo_field = false;
+    for (const auto& h : r.header()) {
+        wipo_pattern = wipo_pattern || io::iequals(h, "IPC_code");
+        wipo_field = wipo_field || io::iequals(h, "Field_en");
+    }
+    return detail::read_concordance(r, wipo_pattern && wipo_field ? wipo_technology_fields_options()
+                                                                   : concordance_csv_options{});
+}
+
 namespace detail {
 inline std::size_t read_title_list(io::line_reader& r, title_table& table,
                                    const title_options& opts) {

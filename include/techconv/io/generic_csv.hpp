@@ -201,6 +201,11 @@ protected:
         csv_ = std::make_unique<csv_reader>(in, std::move(source), opts_.csv);
         bind(make(csv_->header(), stats_));
     }
+    /// The CSV row reader, for derived readers that read more columns of the
+    /// current row (io/canonical_csv.hpp).
+    csv_reader& table() noexcept { return *csv_; }
+    /// The options, for derived readers that settle one after seeing the header.
+    patent_csv_options& options() noexcept { return opts_; }
 
 private:
     static constexpr std::size_t none = static_cast<std::size_t>(-1);

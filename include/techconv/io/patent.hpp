@@ -54,7 +54,7 @@ struct party {
 /// \brief The nine [KCT] Table 1 indicators, in the paper's order.
 ///
 /// Groups (level 2 of the hierarchy): fundamentality = backward citations, NPL
-/// citations, claims; core-ness = forward citations, technology classes,
+/// citations, claims; coreness = forward citations, technology classes,
 /// applicants; strategic = family size, filing countries, developed filing
 /// countries. The numeric values index indicator_values and are stable.
 enum class indicator : std::uint8_t {
@@ -95,7 +95,11 @@ constexpr std::string_view to_string(indicator i) noexcept {
     return "unknown";
 }
 
-/// \brief The [KCT] level-2 group of an indicator: "fundamentality", "core" or "strategic".
+/// \brief The [KCT] level-2 group of an indicator: "fundamentality", "coreness" or "strategic".
+///
+/// These are the only spellings techconv uses for the three groups ([KCT]
+/// Table 1: 基础性, 核心性, 战略性); analysis::kct_indicator_tree names its
+/// groups with them.
 constexpr std::string_view indicator_group(indicator i) noexcept {
     switch (i) {
         case indicator::backward_citations:
@@ -103,7 +107,7 @@ constexpr std::string_view indicator_group(indicator i) noexcept {
         case indicator::claims: return "fundamentality";
         case indicator::forward_citations:
         case indicator::technology_classes:
-        case indicator::applicants: return "core";
+        case indicator::applicants: return "coreness";
         case indicator::family_size:
         case indicator::filing_countries:
         case indicator::developed_filing_countries: return "strategic";

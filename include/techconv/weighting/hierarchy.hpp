@@ -81,6 +81,51 @@ public:
         return t;
     }
 
+    /// \brief Builds a two-level tree (root, groups, columns) from its groups.
+    ///
+    /// Group g is `groups[g].first`, its children the columns
+    /// `groups[g].second`, in that order; the tree equals the one parse()
+    /// builds from `g1: a, b; g2: c` with the same order.
+    /// \param columns  the column names, in matrix column order
+    /// \param groups   (group name, column indices) in tree order
+    /// \param root_name name of the root (level 1)
+    /// \throws invalid_argument on an empty or repeated group name, an empty
+    ///         group, a column index out of range or repeated, or a column in
+    ///         no group.
+    /// Complexity: O(groups + columns).
+    static indicator_tree from_groups(const std::vector<std::string>& columns,
+                                      const std::vector<std::pair<std::string, std::vector<index>>>& groups,
+                                      std::string_view root_name = "total") {
+        indicator_tree t;
+        t.cols_ = static_cast<index>(columns.size());
+        t.nodes_.push_back(indicator_node{std::string(root_name), no_index, {}, no_index, 1});
+        t.leaf_of_.assign(columns.size(), no_index);
+        auto add = [&](index parent, std::string nm, index column) {
+            const index id = static_cast<index>(t.nodes_.size());
+            const int level = t.nodes_[static_cast<std::size_t>(parent)].level + 1;
+            t.nodes_.push_back(indicator_node{std::move(nm), parent, {}, column, level});
+            t.nodes_[static_cast<std::size_t>(parent)].children.push_back(id);
+            return id;
+        };
+        for (const auto& [name, members] : groups) {
+            techconv::detail::require(!name.empty(), "indicator_tree: empty group name");
+            techconv::detail::require(t.find(name) == no_index, "indicator_tree: repeated group name '" + name + "'");
+            techconv::detail::require(!members.empty(), "indicator_tree: group '" + name + "' is empty");
+            const index g = add(0, name, no_index);
+            for (const index j : members) {
+                techconv::detail::require(j >= 0 && j < t.cols_, "indicator_tree: column index out of range");
+                techconv::detail::require(t.leaf_of_[static_cast<std::size_t>(j)] == no_index,
+                                          "indicator_tree: column '" + columns[static_cast<std::size_t>(j)] +
+                                              "' appears twice");
+                t.leaf_of_[static_cast<std::size_t>(j)] = add(g, columns[static_cast<std::size_t>(j)], j);
+            }
+        }
+        for (std::size_t j = 0; j < columns.size(); ++j)
+            techconv::detail::require(t.leaf_of_[j] != no_index,
+                                      "indicator_tree: column '" + columns[j] + "' is not in the tree");
+        return t;
+    }
+
     /// Number of nodes (root, groups and leaves).
     index size() const noexcept { return static_cast<index>(nodes_.size()); }
     /// Number of columns (leaves).

@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// The [KCT] key-core analysis of patent records (§1–§2.1): indicator matrix,
+// entropy weights in the Table 1 layout, scores, ranks, the key core (the
+// top ceil(q n) records), level-2 sub-scores, the best records, per-group
+// profiles of the key core and the industry table of a concordance.
+#ifndef TECHCONV_ANALYSIS_KEYCORE_HPP_
+#define TECHCONV_ANALYSIS_KEYCORE_HPP_
+
+#include <algorithm>  // std::min, std::sort
+#include <cstddef>    // std::size_t
+#include <map>        // std::map
+#include <string>     // std::string
+#include <utility>    // std::move
+#include <vector>     // std::vector
+
+#include "techconv/analysis/group_diversity.hpp"
+#include "techconv/analysis/kct_indicators.hpp"
+#include "techconv/analysis/patent_rules.hpp"
+#include "techconv/classification/concordance.hpp"
+#include "techconv/classification/ipc.hpp"
+#include "techconv/config.hpp"
+#include "techconv/convergence/profile.hpp"
+#include "techconv/error.hpp"
+#include "techconv/io/indicators.hpp"
+#include "techconv/io/patent.hpp"
+#include "techconv/types.hpp"
+#include "techconv/weighting/pipeline.hpp"
+#include "techconv/weighting/top_k.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace analysis {
+
+/// \brief How the key-core analysis groups records for its profiles.
+struct record_grouping {
+    bool by_country = false;                              ///< one group per country, else one group "all"
+    country_source country_from = country_source::automatic;  ///< where the country comes from (patent_country)
+};
+
+/// \brief The group of a record: its country (patent_country) when grouping
+/// by country, else "all"; "(unknown)" when the country is unknown.
+inline std::string record_group(const io::patent_record& r, const record_grouping& g) {
+    std::string s = g.by_country ? patent_country(r, g.country_from) : std::string("all");
+    return s.empty() ? std::string("(unknown)") : s;
+}
+
+/// \brief The distinct IPC subclasses of a record's IPC codes, main code's
+/// first (classification::ipc_code::truncate to ipc_level::subclass).
+/// Codes that do not parse as IPC symbols, or stop above subclass level,
+/// are left out.
+inline std::vector<std::string> record_subclasses(const io::patent_record& r) {
+    std::vector<std::string> out;
+    for (const auto& s : r.ipc) {
+        const auto c = classification::try_parse_ipc(s);
+        if (!c || !c->has(classification::ipc_level::subclass)) continue;
+        std::string sub = c->truncate(classification::ipc_level::subclass).to_string();
+        if (std::find(out.begin(), out.end(), sub) == out.end()) out.push_back(std::move(sub));
+    }
+    return out;
+}
+
+/// \brief The categories of a record in a concordance: the union over its
+/// IPC codes (all codes, not only the main one), sorted and distinct. A
+/// record counts once per category (multi-label, [KCT] Table 3).
+inline std::vector<label_id> record_categories(const io::patent_record& r, const classification::concordance& c) {
+    std::vector<classification::ipc_code> codes;
+    for (const auto& s : r.ipc)
+        if (const auto p = classification::try_parse_ipc(s)) codes.push_back(*p);
+    return c.lookup(codes);
+}
+
+/// \brief Adds a record to a convergence::profile_table (or a
+/// parallel::profile_partial): its IPC subclasses (record_subclasses),
+/// industry categories of `industries` (when given, by category name),
+/// applicant names and types.
+template <class Table>
+void add_profile_record(Table& t, const io::patent_record& r, const std::string& group, bool key_core,
+                        const classification::concordance* industries = nullptr) {
+    std::vector<std::string> names, types, cats;
+    for (const auto& p : r.applicants) {
+        names.push_back(p.name);
+        types.emplace_back(io::to_string(p.type));
+    }
+    if (industries)
+        for (const label_id id : record_categories(r, *industries)) cats.push_back(industries->category(id).name);
+    t.add(group, key_core, record_subclasses(r), cats, names, types);
+}
+
+/// \brief One row of the industry table ([KCT] Table 3 analogue).
+struct industry_row {
+    std::string group;     ///< the group
+    std::string industry;  ///< the concordance category name
+    index records = 0;     ///< profiled records of the group in that category
+    double share = 0.0;    ///< records / profiled records of the group (multi-label: shares may sum past 1)
+};
+
+/// \brief Options of key_core().
+struct key_core_options {
+    io::indicator_options indicators;  ///< indicator extraction and the missing-value policy
+    double fraction = 0.05;            ///< q: the key core is the top ceil(q n) scored records
+    record_grouping grouping;          ///< groups of the profiles
+    int threads = 1;                   ///< worker threads for weighting and scoring (0: all); same result for any
+    index top_rows = 20;               ///< rows of key_core_result::top
+    convergence::profile_options profile;  ///< group profile options (default: key-core scope, top 10)
+    /// Concordance of the industry table (e.g. classification::load_wipo_technology_fields);
+    /// nullptr: no industries. Not owned; must outlive the call.
+    const classification::concordance* industries = nullptr;
+};
+
+/// \brief One of the best records.
+struct key_core_top_row {
+    std::size_t record = 0;       ///< index into the input records
+    std::string id;               ///< record id
+    double score = 0.0;           ///< s_i
+    std::string group;            ///< record_group
+    year_type year = no_year;     ///< patent_year
+    std::string title;            ///< title
+    std::vector<double> sub;      ///< level-2 sub-scores (kct_subscores::groups order)
+};
+
+/// \brief Everything the key-core analysis computes.
+struct key_core_result {
+    std::vector<io::indicator> columns;     ///< weighted indicators ([KCT] order)
+    std::vector<io::indicator> absent;      ///< indicators the source does not have
+    std::vector<io::indicator> incomplete;  ///< left out by missing_policy::drop_indicator
+    std::vector<std::size_t> rows;          ///< input record of each scored row
+    std::size_t dropped = 0;                ///< records left out for a missing value
+    weighting::entropy_result weighting;    ///< weights, entropies, status
+    std::vector<kct_weight_row> weights;    ///< all nine indicators, [KCT] Table 1 layout
+    std::vector<kct_group_weight> group_weights;  ///< level-2 weights
+    vector scores;                          ///< score of each scored row
+    index_vector ranks;                     ///< 1-based rank of each row (ties: input order)
+    index k = 0;                            ///< key-core size ceil(q n)
+    double threshold = 0.0;                 ///< score of the k-th record
+    double fraction = 0.05;                 ///< q
+    kct_subscores subscores;                ///< level-2 sub-scores of each row
+    std::vector<std::string> groups;        ///< record_group of each row
+    std::vector<key_core_top_row> top;      ///< the best min(top_rows, n) rows in rank order
+    std::vector<convergence::group_profile> profiles;  ///< per group (convergence::group_profiles order)
+    /// Diversity indices of each group's profiled records (Shannon, Simpson, HHI, Hill, CR_4,
+    /// Rao–Stirling over main subclasses; applicant HHI and CR_4), in `profiles` order.
+    std::vector<diversity_indices> diversity;
+    std::vector<industry_row> industries;   ///< industry table (empty without a concordance)
+
+    /// Whether scored row `i` is in the key core.
+    bool in_key_core(index i) const { return ranks[i] <= k; }
+};
+
+/// \brief The industry table of key-core profiles: for each group (in the
+/// order of `profiles`) and each category of `c` held by at least one of its
+/// profiled records, the record count and share. Rows of a group: by
+/// records descending, then category name.
+/// \param records  the records
+/// \param rows     record of each scored row
+/// \param groups   group of each scored row
+/// \param profiled whether each scored row is profiled (key core, or all)
+inline std::vector<industry_row> industry_table(const std::vector<io::patent_record>& records,
+                                                const std::vector<std::size_t>& rows,
+                                                const std::vector<std::string>& groups,
+                                                const std::vector<char>& profiled,
+                                                const std::vector<convergence::group_profile>& profiles,
+                                                const classification::concordance& c) {
+    std::map<std::string, std::map<label_id, index>> counts;
+    std::map<std::string, index> sizes;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (!profiled[i]) continue;
+        ++sizes[groups[i]];
+        auto& m = counts[groups[i]];
+        for (const label_id id : record_categories(records[rows[i]], c)) ++m[id];
+    }
+    std::vector<industry_row> out;
+    for (const auto& g : profiles) {
+        const auto it = counts.find(g.group);
+        if (it == counts.end()) continue;
+        const double n = static_cast<double>(sizes[g.group]);
+        std::vector<industry_row> part;
+        for (const auto& [id, cnt] : it->second)
+            part.push_back(industry_row{g.group, c.category(id).name, cnt, static_cast<double>(cnt) / n});
+        std::sort(part.begin(), part.end(), [](const industry_row& a, const industry_row& b) {
+            return a.records != b.records ? a.records > b.records : a.industry < b.industry;
+        });
+        out.insert(out.end(), part.begin(), part.end());
+    }
+    return out;
+}
+
+/// \brief The [KCT] key-core analysis of `records`.
+///
+/// Steps: io::indicator_matrix (absent indicators left out, missing values
+/// by `opts.indicators.missing`); weighting::key_core (min-max, entropy with
+/// 0 ln 0 = 0, s_i = sum_j w_j x'_ij, the top ceil(q n); ties: score
+/// descending, then input order); the weights in the Table 1 layout; the
+/// level-2 sub-scores (kct_group_scores); the best `top_rows` records; the
+/// group of each scored record (record_group) and convergence::group_profiles
+/// of the groups' key core (main subclasses via ipc_code::truncate, top-10
+/// shares, applicant diversity and company share, diversity indices, the
+/// co-classification network summary), the diversity indices of each group
+/// (group_diversity); the industry table when a concordance is given.
+/// Deterministic for any thread count.
+/// \throws invalid_argument when fewer than 2 records or no indicator remain.
+inline key_core_result key_core(const std::vector<io::patent_record>& records, const key_core_options& opts = {}) {
+    const auto table = io::indicator_matrix(records, opts.indicators);
+    if (table.values.rows() < 2 || table.columns.empty())
+        throw invalid_argument("no usable indicator matrix: " + std::to_string(table.values.rows()) +
+                               " records with " + std::to_string(table.columns.size()) +
+                               " indicators (need at least 2 records and 1 indicator)");
+    key_core_result out;
+    out.columns = table.columns;
+    out.absent = table.absent;
+    out.incomplete = table.incomplete;
+    out.rows = table.rows;
+    out.dropped = table.dropped_records;
+    out.fraction = opts.fraction;
+
+    weighting::key_core_options ko;
+    ko.fraction = opts.fraction;
+    ko.entropy.threads = opts.threads;
+    auto kc = weighting::key_core(table.values, ko);
+    out.weighting = std::move(kc.weighting);
+    out.scores = std::move(kc.scores);
+    out.k = kc.top.k;
+    out.threshold = kc.top.threshold;
+    out.ranks = weighting::ranks(out.scores);
+    out.weights = kct_weight_table(out.columns, out.weighting);
+    out.group_weights = kct_group_weights(out.columns, out.weighting);
+    out.subscores = kct_group_scores(table.values, out.columns, out.weighting);
+
+    const index n = table.values.rows();
+    out.groups.resize(static_cast<std::size_t>(n));
+    for (index i = 0; i < n; ++i)
+        out.groups[static_cast<std::size_t>(i)] = record_group(records[out.rows[static_cast<std::size_t>(i)]], opts.grouping);
+
+    std::vector<index> by_rank(static_cast<std::size_t>(n));  // row of each rank (rank 1 first)
+    for (index i = 0; i < n; ++i) by_rank[static_cast<std::size_t>(out.ranks[i] - 1)] = i;
+    for (index p = 0; p < std::min(opts.top_rows, n); ++p) {
+        const index i = by_rank[static_cast<std::size_t>(p)];
+        const std::size_t rec = out.rows[static_cast<std::size_t>(i)];
+        const auto& r = records[rec];
+        key_core_top_row t;
+        t.record = rec;
+        t.id = r.id;
+        t.score = out.scores[i];
+        t.group = out.groups[static_cast<std::size_t>(i)];
+        t.year = patent_year(r);
+        t.title = r.title;
+        for (index g = 0; g < out.subscores.values.cols(); ++g) t.sub.push_back(out.subscores.values(i, g));
+        out.top.push_back(std::move(t));
+    }
+
+    convergence::profile_table ptab;
+    for (index i = 0; i < n; ++i)
+        add_profile_record(ptab, records[out.rows[static_cast<std::size_t>(i)]], out.groups[static_cast<std::size_t>(i)],
+                           out.in_key_core(i), opts.industries);
+    out.profiles = convergence::group_profiles(ptab, opts.profile).groups;
+
+    std::vector<char> profiled(static_cast<std::size_t>(n));
+    for (index i = 0; i < n; ++i)
+        profiled[static_cast<std::size_t>(i)] =
+            opts.profile.scope == convergence::profile_scope::all || out.in_key_core(i) ? 1 : 0;
+    std::map<std::string, group_diversity> div;
+    for (index i = 0; i < n; ++i) {
+        if (!profiled[static_cast<std::size_t>(i)]) continue;
+        const auto& r = records[out.rows[static_cast<std::size_t>(i)]];
+        std::vector<std::string> names;
+        for (const auto& p : r.applicants) names.push_back(p.name);
+        div[out.groups[static_cast<std::size_t>(i)]].add(record_subclasses(r), names);
+    }
+    for (const auto& g : out.profiles) {
+        const auto it = div.find(g.group);
+        out.diversity.push_back(it == div.end() ? diversity_indices{} : it->second.result());
+    }
+    if (opts.industries)
+        out.industries = industry_table(records, out.rows, out.groups, profiled, out.profiles, *opts.industries);
+    return out;
+}
+
+/// \brief Which records are key core, as key_core() selects them with
+/// `opts` (only indicators, fraction and threads are used): mask[r] = 1
+/// for input record r in the key core, 0 otherwise (also for unscored records).
+struct key_core_selection {
+    std::vector<char> mask;            ///< one entry per input record
+    index k = 0;                       ///< key-core size
+    index rows = 0;                    ///< scored records
+    std::size_t columns = 0;           ///< indicators used
+    std::size_t dropped = 0;           ///< records without all of them
+};
+
+/// \brief The key core of `records` without the profiles (see key_core_selection).
+/// \throws invalid_argument when fewer than 2 records or no indicator remain.
+inline key_core_selection select_key_core(const std::vector<io::patent_record>& records,
+                                          const key_core_options& opts = {}) {
+    const auto table = io::indicator_matrix(records, opts.indicators);
+    if (table.values.rows() < 2 || table.columns.empty())
+        throw invalid_argument("no usable indicator matrix (" + std::to_string(table.values.rows()) +
+                               " records with " + std::to_string(table.columns.size()) + " indicators)");
+    weighting::key_core_options ko;
+    ko.fraction = opts.fraction;
+    ko.entropy.threads = opts.threads;
+    const auto kc = weighting::key_core(table.values, ko);
+    key_core_selection out;
+    out.mask.assign(records.size(), 0);
+    for (const auto i : kc.top.indices) out.mask[table.rows[static_cast<std::size_t>(i)]] = 1;
+    out.k = kc.top.k;
+    out.rows = table.values.rows();
+    out.columns = table.columns.size();
+    out.dropped = table.dropped_records;
+    return out;
+}
+
+}  // namespace analysis
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_ANALYSIS_KEYCORE_HPP_

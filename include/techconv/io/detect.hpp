@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// The input formats techconv reads, their stable names, and the detection of
+// a file's format from its first bytes.
+#ifndef TECHCONV_IO_DETECT_HPP_
+#define TECHCONV_IO_DETECT_HPP_
+
+#include <fstream>      // std::ifstream
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/io/parse.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace io {
+
+/// \brief The input formats of techconv's readers.
+enum class input_format {
+    automatic,  ///< detect per file (detect_format)
+    lens,       ///< Lens.org patent CSV export (io/lens.hpp)
+    uspto_xml,  ///< USPTO grant full-text XML (io/uspto_xml.hpp)
+    csv,        ///< the techconv canonical patent CSV (io/canonical_csv.hpp)
+    wos,        ///< Web of Science plain-text (tagged) export
+    wos_tab,    ///< Web of Science tab-delimited export
+    scopus,     ///< Scopus CSV export
+};
+
+/// \brief Stable name of a format: "auto", "lens", "uspto-xml", "csv", "wos", "wos-tab", "scopus".
+constexpr std::string_view to_string(input_format f) noexcept {
+    switch (f) {
+        case input_format::automatic: return "auto";
+        case input_format::lens: return "lens";
+        case input_format::uspto_xml: return "uspto-xml";
+        case input_format::csv: return "csv";
+        case input_format::wos: return "wos";
+        case input_format::wos_tab: return "wos-tab";
+        case input_format::scopus: return "scopus";
+    }
+    return "auto";
+}
+
+/// \brief The format named `name` (the names of to_string(input_format)).
+/// \throws invalid_argument for any other name, listing the accepted ones.
+inline input_format input_format_from_string(std::string_view name) {
+    for (const auto f : {input_format::automatic, input_format::lens, input_format::uspto_xml, input_format::csv,
+                         input_format::wos, input_format::wos_tab, input_format::scopus})
+        if (name == to_string(f)) return f;
+    throw invalid_argument("unknown format '" + std::string(name) +
+                           "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus)");
+}
+
+/// \brief Whether records of format `f` are patents (the patent readers accept it).
+constexpr bool holds_patents(input_format f) noexcept {
+    return f == input_format::lens || f == input_format::uspto_xml || f == input_format::csv;
+}
+
+namespace detail {
+
+// Splits a CSV header line into trimmed, unquoted names (enough for sniffing).
+inline std::vector<std::string> sniff_header(std::string_view line, char delim) {
+    std::vector<std::string> out;
+    std::string cur;
+    bool quoted = false;
+    for (const char c : line) {
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (c == delim && !quoted) {
+            out.emplace_back(trim(cur));
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    out.emplace_back(trim(cur));
+    return out;
+}
+
+inline bool has_name(const std::vector<std::string>& h, std::string_view name) {
+    for (const auto& x : h)
+        if (iequals(x, name)) return true;
+    return false;
+}
+
+}  // namespace detail
+
+/// \brief The format of a text that starts with `head` (the first few KiB of a file).
+///
+/// Rules, in order, after a UTF-8 byte-order mark and leading blanks:
+///  - `<?xml` or `<us-patent-grant`: USPTO XML;
+///  - a first line starting `FN `, `PT ` or `VR `: Web of Science tagged text;
+///  - a first line starting `PT` and a tab: Web of Science tab-delimited;
+///  - a comma-separated header naming `Lens ID` or `Display Key`: Lens;
+///  - naming `EID` or `Authors with affiliations`: Scopus;
+///  - naming both `id` and `ipc`: the techconv canonical CSV.
+/// Header names compare case-insensitively.
+/// \returns input_format::automatic when no rule matches.
+/// Complexity: O(head size).
+inline input_format detect_format_of(std::string_view head) {
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+    std::size_t p = 0;
+    while (p < head.size() && (head[p] == ' ' || head[p] == '\n' || head[p] == '\r' || head[p] == '\t')) ++p;
+    head.remove_prefix(p);
+    if (head.substr(0, 5) == "<?xml" || head.substr(0, 16) == "<us-patent-grant") return input_format::uspto_xml;
+    std::string_view line = head.substr(0, head.find('\n'));
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const auto starts = [&](std::string_view s) { return line.substr(0, s.size()) == s; };
+    if (starts("FN ") || starts("PT ") || starts("VR ")) return input_format::wos;
+    if (starts("PT\t")) return input_format::wos_tab;
+    const auto h = detail::sniff_header(line, ',');
+    if (detail::has_name(h, "Lens ID") || detail::has_name(h, "Display Key")) return input_format::lens;
+    if (detail::has_name(h, "EID") || detail::has_name(h, "Authors with affiliations")) return input_format::scopus;
+    if (detail::has_name(h, "id") && detail::has_name(h, "ipc")) return input_format::csv;
+    return input_format::automatic;
+}
+
+/// \brief Detects the format of the file at `path` from its first 4 KiB (rules of detect_format_of).
+/// \throws parse_error: io_error when the file cannot be opened, bad_value
+///         naming the file when no rule matches.
+inline input_format detect_format(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        ::techconv::detail::throw_error<parse_error>(error_code::io_error, source_location{path, 0, 0, 0, {}},
+                                                      "cannot open");
+    std::string head(4096, '\0');
+    in.read(&head[0], static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    const input_format f = detect_format_of(head);
+    if (f == input_format::automatic)
+        ::techconv::detail::throw_error<parse_error>(
+            error_code::bad_value, source_location{path, 1, 0, 0, {}},
+            "cannot detect the format from the first line; name the format explicitly");
+    return f;
+}
+
+}  // namespace io
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_IO_DETECT_HPP_

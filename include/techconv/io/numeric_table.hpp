@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// A numeric CSV table with a header row and an optional first column of
+// identifiers: the input of objective weighting of any indicator table.
+#ifndef TECHCONV_IO_NUMERIC_TABLE_HPP_
+#define TECHCONV_IO_NUMERIC_TABLE_HPP_
+
+#include <cstddef>     // std::size_t
+#include <cstdint>     // std::uint64_t
+#include <functional>  // std::function
+#include <string>      // std::string
+#include <utility>     // std::move
+#include <vector>      // std::vector
+
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/io/csv.hpp"
+#include "techconv/io/parse.hpp"
+#include "techconv/types.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace io {
+
+/// \brief A numeric table: named columns of finite numbers, one row per record.
+struct numeric_table {
+    std::vector<std::string> columns;  ///< names of the numeric columns (header order)
+    std::vector<std::string> ids;      ///< the id column's cells, or "1", "2", ... (1-based rows) without one
+    bool has_id_column = false;        ///< the first column held identifiers
+    matrix values;                     ///< rows x columns.size()
+};
+
+/// \brief Reads a CSV table whose columns are all numeric except, optionally,
+/// the first: that one is an id column when any of its cells does not parse
+/// as a number (the rule needs every row, so all cells are read as text first).
+///
+/// `progress`, when set, is called after each row with the bytes consumed and
+/// the rows read.
+/// \throws parse_error naming the file, line and column: io_error, an empty
+///         header (missing_header), a row with another number of fields
+///         (field_count), no numeric column (missing_column), a cell of a
+///         numeric column that is not a finite number (bad_number).
+/// Complexity: O(file size); memory: the cells as text, then the matrix.
+inline numeric_table read_numeric_table(const std::string& path,
+                                        const std::function<void(std::uint64_t, std::size_t)>& progress = {}) {
+    csv_reader r(path);
+    const auto header = r.header();
+    if (header.empty())
+        ::techconv::detail::throw_error<parse_error>(error_code::missing_header, source_location{path, 1, 0, 0, {}},
+                                                      "empty header");
+    std::vector<std::vector<std::string>> cells;
+    std::vector<std::size_t> lines;
+    while (r.next()) {
+        if (r.size() != header.size())
+            r.fail(error_code::field_count, r.size() < header.size() ? r.size() : header.size(),
+                   "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(r.size()));
+        std::vector<std::string> row;
+        row.reserve(r.size());
+        for (std::size_t c = 0; c < r.size(); ++c) row.emplace_back(r.field(c));
+        cells.push_back(std::move(row));
+        lines.push_back(r.line());
+        if (progress) progress(r.bytes_read(), cells.size());
+    }
+    numeric_table t;
+    for (const auto& row : cells) {
+        double v = 0.0;
+        if (parse_double(row[0], v) != number_status::ok) t.has_id_column = true;
+    }
+    const std::size_t first = t.has_id_column ? 1 : 0;
+    if (header.size() <= first)
+        ::techconv::detail::throw_error<parse_error>(error_code::missing_column, source_location{path, 1, 0, 0, {}},
+                                                      "no numeric column");
+    t.columns.assign(header.begin() + static_cast<std::ptrdiff_t>(first), header.end());
+    const auto n = static_cast<index>(cells.size());
+    const auto m = static_cast<index>(t.columns.size());
+    t.values.resize(n, m);
+    for (index i = 0; i < n; ++i) {
+        const auto& row = cells[static_cast<std::size_t>(i)];
+        for (index j = 0; j < m; ++j) {
+            const auto c = static_cast<std::size_t>(j) + first;
+            double v = 0.0;
+            if (parse_double(row[c], v) != number_status::ok)
+                ::techconv::detail::throw_error<parse_error>(
+                    error_code::bad_number,
+                    source_location{path, lines[static_cast<std::size_t>(i)], c + 1, static_cast<std::size_t>(i) + 1,
+                                    header[c]},
+                    "expected a finite number, found '" + row[c] + "'");
+            t.values(i, j) = v;
+        }
+        t.ids.push_back(t.has_id_column ? row[0] : std::to_string(i + 1));
+    }
+    return t;
+}
+
+}  // namespace io
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_IO_NUMERIC_TABLE_HPP_

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// Reading the patent records of several files of any supported format (Lens
+// CSV, USPTO XML, techconv canonical CSV) with simple-family merging, one
+// note and one set of counters per file, and an optional progress callback.
+#ifndef TECHCONV_IO_PATENT_INPUTS_HPP_
+#define TECHCONV_IO_PATENT_INPUTS_HPP_
+
+#include <cstddef>     // std::size_t
+#include <cstdint>     // std::uint64_t
+#include <functional>  // std::function
+#include <istream>     // std::istream
+#include <string>      // std::string
+#include <utility>     // std::move
+#include <vector>      // std::vector
+
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/io/canonical_csv.hpp"
+#include "techconv/io/detect.hpp"
+#include "techconv/io/encoding.hpp"
+#include "techconv/io/families.hpp"
+#include "techconv/io/generic_csv.hpp"
+#include "techconv/io/lens.hpp"
+#include "techconv/io/patent.hpp"
+#include "techconv/io/uspto_xml.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace io {
+
+/// \brief Callbacks of read_patents() for progress reports; each may be empty.
+struct read_progress {
+    /// A file starts (called before it is opened).
+    std::function<void(const std::string& path)> start;
+    /// After each record: bytes of the current file consumed, records read so far (all files).
+    std::function<void(std::uint64_t bytes, std::size_t records)> update;
+    /// A file ends: the records it gave.
+    std::function<void(std::size_t records)> finish;
+};
+
+/// \brief Options of read_patents().
+struct read_patents_options {
+    input_format format = input_format::automatic;  ///< automatic: detect_format per file
+    bool merge_families = true;                     ///< merge simple families (io/families.hpp)
+    read_progress progress;                         ///< progress callbacks (optional)
+};
+
+/// \brief What one input file gave.
+struct input_file_report {
+    std::string path;         ///< the file
+    input_format format = input_format::automatic;  ///< its format (detected or given)
+    patent_read_stats stats;  ///< the reader's counters
+};
+
+/// \brief Records read by read_patents(), with what happened per file.
+struct patent_inputs {
+    std::vector<patent_record> records;  ///< after family merging (when asked), input order
+    std::vector<input_file_report> files;  ///< one per input file, in input order
+    std::size_t read = 0;             ///< records read before family merging
+    std::size_t merged = 0;           ///< records folded into another member of their simple family
+    bool has_country_column = false;  ///< a canonical CSV input has a `country` column
+
+    /// One note per file (input_note), in input order.
+    std::vector<std::string> notes() const;
+};
+
+/// \brief The note of one input file: `path: layout, N records[, skipped K what]...`
+/// (layout "csv" when the reader names none).
+inline std::string input_note(const std::string& path, const patent_read_stats& st) {
+    std::string s = path + ": " + (st.layout.empty() ? std::string("csv") : st.layout) + ", " +
+                    std::to_string(st.records) + " records";
+    for (const auto& k : st.skipped) s += ", skipped " + std::to_string(k.second) + " " + k.first;
+    return s;
+}
+
+inline std::vector<std::string> patent_inputs::notes() const {
+    std::vector<std::string> out;
+    out.reserve(files.size());
+    for (const auto& f : files) out.push_back(input_note(f.path, f.stats));
+    return out;
+}
+
+/// \brief The encoding a patent file of format `f` is read in: sniffed from
+/// its first MiB for a Lens export (UTF-8, Latin-1 or Mac Roman), UTF-8 for
+/// every other format.
+/// \throws parse_error (io_error) when a Lens file cannot be opened.
+inline text_encoding input_encoding(const std::string& path, input_format f) {
+    return f == input_format::lens ? detail::sniff_file_encoding(path, path) : text_encoding::utf8;
+}
+
+namespace detail {
+
+template <class Reader>
+patent_read_stats drain(Reader& reader, std::vector<patent_record>& out, const read_progress& p) {
+    patent_record r;
+    while (reader.next(r)) {
+        out.push_back(std::move(r));
+        if (p.update) p.update(reader.bytes_read(), out.size());
+    }
+    return reader.stats();
+}
+
+[[noreturn]] inline void no_patents(const std::string& source, input_format f) {
+    ::techconv::detail::throw_error<invalid_argument>(source + ": format " + std::string(to_string(f)) +
+                                                      " holds no patents (use lens, uspto-xml or csv)");
+}
+
+}  // namespace detail
+
+/// \brief Reads the patent records of the files `paths`, in order, and merges
+/// simple families unless `opts.merge_families` is false.
+///
+/// Each file is read in its format (`opts.format`, or detect_format per file
+/// when automatic): a Lens export in the encoding input_encoding sniffs, USPTO
+/// XML, or the canonical CSV (canonical_csv_reader). Family merging runs once
+/// over the records of all files (merge_families with default options).
+/// \throws invalid_argument when a file's format holds no patents (WoS, Scopus);
+///         parse_error from detection and the readers (naming file, line and field).
+/// Complexity: O(total input size) plus the merge.
+inline patent_inputs read_patents(const std::vector<std::string>& paths, const read_patents_options& opts = {}) {
+    patent_inputs out;
+    const read_progress& p = opts.progress;
+    for (const auto& path : paths) {
+        const input_format f = opts.format == input_format::automatic ? detect_format(path) : opts.format;
+        if (p.start) p.start(path);
+        const std::size_t before = out.records.size();
+        input_file_report file{path, f, {}};
+        switch (f) {
+            case input_format::lens: {
+                patent_csv_options o;
+                o.detect_encoding = true;
+                lens_reader reader(path, o);
+                file.stats = detail::drain(reader, out.records, p);
+                break;
+            }
+            case input_format::uspto_xml: {
+                uspto_xml_reader reader(path);
+                file.stats = detail::drain(reader, out.records, p);
+                break;
+            }
+            case input_format::csv: {
+                canonical_csv_reader reader(path);
+                out.has_country_column = out.has_country_column || reader.has_country_column();
+                file.stats = detail::drain(reader, out.records, p);
+                break;
+            }
+            default: detail::no_patents(path, f);
+        }
+        out.files.push_back(std::move(file));
+        if (p.finish) p.finish(out.records.size() - before);
+    }
+    out.read = out.records.size();
+    if (opts.merge_families) {
+        auto m = merge_families(std::move(out.records));
+        out.records = std::move(m.records);
+        out.merged = m.merged;
+    }
+    return out;
+}
+
+/// \brief Reads the patents of one CSV input held in a stream (a Lens export
+/// or the canonical CSV, `f` naming which) and appends them to `out`.
+///
+/// `source` names the input in errors; `encoding` is the text's encoding
+/// (input_encoding of the file it came from). No family merging.
+/// \returns the reader's counters.
+/// \throws invalid_argument for any other format; parse_error from the readers.
+inline patent_read_stats read_patent_csv(std::istream& in, const std::string& source, input_format f,
+                                         text_encoding encoding, std::vector<patent_record>& out) {
+    patent_csv_options o;
+    o.csv.encoding = encoding;
+    if (f == input_format::lens) {
+        lens_reader reader(in, source, o);
+        return detail::drain(reader, out, {});
+    }
+    if (f != input_format::csv) detail::no_patents(source, f);
+    canonical_csv_reader reader(in, source, o);
+    return detail::drain(reader, out, {});
+}
+
+}  // namespace io
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_IO_PATENT_INPUTS_HPP_
