@@ -60,6 +60,10 @@ struct arguments {
     std::string get(const std::string& name, const std::string& fallback = {}) const;
     double get_double(const std::string& name, double fallback) const;
     long long get_int(const std::string& name, long long fallback) const;
+    /// get_int, and the value must lie in [lo, hi] (else usage_error naming the range).
+    long long get_int(const std::string& name, long long fallback, long long lo, long long hi) const;
+    /// get_double, and the value must be finite and lie in [lo, hi] (else usage_error).
+    double get_double(const std::string& name, double fallback, double lo, double hi) const;
 };
 
 /// Parses argv[first..argc) against `spec`. Throws usage_error.

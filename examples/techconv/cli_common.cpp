@@ -38,6 +38,22 @@ long long arguments::get_int(const std::string& name, long long fallback) const 
     return static_cast<long long>(v);
 }
 
+long long arguments::get_int(const std::string& name, long long fallback, long long lo, long long hi) const {
+    const long long v = get_int(name, fallback);
+    if (has(name) && (v < lo || v > hi))
+        throw usage_error("--" + name + " expects an integer in " + std::to_string(lo) + ".." + std::to_string(hi) +
+                          ", got '" + get(name) + "'");
+    return v;
+}
+
+double arguments::get_double(const std::string& name, double fallback, double lo, double hi) const {
+    const double v = get_double(name, fallback);
+    if (has(name) && !(std::isfinite(v) && v >= lo && v <= hi))
+        throw usage_error("--" + name + " expects a number in [" + num(lo) + ", " + num(hi) + "], got '" + get(name) +
+                          "'");
+    return v;
+}
+
 arguments parse_args(const command_spec& spec, int argc, char** argv, int first) {
     arguments a;
     bool options_done = false;

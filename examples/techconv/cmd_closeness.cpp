@@ -10,6 +10,7 @@
 #include <utility>    // std::pair, std::move
 
 #include <techconv/analysis/collaboration.hpp>
+#include <techconv/io/dates.hpp>
 #include <techconv/io/families.hpp>
 #include <techconv/io/scopus.hpp>
 #include <techconv/io/uspto_xml.hpp>
@@ -242,8 +243,10 @@ int cmd_closeness(int argc, char** argv) {
         const std::string denom = a.get("denominator", "international");
         if (denom == "all") co.denom = tcl::denominator::all_records;
         else if (denom != "international") throw usage_error("--denominator expects international or all");
-        co.first_year = static_cast<year_type>(a.get_int("first-year", techconv::no_year));
-        co.last_year = static_cast<year_type>(a.get_int("last-year", techconv::no_year));
+        co.first_year = static_cast<year_type>(
+            a.get_int("first-year", techconv::no_year, tio::min_plausible_year, tio::max_plausible_year));
+        co.last_year = static_cast<year_type>(
+            a.get_int("last-year", techconv::no_year, tio::min_plausible_year, tio::max_plausible_year));
         if (co.first_year != techconv::no_year && co.last_year != techconv::no_year && co.first_year > co.last_year)
             throw usage_error("--first-year is after --last-year");
         std::vector<tan::measure> measures{tan::measure::salton};

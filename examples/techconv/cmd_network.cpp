@@ -6,7 +6,9 @@
 
 #include <algorithm>   // std::sort
 #include <cmath>       // std::sqrt
+#include <cstdint>     // std::int64_t
 #include <filesystem>  // title list folder
+#include <limits>      // std::numeric_limits
 
 #include <techconv/analysis/network.hpp>
 #include <techconv/classification/loaders.hpp>
@@ -170,12 +172,11 @@ int cmd_network(int argc, char** argv) {
         const std::string algo = a.get("algorithm", "louvain");
         if (algo != "louvain" && algo != "leiden") throw usage_error("--algorithm expects louvain or leiden");
         no.method = ta::community_method_from_string(algo);
-        no.resolution = a.get_double("resolution", 1.0);
-        no.seed = static_cast<std::uint64_t>(a.get_int("seed", 42));
+        no.resolution = a.get_double("resolution", 1.0, 0.0, techconv::cograph::max_resolution);
+        no.seed = static_cast<std::uint64_t>(a.get_int("seed", 42, 0, std::numeric_limits<std::int64_t>::max()));
         no.threads = threads_option(a);
         no.main_only = a.has("main-only");
-        const auto picture_nodes = a.get_int("picture-nodes", 120);
-        if (picture_nodes < 0) throw usage_error("--picture-nodes expects N >= 0");
+        const auto picture_nodes = a.get_int("picture-nodes", 120, 0, 1000000);
 
         // titles
         tcc::title_table titles;

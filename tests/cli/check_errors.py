@@ -56,10 +56,19 @@ def main():
     one_line_error(exe, ["closeness", lens, "--out", out, "--format", "wos"], 1, lens)
     one_line_error(exe, ["closeness", lens], 2, "--out")
     one_line_error(exe, ["closeness", lens, "--out", out, "--bogus"], 2, "--bogus")
+    # options are checked before any work, with their range (issue: 4294969306 acted as 2010)
+    wos = os.path.join(data, "wos-medicine-metaknowledge", "ManyAuthors.isi")
+    one_line_error(exe, ["closeness", wos, "--out", out, "--first-year", "4294969306"], 2, "--first-year", "1700..2199")
+    one_line_error(exe, ["closeness", wos, "--out", out, "--last-year", "0"], 2, "--last-year")
     if "keycore" in commands:
         one_line_error(exe, ["keycore", missing, "--out", out], 1, missing)
         one_line_error(exe, ["keycore", bad_lens, "--out", out], 1, bad_lens + ":3:", "Cites Patent Count", "seven")
         one_line_error(exe, ["keycore", lens, "--out", out, "--top", "2"], 2, "--top")
+        one_line_error(exe, ["keycore", lens, "--out", out, "--top", "nan"], 2, "--top")
+        # a tiny fraction still selects ceil(q n) = 1 record (it gave an empty key core)
+        tiny = os.path.join(work, "tiny")
+        _, stdout, _ = run(exe, ["keycore", lens, "--out", tiny, "--top", "1e-17"])
+        check("key_core: 1\n" in stdout, "--top 1e-17: " + stdout)
     if "weights" in commands:
         bad = os.path.join(work, "bad-table.csv")
         with open(bad, "w") as f:
@@ -69,6 +78,9 @@ def main():
     if "network" in commands:
         one_line_error(exe, ["network", missing, "--out", out], 1, missing)
         one_line_error(exe, ["network", bad_lens, "--out", out], 1, bad_lens + ":3:")
+        one_line_error(exe, ["network", lens, "--out", out, "--picture-nodes", "-1"], 2, "--picture-nodes")
+        one_line_error(exe, ["network", lens, "--out", out, "--resolution", "1e308"], 2, "--resolution")
+        one_line_error(exe, ["network", lens, "--out", out, "--resolution", "inf"], 2, "--resolution")
     print("errors: %d commands checked" % len(commands))
 
 

@@ -79,6 +79,8 @@ TEST_CASE("top_count: k = ceil(q n) without floating-point surprises") {
     CHECK(w::top_count(20, 0.05) == 1);
     CHECK(w::top_count(21, 0.05) == 2);   // 1.05 -> 2
     CHECK(w::top_count(0, 0.05) == 0);
+    CHECK(w::top_count(3779, 1e-17) == 1);  // ceil(3.779e-14) = 1: never an empty key core for q > 0
+    CHECK(w::top_count(100, 0.07) == 7);    // 0.07 x 100 = 7.000000000000001 in doubles -> 7, not 8
     CHECK(w::top_count(10, 1.0) == 10);
     CHECK(w::top_count(1000, 0.3) == 300);
     CHECK_THROWS_AS(w::top_count(10, 1.5), std::invalid_argument);

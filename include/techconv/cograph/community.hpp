@@ -26,6 +26,11 @@
 TECHCONV_NAMESPACE_BEGIN
 namespace cograph {
 
+/// \brief The largest accepted community resolution gamma. Far beyond any
+/// useful value (every node is its own community long before), and small
+/// enough that gamma times a sum of squared degree shares stays finite.
+inline constexpr double max_resolution = 1e9;
+
 /// \brief The quality function a community detection optimises.
 enum class community_objective : unsigned char {
     /// Q = sum_c [ e_c / m - gamma (K_c / 2m)^2 ] (Newman-Girvan modularity with resolution;
@@ -38,7 +43,7 @@ enum class community_objective : unsigned char {
 /// \brief Options of louvain() and leiden().
 struct community_options {
     community_objective objective = community_objective::modularity;  ///< quality function
-    double resolution = 1.0;      ///< gamma (> 0 for CPM; >= 0 for modularity)
+    double resolution = 1.0;      ///< gamma (> 0 for CPM; >= 0 for modularity; at most max_resolution)
     std::uint64_t seed = 42;      ///< seed of the node orders and of Leiden's refinement
     index iterations = -1;        ///< full iterations, each restarting from the last partition (< 0: until it stops improving)
     double randomness = 0.01;     ///< Leiden refinement randomness theta (> 0)
@@ -392,7 +397,8 @@ inline index canonical_numbering(std::vector<index>& part) {
 }
 
 inline void check_community_options(const community_options& o) {
-    techconv::detail::require(o.resolution >= 0, "cograph community: resolution must be >= 0");
+    techconv::detail::require(std::isfinite(o.resolution) && o.resolution >= 0 && o.resolution <= max_resolution,
+                              "cograph community: resolution must be finite and in [0, 1e9]");
     techconv::detail::require(o.randomness > 0, "cograph community: randomness must be > 0");
     techconv::detail::require(o.random_starts >= 1, "cograph community: random_starts must be >= 1");
 }

@@ -12,6 +12,7 @@
 #include <istream>     // std::istream
 #include <string>      // std::string
 #include <utility>     // std::move
+#include <unordered_set>  // std::unordered_set
 #include <vector>      // std::vector
 
 #include "techconv/config.hpp"
@@ -42,6 +43,10 @@ struct read_progress {
 struct read_patents_options {
     input_format format = input_format::automatic;  ///< automatic: detect_format per file
     bool merge_families = true;                     ///< merge simple families (io/families.hpp)
+    /// Drop a record whose id (publication number) an earlier record of any input already had:
+    /// the same file given twice or overlapping downloads would otherwise count every record
+    /// twice. Dropped records are counted and listed (patent_inputs::duplicates). false keeps them.
+    bool drop_duplicates = true;
     read_progress progress;                         ///< progress callbacks (optional)
 };
 
@@ -56,8 +61,11 @@ struct input_file_report {
 struct patent_inputs {
     std::vector<patent_record> records;  ///< after family merging (when asked), input order
     std::vector<input_file_report> files;  ///< one per input file, in input order
-    std::size_t read = 0;             ///< records read before family merging
+    std::size_t read = 0;             ///< records read and kept (duplicates dropped) before family merging
     std::size_t merged = 0;           ///< records folded into another member of their simple family
+    std::size_t duplicates = 0;       ///< records dropped for an id seen before (drop_duplicates)
+    /// The first 100 of them: `file:line: id`.
+    std::vector<std::string> duplicate_examples;
     bool has_country_column = false;  ///< a canonical CSV input has a `country` column
 
     /// One note per file (input_note), in input order.
@@ -77,6 +85,9 @@ inline std::vector<std::string> patent_inputs::notes() const {
     std::vector<std::string> out;
     out.reserve(files.size());
     for (const auto& f : files) out.push_back(input_note(f.path, f.stats));
+    if (duplicates > 0)
+        out.push_back(std::to_string(duplicates) + " duplicate records dropped (an id seen before in these inputs; first: " +
+                      duplicate_examples.front() + ")");
     return out;
 }
 
@@ -120,6 +131,7 @@ patent_read_stats drain(Reader& reader, std::vector<patent_record>& out, const r
 inline patent_inputs read_patents(const std::vector<std::string>& paths, const read_patents_options& opts = {}) {
     patent_inputs out;
     const read_progress& p = opts.progress;
+    std::unordered_set<std::string> seen;  // ids read so far (drop_duplicates)
     for (const auto& path : paths) {
         const input_format f = opts.format == input_format::automatic ? detect_format(path) : opts.format;
         if (p.start) p.start(path);
@@ -145,6 +157,22 @@ inline patent_inputs read_patents(const std::vector<std::string>& paths, const r
                 break;
             }
             default: detail::no_patents(path, f);
+        }
+        if (opts.drop_duplicates) {
+            // keep the first record of each id, across files and within one
+            std::size_t w = before;
+            for (std::size_t i = before; i < out.records.size(); ++i) {
+                auto& r = out.records[i];
+                if (!seen.insert(r.id).second) {
+                    ++out.duplicates;
+                    if (out.duplicate_examples.size() < 100)
+                        out.duplicate_examples.push_back(path + ":" + std::to_string(r.source_line) + ": " + r.id);
+                    continue;
+                }
+                if (w != i) out.records[w] = std::move(r);
+                ++w;
+            }
+            out.records.resize(w);
         }
         out.files.push_back(std::move(file));
         if (p.finish) p.finish(out.records.size() - before);

@@ -58,7 +58,9 @@ inline index top_count(index n, double q) {
     techconv::detail::require(q >= 0.0 && q <= 1.0, "top_count: q must be in [0, 1]");
     const double r = q * static_cast<double>(n);
     double k = std::ceil(r);
-    if (k - r > 0.0 && (k - 1.0) >= r * (1.0 - 1e-12) - 1e-12) k -= 1.0;  // r was a hair above an integer
+    // r was a hair above a positive integer (0.05 x 100 = 5.000000000000001): snap down. Never to
+    // 0: any q > 0 of n > 0 records selects at least one (a tiny q used to give an empty key core).
+    if (k - r > 0.0 && k - 1.0 >= 1.0 && (k - 1.0) >= r * (1.0 - 1e-12) - 1e-12) k -= 1.0;
     return std::min<index>(n, static_cast<index>(k));
 }
 
