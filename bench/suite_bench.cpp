@@ -18,8 +18,8 @@
 // Binary CSR incidence: int64 records, codes, nnz; int64 offsets[records + 1]; int32 ids[nnz].
 #include <techconv/cograph.hpp>
 #include <techconv/detail/parallel.hpp>
-#include <techconv/io/csv.hpp>
-#include <techconv/io/parse.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/format/parse.hpp>
 #include <techconv/testing/synthetic.hpp>
 #include <techconv/weighting/pipeline.hpp>
 

@@ -15,8 +15,8 @@
 // groups.csv, report.json, report.md); see distributed_keycore.md.
 #include <mpi.h>
 
-#include <techconv/io/csv.hpp>
-#include <techconv/io/indicators.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/analysis/indicators.hpp>
 #include <techconv/parallel/mpi.hpp>
 #include <techconv/parallel/profile.hpp>
 #include <techconv/weighting.hpp>

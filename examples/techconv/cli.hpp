@@ -16,7 +16,7 @@
 
 #include <techconv/io/generic_csv.hpp>
 #include <techconv/analysis/patent_rules.hpp>
-#include <techconv/io/patent.hpp>
+#include <techconv/records/patent.hpp>
 #include <techconv/types.hpp>
 
 namespace tcli {

@@ -7,7 +7,7 @@
 #include <sstream>  // std::istringstream
 #include <utility>  // std::move
 
-#include <techconv/io/families.hpp>
+#include <techconv/records/families.hpp>
 #include <techconv/io/generic_csv.hpp>
 #include <techconv/io/lens.hpp>
 #include <techconv/io/uspto_xml.hpp>

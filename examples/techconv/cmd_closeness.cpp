@@ -8,7 +8,7 @@
 #include <tuple>      // std::tie
 
 #include <techconv/closeness.hpp>
-#include <techconv/io/families.hpp>
+#include <techconv/records/families.hpp>
 #include <techconv/io/scopus.hpp>
 #include <techconv/io/uspto_xml.hpp>
 #include <techconv/io/wos.hpp>

@@ -10,9 +10,9 @@
 #include <set>        // distinct subclasses
 
 #include <techconv/convergence.hpp>
-#include <techconv/io/csv.hpp>
-#include <techconv/io/indicators.hpp>
-#include <techconv/io/json.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/analysis/indicators.hpp>
+#include <techconv/format/json.hpp>
 #include <techconv/weighting.hpp>
 
 namespace tcli {

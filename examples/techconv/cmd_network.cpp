@@ -15,8 +15,8 @@
 #include <techconv/classification/titles.hpp>
 #include <techconv/cograph.hpp>
 #include <techconv/convergence/convergence_index.hpp>
-#include <techconv/io/csv.hpp>
-#include <techconv/io/json.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/format/json.hpp>
 
 namespace tcli {
 

@@ -5,8 +5,8 @@
 
 #include <algorithm>  // std::find
 
-#include <techconv/io/csv.hpp>
-#include <techconv/io/parse.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/format/parse.hpp>
 #include <techconv/weighting.hpp>
 
 namespace tcli {

@@ -11,9 +11,9 @@
 #include <string>   // std::string
 #include <vector>   // std::vector
 
-#include <techconv/convergence/profile.hpp>
-#include <techconv/io/indicators.hpp>
-#include <techconv/io/patent.hpp>
+#include <techconv/analysis/profile.hpp>
+#include <techconv/analysis/indicators.hpp>
+#include <techconv/records/patent.hpp>
 #include <techconv/types.hpp>
 #include <techconv/weighting/entropy.hpp>
 #include <techconv/weighting/pipeline.hpp>

@@ -19,9 +19,9 @@
 #include "techconv/classification/titles.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/csv.hpp"
-#include "techconv/io/line_reader.hpp"
-#include "techconv/io/parse.hpp"
+#include "techconv/format/csv.hpp"
+#include "techconv/format/line_reader.hpp"
+#include "techconv/format/parse.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace classification {

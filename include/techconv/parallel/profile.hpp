@@ -18,7 +18,7 @@
 #include <vector>         // std::vector
 
 #include "techconv/config.hpp"
-#include "techconv/convergence/profile.hpp"
+#include "techconv/analysis/profile.hpp"
 #include "techconv/error.hpp"
 #include "techconv/parallel/serialize.hpp"
 #include "techconv/types.hpp"

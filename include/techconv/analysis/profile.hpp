@@ -2,8 +2,8 @@
 //
 // Group profiles: for every group of records (a country, an applicant, a
 // year, a cluster, any key), what [KCT] reports about it in one call.
-#ifndef TECHCONV_CONVERGENCE_PROFILE_HPP_
-#define TECHCONV_CONVERGENCE_PROFILE_HPP_
+#ifndef TECHCONV_ANALYSIS_PROFILE_HPP_
+#define TECHCONV_ANALYSIS_PROFILE_HPP_
 
 #include <algorithm>      // std::sort, std::min
 #include <cstdint>        // std::int32_t
@@ -440,4 +440,4 @@ inline profile_result group_profiles(const profile_table& t, const profile_optio
 }  // namespace convergence
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_CONVERGENCE_PROFILE_HPP_
+#endif  // TECHCONV_ANALYSIS_PROFILE_HPP_
