@@ -1,4 +1,4 @@
-// The one-run performance suite behind scripts/bench and docs/performance.md:
+// The one-run performance suite behind scripts/bench and docs/internals/performance.md:
 // every task timed on the SAME synthetic inputs the Python peers read, with
 // techconv's answers written to files so that each peer checks its result
 // against techconv's before its time counts.
