@@ -1,6 +1,6 @@
 // Core benchmarks: the memory-bandwidth floor, and the CSV reader against
 // copying the same bytes out of memory (the reader's own floor).
-#include <techconv/io/csv.hpp>
+#include <techconv/format/csv.hpp>
 
 #include <random>
 #include <sstream>

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "bench_common.hpp"
-#include "techconv/io/csv.hpp"
-#include "techconv/io/indicators.hpp"
+#include "techconv/format/csv.hpp"
+#include "techconv/analysis/indicators.hpp"
 #include "techconv/io/lens.hpp"
 #include "techconv/io/uspto_xml.hpp"
 

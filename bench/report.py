@@ -1,4 +1,4 @@
-"""Writes docs/performance.md from one run of scripts/bench: the Google
+"""Writes docs/internals/performance.md from one run of scripts/bench: the Google
 Benchmark JSON of suite_bench, the peers' result lines, the machine
 description, and the hand-written notes (bench/performance-notes.md).
 

@@ -1,4 +1,4 @@
-// The one-run performance suite behind scripts/bench and docs/performance.md:
+// The one-run performance suite behind scripts/bench and docs/internals/performance.md:
 // every task timed on the SAME synthetic inputs the Python peers read, with
 // techconv's answers written to files so that each peer checks its result
 // against techconv's before its time counts.
@@ -18,8 +18,8 @@
 // Binary CSR incidence: int64 records, codes, nnz; int64 offsets[records + 1]; int32 ids[nnz].
 #include <techconv/cograph.hpp>
 #include <techconv/detail/parallel.hpp>
-#include <techconv/io/csv.hpp>
-#include <techconv/io/parse.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/format/parse.hpp>
 #include <techconv/testing/synthetic.hpp>
 #include <techconv/weighting/pipeline.hpp>
 

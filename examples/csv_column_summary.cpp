@@ -7,7 +7,7 @@
 // example-expect: records: 3779
 // example-expect: Cites Patent Count: n=3779
 // example-needs-data: yes
-#include <techconv/io/csv.hpp>
+#include <techconv/format/csv.hpp>
 
 #include <algorithm>
 #include <cstdio>

@@ -11,8 +11,8 @@
 // example-needs-data: yes
 //
 // Expected: 3,779 publications and no claims column (datasets README / PROVENANCE.md).
-#include <techconv/io/families.hpp>
-#include <techconv/io/indicators.hpp>
+#include <techconv/records/families.hpp>
+#include <techconv/analysis/indicators.hpp>
 #include <techconv/io/lens.hpp>
 #include <techconv/io/uspto_xml.hpp>
 

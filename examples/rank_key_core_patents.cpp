@@ -11,8 +11,8 @@
 // example-needs-data: yes
 //
 // Expected: 3,779 records (PROVENANCE.md); k = ceil(0.05 x 3779) = 189 (METHODS.md §1 step 6).
-#include <techconv/io/families.hpp>
-#include <techconv/io/indicators.hpp>
+#include <techconv/records/families.hpp>
+#include <techconv/analysis/indicators.hpp>
 #include <techconv/io/lens.hpp>
 #include <techconv/weighting.hpp>
 

@@ -16,8 +16,8 @@
 #include <mpi.h>
 
 #include <techconv/analysis/keycore.hpp>
-#include <techconv/io/csv.hpp>
-#include <techconv/io/indicators.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/analysis/indicators.hpp>
 #include <techconv/io/patent_inputs.hpp>
 #include <techconv/parallel/mpi.hpp>
 #include <techconv/parallel/profile.hpp>

@@ -17,7 +17,7 @@
 #include <techconv/analysis/patent_rules.hpp>
 #include <techconv/io/detect.hpp>
 #include <techconv/io/generic_csv.hpp>
-#include <techconv/io/patent.hpp>
+#include <techconv/records/patent.hpp>
 #include <techconv/types.hpp>
 
 #include "output_folder.hpp"

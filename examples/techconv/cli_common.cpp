@@ -9,7 +9,7 @@
 #include <filesystem>  // create_directories, file_size, exists
 #include <sstream>     // std::ostringstream
 
-#include <techconv/io/parse.hpp>
+#include <techconv/format/parse.hpp>
 
 namespace tcli {
 
@@ -300,7 +300,7 @@ std::string plot_lines(const std::string& dir, const line_chart& c) {
 
 }  // namespace tcli
 
-#include <techconv/io/csv.hpp>
+#include <techconv/format/csv.hpp>
 
 namespace tcli {
 

@@ -11,7 +11,7 @@
 
 #include <techconv/analysis/collaboration.hpp>
 #include <techconv/io/dates.hpp>
-#include <techconv/io/families.hpp>
+#include <techconv/records/families.hpp>
 #include <techconv/io/scopus.hpp>
 #include <techconv/io/uspto_xml.hpp>
 #include <techconv/io/wos.hpp>

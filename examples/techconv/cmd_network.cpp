@@ -13,8 +13,8 @@
 #include <techconv/analysis/network.hpp>
 #include <techconv/classification/loaders.hpp>
 #include <techconv/cograph.hpp>
-#include <techconv/io/csv.hpp>
-#include <techconv/io/json.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/format/json.hpp>
 
 namespace tcli {
 

@@ -7,9 +7,9 @@
 #include <algorithm>  // std::find
 
 #include <techconv/analysis/table_weights.hpp>
-#include <techconv/io/csv.hpp>
+#include <techconv/format/csv.hpp>
 #include <techconv/io/numeric_table.hpp>
-#include <techconv/io/parse.hpp>
+#include <techconv/format/parse.hpp>
 
 namespace tcli {
 

@@ -5,8 +5,8 @@
 
 #include <algorithm>  // std::find
 
-#include <techconv/io/csv.hpp>
-#include <techconv/io/json.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/format/json.hpp>
 
 namespace tcli {
 

@@ -12,8 +12,8 @@
 #include <vector>   // std::vector
 
 #include <techconv/analysis/keycore.hpp>
-#include <techconv/convergence/profile.hpp>
-#include <techconv/io/patent.hpp>
+#include <techconv/analysis/profile.hpp>
+#include <techconv/records/patent.hpp>
 #include <techconv/types.hpp>
 #include <techconv/weighting/entropy.hpp>
 

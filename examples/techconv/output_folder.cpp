@@ -19,7 +19,7 @@
 #include <sys/syscall.h>  // SYS_getdents64, SYS_renameat2
 #include <unistd.h>     // fsync, close, unlinkat, getpid
 
-#include <techconv/io/json.hpp>
+#include <techconv/format/json.hpp>
 #include <techconv/version.hpp>
 
 namespace tcli {

@@ -11,7 +11,6 @@
 #include "techconv/convergence/concentration.hpp"
 #include "techconv/convergence/convergence_index.hpp"
 #include "techconv/convergence/diversity.hpp"
-#include "techconv/convergence/profile.hpp"
 #include "techconv/convergence/rao_stirling.hpp"
 #include "techconv/convergence/shares.hpp"
 

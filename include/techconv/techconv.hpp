@@ -28,6 +28,9 @@
 // convergence and diversity
 #include "techconv/convergence.hpp"
 
+// group profiles (analysis layer; needs no file I/O)
+#include "techconv/analysis/profile.hpp"
+
 // mergeable partial states and their serial forms (MPI only via the opt-in parallel/mpi.hpp)
 #include "techconv/parallel.hpp"
 

@@ -10,6 +10,7 @@
 #include "techconv/weighting/hierarchy.hpp"
 #include "techconv/weighting/normalize.hpp"
 #include "techconv/weighting/objective.hpp"
+#include "techconv/weighting/partials.hpp"
 #include "techconv/weighting/pipeline.hpp"
 #include "techconv/weighting/score.hpp"
 #include "techconv/weighting/stream.hpp"

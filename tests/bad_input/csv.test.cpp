@@ -1,10 +1,10 @@
-// Bad-input catalogue, part 1: the CSV reader (io/csv.hpp) and number
+// Bad-input catalogue, part 1: the CSV reader (format/csv.hpp) and number
 // fields. One test case per catalogue entry of docs/reliability.md; every
 // expected location is counted by hand from the small input in the case
 // (lines and fields are 1-based, records count data rows after the header).
 #include <doctest/doctest.h>
 
-#include <techconv/io/csv.hpp>
+#include <techconv/format/csv.hpp>
 
 #include <cstdint>
 #include <sstream>

@@ -9,7 +9,7 @@
 #include <techconv/io/lens.hpp>
 #include <techconv/io/scopus.hpp>
 #include <techconv/io/wos.hpp>
-#include <techconv/io/indicators.hpp>
+#include <techconv/analysis/indicators.hpp>
 #include <techconv/weighting/entropy.hpp>
 
 #include <sstream>

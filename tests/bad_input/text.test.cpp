@@ -1,10 +1,10 @@
-// Bad-input catalogue, part 2: the line reader (io/line_reader.hpp) that the
+// Bad-input catalogue, part 2: the line reader (format/line_reader.hpp) that the
 // line-oriented formats build on. Expected locations are counted by hand:
 // line is 1-based, column is the 1-based byte column in the line (0: the
 // whole line), record and field are not used by this reader.
 #include <doctest/doctest.h>
 
-#include <techconv/io/line_reader.hpp>
+#include <techconv/format/line_reader.hpp>
 
 #include <cstdint>
 #include <sstream>

@@ -8,7 +8,7 @@
 #include "test_support.hpp"
 
 #include <techconv/classification/ipc.hpp>
-#include <techconv/io/csv.hpp>
+#include <techconv/format/csv.hpp>
 
 #include <set>
 #include <string>

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "techconv/classification/country.hpp"
+#include "techconv/classification/loaders.hpp"
 #include "techconv/io/scopus.hpp"
 #include "techconv/io/wos.hpp"
 #include "test_support.hpp"
@@ -79,7 +80,7 @@ TEST_CASE("country: region policy") {
 
 TEST_CASE("country: the ISO table loaded from CSV" * doctest::test_suite("data")) {
     const auto path = techconv_test::data_path("ref-country-codes/country-codes.csv");
-    const auto loaded = cl::country_normalizer::from_csv(path);
+    const auto loaded = cl::load_country_table_csv(path);
     const cl::country_normalizer builtin;
     REQUIRE(loaded.size() == 249);
     std::set<std::string> a, b;
@@ -93,7 +94,7 @@ TEST_CASE("country: the ISO table loaded from CSV" * doctest::test_suite("data")
     const auto bad = techconv_test::temp_path("countries-bad.csv");
     techconv_test::write_file(bad, "ISO3166-1-Alpha-2,ISO3166-1-Alpha-3,official_name_en\nFR,FRA,France\nF1,XXX,Bad\n");
     try {
-        (void)cl::country_normalizer::from_csv(bad);
+        (void)cl::load_country_table_csv(bad);
         FAIL("expected parse_error");
     } catch (const techconv::parse_error& e) {
         CHECK(e.code() == error_code::bad_country);
@@ -101,7 +102,7 @@ TEST_CASE("country: the ISO table loaded from CSV" * doctest::test_suite("data")
         CHECK(e.field() == "ISO3166-1-Alpha-2");
     }
     techconv_test::write_file(bad, "code,name\nFR,France\n");
-    CHECK_THROWS_AS(cl::country_normalizer::from_csv(bad), techconv::parse_error);
+    CHECK_THROWS_AS(cl::load_country_table_csv(bad), techconv::parse_error);
 }
 
 namespace {

@@ -11,8 +11,8 @@
 #define TECHCONV_TESTS_COGRAPH_TEST_HPP_
 
 #include <techconv/cograph.hpp>
-#include <techconv/io/csv.hpp>
-#include <techconv/io/parse.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/format/parse.hpp>
 
 #include <fstream>
 #include <optional>

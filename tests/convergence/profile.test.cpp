@@ -1,13 +1,13 @@
-// Tests of group profiles (techconv/convergence/profile.hpp): a small case
+// Tests of group profiles (techconv/analysis/profile.hpp): a small case
 // computed by hand, and the Lens jet-engine export grouped by jurisdiction,
 // checked against an independent Python computation (sets, Counter and
 // NetworkX) run by the test.
 #include <doctest/doctest.h>
 
 #include <techconv/classification/ipc.hpp>
-#include <techconv/convergence/profile.hpp>
-#include <techconv/io/csv.hpp>
-#include <techconv/io/parse.hpp>
+#include <techconv/analysis/profile.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/format/parse.hpp>
 
 #include <cmath>
 #include <map>

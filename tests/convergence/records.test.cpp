@@ -6,8 +6,8 @@
 #include <doctest/doctest.h>
 
 #include <techconv/convergence.hpp>
-#include <techconv/io/csv.hpp>
-#include <techconv/io/parse.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/format/parse.hpp>
 #include <techconv/testing/synthetic.hpp>
 
 #include "test_support.hpp"

@@ -20,7 +20,7 @@
 #include <utility>   // std::move
 #include <vector>    // std::vector
 
-#include <techconv/io/csv.hpp>
+#include <techconv/format/csv.hpp>
 
 #include "fuzz_support.hpp"
 

@@ -23,7 +23,7 @@
 
 #include <techconv/classification/concordance.hpp>
 #include <techconv/classification/ipc.hpp>
-#include <techconv/io/parse.hpp>
+#include <techconv/format/parse.hpp>
 
 #include "fuzz_support.hpp"
 

@@ -15,7 +15,7 @@
 #include <string>   // std::string
 #include <vector>   // std::vector
 
-#include <techconv/io/csv.hpp>
+#include <techconv/format/csv.hpp>
 #include <techconv/io/lens.hpp>
 
 #include "fuzz_support.hpp"

@@ -18,8 +18,8 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
-#include <techconv/io/encoding.hpp>
-#include <techconv/io/line_reader.hpp>
+#include <techconv/format/encoding.hpp>
+#include <techconv/format/line_reader.hpp>
 
 #include "fuzz_support.hpp"
 

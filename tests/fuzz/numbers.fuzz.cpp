@@ -1,4 +1,4 @@
-// Fuzz target: number parsing and text helpers of io/parse.hpp.
+// Fuzz target: number parsing and text helpers of format/parse.hpp.
 // fuzz-options: -max_len=256
 //
 // Input: byte 0 picks the separator length for split_list (1 + byte % 3),
@@ -22,7 +22,7 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
-#include <techconv/io/parse.hpp>
+#include <techconv/format/parse.hpp>
 
 #include "fuzz_support.hpp"
 

@@ -14,7 +14,7 @@
 #include <sstream>  // std::istringstream
 #include <string>   // std::string
 
-#include <techconv/io/csv.hpp>
+#include <techconv/format/csv.hpp>
 #include <techconv/io/scopus.hpp>
 
 #include "bibliographic_checks.hpp"

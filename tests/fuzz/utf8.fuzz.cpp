@@ -1,4 +1,4 @@
-// Fuzz target: UTF-8 validation and Latin-1 transcoding of io/encoding.hpp.
+// Fuzz target: UTF-8 validation and Latin-1 transcoding of format/encoding.hpp.
 // fuzz-options: -max_len=1024
 //
 // Reference written here: decode one code point at a time from its lead
@@ -10,7 +10,7 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
-#include <techconv/io/encoding.hpp>
+#include <techconv/format/encoding.hpp>
 
 #include "fuzz_support.hpp"
 

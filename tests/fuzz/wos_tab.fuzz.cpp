@@ -12,7 +12,7 @@
 #include <cstdint>  // std::uint8_t
 #include <string>   // std::string
 
-#include <techconv/io/parse.hpp>
+#include <techconv/format/parse.hpp>
 #include <techconv/io/wos.hpp>
 
 #include "bibliographic_checks.hpp"

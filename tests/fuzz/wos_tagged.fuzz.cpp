@@ -13,7 +13,7 @@
 #include <cstdint>  // std::uint8_t
 #include <string>   // std::string
 
-#include <techconv/io/encoding.hpp>
+#include <techconv/format/encoding.hpp>
 #include <techconv/io/wos.hpp>
 
 #include "bibliographic_checks.hpp"

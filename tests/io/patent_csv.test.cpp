@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "techconv/io/encoding.hpp"
-#include "techconv/io/families.hpp"
+#include "techconv/format/encoding.hpp"
+#include "techconv/records/families.hpp"
 #include "techconv/io/generic_csv.hpp"
-#include "techconv/io/indicators.hpp"
+#include "techconv/analysis/indicators.hpp"
 #include "techconv/io/lens.hpp"
 #include "patent_test_util.hpp"
 #include "test_support.hpp"

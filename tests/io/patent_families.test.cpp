@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "techconv/io/families.hpp"
-#include "techconv/io/indicators.hpp"
+#include "techconv/records/families.hpp"
+#include "techconv/analysis/indicators.hpp"
 
 namespace tio = techconv::io;
 

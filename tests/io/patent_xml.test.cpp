@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "techconv/io/indicators.hpp"
+#include "techconv/analysis/indicators.hpp"
 #include "techconv/io/uspto_xml.hpp"
 #include "patent_test_util.hpp"
 #include "test_support.hpp"

@@ -13,9 +13,9 @@
 #include <techconv/closeness/counting.hpp>
 #include <techconv/cograph/cooccurrence.hpp>
 #include <techconv/cograph/incidence.hpp>
-#include <techconv/convergence/profile.hpp>
-#include <techconv/io/families.hpp>
-#include <techconv/io/indicators.hpp>
+#include <techconv/analysis/profile.hpp>
+#include <techconv/records/families.hpp>
+#include <techconv/analysis/indicators.hpp>
 #include <techconv/io/lens.hpp>
 #include <techconv/parallel/mpi.hpp>
 #include <techconv/parallel/profile.hpp>

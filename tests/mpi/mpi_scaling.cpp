@@ -9,7 +9,7 @@
 // the global top 5 %, and global ranks. Prints the median of REPEATS runs per
 // step and the bytes this rank sent in partial states.
 // Also prints the serialised sizes of the partial states, the figures
-// docs/scaling.md extrapolates from, and times the distributed co-occurrence
+// docs/internals/scaling.md extrapolates from, and times the distributed co-occurrence
 // (full and fractional counting, IPC subclasses) and group profiles on the
 // first COOC records (default 10^6) split over the ranks.
 //

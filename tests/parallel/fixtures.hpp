@@ -9,8 +9,8 @@
 #include <techconv/closeness/counting.hpp>
 #include <techconv/cograph/incidence.hpp>
 #include <techconv/closeness/records.hpp>
-#include <techconv/convergence/profile.hpp>
-#include <techconv/io/patent.hpp>
+#include <techconv/analysis/profile.hpp>
+#include <techconv/records/patent.hpp>
 #include <techconv/parallel/families.hpp>
 #include <techconv/parallel/serialize.hpp>
 #include <techconv/testing/synthetic.hpp>

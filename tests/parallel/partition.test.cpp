@@ -7,8 +7,8 @@
 
 #include <techconv/cograph/cooccurrence.hpp>
 #include <techconv/cograph/incidence.hpp>
-#include <techconv/convergence/profile.hpp>
-#include <techconv/io/families.hpp>
+#include <techconv/analysis/profile.hpp>
+#include <techconv/records/families.hpp>
 #include <techconv/parallel/collaboration.hpp>
 #include <techconv/parallel/cooccurrence.hpp>
 #include <techconv/parallel/families.hpp>

@@ -3,8 +3,8 @@
 // and that its CSV is read back by techconv's CSV reader with the same values.
 #include <doctest/doctest.h>
 
-#include <techconv/io/csv.hpp>
-#include <techconv/io/parse.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/format/parse.hpp>
 #include <techconv/testing/synthetic.hpp>
 
 #include <map>

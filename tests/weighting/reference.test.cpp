@@ -12,8 +12,8 @@
 // while techconv's divergence form stays within 1e-12 of the exact value.
 #include <doctest/doctest.h>
 
-#include <techconv/io/csv.hpp>
-#include <techconv/io/parse.hpp>
+#include <techconv/format/csv.hpp>
+#include <techconv/format/parse.hpp>
 #include <techconv/weighting/entropy.hpp>
 #include <techconv/weighting/objective.hpp>
 #include <techconv/weighting/pipeline.hpp>

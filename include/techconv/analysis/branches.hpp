@@ -24,9 +24,9 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/bibliographic.hpp"
-#include "techconv/io/csv.hpp"
-#include "techconv/io/parse.hpp"
-#include "techconv/io/patent.hpp"
+#include "techconv/format/csv.hpp"
+#include "techconv/format/parse.hpp"
+#include "techconv/records/patent.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN

@@ -16,7 +16,7 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/patent.hpp"
+#include "techconv/records/patent.hpp"
 #include "techconv/types.hpp"
 #include "techconv/weighting/entropy.hpp"
 #include "techconv/weighting/hierarchy.hpp"

@@ -30,7 +30,7 @@
 #include "techconv/config.hpp"
 #include "techconv/convergence/convergence_index.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/patent.hpp"
+#include "techconv/records/patent.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN

@@ -12,7 +12,7 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/patent.hpp"
+#include "techconv/records/patent.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -26,7 +26,7 @@ namespace analysis {
 /// when the source gives no year at all. Filing and priority years date the
 /// invention, the publication year only its disclosure (18 months or more
 /// later), so the publication year is the last resort. After family merging
-/// (io/families.hpp) each of the three is the earliest of the family's members.
+/// (records/families.hpp) each of the three is the earliest of the family's members.
 constexpr year_type patent_year(const io::patent_record& r) noexcept {
     if (r.application_year != no_year) return r.application_year;
     if (r.priority_year != no_year) return r.priority_year;

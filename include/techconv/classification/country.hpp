@@ -4,9 +4,10 @@
 // ("Peoples R China", "USA", "England", "U Arab Emirates", "South Korea",
 // ...) and ISO codes -> ISO 3166-1 alpha-2, with an explicit region policy.
 //
-// The ISO table (249 codes with English short names) is built in and can be
-// replaced by one loaded from a CSV file in the layout of the Frictionless
-// Data "country-codes" dataset. The alias list (WoS/Scopus spellings and
+// The ISO table (249 codes with English short names, detail/country_table.hpp)
+// is built in and can be replaced by another table, e.g. one loaded from a
+// CSV file in the layout of the Frictionless Data "country-codes" dataset
+// (load_country_table_csv, classification/loaders.hpp). The alias list (WoS/Scopus spellings and
 // common variants) is techconv's own. Policy:
 //  - England, Scotland, Wales and (North|Northern) Ireland are always GB:
 //    they have no ISO 3166-1 code of their own. Crown dependencies (Jersey,
@@ -30,9 +31,9 @@
 #include <vector>         // std::vector
 
 #include "techconv/config.hpp"
+#include "techconv/classification/detail/country_table.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/csv.hpp"
-#include "techconv/io/parse.hpp"
+#include "techconv/format/parse.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace classification {
@@ -42,6 +43,13 @@ struct country_entry {
     std::string alpha2;  ///< two-letter code, upper case ("CN")
     std::string alpha3;  ///< three-letter code, upper case ("CHN")
     std::string name;    ///< English short name ("China")
+};
+
+/// \brief A table row with every name it may be looked up by
+/// (country_normalizer::from_rows).
+struct country_row {
+    country_entry entry;             ///< codes and the entry's name (a lookup name too)
+    std::vector<std::string> names;  ///< further lookup names (empty ones are ignored)
 };
 
 /// \brief What happens to a territory that some studies count under China.
@@ -75,340 +83,6 @@ struct country_options {
 };
 
 namespace detail {
-
-struct builtin_country {
-    const char* alpha2;
-    const char* alpha3;
-    const char* name;
-};
-
-// ISO 3166-1: the 249 officially assigned alpha-2 codes, their alpha-3
-// codes, and English short names (our wording).
-inline const std::vector<builtin_country>& builtin_countries() {
-    static const std::vector<builtin_country> table = {
-        {"AD", "AND", "Andorra"},
-        {"AE", "ARE", "United Arab Emirates"},
-        {"AF", "AFG", "Afghanistan"},
-        {"AG", "ATG", "Antigua and Barbuda"},
-        {"AI", "AIA", "Anguilla"},
-        {"AL", "ALB", "Albania"},
-        {"AM", "ARM", "Armenia"},
-        {"AO", "AGO", "Angola"},
-        {"AQ", "ATA", "Antarctica"},
-        {"AR", "ARG", "Argentina"},
-        {"AS", "ASM", "American Samoa"},
-        {"AT", "AUT", "Austria"},
-        {"AU", "AUS", "Australia"},
-        {"AW", "ABW", "Aruba"},
-        {"AX", "ALA", "Aland Islands"},
-        {"AZ", "AZE", "Azerbaijan"},
-        {"BA", "BIH", "Bosnia and Herzegovina"},
-        {"BB", "BRB", "Barbados"},
-        {"BD", "BGD", "Bangladesh"},
-        {"BE", "BEL", "Belgium"},
-        {"BF", "BFA", "Burkina Faso"},
-        {"BG", "BGR", "Bulgaria"},
-        {"BH", "BHR", "Bahrain"},
-        {"BI", "BDI", "Burundi"},
-        {"BJ", "BEN", "Benin"},
-        {"BL", "BLM", "Saint Barthelemy"},
-        {"BM", "BMU", "Bermuda"},
-        {"BN", "BRN", "Brunei"},
-        {"BO", "BOL", "Bolivia"},
-        {"BQ", "BES", "Caribbean Netherlands"},
-        {"BR", "BRA", "Brazil"},
-        {"BS", "BHS", "Bahamas"},
-        {"BT", "BTN", "Bhutan"},
-        {"BV", "BVT", "Bouvet Island"},
-        {"BW", "BWA", "Botswana"},
-        {"BY", "BLR", "Belarus"},
-        {"BZ", "BLZ", "Belize"},
-        {"CA", "CAN", "Canada"},
-        {"CC", "CCK", "Cocos (Keeling) Islands"},
-        {"CD", "COD", "Democratic Republic of the Congo"},
-        {"CF", "CAF", "Central African Republic"},
-        {"CG", "COG", "Republic of the Congo"},
-        {"CH", "CHE", "Switzerland"},
-        {"CI", "CIV", "Cote d'Ivoire"},
-        {"CK", "COK", "Cook Islands"},
-        {"CL", "CHL", "Chile"},
-        {"CM", "CMR", "Cameroon"},
-        {"CN", "CHN", "China"},
-        {"CO", "COL", "Colombia"},
-        {"CR", "CRI", "Costa Rica"},
-        {"CU", "CUB", "Cuba"},
-        {"CV", "CPV", "Cabo Verde"},
-        {"CW", "CUW", "Curacao"},
-        {"CX", "CXR", "Christmas Island"},
-        {"CY", "CYP", "Cyprus"},
-        {"CZ", "CZE", "Czechia"},
-        {"DE", "DEU", "Germany"},
-        {"DJ", "DJI", "Djibouti"},
-        {"DK", "DNK", "Denmark"},
-        {"DM", "DMA", "Dominica"},
-        {"DO", "DOM", "Dominican Republic"},
-        {"DZ", "DZA", "Algeria"},
-        {"EC", "ECU", "Ecuador"},
-        {"EE", "EST", "Estonia"},
-        {"EG", "EGY", "Egypt"},
-        {"EH", "ESH", "Western Sahara"},
-        {"ER", "ERI", "Eritrea"},
-        {"ES", "ESP", "Spain"},
-        {"ET", "ETH", "Ethiopia"},
-        {"FI", "FIN", "Finland"},
-        {"FJ", "FJI", "Fiji"},
-        {"FK", "FLK", "Falkland Islands"},
-        {"FM", "FSM", "Micronesia"},
-        {"FO", "FRO", "Faroe Islands"},
-        {"FR", "FRA", "France"},
-        {"GA", "GAB", "Gabon"},
-        {"GB", "GBR", "United Kingdom"},
-        {"GD", "GRD", "Grenada"},
-        {"GE", "GEO", "Georgia"},
-        {"GF", "GUF", "French Guiana"},
-        {"GG", "GGY", "Guernsey"},
-        {"GH", "GHA", "Ghana"},
-        {"GI", "GIB", "Gibraltar"},
-        {"GL", "GRL", "Greenland"},
-        {"GM", "GMB", "Gambia"},
-        {"GN", "GIN", "Guinea"},
-        {"GP", "GLP", "Guadeloupe"},
-        {"GQ", "GNQ", "Equatorial Guinea"},
-        {"GR", "GRC", "Greece"},
-        {"GS", "SGS", "South Georgia and the South Sandwich Islands"},
-        {"GT", "GTM", "Guatemala"},
-        {"GU", "GUM", "Guam"},
-        {"GW", "GNB", "Guinea-Bissau"},
-        {"GY", "GUY", "Guyana"},
-        {"HK", "HKG", "Hong Kong"},
-        {"HM", "HMD", "Heard Island and McDonald Islands"},
-        {"HN", "HND", "Honduras"},
-        {"HR", "HRV", "Croatia"},
-        {"HT", "HTI", "Haiti"},
-        {"HU", "HUN", "Hungary"},
-        {"ID", "IDN", "Indonesia"},
-        {"IE", "IRL", "Ireland"},
-        {"IL", "ISR", "Israel"},
-        {"IM", "IMN", "Isle of Man"},
-        {"IN", "IND", "India"},
-        {"IO", "IOT", "British Indian Ocean Territory"},
-        {"IQ", "IRQ", "Iraq"},
-        {"IR", "IRN", "Iran"},
-        {"IS", "ISL", "Iceland"},
-        {"IT", "ITA", "Italy"},
-        {"JE", "JEY", "Jersey"},
-        {"JM", "JAM", "Jamaica"},
-        {"JO", "JOR", "Jordan"},
-        {"JP", "JPN", "Japan"},
-        {"KE", "KEN", "Kenya"},
-        {"KG", "KGZ", "Kyrgyzstan"},
-        {"KH", "KHM", "Cambodia"},
-        {"KI", "KIR", "Kiribati"},
-        {"KM", "COM", "Comoros"},
-        {"KN", "KNA", "Saint Kitts and Nevis"},
-        {"KP", "PRK", "North Korea"},
-        {"KR", "KOR", "South Korea"},
-        {"KW", "KWT", "Kuwait"},
-        {"KY", "CYM", "Cayman Islands"},
-        {"KZ", "KAZ", "Kazakhstan"},
-        {"LA", "LAO", "Laos"},
-        {"LB", "LBN", "Lebanon"},
-        {"LC", "LCA", "Saint Lucia"},
-        {"LI", "LIE", "Liechtenstein"},
-        {"LK", "LKA", "Sri Lanka"},
-        {"LR", "LBR", "Liberia"},
-        {"LS", "LSO", "Lesotho"},
-        {"LT", "LTU", "Lithuania"},
-        {"LU", "LUX", "Luxembourg"},
-        {"LV", "LVA", "Latvia"},
-        {"LY", "LBY", "Libya"},
-        {"MA", "MAR", "Morocco"},
-        {"MC", "MCO", "Monaco"},
-        {"MD", "MDA", "Moldova"},
-        {"ME", "MNE", "Montenegro"},
-        {"MF", "MAF", "Saint Martin (French part)"},
-        {"MG", "MDG", "Madagascar"},
-        {"MH", "MHL", "Marshall Islands"},
-        {"MK", "MKD", "North Macedonia"},
-        {"ML", "MLI", "Mali"},
-        {"MM", "MMR", "Myanmar"},
-        {"MN", "MNG", "Mongolia"},
-        {"MO", "MAC", "Macao"},
-        {"MP", "MNP", "Northern Mariana Islands"},
-        {"MQ", "MTQ", "Martinique"},
-        {"MR", "MRT", "Mauritania"},
-        {"MS", "MSR", "Montserrat"},
-        {"MT", "MLT", "Malta"},
-        {"MU", "MUS", "Mauritius"},
-        {"MV", "MDV", "Maldives"},
-        {"MW", "MWI", "Malawi"},
-        {"MX", "MEX", "Mexico"},
-        {"MY", "MYS", "Malaysia"},
-        {"MZ", "MOZ", "Mozambique"},
-        {"NA", "NAM", "Namibia"},
-        {"NC", "NCL", "New Caledonia"},
-        {"NE", "NER", "Niger"},
-        {"NF", "NFK", "Norfolk Island"},
-        {"NG", "NGA", "Nigeria"},
-        {"NI", "NIC", "Nicaragua"},
-        {"NL", "NLD", "Netherlands"},
-        {"NO", "NOR", "Norway"},
-        {"NP", "NPL", "Nepal"},
-        {"NR", "NRU", "Nauru"},
-        {"NU", "NIU", "Niue"},
-        {"NZ", "NZL", "New Zealand"},
-        {"OM", "OMN", "Oman"},
-        {"PA", "PAN", "Panama"},
-        {"PE", "PER", "Peru"},
-        {"PF", "PYF", "French Polynesia"},
-        {"PG", "PNG", "Papua New Guinea"},
-        {"PH", "PHL", "Philippines"},
-        {"PK", "PAK", "Pakistan"},
-        {"PL", "POL", "Poland"},
-        {"PM", "SPM", "Saint Pierre and Miquelon"},
-        {"PN", "PCN", "Pitcairn"},
-        {"PR", "PRI", "Puerto Rico"},
-        {"PS", "PSE", "Palestine"},
-        {"PT", "PRT", "Portugal"},
-        {"PW", "PLW", "Palau"},
-        {"PY", "PRY", "Paraguay"},
-        {"QA", "QAT", "Qatar"},
-        {"RE", "REU", "Reunion"},
-        {"RO", "ROU", "Romania"},
-        {"RS", "SRB", "Serbia"},
-        {"RU", "RUS", "Russia"},
-        {"RW", "RWA", "Rwanda"},
-        {"SA", "SAU", "Saudi Arabia"},
-        {"SB", "SLB", "Solomon Islands"},
-        {"SC", "SYC", "Seychelles"},
-        {"SD", "SDN", "Sudan"},
-        {"SE", "SWE", "Sweden"},
-        {"SG", "SGP", "Singapore"},
-        {"SH", "SHN", "Saint Helena, Ascension and Tristan da Cunha"},
-        {"SI", "SVN", "Slovenia"},
-        {"SJ", "SJM", "Svalbard and Jan Mayen"},
-        {"SK", "SVK", "Slovakia"},
-        {"SL", "SLE", "Sierra Leone"},
-        {"SM", "SMR", "San Marino"},
-        {"SN", "SEN", "Senegal"},
-        {"SO", "SOM", "Somalia"},
-        {"SR", "SUR", "Suriname"},
-        {"SS", "SSD", "South Sudan"},
-        {"ST", "STP", "Sao Tome and Principe"},
-        {"SV", "SLV", "El Salvador"},
-        {"SX", "SXM", "Sint Maarten (Dutch part)"},
-        {"SY", "SYR", "Syria"},
-        {"SZ", "SWZ", "Eswatini"},
-        {"TC", "TCA", "Turks and Caicos Islands"},
-        {"TD", "TCD", "Chad"},
-        {"TF", "ATF", "French Southern Territories"},
-        {"TG", "TGO", "Togo"},
-        {"TH", "THA", "Thailand"},
-        {"TJ", "TJK", "Tajikistan"},
-        {"TK", "TKL", "Tokelau"},
-        {"TL", "TLS", "Timor-Leste"},
-        {"TM", "TKM", "Turkmenistan"},
-        {"TN", "TUN", "Tunisia"},
-        {"TO", "TON", "Tonga"},
-        {"TR", "TUR", "Turkiye"},
-        {"TT", "TTO", "Trinidad and Tobago"},
-        {"TV", "TUV", "Tuvalu"},
-        {"TW", "TWN", "Taiwan"},
-        {"TZ", "TZA", "Tanzania"},
-        {"UA", "UKR", "Ukraine"},
-        {"UG", "UGA", "Uganda"},
-        {"UM", "UMI", "United States Minor Outlying Islands"},
-        {"US", "USA", "United States"},
-        {"UY", "URY", "Uruguay"},
-        {"UZ", "UZB", "Uzbekistan"},
-        {"VA", "VAT", "Vatican City"},
-        {"VC", "VCT", "Saint Vincent and the Grenadines"},
-        {"VE", "VEN", "Venezuela"},
-        {"VG", "VGB", "British Virgin Islands"},
-        {"VI", "VIR", "United States Virgin Islands"},
-        {"VN", "VNM", "Vietnam"},
-        {"VU", "VUT", "Vanuatu"},
-        {"WF", "WLF", "Wallis and Futuna"},
-        {"WS", "WSM", "Samoa"},
-        {"YE", "YEM", "Yemen"},
-        {"YT", "MYT", "Mayotte"},
-        {"ZA", "ZAF", "South Africa"},
-        {"ZM", "ZMB", "Zambia"},
-        {"ZW", "ZWE", "Zimbabwe"},
-    };
-    return table;
-}
-
-// Our alias list: Web of Science and Scopus spellings and common variants
-// (written in lookup-key form: upper case, no punctuation, '&' -> AND).
-inline const std::vector<std::pair<const char*, const char*>>& builtin_aliases() {
-    static const std::vector<std::pair<const char*, const char*>> aliases = {
-        // United States
-        {"USA", "US"}, {"U S A", "US"}, {"UNITED STATES OF AMERICA", "US"}, {"U S", "US"},
-        // China (mainland)
-        {"PEOPLES R CHINA", "CN"}, {"PEOPLES REPUBLIC OF CHINA", "CN"}, {"P R CHINA", "CN"},
-        {"PR CHINA", "CN"}, {"MAINLAND CHINA", "CN"}, {"PEOPLES REP CHINA", "CN"},
-        // United Kingdom and its constituent countries
-        {"ENGLAND", "GB"}, {"SCOTLAND", "GB"}, {"WALES", "GB"}, {"NORTH IRELAND", "GB"},
-        {"NORTHERN IRELAND", "GB"}, {"UK", "GB"}, {"U K", "GB"}, {"GREAT BRITAIN", "GB"},
-        {"BRITAIN", "GB"}, {"UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND", "GB"},
-        // Koreas
-        {"KOREA", "KR"}, {"REPUBLIC OF KOREA", "KR"}, {"KOREA REPUBLIC", "KR"}, {"KOREA REP", "KR"},
-        {"KOREA SOUTH", "KR"}, {"S KOREA", "KR"}, {"KOREA REPUBLIC OF", "KR"},
-        {"DEM PEOPLES R KOREA", "KP"}, {"DPR KOREA", "KP"}, {"KOREA DPR", "KP"},
-        {"DEMOCRATIC PEOPLES REPUBLIC OF KOREA", "KP"}, {"KOREA NORTH", "KP"},
-        // Taiwan, Hong Kong, Macau (the region policy applies after lookup)
-        {"TAIWAN ROC", "TW"}, {"ROC", "TW"}, {"R O C", "TW"}, {"CHINESE TAIPEI", "TW"}, {"TAIWAN PROVINCE OF CHINA", "TW"},
-        {"REPUBLIC OF CHINA TAIWAN", "TW"}, {"HONG KONG SAR", "HK"}, {"HONG KONG SAR CHINA", "HK"},
-        {"HONG KONG CHINA", "HK"}, {"HONGKONG", "HK"}, {"MACAU", "MO"}, {"MACAU SAR", "MO"},
-        {"MACAO SAR", "MO"}, {"MACAU CHINA", "MO"},
-        // Gulf and Middle East
-        {"U ARAB EMIRATES", "AE"}, {"UAE", "AE"}, {"ARAB EMIRATES", "AE"}, {"SYRIAN ARAB REPUBLIC", "SY"},
-        {"IRAN ISLAMIC REPUBLIC OF", "IR"}, {"ISLAMIC REPUBLIC OF IRAN", "IR"}, {"IRAN ISLAMIC REPUBLIC", "IR"},
-        {"PALESTINIAN TERRITORY", "PS"}, {"PALESTINIAN TERRITORIES", "PS"}, {"STATE OF PALESTINE", "PS"},
-        {"TURKEY", "TR"}, {"REPUBLIC OF TURKIYE", "TR"},
-        // Europe
-        {"RUSSIAN FEDERATION", "RU"}, {"CZECH REPUBLIC", "CZ"}, {"SLOVAK REPUBLIC", "SK"},
-        {"MACEDONIA", "MK"}, {"REPUBLIC OF NORTH MACEDONIA", "MK"},
-        {"FORMER YUGOSLAV REPUBLIC OF MACEDONIA", "MK"}, {"FYR MACEDONIA", "MK"},
-        {"BOSNIA AND HERCEG", "BA"}, {"BOSNIA", "BA"}, {"BOSNIA HERZEGOVINA", "BA"},
-        {"MOLDOVA REPUBLIC OF", "MD"}, {"REPUBLIC OF MOLDOVA", "MD"}, {"BYELARUS", "BY"},
-        {"BELORUSSIA", "BY"}, {"HOLLAND", "NL"}, {"VATICAN", "VA"}, {"HOLY SEE", "VA"},
-        {"VATICAN CITY STATE", "VA"}, {"FED REP GER", "DE"}, {"GER DEM REP", "DE"},
-        {"WEST GERMANY", "DE"}, {"EAST GERMANY", "DE"}, {"FAROE ISLANDS", "FO"}, {"FAEROE ISLANDS", "FO"},
-        // Asia and Oceania
-        {"VIET NAM", "VN"}, {"LAO PDR", "LA"}, {"LAO PEOPLES DEMOCRATIC REPUBLIC", "LA"},
-        {"LAO PEOPLES DEM REP", "LA"}, {"BRUNEI DARUSSALAM", "BN"}, {"BURMA", "MM"},
-        {"KYRGYZ REPUBLIC", "KG"}, {"KIRGHIZIA", "KG"}, {"EAST TIMOR", "TL"}, {"TIMOR LESTE", "TL"},
-        {"PAPUA N GUINEA", "PG"}, {"FR POLYNESIA", "PF"}, {"MICRONESIA FEDERATED STATES OF", "FM"},
-        {"FED STATES MICRONESIA", "FM"}, {"FEDERATED STATES OF MICRONESIA", "FM"},
-        {"MARSHALL ISLAND", "MH"}, {"SOLOMON ISLAND", "SB"}, {"COOK ISLAND", "CK"},
-        // Africa
-        {"CENT AFR REPUBL", "CF"}, {"CENTRAL AFRICAN REP", "CF"}, {"DEM REP CONGO", "CD"},
-        {"DEMOCRATIC REPUBLIC CONGO", "CD"}, {"CONGO DEMOCRATIC REPUBLIC", "CD"},
-        {"CONGO DEMOCRATIC REPUBLIC OF THE", "CD"}, {"DR CONGO", "CD"}, {"ZAIRE", "CD"},
-        {"REP CONGO", "CG"}, {"CONGO", "CG"}, {"CONGO REPUBLIC", "CG"}, {"REPUBLIC OF CONGO", "CG"},
-        {"REPUBLIC OF THE CONGO", "CG"}, {"CONGO BRAZZAVILLE", "CG"}, {"COTE IVOIRE", "CI"},
-        {"IVORY COAST", "CI"}, {"COTE D IVOIRE", "CI"}, {"SAO TOME AND PRIN", "ST"}, {"SAO TOME", "ST"},
-        {"CAPE VERDE", "CV"}, {"SWAZILAND", "SZ"}, {"LIBYAN ARAB JAMAHIRIYA", "LY"},
-        {"TANZANIA UNITED REPUBLIC OF", "TZ"}, {"UNITED REPUBLIC OF TANZANIA", "TZ"},
-        {"GUINEA BISSAU", "GW"}, {"EQUAT GUINEA", "GQ"}, {"BURKINA", "BF"}, {"UPPER VOLTA", "BF"},
-        // Americas and the Caribbean
-        {"TRINID AND TOBAGO", "TT"}, {"TRINIDAD TOBAGO", "TT"}, {"TRINIDAD", "TT"},
-        {"ST KITTS AND NEVI", "KN"}, {"ST KITTS AND NEVIS", "KN"}, {"SAINT KITTS NEVIS", "KN"},
-        {"ST LUCIA", "LC"}, {"ST VINCENT", "VC"}, {"ST VINCENT AND GRENADINES", "VC"},
-        {"SAINT VINCENT", "VC"}, {"ANTIGUA AND BARBU", "AG"}, {"ANTIGUA", "AG"},
-        {"BOLIVIA PLURINATIONAL STATE OF", "BO"}, {"VENEZUELA BOLIVARIAN REPUBLIC OF", "VE"},
-        {"US VIRGIN ISLANDS", "VI"}, {"VIRGIN ISLANDS US", "VI"}, {"BRIT VIRGIN ISL", "VG"},
-        {"VIRGIN ISLANDS BRITISH", "VG"}, {"FALKLAND ISLAND", "FK"}, {"MALVINAS", "FK"},
-        {"NETH ANTILLES", "CW"}, {"BONAIRE", "BQ"}, {"BONAIRE SINT EUSTATIUS AND SABA", "BQ"},
-        {"SAINT MARTIN", "MF"}, {"ST MARTIN", "MF"}, {"SINT MAARTEN", "SX"}, {"ST BARTHELEMY", "BL"},
-        {"ST HELENA", "SH"}, {"SAINT HELENA", "SH"}, {"ST PIERRE AND MIQUELON", "PM"},
-        {"TURKS AND CAICOS", "TC"}, {"GUYANE", "GF"}, {"SOUTH GEORGIA", "GS"}, {"SVALBARD", "SJ"},
-        {"HEARD ISLAND", "HM"}, {"COCOS ISLANDS", "CC"}, {"KEELING ISLANDS", "CC"},
-    };
-    return aliases;
-}
 
 // Appends code point `cp` folded to ASCII upper case when it is a letter of
 // Latin-1 Supplement or Latin Extended-A; appends nothing otherwise.
@@ -522,42 +196,18 @@ public:
         add_builtin_aliases();
     }
 
-    /// \brief Loads the ISO table from a CSV file in the layout of the
-    /// Frictionless Data country-codes dataset: columns `ISO3166-1-Alpha-2`,
-    /// `ISO3166-1-Alpha-3` and at least one name column among
-    /// `CLDR display name`, `UNTERM English Short`, `official_name_en`
-    /// (every one present is added as a lookup name; the first non-empty is
-    /// the entry's name). Rows with an empty alpha-2 code are skipped.
-    /// \throws parse_error (missing_column, bad_country, ...) naming file, line and field.
-    /// Complexity: O(file size).
-    static country_normalizer from_csv(const std::string& path) {
-        io::csv_reader r(path);
-        const auto a2 = r.require_column("ISO3166-1-Alpha-2");
-        const auto a3 = r.require_column("ISO3166-1-Alpha-3");
-        const char* name_cols[] = {"CLDR display name", "UNTERM English Short", "official_name_en"};
-        std::vector<std::size_t> names;
-        for (const char* n : name_cols) {
-            const auto i = r.find_column(n);
-            if (i >= 0) names.push_back(static_cast<std::size_t>(i));
-        }
-        if (names.empty()) (void)r.require_column("official_name_en");
+    /// \brief A given ISO table whose rows carry several lookup names, with
+    /// techconv's alias list. Rows are added in order; each row's entry name
+    /// and then its extra names become lookup names, and where two rows share
+    /// a name the first registration wins (aliases are added last and win).
+    /// \param rows  the table (load_country_table_csv reads one from a file)
+    /// \throws invalid_argument on a malformed or repeated alpha-2 code.
+    /// Complexity: O(rows + names) expected.
+    static country_normalizer from_rows(const std::vector<country_row>& rows) {
         country_normalizer out(empty_tag{});
-        while (r.next()) {
-            const auto code = io::trim(r.field(a2));
-            if (code.empty()) continue;
-            if (!is_code(code, 2)) r.fail(error_code::bad_country, a2, "not a two-letter ISO code: '" + std::string(code) + "'");
-            const auto code3 = io::trim(r.field(a3));
-            if (!code3.empty() && !is_code(code3, 3))
-                r.fail(error_code::bad_country, a3, "not a three-letter ISO code: '" + std::string(code3) + "'");
-            country_entry e{upper(code), upper(code3), {}};
-            for (const auto i : names) {
-                const auto nm = io::trim(r.field(i));
-                if (!nm.empty() && e.name.empty()) e.name = std::string(nm);
-            }
-            if (out.by_code_.count(e.alpha2) != 0)
-                r.fail(error_code::bad_country, a2, "ISO code '" + e.alpha2 + "' appears twice");
-            out.add_entry(e);
-            for (const auto i : names) out.add_name(io::trim(r.field(i)), e.alpha2);
+        for (const auto& r : rows) {
+            out.add_entry(r.entry);
+            for (const auto& n : r.names) out.add_name(n, out.entries_.back().alpha2);
         }
         out.add_builtin_aliases();
         return out;

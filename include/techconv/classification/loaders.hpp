@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSL-1.0
 //
-// File loaders of the classification module: concordance tables from CSV
-// (generic, and the WIPO IPC -> 35 technology fields concordance) and the
-// official CPC/IPC title lists. Reads through techconv/io.
+// File loaders of the classification module (the only header of the module
+// that reads files): concordance tables from CSV (generic, and the WIPO IPC ->
+// 35 technology fields concordance), the official CPC/IPC title lists, and
+// the ISO country table. Reads through techconv/format.
 #ifndef TECHCONV_CLASSIFICATION_LOADERS_HPP_
 #define TECHCONV_CLASSIFICATION_LOADERS_HPP_
 
@@ -10,18 +11,20 @@
 #include <cstdint>      // std::int64_t
 #include <istream>      // std::istream
 #include <string>       // std::string
+#include <unordered_set>  // std::unordered_set
 #include <string_view>  // std::string_view
 #include <utility>      // std::move
 #include <vector>       // std::vector
 
 #include "techconv/classification/concordance.hpp"
+#include "techconv/classification/country.hpp"
 #include "techconv/classification/ipc.hpp"
 #include "techconv/classification/titles.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/csv.hpp"
-#include "techconv/io/line_reader.hpp"
-#include "techconv/io/parse.hpp"
+#include "techconv/format/csv.hpp"
+#include "techconv/format/line_reader.hpp"
+#include "techconv/format/parse.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace classification {
@@ -233,6 +236,65 @@ inline std::size_t load_title_list(const std::string& path, title_table& table,
                                    const title_options& opts = {}) {
     io::line_reader r(path);
     return detail::read_title_list(r, table, opts);
+}
+
+namespace detail {
+inline bool is_alpha_code(std::string_view s, std::size_t n) {
+    if (s.size() != n) return false;
+    for (const char c : s)
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return false;
+    return true;
+}
+inline std::string ascii_upper_copy(std::string_view s) {
+    std::string o(s);
+    for (auto& c : o) c = io::ascii_upper(c);
+    return o;
+}
+}  // namespace detail
+
+/// \brief A country_normalizer whose ISO table is loaded from a CSV file in
+/// the layout of the Frictionless Data country-codes dataset: columns
+/// `ISO3166-1-Alpha-2`, `ISO3166-1-Alpha-3` and at least one name column
+/// among `CLDR display name`, `UNTERM English Short`, `official_name_en`
+/// (every one present is added as a lookup name; the first non-empty is the
+/// entry's name), with techconv's alias list. Rows with an empty alpha-2
+/// code are skipped. (Was country_normalizer::from_csv.)
+/// \param path  the CSV file
+/// \throws parse_error (missing_column, bad_country, ...) naming file, line and field.
+/// Complexity: O(file size).
+inline country_normalizer load_country_table_csv(const std::string& path) {
+    io::csv_reader r(path);
+    const auto a2 = r.require_column("ISO3166-1-Alpha-2");
+    const auto a3 = r.require_column("ISO3166-1-Alpha-3");
+    const char* name_cols[] = {"CLDR display name", "UNTERM English Short", "official_name_en"};
+    std::vector<std::size_t> names;
+    for (const char* n : name_cols) {
+        const auto i = r.find_column(n);
+        if (i >= 0) names.push_back(static_cast<std::size_t>(i));
+    }
+    if (names.empty()) (void)r.require_column("official_name_en");
+    std::vector<country_row> rows;
+    std::unordered_set<std::string> seen;
+    while (r.next()) {
+        const auto code = io::trim(r.field(a2));
+        if (code.empty()) continue;
+        if (!detail::is_alpha_code(code, 2))
+            r.fail(error_code::bad_country, a2, "not a two-letter ISO code: '" + std::string(code) + "'");
+        const auto code3 = io::trim(r.field(a3));
+        if (!code3.empty() && !detail::is_alpha_code(code3, 3))
+            r.fail(error_code::bad_country, a3, "not a three-letter ISO code: '" + std::string(code3) + "'");
+        country_row row;
+        row.entry = country_entry{detail::ascii_upper_copy(code), detail::ascii_upper_copy(code3), {}};
+        for (const auto i : names) {
+            const auto nm = io::trim(r.field(i));
+            if (!nm.empty() && row.entry.name.empty()) row.entry.name = std::string(nm);
+            row.names.emplace_back(nm);
+        }
+        if (!seen.insert(row.entry.alpha2).second)
+            r.fail(error_code::bad_country, a2, "ISO code '" + row.entry.alpha2 + "' appears twice");
+        rows.push_back(std::move(row));
+    }
+    return country_normalizer::from_rows(rows);
 }
 
 }  // namespace classification

@@ -113,6 +113,28 @@ inline void count_record(const actor_span& a, const count_options& opts, Eigen::
 
 }  // namespace detail
 
+/// \brief Whether a record of year `year` is counted under the period of `opts`
+/// (first_year..last_year, either open; a record without a year is counted
+/// only when both ends are open).
+inline bool in_period(year_type year, const count_options& opts) noexcept {
+    return detail::in_period(year, opts.first_year, opts.last_year);
+}
+
+/// \brief Adds one record's contributions to the counts, as
+/// count_collaboration does for each record in its period: to `n` the
+/// record's weight for each of its actors (a single actor counts only under
+/// denominator::all_records), to `pair_triplets` both (i, j) and (j, i) with
+/// the pair weight of `opts.mode` for every pair of its actors.
+/// \param actors         the record's actor ids (distinct)
+/// \param opts           denominator and counting mode
+/// \param n              N_i, one entry per actor of the dictionary
+/// \param pair_triplets  N_ij as triplets, summed when the sparse matrix is built
+/// Complexity: O(k^2) for k actors.
+inline void add_record_counts(const actor_span& actors, const count_options& opts, Eigen::VectorXd& n,
+                              std::vector<Eigen::Triplet<double>>& pair_triplets) {
+    detail::count_record(actors, opts, n, pair_triplets);
+}
+
 /// \brief Counts <tt>N_i</tt> and <tt>N_ij</tt> over the records of a period.
 ///
 /// <tt>N_ij</tt> = records listing both i and j (weighted by `opts.mode`);

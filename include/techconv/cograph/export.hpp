@@ -20,7 +20,7 @@
 #include "techconv/cograph/graph.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/parse.hpp"
+#include "techconv/format/parse.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN

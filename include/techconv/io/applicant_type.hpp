@@ -13,8 +13,8 @@
 #include <vector>       // std::vector
 
 #include "techconv/config.hpp"
-#include "techconv/io/detail/patent_text.hpp"
-#include "techconv/io/patent.hpp"
+#include "techconv/records/detail/patent_text.hpp"
+#include "techconv/records/patent.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {

@@ -21,8 +21,8 @@
 #include "techconv/classification/country.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/encoding.hpp"
-#include "techconv/io/parse.hpp"
+#include "techconv/format/encoding.hpp"
+#include "techconv/format/parse.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN

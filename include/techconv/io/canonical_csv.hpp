@@ -17,8 +17,8 @@
 #include "techconv/error.hpp"
 #include "techconv/io/applicant_type.hpp"
 #include "techconv/io/generic_csv.hpp"
-#include "techconv/io/parse.hpp"
-#include "techconv/io/patent.hpp"
+#include "techconv/format/parse.hpp"
+#include "techconv/records/patent.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {

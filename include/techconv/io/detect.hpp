@@ -12,7 +12,7 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/parse.hpp"
+#include "techconv/format/parse.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {

@@ -20,13 +20,13 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/applicant_type.hpp"
-#include "techconv/io/csv.hpp"
+#include "techconv/format/csv.hpp"
 #include "techconv/io/dates.hpp"
-#include "techconv/io/detail/byte_source.hpp"
-#include "techconv/io/detail/patent_text.hpp"
-#include "techconv/io/encoding.hpp"
-#include "techconv/io/parse.hpp"
-#include "techconv/io/patent.hpp"
+#include "techconv/format/detail/byte_source.hpp"
+#include "techconv/records/detail/patent_text.hpp"
+#include "techconv/format/encoding.hpp"
+#include "techconv/format/parse.hpp"
+#include "techconv/records/patent.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {

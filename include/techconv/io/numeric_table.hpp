@@ -14,8 +14,8 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/csv.hpp"
-#include "techconv/io/parse.hpp"
+#include "techconv/format/csv.hpp"
+#include "techconv/format/parse.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN

@@ -19,11 +19,11 @@
 #include "techconv/error.hpp"
 #include "techconv/io/canonical_csv.hpp"
 #include "techconv/io/detect.hpp"
-#include "techconv/io/encoding.hpp"
-#include "techconv/io/families.hpp"
+#include "techconv/format/encoding.hpp"
+#include "techconv/records/families.hpp"
 #include "techconv/io/generic_csv.hpp"
 #include "techconv/io/lens.hpp"
-#include "techconv/io/patent.hpp"
+#include "techconv/records/patent.hpp"
 #include "techconv/io/uspto_xml.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -42,7 +42,7 @@ struct read_progress {
 /// \brief Options of read_patents().
 struct read_patents_options {
     input_format format = input_format::automatic;  ///< automatic: detect_format per file
-    bool merge_families = true;                     ///< merge simple families (io/families.hpp)
+    bool merge_families = true;                     ///< merge simple families (records/families.hpp)
     /// Drop a record whose id (publication number) an earlier record of any input already had:
     /// the same file given twice or overlapping downloads would otherwise count every record
     /// twice. Dropped records are counted and listed (patent_inputs::duplicates). false keeps them.

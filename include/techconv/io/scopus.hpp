@@ -15,8 +15,8 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/bibliographic.hpp"
-#include "techconv/io/csv.hpp"
-#include "techconv/io/parse.hpp"
+#include "techconv/format/csv.hpp"
+#include "techconv/format/parse.hpp"
 #include "techconv/io/wos.hpp"
 
 TECHCONV_NAMESPACE_BEGIN

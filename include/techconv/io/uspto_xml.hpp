@@ -20,10 +20,10 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/applicant_type.hpp"
-#include "techconv/io/detail/patent_text.hpp"
-#include "techconv/io/detail/xml_tokenizer.hpp"
+#include "techconv/records/detail/patent_text.hpp"
+#include "techconv/format/detail/xml_tokenizer.hpp"
 #include "techconv/io/generic_csv.hpp"
-#include "techconv/io/patent.hpp"
+#include "techconv/records/patent.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {

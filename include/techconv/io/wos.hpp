@@ -20,8 +20,8 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/bibliographic.hpp"
-#include "techconv/io/line_reader.hpp"
-#include "techconv/io/parse.hpp"
+#include "techconv/format/line_reader.hpp"
+#include "techconv/format/parse.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {

@@ -92,7 +92,7 @@ inline void tally(closeness::collaboration_counts& c, const closeness::actor_spa
     if (a.size() == 0) ++c.empty_records;
     else if (a.size() == 1) ++c.single_actor_records;
     else ++c.multi_actor_records;
-    closeness::detail::count_record(a, o, c.n, trip);
+    closeness::add_record_counts(a, o, c.n, trip);
 }
 
 inline void close_counts(closeness::collaboration_counts& c, index m, std::vector<Eigen::Triplet<double>>& trip) {
@@ -125,7 +125,7 @@ inline closeness::collaboration_counts continue_counts(closeness::collaboration_
     detail::start_counts(before, m);
     std::vector<Eigen::Triplet<double>> trip = detail::seed_triplets(before.pairs);
     for (index r = 0; r < records.size(); ++r) {
-        if (!closeness::detail::in_period(records.year(r), opts.first_year, opts.last_year)) {
+        if (!closeness::in_period(records.year(r), opts)) {
             ++before.outside_period;
             continue;
         }

@@ -18,8 +18,8 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/families.hpp"
-#include "techconv/io/patent.hpp"
+#include "techconv/records/families.hpp"
+#include "techconv/records/patent.hpp"
 #include "techconv/parallel/serialize.hpp"
 #include "techconv/types.hpp"
 

@@ -91,7 +91,6 @@ public:
     /// \param s      statistics of that chunk's rows, computed alone (fresh column_stats, add_view)
     /// \throws invalid_argument if the chunk is already present or the columns/options differ.
     void add_chunk(index chunk, const weighting::column_stats& s) {
-        using acc = weighting::detail::column_stats_access;
         techconv::detail::require(chunk >= 0, "column_stats_partial: negative chunk index");
         techconv::detail::require(chunks_.count(chunk) == 0,
                                   "column_stats_partial: chunk " + std::to_string(chunk) + " added twice");
@@ -99,12 +98,17 @@ public:
             hist_ = weighting::column_stats(s.cols(), s.options());
         entry e;
         e.rows = s.rows();
-        weighting::column_stats h = s;
+        // the histogram part of the chunk (its real-valued moments are kept per chunk, in e)
+        const auto cols = static_cast<std::size_t>(s.cols());
+        std::vector<weighting::value_histogram> hist(cols);
+        std::vector<index> neg(cols);
         for (index j = 0; j < s.cols(); ++j) {
             if (s.real_part(j).count > 0) e.real.emplace_back(j, s.real_part(j));
-            acc::real(h, j) = weighting::real_moments{};
+            hist[static_cast<std::size_t>(j)] = s.histogram(j);
+            neg[static_cast<std::size_t>(j)] = s.first_negative_row(j);
         }
-        hist_.merge(h);
+        hist_.merge(weighting::column_stats::from_parts(s.options(), s.rows(), std::move(hist),
+                                                        std::vector<weighting::real_moments>(cols), std::move(neg)));
         chunks_.emplace(chunk, std::move(e));
     }
 
@@ -122,18 +126,28 @@ public:
     /// \brief The statistics of all chunks, bit-identical to the single-process result.
     /// Complexity: O(chunks x columns + histogram entries).
     weighting::column_stats finish() const {
-        using acc = weighting::detail::column_stats_access;
         const index m = hist_.cols();
+        const auto cols = static_cast<std::size_t>(m);
         weighting::column_stats total(m, hist_.options());
         for (const auto& kv : chunks_) {
-            weighting::column_stats part(m, hist_.options());
-            for (const auto& [j, mom] : kv.second.real) acc::real(part, j) = mom;
-            acc::set_rows(part, kv.second.rows);
-            total.merge(part);
+            std::vector<weighting::real_moments> real(cols);
+            for (const auto& [j, mom] : kv.second.real) real[static_cast<std::size_t>(j)] = mom;
+            total.merge(weighting::column_stats::from_parts(hist_.options(), kv.second.rows,
+                                                            std::vector<weighting::value_histogram>(cols), std::move(real),
+                                                            std::vector<index>(cols, no_index)));
         }
-        for (index j = 0; j < m; ++j) acc::histogram(total, j) = hist_.histogram(j);
-        acc::first_negative(total) = acc::first_negative(hist_);
-        return total;
+        // the real-valued moments merged in chunk order, the exact histograms and first negative rows of all chunks
+        std::vector<weighting::value_histogram> hist(cols);
+        std::vector<weighting::real_moments> real(cols);
+        std::vector<index> neg(cols);
+        for (index j = 0; j < m; ++j) {
+            const auto u = static_cast<std::size_t>(j);
+            hist[u] = hist_.histogram(j);
+            real[u] = total.real_part(j);
+            neg[u] = hist_.first_negative_row(j);
+        }
+        return weighting::column_stats::from_parts(hist_.options(), total.rows(), std::move(hist), std::move(real),
+                                                   std::move(neg));
     }
 
     /// Number of columns.
@@ -315,12 +329,12 @@ public:
     weighting::top_k_result finish(weighting::top_k_order order = weighting::top_k_order::by_rank) const {
         techconv::detail::require(seen_ >= static_cast<std::uint64_t>(k_),
                                   "top_candidates: k exceeds the number of records");
-        weighting::top_k_result r;
-        r.k = k_;
-        if (k_ == 0) return r;
-        std::vector<std::pair<double, index>> cand = c_;
-        weighting::detail::finish_top(cand, k_, order, r);
-        return r;
+        if (k_ == 0) {
+            weighting::top_k_result r;
+            r.k = 0;
+            return r;
+        }
+        return weighting::top_k_of_candidates(c_, k_, order);
     }
     /// k.
     index k() const noexcept { return k_; }
@@ -359,7 +373,7 @@ public:
 private:
     void prune() {
         if (static_cast<index>(c_.size()) <= k_) return;
-        std::nth_element(c_.begin(), c_.begin() + k_, c_.end(), weighting::detail::ranks_before);
+        std::nth_element(c_.begin(), c_.begin() + k_, c_.end(), weighting::ranks_before);
         c_.resize(static_cast<std::size_t>(k_));
     }
     index k_ = 0;

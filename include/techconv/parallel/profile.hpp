@@ -18,7 +18,7 @@
 #include <vector>         // std::vector
 
 #include "techconv/config.hpp"
-#include "techconv/convergence/profile.hpp"
+#include "techconv/analysis/profile.hpp"
 #include "techconv/error.hpp"
 #include "techconv/parallel/serialize.hpp"
 #include "techconv/types.hpp"
@@ -170,7 +170,6 @@ public:
     /// u32, key-core u8, and the code, industry and applicant id lists, each
     /// a u32 length and u32 ids; applicants as (id u32, type i32, -1 = none)).
     friend void write(byte_writer& w, const profile_partial& s) {
-        using A = convergence::detail::profile_access;
         const auto& t = s.profiled_;
         w.u8(static_cast<std::uint8_t>(s.scope_));
         w.u64(s.groups_.labels.size());
@@ -183,17 +182,17 @@ public:
         std::vector<std::string> pg;
         for (index g = 0; g < t.groups(); ++g) pg.push_back(t.group_label(g));
         write(w, pg);
-        write(w, A::codes(t).labels);
-        write(w, A::industries(t).labels);
-        write(w, A::applicants(t).labels);
-        write(w, A::types(t).labels);
+        write(w, t.code_labels());
+        write(w, t.industry_labels());
+        write(w, t.applicant_labels());
+        write(w, t.type_labels());
         w.u64(static_cast<std::uint64_t>(t.records()));
         for (std::size_t r = 0; r < static_cast<std::size_t>(t.records()); ++r) {
-            w.u32(static_cast<std::uint32_t>(A::group(t)[r]));
-            w.u8(A::key_core(t)[r]);
-            write_list(w, A::code_ids(t), A::code_offsets(t), r, nullptr);
-            write_list(w, A::industry_ids(t), A::industry_offsets(t), r, nullptr);
-            write_list(w, A::applicant_ids(t), A::applicant_offsets(t), r, &A::applicant_type_ids(t));
+            w.u32(static_cast<std::uint32_t>(t.group_ids()[r]));
+            w.u8(t.key_core_flags()[r]);
+            write_list(w, t.code_ids(), t.code_offsets(), r, nullptr);
+            write_list(w, t.industry_ids(), t.industry_offsets(), r, nullptr);
+            write_list(w, t.applicant_ids(), t.applicant_offsets(), r, &t.applicant_type_ids());
         }
     }
 
@@ -263,19 +262,18 @@ private:
     // fn(group label, key core, codes, industries, applicant names, applicant types) per profiled record, in order
     template <class Fn>
     void for_each_profiled(Fn&& fn) const {
-        using A = convergence::detail::profile_access;
         const auto& t = profiled_;
         std::vector<std::string> codes, industries, names, types;
         for (std::size_t r = 0; r < static_cast<std::size_t>(t.records()); ++r) {
-            labels_of(A::code_ids(t), A::code_offsets(t), r, A::codes(t).labels, codes);
-            labels_of(A::industry_ids(t), A::industry_offsets(t), r, A::industries(t).labels, industries);
-            labels_of(A::applicant_ids(t), A::applicant_offsets(t), r, A::applicants(t).labels, names);
+            labels_of(t.code_ids(), t.code_offsets(), r, t.code_labels(), codes);
+            labels_of(t.industry_ids(), t.industry_offsets(), r, t.industry_labels(), industries);
+            labels_of(t.applicant_ids(), t.applicant_offsets(), r, t.applicant_labels(), names);
             types.clear();
-            const auto& ty = A::applicant_type_ids(t);
-            for (auto k = static_cast<std::size_t>(A::applicant_offsets(t)[r]);
-                 k < static_cast<std::size_t>(A::applicant_offsets(t)[r + 1]); ++k)
-                if (ty[k] >= 0) types.push_back(A::types(t).labels[static_cast<std::size_t>(ty[k])]);
-            fn(t.group_label(A::group(t)[r]), A::key_core(t)[r] != 0, codes, industries, names, types);
+            const auto& ty = t.applicant_type_ids();
+            for (auto k = static_cast<std::size_t>(t.applicant_offsets()[r]);
+                 k < static_cast<std::size_t>(t.applicant_offsets()[r + 1]); ++k)
+                if (ty[k] >= 0) types.push_back(t.type_labels()[static_cast<std::size_t>(ty[k])]);
+            fn(t.group_label(t.group_ids()[r]), t.key_core_flags()[r] != 0, codes, industries, names, types);
         }
     }
     static void labels_of(const std::vector<std::int32_t>& ids, const std::vector<index>& offsets, std::size_t r,

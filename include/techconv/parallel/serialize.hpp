@@ -26,45 +26,6 @@
 #include "techconv/weighting/column_stats.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
-namespace weighting {
-namespace detail {
-
-/// Internal: reads and rebuilds the private state of column_stats and
-/// value_histogram for the serial forms (no behaviour of its own).
-struct column_stats_access {
-    static std::vector<std::pair<double, std::uint64_t>> entries(const value_histogram& h) {
-        std::vector<std::pair<double, std::uint64_t>> out;
-        h.for_each([&](double v, std::uint64_t c) { out.emplace_back(v, c); });
-        return out;
-    }
-    /// Rebuilds a histogram from ascending (value, count) entries, placing
-    /// integer values in [0, dense_limit) in the dense part as column_stats does.
-    static value_histogram make_histogram(const std::vector<std::pair<double, std::uint64_t>>& e,
-                                          index dense_limit) {
-        value_histogram h;
-        const double dl = static_cast<double>(dense_limit);
-        for (const auto& [v, c] : e) {
-            if (v >= 0.0 && v < dl && std::floor(v) == v) {
-                const auto k = static_cast<std::size_t>(v);
-                if (h.dense_.size() <= k) h.dense_.resize(k + 1, 0);
-                h.dense_[k] += c;
-            } else {
-                h.sparse_.emplace_back(v, c);
-            }
-            h.total_ += c;
-        }
-        return h;
-    }
-    static const std::vector<index>& first_negative(const column_stats& s) { return s.first_negative_; }
-    static std::vector<index>& first_negative(column_stats& s) { return s.first_negative_; }
-    static value_histogram& histogram(column_stats& s, index j) { return s.hist_[static_cast<std::size_t>(j)]; }
-    static real_moments& real(column_stats& s, index j) { return s.real_[static_cast<std::size_t>(j)]; }
-    static void set_rows(column_stats& s, std::uint64_t rows) { s.rows_ = rows; }
-};
-
-}  // namespace detail
-}  // namespace weighting
-
 namespace parallel {
 
 /// \brief Version of the serial format written by this header. Readers
@@ -288,7 +249,8 @@ inline void expect_end(const byte_reader& r) {
 
 /// \brief Encodes a histogram: entry count (u64), then ascending (value f64, count u64).
 inline void write(byte_writer& w, const weighting::value_histogram& h) {
-    const auto e = weighting::detail::column_stats_access::entries(h);
+    std::vector<std::pair<double, std::uint64_t>> e;
+    h.for_each([&](double v, std::uint64_t c) { e.emplace_back(v, c); });
     w.u64(e.size());
     for (const auto& [v, c] : e) {
         w.f64(v);
@@ -311,7 +273,7 @@ inline weighting::value_histogram read_histogram(byte_reader& r, index dense_lim
         if (c == 0) r.fail(error_code::bad_value, "histogram count", "histogram count 0");
         e.emplace_back(v, c);
     }
-    return weighting::detail::column_stats_access::make_histogram(e, dense_limit);
+    return weighting::value_histogram::from_entries(e, dense_limit);
 }
 
 /// \brief Encodes real-valued moments: count (u64), min, max, sum, mean, m2, xlogx (f64).
@@ -370,11 +332,10 @@ inline void write(byte_writer& w, const weighting::column_stats& s) {
     write(w, s.options());
     w.i64(s.cols());
     w.u64(s.rows());
-    const auto& neg = weighting::detail::column_stats_access::first_negative(s);
     for (index j = 0; j < s.cols(); ++j) {
         write(w, s.histogram(j));
         write(w, s.real_part(j));
-        w.i64(neg[static_cast<std::size_t>(j)]);
+        w.i64(s.first_negative_row(j));
     }
 }
 
@@ -383,21 +344,23 @@ inline void write(byte_writer& w, const weighting::column_stats& s) {
 /// \param check_rows  check that every column accounts for every row (histogram + moments)
 /// \throws parse_error on a negative column count, truncation or inconsistent histograms.
 inline weighting::column_stats read_column_stats(byte_reader& r, bool check_rows = true) {
-    using acc = weighting::detail::column_stats_access;
     const weighting::column_stats_options o = read_stats_options(r);
     const std::int64_t m = r.i64("columns");
     if (m < 0 || static_cast<std::uint64_t>(m) > r.remaining() / 72)
         r.fail(error_code::out_of_range, "columns", "column count " + std::to_string(m) + " is impossible here");
-    weighting::column_stats s(static_cast<index>(m), o);
-    acc::set_rows(s, r.u64("rows"));
-    for (index j = 0; j < s.cols(); ++j) {
-        acc::histogram(s, j) = read_histogram(r, o.dense_limit);
-        acc::real(s, j) = read_moments(r);
-        acc::first_negative(s)[static_cast<std::size_t>(j)] = static_cast<index>(r.i64("first negative row"));
-        if (check_rows && acc::histogram(s, j).total() + acc::real(s, j).count != s.rows())
+    const std::uint64_t rows = r.u64("rows");
+    const auto cols = static_cast<std::size_t>(m);
+    std::vector<weighting::value_histogram> hist(cols);
+    std::vector<weighting::real_moments> real(cols);
+    std::vector<index> neg(cols, no_index);
+    for (std::size_t j = 0; j < cols; ++j) {
+        hist[j] = read_histogram(r, o.dense_limit);
+        real[j] = read_moments(r);
+        neg[j] = static_cast<index>(r.i64("first negative row"));
+        if (check_rows && hist[j].total() + real[j].count != rows)
             r.fail(error_code::bad_value, "rows", "column " + std::to_string(j) + " does not account for every row");
     }
-    return s;
+    return weighting::column_stats::from_parts(o, rows, std::move(hist), std::move(real), std::move(neg));
 }
 
 // --- closeness::collaboration_counts and panels ------------------------------------------

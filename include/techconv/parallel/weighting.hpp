@@ -23,6 +23,7 @@
 #include "techconv/weighting/column_stats.hpp"
 #include "techconv/weighting/entropy.hpp"
 #include "techconv/weighting/objective.hpp"
+#include "techconv/weighting/partials.hpp"
 #include "techconv/weighting/top_k.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -44,22 +45,6 @@ void for_each_local_chunk(index rows, index row_begin, index chunk_rows, int thr
     const index first = row_begin / chunk_rows;
     techconv::detail::for_each_chunk(rows, chunk_rows, threads,
                                      [&](index c, index b, index e) { fn(first + c, b, e); });
-}
-
-/// Per-chunk partial results fn(view, b, e) (an Eigen object of `width` doubles) as chunk_sums.
-template <class Part, class Derived, class Fn>
-chunk_sums per_chunk(const Eigen::DenseBase<Derived>& x, index row_begin, index chunk_rows, int threads, index width,
-                     Fn&& fn) {
-    chunk_sums out(width);
-    weighting::detail::with_view(x, [&](const auto& v) {
-        const index chunks = techconv::detail::chunk_count(v.rows, chunk_rows);
-        std::vector<Part> parts(static_cast<std::size_t>(chunks));
-        techconv::detail::for_each_chunk(v.rows, chunk_rows, threads, [&](index c, index b, index e) {
-            parts[static_cast<std::size_t>(c)] = fn(v, b, e);
-        });
-        for (index c = 0; c < chunks; ++c) out.add(row_begin / chunk_rows + c, parts[static_cast<std::size_t>(c)].data());
-    });
-    return out;
 }
 
 }  // namespace detail
@@ -93,7 +78,7 @@ inline std::vector<index> chunk_aligned_begins(const std::vector<index>& begins,
 /// all rows, bit for bit (same options and chunk_rows).
 /// \param x          the local rows (any storage order, float or double)
 /// \param row_begin  global index of x's first row (a multiple of chunk_rows unless x has no rows)
-/// \param opts       what to accumulate (weighting::detail::entropy_stats_options for the entropy method)
+/// \param opts       what to accumulate (weighting::stats_options_for(method options))
 /// \param chunk_rows rows per global chunk (the single-process value, default 2^16)
 /// \param threads    worker threads of this process
 /// \pre the local rows are whole global chunks, except that the last chunk of all data may be short.
@@ -105,23 +90,17 @@ column_stats_partial partial_column_stats(const Eigen::DenseBase<Derived>& x, in
                                           const weighting::column_stats_options& opts = {},
                                           index chunk_rows = index{1} << 16, int threads = 1) {
     detail::require_aligned(row_begin, x.rows(), chunk_rows, "partial_column_stats");
-    return weighting::detail::with_view(x, [&](const auto& v) {
-        const index chunks = techconv::detail::chunk_count(v.rows, chunk_rows);
-        std::vector<weighting::column_stats> parts(static_cast<std::size_t>(chunks),
-                                                   weighting::column_stats(v.cols, opts));
-        techconv::detail::for_each_chunk(v.rows, chunk_rows, threads, [&](index c, index b, index e) {
-            parts[static_cast<std::size_t>(c)].add_view(v, b, e, row_begin);
-        });
-        column_stats_partial p(v.cols, opts);
-        for (index c = 0; c < chunks; ++c) p.add_chunk(row_begin / chunk_rows + c, parts[static_cast<std::size_t>(c)]);
-        return p;
-    });
+    const std::vector<weighting::column_stats> parts =
+        weighting::chunk_column_stats(x, opts, chunk_rows, threads, row_begin);
+    column_stats_partial p(x.cols(), opts);
+    for (std::size_t c = 0; c < parts.size(); ++c) p.add_chunk(row_begin / chunk_rows + static_cast<index>(c), parts[c]);
+    return p;
 }
 
 /// \brief Whether the entropy method needs a second pass over the data for
 /// these statistics (real-valued columns the statistics cannot finish).
 inline bool entropy_needs_pass(const weighting::column_stats& global, const weighting::entropy_options& opts = {}) {
-    return !weighting::detail::plan_entropy(global, opts).pass.empty();
+    return weighting::entropy_plan(global, opts).pass_columns() > 0;
 }
 
 /// \brief The local part of the entropy method's second pass (sums of x' ln x'
@@ -136,21 +115,14 @@ template <class Derived>
 chunk_sums partial_entropy_pass(const Eigen::DenseBase<Derived>& x, index row_begin,
                                 const weighting::column_stats& global, const weighting::entropy_options& opts = {}) {
     detail::require_aligned(row_begin, x.rows(), opts.chunk_rows, "partial_entropy_pass");
-    const weighting::detail::entropy_plan p = weighting::detail::plan_entropy(global, opts);
-    const std::size_t k = p.pass.size();
+    const weighting::entropy_plan p(global, opts);
+    const auto k = static_cast<std::size_t>(p.pass_columns());
     chunk_sums out(static_cast<index>(2 * k));
     if (k == 0) return out;
-    weighting::detail::with_view(x, [&](const auto& v) {
-        const index chunks = techconv::detail::chunk_count(v.rows, opts.chunk_rows);
-        std::vector<double> part(static_cast<std::size_t>(chunks) * 2 * k, 0.0);
-        techconv::detail::for_each_chunk(v.rows, opts.chunk_rows, opts.threads, [&](index c, index b, index e) {
-            thread_local std::vector<double> tile;
-            double* t = part.data() + static_cast<std::size_t>(c) * 2 * k;
-            weighting::detail::entropy_pass_chunk(v, b, e, p, t, t + k, tile);
-        });
-        for (index c = 0; c < chunks; ++c)
-            out.add(row_begin / opts.chunk_rows + c, part.data() + static_cast<std::size_t>(c) * 2 * k);
-    });
+    const std::vector<double> part = p.pass_sums(x);
+    const std::size_t chunks = part.size() / (2 * k);
+    for (std::size_t c = 0; c < chunks; ++c)
+        out.add(row_begin / opts.chunk_rows + static_cast<index>(c), part.data() + c * 2 * k);
     return out;
 }
 
@@ -161,24 +133,24 @@ chunk_sums partial_entropy_pass(const Eigen::DenseBase<Derived>& x, index row_be
 /// Complexity: O(m x distinct values + chunks x pass columns).
 inline weighting::entropy_result entropy_from_partials(const weighting::column_stats& global, const chunk_sums& pass,
                                                        const weighting::entropy_options& opts = {}) {
-    weighting::detail::entropy_plan p = weighting::detail::plan_entropy(global, opts);
-    const std::size_t k = p.pass.size();
+    weighting::entropy_plan p(global, opts);
+    const auto k = static_cast<std::size_t>(p.pass_columns());
+    std::vector<double> t, s;
     if (k > 0) {
         techconv::detail::require(pass.width() == static_cast<index>(2 * k),
                                   "entropy_from_partials: the second-pass sums are missing or have the wrong width");
         const std::vector<double> tot = pass.total();
-        const std::vector<double> t(tot.begin(), tot.begin() + static_cast<std::ptrdiff_t>(k));
-        const std::vector<double> s(tot.begin() + static_cast<std::ptrdiff_t>(k), tot.end());
-        weighting::detail::apply_pass(p, t, s);
+        t.assign(tot.begin(), tot.begin() + static_cast<std::ptrdiff_t>(k));
+        s.assign(tot.begin() + static_cast<std::ptrdiff_t>(k), tot.end());
     }
-    return weighting::detail::finish_entropy(std::move(p), opts);
+    return std::move(p).finish(t, s);
 }
 
 /// \brief Local part of the correlation pass of CRITIC: summed centred cross
 /// products per global chunk (width m x m, column-major).
 /// \param x          the local rows, aligned as for partial_column_stats
 /// \param row_begin  global index of x's first row
-/// \param global     finished statistics of all rows (weighting::detail::objective_stats_options)
+/// \param global     finished statistics of all rows (accumulated with weighting::stats_options_for(opts))
 /// \param opts       chunk_rows and threads as in the single-process call
 /// Complexity: O(rows x m^2).
 template <class Derived>
@@ -188,9 +160,10 @@ chunk_sums partial_cross_products(const Eigen::DenseBase<Derived>& x, index row_
     const index m = global.cols();
     vector mean(m);
     for (index j = 0; j < m; ++j) mean(j) = global.summary(j).mean;
-    return detail::per_chunk<matrix>(x, row_begin, opts.chunk_rows, opts.threads, m * m, [&](const auto& v, index b, index e) {
-        return weighting::detail::centred_cross_products(v, b, e, mean);
-    });
+    const std::vector<matrix> parts = weighting::chunk_cross_products(x, mean, opts);
+    chunk_sums out(m * m);
+    for (std::size_t c = 0; c < parts.size(); ++c) out.add(row_begin / opts.chunk_rows + static_cast<index>(c), parts[c].data());
+    return out;
 }
 
 /// \brief CRITIC weights from finished statistics and merged cross products.
@@ -203,7 +176,7 @@ inline weighting::objective_result critic_from_partials(const weighting::column_
     const std::vector<double> tot = cross.chunks() == 0 ? std::vector<double>(static_cast<std::size_t>(m * m), 0.0)
                                                         : cross.total();
     const matrix cov = Eigen::Map<const matrix>(tot.data(), m, m);
-    return weighting::detail::critic_from(global, weighting::detail::correlation_from_cross_products(cov), opts);
+    return weighting::critic_from_cross_products(global, cov, opts);
 }
 
 /// \brief Local part of MEREC: summed removal effects per global chunk (width m).
@@ -216,12 +189,11 @@ template <class Derived>
 chunk_sums partial_merec(const Eigen::DenseBase<Derived>& x, index row_begin, const weighting::column_stats& global,
                          const weighting::objective_options& opts = {}) {
     detail::require_aligned(row_begin, x.rows(), opts.chunk_rows, "partial_merec");
-    std::vector<index> degenerate;
-    const vector ref = weighting::detail::merec_reference(global, opts, degenerate);
-    return detail::per_chunk<vector>(x, row_begin, opts.chunk_rows, opts.threads, global.cols(),
-                                     [&](const auto& v, index b, index e) {
-                                         return weighting::detail::merec_chunk(v, b, e, ref, opts.directions, row_begin);
-                                     });
+    const weighting::merec_plan plan = weighting::plan_merec(global, opts);
+    const std::vector<vector> parts = weighting::chunk_merec_effects(x, plan, opts, row_begin);
+    chunk_sums out(global.cols());
+    for (std::size_t c = 0; c < parts.size(); ++c) out.add(row_begin / opts.chunk_rows + static_cast<index>(c), parts[c].data());
+    return out;
 }
 
 /// \brief MEREC weights from finished statistics and merged removal effects.
@@ -229,15 +201,14 @@ chunk_sums partial_merec(const Eigen::DenseBase<Derived>& x, index row_begin, co
 inline weighting::objective_result merec_from_partials(const weighting::column_stats& global, const chunk_sums& effects,
                                                        const weighting::objective_options& opts = {}) {
     const index m = global.cols();
-    std::vector<index> degenerate;
-    weighting::detail::merec_reference(global, opts, degenerate);
+    weighting::merec_plan plan = weighting::plan_merec(global, opts);
     vector crit = vector::Zero(m);
     if (effects.chunks() > 0) {
         techconv::detail::require(effects.width() == m, "merec_from_partials: removal effects of the wrong width");
         const std::vector<double> tot = effects.total();
         crit = Eigen::Map<const vector>(tot.data(), m);
     }
-    return weighting::detail::finish_objective(std::move(crit), std::move(degenerate), m, global.rows(), opts.fallback);
+    return weighting::merec_from_effects(global, std::move(plan), crit, opts);
 }
 
 /// \brief The local top-k candidates of scores whose first record is global

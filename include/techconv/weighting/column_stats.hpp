@@ -28,10 +28,6 @@
 
 TECHCONV_NAMESPACE_BEGIN
 namespace weighting {
-namespace detail {
-struct column_stats_access;  // serial forms (techconv/parallel/serialize.hpp) read and rebuild the state
-}  // namespace detail
-
 /// \brief Options of column_stats.
 struct column_stats_options {
     /// Count integer values exactly in a histogram (the count-data path: the
@@ -86,6 +82,34 @@ public:
         merge_sorted(other.sparse_);
         total_ += other.total_;
     }
+    /// \brief A histogram restored from its (value, count) entries, as
+    /// for_each lists them (serial forms, distributed merges).
+    /// \param ascending   distinct values, strictly ascending, each with a count > 0
+    /// \param dense_limit integer values in [0, dense_limit) go to the dense
+    ///                    part, as column_stats places them (its options' dense_limit)
+    /// \returns a histogram equal (operator==) to the one the entries were listed from.
+    /// \throws invalid_argument if the values are not strictly ascending or a count is 0.
+    /// Complexity: O(entries + largest dense value).
+    static value_histogram from_entries(const std::vector<std::pair<double, std::uint64_t>>& ascending,
+                                        index dense_limit) {
+        value_histogram h;
+        const double dl = static_cast<double>(dense_limit);
+        for (std::size_t i = 0; i < ascending.size(); ++i) {
+            const auto& [v, c] = ascending[i];
+            techconv::detail::require(c > 0, "value_histogram::from_entries: count 0");
+            techconv::detail::require(i == 0 || ascending[i - 1].first < v,
+                                      "value_histogram::from_entries: values must be strictly ascending");
+            if (v >= 0.0 && v < dl && std::floor(v) == v) {
+                const auto k = static_cast<std::size_t>(v);
+                if (h.dense_.size() <= k) h.dense_.resize(k + 1, 0);
+                h.dense_[k] += c;
+            } else {
+                h.sparse_.emplace_back(v, c);
+            }
+            h.total_ += c;
+        }
+        return h;
+    }
     /// Equal counts for equal values.
     friend bool operator==(const value_histogram& a, const value_histogram& b) {
         if (a.total_ != b.total_ || a.sparse_ != b.sparse_) return false;
@@ -100,7 +124,6 @@ public:
 
 private:
     friend class column_stats;
-    friend struct detail::column_stats_access;
 
     void merge_sorted(const std::vector<std::pair<double, std::uint64_t>>& o) {
         if (o.empty()) return;
@@ -300,8 +323,42 @@ public:
         return true;
     }
 
+    /// \brief The first row (as numbered by add()'s first_row) with a negative
+    /// value in column j, or no_index.
+    index first_negative_row(index j) const {
+        techconv::detail::require(j >= 0 && j < cols_, "column_stats::first_negative_row: column out of range");
+        return first_negative_[static_cast<std::size_t>(j)];
+    }
+
+    /// \brief Statistics restored from their parts (the public partial-state
+    /// interface: serial forms and distributed merges rebuild a state with it).
+    ///
+    /// The parts are what the accessors return: per column histogram(j),
+    /// real_part(j) and first_negative_row(j), and rows(). The caller
+    /// vouches that they describe one set of rows (a column's histogram total
+    /// plus its real-valued count is `rows` for a complete state).
+    /// \param opts                the options the parts were accumulated with
+    /// \param rows                rows summarised
+    /// \param histograms          one per column
+    /// \param real_parts          one per column
+    /// \param first_negative_rows one per column (no_index for none)
+    /// \returns statistics equal (operator==) to the ones the parts were taken from.
+    /// \throws invalid_argument if the three lists differ in length or the options are invalid.
+    static column_stats from_parts(const column_stats_options& opts, std::uint64_t rows,
+                                   std::vector<value_histogram> histograms, std::vector<real_moments> real_parts,
+                                   std::vector<index> first_negative_rows) {
+        techconv::detail::require(histograms.size() == real_parts.size() &&
+                                      histograms.size() == first_negative_rows.size(),
+                                  "column_stats::from_parts: one histogram, real part and first negative row per column");
+        column_stats s(static_cast<index>(histograms.size()), opts);
+        s.rows_ = rows;
+        s.hist_ = std::move(histograms);
+        s.real_ = std::move(real_parts);
+        s.first_negative_ = std::move(first_negative_rows);
+        return s;
+    }
+
 private:
-    friend struct detail::column_stats_access;
 
     // Chan's update; with_m2 false leaves m2 alone (not gathered).
     static void merge_moments(real_moments& a, const real_moments& b, bool with_m2) {

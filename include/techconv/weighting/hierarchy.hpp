@@ -19,7 +19,7 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/parse.hpp"
+#include "techconv/format/parse.hpp"
 #include "techconv/types.hpp"
 #include "techconv/weighting/normalize.hpp"
 #include "techconv/weighting/score.hpp"

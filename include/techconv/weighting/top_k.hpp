@@ -228,6 +228,33 @@ inline void finish_top(std::vector<std::pair<double, index>>& cand, index k, top
 
 }  // namespace detail
 
+/// \brief Whether candidate a ranks before candidate b in the top_k order:
+/// score descending, then record index ascending (a strict weak order on
+/// (score, index) pairs without NaN scores).
+inline bool ranks_before(const std::pair<double, index>& a, const std::pair<double, index>& b) noexcept {
+    return detail::ranks_before(a, b);
+}
+
+/// \brief The k best of (score, record index) candidates, as top_k selects
+/// among all scores: for callers that collect candidates from parts of the
+/// records (parallel::top_candidates). Same order, threshold and ties as top_k.
+/// \param candidates  (score, record index) pairs, no NaN score, distinct indices
+/// \param k           how many to keep (0 <= k <= candidates.size())
+/// \param order       by rank (default) or by record index
+/// \returns the selection (indices are the candidates' record indices).
+/// \throws invalid_argument if k is out of range.
+/// Complexity: O(candidates) expected, plus O(k log k) for the order.
+inline top_k_result top_k_of_candidates(std::vector<std::pair<double, index>> candidates, index k,
+                                        top_k_order order = top_k_order::by_rank) {
+    techconv::detail::require(k >= 0 && k <= static_cast<index>(candidates.size()),
+                              "top_k_of_candidates: k must be in [0, candidates]");
+    top_k_result r;
+    r.k = k;
+    if (k == 0) return r;
+    detail::finish_top(candidates, k, order, r);
+    return r;
+}
+
 /// \brief The k best records by score; ties broken by index ascending.
 ///
 /// Deterministic: the selected set is the first k records of the order

@@ -4,8 +4,8 @@
 // matrix the entropy weighting reads. Indicators a source lacks are reported
 // and left out; values a record lacks are handled by an explicit policy,
 // never filled with zeros unless asked to.
-#ifndef TECHCONV_IO_INDICATORS_HPP_
-#define TECHCONV_IO_INDICATORS_HPP_
+#ifndef TECHCONV_ANALYSIS_INDICATORS_HPP_
+#define TECHCONV_ANALYSIS_INDICATORS_HPP_
 
 #include <array>        // std::array
 #include <cstddef>      // std::size_t
@@ -19,8 +19,8 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/detail/patent_text.hpp"
-#include "techconv/io/patent.hpp"
+#include "techconv/records/detail/patent_text.hpp"
+#include "techconv/records/patent.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -230,4 +230,4 @@ inline indicator_table indicator_matrix(const std::vector<patent_record>& record
 }  // namespace io
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_IO_INDICATORS_HPP_
+#endif  // TECHCONV_ANALYSIS_INDICATORS_HPP_

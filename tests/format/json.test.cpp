@@ -1,9 +1,9 @@
-// Tests of the JSON writer (techconv/io/json.hpp). The expected texts are
+// Tests of the JSON writer (techconv/format/json.hpp). The expected texts are
 // written out by hand; the real-consumer check parses the output with
 // Python's json module.
 #include <doctest/doctest.h>
 
-#include <techconv/io/json.hpp>
+#include <techconv/format/json.hpp>
 
 #include <limits>
 #include <sstream>
@@ -55,7 +55,7 @@ TEST_CASE("json: pretty output is read back by Python's json module") {
     const auto path = techconv_test::temp_path("pretty.json");
     techconv_test::write_file(path, out.str());
     // The reference prints the number of codes and the weight it parsed.
-    const auto ref = techconv_test::parse_numbers(techconv_test::run_python("core/json_reference.py", {path}));
+    const auto ref = techconv_test::parse_numbers(techconv_test::run_python("format/json_reference.py", {path}));
     REQUIRE(ref.size() == 2);
     CHECK(ref[0] == 3);
     CHECK(ref[1] == 1e-300);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: BSL-1.0
-// IWYU pragma: private, include "techconv/io/patent.hpp"
+// IWYU pragma: private, include "techconv/records/patent.hpp"
 //
 // Small text helpers shared by the patent readers: classification code
 // normalisation, years from dates, name keys for de-duplication.
-#ifndef TECHCONV_IO_DETAIL_PATENT_TEXT_HPP_
-#define TECHCONV_IO_DETAIL_PATENT_TEXT_HPP_
+#ifndef TECHCONV_RECORDS_DETAIL_PATENT_TEXT_HPP_
+#define TECHCONV_RECORDS_DETAIL_PATENT_TEXT_HPP_
 
 #include <cstddef>      // std::size_t
 #include <optional>     // std::optional
@@ -14,7 +14,7 @@
 #include <vector>       // std::vector
 
 #include "techconv/config.hpp"
-#include "techconv/io/parse.hpp"
+#include "techconv/format/parse.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -126,4 +126,4 @@ inline std::string strip_doc_number(std::string_view s) {
 }  // namespace io
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_IO_DETAIL_PATENT_TEXT_HPP_
+#endif  // TECHCONV_RECORDS_DETAIL_PATENT_TEXT_HPP_

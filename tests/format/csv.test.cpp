@@ -1,9 +1,9 @@
-// Tests of the CSV reader/writer (techconv/io/csv.hpp). Expected values are
+// Tests of the CSV reader/writer (techconv/format/csv.hpp). Expected values are
 // written out by hand from the small inputs in each case; the real-data case
 // is checked against Python's csv module run on the same file.
 #include <doctest/doctest.h>
 
-#include <techconv/io/csv.hpp>
+#include <techconv/format/csv.hpp>
 
 #include <sstream>
 #include <string>
@@ -185,7 +185,7 @@ TEST_CASE("csv: the Lens jet-engine export agrees with Python's csv module" * do
     // Reference: Python's csv module counts records and sums the field lengths
     // of every record (an independent parser run on the same file).
     const auto ref = techconv_test::parse_numbers(
-        techconv_test::run_python("core/csv_reference.py", {path}));
+        techconv_test::run_python("format/csv_reference.py", {path}));
     REQUIRE(ref.size() == 3);
     csv_reader r(path);
     double records = 0, fields = 0, bytes = 0;

@@ -1,4 +1,4 @@
-"""Independent reference for tests/core/csv.test.cpp: Python's csv module.
+"""Independent reference for tests/format/csv.test.cpp: Python's csv module.
 
 Prints: number of data records, total number of fields, total UTF-8 bytes
 of all field values (header excluded)."""

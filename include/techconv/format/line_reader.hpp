@@ -4,8 +4,8 @@
 // exports, CPC title lists, XML scanned line-wise): LF, CRLF and CR line
 // ends, a UTF-8 byte-order mark, a per-line byte limit checked while reading,
 // NUL bytes rejected, UTF-8 validated (or Latin-1 / Mac Roman transcoded).
-#ifndef TECHCONV_IO_LINE_READER_HPP_
-#define TECHCONV_IO_LINE_READER_HPP_
+#ifndef TECHCONV_FORMAT_LINE_READER_HPP_
+#define TECHCONV_FORMAT_LINE_READER_HPP_
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t
@@ -17,8 +17,8 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/detail/byte_source.hpp"
-#include "techconv/io/encoding.hpp"
+#include "techconv/format/detail/byte_source.hpp"
+#include "techconv/format/encoding.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
@@ -120,4 +120,4 @@ private:
 }  // namespace io
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_IO_LINE_READER_HPP_
+#endif  // TECHCONV_FORMAT_LINE_READER_HPP_

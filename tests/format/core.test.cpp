@@ -5,9 +5,9 @@
 
 #include <techconv/detail/parallel.hpp>
 #include <techconv/error.hpp>
-#include <techconv/io/encoding.hpp>
-#include <techconv/io/line_reader.hpp>
-#include <techconv/io/parse.hpp>
+#include <techconv/format/encoding.hpp>
+#include <techconv/format/line_reader.hpp>
+#include <techconv/format/parse.hpp>
 #include <techconv/types.hpp>
 #include <techconv/version.hpp>
 

@@ -2,8 +2,8 @@
 //
 // Group profiles: for every group of records (a country, an applicant, a
 // year, a cluster, any key), what [KCT] reports about it in one call.
-#ifndef TECHCONV_CONVERGENCE_PROFILE_HPP_
-#define TECHCONV_CONVERGENCE_PROFILE_HPP_
+#ifndef TECHCONV_ANALYSIS_PROFILE_HPP_
+#define TECHCONV_ANALYSIS_PROFILE_HPP_
 
 #include <algorithm>      // std::sort, std::min
 #include <cstdint>        // std::int32_t
@@ -105,6 +105,42 @@ public:
     const std::string& group_label(index g) const { return groups_.labels[static_cast<std::size_t>(g)]; }
     /// Label of code id `c`.
     const std::string& code_label(index c) const { return codes_.labels[static_cast<std::size_t>(c)]; }
+
+    /// \name Read-only storage
+    /// The table's columns, for code that serialises or replays records
+    /// (parallel::profile_partial). Lists are compressed rows: record r's
+    /// codes are code_ids()[code_offsets()[r] .. code_offsets()[r + 1]), ids
+    /// into code_labels(); likewise industries and applicants
+    /// (applicant_type_ids() parallel to applicant_ids(), -1 = no type).
+    /// Offsets have records() + 1 entries, starting at 0.
+    ///@{
+    /// Distinct code labels, by id (first-appearance order).
+    const std::vector<std::string>& code_labels() const noexcept { return codes_.labels; }
+    /// Distinct industry labels, by id.
+    const std::vector<std::string>& industry_labels() const noexcept { return industries_.labels; }
+    /// Distinct applicant names, by id.
+    const std::vector<std::string>& applicant_labels() const noexcept { return applicants_.labels; }
+    /// Distinct applicant type labels, by id.
+    const std::vector<std::string>& type_labels() const noexcept { return types_.labels; }
+    /// Group id of every record (labels: group_label()).
+    const std::vector<std::int32_t>& group_ids() const noexcept { return group_; }
+    /// Key-core flag (0 or 1) of every record.
+    const std::vector<unsigned char>& key_core_flags() const noexcept { return key_core_; }
+    /// Code ids of all records, concatenated.
+    const std::vector<std::int32_t>& code_ids() const noexcept { return code_ids_; }
+    /// Where each record's codes start in code_ids().
+    const std::vector<index>& code_offsets() const noexcept { return code_offsets_; }
+    /// Industry ids of all records, concatenated.
+    const std::vector<std::int32_t>& industry_ids() const noexcept { return industry_ids_; }
+    /// Where each record's industries start in industry_ids().
+    const std::vector<index>& industry_offsets() const noexcept { return industry_offsets_; }
+    /// Applicant ids of all records, concatenated.
+    const std::vector<std::int32_t>& applicant_ids() const noexcept { return applicant_ids_; }
+    /// Type id of each entry of applicant_ids() (-1: no type).
+    const std::vector<std::int32_t>& applicant_type_ids() const noexcept { return applicant_type_ids_; }
+    /// Where each record's applicants start in applicant_ids().
+    const std::vector<index>& applicant_offsets() const noexcept { return applicant_offsets_; }
+    ///@}
 
 private:
     friend struct detail::profile_access;
@@ -440,4 +476,4 @@ inline profile_result group_profiles(const profile_table& t, const profile_optio
 }  // namespace convergence
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_CONVERGENCE_PROFILE_HPP_
+#endif  // TECHCONV_ANALYSIS_PROFILE_HPP_

@@ -5,8 +5,8 @@
 // encodings that real exports arrive in (Latin-1 from old Excel saves, Mac
 // Roman from classic Mac Office saves) and a detector that guesses which of
 // them a byte sample is in.
-#ifndef TECHCONV_IO_ENCODING_HPP_
-#define TECHCONV_IO_ENCODING_HPP_
+#ifndef TECHCONV_FORMAT_ENCODING_HPP_
+#define TECHCONV_FORMAT_ENCODING_HPP_
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint64_t
@@ -252,4 +252,4 @@ inline encoding_guess detect_encoding(std::string_view sample) noexcept {
 }  // namespace io
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_IO_ENCODING_HPP_
+#endif  // TECHCONV_FORMAT_ENCODING_HPP_

@@ -10,8 +10,8 @@
 // ends, a UTF-8 byte-order mark, quoted fields spanning lines, and doubled
 // quotes. Text is validated as UTF-8 by default (or transcoded from Latin-1
 // or Mac Roman).
-#ifndef TECHCONV_IO_CSV_HPP_
-#define TECHCONV_IO_CSV_HPP_
+#ifndef TECHCONV_FORMAT_CSV_HPP_
+#define TECHCONV_FORMAT_CSV_HPP_
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::int64_t, std::uint64_t
@@ -31,9 +31,9 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/detail/byte_source.hpp"
-#include "techconv/io/encoding.hpp"
-#include "techconv/io/parse.hpp"
+#include "techconv/format/detail/byte_source.hpp"
+#include "techconv/format/encoding.hpp"
+#include "techconv/format/parse.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
@@ -562,4 +562,4 @@ private:
 }  // namespace io
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_IO_CSV_HPP_
+#endif  // TECHCONV_FORMAT_CSV_HPP_

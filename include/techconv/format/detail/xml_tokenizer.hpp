@@ -8,8 +8,8 @@
 // reported, and several documents in one stream (each `<?xml` declaration
 // starts a new one). Well-formedness is checked for what the readers rely on:
 // end tags match, the input does not end inside a token or an element.
-#ifndef TECHCONV_IO_DETAIL_XML_TOKENIZER_HPP_
-#define TECHCONV_IO_DETAIL_XML_TOKENIZER_HPP_
+#ifndef TECHCONV_FORMAT_DETAIL_XML_TOKENIZER_HPP_
+#define TECHCONV_FORMAT_DETAIL_XML_TOKENIZER_HPP_
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t, std::uint64_t, std::uint8_t
@@ -22,8 +22,8 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/detail/byte_source.hpp"
-#include "techconv/io/encoding.hpp"
+#include "techconv/format/detail/byte_source.hpp"
+#include "techconv/format/encoding.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
@@ -401,4 +401,4 @@ private:
 }  // namespace io
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_IO_DETAIL_XML_TOKENIZER_HPP_
+#endif  // TECHCONV_FORMAT_DETAIL_XML_TOKENIZER_HPP_

@@ -2,8 +2,8 @@
 //
 // Locale-independent parsing of numbers and small text helpers, on
 // std::string_view with <charconv>: no allocation, no iostreams.
-#ifndef TECHCONV_IO_PARSE_HPP_
-#define TECHCONV_IO_PARSE_HPP_
+#ifndef TECHCONV_FORMAT_PARSE_HPP_
+#define TECHCONV_FORMAT_PARSE_HPP_
 
 #include <charconv>      // std::from_chars, std::to_chars
 #include <cmath>         // std::isfinite
@@ -118,4 +118,4 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
 }  // namespace io
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_IO_PARSE_HPP_
+#endif  // TECHCONV_FORMAT_PARSE_HPP_

@@ -3,8 +3,8 @@
 // Simple-family merging: one record per patent family before counting, as
 // [KCT] ("after family merging, 71,874 invention patents") and [COOP]
 // (co-invented applications counted once per family) require.
-#ifndef TECHCONV_IO_FAMILIES_HPP_
-#define TECHCONV_IO_FAMILIES_HPP_
+#ifndef TECHCONV_RECORDS_FAMILIES_HPP_
+#define TECHCONV_RECORDS_FAMILIES_HPP_
 
 #include <algorithm>      // std::sort, std::max
 #include <cstddef>        // std::size_t
@@ -15,8 +15,8 @@
 #include <vector>         // std::vector
 
 #include "techconv/config.hpp"
-#include "techconv/io/detail/patent_text.hpp"
-#include "techconv/io/patent.hpp"
+#include "techconv/records/detail/patent_text.hpp"
+#include "techconv/records/patent.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
@@ -184,4 +184,4 @@ inline family_merge_result merge_families(std::vector<patent_record> records,
 }  // namespace io
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_IO_FAMILIES_HPP_
+#endif  // TECHCONV_RECORDS_FAMILIES_HPP_

@@ -3,8 +3,8 @@
 // A small streaming JSON writer for reports and exports (summary.json,
 // report.json, VOSviewer JSON). Numbers are written in their shortest exact
 // form; non-finite numbers, which JSON cannot represent, become null.
-#ifndef TECHCONV_IO_JSON_HPP_
-#define TECHCONV_IO_JSON_HPP_
+#ifndef TECHCONV_FORMAT_JSON_HPP_
+#define TECHCONV_FORMAT_JSON_HPP_
 
 #include <cmath>        // std::isfinite
 #include <cstdint>      // std::int64_t
@@ -15,7 +15,7 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/parse.hpp"
+#include "techconv/format/parse.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
@@ -173,4 +173,4 @@ private:
 }  // namespace io
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_IO_JSON_HPP_
+#endif  // TECHCONV_FORMAT_JSON_HPP_

@@ -4,8 +4,8 @@
 // grant XML, generic CSV): identifiers, years, jurisdiction, parties with
 // their type and country, IPC/CPC codes (main first) and the counts a source
 // states for the nine [KCT] indicators, each with an "absent" marker.
-#ifndef TECHCONV_IO_PATENT_HPP_
-#define TECHCONV_IO_PATENT_HPP_
+#ifndef TECHCONV_RECORDS_PATENT_HPP_
+#define TECHCONV_RECORDS_PATENT_HPP_
 
 #include <array>        // std::array
 #include <cstddef>      // std::size_t
@@ -251,4 +251,4 @@ inline std::vector<std::string> party_countries(const std::vector<party>& partie
 }  // namespace io
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_IO_PATENT_HPP_
+#endif  // TECHCONV_RECORDS_PATENT_HPP_

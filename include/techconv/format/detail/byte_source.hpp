@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: BSL-1.0
-// IWYU pragma: private, include "techconv/io/csv.hpp"
+// IWYU pragma: private, include "techconv/format/csv.hpp"
 //
 // A buffered reader of bytes from a std::istream, shared by the CSV and line
 // readers. Reads in blocks; never holds more than one block plus what the
 // caller copies out, so arbitrarily large files stream in bounded memory.
-#ifndef TECHCONV_IO_DETAIL_BYTE_SOURCE_HPP_
-#define TECHCONV_IO_DETAIL_BYTE_SOURCE_HPP_
+#ifndef TECHCONV_FORMAT_DETAIL_BYTE_SOURCE_HPP_
+#define TECHCONV_FORMAT_DETAIL_BYTE_SOURCE_HPP_
 
 #include <cstddef>  // std::size_t
 #include <cstdint>  // std::uint64_t
@@ -125,4 +125,4 @@ private:
 }  // namespace io
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_IO_DETAIL_BYTE_SOURCE_HPP_
+#endif  // TECHCONV_FORMAT_DETAIL_BYTE_SOURCE_HPP_
