@@ -8,11 +8,11 @@
 // example-args: @DATA_DIR@/ref-ipc-wipo-technology-fields/ipc_technology.csv @DATA_DIR@/patents-lens-jet-engines/lens-export.csv
 // example-expect: records: 3779 scored, key core 189
 // example-expect: coreness forward_citations [0-9.]+ %
-// example-expect: US: 144 of 604 records in the key core
+// example-expect: US: 145 of 605 records in the key core
 // example-needs-data: yes
 //
 // Expected: 3,779 records (PROVENANCE.md); k = ceil(0.05 x 3779) = 189 (METHODS.md §1 step 6);
-// 144 of them from the US (groups.csv of `techconv keycore --group-by country`, checked by
+// 145 of them from the US, of 605 US records (groups.csv of `techconv keycore --group-by country`, checked by
 // tests/cli/check_keycore.py against a Python count).
 #include <techconv/analysis/keycore.hpp>
 #include <techconv/classification/loaders.hpp>

@@ -7,6 +7,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <techconv/io/dates.hpp>
 #include <techconv/io/lens.hpp>
@@ -143,4 +144,17 @@ TEST_CASE("lens: the 2016/2017 layout's Non-Patent Citations list is counted") {
     CHECK(rec.npl_list_items == 3);
     REQUIRE(r.next(rec));
     CHECK(rec.npl_list_items == 0);  // supplied and empty: a real zero
+}
+
+TEST_CASE("lens: fixed-width 14-character codes keep their main group") {
+    // WIPO's 14-character form: subclass, main group right-aligned in 4 digits, subgroup
+    // left-aligned in 6 (by hand: 0003|080000 -> 3/08, 0021|027000 -> 21/027, 0017|300000 -> 17/30).
+    const std::string text =
+        "Lens ID,Publication Number,IPCR Classifications\n"
+        "000-1,US 1 A,G06N0003080000;;H01L0021027000;;G06F0017300000\n";
+    std::istringstream in(text);
+    io::lens_reader r(in, "fixed.csv");
+    io::patent_record rec;
+    REQUIRE(r.next(rec));
+    CHECK(rec.ipc == std::vector<std::string>{"G06N3/08", "H01L21/027", "G06F17/30"});
 }

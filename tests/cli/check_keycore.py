@@ -27,7 +27,7 @@ from kct_reference import entropy_weights, key_core
 NAMES = ["backward_citations", "npl_citations", "claims", "forward_citations", "technology_classes",
          "applicants", "family_size", "filing_countries", "developed_filing_countries"]
 GROUPS = ["fundamentality"] * 3 + ["coreness"] * 3 + ["strategic"] * 3
-OFFICES = {"WO", "EP", "EA", "AP", "OA", "GC"}
+OFFICES = {"WO", "IB", "EP", "EA", "AP", "OA", "GC"}  # regional offices and WIPO's International Bureau: no country
 
 
 def check_run(out, ids, x, present, label):

@@ -26,12 +26,26 @@ constexpr bool is_alpha(char c) noexcept { return (c >= 'A' && c <= 'Z') || (c >
 constexpr bool is_alnum(char c) noexcept { return is_digit(c) || is_alpha(c); }
 
 /// Upper case, blanks removed, leading zeros of the main group removed:
-/// "a61k 35/28" -> "A61K35/28", "G06F 017/30" -> "G06F17/30".
+/// "a61k 35/28" -> "A61K35/28", "G06F 017/30" -> "G06F17/30". The 14-character
+/// fixed-width form (subclass, main group in 4 digits right-aligned, subgroup in
+/// 6 digits left-aligned; PATSTAT, Lens bulk data) becomes the same spelling:
+/// "G06N0003080000" -> "G06N3/08", "H01L0021027000" -> "H01L21/027".
 inline std::string normalize_code(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (const char c : s)
         if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out.push_back(ascii_upper(c));
+    if (out.size() == 14 && is_alpha(out[0]) && is_digit(out[1]) && is_digit(out[2]) && is_alpha(out[3])) {
+        bool digits = true;
+        for (std::size_t k = 4; k < 14; ++k) digits = digits && is_digit(out[k]);
+        if (digits) {
+            std::size_t m = 4;
+            while (m < 7 && out[m] == '0') ++m;  // main group: at least one digit
+            std::size_t end = 14;
+            while (end > 10 && out[end - 1] == '0') --end;  // subgroup: at least two digits
+            return out.substr(0, 4) + out.substr(m, 8 - m) + "/" + out.substr(8, end - 8);
+        }
+    }
     // a subclass prefix (letter digit digit letter) followed by a zero-padded main group
     if (out.size() > 5 && is_alpha(out[0]) && is_digit(out[1]) && is_digit(out[2]) &&
         is_alpha(out[3])) {
