@@ -28,6 +28,11 @@ patent_input read_patents(const std::vector<std::string>& paths, input_format fm
         if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());
         throw usage_error(msg);
     }
+    // manifest.json: what was read, dropped and merged
+    report_count("records_read", static_cast<long long>(in.read + in.duplicates));
+    report_count("duplicates_dropped", static_cast<long long>(in.duplicates));
+    report_count("merged_into_families", static_cast<long long>(in.merged));
+    report_count("records", static_cast<long long>(in.records.size()));
     patent_input out;
     out.notes = in.notes();
     out.records = std::move(in.records);

@@ -161,8 +161,10 @@ int cmd_branches(int argc, char** argv) {
             md << "| " << rec.label(static_cast<techconv::label_id>(b)) << " | " << t.records_per_branch[b] << " | "
                << percent(n > 0.0 ? static_cast<double>(t.records_per_branch[b]) / n : 0.0) << "% |\n";
         md << "\n## Files\n\n```\n" << spec.outputs << "\n```\n";
+        report_count("records", static_cast<long long>(rec.size()));
+        report_count("unclassified", static_cast<long long>(t.unclassified));
         std::printf("records: %lld\nclassified: %lld\nout: %s\n", static_cast<long long>(rec.size()),
-                    static_cast<long long>(rec.size() - t.unclassified), out_dir.c_str());
+                    static_cast<long long>(rec.size() - t.unclassified), a.final_out.c_str());
         return 0;
     });
 }

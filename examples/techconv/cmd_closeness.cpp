@@ -409,6 +409,9 @@ int cmd_closeness(int argc, char** argv) {
            << "```\n";
         prog.note("techconv closeness: " + std::to_string(rec.size()) + " records, " +
                   std::to_string(r.pairs.size()) + " pairs -> " + a.final_out);
+        report_count("records", static_cast<long long>(rec.size()));
+        report_count("international", static_cast<long long>(total.multi_actor_records));
+        report_count("pairs", static_cast<long long>(r.pairs.size()));
         std::printf("records: %lld\ninternational: %lld\npairs: %zu\nout: %s\n",
                     static_cast<long long>(rec.size()), static_cast<long long>(total.multi_actor_records),
                     r.pairs.size(), a.final_out.c_str());

@@ -71,6 +71,9 @@ int cmd_keycore(int argc, char** argv) {
         for (const auto r : kc.rows) ids.push_back(in.records[r].id);
         write_scores(out_dir, ids, kc.scores, kc.ranks, kc.k);
         write_keycore_report(out_dir, rep);
+        report_count("scored", static_cast<long long>(kc.scores.size()));
+        report_count("dropped_missing_indicator", static_cast<long long>(kc.dropped));
+        report_count("key_core", static_cast<long long>(kc.k));
         std::printf("records: %lld\nindicators: %zu\nkey_core: %lld\nout: %s\n",
                     static_cast<long long>(kc.scores.size()), kc.columns.size(), static_cast<long long>(kc.k),
                     a.final_out.c_str());

@@ -441,6 +441,8 @@ int cmd_network(int argc, char** argv) {
         if (!group_maps.empty())
             md << "\n## Group maps\n\n| group | nodes | map |\n|---|---|---|\n" << group_maps;
         md << "\n## Files\n\n```\n" << spec.outputs << "\n```\n";
+        report_count("nodes", static_cast<long long>(n));
+        report_count("edges", static_cast<long long>(g.num_edges()));
         std::printf("records: %lld\nnodes: %lld\nedges: %lld\nclusters: %lld\nout: %s\n",
                     static_cast<long long>(stats.records), static_cast<long long>(n),
                     static_cast<long long>(g.num_edges()), static_cast<long long>(stats.clusters), a.final_out.c_str());

@@ -89,6 +89,8 @@ int cmd_weights(int argc, char** argv) {
             }
         }
         write_scores(out_dir, table.ids, res.scores, res.ranks, res.k);
+        report_count("rows", static_cast<long long>(table.values.rows()));
+        report_count("key_core", static_cast<long long>(res.k));
         std::printf("rows: %lld\ncolumns: %lld\nmethod: %s\nstatus: %s\nkey_core: %lld\nout: %s\n",
                     static_cast<long long>(table.values.rows()), static_cast<long long>(m), method.c_str(),
                     std::string(techconv::to_string(res.info)).c_str(), static_cast<long long>(res.k),
