@@ -210,15 +210,15 @@ protected:
 private:
     static constexpr std::size_t none = static_cast<std::size_t>(-1);
 
-    patent_csv_options prepare(const std::string& path, patent_csv_options o) {
-        if (o.detect_encoding) o.csv.encoding = detail::sniff_file_encoding(path, path);
-        stats_.encoding = o.csv.encoding;
-        o.csv.require_consistent_width = true;
-        return o;
-    }
+    // Every constructor: a row of another width than the header is never read as shifted values.
     static patent_csv_options checked_width(patent_csv_options o) {
         o.csv.require_consistent_width = true;
         return o;
+    }
+    patent_csv_options prepare(const std::string& path, patent_csv_options o) {
+        if (o.detect_encoding) o.csv.encoding = detail::sniff_file_encoding(path, path);
+        stats_.encoding = o.csv.encoding;
+        return checked_width(std::move(o));
     }
 
     // The next row of the right width; rows of another width are an error or, with
