@@ -93,9 +93,12 @@ inline bool has_name(const std::vector<std::string>& h, std::string_view name) {
 ///  - a first line starting `FN `, `PT ` or `VR `: Web of Science tagged text;
 ///  - a first line starting `PT` and a tab: Web of Science tab-delimited;
 ///  - a comma-separated header naming `Lens ID` or `Display Key`: Lens;
+///  - naming `Publication Number`, `Jurisdiction`, `Kind` and `IPCR Classifications` or
+///    `CPC Classifications`: Lens (the 2015 layout, which has no `Lens ID` column);
 ///  - naming `EID` or `Authors with affiliations`: Scopus;
 ///  - naming both `id` and `ipc`: the techconv canonical CSV.
-/// Header names compare case-insensitively.
+/// Header names compare case-insensitively. The first line ends at LF or CR: a spreadsheet on
+/// a Mac saves CR-only line ends.
 /// \returns input_format::automatic when no rule matches.
 /// Complexity: O(head size).
 inline input_format detect_format_of(std::string_view head) {
@@ -104,13 +107,16 @@ inline input_format detect_format_of(std::string_view head) {
     while (p < head.size() && (head[p] == ' ' || head[p] == '\n' || head[p] == '\r' || head[p] == '\t')) ++p;
     head.remove_prefix(p);
     if (head.substr(0, 5) == "<?xml" || head.substr(0, 16) == "<us-patent-grant") return input_format::uspto_xml;
-    std::string_view line = head.substr(0, head.find('\n'));
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::string_view line = head.substr(0, head.find_first_of("\r\n"));
     const auto starts = [&](std::string_view s) { return line.substr(0, s.size()) == s; };
     if (starts("FN ") || starts("PT ") || starts("VR ")) return input_format::wos;
     if (starts("PT\t")) return input_format::wos_tab;
     const auto h = detail::sniff_header(line, ',');
     if (detail::has_name(h, "Lens ID") || detail::has_name(h, "Display Key")) return input_format::lens;
+    if (detail::has_name(h, "Publication Number") && detail::has_name(h, "Jurisdiction") &&
+        detail::has_name(h, "Kind") &&
+        (detail::has_name(h, "IPCR Classifications") || detail::has_name(h, "CPC Classifications")))
+        return input_format::lens;
     if (detail::has_name(h, "EID") || detail::has_name(h, "Authors with affiliations")) return input_format::scopus;
     if (detail::has_name(h, "id") && detail::has_name(h, "ipc")) return input_format::csv;
     return input_format::automatic;
