@@ -439,14 +439,16 @@ private:
             case text_encoding::latin1:
             case text_encoding::cp1252:
             case text_encoding::mac_roman: {
-                bool ascii = true;
-                for (const char ch : rec_)
-                    if (static_cast<unsigned char>(ch) >= 0x80) {
-                        ascii = false;
-                        break;
-                    }
-                if (ascii) return;
-                if (decode_as_ == text_encoding::utf8_cp1252_strays) {
+                if (decode_as_ != text_encoding::utf8_cp1252_strays) {
+                    bool ascii = true;
+                    for (const char ch : rec_)
+                        if (static_cast<unsigned char>(ch) >= 0x80) {
+                            ascii = false;
+                            break;
+                        }
+                    if (ascii) return;
+                } else {
+                    // valid UTF-8 (ASCII included) is kept as it is: the validator skips ASCII 8 bytes at a time
                     std::size_t f = 0, b = 0;
                     for (; f < ends_.size(); b = ends_[f], ++f)
                         if (!is_valid_utf8(std::string_view(rec_).substr(b, ends_[f] - b))) break;
