@@ -15,6 +15,7 @@
 #include <vector>     // std::vector
 
 #include <techconv/analysis/patent_rules.hpp>
+#include <techconv/format/encoding.hpp>
 #include <techconv/io/detect.hpp>
 #include <techconv/io/generic_csv.hpp>
 #include <techconv/records/patent.hpp>
@@ -53,6 +54,8 @@ struct arguments {
     bool help = false;
     bool quiet = false;
     bool force = false;             ///< --force: replace a previous result in --out as a whole
+    /// --encoding NAME (every command): how the inputs' bytes are read; auto decides per file.
+    techconv::io::text_encoding encoding = techconv::io::text_encoding::automatic;
     std::string final_out;          ///< --out as given; values["out"] is the run's staging folder
     std::vector<std::string> argv;  ///< the whole command line (manifest.json)
 
@@ -132,9 +135,10 @@ struct patent_input {
     bool has_country_column = false;  ///< canonical CSV country column present
 };
 
-/// io::read_patents with progress printed by `prog`; a format without patents is a usage error.
+/// io::read_patents with progress printed by `prog`, every file read in `enc`; a format
+/// without patents is a usage error.
 patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge,
-                          progress& prog);
+                          progress& prog, techconv::io::text_encoding enc = techconv::io::text_encoding::automatic);
 
 /// Where a record's country comes from for --group-by country (the library's rule).
 using techconv::analysis::country_source;

@@ -87,6 +87,18 @@ arguments parse_args(const command_spec& spec, int argc, char** argv, int first)
             a.force = true;
             continue;
         }
+        if (name == "encoding") {  // every command reads text: checked here, before any work
+            if (!inline_value) {
+                if (i + 1 >= argc) throw usage_error("option --encoding needs a value NAME");
+                value = argv[++i];
+            }
+            if (!techconv::io::text_encoding_from_string(value, a.encoding) ||
+                a.encoding == techconv::io::text_encoding::unchecked)
+                throw usage_error("unknown --encoding '" + value + "' (" +
+                                  std::string(techconv::io::encoding_names) + ")");
+            a.values[name] = value;
+            continue;
+        }
         const auto it = std::find_if(spec.options.begin(), spec.options.end(),
                                      [&](const option_spec& o) { return o.name == name; });
         if (it == spec.options.end()) throw usage_error("unknown option --" + name);
@@ -112,6 +124,9 @@ void print_help(const command_spec& spec, std::FILE* out) {
         std::string left = "--" + o.name + (o.value.empty() ? "" : " " + o.value);
         std::fprintf(out, "  %-26s %s\n", left.c_str(), o.help.c_str());
     }
+    std::fprintf(out, "  %-26s %s\n", "--encoding NAME",
+                 "how input bytes are read: auto (default: per file, reported), utf-8, latin1, cp1252, macroman, "
+                 "utf-16le, utf-16be");
     std::fprintf(out, "  %-26s %s\n", "--force", "replace a previous techconv result in --out as a whole");
     std::fprintf(out, "  %-26s %s\n", "--quiet", "no progress messages on stderr");
     std::fprintf(out, "  %-26s %s\n", "--help", "this text");

@@ -12,9 +12,11 @@ namespace tcli {
 
 namespace tio = techconv::io;
 
-patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge, progress& prog) {
+patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge, progress& prog,
+                          tio::text_encoding enc) {
     tio::read_patents_options o;
     o.format = fmt;
+    o.encoding = enc;
     o.merge_families = merge;
     o.progress.start = [&](const std::string& path) { prog.start(path); };
     o.progress.update = [&](std::uint64_t bytes, std::size_t records) { prog.update(bytes, records); };
@@ -33,6 +35,9 @@ patent_input read_patents(const std::vector<std::string>& paths, input_format fm
     report_count("duplicates_dropped", static_cast<long long>(in.duplicates));
     report_count("merged_into_families", static_cast<long long>(in.merged));
     report_count("records", static_cast<long long>(in.records.size()));
+    std::size_t strays = 0;  // bytes read as CP1252 in files otherwise UTF-8 (each file's note lists their lines)
+    for (const auto& f : in.files) strays += f.stats.text.stray_bytes;
+    report_count("bytes_not_utf8", static_cast<long long>(strays));
     patent_input out;
     out.notes = in.notes();
     out.records = std::move(in.records);

@@ -88,20 +88,27 @@ int cmd_branches(int argc, char** argv) {
         std::string kind;
         tan::branch_table t;
         if (!patent_paths.empty()) {
-            auto in = read_patents(patent_paths, fmt, true, prog);
+            auto in = read_patents(patent_paths, fmt, true, prog, a.encoding);
             notes = std::move(in.notes);
             kind = "patents (simple families)";
             t = tan::classify_branches(in.records, classifier, bo);
         } else {
             std::vector<tio::bibliographic_record> papers;
+            tio::bibliographic_options po;
+            po.encoding = a.encoding;
+            std::size_t unresolved = 0;
             for (const auto& [path, f] : paper_paths) {
-                tio::bibliographic_data d = f == input_format::wos       ? tio::read_wos_tagged(path)
-                                            : f == input_format::wos_tab ? tio::read_wos_tab(path)
-                                                                         : tio::read_scopus(path);
-                notes.push_back(path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
-                                " records, " + std::to_string(d.report.duplicates) + " duplicates dropped");
+                tio::bibliographic_data d = f == input_format::wos       ? tio::read_wos_tagged(path, po)
+                                            : f == input_format::wos_tab ? tio::read_wos_tab(path, po)
+                                                                         : tio::read_scopus(path, po);
+                std::string note = path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
+                                   " records, " + std::to_string(d.report.duplicates) + " duplicates dropped";
+                for (const auto& n : tio::report_notes(d.report)) note += "; " + n;
+                notes.push_back(std::move(note));
+                unresolved += d.report.unresolved_addresses;
                 std::move(d.records.begin(), d.records.end(), std::back_inserter(papers));
             }
+            report_count("unresolved_countries", static_cast<long long>(unresolved));
             kind = "papers";
             t = tan::classify_branches(papers, classifier, bo);
         }

@@ -77,6 +77,7 @@ struct loaded {
     tcl::actor_records countries, institutions;
     std::vector<std::string> notes;
     std::size_t read = 0, duplicates = 0;
+    std::size_t unresolved = 0;  ///< addresses with an unresolved country (papers)
     std::string kind = "papers";
 };
 
@@ -90,9 +91,12 @@ void load_papers(const std::vector<std::pair<std::string, input_format>>& files,
         else d = tio::read_scopus(path, o);
         out.read += d.report.records;
         out.duplicates += d.report.duplicates;
-        out.notes.push_back(path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
-                            " records, " + std::to_string(d.report.without_country) + " without a country, " +
-                            std::to_string(d.report.duplicates) + " duplicates dropped");
+        std::string note = path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
+                           " records, " + std::to_string(d.report.without_country) + " without a country, " +
+                           std::to_string(d.report.duplicates) + " duplicates dropped";
+        for (const auto& n : tio::report_notes(d.report)) note += "; " + n;
+        out.notes.push_back(std::move(note));
+        out.unresolved += d.report.unresolved_addresses;
         if (all.empty()) all = std::move(d.records);  // one file: no second copy of the records
         else std::move(d.records.begin(), d.records.end(), std::back_inserter(all));
     }
@@ -102,12 +106,14 @@ void load_papers(const std::vector<std::pair<std::string, input_format>>& files,
 }
 
 void load_patents(const std::vector<std::string>& paths, tan::patent_parties parties, progress& prog,
-                  loaded& out) {
+                  tio::text_encoding enc, loaded& out) {
     out.kind = "patents (simple families)";
     std::vector<tio::patent_record> all;
     for (const auto& path : paths) {
         prog.start(path);
-        tio::uspto_xml_reader reader(path);
+        tio::uspto_xml_options xo;
+        xo.encoding = enc;
+        tio::uspto_xml_reader reader(path, xo);
         tio::patent_record r;
         std::size_t n = 0;
         while (reader.next(r)) {
@@ -118,6 +124,7 @@ void load_patents(const std::vector<std::string>& paths, tan::patent_parties par
         std::string note = path + ": uspto-xml, " + std::to_string(n) + " patents";
         for (const auto& s : reader.stats().skipped)
             note += ", skipped " + std::to_string(s.second) + " " + s.first;
+        if (!tio::plain_utf8(reader.stats().text)) note += "; " + tio::describe(reader.stats().text);
         out.notes.push_back(note);
     }
     out.read = all.size();
@@ -284,6 +291,7 @@ int cmd_closeness(int argc, char** argv) {
         loaded data;
         tio::bibliographic_options bo;
         bo.titles_and_keywords = false;  // countries and institutions only
+        bo.encoding = a.encoding;
         if (a.has("merge-china")) {
             bo.regions.taiwan = techconv::classification::territory_policy::merge_into_china;
             bo.regions.hong_kong = techconv::classification::territory_policy::merge_into_china;
@@ -307,7 +315,8 @@ int cmd_closeness(int argc, char** argv) {
         if (opt.institutions && !xml_paths.empty())
             throw usage_error("--institutions needs paper inputs (wos, wos-tab or scopus)");
         if (!papers.empty()) load_papers(papers, bo, opt.institutions, data);
-        if (!xml_paths.empty()) load_patents(xml_paths, parties, prog, data);
+        if (!xml_paths.empty()) load_patents(xml_paths, parties, prog, a.encoding, data);
+        if (!papers.empty()) report_count("unresolved_countries", static_cast<long long>(data.unresolved));
         const auto& rec = data.countries;
 
         const auto r = tan::collaboration(rec, opt, opt.institutions ? &data.institutions : nullptr);
@@ -331,6 +340,9 @@ int cmd_closeness(int argc, char** argv) {
            << "| with two or more countries (international) | " << total.multi_actor_records << " |\n"
            << "| with one country | " << total.single_actor_records << " |\n"
            << "| with no recognised country | " << total.empty_records << " |\n"
+           << (papers.empty() ? std::string()
+                              : "| addresses with an unresolved country (listed under Inputs) | " +
+                                    std::to_string(data.unresolved) + " |\n")
            << "| outside the year range | " << total.outside_period << " |\n"
            << "| duplicates dropped | " << data.duplicates << " |\n"
            << "| countries | " << r.actors.size() << " |\n\n";

@@ -196,7 +196,7 @@ int cmd_network(int argc, char** argv) {
         }
 
         progress prog(a.quiet);
-        auto in = read_patents(a.inputs, fmt, !a.has("no-merge"), prog);
+        auto in = read_patents(a.inputs, fmt, !a.has("no-merge"), prog, a.encoding);
         std::vector<const tio::patent_record*> recs;
         std::string kc_note;
         if (a.has("key-core-only")) {

@@ -60,8 +60,11 @@ int cmd_weights(int argc, char** argv) {
         progress prog(a.quiet);
         prog.start(path);
         const auto table =
-            tio::read_numeric_table(path, [&](std::uint64_t bytes, std::size_t rows) { prog.update(bytes, rows); });
+            tio::read_numeric_table(path, [&](std::uint64_t bytes, std::size_t rows) { prog.update(bytes, rows); },
+                                    a.encoding);
         prog.finish(table.ids.size());
+        if (!tio::plain_utf8(table.text)) prog.note(path + ": " + tio::describe(table.text));
+        report_count("bytes_not_utf8", static_cast<long long>(table.text.stray_bytes));
         const auto m = static_cast<index>(table.columns.size());
         o.directions.assign(static_cast<std::size_t>(m), tw::direction::benefit);
         if (a.has("cost")) {

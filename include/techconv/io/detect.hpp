@@ -12,6 +12,7 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/format/encoding.hpp"
 #include "techconv/format/parse.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -88,6 +89,7 @@ inline bool has_name(const std::vector<std::string>& h, std::string_view name) {
 
 /// \brief The format of a text that starts with `head` (the first few KiB of a file).
 ///
+/// A head that starts with a UTF-16 byte-order mark is transcoded to UTF-8 first.
 /// Rules, in order, after a UTF-8 byte-order mark and leading blanks:
 ///  - `<?xml` or `<us-patent-grant`: USPTO XML;
 ///  - a first line starting `FN `, `PT ` or `VR `: Web of Science tagged text;
@@ -102,6 +104,11 @@ inline bool has_name(const std::vector<std::string>& h, std::string_view name) {
 /// \returns input_format::automatic when no rule matches.
 /// Complexity: O(head size).
 inline input_format detect_format_of(std::string_view head) {
+    if (head.size() >= 2 && (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")) {
+        // UTF-16 with a BOM: the rules apply to its UTF-8 transcoding (the readers transcode too)
+        const std::string utf8 = utf16_sample_to_utf8(head, head[0] == '\xFE');
+        return detect_format_of(utf8);
+    }
     if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
     std::size_t p = 0;
     while (p < head.size() && (head[p] == ' ' || head[p] == '\n' || head[p] == '\r' || head[p] == '\t')) ++p;

@@ -42,6 +42,8 @@ struct read_progress {
 /// \brief Options of read_patents().
 struct read_patents_options {
     input_format format = input_format::automatic;  ///< automatic: detect_format per file
+    /// Encoding of every input; automatic: decided per file from its first block (reported per file).
+    text_encoding encoding = text_encoding::automatic;
     bool merge_families = true;                     ///< merge simple families (records/families.hpp)
     /// Drop a record whose id (publication number) an earlier record of any input already had:
     /// the same file given twice or overlapping downloads would otherwise count every record
@@ -73,11 +75,13 @@ struct patent_inputs {
 };
 
 /// \brief The note of one input file: `path: layout, N records[, skipped K what]...`
-/// (layout "csv" when the reader names none).
+/// (layout "csv" when the reader names none), then `; read as ...` (describe(encoding_evidence))
+/// unless the file was plain UTF-8 throughout.
 inline std::string input_note(const std::string& path, const patent_read_stats& st) {
     std::string s = path + ": " + (st.layout.empty() ? std::string("csv") : st.layout) + ", " +
                     std::to_string(st.records) + " records";
     for (const auto& k : st.skipped) s += ", skipped " + std::to_string(k.second) + " " + k.first;
+    if (!plain_utf8(st.text)) s += "; " + describe(st.text);
     return s;
 }
 
@@ -91,12 +95,15 @@ inline std::vector<std::string> patent_inputs::notes() const {
     return out;
 }
 
-/// \brief The encoding a patent file of format `f` is read in: sniffed from
-/// its first MiB for a Lens export (UTF-8, Latin-1 or Mac Roman), UTF-8 for
-/// every other format.
-/// \throws parse_error (io_error) when a Lens file cannot be opened.
-inline text_encoding input_encoding(const std::string& path, input_format f) {
-    return f == input_format::lens ? detail::sniff_file_encoding(path, path) : text_encoding::utf8;
+/// \brief The encoding of the file at `path` from its first MiB (detect_encoding),
+/// for callers that read the file in slices (each slice must be read alike).
+/// \throws parse_error (io_error) when the file cannot be opened.
+inline text_encoding input_encoding(const std::string& path, input_format) {
+    const auto f = detail::open_input_file(path);
+    std::string buf(std::size_t{1} << 20, '\0');
+    f->read(&buf[0], static_cast<std::streamsize>(buf.size()));
+    buf.resize(static_cast<std::size_t>(f->gcount()));
+    return detect_encoding(buf).encoding;
 }
 
 namespace detail {
@@ -140,18 +147,22 @@ inline patent_inputs read_patents(const std::vector<std::string>& paths, const r
         switch (f) {
             case input_format::lens: {
                 patent_csv_options o;
-                o.detect_encoding = true;
+                o.csv.encoding = opts.encoding;
                 lens_reader reader(path, o);
                 file.stats = detail::drain(reader, out.records, p);
                 break;
             }
             case input_format::uspto_xml: {
-                uspto_xml_reader reader(path);
+                uspto_xml_options o;
+                o.encoding = opts.encoding;
+                uspto_xml_reader reader(path, o);
                 file.stats = detail::drain(reader, out.records, p);
                 break;
             }
             case input_format::csv: {
-                canonical_csv_reader reader(path);
+                patent_csv_options o;
+                o.csv.encoding = opts.encoding;
+                canonical_csv_reader reader(path, o);
                 out.has_country_column = out.has_country_column || reader.has_country_column();
                 file.stats = detail::drain(reader, out.records, p);
                 break;
