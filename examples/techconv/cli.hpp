@@ -18,11 +18,17 @@
 #include <techconv/io/detect.hpp>
 #include <techconv/io/generic_csv.hpp>
 #include <techconv/records/patent.hpp>
+#include <techconv/report/output_folder.hpp>
 #include <techconv/types.hpp>
 
-#include "output_folder.hpp"
 
 namespace tcli {
+
+// The all-or-nothing output folder of a run (library: techconv/report/output_folder.hpp).
+using techconv::report::output_file;
+using techconv::report::output_folder;
+using techconv::report::report_count;
+using techconv::report::run_manifest;
 
 /// A command-line mistake: printed with the command's usage line, exit code 2.
 struct usage_error : std::runtime_error {
@@ -72,7 +78,7 @@ arguments parse_args(const command_spec& spec, int argc, char** argv, int first)
 void print_help(const command_spec& spec, std::FILE* out);
 /// Runs a subcommand: parses argv[2..] against `spec`, prints --help (exit 0),
 /// requires at least one input and --out, checks --out and opens its staging
-/// folder (output_folder.hpp: the body writes into a.get("out"), which is that
+/// folder (report/output_folder.hpp: the body writes into a.get("out"), which is that
 /// folder), calls body(arguments), and on exit status 0 commits the folder
 /// with its manifest.json. Usage errors exit 2; any other error prints one
 /// line `techconv NAME: error: ...`, leaves --out as it was and exits 1.
