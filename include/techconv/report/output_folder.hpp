@@ -272,6 +272,9 @@ public:
     void commit(const run_manifest& m);
 
 private:
+    // The checks of `final_` after the lock, the staging folder and the signal handlers.
+    void check_and_stage(bool force);
+
     std::string final_, staging_, lock_path_;
     int lock_fd_ = -1;
     bool committed_ = false;
@@ -302,7 +305,23 @@ inline output_folder::output_folder(std::string final_dir, bool force) : final_(
         lock_fd_ = -1;
         fail(final_ + ": another techconv run is writing this folder");
     }
+    try {
+        check_and_stage(force);
+    } catch (...) {
+        ::close(lock_fd_);  // a refused folder releases the lock at once (the destructor does not run)
+        lock_fd_ = -1;
+        throw;
+    }
+}
 
+inline void output_folder::check_and_stage(bool force) {
+    namespace fs = std::filesystem;
+    using detail::errno_text;
+    using detail::fail;
+    const fs::path out(final_);
+    const fs::path parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
+    const std::string name = out.filename().string();
+    std::error_code ec;
     const auto st = fs::symlink_status(out, ec);
     if (!ec && fs::exists(st)) {
         if (fs::is_symlink(st)) fail(final_ + ": --out is a symbolic link; give the folder itself");
