@@ -148,6 +148,8 @@ public:
         }
     }
     /// \brief What was read, skipped and not understood so far.
+    const bibliographic_report& stats() const noexcept { return report_; }
+    /// The same as stats() (the older spelling; the patent readers say stats()).
     const bibliographic_report& report() const noexcept { return report_; }
 
 private:
