@@ -19,11 +19,20 @@
 #include <techconv/io/detect.hpp>
 #include <techconv/io/generic_csv.hpp>
 #include <techconv/records/patent.hpp>
+#include <techconv/report/markdown.hpp>
+#include <techconv/report/output_folder.hpp>
+#include <techconv/report/plots.hpp>
+#include <techconv/report/render.hpp>
 #include <techconv/types.hpp>
 
-#include "output_folder.hpp"
 
 namespace tcli {
+
+// The all-or-nothing output folder of a run (library: techconv/report/output_folder.hpp).
+using techconv::report::output_file;
+using techconv::report::output_folder;
+using techconv::report::report_count;
+using techconv::report::run_manifest;
 
 /// A command-line mistake: printed with the command's usage line, exit code 2.
 struct usage_error : std::runtime_error {
@@ -75,7 +84,7 @@ arguments parse_args(const command_spec& spec, int argc, char** argv, int first)
 void print_help(const command_spec& spec, std::FILE* out);
 /// Runs a subcommand: parses argv[2..] against `spec`, prints --help (exit 0),
 /// requires at least one input and --out, checks --out and opens its staging
-/// folder (output_folder.hpp: the body writes into a.get("out"), which is that
+/// folder (report/output_folder.hpp: the body writes into a.get("out"), which is that
 /// folder), calls body(arguments), and on exit status 0 commits the folder
 /// with its manifest.json. Usage errors exit 2; any other error prints one
 /// line `techconv NAME: error: ...`, leaves --out as it was and exits 1.
@@ -149,44 +158,17 @@ country_source parse_country_source(const std::string& s);
 
 /// Creates `dir` (and parents). Throws std::runtime_error.
 void make_dir(const std::string& dir);
-/// Opens dir/name for writing (binary); a failed write or close is reported to
-/// the run's output_folder, which then refuses to commit. Throws
-/// std::runtime_error naming the file when it cannot be opened.
-output_file open_output(const std::string& dir, const std::string& name);
-/// Shortest round-trip text of a double.
-std::string num(double v);
-/// `v` with `digits` decimals ("0.4300").
-std::string fixed(double v, int digits = 4);
-/// `v` as a percentage with `digits` decimals ("12.34").
-std::string percent(double v, int digits = 2);
-/// Whether an executable named `prog` is on PATH.
-bool have_program(const std::string& prog);
-/// Runs a shell command quietly; true on exit status 0.
-bool run_quiet(const std::string& command);
-/// Single-quotes a string for the shell.
-std::string shell_quote(const std::string& s);
-
-/// Writes the rows of scores.csv (see write_scores) for the given records; `header` puts the header line first.
-void write_scores_rows(std::ostream& out, const std::vector<std::string>& ids, const techconv::vector& scores,
-                       const techconv::index_vector& ranks, techconv::index k, bool header);
-/// Writes scores.csv: id, score, rank, key_core (1 for the top `k` ranks, else 0),
-/// one row per record in input order. `ranks` are 1-based.
+/// Opens dir/name as an output_file (a failed write stops the commit); throws naming the file.
+using techconv::report::open_output;
+using techconv::report::fixed;    // `v` with 4 (or `digits`) decimals
+using techconv::report::num;      // shortest round-trip text of a double
+using techconv::report::percent;  // 100 v with 2 (or `digits`) decimals
+/// Writes scores.csv (report::write_scores_csv) into dir.
 void write_scores(const std::string& dir, const std::vector<std::string>& ids, const techconv::vector& scores,
                   const techconv::index_vector& ranks, techconv::index k);
 
-/// A line chart (one or more series over a shared x axis) drawn by gnuplot.
-struct line_chart {
-    std::string stem;    ///< file name without extension (stem.dat, stem.gp, stem.png, stem.svg)
-    std::string title;   ///< chart title
-    std::string xlabel;  ///< x axis label
-    std::string ylabel;  ///< y axis label
-    std::vector<double> x;                 ///< x values (years)
-    std::vector<std::string> names;        ///< one per series
-    std::vector<std::vector<double>> ys;   ///< ys[s][t] belongs to x[t]
-};
-/// Draws `c` into dir as PNG and SVG when gnuplot is on PATH. Returns the
-/// Markdown that embeds it (empty when gnuplot is missing or fails).
-std::string plot_lines(const std::string& dir, const line_chart& c);
+/// Draws a line chart with gnuplot (report/render.hpp); returns the Markdown that embeds it, or "".
+using techconv::report::render_chart;
 
 // --- subcommands --------------------------------------------------------------------------
 

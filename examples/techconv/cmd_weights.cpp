@@ -7,7 +7,6 @@
 #include <algorithm>  // std::find
 
 #include <techconv/analysis/table_weights.hpp>
-#include <techconv/format/csv.hpp>
 #include <techconv/io/numeric_table.hpp>
 #include <techconv/format/parse.hpp>
 
@@ -82,14 +81,7 @@ int cmd_weights(int argc, char** argv) {
         make_dir(out_dir);
         {
             auto f = open_output(out_dir, "weights.csv");
-            tio::csv_writer wr(f);
-            wr.row({"indicator", "weight", "entropy"});
-            for (index j = 0; j < m; ++j) {
-                wr.field(table.columns[static_cast<std::size_t>(j)]).field(res.weights[j]);
-                if (res.entropy.size() == m) wr.field(res.entropy[j]);
-                else wr.empty();
-                wr.end_row();
-            }
+            techconv::report::write_table_weights_csv(f, table.columns, res);
         }
         write_scores(out_dir, table.ids, res.scores, res.ranks, res.k);
         report_count("rows", static_cast<long long>(table.values.rows()));

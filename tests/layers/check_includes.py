@@ -37,7 +37,8 @@ LAYERS = [
     ["weighting", "cograph", "closeness", "convergence"],   # measures, side by side
     ["io"],                          # domain readers: Lens, USPTO, generic CSV, WoS, Scopus
     ["analysis"],                    # the papers' recipes
-    ["parallel"],                    # mergeable partial states, MPI
+    ["parallel", "report"],          # mergeable partial states, MPI; writing results (CSV, Markdown,
+                                     # the all-or-nothing output folder), side by side
     ["testing"],                     # synthetic corpora
     ["all"],                         # techconv.hpp
 ]

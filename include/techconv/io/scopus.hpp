@@ -148,10 +148,12 @@ public:
         }
     }
     /// \brief What was read, skipped and not understood so far.
-    const bibliographic_report& report() const noexcept {
+    const bibliographic_report& stats() const noexcept {
         report_.text = csv_.encoding();
         return report_;
     }
+    /// The same as stats() (the older spelling; the patent readers say stats()).
+    const bibliographic_report& report() const noexcept { return stats(); }
 
 private:
     static csv_options csv_opts(const bibliographic_options& o) {

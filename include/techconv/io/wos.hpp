@@ -150,10 +150,12 @@ public:
         }
     }
     /// \brief What was read, skipped and not understood so far.
-    const bibliographic_report& report() const noexcept {
+    const bibliographic_report& stats() const noexcept {
         report_.text = lines_.encoding();
         return report_;
     }
+    /// The same as stats() (the older spelling; the patent readers say stats()).
+    const bibliographic_report& report() const noexcept { return stats(); }
 
 private:
     // A malformed record: throw, or record the issue and drop the record.
@@ -336,10 +338,12 @@ public:
         }
     }
     /// \brief What was read, skipped and not understood so far.
-    const bibliographic_report& report() const noexcept {
+    const bibliographic_report& stats() const noexcept {
         report_.text = lines_.encoding();
         return report_;
     }
+    /// The same as stats() (the older spelling; the patent readers say stats()).
+    const bibliographic_report& report() const noexcept { return stats(); }
 
 private:
     [[noreturn]] void header_error(error_code code, const std::string& field, const std::string& msg) const {
