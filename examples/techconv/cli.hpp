@@ -18,6 +18,7 @@
 #include <techconv/io/detect.hpp>
 #include <techconv/io/generic_csv.hpp>
 #include <techconv/records/patent.hpp>
+#include <techconv/records/patent_table.hpp>
 #include <techconv/types.hpp>
 
 #include "output_folder.hpp"
@@ -136,6 +137,20 @@ struct patent_input {
 patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge,
                           progress& prog);
 
+/// Patent records read into the columnar table (records::patent_table), with what happened.
+struct patent_table_input {
+    techconv::records::patent_table table;
+    std::vector<std::string> notes;   ///< per file: path, format/layout, records, skipped documents
+    std::size_t read = 0;             ///< records read before family merging
+    std::size_t merged = 0;           ///< records folded into another of their simple family
+    bool has_country_column = false;  ///< canonical CSV country column present
+};
+
+/// io::read_patent_table with progress printed by `prog` (titles kept when `titles`);
+/// a format without patents is a usage error.
+patent_table_input read_patent_table(const std::vector<std::string>& paths, input_format fmt, bool merge,
+                                     bool titles, progress& prog);
+
 /// Where a record's country comes from for --group-by country (the library's rule).
 using techconv::analysis::country_source;
 /// "auto", "applicant", "inventor", "priority", "jurisdiction"; throws usage_error.
@@ -198,8 +213,7 @@ int cmd_network(int argc, char** argv);
 const command_spec& network_spec();
 /// The key core of `records` as in `keycore` (default indicator options, entropy
 /// weights, top ceil(q n)): mask[i] = 1 for key core records. `note` gets a one-line summary.
-std::vector<char> key_core_mask(const std::vector<techconv::io::patent_record>& records, double q,
-                                std::string& note);
+std::vector<char> key_core_mask(const techconv::records::patent_table& records, double q, std::string& note);
 
 // ------------------------------------------------------------------------------------------
 

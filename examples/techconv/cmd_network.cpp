@@ -196,17 +196,17 @@ int cmd_network(int argc, char** argv) {
         }
 
         progress prog(a.quiet);
-        auto in = read_patents(a.inputs, fmt, !a.has("no-merge"), prog);
-        std::vector<const tio::patent_record*> recs;
+        auto in = read_patent_table(a.inputs, fmt, !a.has("no-merge"), false, prog);
+        std::vector<std::size_t> recs;  // the rows of the table in the network
         std::string kc_note;
         if (a.has("key-core-only")) {
-            const auto mask = key_core_mask(in.records, q, kc_note);
-            for (std::size_t i = 0; i < in.records.size(); ++i)
-                if (mask[i]) recs.push_back(&in.records[i]);
+            const auto mask = key_core_mask(in.table, q, kc_note);
+            for (std::size_t i = 0; i < in.table.size(); ++i)
+                if (mask[i]) recs.push_back(i);
         } else {
-            for (const auto& r : in.records) recs.push_back(&r);
+            for (std::size_t i = 0; i < in.table.size(); ++i) recs.push_back(i);
         }
-        const auto res = ta::network(recs, no);
+        const auto res = ta::network(in.table, recs, no);
         const auto& g = res.graph;
         const auto& m = res.nodes;
         const auto& stats = res.summary;
@@ -397,7 +397,7 @@ int cmd_network(int argc, char** argv) {
            << ".** Clusters: " << algo << " (resolution " << num(no.resolution) << ", seed " << no.seed
            << ").\n\n## Inputs\n\n";
         for (const auto& s : in.notes) md << "- " << s << "\n";
-        md << "- records read: " << in.read << "; after simple-family merging: " << in.records.size() << "\n";
+        md << "- records read: " << in.read << "; after simple-family merging: " << in.table.size() << "\n";
         if (!kc_note.empty()) md << "- " << kc_note << "\n";
         md << "\n## Summary\n\n| | value |\n|---|---|\n| records | " << stats.records << " |\n| records with codes | "
            << stats.records_with_codes << " |\n| nodes | " << stats.nodes << " |\n| edges | " << stats.edges
