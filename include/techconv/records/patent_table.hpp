@@ -67,8 +67,8 @@ struct party_cell {
 
 /// \brief Options of patent_table.
 struct patent_table_options {
-    /// Keep the titles. Off by default: only the reports that print titles (the key
-    /// core's best records, the network's cluster titles) need them.
+    /// Keep the titles. Off by default: of the analyses only the key core's best-records
+    /// table prints record titles (the network's cluster titles come from a title list).
     bool titles = false;
     /// Records per chunk (at least 1). A consumer can process a table chunk by chunk.
     std::size_t chunk_capacity = 65536;
