@@ -23,6 +23,7 @@
 #include <techconv/report/output_folder.hpp>
 #include <techconv/report/plots.hpp>
 #include <techconv/report/render.hpp>
+#include <techconv/records/patent_table.hpp>
 #include <techconv/types.hpp>
 
 
@@ -149,6 +150,21 @@ struct patent_input {
 patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge,
                           progress& prog, techconv::io::text_encoding enc = techconv::io::text_encoding::automatic);
 
+/// Patent records read into the columnar table (records::patent_table), with what happened.
+struct patent_table_input {
+    techconv::records::patent_table table;
+    std::vector<std::string> notes;   ///< per file: path, format/layout, records, skipped documents
+    std::size_t read = 0;             ///< records read before family merging
+    std::size_t merged = 0;           ///< records folded into another of their simple family
+    bool has_country_column = false;  ///< canonical CSV country column present
+};
+
+/// io::read_patent_table with progress printed by `prog` (titles kept when `titles`), every
+/// file read in `enc`; a format without patents is a usage error.
+patent_table_input read_patent_table(const std::vector<std::string>& paths, input_format fmt, bool merge,
+                                     bool titles, progress& prog,
+                                     techconv::io::text_encoding enc = techconv::io::text_encoding::automatic);
+
 /// Where a record's country comes from for --group-by country (the library's rule).
 using techconv::analysis::country_source;
 /// "auto", "applicant", "inventor", "priority", "jurisdiction"; throws usage_error.
@@ -184,8 +200,7 @@ int cmd_network(int argc, char** argv);
 const command_spec& network_spec();
 /// The key core of `records` as in `keycore` (default indicator options, entropy
 /// weights, top ceil(q n)): mask[i] = 1 for key core records. `note` gets a one-line summary.
-std::vector<char> key_core_mask(const std::vector<techconv::io::patent_record>& records, double q,
-                                std::string& note);
+std::vector<char> key_core_mask(const techconv::records::patent_table& records, double q, std::string& note);
 
 // ------------------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@
 #include <techconv/analysis/collaboration.hpp>
 #include <techconv/io/dates.hpp>
 #include <techconv/records/families.hpp>
+#include <techconv/records/patent_table.hpp>
 #include <techconv/io/scopus.hpp>
 #include <techconv/io/uspto_xml.hpp>
 #include <techconv/io/wos.hpp>
@@ -107,16 +108,16 @@ void load_papers(const std::vector<std::pair<std::string, input_format>>& files,
 void load_patents(const std::vector<std::string>& paths, tan::patent_parties parties, progress& prog,
                   tio::text_encoding enc, loaded& out) {
     out.kind = "patents (simple families)";
-    std::vector<tio::patent_record> all;
+    techconv::records::patent_table all;  // columnar; the reader fills one scratch record
+    tio::patent_record r;
     for (const auto& path : paths) {
         prog.start(path);
         tio::uspto_xml_options xo;
         xo.encoding = enc;
         tio::uspto_xml_reader reader(path, xo);
-        tio::patent_record r;
         std::size_t n = 0;
         while (reader.next(r)) {
-            all.push_back(std::move(r));
+            all.append(r);
             prog.update(reader.bytes_read(), ++n);
         }
         prog.finish(n);
@@ -127,10 +128,10 @@ void load_patents(const std::vector<std::string>& paths, tan::patent_parties par
         out.notes.push_back(note);
     }
     out.read = all.size();
-    auto fam = tio::merge_families(std::move(all));
+    const auto fam = techconv::records::merge_families(all);
     out.notes.push_back("simple-family merging: " + std::to_string(fam.input_records) + " -> " +
-                        std::to_string(fam.records.size()) + " records");
-    out.countries = tan::patent_country_records(fam.records, parties);
+                        std::to_string(fam.table.size()) + " records");
+    out.countries = tan::patent_country_records(fam.table, parties);
     out.duplicates += out.countries.duplicates().size();
 }
 

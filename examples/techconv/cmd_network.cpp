@@ -127,17 +127,17 @@ int cmd_network(int argc, char** argv) {
             no.titles = &titles;
 
         progress prog(a.quiet);
-        auto in = read_patents(a.inputs, fmt, !a.has("no-merge"), prog, a.encoding);
-        std::vector<const tio::patent_record*> recs;
+        auto in = read_patent_table(a.inputs, fmt, !a.has("no-merge"), false, prog, a.encoding);
+        std::vector<std::size_t> recs;  // the rows of the table in the network
         std::string kc_note;
         if (a.has("key-core-only")) {
-            const auto mask = key_core_mask(in.records, q, kc_note);
-            for (std::size_t i = 0; i < in.records.size(); ++i)
-                if (mask[i]) recs.push_back(&in.records[i]);
+            const auto mask = key_core_mask(in.table, q, kc_note);
+            for (std::size_t i = 0; i < in.table.size(); ++i)
+                if (mask[i]) recs.push_back(i);
         } else {
-            for (const auto& r : in.records) recs.push_back(&r);
+            for (std::size_t i = 0; i < in.table.size(); ++i) recs.push_back(i);
         }
-        const auto res = ta::network(recs, no);
+        const auto res = ta::network(in.table, recs, no);
         const auto& g = res.graph;
         const auto& m = res.nodes;
         const index n = g.num_nodes();
@@ -190,7 +190,7 @@ int cmd_network(int argc, char** argv) {
         ns.seed = no.seed;
         ns.notes = in.notes;
         ns.read = in.read;
-        ns.records = in.records.size();
+        ns.records = in.table.size();
         ns.merged = in.merged;
         ns.key_core_note = kc_note;
         {

@@ -6,6 +6,8 @@
 #define TECHCONV_RECORDS_HPP_
 
 #include "techconv/records/families.hpp"
+#include "techconv/records/labels.hpp"
 #include "techconv/records/patent.hpp"
+#include "techconv/records/patent_table.hpp"
 
 #endif  // TECHCONV_RECORDS_HPP_

@@ -19,6 +19,7 @@
 #include <vector>       // std::vector
 
 #include "techconv/analysis/patent_rules.hpp"
+#include "techconv/analysis/record_source.hpp"
 #include "techconv/classification/ipc.hpp"
 #include "techconv/classification/titles.hpp"
 #include "techconv/cograph/centrality.hpp"
@@ -31,6 +32,7 @@
 #include "techconv/convergence/convergence_index.hpp"
 #include "techconv/error.hpp"
 #include "techconv/records/patent.hpp"
+#include "techconv/records/patent_table.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -163,15 +165,21 @@ struct network_result {
     index rejected_codes = 0;                ///< codes that are not valid symbols or lie above the level
 };
 
-/// \brief The node key of a code at `level`: the code truncated with
+/// \brief The node key of a parsed code at `level`: the code truncated with
 /// classification::ipc_code::truncate, in compact form ("G06T", "G06T7/00").
 ///
 /// \returns std::nullopt when `code` is not an IPC/CPC symbol or is coarser
 /// than `level` (a class code has no subclass).
+inline std::optional<std::string> network_code(classification::ipc_code code, classification::ipc_level level) {
+    if (!code.has(level)) return std::nullopt;  // also the empty code (text that is not a symbol)
+    return code.truncate_unchecked(level).to_string(classification::ipc_format::compact);
+}
+
+/// \brief network_code() of a code's text (parsed with classification::try_parse_ipc).
 inline std::optional<std::string> network_code(std::string_view code, classification::ipc_level level) {
     const auto c = classification::try_parse_ipc(code);
-    if (!c || !c->has(level)) return std::nullopt;
-    return c->truncate_unchecked(level).to_string(classification::ipc_format::compact);
+    if (!c) return std::nullopt;
+    return network_code(*c, level);
 }
 
 /// \brief The title_options a title list is loaded with for a network at `level`
@@ -193,13 +201,12 @@ struct projected_codes {
     index rejected = 0;                           ///< codes dropped
 };
 
-inline projected_codes project_records(const std::vector<const io::patent_record*>& recs,
-                                       const network_options& o) {
+template <class Source>
+projected_codes project_records(Source& src, const std::vector<std::size_t>& rows, const network_options& o) {
     projected_codes p;
-    p.lists.resize(recs.size());
-    for (std::size_t i = 0; i < recs.size(); ++i) {
-        const auto& codes = o.codes == io::patent_field::cpc ? recs[i]->cpc : recs[i]->ipc;
-        for (const auto& c : codes) {
+    p.lists.resize(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        for (const auto c : src.codes(rows[i], o.codes)) {
             auto k = network_code(c, o.level);
             if (k) p.lists[i].push_back(std::move(*k));
             else ++p.rejected;
@@ -281,6 +288,107 @@ inline void check_network_options(const network_options& o) {
 
 }  // namespace detail
 
+namespace detail {
+
+template <class Source>
+network_result network_of(Source& src, const std::vector<std::size_t>& records, const network_options& opts) {
+    check_network_options(opts);
+    network_result res;
+    const auto proj = project_records(src, records, opts);
+    res.rejected_codes = proj.rejected;
+    std::vector<std::size_t> all(records.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    auto built = build_network(proj.lists, all, opts);
+    res.graph = std::move(built.graph);
+    res.summary = std::move(built.summary);
+    const auto& g = res.graph;
+    const index n = g.num_nodes();
+
+    auto& m = res.nodes;
+    m.degree = cograph::degree(g);
+    m.strength = std::move(built.strength);
+    cograph::betweenness_options bo;
+    bo.weights = opts.weights;
+    bo.threads = opts.threads;
+    m.betweenness = cograph::betweenness(g, bo).values;
+    cograph::closeness_options clo;
+    clo.weights = opts.weights;
+    clo.threads = opts.threads;
+    m.closeness = cograph::closeness(g, clo).values;
+    cograph::spectral_options so;
+    so.threads = opts.threads;
+    m.eigenvector = cograph::eigenvector_centrality(g, so).values;
+    m.pagerank = cograph::pagerank(g, so).values;
+    cograph::clustering_options cco;
+    cco.weighting = opts.clustering;
+    cco.threads = opts.threads;
+    m.clustering = cograph::clustering(g, cco).local;
+    auto comm = find_clusters(g, opts);
+    res.summary.modularity = partition_modularity(g, comm, opts.resolution);
+    res.summary.clusters = comm.count;
+    m.cluster = std::move(comm.membership);
+    m.title.resize(static_cast<std::size_t>(n));
+    for (index v = 0; v < n; ++v) m.title[static_cast<std::size_t>(v)] = title_of(opts, g.label(v));
+
+    const auto cs = cograph::cluster_summary(g, m.cluster, opts.top_nodes);
+    for (const auto& c : cs.clusters) {
+        network_cluster nc{c.size, c.internal_weight, c.external_weight, c.top_nodes, {}};
+        for (const auto v : c.top_nodes) nc.top_titles.push_back(m.title[static_cast<std::size_t>(v)]);
+        res.clusters.push_back(std::move(nc));
+    }
+    std::map<std::pair<index, index>, cluster_link> links;
+    for (const auto& e : g.edges()) {
+        index a = m.cluster[static_cast<std::size_t>(e.u)], b = m.cluster[static_cast<std::size_t>(e.v)];
+        if (a == b) continue;
+        if (b < a) std::swap(a, b);
+        auto& l = links[{a, b}];
+        l.first = a;
+        l.second = b;
+        ++l.edges;
+        l.weight += e.weight;
+    }
+    for (const auto& kv : links) res.cluster_links.push_back(kv.second);
+    res.sections = cograph::section_view(g);
+
+    // yearly series over the rows of the incidence (the codes each record adds to the network)
+    std::map<year_type, std::pair<index, std::set<std::int32_t>>> years;
+    const auto& inc = built.incidence;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const auto y = patent_year(src.record(records[i]));
+        if (y == no_year) continue;
+        auto& slot = years[y];
+        ++slot.first;
+        const auto r = static_cast<index>(i);
+        slot.second.insert(inc.codes_of(r), inc.codes_of(r) + inc.codes_of_size(r));
+    }
+    for (const auto& [y, v] : years) {
+        const auto codes = static_cast<index>(v.second.size());
+        res.years.push_back({y, v.first, codes, convergence::convergence_index(v.first, codes)});
+    }
+
+    if (opts.group_by_country) {
+        std::map<std::string, std::vector<std::size_t>> by;
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            auto c = patent_country(src.record(records[i]), *opts.group_by_country);
+            by[c.empty() ? "(unknown)" : c].push_back(i);
+        }
+        for (const auto& [name, rows] : by) {
+            auto b = build_network(proj.lists, rows, opts);
+            auto c = find_clusters(b.graph, opts);
+            b.summary.modularity = partition_modularity(b.graph, c, opts.resolution);
+            b.summary.clusters = c.count;
+            res.groups.push_back({name, std::move(b.summary), std::move(b.graph), std::move(b.strength),
+                                  std::move(c.membership)});
+        }
+        std::stable_sort(res.groups.begin(), res.groups.end(), [](const network_group& x, const network_group& y) {
+            return x.summary.records > y.summary.records;
+        });
+    }
+    return res;
+}
+
+}  // namespace detail
+
 /// \brief The co-classification network of patent records ([KCT] §2.2) with every measure.
 ///
 /// Nodes are the records' codes (network_options::codes) truncated to
@@ -308,99 +416,27 @@ inline void check_network_options(const network_options& o) {
 /// path measures of a network with n nodes and m edges, O(total codes) for the rest.
 inline network_result network(const std::vector<const io::patent_record*>& records,
                               const network_options& opts = {}) {
-    detail::check_network_options(opts);
-    network_result res;
-    const auto proj = detail::project_records(records, opts);
-    res.rejected_codes = proj.rejected;
-    std::vector<std::size_t> all(records.size());
-    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    auto built = detail::build_network(proj.lists, all, opts);
-    res.graph = std::move(built.graph);
-    res.summary = std::move(built.summary);
-    const auto& g = res.graph;
-    const index n = g.num_nodes();
+    pointer_source src(records);
+    std::vector<std::size_t> rows(records.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    return detail::network_of(src, rows, opts);
+}
 
-    auto& m = res.nodes;
-    m.degree = cograph::degree(g);
-    m.strength = std::move(built.strength);
-    cograph::betweenness_options bo;
-    bo.weights = opts.weights;
-    bo.threads = opts.threads;
-    m.betweenness = cograph::betweenness(g, bo).values;
-    cograph::closeness_options clo;
-    clo.weights = opts.weights;
-    clo.threads = opts.threads;
-    m.closeness = cograph::closeness(g, clo).values;
-    cograph::spectral_options so;
-    so.threads = opts.threads;
-    m.eigenvector = cograph::eigenvector_centrality(g, so).values;
-    m.pagerank = cograph::pagerank(g, so).values;
-    cograph::clustering_options cco;
-    cco.weighting = opts.clustering;
-    cco.threads = opts.threads;
-    m.clustering = cograph::clustering(g, cco).local;
-    auto comm = detail::find_clusters(g, opts);
-    res.summary.modularity = detail::partition_modularity(g, comm, opts.resolution);
-    res.summary.clusters = comm.count;
-    m.cluster = std::move(comm.membership);
-    m.title.resize(static_cast<std::size_t>(n));
-    for (index v = 0; v < n; ++v) m.title[static_cast<std::size_t>(v)] = detail::title_of(opts, g.label(v));
+/// \brief network() of the records `rows` of a columnar table (e.g. its key core),
+/// from the codes the table parsed once.
+/// \returns see network(const std::vector<const io::patent_record*>&, const network_options&).
+inline network_result network(const records::patent_table& table, const std::vector<std::size_t>& rows,
+                              const network_options& opts = {}) {
+    table_source src(table);
+    return detail::network_of(src, rows, opts);
+}
 
-    const auto cs = cograph::cluster_summary(g, m.cluster, opts.top_nodes);
-    for (const auto& c : cs.clusters) {
-        network_cluster nc{c.size, c.internal_weight, c.external_weight, c.top_nodes, {}};
-        for (const auto v : c.top_nodes) nc.top_titles.push_back(m.title[static_cast<std::size_t>(v)]);
-        res.clusters.push_back(std::move(nc));
-    }
-    std::map<std::pair<index, index>, cluster_link> links;
-    for (const auto& e : g.edges()) {
-        index a = m.cluster[static_cast<std::size_t>(e.u)], b = m.cluster[static_cast<std::size_t>(e.v)];
-        if (a == b) continue;
-        if (b < a) std::swap(a, b);
-        auto& l = links[{a, b}];
-        l.first = a;
-        l.second = b;
-        ++l.edges;
-        l.weight += e.weight;
-    }
-    for (const auto& kv : links) res.cluster_links.push_back(kv.second);
-    res.sections = cograph::section_view(g);
-
-    // yearly series over the rows of the incidence (the codes each record adds to the network)
-    std::map<year_type, std::pair<index, std::set<std::int32_t>>> years;
-    const auto& inc = built.incidence;
-    for (std::size_t i = 0; i < records.size(); ++i) {
-        const auto y = patent_year(*records[i]);
-        if (y == no_year) continue;
-        auto& slot = years[y];
-        ++slot.first;
-        const auto r = static_cast<index>(i);
-        slot.second.insert(inc.codes_of(r), inc.codes_of(r) + inc.codes_of_size(r));
-    }
-    for (const auto& [y, v] : years) {
-        const auto codes = static_cast<index>(v.second.size());
-        res.years.push_back({y, v.first, codes, convergence::convergence_index(v.first, codes)});
-    }
-
-    if (opts.group_by_country) {
-        std::map<std::string, std::vector<std::size_t>> by;
-        for (std::size_t i = 0; i < records.size(); ++i) {
-            auto c = patent_country(*records[i], *opts.group_by_country);
-            by[c.empty() ? "(unknown)" : c].push_back(i);
-        }
-        for (const auto& [name, rows] : by) {
-            auto b = detail::build_network(proj.lists, rows, opts);
-            auto c = detail::find_clusters(b.graph, opts);
-            b.summary.modularity = detail::partition_modularity(b.graph, c, opts.resolution);
-            b.summary.clusters = c.count;
-            res.groups.push_back({name, std::move(b.summary), std::move(b.graph), std::move(b.strength),
-                                  std::move(c.membership)});
-        }
-        std::stable_sort(res.groups.begin(), res.groups.end(), [](const network_group& x, const network_group& y) {
-            return x.summary.records > y.summary.records;
-        });
-    }
-    return res;
+/// \brief network() of every record of a columnar table.
+template <class Table, if_patent_table<Table> = 0>
+network_result network(const Table& table, const network_options& opts = {}) {
+    std::vector<std::size_t> rows(table.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    return network(table, rows, opts);
 }
 
 /// \brief network() over all of `records`.

@@ -11,6 +11,7 @@
 #include <functional>  // std::function
 #include <istream>     // std::istream
 #include <string>      // std::string
+#include <string_view>  // std::string_view
 #include <utility>     // std::move
 #include <unordered_set>  // std::unordered_set
 #include <vector>      // std::vector
@@ -24,6 +25,7 @@
 #include "techconv/io/generic_csv.hpp"
 #include "techconv/io/lens.hpp"
 #include "techconv/records/patent.hpp"
+#include "techconv/records/patent_table.hpp"
 #include "techconv/io/uspto_xml.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -59,9 +61,8 @@ struct input_file_report {
     patent_read_stats stats;  ///< the reader's counters
 };
 
-/// \brief Records read by read_patents(), with what happened per file.
-struct patent_inputs {
-    std::vector<patent_record> records;  ///< after family merging (when asked), input order
+/// \brief What read_patents() and read_patent_table() did, per file and in total.
+struct patent_input_report {
     std::vector<input_file_report> files;  ///< one per input file, in input order
     std::size_t read = 0;             ///< records read and kept (duplicates dropped) before family merging
     std::size_t merged = 0;           ///< records folded into another member of their simple family
@@ -72,6 +73,16 @@ struct patent_inputs {
 
     /// One note per file (input_note), in input order.
     std::vector<std::string> notes() const;
+};
+
+/// \brief Records read by read_patents(), with what happened per file.
+struct patent_inputs : patent_input_report {
+    std::vector<patent_record> records;  ///< after family merging (when asked), input order
+};
+
+/// \brief Records read by read_patent_table(), with what happened per file.
+struct patent_table_inputs : patent_input_report {
+    records::patent_table table;  ///< after family merging (when asked), input order
 };
 
 /// \brief The note of one input file: `path: layout, N records[, skipped K what]...`
@@ -85,7 +96,7 @@ inline std::string input_note(const std::string& path, const patent_read_stats& 
     return s;
 }
 
-inline std::vector<std::string> patent_inputs::notes() const {
+inline std::vector<std::string> patent_input_report::notes() const {
     std::vector<std::string> out;
     out.reserve(files.size());
     for (const auto& f : files) out.push_back(input_note(f.path, f.stats));
@@ -123,13 +134,95 @@ patent_read_stats drain(Reader& reader, std::vector<patent_record>& out, const r
                                                       " holds no patents (use lens, uspto-xml or csv)");
 }
 
+/// Opens the reader of `path` in format `f` and calls `read(reader)`; the report's
+/// has_country_column is set for a canonical CSV with a country column.
+template <class Fn>
+patent_read_stats with_patent_reader(const std::string& path, input_format f, text_encoding encoding,
+                                     patent_input_report& out, Fn&& read) {
+    switch (f) {
+        case input_format::lens: {
+            patent_csv_options o;
+            o.csv.encoding = encoding;
+            lens_reader reader(path, o);
+            return read(reader);
+        }
+        case input_format::uspto_xml: {
+            uspto_xml_options o;
+            o.encoding = encoding;
+            uspto_xml_reader reader(path, o);
+            return read(reader);
+        }
+        case input_format::csv: {
+            patent_csv_options o;
+            o.csv.encoding = encoding;
+            canonical_csv_reader reader(path, o);
+            out.has_country_column = out.has_country_column || reader.has_country_column();
+            return read(reader);
+        }
+        default: no_patents(path, f);
+    }
+}
+
+/// Counts and lists a record dropped for a repeated id.
+inline void note_duplicate(patent_input_report& out, const std::string& path, std::size_t line, std::string_view id) {
+    ++out.duplicates;
+    if (out.duplicate_examples.size() < 100)
+        out.duplicate_examples.push_back(path + ":" + std::to_string(line) + ": " + std::string(id));
+}
+
+/// The set of ids of a table's records (open addressing over row indices; the ids
+/// themselves stay in the table): read_patent_table's duplicate check.
+class table_id_set {
+public:
+    explicit table_id_set(const records::patent_table& t) : table_(t) {}
+    /// Whether some row of the table has id `id`.
+    bool contains(std::string_view id) const {
+        if (slots_.empty()) return false;
+        for (std::size_t i = slot(id);; i = (i + 1) & (slots_.size() - 1)) {
+            if (slots_[i] == 0) return false;
+            if (id_of(slots_[i] - 1) == id) return true;
+        }
+    }
+    /// Adds row `row` (its id must not be in the set).
+    void insert(std::size_t row) {
+        if (2 * (count_ + 1) > slots_.size()) grow();
+        std::size_t i = slot(id_of(row));
+        while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+        slots_[i] = row + 1;
+        ++count_;
+    }
+
+private:
+    std::string_view id_of(std::size_t row) const {
+        const auto [c, k] = table_.locate(row);
+        return c->id(k);
+    }
+    std::size_t slot(std::string_view id) const {
+        return static_cast<std::size_t>(records::label_pool::hash(id)) & (slots_.size() - 1);
+    }
+    void grow() {
+        std::vector<std::size_t> old(slots_.empty() ? 0 : slots_.size());
+        old.swap(slots_);
+        slots_.assign(old.empty() ? 1024 : 2 * old.size(), 0);
+        for (const auto s : old)
+            if (s != 0) {
+                std::size_t i = slot(id_of(s - 1));
+                while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+                slots_[i] = s;
+            }
+    }
+    const records::patent_table& table_;
+    std::vector<std::size_t> slots_;  // row + 1, 0 = free; size a power of two
+    std::size_t count_ = 0;
+};
+
 }  // namespace detail
 
 /// \brief Reads the patent records of the files `paths`, in order, and merges
 /// simple families unless `opts.merge_families` is false.
 ///
 /// Each file is read in its format (`opts.format`, or detect_format per file
-/// when automatic): a Lens export in the encoding input_encoding sniffs, USPTO
+/// when automatic), each in `opts.encoding` (automatic: decided per file): a Lens export, USPTO
 /// XML, or the canonical CSV (canonical_csv_reader). Family merging runs once
 /// over the records of all files (merge_families with default options).
 /// \throws invalid_argument when a file's format holds no patents (WoS, Scopus);
@@ -144,40 +237,15 @@ inline patent_inputs read_patents(const std::vector<std::string>& paths, const r
         if (p.start) p.start(path);
         const std::size_t before = out.records.size();
         input_file_report file{path, f, {}};
-        switch (f) {
-            case input_format::lens: {
-                patent_csv_options o;
-                o.csv.encoding = opts.encoding;
-                lens_reader reader(path, o);
-                file.stats = detail::drain(reader, out.records, p);
-                break;
-            }
-            case input_format::uspto_xml: {
-                uspto_xml_options o;
-                o.encoding = opts.encoding;
-                uspto_xml_reader reader(path, o);
-                file.stats = detail::drain(reader, out.records, p);
-                break;
-            }
-            case input_format::csv: {
-                patent_csv_options o;
-                o.csv.encoding = opts.encoding;
-                canonical_csv_reader reader(path, o);
-                out.has_country_column = out.has_country_column || reader.has_country_column();
-                file.stats = detail::drain(reader, out.records, p);
-                break;
-            }
-            default: detail::no_patents(path, f);
-        }
+        file.stats = detail::with_patent_reader(path, f, opts.encoding, out,
+                                                [&](auto& reader) { return detail::drain(reader, out.records, p); });
         if (opts.drop_duplicates) {
             // keep the first record of each id, across files and within one
             std::size_t w = before;
             for (std::size_t i = before; i < out.records.size(); ++i) {
                 auto& r = out.records[i];
                 if (!seen.insert(r.id).second) {
-                    ++out.duplicates;
-                    if (out.duplicate_examples.size() < 100)
-                        out.duplicate_examples.push_back(path + ":" + std::to_string(r.source_line) + ": " + r.id);
+                    detail::note_duplicate(out, path, r.source_line, r.id);
                     continue;
                 }
                 if (w != i) out.records[w] = std::move(r);
@@ -194,6 +262,58 @@ inline patent_inputs read_patents(const std::vector<std::string>& paths, const r
         out.records = std::move(m.records);
         out.merged = m.merged;
     }
+    return out;
+}
+
+/// \brief Reads the patent records of the files `paths` into a columnar
+/// table: the same records, in the same order, with the same duplicate
+/// dropping and family merging as read_patents().
+///
+/// Each reader fills one scratch record that is appended to the table
+/// (records::patent_table::append) and reused, so no per-record strings are
+/// kept; duplicates are found through the table's id column. `table` sets
+/// the table's options (titles, chunk size). With `opts.merge_families`, the
+/// families are merged by records::merge_families on the table.
+/// \throws as read_patents().
+/// Complexity: O(total input size) plus the merge.
+inline patent_table_inputs read_patent_table(const std::vector<std::string>& paths,
+                                             const read_patents_options& opts = {},
+                                             const records::patent_table_options& table = {}) {
+    patent_table_inputs out;
+    out.table = records::patent_table(table);
+    const read_progress& p = opts.progress;
+    detail::table_id_set seen(out.table);
+    patent_record r;  // the scratch record every reader fills
+    std::size_t count = 0;  // records read, duplicates included (what progress reports)
+    for (const auto& path : paths) {
+        const input_format f = opts.format == input_format::automatic ? detect_format(path) : opts.format;
+        if (p.start) p.start(path);
+        const std::size_t before = out.table.size();
+        input_file_report file{path, f, {}};
+        file.stats = detail::with_patent_reader(path, f, opts.encoding, out, [&](auto& reader) {
+            while (reader.next(r)) {
+                ++count;
+                if (p.update) p.update(reader.bytes_read(), count);
+                if (opts.drop_duplicates && seen.contains(r.id)) {
+                    detail::note_duplicate(out, path, r.source_line, r.id);
+                    continue;
+                }
+                out.table.append(r);
+                if (opts.drop_duplicates) seen.insert(out.table.size() - 1);
+            }
+            return reader.stats();
+        });
+        count = out.table.size();
+        out.files.push_back(std::move(file));
+        if (p.finish) p.finish(out.table.size() - before);
+    }
+    out.read = out.table.size();
+    if (opts.merge_families) {
+        auto m = records::merge_families(out.table);
+        out.table = std::move(m.table);
+        out.merged = m.merged;
+    }
+    out.table.shrink_to_fit();
     return out;
 }
 
