@@ -102,7 +102,7 @@ int cmd_network(int argc, char** argv) {
         if (group_by_country(a)) no.group_by_country = parse_country_source(a.get("country-from", "auto"));
         const double q = fraction_option(a);
         const std::string counting = a.get("counting", "full");
-        if (counting == "fractional") no.counting = cg::counting::fractional;
+        if (counting == "fractional") no.counting = techconv::records::counting::link_fractional;  // 1/(k-1), as before
         else if (counting != "full") throw usage_error("--counting expects full or fractional");
         const std::string meaning_s = a.get("weights", "similarity");
         if (meaning_s == "similarity") no.weights = cg::weight_meaning::similarity;

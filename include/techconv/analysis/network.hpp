@@ -33,6 +33,7 @@
 #include "techconv/error.hpp"
 #include "techconv/records/patent.hpp"
 #include "techconv/records/patent_table.hpp"
+#include "techconv/records/incidence.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -65,8 +66,9 @@ struct network_options {
     io::patent_field codes = io::patent_field::ipc;
     /// Only each record's main (first valid) code: a network without edges ([KCT]'s main-subclass counts).
     bool main_only = false;
-    /// Weight of a pair on a record: full (1) or fractional (1/(k-1) for a record with k codes).
-    cograph::counting counting = cograph::counting::full;
+    /// Weight of a pair on a record with k codes (records::pair_weight): full (1),
+    /// link_fractional (1/(k-1)) or fractional (2/(k(k-1))).
+    records::counting counting = records::counting::full;
     /// How betweenness and closeness read an edge weight (similarity: length 1/w).
     cograph::weight_meaning weights = cograph::weight_meaning::similarity;
     /// Weighting of the local clustering coefficient (onnela: NetworkX `clustering(G, weight=...)`).
@@ -395,7 +397,8 @@ network_result network_of(Source& src, const std::vector<std::size_t>& records, 
 /// network_options::level by network_code(); codes that are not symbols or lie
 /// above the level are dropped and counted in rejected_codes. An edge joins two
 /// codes on the same record; its weight is the number of such records (full
-/// counting) or the sum of 1/(k-1) (fractional). Node measures: degree,
+/// counting) or the sum of records::pair_weight over them (1/(k-1) with
+/// link_fractional, 2/(k(k-1)) with fractional). Node measures: degree,
 /// strength, betweenness and closeness (lengths from network_options::weights),
 /// eigenvector and PageRank (weighted), the local clustering coefficient, the
 /// cluster (Louvain or Leiden) and the title. Clusters carry their leading
