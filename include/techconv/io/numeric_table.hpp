@@ -9,6 +9,7 @@
 #include <cstdint>     // std::uint64_t
 #include <functional>  // std::function
 #include <string>      // std::string
+#include <string_view> // std::string_view
 #include <utility>     // std::move
 #include <vector>      // std::vector
 
@@ -30,9 +31,29 @@ struct numeric_table {
     encoding_evidence text;            ///< the encoding the file was read as, and stray bytes
 };
 
+namespace detail {
+
+/// Whether a cell of a table's first column shows that the column holds identifiers: text that
+/// is no number and no missing-value marker. An empty cell, `nan`, `inf`, an out-of-range number,
+/// `NA`, `N/A`, `null`, `none`, `-`, `?` and spreadsheet error values (`#N/A`, `#VALUE!`, ...)
+/// are a numeric column's bad cells, not identifiers: taken as ids they would silently drop the
+/// column from the weighting.
+inline bool identifier_cell(std::string_view cell) {
+    double v = 0.0;
+    if (parse_double(cell, v) != number_status::invalid) return false;
+    std::string t;
+    for (const char c : trim(cell)) t.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    if (t == "na" || t == "n/a" || t == "null" || t == "none" || t == "-" || t == "?") return false;
+    return t.empty() || t[0] != '#';
+}
+
+}  // namespace detail
+
 /// \brief Reads a CSV table whose columns are all numeric except, optionally,
-/// the first: that one is an id column when any of its cells does not parse
-/// as a number (the rule needs every row, so all cells are read as text first).
+/// the first: that one is an id column when any of its cells is text that is no
+/// number and no missing-value marker (detail::identifier_cell; the rule needs
+/// every row, so all cells are read as text first). A first column of numbers
+/// with an empty, `nan` or `NA` cell is numeric, so that cell is an error.
 ///
 /// `progress`, when set, is called after each row with the bytes consumed and
 /// the rows read.
@@ -65,10 +86,8 @@ inline numeric_table read_numeric_table(const std::string& path,
         if (progress) progress(r.bytes_read(), cells.size());
     }
     numeric_table t;
-    for (const auto& row : cells) {
-        double v = 0.0;
-        if (parse_double(row[0], v) != number_status::ok) t.has_id_column = true;
-    }
+    for (const auto& row : cells)
+        if (detail::identifier_cell(row[0])) t.has_id_column = true;
     const std::size_t first = t.has_id_column ? 1 : 0;
     if (header.size() <= first)
         ::techconv::detail::throw_error<parse_error>(error_code::missing_column, source_location{path, 1, 0, 0, {}},
