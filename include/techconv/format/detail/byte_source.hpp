@@ -9,7 +9,7 @@
 
 #include <cstddef>  // std::size_t
 #include <cstdint>  // std::uint64_t
-#include <algorithm>  // std::copy
+#include <algorithm>  // std::copy, std::count
 #include <fstream>  // std::ifstream
 #include <istream>  // std::istream
 #include <memory>   // std::unique_ptr
@@ -145,9 +145,13 @@ private:
         out_.clear();
         for (;;) {
             if (!raw_.empty()) {
-                if (!utf16_->feed(std::string_view(raw_.data(), raw_.size()), out_)) {
+                const std::size_t before = out_.size();
+                const bool ok = utf16_->feed(std::string_view(raw_.data(), raw_.size()), out_);
+                utf16_newlines_ += static_cast<std::size_t>(
+                    std::count(out_.begin() + static_cast<std::ptrdiff_t>(before), out_.end(), '\n'));
+                if (!ok) {
                     ::techconv::detail::throw_error<parse_error>(
-                        error_code::bad_encoding, source_location{source_, 0, 0, 0, {}},
+                        error_code::bad_encoding, source_location{source_, utf16_newlines_ + 1, 0, 0, {}},
                         "unpaired UTF-16 surrogate at byte offset " +
                             std::to_string(raw_offset_ + utf16_->bytes_done()) + " (read as UTF-16)");
                 }
@@ -157,7 +161,7 @@ private:
             if (at_end_) {
                 if (utf16_->incomplete()) {
                     ::techconv::detail::throw_error<parse_error>(
-                        error_code::bad_encoding, source_location{source_, 0, 0, 0, {}},
+                        error_code::bad_encoding, source_location{source_, utf16_newlines_ + 1, 0, 0, {}},
                         "the input ends inside a UTF-16 character (odd byte count or a lone high surrogate)");
                 }
                 return false;
@@ -219,6 +223,7 @@ private:
     std::uint64_t consumed_before_ = 0;
     bool at_end_ = false;
     std::unique_ptr<utf16_decoder> utf16_;  // set while transcoding UTF-16 input
+    std::size_t utf16_newlines_ = 0;        // line ends transcoded so far: the line of a UTF-16 error
     std::vector<char> raw_;                  // UTF-16 bytes not yet transcoded
     std::string out_;                        // one block's UTF-8
     std::uint64_t raw_offset_ = 0;           // input offset where the UTF-16 text starts
