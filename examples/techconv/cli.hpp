@@ -15,6 +15,7 @@
 #include <vector>     // std::vector
 
 #include <techconv/analysis/patent_rules.hpp>
+#include <techconv/format/input.hpp>
 #include <techconv/io/detect.hpp>
 #include <techconv/io/generic_csv.hpp>
 #include <techconv/records/patent.hpp>
@@ -132,7 +133,14 @@ struct patent_input {
     bool has_country_column = false;  ///< canonical CSV country column present
 };
 
+/// The command's inputs `paths` (`-`: standard input), each opened once on first use; the bytes
+/// read are checksummed for manifest.json (input_observer of its position in `paths`).
+std::vector<techconv::io::input_source> open_inputs(const std::vector<std::string>& paths);
+
 /// io::read_patents with progress printed by `prog`; a format without patents is a usage error.
+patent_input read_patents(std::vector<techconv::io::input_source> inputs, input_format fmt, bool merge,
+                          progress& prog);
+/// read_patents of open_inputs(paths).
 patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge,
                           progress& prog);
 

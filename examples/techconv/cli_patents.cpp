@@ -12,7 +12,18 @@ namespace tcli {
 
 namespace tio = techconv::io;
 
+std::vector<tio::input_source> open_inputs(const std::vector<std::string>& paths) {
+    std::vector<tio::input_source> out;
+    out.reserve(paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) out.emplace_back(paths[i], input_observer(i));
+    return out;
+}
+
 patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge, progress& prog) {
+    return read_patents(open_inputs(paths), fmt, merge, prog);
+}
+
+patent_input read_patents(std::vector<tio::input_source> inputs, input_format fmt, bool merge, progress& prog) {
     tio::read_patents_options o;
     o.format = fmt;
     o.merge_families = merge;
@@ -21,7 +32,7 @@ patent_input read_patents(const std::vector<std::string>& paths, input_format fm
     o.progress.finish = [&](std::size_t records) { prog.finish(records); };
     tio::patent_inputs in;
     try {
-        in = tio::read_patents(paths, o);
+        in = tio::read_patents(std::move(inputs), o);
     } catch (const techconv::invalid_argument& e) {
         std::string msg = e.what();  // a format without patents
         const std::string prefix = "techconv: ";

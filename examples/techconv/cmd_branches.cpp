@@ -71,14 +71,15 @@ int cmd_branches(int argc, char** argv) {
         tan::branch_options bo;
         if (a.has("all-terms")) bo.match.restricted = tcf::restriction_policy::ignore;
 
-        std::vector<std::string> patent_paths;
-        std::vector<std::pair<std::string, input_format>> paper_paths;
-        for (const auto& path : a.inputs) {
-            const auto f = fmt == input_format::automatic ? detect_format(path) : fmt;
+        // each input opened once: detection reads a head that the reader continues from
+        std::vector<tio::input_source> patent_paths;
+        std::vector<std::pair<tio::input_source, input_format>> paper_paths;
+        for (auto& in : open_inputs(a.inputs)) {
+            const auto f = fmt == input_format::automatic ? detect_format(in) : fmt;
             if (f == input_format::wos || f == input_format::wos_tab || f == input_format::scopus)
-                paper_paths.emplace_back(path, f);
+                paper_paths.emplace_back(std::move(in), f);
             else
-                patent_paths.push_back(path);
+                patent_paths.push_back(std::move(in));
         }
         if (!patent_paths.empty() && !paper_paths.empty())
             throw usage_error("mixing papers and patents in one run is not supported");
@@ -88,16 +89,18 @@ int cmd_branches(int argc, char** argv) {
         std::string kind;
         tan::branch_table t;
         if (!patent_paths.empty()) {
-            auto in = read_patents(patent_paths, fmt, true, prog);
+            auto in = read_patents(std::move(patent_paths), fmt, true, prog);
             notes = std::move(in.notes);
             kind = "patents (simple families)";
             t = tan::classify_branches(in.records, classifier, bo);
         } else {
             std::vector<tio::bibliographic_record> papers;
-            for (const auto& [path, f] : paper_paths) {
-                tio::bibliographic_data d = f == input_format::wos       ? tio::read_wos_tagged(path)
-                                            : f == input_format::wos_tab ? tio::read_wos_tab(path)
-                                                                         : tio::read_scopus(path);
+            for (auto& [in, f] : paper_paths) {
+                const std::string& path = in.name();
+                tio::bibliographic_data d = f == input_format::wos       ? tio::read_wos_tagged(in.stream(), path)
+                                            : f == input_format::wos_tab ? tio::read_wos_tab(in.stream(), path)
+                                                                         : tio::read_scopus(in.stream(), path);
+                in.finish();
                 notes.push_back(path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
                                 " records, " + std::to_string(d.report.duplicates) + " duplicates dropped");
                 std::move(d.records.begin(), d.records.end(), std::back_inserter(papers));

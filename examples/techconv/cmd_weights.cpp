@@ -59,8 +59,10 @@ int cmd_weights(int argc, char** argv) {
 
         progress prog(a.quiet);
         prog.start(path);
-        const auto table =
-            tio::read_numeric_table(path, [&](std::uint64_t bytes, std::size_t rows) { prog.update(bytes, rows); });
+        auto in = std::move(open_inputs(a.inputs).front());  // a FIFO or `-` (standard input) too
+        const auto table = tio::read_numeric_table(
+            in.stream(), path, [&](std::uint64_t bytes, std::size_t rows) { prog.update(bytes, rows); });
+        in.finish();
         prog.finish(table.ids.size());
         const auto m = static_cast<index>(table.columns.size());
         o.directions.assign(static_cast<std::size_t>(m), tw::direction::benefit);

@@ -14,7 +14,9 @@
 #define TECHCONV_CLI_OUTPUT_FOLDER_HPP_
 
 #include <cstdint>  // std::uint64_t
+#include <cstddef>  // std::size_t
 #include <fstream>  // std::ofstream
+#include <functional>  // std::function
 #include <map>      // std::map
 #include <string>   // std::string
 #include <utility>  // std::pair
@@ -88,6 +90,28 @@ private:
 void report_count(const std::string& key, long long value);
 /// Records that writing `path` failed (called by output_file).
 void report_write_failure(const std::string& path);
+
+/// The fnv1a64x4 checksum (see output_folder.cpp) of bytes given in pieces.
+class checksum {
+public:
+    /// Adds `n` bytes.
+    void update(const char* data, std::size_t n);
+    /// The checksum and the byte count of everything added.
+    std::pair<std::uint64_t, std::uint64_t> result() const;
+
+private:
+    std::uint64_t lane_[4] = {1469598103934665603ULL, 1469598103934665603ULL ^ 1, 1469598103934665603ULL ^ 2,
+                              1469598103934665603ULL ^ 3};
+    std::uint64_t bytes_ = 0;
+    unsigned char tail_[32] = {};
+    std::size_t have_ = 0;  // bytes in tail_ (less than 32)
+};
+
+/// An observer (io::byte_observer) that checksums input number `index` of the
+/// command line as it is read, for manifest.json: an input read to its end
+/// this way is not read a second time, and a FIFO or standard input gets its
+/// size and checksum too. Without an active run it does nothing.
+std::function<void(const char*, std::size_t)> input_observer(std::size_t index);
 
 /// Checksum (fnv1a64x4, see output_folder.cpp) of a file's bytes and its size; throws std::runtime_error
 /// naming the file when it cannot be read.

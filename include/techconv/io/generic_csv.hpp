@@ -25,6 +25,7 @@
 #include "techconv/format/detail/byte_source.hpp"
 #include "techconv/records/detail/patent_text.hpp"
 #include "techconv/format/encoding.hpp"
+#include "techconv/format/input.hpp"
 #include "techconv/format/parse.hpp"
 #include "techconv/records/patent.hpp"
 
@@ -93,12 +94,9 @@ struct patent_read_stats {
 
 namespace detail {
 
-inline text_encoding sniff_file_encoding(const std::string& path, const std::string& source) {
-    const auto f = open_input_file(path);
-    std::string buf(std::size_t{1} << 20, '\0');
-    f->read(&buf[0], static_cast<std::streamsize>(buf.size()));
-    buf.resize(static_cast<std::size_t>(f->gcount()));
-    const auto g = detect_encoding(buf);
+// The encoding of a text that starts with `head` (its first MiB); `source` names it in errors.
+inline text_encoding sniff_encoding_of(std::string_view head, const std::string& source) {
+    const auto g = detect_encoding(head);
     if (g.utf16 || g.binary) {
         ::techconv::detail::throw_error<parse_error>(
             error_code::bad_encoding, source_location{source, 1, 0, 0, {}},
@@ -106,6 +104,11 @@ inline text_encoding sniff_file_encoding(const std::string& path, const std::str
                     : "NUL bytes: this is not a text file");
     }
     return g.encoding;
+}
+
+inline text_encoding sniff_file_encoding(const std::string& path, const std::string& source) {
+    input_source in(path);
+    return sniff_encoding_of(in.head(std::size_t{1} << 20), source);
 }
 
 }  // namespace detail

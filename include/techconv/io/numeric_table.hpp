@@ -8,6 +8,7 @@
 #include <cstddef>     // std::size_t
 #include <cstdint>     // std::uint64_t
 #include <functional>  // std::function
+#include <istream>     // std::istream
 #include <string>      // std::string
 #include <utility>     // std::move
 #include <vector>      // std::vector
@@ -15,6 +16,7 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/format/csv.hpp"
+#include "techconv/format/input.hpp"
 #include "techconv/format/parse.hpp"
 #include "techconv/types.hpp"
 
@@ -29,7 +31,7 @@ struct numeric_table {
     matrix values;                     ///< rows x columns.size()
 };
 
-/// \brief Reads a CSV table whose columns are all numeric except, optionally,
+/// \brief Reads a CSV table (held in `in`, named `path` in errors) whose columns are all numeric except, optionally,
 /// the first: that one is an id column when any of its cells does not parse
 /// as a number (the rule needs every row, so all cells are read as text first).
 ///
@@ -40,9 +42,9 @@ struct numeric_table {
 ///         (field_count), no numeric column (missing_column), a cell of a
 ///         numeric column that is not a finite number (bad_number).
 /// Complexity: O(file size); memory: the cells as text, then the matrix.
-inline numeric_table read_numeric_table(const std::string& path,
+inline numeric_table read_numeric_table(std::istream& in, const std::string& path,
                                         const std::function<void(std::uint64_t, std::size_t)>& progress = {}) {
-    csv_reader r(path);
+    csv_reader r(in, path);
     const auto header = r.header();
     if (header.empty())
         ::techconv::detail::throw_error<parse_error>(error_code::missing_header, source_location{path, 1, 0, 0, {}},
@@ -89,6 +91,13 @@ inline numeric_table read_numeric_table(const std::string& path,
         t.ids.push_back(t.has_id_column ? row[0] : std::to_string(i + 1));
     }
     return t;
+}
+
+/// \brief read_numeric_table of the file at `path`.
+inline numeric_table read_numeric_table(const std::string& path,
+                                        const std::function<void(std::uint64_t, std::size_t)>& progress = {}) {
+    input_source in(path);
+    return read_numeric_table(in.stream(), path, progress);
 }
 
 }  // namespace io

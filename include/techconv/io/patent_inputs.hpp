@@ -20,6 +20,7 @@
 #include "techconv/io/canonical_csv.hpp"
 #include "techconv/io/detect.hpp"
 #include "techconv/format/encoding.hpp"
+#include "techconv/format/input.hpp"
 #include "techconv/records/families.hpp"
 #include "techconv/io/generic_csv.hpp"
 #include "techconv/io/lens.hpp"
@@ -118,46 +119,52 @@ patent_read_stats drain(Reader& reader, std::vector<patent_record>& out, const r
 
 }  // namespace detail
 
-/// \brief Reads the patent records of the files `paths`, in order, and merges
+/// \brief Reads the patent records of the inputs `inputs`, in order, and merges
 /// simple families unless `opts.merge_families` is false.
 ///
-/// Each file is read in its format (`opts.format`, or detect_format per file
-/// when automatic): a Lens export in the encoding input_encoding sniffs, USPTO
-/// XML, or the canonical CSV (canonical_csv_reader). Family merging runs once
-/// over the records of all files (merge_families with default options).
-/// \throws invalid_argument when a file's format holds no patents (WoS, Scopus);
+/// Each input is opened once and read in its format (`opts.format`, or
+/// detect_format from its head when automatic): a Lens export in the encoding
+/// sniffed from its first MiB, USPTO XML, or the canonical CSV
+/// (canonical_csv_reader). The reader continues from the sniffed head, so a
+/// FIFO or standard input (`-`) is read like a file; after its records each
+/// input is read to its end (input_source::finish, for its observer) and
+/// closed. Family merging runs once over the records of all inputs
+/// (merge_families with default options).
+/// \throws invalid_argument when an input's format holds no patents (WoS, Scopus);
 ///         parse_error from detection and the readers (naming file, line and field).
 /// Complexity: O(total input size) plus the merge.
-inline patent_inputs read_patents(const std::vector<std::string>& paths, const read_patents_options& opts = {}) {
+inline patent_inputs read_patents(std::vector<input_source> inputs, const read_patents_options& opts = {}) {
     patent_inputs out;
     const read_progress& p = opts.progress;
     std::unordered_set<std::string> seen;  // ids read so far (drop_duplicates)
-    for (const auto& path : paths) {
-        const input_format f = opts.format == input_format::automatic ? detect_format(path) : opts.format;
+    for (auto& in : inputs) {
+        const std::string& path = in.name();
+        const input_format f = opts.format == input_format::automatic ? detect_format(in) : opts.format;
         if (p.start) p.start(path);
         const std::size_t before = out.records.size();
         input_file_report file{path, f, {}};
         switch (f) {
             case input_format::lens: {
                 patent_csv_options o;
-                o.detect_encoding = true;
-                lens_reader reader(path, o);
+                o.csv.encoding = detail::sniff_encoding_of(in.head(std::size_t{1} << 20), path);
+                lens_reader reader(in.stream(), path, o);
                 file.stats = detail::drain(reader, out.records, p);
                 break;
             }
             case input_format::uspto_xml: {
-                uspto_xml_reader reader(path);
+                uspto_xml_reader reader(in.stream(), path);
                 file.stats = detail::drain(reader, out.records, p);
                 break;
             }
             case input_format::csv: {
-                canonical_csv_reader reader(path);
+                canonical_csv_reader reader(in.stream(), path);
                 out.has_country_column = out.has_country_column || reader.has_country_column();
                 file.stats = detail::drain(reader, out.records, p);
                 break;
             }
             default: detail::no_patents(path, f);
         }
+        in.finish();
         if (opts.drop_duplicates) {
             // keep the first record of each id, across files and within one
             std::size_t w = before;
@@ -184,6 +191,15 @@ inline patent_inputs read_patents(const std::vector<std::string>& paths, const r
         out.merged = m.merged;
     }
     return out;
+}
+
+/// \brief Reads the patent records of the files `paths` (`-`: standard input), in order
+/// (read_patents of one input_source per path).
+inline patent_inputs read_patents(const std::vector<std::string>& paths, const read_patents_options& opts = {}) {
+    std::vector<input_source> inputs;
+    inputs.reserve(paths.size());
+    for (const auto& path : paths) inputs.emplace_back(path);
+    return read_patents(std::move(inputs), opts);
 }
 
 /// \brief Reads the patents of one CSV input held in a stream (a Lens export
