@@ -18,6 +18,7 @@
 #include <techconv/format/input.hpp>
 #include <techconv/io/detect.hpp>
 #include <techconv/io/generic_csv.hpp>
+#include <techconv/io/patent_inputs.hpp>
 #include <techconv/records/patent.hpp>
 #include <techconv/types.hpp>
 
@@ -45,6 +46,7 @@ struct command_spec {
     std::string description;           ///< paragraphs
     std::vector<option_spec> options;  ///< accepted options (--help and --quiet are implicit)
     std::string outputs;               ///< the output files and their columns
+    bool patent_limits = false;        ///< accepts the patent readers' limits (limit_options)
 };
 
 /// Parsed command line: positional inputs, option values and flags.
@@ -56,6 +58,7 @@ struct arguments {
     bool force = false;             ///< --force: replace a previous result in --out as a whole
     std::string final_out;          ///< --out as given; values["out"] is the run's staging folder
     std::vector<std::string> argv;  ///< the whole command line (manifest.json)
+    techconv::io::read_limits limits;  ///< --max-codes-per-record, --max-columns, --max-xml-depth
 
     bool has(const std::string& name) const { return values.count(name) != 0; }
     std::string get(const std::string& name, const std::string& fallback = {}) const;
@@ -66,6 +69,10 @@ struct arguments {
     /// get_double, and the value must be finite and lie in [lo, hi] (else usage_error).
     double get_double(const std::string& name, double fallback, double lo, double hi) const;
 };
+
+/// The options of the patent readers' limits (io::read_limits), accepted by a command whose
+/// spec has patent_limits: --max-codes-per-record, --max-columns, --max-xml-depth.
+const std::vector<option_spec>& limit_options();
 
 /// Parses argv[first..argc) against `spec`. Throws usage_error.
 arguments parse_args(const command_spec& spec, int argc, char** argv, int first);
@@ -139,10 +146,10 @@ std::vector<techconv::io::input_source> open_inputs(const std::vector<std::strin
 
 /// io::read_patents with progress printed by `prog`; a format without patents is a usage error.
 patent_input read_patents(std::vector<techconv::io::input_source> inputs, input_format fmt, bool merge,
-                          progress& prog);
+                          progress& prog, const techconv::io::read_limits& limits);
 /// read_patents of open_inputs(paths).
 patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge,
-                          progress& prog);
+                          progress& prog, const techconv::io::read_limits& limits);
 
 /// Where a record's country comes from for --group-by country (the library's rule).
 using techconv::analysis::country_source;

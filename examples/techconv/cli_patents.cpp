@@ -19,12 +19,15 @@ std::vector<tio::input_source> open_inputs(const std::vector<std::string>& paths
     return out;
 }
 
-patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge, progress& prog) {
-    return read_patents(open_inputs(paths), fmt, merge, prog);
+patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge, progress& prog,
+                          const tio::read_limits& limits) {
+    return read_patents(open_inputs(paths), fmt, merge, prog, limits);
 }
 
-patent_input read_patents(std::vector<tio::input_source> inputs, input_format fmt, bool merge, progress& prog) {
+patent_input read_patents(std::vector<tio::input_source> inputs, input_format fmt, bool merge, progress& prog,
+                          const tio::read_limits& limits) {
     tio::read_patents_options o;
+    o.limits = limits;
     o.format = fmt;
     o.merge_families = merge;
     o.progress.start = [&](const std::string& path) { prog.start(path); };

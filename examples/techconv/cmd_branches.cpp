@@ -43,7 +43,8 @@ const command_spec& branches_spec() {
         "  branches.csv   branch, records, share (records / all records; multi-label, so shares\n"
         "                 sum past 1)\n"
         "  years.csv      year, branch, records (records with a year; non-zero cells only)\n"
-        "  report.md      inputs, counts and the branch table"};
+        "  report.md      inputs, counts and the branch table",
+        true};
     return spec;
 }
 
@@ -89,7 +90,7 @@ int cmd_branches(int argc, char** argv) {
         std::string kind;
         tan::branch_table t;
         if (!patent_paths.empty()) {
-            auto in = read_patents(std::move(patent_paths), fmt, true, prog);
+            auto in = read_patents(std::move(patent_paths), fmt, true, prog, a.limits);
             notes = std::move(in.notes);
             kind = "patents (simple families)";
             t = tan::classify_branches(in.records, classifier, bo);

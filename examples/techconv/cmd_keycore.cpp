@@ -52,7 +52,7 @@ int cmd_keycore(int argc, char** argv) {
         }
 
         progress prog(a.quiet);
-        auto in = read_patents(a.inputs, fmt, !a.has("no-merge"), prog);
+        auto in = read_patents(a.inputs, fmt, !a.has("no-merge"), prog, a.limits);
         const auto kc = ta::key_core(in.records, o);
         prog.note("techconv keycore: " + std::to_string(kc.scores.size()) + " records x " +
                   std::to_string(kc.columns.size()) + " indicators");

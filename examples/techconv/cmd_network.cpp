@@ -69,7 +69,8 @@ const command_spec& network_spec() {
         "  network-GROUP.dot (+ .svg/.png)  with --group-by: one network map per group\n"
         "  network.graphml, network.gexf, network.net + network.clu (Pajek),\n"
         "  vosviewer_map.txt + vosviewer_network.txt, vosviewer.json, network.dot\n"
-        "  report.md      with network.svg/.png (Graphviz sfdp) and series.svg/.png (gnuplot)"};
+        "  report.md      with network.svg/.png (Graphviz sfdp) and series.svg/.png (gnuplot)",
+        true};
     return spec;
 }
 
@@ -196,7 +197,7 @@ int cmd_network(int argc, char** argv) {
         }
 
         progress prog(a.quiet);
-        auto in = read_patents(a.inputs, fmt, !a.has("no-merge"), prog);
+        auto in = read_patents(a.inputs, fmt, !a.has("no-merge"), prog, a.limits);
         std::vector<const tio::patent_record*> recs;
         std::string kc_note;
         if (a.has("key-core-only")) {

@@ -65,6 +65,13 @@ def main():
         one_line_error(exe, ["keycore", bad_lens, "--out", out], 1, bad_lens + ":3:", "Cites Patent Count", "seven")
         one_line_error(exe, ["keycore", lens, "--out", out, "--top", "2"], 2, "--top")
         one_line_error(exe, ["keycore", lens, "--out", out, "--top", "nan"], 2, "--top")
+        # the readers' limits (docs/reliability.md, "Bounds"): range-checked, then a located error
+        one_line_error(exe, ["keycore", lens, "--out", out, "--max-codes-per-record", "0"], 2,
+                       "--max-codes-per-record", "1..1000000")
+        one_line_error(exe, ["keycore", lens, "--out", out, "--max-xml-depth", "-1"], 2, "--max-xml-depth")
+        one_line_error(exe, ["keycore", lens, "--out", out, "--max-columns", "99999999999"], 2, "--max-columns")
+        one_line_error(exe, ["keycore", lens, "--out", out, "--max-columns", "3"], 1, lens + ":1:", "limit_exceeded")
+        one_line_error(exe, ["closeness", wos, "--out", out, "--max-columns", "3"], 2, "unknown option --max-columns")
         # a tiny fraction still selects ceil(q n) = 1 record (it gave an empty key core)
         tiny = os.path.join(work, "tiny")
         _, stdout, _ = run(exe, ["keycore", lens, "--out", tiny, "--top", "1e-17"])

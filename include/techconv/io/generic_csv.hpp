@@ -70,6 +70,11 @@ struct patent_csv_options {
     /// file, line and both counts) unless this is set: then it is skipped and counted
     /// (patent_read_stats::malformed_rows and malformed_lines).
     bool skip_malformed_rows = false;
+    /// At most this many distinct IPC and as many CPC codes in one record; more is an error
+    /// (limit_exceeded, naming the file, line and column). Real records hold at most a few
+    /// hundred (70 in the datasets techconv is tested on); one record with n codes adds n(n-1)/2
+    /// edges to a co-classification network, so 10,000 invented codes made 50 M edges.
+    std::size_t max_codes_per_record = 1000;
 };
 
 /// \brief Counters of a reader, for reports ("read 3,779 records, skipped 0").
@@ -305,11 +310,23 @@ private:
 
     void parties(std::size_t c, std::vector<party>& out) const {
         std::vector<std::string> keys;
+        detail::unique_list seen(keys);
         for (const auto item : list_cell(c)) {
-            if (!detail::push_unique(keys, detail::name_key(item))) continue;
+            if (!seen.push(detail::name_key(item))) continue;
             party p;
             p.name = std::string(item);
             out.push_back(std::move(p));
+        }
+    }
+
+    // The codes of column c, normalised, first of equal ones kept, at most max_codes_per_record.
+    void codes(std::size_t c, std::vector<std::string>& out) const {
+        detail::unique_list u(out);
+        for (const auto code : list_cell(c)) {
+            if (!u.push(detail::normalize_code(code)) || u.size() <= opts_.max_codes_per_record) continue;
+            csv_->fail(error_code::limit_exceeded, c,
+                       "more than " + std::to_string(opts_.max_codes_per_record) +
+                           " distinct codes in one record (patent_csv_options::max_codes_per_record)");
         }
     }
 
@@ -351,26 +368,28 @@ private:
         }
         if (c_ipc_ != none) {
             r.supply(patent_field::ipc);
-            for (const auto code : list_cell(c_ipc_)) detail::push_unique(r.ipc, detail::normalize_code(code));
+            codes(c_ipc_, r.ipc);
         }
         if (c_cpc_ != none) {
             r.supply(patent_field::cpc);
-            for (const auto code : list_cell(c_cpc_)) detail::push_unique(r.cpc, detail::normalize_code(code));
+            codes(c_cpc_, r.cpc);
         }
         if (c_fam_juris_ != none) {
             r.supply(patent_field::family_jurisdictions);
+            detail::unique_list fj(r.family_jurisdictions);
             for (const auto j : list_cell(c_fam_juris_)) {
                 std::string u(j);
                 for (auto& ch : u) ch = ascii_upper(ch);
-                detail::push_unique(r.family_jurisdictions, std::move(u));
+                fj.push(std::move(u));
             }
         }
         if (c_prio_num_ != none) {
             r.supply(patent_field::priority_countries);
+            detail::unique_list pc(r.priority_countries);
             for (const auto p : list_cell(c_prio_num_)) {
                 if (p.size() >= 2 && detail::is_alpha(p[0]) && detail::is_alpha(p[1])) {
                     std::string cc{ascii_upper(p[0]), ascii_upper(p[1])};
-                    detail::push_unique(r.priority_countries, std::move(cc));
+                    pc.push(std::move(cc));
                 }
                 r.priority_numbers.emplace_back(p);
             }

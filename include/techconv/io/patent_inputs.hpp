@@ -40,8 +40,21 @@ struct read_progress {
     std::function<void(std::size_t records)> finish;
 };
 
+/// \brief Limits read_patents() applies to every input; more is a parse_error limit_exceeded
+/// naming the file, line and field (docs/reliability.md, "Bounds"). Defaults: the readers'.
+struct read_limits {
+    /// Distinct IPC codes and as many CPC codes in one record (patent_csv_options,
+    /// uspto_xml_options::max_codes_per_record).
+    std::size_t max_codes_per_record = patent_csv_options{}.max_codes_per_record;
+    /// Columns of a CSV table (csv_options::max_fields).
+    std::size_t max_columns = csv_options{}.max_fields;
+    /// Elements open at once in XML (uspto_xml_options::max_depth).
+    std::size_t max_xml_depth = uspto_xml_options{}.max_depth;
+};
+
 /// \brief Options of read_patents().
 struct read_patents_options {
+    read_limits limits;                             ///< bounds applied to every input
     input_format format = input_format::automatic;  ///< automatic: detect_format per file
     bool merge_families = true;                     ///< merge simple families (records/families.hpp)
     /// Drop a record whose id (publication number) an earlier record of any input already had:
@@ -112,6 +125,13 @@ patent_read_stats drain(Reader& reader, std::vector<patent_record>& out, const r
     return reader.stats();
 }
 
+inline patent_csv_options csv_options_of(const read_limits& l) {
+    patent_csv_options o;
+    o.max_codes_per_record = l.max_codes_per_record;
+    o.csv.max_fields = l.max_columns;
+    return o;
+}
+
 [[noreturn]] inline void no_patents(const std::string& source, input_format f) {
     ::techconv::detail::throw_error<invalid_argument>(source + ": format " + std::string(to_string(f)) +
                                                       " holds no patents (use lens, uspto-xml or csv)");
@@ -145,19 +165,22 @@ inline patent_inputs read_patents(std::vector<input_source> inputs, const read_p
         input_file_report file{path, f, {}};
         switch (f) {
             case input_format::lens: {
-                patent_csv_options o;
+                patent_csv_options o = detail::csv_options_of(opts.limits);
                 o.csv.encoding = detail::sniff_encoding_of(in.head(std::size_t{1} << 20), path);
                 lens_reader reader(in.stream(), path, o);
                 file.stats = detail::drain(reader, out.records, p);
                 break;
             }
             case input_format::uspto_xml: {
-                uspto_xml_reader reader(in.stream(), path);
+                uspto_xml_options o;
+                o.max_codes_per_record = opts.limits.max_codes_per_record;
+                o.max_depth = opts.limits.max_xml_depth;
+                uspto_xml_reader reader(in.stream(), path, o);
                 file.stats = detail::drain(reader, out.records, p);
                 break;
             }
             case input_format::csv: {
-                canonical_csv_reader reader(in.stream(), path);
+                canonical_csv_reader reader(in.stream(), path, detail::csv_options_of(opts.limits));
                 out.has_country_column = out.has_country_column || reader.has_country_column();
                 file.stats = detail::drain(reader, out.records, p);
                 break;

@@ -38,6 +38,13 @@ struct uspto_xml_options {
     const applicant_rules* rules = nullptr;   ///< rules (nullptr: default_applicant_rules())
     std::size_t buffer_bytes = std::size_t{1} << 20;      ///< read block size
     std::size_t max_token_bytes = std::size_t{64} << 20;  ///< longer tags or texts: line_too_long
+    /// Elements open at once at most (a grant nests about 10 deep); deeper is limit_exceeded.
+    /// Each open element costs its name and a line number: 100 M nested elements used to end in
+    /// bad_alloc.
+    std::size_t max_depth = 256;
+    /// IPC entries and CPC entries of one patent at most (each; see
+    /// patent_csv_options::max_codes_per_record); more is limit_exceeded.
+    std::size_t max_codes_per_record = 1000;
 };
 
 /// \brief Streaming reader of USPTO grant XML (`ipgYYMMDD.xml` bulk files).
@@ -74,13 +81,13 @@ public:
     /// Reads the file at `path`.
     explicit uspto_xml_reader(const std::string& path, uspto_xml_options opts = {})
         : opts_(std::move(opts)), owned_(detail::open_input_file(path)),
-          tz_(*owned_, path, opts_.buffer_bytes, opts_.max_token_bytes) {
+          tz_(*owned_, path, opts_.buffer_bytes, opts_.max_token_bytes, opts_.max_depth) {
         stats_.layout = "uspto-xml";
     }
     /// Reads `in`; `source` names it in messages.
     uspto_xml_reader(std::istream& in, std::string source, uspto_xml_options opts = {})
         : opts_(std::move(opts)), tz_(in, std::move(source), opts_.buffer_bytes,
-                                      opts_.max_token_bytes) {
+                                      opts_.max_token_bytes, opts_.max_depth) {
         stats_.layout = "uspto-xml";
     }
 
@@ -193,6 +200,14 @@ private:
         list.push_back(std::move(q));
     }
 
+    void count_codes(std::size_t n, std::string_view element) const {
+        if (n > opts_.max_codes_per_record)
+            tz_.fail(error_code::limit_exceeded,
+                     "more than " + std::to_string(opts_.max_codes_per_record) +
+                         " classification entries in one patent (uspto_xml_options::max_codes_per_record)",
+                     std::string(element));
+    }
+
     void parse_patent(patent_record& out) {
         out = patent_record{};
         out.source_line = tz_.line();
@@ -285,10 +300,12 @@ private:
             if (n == "classification-ipcr") {
                 auto code = cs.code();
                 if (!code.empty()) (cs.position == "F" ? ipc_main : ipc_rest).push_back(std::move(code));
+                count_codes(ipc_main.size() + ipc_rest.size(), n);
             } else if (n == "classification-cpc") {
                 auto code = cs.code();
                 if (!code.empty())
                     (tz_.inside("main-cpc") ? cpc_main : cpc_rest).push_back(std::move(code));
+                count_codes(cpc_main.size() + cpc_rest.size(), n);
             } else if (n == "priority-claim") {
                 if (prio_country.size() == 2) detail::push_unique(out.priority_countries, prio_country);
                 if (!prio_date.empty()) {
@@ -317,10 +334,11 @@ private:
         if (!pub_date.empty()) out.publication_year = year_text(pub_date, pub_date_line, "publication-reference/date");
         if (!app_date.empty()) out.application_year = year_text(app_date, app_date_line, "application-reference/date");
         out.priority_year = prio_year != no_year ? prio_year : out.application_year;
-        for (auto& c : ipc_main) detail::push_unique(out.ipc, std::move(c));
-        for (auto& c : ipc_rest) detail::push_unique(out.ipc, std::move(c));
-        for (auto& c : cpc_main) detail::push_unique(out.cpc, std::move(c));
-        for (auto& c : cpc_rest) detail::push_unique(out.cpc, std::move(c));
+        detail::unique_list ipc(out.ipc), cpc(out.cpc);
+        for (auto& c : ipc_main) ipc.push(std::move(c));
+        for (auto& c : ipc_rest) ipc.push(std::move(c));
+        for (auto& c : cpc_main) cpc.push(std::move(c));
+        for (auto& c : cpc_rest) cpc.push(std::move(c));
         if (has_ipc) out.supply(patent_field::ipc);
         if (!out.cpc.empty()) out.supply(patent_field::cpc);
         out.supply(patent_field::applicants);

@@ -34,8 +34,8 @@ enum class xml_token : std::uint8_t { start, end, text, declaration, doctype, en
 class xml_tokenizer {
 public:
     xml_tokenizer(std::istream& in, std::string source, std::size_t buffer_bytes,
-                  std::size_t max_token_bytes)
-        : src_(in, std::move(source), buffer_bytes), max_token_(max_token_bytes) {
+                  std::size_t max_token_bytes, std::size_t max_depth = 256)
+        : src_(in, std::move(source), buffer_bytes), max_token_(max_token_bytes), max_depth_(max_depth) {
         src_.skip_bom();
     }
 
@@ -282,6 +282,10 @@ private:
         if (e == 0) fail(error_code::bad_markup, "a start tag without a name");
         name_.assign(buf_, 0, e);
         attrs_.assign(buf_, e, std::string::npos);
+        if (stack_.size() >= max_depth_)
+            fail(error_code::limit_exceeded,
+                 "elements nested more than " + std::to_string(max_depth_) + " deep (uspto_xml_options::max_depth)",
+                 name_);
         stack_.push_back(name_);
         open_lines_.push_back(token_line_);
         pending_end_ = self_closing;
@@ -390,6 +394,7 @@ private:
 
     byte_source src_;
     std::size_t max_token_;
+    std::size_t max_depth_;  // open elements at most (limit_exceeded beyond)
     std::size_t line_ = 1, token_line_ = 1;
     std::string name_, attrs_, text_, raw_, buf_;
     std::vector<std::string> stack_;
