@@ -45,6 +45,7 @@ patent_input read_patents(std::vector<tio::input_source> inputs, input_format fm
     // manifest.json: what was read, dropped and merged
     report_count("records_read", static_cast<long long>(in.read + in.duplicates));
     report_count("duplicates_dropped", static_cast<long long>(in.duplicates));
+    report_count("codes_not_ipc_dropped", static_cast<long long>(in.rejected_codes));
     report_count("merged_into_families", static_cast<long long>(in.merged));
     report_count("records", static_cast<long long>(in.records.size()));
     patent_input out;

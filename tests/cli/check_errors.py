@@ -4,10 +4,11 @@ subcommand exits 0 and lists the output files.
 
 usage: check_errors.py TECHCONV DATA_DIR WORK_DIR
 """
+import json
 import os
 import sys
 
-from cli_util import check, run
+from cli_util import check, read_csv, run
 
 
 def one_line_error(exe, args, code, *needles):
@@ -17,6 +18,30 @@ def one_line_error(exe, args, code, *needles):
     check(lines and lines[0].startswith("techconv ") and "error:" in lines[0], "no error line for %s: %r" % (args, err))
     for n in needles:
         check(n in lines[0], "error line for %s lacks %r: %s" % (args, n, lines[0]))
+
+
+def garbage_codes(exe, work):
+    """Codes that are no IPC/CPC symbols are dropped, counted and named; network.dot stays valid."""
+    path = os.path.join(work, "garbage-codes.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('Lens ID,Publication Number,IPCR Classifications\n'
+                '000-1,US 1 A,"ZZZZ;;12345;;Z""ZZ;;G06N/;;G06N3/08;;G06F17/30"\n'
+                '000-2,US 2 A,"G06F17/30;;Z""ZZ;;H04L9/32"\n')
+    out = os.path.join(work, "garbage-codes")
+    run(exe, ["network", path, "--out", out, "--quiet"])
+    # by hand: nodes G06N, G06F (record 1) and G06F, H04L (record 2); 5 items dropped
+    nodes = sorted(r["code"] for r in read_csv(os.path.join(out, "nodes.csv")))
+    check(nodes == ["G06F", "G06N", "H04L"], "nodes from garbage codes: %s" % nodes)
+    with open(os.path.join(out, "manifest.json"), encoding="utf-8") as f:
+        counts = json.load(f)["counts"]
+    check(counts.get("codes_not_ipc_dropped") == 5, "manifest counts: %s" % counts)
+    report = open(os.path.join(out, "report.md"), encoding="utf-8").read()
+    check("dropped 5 codes that are not IPC/CPC symbols (first: %s:2: 'ZZZZ' in IPCR Classifications "
+          "(bad_section))" % path in report, "report.md does not name the dropped codes")
+    import networkx as nx
+    g = nx.Graph(nx.nx_pydot.read_dot(os.path.join(out, "network.dot")))
+    labels = sorted(n.strip('"') for n in g.nodes() if n.strip('"') not in ("graph", "node", "edge", "\\n"))
+    check(labels == ["G06F", "G06N", "H04L"], "network.dot nodes: %s" % labels)
 
 
 def main():
@@ -88,6 +113,7 @@ def main():
         one_line_error(exe, ["network", lens, "--out", out, "--picture-nodes", "-1"], 2, "--picture-nodes")
         one_line_error(exe, ["network", lens, "--out", out, "--resolution", "1e308"], 2, "--resolution")
         one_line_error(exe, ["network", lens, "--out", out, "--resolution", "inf"], 2, "--resolution")
+        garbage_codes(exe, work)
     print("errors: %d commands checked" % len(commands))
 
 

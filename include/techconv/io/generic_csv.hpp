@@ -17,6 +17,7 @@
 #include <utility>      // std::move, std::pair
 #include <vector>       // std::vector
 
+#include "techconv/classification/ipc.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/applicant_type.hpp"
@@ -89,6 +90,21 @@ struct patent_read_stats {
     std::vector<std::size_t> malformed_lines;      ///< their lines (the first 100)
     /// Dates and years read by each rule of parse_date_year (index: date_rule).
     std::array<std::size_t, date_rule_count> date_rules{};
+    /// Items of IPC/CPC lists that are not IPC/CPC symbols (classification::ipc_from_chars):
+    /// dropped from the record, counted here (`ZZZZ`, `12345`, `G06N/` used to become network nodes).
+    std::size_t rejected_codes = 0;
+    /// The first 20 of them: `file:line: 'ZZZZ' in COLUMN (bad_section)`.
+    std::vector<std::string> rejected_code_examples;
+    /// Counts a rejected item `shown` as written; `where` is `file:line`, `column` the list it came
+    /// from, `code` the text that was parsed (after normalisation).
+    void reject_code(const std::string& where, std::string_view shown, std::string_view column,
+                     std::string_view code) {
+        ++rejected_codes;
+        if (rejected_code_examples.size() >= 20) return;
+        const auto why = classification::to_string(classification::ipc_from_chars(code).error);
+        rejected_code_examples.push_back(where + ": '" + std::string(shown) + "' in " + std::string(column) + " (" +
+                                         std::string(why) + ")");
+    }
     /// Total of `skipped`.
     std::size_t skipped_total() const noexcept {
         std::size_t n = 0;
@@ -319,11 +335,17 @@ private:
         }
     }
 
-    // The codes of column c, normalised, first of equal ones kept, at most max_codes_per_record.
-    void codes(std::size_t c, std::vector<std::string>& out) const {
+    // The codes of column c, normalised, first of equal ones kept, at most max_codes_per_record;
+    // an item that is no IPC/CPC symbol is dropped and counted (patent_read_stats::reject_code).
+    void codes(std::size_t c, std::vector<std::string>& out) {
         detail::unique_list u(out);
-        for (const auto code : list_cell(c)) {
-            if (!u.push(detail::normalize_code(code)) || u.size() <= opts_.max_codes_per_record) continue;
+        for (const auto item : list_cell(c)) {
+            std::string code = detail::normalize_code(item);
+            if (!classification::try_parse_ipc(code)) {
+                stats_.reject_code(csv_->source() + ":" + std::to_string(csv_->line()), item, csv_->header()[c], code);
+                continue;
+            }
+            if (!u.push(std::move(code)) || u.size() <= opts_.max_codes_per_record) continue;
             csv_->fail(error_code::limit_exceeded, c,
                        "more than " + std::to_string(opts_.max_codes_per_record) +
                            " distinct codes in one record (patent_csv_options::max_codes_per_record)");

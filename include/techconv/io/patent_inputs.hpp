@@ -78,6 +78,7 @@ struct patent_inputs {
     std::size_t read = 0;             ///< records read and kept (duplicates dropped) before family merging
     std::size_t merged = 0;           ///< records folded into another member of their simple family
     std::size_t duplicates = 0;       ///< records dropped for an id seen before (drop_duplicates)
+    std::size_t rejected_codes = 0;   ///< list items that are not IPC/CPC symbols, over all files (dropped)
     /// The first 100 of them: `file:line: id`.
     std::vector<std::string> duplicate_examples;
     bool has_country_column = false;  ///< a canonical CSV input has a `country` column
@@ -92,6 +93,9 @@ inline std::string input_note(const std::string& path, const patent_read_stats& 
     std::string s = path + ": " + (st.layout.empty() ? std::string("csv") : st.layout) + ", " +
                     std::to_string(st.records) + " records";
     for (const auto& k : st.skipped) s += ", skipped " + std::to_string(k.second) + " " + k.first;
+    if (st.rejected_codes > 0)
+        s += ", dropped " + std::to_string(st.rejected_codes) + " codes that are not IPC/CPC symbols (first: " +
+             st.rejected_code_examples.front() + ")";
     return s;
 }
 
@@ -204,6 +208,7 @@ inline patent_inputs read_patents(std::vector<input_source> inputs, const read_p
             }
             out.records.resize(w);
         }
+        out.rejected_codes += file.stats.rejected_codes;
         out.files.push_back(std::move(file));
         if (p.finish) p.finish(out.records.size() - before);
     }

@@ -17,6 +17,7 @@
 #include <utility>      // std::move
 #include <vector>       // std::vector
 
+#include "techconv/classification/ipc.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/applicant_type.hpp"
@@ -335,10 +336,17 @@ private:
         if (!app_date.empty()) out.application_year = year_text(app_date, app_date_line, "application-reference/date");
         out.priority_year = prio_year != no_year ? prio_year : out.application_year;
         detail::unique_list ipc(out.ipc), cpc(out.cpc);
-        for (auto& c : ipc_main) ipc.push(std::move(c));
-        for (auto& c : ipc_rest) ipc.push(std::move(c));
-        for (auto& c : cpc_main) cpc.push(std::move(c));
-        for (auto& c : cpc_rest) cpc.push(std::move(c));
+        const std::string where = tz_.source() + ":" + std::to_string(out.source_line);
+        const auto keep = [&](detail::unique_list& list, std::vector<std::string>& codes, const char* element) {
+            for (auto& c : codes) {  // an entry that is no IPC/CPC symbol is dropped and counted
+                if (classification::try_parse_ipc(c)) list.push(std::move(c));
+                else stats_.reject_code(where, c, element, c);
+            }
+        };
+        keep(ipc, ipc_main, "classification-ipcr");
+        keep(ipc, ipc_rest, "classification-ipcr");
+        keep(cpc, cpc_main, "classification-cpc");
+        keep(cpc, cpc_rest, "classification-cpc");
         if (has_ipc) out.supply(patent_field::ipc);
         if (!out.cpc.empty()) out.supply(patent_field::cpc);
         out.supply(patent_field::applicants);
