@@ -114,6 +114,13 @@ def main():
         one_line_error(exe, ["network", lens, "--out", out, "--resolution", "1e308"], 2, "--resolution")
         one_line_error(exe, ["network", lens, "--out", out, "--resolution", "inf"], 2, "--resolution")
         garbage_codes(exe, work)
+        # no IPC column: an error, not a convergence index of 100 % on 0 nodes
+        no_ipc = os.path.join(work, "no-ipc.csv")
+        with open(no_ipc, "w", encoding="utf-8") as f:
+            f.write("Lens ID,Publication Number,Title\n000-1,US 1 A,a\n000-2,US 2 A,b\n")
+        one_line_error(exe, ["network", no_ipc, "--out", out], 1, "none of the 2 records has an IPC code",
+                       "no IPC column")
+        check(not os.path.exists(os.path.join(out, "summary.json")), "a failed network run left summary.json")
     print("errors: %d commands checked" % len(commands))
 
 
