@@ -53,7 +53,7 @@ foreach(_run IN LISTS _runs)
   endforeach()
   message("${_tag}: weights.csv scores.csv top20.csv groups.csv report.json report.md identical to techconv keycore")
 endforeach()
-# All or nothing (examples/techconv/output_folder.hpp): every result holds manifest.json; a folder
+# All or nothing (include/techconv/report/output_folder.hpp): every result holds manifest.json; a folder
 # that is no techconv result is refused, left as it was, and no staging folder is left behind.
 foreach(_tag np1 np3)
   if(NOT EXISTS "${OUT}/${_tag}/manifest.json")

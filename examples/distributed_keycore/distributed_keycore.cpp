@@ -301,7 +301,7 @@ int run(const tcli::arguments& a, const std::vector<std::string>& argv, MPI_Comm
     }
     {
         std::ostringstream body;
-        tcli::write_scores_rows(body, ids, kc.scores, rk, kc.top.k, rank == 0);
+        techconv::report::write_scores_csv(body, ids, kc.scores, rk, kc.top.k, rank == 0);
         write_scores_mpi(dir + "/scores.csv", body.str(), comm);
     }
     // 5. the best 20: each rank sends the ones it holds

@@ -15,16 +15,27 @@
 #include <vector>     // std::vector
 
 #include <techconv/analysis/patent_rules.hpp>
+#include <techconv/format/encoding.hpp>
 #include <techconv/format/input.hpp>
 #include <techconv/io/detect.hpp>
 #include <techconv/io/generic_csv.hpp>
 #include <techconv/io/patent_inputs.hpp>
 #include <techconv/records/patent.hpp>
+#include <techconv/report/markdown.hpp>
+#include <techconv/report/output_folder.hpp>
+#include <techconv/report/plots.hpp>
+#include <techconv/report/render.hpp>
+#include <techconv/records/patent_table.hpp>
 #include <techconv/types.hpp>
 
-#include "output_folder.hpp"
 
 namespace tcli {
+
+// The all-or-nothing output folder of a run (library: techconv/report/output_folder.hpp).
+using techconv::report::output_file;
+using techconv::report::output_folder;
+using techconv::report::report_count;
+using techconv::report::run_manifest;
 
 /// A command-line mistake: printed with the command's usage line, exit code 2.
 struct usage_error : std::runtime_error {
@@ -56,6 +67,8 @@ struct arguments {
     bool help = false;
     bool quiet = false;
     bool force = false;             ///< --force: replace a previous result in --out as a whole
+    /// --encoding NAME (every command): how the inputs' bytes are read; auto decides per file.
+    techconv::io::text_encoding encoding = techconv::io::text_encoding::automatic;
     std::string final_out;          ///< --out as given; values["out"] is the run's staging folder
     std::vector<std::string> argv;  ///< the whole command line (manifest.json)
     techconv::io::read_limits limits;  ///< --max-codes-per-record, --max-columns, --max-xml-depth
@@ -80,7 +93,7 @@ arguments parse_args(const command_spec& spec, int argc, char** argv, int first)
 void print_help(const command_spec& spec, std::FILE* out);
 /// Runs a subcommand: parses argv[2..] against `spec`, prints --help (exit 0),
 /// requires at least one input and --out, checks --out and opens its staging
-/// folder (output_folder.hpp: the body writes into a.get("out"), which is that
+/// folder (report/output_folder.hpp: the body writes into a.get("out"), which is that
 /// folder), calls body(arguments), and on exit status 0 commits the folder
 /// with its manifest.json. Usage errors exit 2; any other error prints one
 /// line `techconv NAME: error: ...`, leaves --out as it was and exits 1.
@@ -144,12 +157,31 @@ struct patent_input {
 /// read are checksummed for manifest.json (input_observer of its position in `paths`).
 std::vector<techconv::io::input_source> open_inputs(const std::vector<std::string>& paths);
 
-/// io::read_patents with progress printed by `prog`; a format without patents is a usage error.
+/// io::read_patents with progress printed by `prog`, every input read in `enc` within
+/// `limits`; a format without patents is a usage error.
 patent_input read_patents(std::vector<techconv::io::input_source> inputs, input_format fmt, bool merge,
-                          progress& prog, const techconv::io::read_limits& limits);
+                          progress& prog, const techconv::io::read_limits& limits,
+                          techconv::io::text_encoding enc = techconv::io::text_encoding::automatic);
 /// read_patents of open_inputs(paths).
 patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge,
-                          progress& prog, const techconv::io::read_limits& limits);
+                          progress& prog, const techconv::io::read_limits& limits,
+                          techconv::io::text_encoding enc = techconv::io::text_encoding::automatic);
+
+/// Patent records read into the columnar table (records::patent_table), with what happened.
+struct patent_table_input {
+    techconv::records::patent_table table;
+    std::vector<std::string> notes;   ///< per file: path, format/layout, records, skipped documents
+    std::size_t read = 0;             ///< records read before family merging
+    std::size_t merged = 0;           ///< records folded into another of their simple family
+    bool has_country_column = false;  ///< canonical CSV country column present
+};
+
+/// io::read_patent_table of open_inputs(paths) with progress printed by `prog` (titles kept
+/// when `titles`), every input read in `enc` within `limits`; a format without patents is a
+/// usage error.
+patent_table_input read_patent_table(const std::vector<std::string>& paths, input_format fmt, bool merge,
+                                     bool titles, progress& prog, const techconv::io::read_limits& limits,
+                                     techconv::io::text_encoding enc = techconv::io::text_encoding::automatic);
 
 /// Where a record's country comes from for --group-by country (the library's rule).
 using techconv::analysis::country_source;
@@ -160,44 +192,17 @@ country_source parse_country_source(const std::string& s);
 
 /// Creates `dir` (and parents). Throws std::runtime_error.
 void make_dir(const std::string& dir);
-/// Opens dir/name for writing (binary); a failed write or close is reported to
-/// the run's output_folder, which then refuses to commit. Throws
-/// std::runtime_error naming the file when it cannot be opened.
-output_file open_output(const std::string& dir, const std::string& name);
-/// Shortest round-trip text of a double.
-std::string num(double v);
-/// `v` with `digits` decimals ("0.4300").
-std::string fixed(double v, int digits = 4);
-/// `v` as a percentage with `digits` decimals ("12.34").
-std::string percent(double v, int digits = 2);
-/// Whether an executable named `prog` is on PATH.
-bool have_program(const std::string& prog);
-/// Runs a shell command quietly; true on exit status 0.
-bool run_quiet(const std::string& command);
-/// Single-quotes a string for the shell.
-std::string shell_quote(const std::string& s);
-
-/// Writes the rows of scores.csv (see write_scores) for the given records; `header` puts the header line first.
-void write_scores_rows(std::ostream& out, const std::vector<std::string>& ids, const techconv::vector& scores,
-                       const techconv::index_vector& ranks, techconv::index k, bool header);
-/// Writes scores.csv: id, score, rank, key_core (1 for the top `k` ranks, else 0),
-/// one row per record in input order. `ranks` are 1-based.
+/// Opens dir/name as an output_file (a failed write stops the commit); throws naming the file.
+using techconv::report::open_output;
+using techconv::report::fixed;    // `v` with 4 (or `digits`) decimals
+using techconv::report::num;      // shortest round-trip text of a double
+using techconv::report::percent;  // 100 v with 2 (or `digits`) decimals
+/// Writes scores.csv (report::write_scores_csv) into dir.
 void write_scores(const std::string& dir, const std::vector<std::string>& ids, const techconv::vector& scores,
                   const techconv::index_vector& ranks, techconv::index k);
 
-/// A line chart (one or more series over a shared x axis) drawn by gnuplot.
-struct line_chart {
-    std::string stem;    ///< file name without extension (stem.dat, stem.gp, stem.png, stem.svg)
-    std::string title;   ///< chart title
-    std::string xlabel;  ///< x axis label
-    std::string ylabel;  ///< y axis label
-    std::vector<double> x;                 ///< x values (years)
-    std::vector<std::string> names;        ///< one per series
-    std::vector<std::vector<double>> ys;   ///< ys[s][t] belongs to x[t]
-};
-/// Draws `c` into dir as PNG and SVG when gnuplot is on PATH. Returns the
-/// Markdown that embeds it (empty when gnuplot is missing or fails).
-std::string plot_lines(const std::string& dir, const line_chart& c);
+/// Draws a line chart with gnuplot (report/render.hpp); returns the Markdown that embeds it, or "".
+using techconv::report::render_chart;
 
 // --- subcommands --------------------------------------------------------------------------
 
@@ -213,8 +218,7 @@ int cmd_network(int argc, char** argv);
 const command_spec& network_spec();
 /// The key core of `records` as in `keycore` (default indicator options, entropy
 /// weights, top ceil(q n)): mask[i] = 1 for key core records. `note` gets a one-line summary.
-std::vector<char> key_core_mask(const std::vector<techconv::io::patent_record>& records, double q,
-                                std::string& note);
+std::vector<char> key_core_mask(const techconv::records::patent_table& records, double q, std::string& note);
 
 // ------------------------------------------------------------------------------------------
 

@@ -5,7 +5,6 @@
 #include <algorithm>   // std::find_if
 #include <chrono>      // progress throttling
 #include <cmath>       // std::isfinite
-#include <cstdlib>     // std::getenv, std::system, std::strtod
 #include <filesystem>  // create_directories, file_size, exists
 #include <sstream>     // std::ostringstream
 
@@ -87,6 +86,18 @@ arguments parse_args(const command_spec& spec, int argc, char** argv, int first)
             a.force = true;
             continue;
         }
+        if (name == "encoding") {  // every command reads text: checked here, before any work
+            if (!inline_value) {
+                if (i + 1 >= argc) throw usage_error("option --encoding needs a value NAME");
+                value = argv[++i];
+            }
+            if (!techconv::io::text_encoding_from_string(value, a.encoding) ||
+                a.encoding == techconv::io::text_encoding::unchecked)
+                throw usage_error("unknown --encoding '" + value + "' (" +
+                                  std::string(techconv::io::encoding_names) + ")");
+            a.values[name] = value;
+            continue;
+        }
         const option_spec* it = nullptr;
         for (const auto& o : spec.options)
             if (o.name == name) it = &o;
@@ -144,6 +155,9 @@ void print_help(const command_spec& spec, std::FILE* out) {
             const std::string left = "--" + o.name + " " + o.value;
             std::fprintf(out, "  %-26s %s\n", left.c_str(), o.help.c_str());
         }
+    std::fprintf(out, "  %-26s %s\n", "--encoding NAME",
+                 "how input bytes are read: auto (default: per file, reported), utf-8, latin1, cp1252, macroman, "
+                 "utf-16le, utf-16be");
     std::fprintf(out, "  %-26s %s\n", "--force", "replace a previous techconv result in --out as a whole");
     std::fprintf(out, "  %-26s %s\n", "--quiet", "no progress messages on stderr");
     std::fprintf(out, "  %-26s %s\n", "--help", "this text");
@@ -239,116 +253,10 @@ void make_dir(const std::string& dir) {
     if (ec || !fs::is_directory(dir)) throw std::runtime_error(dir + ": cannot create the output folder");
 }
 
-output_file open_output(const std::string& dir, const std::string& name) {
-    const std::string path = (fs::path(dir) / name).string();
-    output_file out(path);
-    if (!out) throw std::runtime_error(path + ": cannot write");
-    return out;
-}
-
-std::string num(double v) { return techconv::io::format_double(v); }
-
-std::string fixed(double v, int digits) {
-    if (!std::isfinite(v)) return "n/a";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    return buf;
-}
-
-std::string percent(double v, int digits) { return fixed(100.0 * v, digits); }
-
-bool have_program(const std::string& prog) {
-    const char* path = std::getenv("PATH");
-    if (!path) return false;
-    std::string p = path;
-    std::size_t b = 0;
-    while (b <= p.size()) {
-        auto e = p.find(':', b);
-        if (e == std::string::npos) e = p.size();
-        const fs::path cand = fs::path(p.substr(b, e - b)) / prog;
-        std::error_code ec;
-        if (e > b && fs::is_regular_file(cand, ec)) return true;
-        b = e + 1;
-    }
-    return false;
-}
-
-bool run_quiet(const std::string& command) {
-    return std::system((command + " >/dev/null 2>&1").c_str()) == 0;
-}
-
-std::string shell_quote(const std::string& s) {
-    std::string out = "'";
-    for (const char c : s) {
-        if (c == '\'') out += "'\\''";
-        else out += c;
-    }
-    out += '\'';
-    return out;
-}
-
-}  // namespace tcli
-
-namespace tcli {
-
-std::string plot_lines(const std::string& dir, const line_chart& c) {
-    if (c.x.empty() || !have_program("gnuplot")) return {};
-    {
-        auto dat = open_output(dir, c.stem + ".dat");
-        dat << "# x";
-        for (const auto& n : c.names) dat << '\t' << n;
-        dat << '\n';
-        for (std::size_t t = 0; t < c.x.size(); ++t) {
-            dat << num(c.x[t]);
-            for (const auto& y : c.ys) dat << '\t' << num(y[t]);
-            dat << '\n';
-        }
-    }
-    auto quote = [](const std::string& s) {
-        std::string o = "\"";
-        for (const char ch : s) o += (ch == '"' || ch == '\\') ? '\'' : ch;
-        return o + "\"";
-    };
-    {
-        auto gp = open_output(dir, c.stem + ".gp");
-        gp << "set datafile separator '\\t'\n"
-           << "set title " << quote(c.title) << "\nset xlabel " << quote(c.xlabel) << "\nset ylabel "
-           << quote(c.ylabel) << "\nset grid\nset key outside right top\nset xtics nomirror\n";
-        std::string plot = "plot ";
-        for (std::size_t s = 0; s < c.names.size(); ++s) {
-            if (s) plot += ", ";
-            plot += quote(c.stem + ".dat") + " using 1:" + std::to_string(s + 2) +
-                    " with linespoints title " + quote(c.names[s]);
-        }
-        // pngcairo when this gnuplot has it (gnuplot-nox may not), else the libgd png terminal
-        gp << "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) { set terminal pngcairo size 900,500 } "
-              "else { set terminal png size 900,500 }\nset output " << quote(c.stem + ".png") << '\n'
-           << plot << "\nset terminal svg size 900,500\nset output " << quote(c.stem + ".svg") << '\n'
-           << plot << '\n';
-    }
-    if (!run_quiet("cd " + shell_quote(dir) + " && gnuplot " + shell_quote(c.stem + ".gp"))) return {};
-    return "![" + c.title + "](" + c.stem + ".svg)\n\n(PNG: [" + c.stem + ".png](" + c.stem + ".png))\n";
-}
-
-}  // namespace tcli
-
-#include <techconv/format/csv.hpp>
-
-namespace tcli {
-
-void write_scores_rows(std::ostream& out, const std::vector<std::string>& ids, const techconv::vector& scores,
-                       const techconv::index_vector& ranks, techconv::index k, bool header) {
-    techconv::io::csv_writer w(out);
-    if (header) w.row({"id", "score", "rank", "key_core"});
-    for (techconv::index i = 0; i < scores.size(); ++i)
-        w.field(ids[static_cast<std::size_t>(i)]).field(scores[i]).field(static_cast<std::int64_t>(ranks[i]))
-            .field(ranks[i] <= k ? 1 : 0).end_row();
-}
-
 void write_scores(const std::string& dir, const std::vector<std::string>& ids, const techconv::vector& scores,
                   const techconv::index_vector& ranks, techconv::index k) {
     auto f = open_output(dir, "scores.csv");
-    write_scores_rows(f, ids, scores, ranks, k, true);
+    techconv::report::write_scores_csv(f, ids, scores, ranks, k, true);
 }
 
 }  // namespace tcli

@@ -4,7 +4,7 @@
 // (include/techconv/analysis/branches.hpp).
 #include "cli.hpp"
 
-#include <algorithm>  // std::min, std::fill
+#include <algorithm>  // std::min
 #include <cstdint>   // std::int64_t
 #include <iterator>  // std::back_inserter
 #include <utility>   // std::move
@@ -90,81 +90,50 @@ int cmd_branches(int argc, char** argv) {
         std::string kind;
         tan::branch_table t;
         if (!patent_paths.empty()) {
-            auto in = read_patents(std::move(patent_paths), fmt, true, prog, a.limits);
+            auto in = read_patents(std::move(patent_paths), fmt, true, prog, a.limits, a.encoding);
             notes = std::move(in.notes);
             kind = "patents (simple families)";
             t = tan::classify_branches(in.records, classifier, bo);
         } else {
             std::vector<tio::bibliographic_record> papers;
+            tio::bibliographic_options po;
+            po.encoding = a.encoding;
+            std::size_t unresolved = 0;
             for (auto& [in, f] : paper_paths) {
                 const std::string& path = in.name();
-                tio::bibliographic_data d = f == input_format::wos       ? tio::read_wos_tagged(in.stream(), path)
-                                            : f == input_format::wos_tab ? tio::read_wos_tab(in.stream(), path)
-                                                                         : tio::read_scopus(in.stream(), path);
+                tio::bibliographic_data d = f == input_format::wos ? tio::read_wos_tagged(in.stream(), path, po)
+                                            : f == input_format::wos_tab ? tio::read_wos_tab(in.stream(), path, po)
+                                                                         : tio::read_scopus(in.stream(), path, po);
                 in.finish();
-                notes.push_back(path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
-                                " records, " + std::to_string(d.report.duplicates) + " duplicates dropped");
+                std::string note = path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
+                                   " records, " + std::to_string(d.report.duplicates) + " duplicates dropped";
+                for (const auto& n : tio::report_notes(d.report)) note += "; " + n;
+                notes.push_back(std::move(note));
+                unresolved += d.report.unresolved_addresses;
                 std::move(d.records.begin(), d.records.end(), std::back_inserter(papers));
             }
+            report_count("unresolved_countries", static_cast<long long>(unresolved));
             kind = "papers";
             t = tan::classify_branches(papers, classifier, bo);
         }
         const auto& rec = t.records;
-        const auto k = classifier.branch_count();
-        const auto year_text = [](techconv::year_type y) {
-            return y == techconv::no_year ? std::string() : std::to_string(y);
-        };
-
+        namespace rp = techconv::report;
         make_dir(out_dir);
         {
             auto f = open_output(out_dir, "records.csv");
-            tio::csv_writer w(f);
-            w.field("id").field("year");
-            for (std::size_t b = 0; b < k; ++b) w.field(rec.label(static_cast<techconv::label_id>(b)));
-            w.end_row();
-            std::vector<int> row(k);
-            for (techconv::index r = 0; r < rec.size(); ++r) {
-                std::fill(row.begin(), row.end(), 0);
-                for (const auto b : rec.actors(r)) row[b] = 1;
-                w.field(rec.id(r)).field(year_text(rec.year(r)));
-                for (const int v : row) w.field(v);
-                w.end_row();
-            }
-        }
-        const double n = static_cast<double>(rec.size());
-        {
-            auto f = open_output(out_dir, "branches.csv");
-            tio::csv_writer w(f);
-            w.row({"branch", "records", "share"});
-            for (std::size_t b = 0; b < k; ++b)
-                w.field(rec.label(static_cast<techconv::label_id>(b)))
-                    .field(static_cast<std::int64_t>(t.records_per_branch[b]))
-                    .field(n > 0.0 ? static_cast<double>(t.records_per_branch[b]) / n : 0.0).end_row();
-        }
-        {
-            auto f = open_output(out_dir, "years.csv");
-            tio::csv_writer w(f);
-            w.row({"year", "branch", "records"});
-            for (const auto& c : tan::branches_by_year(t))
-                if (c.year != techconv::no_year)
-                    w.field(static_cast<std::int64_t>(c.year)).field(rec.label(c.branch))
-                        .field(static_cast<std::int64_t>(c.records)).end_row();
+            rp::write_branch_records_csv(f, t);
+            auto b = open_output(out_dir, "branches.csv");
+            rp::write_branch_counts_csv(b, t);
+            auto y = open_output(out_dir, "years.csv");
+            rp::write_branch_years_csv(y, t);
         }
         auto md = open_output(out_dir, "report.md");
-        md << "# Technology branches report\n\nGenerated by `techconv branches`. Terms: "
-           << (a.has("terms") ? "`" + a.get("terms") + "`" : std::string("[COOP] Table 1 (built in)"))
-           << "; restricted terms "
-           << (a.has("all-terms") ? "counted everywhere" : classifier.has_ipc_filter() ? "need the IPC filter"
-                                                                                        : "not counted (no IPC filter)")
-           << ".\n\n## Inputs\n\n";
-        for (const auto& s : notes) md << "- " << s << "\n";
-        md << "\n| | count |\n|---|---|\n| " << kind << " | " << rec.size() << " |\n| in at least one branch | "
-           << rec.size() - t.unclassified << " |\n| in no branch | " << t.unclassified << " |\n| duplicates dropped | "
-           << t.duplicates << " |\n\n## Branches\n\n| branch | records | share |\n|---|---|---|\n";
-        for (std::size_t b = 0; b < k; ++b)
-            md << "| " << rec.label(static_cast<techconv::label_id>(b)) << " | " << t.records_per_branch[b] << " | "
-               << percent(n > 0.0 ? static_cast<double>(t.records_per_branch[b]) / n : 0.0) << "% |\n";
-        md << "\n## Files\n\n```\n" << spec.outputs << "\n```\n";
+        rp::write_branches_markdown(
+            md, t, a.has("terms") ? "`" + a.get("terms") + "`" : std::string("[COOP] Table 1 (built in)"),
+            a.has("all-terms") ? "counted everywhere"
+            : classifier.has_ipc_filter() ? "need the IPC filter"
+                                          : "not counted (no IPC filter)",
+            notes, kind, spec.outputs);
         report_count("records", static_cast<long long>(rec.size()));
         report_count("unclassified", static_cast<long long>(t.unclassified));
         std::printf("records: %lld\nclassified: %lld\nout: %s\n", static_cast<long long>(rec.size()),

@@ -14,7 +14,7 @@ namespace tio = techconv::io;
 namespace ta = techconv::analysis;
 using techconv::index;
 
-std::vector<char> key_core_mask(const std::vector<tio::patent_record>& records, double q, std::string& note) {
+std::vector<char> key_core_mask(const techconv::records::patent_table& records, double q, std::string& note) {
     ta::key_core_options o;
     o.fraction = q;
     ta::key_core_selection s;
@@ -52,15 +52,16 @@ int cmd_keycore(int argc, char** argv) {
         }
 
         progress prog(a.quiet);
-        auto in = read_patents(a.inputs, fmt, !a.has("no-merge"), prog, a.limits);
-        const auto kc = ta::key_core(in.records, o);
+        // titles: the report's best-records table prints them
+        auto in = read_patent_table(a.inputs, fmt, !a.has("no-merge"), true, prog, a.limits, a.encoding);
+        const auto kc = ta::key_core(in.table, o);
         prog.note("techconv keycore: " + std::to_string(kc.scores.size()) + " records x " +
                   std::to_string(kc.columns.size()) + " indicators");
 
         keycore_report rep;
         rep.notes = in.notes;
         rep.read = in.read;
-        rep.records = in.records.size();
+        rep.records = in.table.size();
         rep.merged = in.merged;
         set_key_core(rep, kc, missing, o.grouping.by_country);
         rep.industries_table = o.industries != nullptr;
@@ -68,7 +69,10 @@ int cmd_keycore(int argc, char** argv) {
         make_dir(out_dir);
         std::vector<std::string> ids;
         ids.reserve(kc.rows.size());
-        for (const auto r : kc.rows) ids.push_back(in.records[r].id);
+        for (const auto r : kc.rows) {
+            const auto [chunk, k] = in.table.locate(r);
+            ids.emplace_back(chunk->id(k));
+        }
         write_scores(out_dir, ids, kc.scores, kc.ranks, kc.k);
         write_keycore_report(out_dir, rep);
         report_count("scored", static_cast<long long>(kc.scores.size()));

@@ -7,7 +7,6 @@
 #include <algorithm>  // std::find
 
 #include <techconv/analysis/table_weights.hpp>
-#include <techconv/format/csv.hpp>
 #include <techconv/io/numeric_table.hpp>
 #include <techconv/format/parse.hpp>
 
@@ -61,9 +60,11 @@ int cmd_weights(int argc, char** argv) {
         prog.start(path);
         auto in = std::move(open_inputs(a.inputs).front());  // a FIFO or `-` (standard input) too
         const auto table = tio::read_numeric_table(
-            in.stream(), path, [&](std::uint64_t bytes, std::size_t rows) { prog.update(bytes, rows); });
+            in.stream(), path, [&](std::uint64_t bytes, std::size_t rows) { prog.update(bytes, rows); }, a.encoding);
         in.finish();
         prog.finish(table.ids.size());
+        if (!tio::plain_utf8(table.text)) prog.note(path + ": " + tio::describe(table.text));
+        report_count("bytes_not_utf8", static_cast<long long>(table.text.stray_bytes));
         const auto m = static_cast<index>(table.columns.size());
         o.directions.assign(static_cast<std::size_t>(m), tw::direction::benefit);
         if (a.has("cost")) {
@@ -81,14 +82,7 @@ int cmd_weights(int argc, char** argv) {
         make_dir(out_dir);
         {
             auto f = open_output(out_dir, "weights.csv");
-            tio::csv_writer wr(f);
-            wr.row({"indicator", "weight", "entropy"});
-            for (index j = 0; j < m; ++j) {
-                wr.field(table.columns[static_cast<std::size_t>(j)]).field(res.weights[j]);
-                if (res.entropy.size() == m) wr.field(res.entropy[j]);
-                else wr.empty();
-                wr.end_row();
-            }
+            techconv::report::write_table_weights_csv(f, table.columns, res);
         }
         write_scores(out_dir, table.ids, res.scores, res.ranks, res.k);
         report_count("rows", static_cast<long long>(table.values.rows()));

@@ -39,6 +39,11 @@ TEST_CASE("detect_format_of: one rule per format") {
     CHECK(tio::detect_format_of("PT J\nAU Smith\n") == input_format::wos);
     CHECK(tio::detect_format_of("PT\tAU\tTI\r\nJ\tSmith\tX\r\n") == input_format::wos_tab);
     CHECK(tio::detect_format_of("#,Jurisdiction,\"Lens ID\",Title\n") == input_format::lens);
+    // The 2015 Lens layout has no Lens ID; a Mac spreadsheet ends its lines with CR only.
+    CHECK(tio::detect_format_of("#,Jurisdiction,Kind,Publication Number,Title,IPCR Classifications\r1,US,A1,") ==
+          input_format::lens);
+    CHECK(tio::detect_format_of("Jurisdiction,Kind,Publication Number,CPC Classifications\n") == input_format::lens);
+    CHECK(tio::detect_format_of("Jurisdiction,Kind,Publication Number\n") == input_format::automatic);  // no classes
     CHECK(tio::detect_format_of("Authors,Title,Year,EID\n") == input_format::scopus);
     CHECK(tio::detect_format_of("\xEF\xBB\xBFid,family_id,year,IPC\n") == input_format::csv);  // BOM, any case
     CHECK(tio::detect_format_of("id,title\n") == input_format::automatic);                      // no ipc column
@@ -56,6 +61,8 @@ TEST_CASE("detect_format: the shared datasets' files") {
           input_format::wos_tab);
     CHECK(tio::detect_format(techconv_test::data_path("scopus-ble-iot-scientopy/scopus.csv")) ==
           input_format::scopus);
+    CHECK(tio::detect_format(techconv_test::data_path("patents-lens-pizza-2015-macexcel/pizza_lens_1000_raw.csv")) ==
+          input_format::lens);
     const std::string bad = techconv_test::temp_path("unknown.csv");
     techconv_test::write_file(bad, "a,b\n1,2\n");
     try {
@@ -148,4 +155,20 @@ TEST_CASE("read_patents: several files, notes, family merging, progress") {
 
     const std::string wos = techconv_test::data_path("wos-medicine-metaknowledge/ManyAuthors.isi");
     CHECK_THROWS_AS(tio::read_patents({wos}), techconv::invalid_argument);  // WoS holds no patents
+}
+
+TEST_CASE("read_patents: the 2015 Lens layout saved by a Mac spreadsheet, with no format named") {
+    // patents-lens-pizza-2015-macexcel: Mac Roman, CR-only line ends, dd/mm/yy dates, no Lens ID.
+    // 1,000 data rows and 1,000 distinct publication numbers (Python: csv.reader over the bytes
+    // decoded as mac_roman, newline='').
+    tio::read_patents_options o;
+    o.merge_families = false;
+    const auto in = tio::read_patents(
+        {techconv_test::data_path("patents-lens-pizza-2015-macexcel/pizza_lens_1000_raw.csv")}, o);
+    REQUIRE(in.files.size() == 1);
+    CHECK(in.files[0].format == input_format::lens);
+    CHECK(in.files[0].stats.encoding == techconv::io::text_encoding::mac_roman);
+    CHECK(in.read == 1000);
+    CHECK(in.duplicates == 0);
+    CHECK(in.records.size() == 1000);
 }

@@ -28,11 +28,13 @@ namespace {
 
 template <class Reader>
 io::bibliographic_data read_bib(const std::string& text, io::malformed_policy policy,
-                                const expected_error* want = nullptr) {
+                                const expected_error* want = nullptr,
+                                io::text_encoding enc = io::text_encoding::automatic) {
     io::bibliographic_data d;
     std::istringstream in(text);
     io::bibliographic_options o;
     o.malformed = policy;
+    o.encoding = enc;
     try {
         Reader r(in, "bad.txt", o);
         io::bibliographic_record rec;
@@ -96,9 +98,10 @@ TEST_CASE("bad input: wos: a record without ER") {
     // Truncated file: the input ends inside the record that started on line 1.
     const expected_error cut{error_code::truncated, 1, 0, 0, ""};
     read_bib<io::wos_tagged_reader>("PT J\nUT WOS:1\nPY 2020\n", io::malformed_policy::error, &cut);
-    // A record with invalid UTF-8 and no ER is counted once (bad_encoding at its bad line).
+    // A record with invalid UTF-8 (UTF-8 named) and no ER is counted once (bad_encoding at its bad line).
     const auto e = read_bib<io::wos_tagged_reader>(
-        "PT J\nUT WOS:1\nTI Caf\xE9\nPT J\nUT WOS:2\nER\n", io::malformed_policy::skip);
+        "PT J\nUT WOS:1\nTI Caf\xE9\nPT J\nUT WOS:2\nER\n", io::malformed_policy::skip, nullptr,
+        io::text_encoding::utf8);
     CHECK(e.records.size() == 1);
     CHECK(e.report.skipped == 1);
     REQUIRE(e.report.issues.size() == 1);

@@ -22,7 +22,7 @@ using strings = std::vector<std::string>;
 
 TEST_CASE("country: WoS / Scopus spellings, names and codes") {
     const cl::country_normalizer cn;
-    CHECK(cn.size() == 249);
+    CHECK(cn.size() == 253);  // 249 ISO 3166-1 codes + XK, SU, YU, CS (detail::builtin_extra_countries)
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"Peoples R China", "CN"}, {"USA", "US"}, {"England", "GB"}, {"Scotland", "GB"},
         {"Wales", "GB"}, {"North Ireland", "GB"}, {"Northern Ireland", "GB"}, {"U Arab Emirates", "AE"},
@@ -40,9 +40,11 @@ TEST_CASE("country: WoS / Scopus spellings, names and codes") {
         CAPTURE(text);
         CHECK(cn.lookup(text) == code);
     }
-    // not countries (historical states, US states as codes in free text)
-    CHECK(cn.lookup("USSR").empty());
-    CHECK(cn.lookup("Yugoslavia").empty());
+    // former states keep their ISO 3166-3 former codes (docs/reliability.md, "Countries")
+    CHECK(cn.lookup("USSR") == "SU");
+    CHECK(cn.lookup("Yugoslavia") == "YU");
+    // not countries (ambiguous or no state, US states as codes in free text)
+    CHECK(cn.lookup("Channel Islands").empty());
     CHECK(cn.lookup("").empty());
     cl::country_options names_only;
     names_only.input = cl::country_input::names_only;
@@ -82,11 +84,11 @@ TEST_CASE("country: the ISO table loaded from CSV" * doctest::test_suite("data")
     const auto path = techconv_test::data_path("ref-country-codes/country-codes.csv");
     const auto loaded = cl::load_country_table_csv(path);
     const cl::country_normalizer builtin;
-    REQUIRE(loaded.size() == 249);
+    REQUIRE(loaded.size() == 253);  // the file's 249 ISO codes + the four every table gets
     std::set<std::string> a, b;
     for (const auto& e : loaded.entries()) a.insert(e.alpha2 + e.alpha3);
     for (const auto& e : builtin.entries()) b.insert(e.alpha2 + e.alpha3);
-    CHECK(a == b);  // the built-in table has the same 249 alpha-2/alpha-3 pairs
+    CHECK(a == b);  // the built-in table has the same 249 (+4) alpha-2/alpha-3 pairs
     CHECK(loaded.lookup("Peoples R China") == "CN");  // aliases are ours, on top of the table
     CHECK(loaded.lookup("NAM") == "NA");
     CHECK(loaded.entry("NA") != nullptr);  // "NA" (Namibia) is a code, not a missing value
@@ -157,9 +159,10 @@ io::bibliographic_data read_tagged(const std::string& text, io::bibliographic_op
 }
 
 // Expects a parse_error with `code` at `line` from reading `text` (default policy: error).
-void expect_tagged_error(const std::string& text, error_code code, std::size_t line) {
+void expect_tagged_error(const std::string& text, error_code code, std::size_t line,
+                         io::bibliographic_options o = {}) {
     try {
-        (void)read_tagged(text);
+        (void)read_tagged(text, o);
         FAIL("expected parse_error");
     } catch (const techconv::parse_error& e) {
         CHECK(e.code() == code);
@@ -219,14 +222,17 @@ TEST_CASE("wos tagged: malformed records are errors or counted skips") {
     expect_tagged_error(garbled, error_code::bad_markup, 8);
     // wrong delimiter: a tab-delimited file read as tagged
     expect_tagged_error("PT\tAU\tC1\tUT\nJ\tX\tY\tZ\n", error_code::bad_markup, 1);
-    // non-UTF-8 bytes (Latin-1 'e' acute)
+    // non-UTF-8 bytes (Latin-1 'e' acute) in a file said to be UTF-8
     const std::string latin1 = rec1 + "PT J\nC1 B Univ, Montr\xE9" "al, Canada.\nPY 2002\nUT WOS:2\nER\n";
-    expect_tagged_error(latin1, error_code::bad_encoding, 7);
+    io::bibliographic_options utf8;
+    utf8.encoding = techconv::io::text_encoding::utf8;
+    expect_tagged_error(latin1, error_code::bad_encoding, 7, utf8);
     // bad year
     expect_tagged_error("PT J\nC1 A Univ, Paris, France.\nPY 20x1\nUT WOS:1\nER\n", error_code::bad_year, 1);
 
     io::bibliographic_options skip;
     skip.malformed = io::malformed_policy::skip;
+    skip.encoding = techconv::io::text_encoding::utf8;
     for (const auto& text : {missing_er, truncated, garbled, latin1}) {
         const auto d = read_tagged(text, skip);
         CAPTURE(text);
@@ -240,6 +246,12 @@ TEST_CASE("wos tagged: malformed records are errors or counted skips") {
     const auto d = read_tagged(latin1, as_latin1);
     REQUIRE(d.records.size() == 2);
     CHECK(d.records[1].countries == strings{"CA"});
+    // automatic (the default): no UTF-8 sequence, one byte that is not UTF-8: single-byte text,
+    // CP1252 (0xE9 after 'r' is a lower-case letter only in CP1252), and the report says so
+    const auto a = read_tagged(latin1);
+    REQUIRE(a.records.size() == 2);
+    CHECK(a.report.text.used == techconv::io::text_encoding::cp1252);
+    CHECK(techconv::io::describe(a.report.text) == "read as CP1252 (detected from byte statistics)");
 }
 
 TEST_CASE("wos tab-delimited: records, wrong delimiter, field count") {
@@ -337,10 +349,12 @@ TEST_CASE("scopus csv: affiliations, fallback, duplicates, malformed") {
     // non-UTF-8 and a bad year: errors by default, counted skips on request
     const std::string bad_rows = "Year,Affiliations,EID\n2017,\"Univ X, Montr\xE9" "al, Canada\",1\n20x7,\"Univ Y, Rome, Italy\",2\n2019,\"Univ Z, Oslo, Norway\",3\n";
     std::istringstream b1(bad_rows);
-    io::scopus_reader strict(b1, "bad.csv");
+    io::bibliographic_options utf8;
+    utf8.encoding = techconv::io::text_encoding::utf8;
+    io::scopus_reader strict(b1, "bad.csv", utf8);
     CHECK_THROWS_AS(strict.next(rec), techconv::parse_error);
     std::istringstream b2(bad_rows);
-    io::bibliographic_options skip;
+    io::bibliographic_options skip = utf8;
     skip.malformed = io::malformed_policy::skip;
     io::scopus_reader lenient(b2, "bad.csv", skip);
     REQUIRE(lenient.next(rec));

@@ -108,7 +108,7 @@ TEST_CASE("co-occurrence: full and fractional counting by hand") {
     CHECK(entry(c, 2, 2) == 2);
     CHECK(c.nonZeros() == 9);
     cg::cooccurrence_options o;
-    o.method = cg::counting::fractional;
+    o.method = techconv::records::counting::link_fractional;
     const auto f = cg::cooccurrence(a, o);
     // record 0 (k = 2) adds 1 to A1-B1; record 1 (k = 3) adds 1/2 to each pair.
     CHECK(entry(f, 0, 1) == doctest::Approx(1.5));
@@ -249,7 +249,7 @@ TEST_CASE("co-occurrence: every kernel path equals a sorted pair list, same bits
         for (const bool frac : {false, true}) {
             CAPTURE(frac);
             cg::cooccurrence_options o;
-            o.method = frac ? cg::counting::fractional : cg::counting::full;
+            o.method = frac ? techconv::records::counting::link_fractional : techconv::records::counting::full;
             const auto c1 = cg::cooccurrence(a, o);
             // full counting adds integers: exact; fractional sums 1/(k-1) in another order
             check_stored(c1, pair_list_reference(a, all, frac), frac ? 1e-12 : 0.0);
@@ -365,7 +365,7 @@ TEST_CASE("real data: co-occurrence equals SciPy A^T A (subclass, main group, fr
                                                           {csv, cograph_test::level_name(lv), "full"}),
                                 0.0);
         cg::cooccurrence_options frac;
-        frac.method = cg::counting::fractional;
+        frac.method = techconv::records::counting::link_fractional;
         check_against_reference(cg::cooccurrence(d.inc, frac), d.inc.labels,
                                 techconv_test::run_python("cograph/cooc_reference.py",
                                                           {csv, cograph_test::level_name(lv), "fractional"}),

@@ -180,7 +180,7 @@ TEST_CASE("concentration: CR_k, HHI and applicant shares by hand") {
     CHECK(w.top.entries[0].share == 0.5);  // 2 of 4 records
     CHECK(w.top.records_without_labels == 1);
     cv::concentration_options frac;
-    frac.count = cv::counting::fractional;
+    frac.count = cv::actor_weighting::fractional;
     frac.k = 1;
     const auto f = cv::applicant_concentration(apps, frac);
     CHECK(close(f.concentration.hhi, 3.5 / 9.0));
@@ -225,7 +225,7 @@ void check_against_reference(const records_t& recs, const records_t& apps, const
     cv::concentration_options co;
     co.top = 5;
     const auto whole = cv::applicant_concentration(apps, co);
-    co.count = cv::counting::fractional;
+    co.count = cv::actor_weighting::fractional;
     const auto frac = cv::applicant_concentration(apps, co);
     CHECK(close(whole.concentration.hhi, next(), 1e-12));
     CHECK(close(frac.concentration.hhi, next(), 1e-12));

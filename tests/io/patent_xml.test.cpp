@@ -19,9 +19,12 @@ using techconv_test::expect_parse_error;
 
 namespace {
 
-std::vector<tio::patent_record> read_xml(const std::string& text, tio::patent_read_stats* st = nullptr) {
+std::vector<tio::patent_record> read_xml(const std::string& text, tio::patent_read_stats* st = nullptr,
+                                         tio::text_encoding enc = tio::text_encoding::automatic) {
     std::istringstream in(text);
-    tio::uspto_xml_reader r(in, "mem.xml");
+    tio::uspto_xml_options o;
+    o.encoding = enc;
+    tio::uspto_xml_reader r(in, "mem.xml", o);
     auto v = r.read_all();
     if (st) *st = r.stats();
     return v;
@@ -271,9 +274,50 @@ TEST_CASE("malformed XML: exact codes and locations") {
     {
         std::string bad = g;
         bad.replace(bad.find("Chip"), 4, "Ch\xE9p");
-        const auto e = expect_parse_error([&] { read_xml(bad); });
+        // UTF-8 named explicitly: an error at the line
+        const auto e = expect_parse_error([&] { read_xml(bad, nullptr, tio::text_encoding::utf8); });
         CHECK(e.code() == error_code::bad_encoding);
         CHECK(e.line() == 9);
+        // automatic (the declaration says UTF-8): the stray byte is read as CP1252 (0xE9 = U+00E9), counted at line 9
+        tio::patent_read_stats st;
+        const auto recs = read_xml(bad, &st);
+        REQUIRE(recs.size() == 1);
+        CHECK(recs[0].title.find("Ch\xC3\xA9p") != std::string::npos);
+        CHECK(st.text.stray_bytes == 1);
+        CHECK(st.text.stray_lines == std::vector<std::size_t>{9});
+        CHECK(tio::describe(st.text) == "read as UTF-8; 1 byte at line 9 not UTF-8, read as CP1252");
+    }
+    // UTF-16 LE with a BOM (the ASCII document widened byte by byte by hand) reads the same
+    {
+        std::string u16 = "\xFF\xFE";
+        for (const char c : g) {
+            REQUIRE(static_cast<unsigned char>(c) < 0x80);
+            u16 += c;
+            u16 += '\0';
+        }
+        tio::patent_read_stats st;
+        const auto recs = read_xml(u16, &st);
+        REQUIRE(recs.size() == 1);
+        CHECK(recs[0].title == "Chip & neural core <v2>");
+        CHECK(st.encoding == tio::text_encoding::utf16le);
+    }
+    // a declaration naming ISO-8859-1 is followed; the option overrides it
+    {
+        std::string lat = g;
+        lat.replace(lat.find("UTF-8"), 5, "ISO-8859-1");
+        lat.replace(lat.find("Chip"), 4, "Ch\xE9p");
+        tio::patent_read_stats st;
+        auto recs = read_xml(lat, &st);
+        REQUIRE(recs.size() == 1);
+        CHECK(recs[0].title.find("Ch\xC3\xA9p") != std::string::npos);
+        CHECK(st.encoding == tio::text_encoding::latin1);
+        recs = read_xml(lat, &st, tio::text_encoding::mac_roman);  // 0xE9 in Mac Roman is U+00C8
+        CHECK(recs[0].title.find("Ch\xC3\x88p") != std::string::npos);
+        std::string odd = g;
+        odd.replace(odd.find("UTF-8"), 5, "EBCDIC");
+        const auto e2 = expect_parse_error([&] { read_xml(odd); });
+        CHECK(e2.code() == error_code::bad_encoding);
+        CHECK(e2.line() == 1);
     }
     // a claim count that is not a number
     {

@@ -32,12 +32,14 @@ import tempfile
 LAYERS = [
     ["core"],
     ["format"],                      # generic text formats: csv, json, line reader, encoding, parse
-    ["records"],                     # the patent record, families
     ["classification"],              # IPC/CPC codes, dictionaries, concordances, countries
+    ["records"],                     # the patent record, families, labels, the columnar table
+                                     # (which holds parsed classification::ipc_code values)
     ["weighting", "cograph", "closeness", "convergence"],   # measures, side by side
     ["io"],                          # domain readers: Lens, USPTO, generic CSV, WoS, Scopus
     ["analysis"],                    # the papers' recipes
-    ["parallel"],                    # mergeable partial states, MPI
+    ["parallel", "report"],          # mergeable partial states, MPI; writing results (CSV, Markdown,
+                                     # the all-or-nothing output folder), side by side
     ["testing"],                     # synthetic corpora
     ["all"],                         # techconv.hpp
 ]
@@ -383,7 +385,8 @@ def self_test():
         "techconv/weighting/entropy.hpp": '#include "techconv/format/csv.hpp"\nnamespace techconv::weighting {\nnamespace detail {\ninline int kernel(int x) { return x; }\n}\n}\n',
         "techconv/io/bibliographic.hpp": '#include "techconv/records/patent.hpp"\n',
         "techconv/closeness/records.hpp": '#include "techconv/config.hpp"\n',
-        "techconv/classification/country.hpp": '#include "techconv/config.hpp"\n#include "techconv/records/patent.hpp"\n',
+        "techconv/classification/country.hpp": '#include "techconv/config.hpp"\n#include "techconv/classification/ipc.hpp"\n',
+        "techconv/classification/ipc.hpp": '#include "techconv/config.hpp"\n',
         "techconv/classification/loaders.hpp": '#include "techconv/format/csv.hpp"\n',
         "techconv/parallel/weighting.hpp": '#include "techconv/weighting/entropy.hpp"\nnamespace techconv::parallel { inline int g() { return 1; } }\n',
     }

@@ -171,15 +171,15 @@ void check_cooccurrence(idx n) {
     const auto [b, e] = share(n);
     const auto local = subclass_incidence(c, b, e);
     namespace cg = techconv::cograph;
-    for (const auto method : {cg::counting::full, cg::counting::fractional})
+    for (const auto method : {techconv::records::counting::full, techconv::records::counting::link_fractional})
         for (const idx blocks : {idx{1}, idx{5}}) {
             cg::cooccurrence_options co;
             co.method = method;
-            tmpi::cooccurrence_mpi_options mo;
+            tmpi::cooccurrence_options mo;
             mo.blocks_per_rank = blocks;
             const auto got = tmpi::cooccurrence(local, MPI_COMM_WORLD, co, mo);
             const auto ref = cg::cooccurrence(all, co);
-            verdict(std::string("co-occurrence (") + (method == cg::counting::full ? "full" : "fractional") +
+            verdict(std::string("co-occurrence (") + techconv::records::to_string(method) +
                         ", synthetic subclasses, " + std::to_string(n) + " records, " + std::to_string(blocks) +
                         " blocks per rank)",
                     got.labels == all.labels && got.counts.nonZeros() == ref.nonZeros() &&

@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
                  rec.applicants);
     }
     const auto inc = ib.finish();
-    for (const auto method : {techconv::cograph::counting::full, techconv::cograph::counting::fractional}) {
+    for (const auto method : {techconv::records::counting::full, techconv::records::counting::link_fractional}) {
         techconv::cograph::cooccurrence_options co;
         co.method = method;
         std::vector<double> t;
@@ -132,7 +132,7 @@ int main(int argc, char** argv) {
         }
         if (r == 0)
             std::printf("co-occurrence (%s, %lld records, %zu stored entries): median %.3f s\n",
-                        method == techconv::cograph::counting::full ? "full" : "fractional", static_cast<long long>(nc),
+                        techconv::records::to_string(method), static_cast<long long>(nc),
                         nnz, med(t));
     }
     {

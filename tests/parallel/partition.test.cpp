@@ -316,7 +316,7 @@ TEST_CASE("partition: co-occurrence sums continued process after process equal c
     const auto labels = par::merge_code_labels(dicts);
     REQUIRE(labels == all.labels);
     const auto n = static_cast<idx>(labels.size());
-    for (const auto method : {cg::counting::full, cg::counting::fractional}) {
+    for (const auto method : {techconv::records::counting::full, techconv::records::counting::link_fractional}) {
         cg::cooccurrence_options co;
         co.method = method;
         const cg::sparse_matrix ref = cg::cooccurrence(all, co);  // reference: one process, all records
@@ -335,7 +335,7 @@ TEST_CASE("partition: co-occurrence sums continued process after process equal c
         CHECK(got.nonZeros() == ref.nonZeros());
         CHECK(matrix(got) == matrix(ref));
         // the test can fail: per-process partial sums of 1/(k-1) differ from the record-order sum in the last bits
-        if (method == cg::counting::fractional) CHECK_FALSE(matrix(partial_sum) == matrix(ref));
+        if (method == techconv::records::counting::link_fractional) CHECK_FALSE(matrix(partial_sum) == matrix(ref));
         else CHECK(matrix(partial_sum) == matrix(ref));
     }
     // full counting's reduce-scatter step: row ranges of per-process matrices added exactly

@@ -249,7 +249,7 @@ TEST_CASE("serialize: patent records, group-profile states and co-occurrence row
     ib.add_record(std::vector<std::string>{"G06F", "H04N"});
     ib.add_record(std::vector<std::string>{"B65D"});
     techconv::cograph::cooccurrence_options co;
-    co.method = techconv::cograph::counting::fractional;
+    co.method = techconv::records::counting::link_fractional;
     const auto c = techconv::cograph::cooccurrence(ib.finish(), co);
     const auto rows = par::cooccurrence_rows::of(c, 0, c.rows());
     const auto rb = round_trip(rows, par::serial_type::cooccurrence_rows, par::cooccurrence_rows::read);

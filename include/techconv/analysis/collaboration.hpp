@@ -23,6 +23,7 @@
 #include <Eigen/SparseCore>
 
 #include "techconv/analysis/patent_rules.hpp"
+#include "techconv/analysis/record_source.hpp"
 #include "techconv/closeness/counting.hpp"
 #include "techconv/closeness/institutions.hpp"
 #include "techconv/closeness/matrix.hpp"
@@ -33,6 +34,7 @@
 #include "techconv/error.hpp"
 #include "techconv/io/bibliographic.hpp"
 #include "techconv/records/patent.hpp"
+#include "techconv/records/patent_table.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -86,6 +88,29 @@ inline patent_parties patent_parties_from_string(std::string_view name) {
     throw invalid_argument("unknown patent parties '" + std::string(name) + "' (inventors, applicants, both)");
 }
 
+namespace detail {
+
+template <class Source>
+closeness::actor_records patent_country_records_of(Source& src, patent_parties who) {
+    closeness::actor_records out;
+    std::vector<std::string> c;
+    for (std::size_t i = 0; i < src.size(); ++i) {
+        const io::patent_record& r = src.record(i);
+        c.clear();
+        if (who != patent_parties::applicants) c = io::party_countries(r.inventors);
+        if (who != patent_parties::inventors)
+            for (auto& x : io::party_countries(r.applicants))
+                if (std::find(c.begin(), c.end(), x) == c.end()) c.push_back(std::move(x));
+        // an office code (WO, IB, EP, ...) in a party's country field names no country
+        c.erase(std::remove_if(c.begin(), c.end(), [](const std::string& x) { return is_patent_office(x); }),
+                c.end());
+        out.add(r.family_id.empty() ? r.id : r.family_id, patent_year(r), c);
+    }
+    return out;
+}
+
+}  // namespace detail
+
 /// \brief Country actors of patent records ([COOP]: one record per simple
 /// family; a co-invented patent is a record with two or more countries).
 ///
@@ -99,20 +124,15 @@ inline patent_parties patent_parties_from_string(std::string_view name) {
 /// Complexity: O(total parties).
 inline closeness::actor_records patent_country_records(const std::vector<io::patent_record>& records,
                                                        patent_parties who = patent_parties::inventors) {
-    closeness::actor_records out;
-    std::vector<std::string> c;
-    for (const auto& r : records) {
-        c.clear();
-        if (who != patent_parties::applicants) c = io::party_countries(r.inventors);
-        if (who != patent_parties::inventors)
-            for (auto& x : io::party_countries(r.applicants))
-                if (std::find(c.begin(), c.end(), x) == c.end()) c.push_back(std::move(x));
-        // an office code (WO, IB, EP, ...) in a party's country field names no country
-        c.erase(std::remove_if(c.begin(), c.end(), [](const std::string& x) { return is_patent_office(x); }),
-                c.end());
-        out.add(r.family_id.empty() ? r.id : r.family_id, patent_year(r), c);
-    }
-    return out;
+    vector_source src(records);
+    return detail::patent_country_records_of(src, who);
+}
+
+/// \brief patent_country_records() of a columnar table's records (one scratch record at a time).
+template <class Table, if_patent_table<Table> = 0>
+closeness::actor_records patent_country_records(const Table& table, patent_parties who = patent_parties::inventors) {
+    table_source src(table);
+    return detail::patent_country_records_of(src, who);
 }
 
 // --- the analysis -------------------------------------------------------------------------

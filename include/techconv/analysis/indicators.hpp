@@ -20,7 +20,9 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/records/detail/patent_text.hpp"
+#include "techconv/analysis/record_source.hpp"
 #include "techconv/records/patent.hpp"
+#include "techconv/records/patent_table.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -160,30 +162,32 @@ struct indicator_table {
     status info = status::ok;
 };
 
-/// \brief Builds the [KCT] indicator matrix of `records` (after family merging, if wanted).
+/// \brief Builds the [KCT] indicator matrix of the records of `src` (after family merging, if
+/// wanted): an analysis::vector_source or analysis::table_source (anything with size() and
+/// record(i)); indicator_matrix() below takes either form of the records.
 ///
 /// An indicator is a column when at least one selected record has it
 /// (record_indicators()); one no record has is listed in `absent`. Records
 /// lacking a value of a column are handled by `opts.missing`.
 ///
-/// \param records patent records (one per family if merge_families() ran first)
+/// \param src the records (one per family if merge_families() ran first)
 /// \param opts indicator selection, developed list, missing-value policy
 /// \returns the matrix (column-major, doubles holding counts) and the report
 /// \throws invalid_argument with missing_policy::fail, naming the first record lacking a value
 ///
 /// Degenerate input: no records, or no indicator left → `info = empty_input`
 /// and a 0-row or 0-column matrix. Complexity: O(n·(9 + L)) for n records of L list items.
-inline indicator_table indicator_matrix(const std::vector<patent_record>& records,
-                                        const indicator_options& opts = {}) {
+template <class Source>
+indicator_table indicator_matrix_of(Source& src, const indicator_options& opts = {}) {
     indicator_table t;
     const std::vector<indicator> wanted =
         opts.select.empty() ? std::vector<indicator>(all_indicators.begin(), all_indicators.end())
                             : opts.select;
     std::vector<indicator_values> vals;
-    vals.reserve(records.size());
+    vals.reserve(src.size());
     std::array<bool, indicator_count> any{};
-    for (const auto& r : records) {
-        vals.push_back(record_indicators(r, opts));
+    for (std::size_t r = 0; r < src.size(); ++r) {
+        vals.push_back(record_indicators(src.record(r), opts));
         for (const auto i : wanted) any[position(i)] = any[position(i)] || vals.back().has(i);
     }
     std::vector<indicator> cols;
@@ -206,8 +210,8 @@ inline indicator_table indicator_matrix(const std::vector<patent_record>& record
             complete = false;
             if (opts.missing == missing_policy::fail) {
                 ::techconv::detail::throw_error<invalid_argument>(
-                    "indicator_matrix: record '" + records[r].id + "' (line " +
-                    std::to_string(records[r].source_line) + ") has no value of " +
+                    "indicator_matrix: record '" + src.record(r).id + "' (line " +
+                    std::to_string(src.record(r).source_line) + ") has no value of " +
                     std::string(to_string(i)) + " (missing_policy::fail)");
             }
         }
@@ -225,6 +229,20 @@ inline indicator_table indicator_matrix(const std::vector<patent_record>& record
                 static_cast<double>(vals[t.rows[k]].value_or(cols[c], 0));
     if (t.rows.empty() || cols.empty()) t.info = status::empty_input;
     return t;
+}
+
+/// \brief indicator_matrix() of `records`.
+inline indicator_table indicator_matrix(const std::vector<patent_record>& records,
+                                        const indicator_options& opts = {}) {
+    analysis::vector_source src(records);
+    return indicator_matrix_of(src, opts);
+}
+
+/// \brief indicator_matrix() of a columnar table's records (one scratch record at a time).
+template <class Table, analysis::if_patent_table<Table> = 0>
+indicator_table indicator_matrix(const Table& table, const indicator_options& opts = {}) {
+    analysis::table_source src(table);
+    return indicator_matrix_of(src, opts);
 }
 
 }  // namespace io

@@ -21,9 +21,11 @@
 #include "techconv/classification/ipc.hpp"
 #include "techconv/config.hpp"
 #include "techconv/analysis/profile.hpp"
+#include "techconv/analysis/record_source.hpp"
 #include "techconv/error.hpp"
 #include "techconv/analysis/indicators.hpp"
 #include "techconv/records/patent.hpp"
+#include "techconv/records/patent_table.hpp"
 #include "techconv/types.hpp"
 #include "techconv/weighting/pipeline.hpp"
 #include "techconv/weighting/top_k.hpp"
@@ -44,37 +46,51 @@ inline std::string record_group(const io::patent_record& r, const record_groupin
     return s.empty() ? std::string("(unknown)") : s;
 }
 
-/// \brief The distinct IPC subclasses of a record's IPC codes, main code's
-/// first (classification::ipc_code::truncate to ipc_level::subclass).
-/// Codes that do not parse as IPC symbols, or stop above subclass level,
-/// are left out.
-inline std::vector<std::string> record_subclasses(const io::patent_record& r) {
+/// \brief The distinct IPC subclasses of parsed codes, in order (the main
+/// code's first): classification::ipc_code::truncate to ipc_level::subclass,
+/// canonical text. Empty codes (text that did not parse) and codes that stop
+/// above subclass level are left out.
+inline std::vector<std::string> code_subclasses(code_range codes) {
     std::vector<std::string> out;
-    for (const auto& s : r.ipc) {
-        const auto c = classification::try_parse_ipc(s);
-        if (!c || !c->has(classification::ipc_level::subclass)) continue;
-        std::string sub = c->truncate(classification::ipc_level::subclass).to_string();
+    for (const auto c : codes) {
+        if (!c.has(classification::ipc_level::subclass)) continue;
+        std::string sub = c.truncate(classification::ipc_level::subclass).to_string();
         if (std::find(out.begin(), out.end(), sub) == out.end()) out.push_back(std::move(sub));
     }
     return out;
 }
 
-/// \brief The categories of a record in a concordance: the union over its
-/// IPC codes (all codes, not only the main one), sorted and distinct. A
-/// record counts once per category (multi-label, [KCT] Table 3).
+/// \brief The distinct IPC subclasses of a record's IPC codes (code_subclasses
+/// of the codes parsed with classification::try_parse_ipc).
+inline std::vector<std::string> record_subclasses(const io::patent_record& r) {
+    std::vector<classification::ipc_code> codes;
+    parse_codes(r.ipc, codes);
+    return code_subclasses(code_range(codes.data(), codes.size()));
+}
+
+/// \brief The categories of parsed codes in a concordance: the union over
+/// the codes (all codes, not only the main one; empty codes left out), sorted
+/// and distinct. A record counts once per category (multi-label, [KCT] Table 3).
+inline std::vector<label_id> code_categories(code_range codes, const classification::concordance& c) {
+    std::vector<classification::ipc_code> valid;
+    for (const auto code : codes)
+        if (!code.empty()) valid.push_back(code);
+    return c.lookup(valid);
+}
+
+/// \brief The categories of a record's IPC codes in a concordance (code_categories).
 inline std::vector<label_id> record_categories(const io::patent_record& r, const classification::concordance& c) {
     std::vector<classification::ipc_code> codes;
-    for (const auto& s : r.ipc)
-        if (const auto p = classification::try_parse_ipc(s)) codes.push_back(*p);
-    return c.lookup(codes);
+    parse_codes(r.ipc, codes);
+    return code_categories(code_range(codes.data(), codes.size()), c);
 }
 
 /// \brief Adds a record to a convergence::profile_table (or a
-/// parallel::profile_partial): its IPC subclasses (record_subclasses),
-/// industry categories of `industries` (when given, by category name),
-/// applicant names and types.
+/// parallel::profile_partial): the IPC subclasses of its parsed IPC codes `ipc`
+/// (code_subclasses), industry categories of `industries` (when given, by
+/// category name), applicant names and types.
 template <class Table>
-void add_profile_record(Table& t, const io::patent_record& r, const std::string& group, bool key_core,
+void add_profile_record(Table& t, const io::patent_record& r, code_range ipc, const std::string& group, bool key_core,
                         const classification::concordance* industries = nullptr) {
     std::vector<std::string> names, types, cats;
     for (const auto& p : r.applicants) {
@@ -82,8 +98,17 @@ void add_profile_record(Table& t, const io::patent_record& r, const std::string&
         types.emplace_back(io::to_string(p.type));
     }
     if (industries)
-        for (const label_id id : record_categories(r, *industries)) cats.push_back(industries->category(id).name);
-    t.add(group, key_core, record_subclasses(r), cats, names, types);
+        for (const label_id id : code_categories(ipc, *industries)) cats.push_back(industries->category(id).name);
+    t.add(group, key_core, code_subclasses(ipc), cats, names, types);
+}
+
+/// \brief add_profile_record() with the record's IPC codes parsed from its text.
+template <class Table>
+void add_profile_record(Table& t, const io::patent_record& r, const std::string& group, bool key_core,
+                        const classification::concordance* industries = nullptr) {
+    std::vector<classification::ipc_code> codes;
+    parse_codes(r.ipc, codes);
+    add_profile_record(t, r, code_range(codes.data(), codes.size()), group, key_core, industries);
 }
 
 /// \brief One row of the industry table ([KCT] Table 3 analogue).
@@ -146,27 +171,20 @@ struct key_core_result {
     bool in_key_core(index i) const { return ranks[i] <= k; }
 };
 
-/// \brief The industry table of key-core profiles: for each group (in the
-/// order of `profiles`) and each category of `c` held by at least one of its
-/// profiled records, the record count and share. Rows of a group: by
-/// records descending, then category name.
-/// \param records  the records
-/// \param rows     record of each scored row
-/// \param groups   group of each scored row
-/// \param profiled whether each scored row is profiled (key core, or all)
-inline std::vector<industry_row> industry_table(const std::vector<io::patent_record>& records,
-                                                const std::vector<std::size_t>& rows,
-                                                const std::vector<std::string>& groups,
-                                                const std::vector<char>& profiled,
-                                                const std::vector<convergence::group_profile>& profiles,
-                                                const classification::concordance& c) {
+namespace detail {
+
+template <class Source>
+std::vector<industry_row> industry_table_of(Source& src, const std::vector<std::size_t>& rows,
+                                            const std::vector<std::string>& groups, const std::vector<char>& profiled,
+                                            const std::vector<convergence::group_profile>& profiles,
+                                            const classification::concordance& c) {
     std::map<std::string, std::map<label_id, index>> counts;
     std::map<std::string, index> sizes;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (!profiled[i]) continue;
         ++sizes[groups[i]];
         auto& m = counts[groups[i]];
-        for (const label_id id : record_categories(records[rows[i]], c)) ++m[id];
+        for (const label_id id : code_categories(src.codes(rows[i]), c)) ++m[id];
     }
     std::vector<industry_row> out;
     for (const auto& g : profiles) {
@@ -184,22 +202,31 @@ inline std::vector<industry_row> industry_table(const std::vector<io::patent_rec
     return out;
 }
 
-/// \brief The [KCT] key-core analysis of `records`.
-///
-/// Steps: io::indicator_matrix (absent indicators left out, missing values
-/// by `opts.indicators.missing`); weighting::key_core (min-max, entropy with
-/// 0 ln 0 = 0, s_i = sum_j w_j x'_ij, the top ceil(q n); ties: score
-/// descending, then input order); the weights in the Table 1 layout; the
-/// level-2 sub-scores (kct_group_scores); the best `top_rows` records; the
-/// group of each scored record (record_group) and convergence::group_profiles
-/// of the groups' key core (main subclasses via ipc_code::truncate, top-10
-/// shares, applicant diversity and company share, diversity indices, the
-/// co-classification network summary), the diversity indices of each group
-/// (group_diversity); the industry table when a concordance is given.
-/// Deterministic for any thread count.
-/// \throws invalid_argument when fewer than 2 records or no indicator remain.
-inline key_core_result key_core(const std::vector<io::patent_record>& records, const key_core_options& opts = {}) {
-    const auto table = io::indicator_matrix(records, opts.indicators);
+}  // namespace detail
+
+/// \brief The industry table of key-core profiles: for each group (in the
+/// order of `profiles`) and each category of `c` held by at least one of its
+/// profiled records, the record count and share. Rows of a group: by
+/// records descending, then category name.
+/// \param records  the records
+/// \param rows     record of each scored row
+/// \param groups   group of each scored row
+/// \param profiled whether each scored row is profiled (key core, or all)
+inline std::vector<industry_row> industry_table(const std::vector<io::patent_record>& records,
+                                                const std::vector<std::size_t>& rows,
+                                                const std::vector<std::string>& groups,
+                                                const std::vector<char>& profiled,
+                                                const std::vector<convergence::group_profile>& profiles,
+                                                const classification::concordance& c) {
+    vector_source src(records);
+    return detail::industry_table_of(src, rows, groups, profiled, profiles, c);
+}
+
+namespace detail {
+
+template <class Source>
+key_core_result key_core_of(Source& src, const key_core_options& opts) {
+    const auto table = io::indicator_matrix_of(src, opts.indicators);
     if (table.values.rows() < 2 || table.columns.empty())
         throw invalid_argument("no usable indicator matrix: " + std::to_string(table.values.rows()) +
                                " records with " + std::to_string(table.columns.size()) +
@@ -228,14 +255,14 @@ inline key_core_result key_core(const std::vector<io::patent_record>& records, c
     const index n = table.values.rows();
     out.groups.resize(static_cast<std::size_t>(n));
     for (index i = 0; i < n; ++i)
-        out.groups[static_cast<std::size_t>(i)] = record_group(records[out.rows[static_cast<std::size_t>(i)]], opts.grouping);
+        out.groups[static_cast<std::size_t>(i)] = record_group(src.record(out.rows[static_cast<std::size_t>(i)]), opts.grouping);
 
     std::vector<index> by_rank(static_cast<std::size_t>(n));  // row of each rank (rank 1 first)
     for (index i = 0; i < n; ++i) by_rank[static_cast<std::size_t>(out.ranks[i] - 1)] = i;
     for (index p = 0; p < std::min(opts.top_rows, n); ++p) {
         const index i = by_rank[static_cast<std::size_t>(p)];
         const std::size_t rec = out.rows[static_cast<std::size_t>(i)];
-        const auto& r = records[rec];
+        const auto& r = src.record(rec);
         key_core_top_row t;
         t.record = rec;
         t.id = r.id;
@@ -248,9 +275,11 @@ inline key_core_result key_core(const std::vector<io::patent_record>& records, c
     }
 
     convergence::profile_table ptab;
-    for (index i = 0; i < n; ++i)
-        add_profile_record(ptab, records[out.rows[static_cast<std::size_t>(i)]], out.groups[static_cast<std::size_t>(i)],
+    for (index i = 0; i < n; ++i) {
+        const std::size_t rec = out.rows[static_cast<std::size_t>(i)];
+        add_profile_record(ptab, src.record(rec), src.codes(rec), out.groups[static_cast<std::size_t>(i)],
                            out.in_key_core(i), opts.industries);
+    }
     out.profiles = convergence::group_profiles(ptab, opts.profile).groups;
 
     std::vector<char> profiled(static_cast<std::size_t>(n));
@@ -260,18 +289,50 @@ inline key_core_result key_core(const std::vector<io::patent_record>& records, c
     std::map<std::string, group_diversity> div;
     for (index i = 0; i < n; ++i) {
         if (!profiled[static_cast<std::size_t>(i)]) continue;
-        const auto& r = records[out.rows[static_cast<std::size_t>(i)]];
+        const std::size_t rec = out.rows[static_cast<std::size_t>(i)];
         std::vector<std::string> names;
-        for (const auto& p : r.applicants) names.push_back(p.name);
-        div[out.groups[static_cast<std::size_t>(i)]].add(record_subclasses(r), names);
+        for (const auto& p : src.record(rec).applicants) names.push_back(p.name);
+        div[out.groups[static_cast<std::size_t>(i)]].add(code_subclasses(src.codes(rec)), names);
     }
     for (const auto& g : out.profiles) {
         const auto it = div.find(g.group);
         out.diversity.push_back(it == div.end() ? diversity_indices{} : it->second.result());
     }
     if (opts.industries)
-        out.industries = industry_table(records, out.rows, out.groups, profiled, out.profiles, *opts.industries);
+        out.industries = industry_table_of(src, out.rows, out.groups, profiled, out.profiles, *opts.industries);
     return out;
+}
+
+}  // namespace detail
+
+/// \brief The [KCT] key-core analysis of `records`.
+///
+/// Steps: io::indicator_matrix (absent indicators left out, missing values
+/// by `opts.indicators.missing`); weighting::key_core (min-max, entropy with
+/// 0 ln 0 = 0, s_i = sum_j w_j x'_ij, the top ceil(q n); ties: score
+/// descending, then input order); the weights in the Table 1 layout; the
+/// level-2 sub-scores (kct_group_scores); the best `top_rows` records; the
+/// group of each scored record (record_group) and convergence::group_profiles
+/// of the groups' key core (main subclasses via ipc_code::truncate, top-10
+/// shares, applicant diversity and company share, diversity indices, the
+/// co-classification network summary), the diversity indices of each group
+/// (group_diversity); the industry table when a concordance is given.
+/// Deterministic for any thread count.
+/// \throws invalid_argument when fewer than 2 records or no indicator remain.
+inline key_core_result key_core(const std::vector<io::patent_record>& records, const key_core_options& opts = {}) {
+    vector_source src(records);
+    return detail::key_core_of(src, opts);
+}
+
+/// \brief The [KCT] key-core analysis of the records of a columnar table:
+/// the same result as key_core() on `table.to_records()`, without
+/// materialising the records (one scratch record at a time) and with the IPC
+/// codes the table parsed once. Titles of the best records are empty unless
+/// the table keeps titles (records::patent_table_options::titles).
+template <class Table, if_patent_table<Table> = 0>
+key_core_result key_core(const Table& table, const key_core_options& opts = {}) {
+    table_source src(table);
+    return detail::key_core_of(src, opts);
 }
 
 /// \brief Which records are key core, as key_core() selects them with
@@ -285,11 +346,11 @@ struct key_core_selection {
     std::size_t dropped = 0;           ///< records without all of them
 };
 
-/// \brief The key core of `records` without the profiles (see key_core_selection).
-/// \throws invalid_argument when fewer than 2 records or no indicator remain.
-inline key_core_selection select_key_core(const std::vector<io::patent_record>& records,
-                                          const key_core_options& opts = {}) {
-    const auto table = io::indicator_matrix(records, opts.indicators);
+namespace detail {
+
+template <class Source>
+key_core_selection select_key_core_of(Source& src, const key_core_options& opts) {
+    const auto table = io::indicator_matrix_of(src, opts.indicators);
     if (table.values.rows() < 2 || table.columns.empty())
         throw invalid_argument("no usable indicator matrix (" + std::to_string(table.values.rows()) +
                                " records with " + std::to_string(table.columns.size()) + " indicators)");
@@ -298,13 +359,30 @@ inline key_core_selection select_key_core(const std::vector<io::patent_record>& 
     ko.entropy.threads = opts.threads;
     const auto kc = weighting::key_core(table.values, ko);
     key_core_selection out;
-    out.mask.assign(records.size(), 0);
+    out.mask.assign(src.size(), 0);
     for (const auto i : kc.top.indices) out.mask[table.rows[static_cast<std::size_t>(i)]] = 1;
     out.k = kc.top.k;
     out.rows = table.values.rows();
     out.columns = table.columns.size();
     out.dropped = table.dropped_records;
     return out;
+}
+
+}  // namespace detail
+
+/// \brief The key core of `records` without the profiles (see key_core_selection).
+/// \throws invalid_argument when fewer than 2 records or no indicator remain.
+inline key_core_selection select_key_core(const std::vector<io::patent_record>& records,
+                                          const key_core_options& opts = {}) {
+    vector_source src(records);
+    return detail::select_key_core_of(src, opts);
+}
+
+/// \brief The key core of a table's records (select_key_core on the table, one record at a time).
+template <class Table, if_patent_table<Table> = 0>
+key_core_selection select_key_core(const Table& table, const key_core_options& opts = {}) {
+    table_source src(table);
+    return detail::select_key_core_of(src, opts);
 }
 
 }  // namespace analysis

@@ -19,6 +19,7 @@
 #include <vector>       // std::vector
 
 #include "techconv/analysis/patent_rules.hpp"
+#include "techconv/analysis/record_source.hpp"
 #include "techconv/classification/ipc.hpp"
 #include "techconv/classification/titles.hpp"
 #include "techconv/cograph/centrality.hpp"
@@ -31,6 +32,8 @@
 #include "techconv/convergence/convergence_index.hpp"
 #include "techconv/error.hpp"
 #include "techconv/records/patent.hpp"
+#include "techconv/records/patent_table.hpp"
+#include "techconv/records/incidence.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -63,8 +66,9 @@ struct network_options {
     io::patent_field codes = io::patent_field::ipc;
     /// Only each record's main (first valid) code: a network without edges ([KCT]'s main-subclass counts).
     bool main_only = false;
-    /// Weight of a pair on a record: full (1) or fractional (1/(k-1) for a record with k codes).
-    cograph::counting counting = cograph::counting::full;
+    /// Weight of a pair on a record with k codes (records::pair_weight): full (1),
+    /// link_fractional (1/(k-1)) or fractional (2/(k(k-1))).
+    records::counting counting = records::counting::full;
     /// How betweenness and closeness read an edge weight (similarity: length 1/w).
     cograph::weight_meaning weights = cograph::weight_meaning::similarity;
     /// Weighting of the local clustering coefficient (onnela: NetworkX `clustering(G, weight=...)`).
@@ -164,15 +168,21 @@ struct network_result {
     index rejected_codes = 0;                ///< codes that are not valid symbols or lie above the level
 };
 
-/// \brief The node key of a code at `level`: the code truncated with
+/// \brief The node key of a parsed code at `level`: the code truncated with
 /// classification::ipc_code::truncate, in compact form ("G06T", "G06T7/00").
 ///
 /// \returns std::nullopt when `code` is not an IPC/CPC symbol or is coarser
 /// than `level` (a class code has no subclass).
+inline std::optional<std::string> network_code(classification::ipc_code code, classification::ipc_level level) {
+    if (!code.has(level)) return std::nullopt;  // also the empty code (text that is not a symbol)
+    return code.truncate_unchecked(level).to_string(classification::ipc_format::compact);
+}
+
+/// \brief network_code() of a code's text (parsed with classification::try_parse_ipc).
 inline std::optional<std::string> network_code(std::string_view code, classification::ipc_level level) {
     const auto c = classification::try_parse_ipc(code);
-    if (!c || !c->has(level)) return std::nullopt;
-    return c->truncate_unchecked(level).to_string(classification::ipc_format::compact);
+    if (!c) return std::nullopt;
+    return network_code(*c, level);
 }
 
 /// \brief The title_options a title list is loaded with for a network at `level`
@@ -194,13 +204,12 @@ struct projected_codes {
     index rejected = 0;                           ///< codes dropped
 };
 
-inline projected_codes project_records(const std::vector<const io::patent_record*>& recs,
-                                       const network_options& o) {
+template <class Source>
+projected_codes project_records(Source& src, const std::vector<std::size_t>& rows, const network_options& o) {
     projected_codes p;
-    p.lists.resize(recs.size());
-    for (std::size_t i = 0; i < recs.size(); ++i) {
-        const auto& codes = o.codes == io::patent_field::cpc ? recs[i]->cpc : recs[i]->ipc;
-        for (const auto& c : codes) {
+    p.lists.resize(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        for (const auto c : src.codes(rows[i], o.codes)) {
             auto k = network_code(c, o.level);
             if (k) p.lists[i].push_back(std::move(*k));
             else ++p.rejected;
@@ -283,47 +292,20 @@ inline void check_network_options(const network_options& o) {
 
 }  // namespace detail
 
-/// \brief The co-classification network of patent records ([KCT] §2.2) with every measure.
-///
-/// Nodes are the records' codes (network_options::codes) truncated to
-/// network_options::level by network_code(); codes that are not symbols or lie
-/// above the level are dropped and counted in rejected_codes. An edge joins two
-/// codes on the same record; its weight is the number of such records (full
-/// counting) or the sum of 1/(k-1) (fractional). Node measures: degree,
-/// strength, betweenness and closeness (lengths from network_options::weights),
-/// eigenvector and PageRank (weighted), the local clustering coefficient, the
-/// cluster (Louvain or Leiden) and the title. Clusters carry their leading
-/// codes; cluster_links the weight between every two linked clusters; sections
-/// the A-H block matrix. The convergence index is
-/// convergence::convergence_index(records, nodes) over every record of the set
-/// ([KCT] §2.2.3: records without a code count as inventions); the summary's
-/// `convergence` adds the distinct main codes and the all-vs-main gap. The
-/// yearly series counts, per analysis::patent_year, the records and the
-/// distinct codes of that year's network. With group_by_country every country
-/// (analysis::patent_country) gets its own network, summary and clusters.
-///
-/// \param records the records (pointers into the caller's storage, e.g. the key core).
-/// \param opts    see network_options.
-/// \returns the network, its measures and tables.
-/// \throws invalid_argument for a level below main group or codes other than IPC/CPC, and
-///         when no record has a code that makes a node (an input without the code column,
-///         or none at the level): an index of 100 % over no code must not be reported.
-/// Degenerate input: a year or country group without codes has convergence index 0 and
-/// status::empty_input (network_year::info, network_summary::convergence.info).
-/// Deterministic for any thread count. Complexity: O(n m log n) for the
-/// path measures of a network with n nodes and m edges, O(total codes) for the rest.
-inline network_result network(const std::vector<const io::patent_record*>& records,
-                              const network_options& opts = {}) {
-    detail::check_network_options(opts);
+namespace detail {
+
+template <class Source>
+network_result network_of(Source& src, const std::vector<std::size_t>& records, const network_options& opts) {
+    check_network_options(opts);
     network_result res;
-    const auto proj = detail::project_records(records, opts);
+    const auto proj = project_records(src, records, opts);
     res.rejected_codes = proj.rejected;
     std::vector<std::size_t> all(records.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    auto built = detail::build_network(proj.lists, all, opts);
+    auto built = build_network(proj.lists, all, opts);
     if (built.summary.nodes == 0) {
         const char* list = opts.codes == io::patent_field::cpc ? "CPC" : "IPC";
-        techconv::detail::throw_error<invalid_argument>(
+        ::techconv::detail::throw_error<invalid_argument>(
             "analysis::network: none of the " + std::to_string(records.size()) + " records has an " + list +
             " code at level " + std::string(classification::to_string(opts.level)) + " (" +
             std::to_string(res.rejected_codes) + " codes rejected): no " + list +
@@ -353,12 +335,12 @@ inline network_result network(const std::vector<const io::patent_record*>& recor
     cco.weighting = opts.clustering;
     cco.threads = opts.threads;
     m.clustering = cograph::clustering(g, cco).local;
-    auto comm = detail::find_clusters(g, opts);
-    res.summary.modularity = detail::partition_modularity(g, comm, opts.resolution);
+    auto comm = find_clusters(g, opts);
+    res.summary.modularity = partition_modularity(g, comm, opts.resolution);
     res.summary.clusters = comm.count;
     m.cluster = std::move(comm.membership);
     m.title.resize(static_cast<std::size_t>(n));
-    for (index v = 0; v < n; ++v) m.title[static_cast<std::size_t>(v)] = detail::title_of(opts, g.label(v));
+    for (index v = 0; v < n; ++v) m.title[static_cast<std::size_t>(v)] = title_of(opts, g.label(v));
 
     const auto cs = cograph::cluster_summary(g, m.cluster, opts.top_nodes);
     for (const auto& c : cs.clusters) {
@@ -384,7 +366,7 @@ inline network_result network(const std::vector<const io::patent_record*>& recor
     std::map<year_type, std::pair<index, std::set<std::int32_t>>> years;
     const auto& inc = built.incidence;
     for (std::size_t i = 0; i < records.size(); ++i) {
-        const auto y = patent_year(*records[i]);
+        const auto y = patent_year(src.record(records[i]));
         if (y == no_year) continue;
         auto& slot = years[y];
         ++slot.first;
@@ -400,13 +382,13 @@ inline network_result network(const std::vector<const io::patent_record*>& recor
     if (opts.group_by_country) {
         std::map<std::string, std::vector<std::size_t>> by;
         for (std::size_t i = 0; i < records.size(); ++i) {
-            auto c = patent_country(*records[i], *opts.group_by_country);
+            auto c = patent_country(src.record(records[i]), *opts.group_by_country);
             by[c.empty() ? "(unknown)" : c].push_back(i);
         }
         for (const auto& [name, rows] : by) {
-            auto b = detail::build_network(proj.lists, rows, opts);
-            auto c = detail::find_clusters(b.graph, opts);
-            b.summary.modularity = detail::partition_modularity(b.graph, c, opts.resolution);
+            auto b = build_network(proj.lists, rows, opts);
+            auto c = find_clusters(b.graph, opts);
+            b.summary.modularity = partition_modularity(b.graph, c, opts.resolution);
             b.summary.clusters = c.count;
             res.groups.push_back({name, std::move(b.summary), std::move(b.graph), std::move(b.strength),
                                   std::move(c.membership)});
@@ -416,6 +398,63 @@ inline network_result network(const std::vector<const io::patent_record*>& recor
         });
     }
     return res;
+}
+
+}  // namespace detail
+
+/// \brief The co-classification network of patent records ([KCT] §2.2) with every measure.
+///
+/// Nodes are the records' codes (network_options::codes) truncated to
+/// network_options::level by network_code(); codes that are not symbols or lie
+/// above the level are dropped and counted in rejected_codes. An edge joins two
+/// codes on the same record; its weight is the number of such records (full
+/// counting) or the sum of records::pair_weight over them (1/(k-1) with
+/// link_fractional, 2/(k(k-1)) with fractional). Node measures: degree,
+/// strength, betweenness and closeness (lengths from network_options::weights),
+/// eigenvector and PageRank (weighted), the local clustering coefficient, the
+/// cluster (Louvain or Leiden) and the title. Clusters carry their leading
+/// codes; cluster_links the weight between every two linked clusters; sections
+/// the A-H block matrix. The convergence index is
+/// convergence::convergence_index(records, nodes) over every record of the set
+/// ([KCT] §2.2.3: records without a code count as inventions); the summary's
+/// `convergence` adds the distinct main codes and the all-vs-main gap. The
+/// yearly series counts, per analysis::patent_year, the records and the
+/// distinct codes of that year's network. With group_by_country every country
+/// (analysis::patent_country) gets its own network, summary and clusters.
+///
+/// \param records the records (pointers into the caller's storage, e.g. the key core).
+/// \param opts    see network_options.
+/// \returns the network, its measures and tables.
+/// \throws invalid_argument for a level below main group or codes other than IPC/CPC, and
+///         when no record has a code that makes a node (an input without the code column,
+///         or none at the level): an index of 100 % over no code must not be reported.
+/// Degenerate input: a year or country group without codes has convergence index 0 and
+/// status::empty_input (network_year::info, network_summary::convergence.info).
+/// Deterministic for any thread count. Complexity: O(n m log n) for the
+/// path measures of a network with n nodes and m edges, O(total codes) for the rest.
+inline network_result network(const std::vector<const io::patent_record*>& records,
+                              const network_options& opts = {}) {
+    pointer_source src(records);
+    std::vector<std::size_t> rows(records.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    return detail::network_of(src, rows, opts);
+}
+
+/// \brief network() of the records `rows` of a columnar table (e.g. its key core),
+/// from the codes the table parsed once.
+/// \returns see network(const std::vector<const io::patent_record*>&, const network_options&).
+inline network_result network(const records::patent_table& table, const std::vector<std::size_t>& rows,
+                              const network_options& opts = {}) {
+    table_source src(table);
+    return detail::network_of(src, rows, opts);
+}
+
+/// \brief network() of every record of a columnar table.
+template <class Table, if_patent_table<Table> = 0>
+network_result network(const Table& table, const network_options& opts = {}) {
+    std::vector<std::size_t> rows(table.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    return network(table, rows, opts);
 }
 
 /// \brief network() over all of `records`.

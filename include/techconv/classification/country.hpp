@@ -15,10 +15,12 @@
 //  - Taiwan, Hong Kong and Macau are separate (TW, HK, MO) or merged into CN,
 //    each by its own region_policy field. bibliometrix hard-wires Taiwan ->
 //    China; techconv makes it a choice.
-//  - Historical states without a current code ("USSR", "Yugoslavia",
-//    "Serbia Monteneg", "Czechoslovakia") and Kosovo are not recognised;
-//    the two German states of old WoS records ("Fed Rep Ger", "Ger Dem Rep")
-//    map to DE.
+//  - Every table also gets four codes outside ISO 3166-1: Kosovo as XK (the
+//    user-assigned code the European Commission, IMF and World Bank use) and
+//    the former states under their ISO 3166-3 former codes: "USSR" -> SU,
+//    "Yugoslavia" / "Serbia Monteneg" -> YU, "Czechoslovakia" -> CS. States
+//    that merged map to the merged state: the two Germanys of old WoS records
+//    ("Fed Rep Ger", "Ger Dem Rep") to DE, the two Yemens to YE.
 #ifndef TECHCONV_CLASSIFICATION_COUNTRY_HPP_
 #define TECHCONV_CLASSIFICATION_COUNTRY_HPP_
 
@@ -184,7 +186,8 @@ inline std::string country_key(std::string_view s) {
 /// \endcode
 class country_normalizer {
 public:
-    /// \brief The built-in ISO table (249 codes) with techconv's alias list.
+    /// \brief The built-in ISO table (249 codes), the four codes outside it (XK, SU, YU, CS)
+    /// and techconv's alias list.
     country_normalizer() {
         for (const auto& c : detail::builtin_countries()) add_entry(country_entry{c.alpha2, c.alpha3, c.name});
         add_builtin_aliases();
@@ -300,7 +303,10 @@ private:
         const std::string key = detail::country_key(name);
         if (!key.empty()) names_.emplace(key, code);  // first name wins
     }
+    // The codes outside ISO 3166-1 (Kosovo, former states) when the table lacks them, then the aliases.
     void add_builtin_aliases() {
+        for (const auto& c : detail::builtin_extra_countries())
+            if (by_code_.count(c.alpha2) == 0) add_entry(country_entry{c.alpha2, c.alpha3, c.name});
         for (const auto& a : detail::builtin_aliases())
             if (by_code_.count(a.second) != 0) names_[a.first] = a.second;
     }

@@ -7,7 +7,9 @@
 #ifndef TECHCONV_CLASSIFICATION_LOADERS_HPP_
 #define TECHCONV_CLASSIFICATION_LOADERS_HPP_
 
+#include <algorithm>    // std::sort
 #include <cstddef>      // std::size_t
+#include <filesystem>   // title list folders
 #include <cstdint>      // std::int64_t
 #include <istream>      // std::istream
 #include <string>       // std::string
@@ -236,6 +238,24 @@ inline std::size_t load_title_list(const std::string& path, title_table& table,
                                    const title_options& opts = {}) {
     io::line_reader r(path);
     return detail::read_title_list(r, table, opts);
+}
+
+/// \brief load_title_list of a file, or of every `*.txt` file of a folder in name order
+/// (the CPC title list comes as one file per section).
+/// \returns the number of files read (0 for a folder without `.txt` files).
+/// \throws parse_error as load_title_list.
+inline std::size_t load_title_lists(const std::string& path, title_table& table, const title_options& opts = {}) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> files;
+    if (fs::is_directory(path)) {
+        for (const auto& e : fs::directory_iterator(path))
+            if (e.path().extension() == ".txt") files.push_back(e.path().string());
+        std::sort(files.begin(), files.end());
+    } else {
+        files.push_back(path);
+    }
+    for (const auto& f : files) load_title_list(f, table, opts);
+    return files.size();
 }
 
 namespace detail {

@@ -2,12 +2,13 @@
 //
 // Collaboration counting: from records with sets of actors to the counts
 // N_i (per actor) and N_ij (per pair) that every closeness measure takes,
-// for a whole period or per year (panels).
+// for a whole period or per year (panels). N_ij comes from
+// records::cooccurrence, the co-occurrence engine shared with cograph.
 #ifndef TECHCONV_CLOSENESS_COUNTING_HPP_
 #define TECHCONV_CLOSENESS_COUNTING_HPP_
 
 #include <algorithm>  // std::min, std::max
-#include <cstdint>    // std::uint8_t
+#include <cstdint>    // std::uint8_t, std::int64_t
 #include <vector>     // std::vector
 
 #include <Eigen/Core>
@@ -16,6 +17,8 @@
 #include "techconv/closeness/records.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/records/cooccurrence.hpp"
+#include "techconv/records/incidence.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -31,24 +34,15 @@ enum class denominator : std::uint8_t {
     all_records,
 };
 
-/// \brief How much one record contributes to the counts.
+/// \brief How much one record contributes to the counts: records::counting,
+/// the one counting vocabulary (names, formulas and table in
+/// records/incidence.hpp; the same names and formulas closeness had before).
 ///
-/// For a record with k distinct actors:
-/// | mode | <tt>N_i</tt> increment | <tt>N_ij</tt> increment |
-/// |---|---|---|
-/// | full | 1 | 1 |
-/// | fractional | 1/k | 2/(k(k-1)) |
-/// | link_fractional | 1 | 1/(k-1) |
-///
-/// `fractional` splits each record into one unit of actor credit and one unit
-/// of pair credit (bibnets "paper-level" pair weights). `link_fractional` is
-/// Perianes-Rodriguez, Waltman and van Eck (2016), doi:10.1016/j.joi.2016.10.006,
-/// as in VOSviewer: each actor's links in one record sum to 1, so with the
-/// international denominator <tt>sum_j N_ij = N_i</tt> and the importance
-/// shares of an actor sum to 1. A record with k = 1 adds 1 (full,
-/// link_fractional) or 1 (fractional, 1/1) to <tt>N_i</tt> under the
-/// all_records denominator and nothing to any pair.
-enum class counting : std::uint8_t { full, fractional, link_fractional };
+/// With the international denominator and `link_fractional`,
+/// <tt>sum_j N_ij = N_i</tt> and the importance shares of an actor sum to 1.
+/// A record with k = 1 adds 1 to <tt>N_i</tt> under the all_records
+/// denominator (every mode) and nothing to any pair.
+using records::counting;
 
 /// \brief Options of count_collaboration() and count_by_year().
 struct count_options {
@@ -95,20 +89,39 @@ inline void count_record(const actor_span& a, const count_options& opts, Eigen::
         if (opts.denom == denominator::all_records) n[static_cast<index>(*a.first)] += 1.0;
         return;
     }
-    const double kd = static_cast<double>(k);
-    double node = 1.0, link = 1.0;
-    if (opts.mode == counting::fractional) {
-        node = 1.0 / kd;
-        link = 2.0 / (kd * (kd - 1.0));
-    } else if (opts.mode == counting::link_fractional) {
-        link = 1.0 / (kd - 1.0);
-    }
-    for (const label_id i : a) n[static_cast<index>(i)] += node;
-    for (const label_id* p = a.first; p != a.last; ++p)
-        for (const label_id* q = p + 1; q != a.last; ++q) {
+    const double node = records::actor_weight(opts.mode, k), link = records::pair_weight(opts.mode, k);
+    for (const std::int32_t* p = a.first; p != a.last; ++p) n[static_cast<index>(*p)] += node;
+    for (const std::int32_t* p = a.first; p != a.last; ++p)
+        for (const std::int32_t* q = p + 1; q != a.last; ++q) {
             pairs.emplace_back(static_cast<index>(*p), static_cast<index>(*q), link);
             pairs.emplace_back(static_cast<index>(*q), static_cast<index>(*p), link);
         }
+}
+
+// Adds record r's contributions to n (N_i only) and lists it for the pair count when k >= 2.
+inline void count_actors(const actor_span& a, index r, const count_options& opts, Eigen::VectorXd& n,
+                         std::vector<index>& pair_rows) {
+    const index k = a.size();
+    if (k == 0) return;
+    if (k == 1) {
+        if (opts.denom == denominator::all_records) n[static_cast<index>(*a.first)] += 1.0;
+        return;
+    }
+    const double node = records::actor_weight(opts.mode, k);
+    for (const std::int32_t* p = a.first; p != a.last; ++p) n[static_cast<index>(*p)] += node;
+    pair_rows.push_back(r);
+}
+
+// N_ij of the listed records: records::cooccurrence summed in record order
+// (as the triplets of add_record_counts), without its diagonal.
+inline Eigen::SparseMatrix<double> pair_counts(const records::incidence_matrix& a, const std::vector<index>& rows,
+                                               counting mode) {
+    records::pair_count_options o;
+    o.mode = mode;
+    o.sequential = true;
+    Eigen::SparseMatrix<double> c = records::cooccurrence(a, rows, o);
+    c.prune([](index i, index j, double) { return i != j; });
+    return c;
 }
 
 }  // namespace detail
@@ -147,7 +160,8 @@ inline void add_record_counts(const actor_span& actors, const count_options& opt
 /// Degenerate input: no record with an actor gives zero counts and
 /// status::empty_input; single-actor records only change <tt>N_i</tt> under
 /// all_records. Complexity: <tt>O(sum_r k_r^2 + P log P)</tt> for k_r actors
-/// per record and P pair entries; memory O(P) (no dense actor x actor matrix).
+/// per record and P pair entries; memory O(P) (no dense actor x actor matrix
+/// beyond the co-occurrence engine's packed triangle for at most 1024 actors).
 inline collaboration_counts count_collaboration(const actor_records& records,
                                                 const count_options& opts = {}) {
     ::techconv::detail::require(opts.first_year == no_year || opts.last_year == no_year ||
@@ -156,7 +170,7 @@ inline collaboration_counts count_collaboration(const actor_records& records,
     const index m = records.actor_count();
     collaboration_counts out;
     out.n = Eigen::VectorXd::Zero(m);
-    std::vector<Eigen::Triplet<double>> trip;
+    std::vector<index> rows;
     for (index r = 0; r < records.size(); ++r) {
         if (!detail::in_period(records.year(r), opts.first_year, opts.last_year)) {
             ++out.outside_period;
@@ -167,11 +181,9 @@ inline collaboration_counts count_collaboration(const actor_records& records,
         if (a.size() == 0) ++out.empty_records;
         else if (a.size() == 1) ++out.single_actor_records;
         else ++out.multi_actor_records;
-        detail::count_record(a, opts, out.n, trip);
+        detail::count_actors(a, r, opts, out.n, rows);
     }
-    out.pairs.resize(m, m);
-    out.pairs.setFromTriplets(trip.begin(), trip.end());
-    out.pairs.makeCompressed();
+    out.pairs = detail::pair_counts(records.matrix(), rows, opts.mode);
     if (out.multi_actor_records + out.single_actor_records == 0) out.info = status::empty_input;
     return out;
 }
@@ -231,7 +243,7 @@ inline collaboration_panel count_by_year(const actor_records& records, const cou
     }
     const auto years = static_cast<std::size_t>(static_cast<std::int64_t>(hi) - lo + 1);
     const index m = records.actor_count();
-    std::vector<std::vector<Eigen::Triplet<double>>> trip(years);
+    std::vector<std::vector<index>> rows(years);
     out.years.resize(years);
     out.counts.resize(years);
     for (std::size_t t = 0; t < years; ++t) {
@@ -255,14 +267,12 @@ inline collaboration_panel count_by_year(const actor_records& records, const cou
         if (a.size() == 0) ++c.empty_records;
         else if (a.size() == 1) ++c.single_actor_records;
         else ++c.multi_actor_records;
-        detail::count_record(a, opts, c.n, trip[t]);
+        detail::count_actors(a, r, opts, c.n, rows[t]);
     }
     bool any = false;
     for (std::size_t t = 0; t < years; ++t) {
         auto& c = out.counts[t];
-        c.pairs.resize(m, m);
-        c.pairs.setFromTriplets(trip[t].begin(), trip[t].end());
-        c.pairs.makeCompressed();
+        c.pairs = detail::pair_counts(records.matrix(), rows[t], opts.mode);
         if (c.multi_actor_records + c.single_actor_records == 0) c.info = status::empty_input;
         else any = true;
     }

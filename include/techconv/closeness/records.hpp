@@ -4,12 +4,17 @@
 // record is {identifier, year, set of actors}; actors are countries,
 // institutions or any other label (a co-authored paper's countries, a
 // co-invented patent's inventor countries). Labels are interned into dense
-// ids 0..actor_count()-1 in order of first appearance.
+// ids 0..actor_count()-1 in order of first appearance. The records are held
+// as a records::incidence_matrix (records x actors, with the year and
+// identifier columns), the one incidence type of techconv, so that counting
+// runs on the shared co-occurrence engine.
 #ifndef TECHCONV_CLOSENESS_RECORDS_HPP_
 #define TECHCONV_CLOSENESS_RECORDS_HPP_
 
-#include <algorithm>      // std::sort, std::unique
-#include <cstddef>        // std::size_t
+#include <algorithm>      // std::sort, std::unique, std::binary_search
+#include <cstddef>        // std::size_t, std::ptrdiff_t
+#include <cstdint>        // std::int32_t, INT32_MAX
+#include <iterator>       // std::random_access_iterator_tag
 #include <string>         // std::string
 #include <string_view>    // std::string_view
 #include <unordered_map>  // std::unordered_map
@@ -19,23 +24,52 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/records/incidence.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace closeness {
 
 /// \brief A read-only view of one record's actor ids (sorted ascending, unique).
+///
+/// The ids are stored as the incidence's 32-bit column ids; iteration yields label_id.
 struct actor_span {
-    const label_id* first = nullptr;  ///< first id
-    const label_id* last = nullptr;   ///< one past the last id
+    /// Iterator over the ids of a record (yields label_id).
+    struct iterator {
+        using iterator_category = std::random_access_iterator_tag;  ///< iterator traits
+        using value_type = label_id;                                ///< iterator traits
+        using difference_type = std::ptrdiff_t;                     ///< iterator traits
+        using pointer = void;                                       ///< iterator traits
+        using reference = label_id;                                 ///< iterator traits
+        const std::int32_t* p = nullptr;  ///< current id
+        /// The current id.
+        label_id operator*() const noexcept { return static_cast<label_id>(*p); }
+        /// Advances to the next id.
+        iterator& operator++() noexcept {
+            ++p;
+            return *this;
+        }
+        /// Id `d` positions ahead.
+        label_id operator[](difference_type d) const noexcept { return static_cast<label_id>(p[d]); }
+        /// Distance between two iterators of one record.
+        difference_type operator-(const iterator& o) const noexcept { return p - o.p; }
+        /// Whether both point at the same id.
+        bool operator==(const iterator& o) const noexcept { return p == o.p; }
+        /// Whether they point at different ids.
+        bool operator!=(const iterator& o) const noexcept { return p != o.p; }
+    };
+    const std::int32_t* first = nullptr;  ///< first id
+    const std::int32_t* last = nullptr;   ///< one past the last id
     /// Iteration support.
-    const label_id* begin() const noexcept { return first; }
+    iterator begin() const noexcept { return iterator{first}; }
     /// Iteration support.
-    const label_id* end() const noexcept { return last; }
+    iterator end() const noexcept { return iterator{last}; }
     /// Number of distinct actors of the record.
     index size() const noexcept { return static_cast<index>(last - first); }
     /// Whether `id` is one of the record's actors (binary search).
-    bool contains(label_id id) const noexcept { return std::binary_search(first, last, id); }
+    bool contains(label_id id) const noexcept {
+        return id < static_cast<label_id>(INT32_MAX) && std::binary_search(first, last, static_cast<std::int32_t>(id));
+    }
 };
 
 /// \brief Records, each with an identifier, a year and a set of actors.
@@ -46,6 +80,8 @@ struct actor_span {
 /// duplicates(), so duplicate exports are reported and counted once.
 /// Records with an empty identifier are never treated as duplicates.
 ///
+/// The records are a records::incidence_matrix (matrix()): rows = records,
+/// columns = actor ids, with the year and identifier columns.
 /// Not safe for concurrent modification; concurrent readers are fine.
 /// Memory: O(records + actor occurrences + distinct labels).
 ///
@@ -60,11 +96,12 @@ public:
     label_id intern(std::string_view label) {
         const auto it = ids_.find(std::string(label));
         if (it != ids_.end()) return it->second;
-        ::techconv::detail::require(labels_.size() < static_cast<std::size_t>(no_label),
-                        "actor_records: too many distinct labels");
+        ::techconv::detail::require(labels_.size() < static_cast<std::size_t>(INT32_MAX),
+                        "actor_records: too many distinct labels (at most 2^31-1)");
         const auto id = static_cast<label_id>(labels_.size());
         labels_.emplace_back(label);
         ids_.emplace(labels_.back(), id);
+        m_.codes = static_cast<index>(labels_.size());
         return id;
     }
     /// \brief Id of `label`, or no_label when it was never seen.
@@ -88,8 +125,9 @@ public:
     template <class Range>
     bool add(std::string_view id, year_type year, const Range& actor_labels) {
         if (!claim_id(id)) return false;
-        const std::size_t start = actors_.size();
-        for (const auto& a : actor_labels) actors_.push_back(intern(std::string_view(a)));
+        const std::size_t start = m_.code_ids.size();
+        for (const auto& a : actor_labels)
+            m_.code_ids.push_back(static_cast<std::int32_t>(intern(std::string_view(a))));
         finish(start, year, id);
         return true;
     }
@@ -100,23 +138,26 @@ public:
         for (const auto a : actor_ids)
             ::techconv::detail::require(a < labels_.size(), "actor_records::add_ids: unknown actor id");
         if (!claim_id(id)) return false;
-        const std::size_t start = actors_.size();
-        actors_.insert(actors_.end(), actor_ids.begin(), actor_ids.end());
+        const std::size_t start = m_.code_ids.size();
+        for (const auto a : actor_ids) m_.code_ids.push_back(static_cast<std::int32_t>(a));
         finish(start, year, id);
         return true;
     }
 
     /// \brief Number of records.
-    index size() const noexcept { return static_cast<index>(years_.size()); }
+    index size() const noexcept { return m_.records; }
     /// \brief Year of record `r` (no_year when unknown).
-    year_type year(index r) const noexcept { return years_[static_cast<std::size_t>(r)]; }
+    year_type year(index r) const noexcept { return m_.years[static_cast<std::size_t>(r)]; }
     /// \brief Identifier of record `r` (may be empty).
-    const std::string& id(index r) const noexcept { return record_ids_[static_cast<std::size_t>(r)]; }
+    const std::string& id(index r) const noexcept { return m_.record_ids[static_cast<std::size_t>(r)]; }
     /// \brief Actors of record `r`, sorted by id, each once.
     actor_span actors(index r) const noexcept {
-        const auto i = static_cast<std::size_t>(r);
-        return actor_span{actors_.data() + offsets_[i], actors_.data() + offsets_[i + 1]};
+        return actor_span{m_.codes_of(r), m_.codes_of(r) + m_.codes_of_size(r)};
     }
+    /// \brief The records as a records x actors incidence (codes == actor_count(),
+    /// with the years and record_ids columns), for records::cooccurrence and
+    /// any other consumer of the one incidence type.
+    const records::incidence_matrix& matrix() const noexcept { return m_; }
     /// \brief Identifiers that were offered again after their first record
     /// (one entry per rejected duplicate, in input order).
     const std::vector<std::string>& duplicates() const noexcept { return duplicates_; }
@@ -131,20 +172,19 @@ private:
         return true;
     }
     void finish(std::size_t start, year_type year, std::string_view id) {
-        const auto b = actors_.begin() + static_cast<std::ptrdiff_t>(start);
-        std::sort(b, actors_.end());
-        actors_.erase(std::unique(b, actors_.end()), actors_.end());
-        offsets_.push_back(actors_.size());
-        years_.push_back(year);
-        record_ids_.emplace_back(id);
+        auto& ids = m_.code_ids;
+        const auto b = ids.begin() + static_cast<std::ptrdiff_t>(start);
+        std::sort(b, ids.end());
+        ids.erase(std::unique(b, ids.end()), ids.end());
+        m_.record_offsets.push_back(static_cast<index>(ids.size()));
+        m_.years.push_back(year);
+        m_.record_ids.emplace_back(id);
+        ++m_.records;
     }
 
     std::vector<std::string> labels_;
     std::unordered_map<std::string, label_id> ids_;
-    std::vector<year_type> years_;
-    std::vector<std::string> record_ids_;
-    std::vector<std::size_t> offsets_{0};
-    std::vector<label_id> actors_;
+    records::incidence_matrix m_;
     std::unordered_set<std::string> seen_;
     std::vector<std::string> duplicates_;
 };

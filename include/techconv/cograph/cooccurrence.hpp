@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: BSL-1.0
 //
-// Co-occurrence C = A^T A of a records x codes incidence, sparse end to end
-// (the kernels are in cograph/detail/cooccurrence.hpp): with few codes the
-// pairs are counted in a cache-sized triangle, otherwise the code pairs of
-// every record are bucketed by their smaller code and each bucket is summed
-// straight into the final matrix; no dense codes x codes array is made for
-// more than a thousand codes.
+// Co-occurrence C = A^T A of a records x codes incidence: the co-classification
+// graph's entry to records::cooccurrence (the one co-occurrence engine, shared
+// with closeness), sparse end to end: with few codes the pairs are counted in
+// a cache-sized triangle, otherwise the code pairs of every record are
+// bucketed by their smaller code and each bucket is summed straight into the
+// final matrix; no dense codes x codes array is made for more than a thousand
+// codes.
 #ifndef TECHCONV_COGRAPH_COOCCURRENCE_HPP_
 #define TECHCONV_COGRAPH_COOCCURRENCE_HPP_
 
@@ -13,44 +14,51 @@
 
 #include <Eigen/SparseCore>
 
-#include "techconv/cograph/detail/cooccurrence.hpp"
 #include "techconv/cograph/incidence.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/records/cooccurrence.hpp"
+#include "techconv/records/incidence.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace cograph {
 
-/// \brief How a record's code pairs are weighted.
-enum class counting : unsigned char {
-    full,        ///< every pair of codes on a record adds 1 (whole counting)
-    fractional,  ///< a record with k >= 2 codes adds 1/(k-1) to each of its pairs
-};
+/// \brief Deprecated name of records::counting, the one counting vocabulary.
+///
+/// Caution when migrating: the co-classification graph's former
+/// `counting::fractional` (1/(k-1) per pair) is now records::counting::link_fractional;
+/// records::counting::fractional is 2/(k(k-1)) per pair, as in closeness.
+using counting [[deprecated("use techconv::records::counting; the former cograph fractional "
+                            "(1/(k-1)) is records::counting::link_fractional")]] = records::counting;
 
 /// \brief Options of cooccurrence().
 struct cooccurrence_options {
-    counting method = counting::full;  ///< full or fractional counting
-    int threads = 1;                   ///< worker threads (0 = hardware); results do not depend on it
+    records::counting method = records::counting::full;  ///< pair weight per record (records::counting)
+    int threads = 1;  ///< worker threads (0 = hardware); results do not depend on it
 };
 
 namespace detail {
 
-/// Runs the kernel of cograph/detail/cooccurrence.hpp; `rows == nullptr` selects all records.
+/// Runs records::cooccurrence; `rows == nullptr` selects all records.
 inline sparse_matrix cooccurrence_impl(const incidence_matrix& a, const std::vector<index>* rows,
                                        const cooccurrence_options& opts) {
-    return cooccurrence_kernel(a, rows, opts.method == counting::fractional, opts.threads);
+    records::pair_count_options o;
+    o.mode = opts.method;
+    o.threads = opts.threads;
+    return rows ? records::cooccurrence(a, *rows, o) : records::cooccurrence(a, o);
 }
 
 }  // namespace detail
 
 /// \brief Co-occurrence matrix C = A^T A of an incidence.
 ///
-/// Off-diagonal: C_ij = sum over records r holding codes i and j of w_r,
-/// where w_r = 1 (full counting) or 1/(k_r - 1) for a record with k_r
-/// distinct codes (fractional counting, Perianes-Rodriguez, Waltman & van Eck
-/// 2016, J. Informetr. 10(4):1178). Diagonal: C_ii = number of records
-/// holding code i (occurrences, for both counting methods). Reproduces [KCT]
+/// Off-diagonal: C_ij = sum over records r holding codes i and j of w_r =
+/// records::pair_weight(opts.method, k_r) for a record with k_r distinct codes:
+/// 1 (full), 1/(k_r - 1) (link_fractional: Perianes-Rodriguez, Waltman & van
+/// Eck 2016, J. Informetr. 10(4):1178) or 2/(k_r (k_r - 1)) (fractional).
+/// Diagonal: C_ii = number of records holding code i (occurrences, for every
+/// counting mode). Reproduces [KCT]
 /// section 2.2 with full counting at subclass level over all codes.
 /// \param a    the incidence (duplicates within a record are already removed).
 /// \param opts counting method and threads.
@@ -62,9 +70,9 @@ inline sparse_matrix cooccurrence_impl(const incidence_matrix& a, const std::vec
 /// k_r (k_r - 1) / 2 code pairs (plus O(n^2) for n <= 1024 codes, counted in
 /// a packed triangle); memory besides the result: for n <= 1024 one triangle
 /// of n (n + 1) / 2 counters of 4 bytes per thread (up to 4 triangles of
-/// 8-byte sums with fractional counting), else 2 bytes per pair (4 with more
-/// than 65536 codes; twice that with fractional counting) plus 4 bytes per
-/// distinct pair (8 with fractional counting).
+/// 8-byte sums with the fractional modes), else 2 bytes per pair (4 with more
+/// than 65536 codes; twice that with the fractional modes) plus 4 bytes per
+/// distinct pair (8 with the fractional modes).
 /// Bit-identical for any thread count.
 inline sparse_matrix cooccurrence(const incidence_matrix& a, const cooccurrence_options& opts = {}) {
     return detail::cooccurrence_impl(a, nullptr, opts);

@@ -24,17 +24,23 @@
 TECHCONV_NAMESPACE_BEGIN
 namespace convergence {
 
-/// \brief How a record with m actors (applicants) is counted.
-enum class counting : unsigned char {
+/// \brief How a record with m actors (applicants) is counted in a
+/// concentration: a per-actor weighting, not a pair counting (for pairs see
+/// records::counting).
+enum class actor_weighting : unsigned char {
     whole,       ///< each of its m distinct actors gets 1 (full counting)
     fractional,  ///< each of its m distinct actors gets 1/m (the actor counts sum to the records)
 };
+
+/// \brief Deprecated name of actor_weighting (renamed so that `counting`
+/// names only records::counting, the pair-counting vocabulary).
+using counting [[deprecated("use techconv::convergence::actor_weighting")]] = actor_weighting;
 
 /// \brief Options of concentration() and applicant_concentration().
 struct concentration_options {
     index k = 4;                             ///< the k of the concentration ratio CR_k (>= 1)
     index top = 10;                          ///< rows of the top table (0 = all)
-    counting count = counting::whole;        ///< actor counting for HHI and CR_k (records only)
+    actor_weighting count = actor_weighting::whole;  ///< actor counting for HHI and CR_k (records only)
     tie_break ties = tie_break::first_seen;  ///< order of equal counts in the top table
 };
 
@@ -124,7 +130,7 @@ applicant_concentration_result<detail::record_key_t<Records, Projection>> applic
     techconv::detail::require(opts.top >= 0, "applicant_concentration: top must be >= 0");
     detail::key_tally<key> t = detail::tally_records(records, proj, code_scope::all);
     applicant_concentration_result<key> r;
-    if (opts.count == counting::whole) {
+    if (opts.count == actor_weighting::whole) {
         r.concentration = concentration(t.whole, opts);
     } else {
         r.concentration = concentration(t.fractional, opts);

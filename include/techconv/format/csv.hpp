@@ -160,6 +160,9 @@ public:
     const std::string& source() const noexcept { return src_.source(); }
     /// Whether a byte-order mark was skipped at the start.
     bool had_bom() const noexcept { return had_bom_; }
+    /// The encoding the input is read as (csv_options::encoding, or what
+    /// `automatic` decided) and the bytes read so far that were not UTF-8.
+    const encoding_evidence& encoding() const noexcept { return evidence_; }
 
     /// Location of field `i` of the current record, with its header name.
     source_location location(std::size_t i) const {
@@ -175,7 +178,8 @@ public:
 private:
 
     void start() {
-        had_bom_ = src_.skip_bom();
+        decode_as_ = src_.settle_encoding(opts_.encoding, evidence_);
+        had_bom_ = evidence_.bom;
         if (!opts_.has_header) return;
         if (!read_record()) {
             ::techconv::detail::throw_error<parse_error>(
@@ -407,9 +411,13 @@ private:
     }
 
     void decode() {
-        switch (opts_.encoding) {
-            case text_encoding::unchecked: return;
-            case text_encoding::utf8: {
+        switch (decode_as_) {
+            case text_encoding::unchecked:
+            case text_encoding::automatic:  // (settled in start(): never here)
+                return;
+            case text_encoding::utf8:
+            case text_encoding::utf16le:
+            case text_encoding::utf16be: {
                 // Field by field: the fields are stored back to back, and two
                 // invalid halves of adjacent fields can look like one valid character.
                 std::size_t f = 0, b = 0, bad = std::string_view::npos;
@@ -420,8 +428,8 @@ private:
                 if (bad == std::string_view::npos) return;
                 std::string msg =
                     "invalid UTF-8 " + describe_byte(static_cast<unsigned char>(rec_[b + bad]));
-                msg += " (read the file with another text_encoding, e.g. latin1)";
-                source_location loc{src_.source(), record_line_, f + 1, pending_record(),
+                msg += " (the file is not UTF-8: name its encoding, e.g. cp1252, latin1 or macroman)";
+                source_location loc{src_.source(), line_at(b + bad), f + 1, pending_record(),
                                     f < header_.size() ? header_[f] : std::string()};
                 // The record was read whole: a caller may catch this error and
                 // go on with the next record, whose number must then count this one.
@@ -429,19 +437,41 @@ private:
                 ::techconv::detail::throw_error<parse_error>(error_code::bad_encoding,
                                                              std::move(loc), msg);
             }
+            case text_encoding::utf8_cp1252_strays:
             case text_encoding::latin1:
+            case text_encoding::cp1252:
             case text_encoding::mac_roman: {
-                bool ascii = true;
-                for (const char ch : rec_)
-                    if (static_cast<unsigned char>(ch) >= 0x80) {
-                        ascii = false;
-                        break;
+                if (decode_as_ != text_encoding::utf8_cp1252_strays) {
+                    bool ascii = true;
+                    for (const char ch : rec_)
+                        if (static_cast<unsigned char>(ch) >= 0x80) {
+                            ascii = false;
+                            break;
+                        }
+                    if (ascii) return;
+                } else {
+                    // valid UTF-8 (ASCII included) is kept as it is: the validator skips ASCII 8 bytes at a time
+                    std::size_t f = 0, b = 0;
+                    for (; f < ends_.size(); b = ends_[f], ++f)
+                        if (!is_valid_utf8(std::string_view(rec_).substr(b, ends_[f] - b))) break;
+                    if (f == ends_.size()) return;
+                    // lines of the stray bytes, for the report
+                    for (std::size_t g = f, gb = b; g < ends_.size(); gb = ends_[g], ++g) {
+                        std::string_view field = std::string_view(rec_).substr(gb, ends_[g] - gb);
+                        std::size_t at = gb;
+                        for (;;) {
+                            const std::size_t bad = find_invalid_utf8(field);
+                            if (bad == std::string_view::npos) break;
+                            evidence_.add_strays(1, line_at(at + bad));
+                            field.remove_prefix(bad + 1);
+                            at += bad + 1;
+                        }
                     }
-                if (ascii) return;
+                }
                 tmp_.clear();
                 std::size_t b = 0;
                 for (auto& e : ends_) {
-                    append_as_utf8(std::string_view(rec_).substr(b, e - b), opts_.encoding, tmp_);
+                    append_as_utf8(std::string_view(rec_).substr(b, e - b), decode_as_, tmp_);
                     b = e;
                     e = tmp_.size();
                 }
@@ -449,6 +479,13 @@ private:
                 return;
             }
         }
+    }
+
+    // Physical line of byte `at` of the current record's text.
+    std::size_t line_at(std::size_t at) const noexcept {
+        std::size_t line = record_line_;
+        for (std::size_t i = 0; i < at && i < rec_.size(); ++i) line += rec_[i] == '\n' ? 1 : 0;
+        return line;
     }
 
     std::string_view text() const noexcept { return rec_; }
@@ -472,6 +509,8 @@ private:
     std::size_t line_ = 1, record_line_ = 1, header_line_ = 0, record_ = 0;
     std::uint64_t record_start_ = 0;
     bool had_bom_ = false;
+    text_encoding decode_as_ = text_encoding::utf8;
+    encoding_evidence evidence_;
     bool tables_ready_ = false;
     bool unq_stop_[256] = {};
     bool q_stop_[256] = {};

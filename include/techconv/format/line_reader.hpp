@@ -37,11 +37,11 @@ class line_reader {
 public:
     line_reader(std::istream& in, std::string source = "<stream>", line_options opts = {})
         : opts_(opts), src_(in, std::move(source), opts.buffer_bytes) {
-        had_bom_ = src_.skip_bom();
+        start();
     }
     explicit line_reader(const std::string& path, line_options opts = {})
         : opts_(opts), owned_(detail::open_input_file(path)), src_(*owned_, path, opts.buffer_bytes) {
-        had_bom_ = src_.skip_bom();
+        start();
     }
     line_reader(const line_reader&) = delete;
     line_reader& operator=(const line_reader&) = delete;
@@ -82,6 +82,8 @@ public:
     std::uint64_t bytes_read() const noexcept { return src_.offset(); }
     const std::string& source() const noexcept { return src_.source(); }
     bool had_bom() const noexcept { return had_bom_; }
+    /// The encoding the input is read as and the bytes read so far that were not UTF-8.
+    const encoding_evidence& encoding() const noexcept { return evidence_; }
 
     /// Location of byte column `column` (1-based, 0 = whole line) of the current line.
     source_location location(std::size_t column = 0, std::string field = {}) const {
@@ -95,17 +97,23 @@ public:
     }
 
 private:
+    void start() {
+        decode_as_ = src_.settle_encoding(opts_.encoding, evidence_);
+        had_bom_ = evidence_.bom;
+    }
+
     void decode() {
-        if (opts_.encoding == text_encoding::unchecked) return;
-        if (opts_.encoding == text_encoding::utf8) {
+        if (decode_as_ == text_encoding::unchecked) return;
+        if (decode_as_ == text_encoding::utf8) {
             const std::size_t bad = find_invalid_utf8(line_);
             if (bad != std::string_view::npos)
                 fail(error_code::bad_encoding, bad + 1,
-                     "invalid UTF-8 (read the file with another text_encoding, e.g. latin1)");
+                     "invalid UTF-8 (the file is not UTF-8: name its encoding, e.g. cp1252, latin1 or macroman)");
             return;
         }
+        if (decode_as_ == text_encoding::utf8_cp1252_strays && is_valid_utf8(line_)) return;
         tmp_.clear();
-        append_as_utf8(line_, opts_.encoding, tmp_);
+        evidence_.add_strays(append_as_utf8(line_, decode_as_, tmp_), number_);
         line_.swap(tmp_);
     }
 
@@ -115,6 +123,8 @@ private:
     std::string line_, tmp_;
     std::size_t number_ = 0;
     bool had_bom_ = false;
+    text_encoding decode_as_ = text_encoding::utf8;
+    encoding_evidence evidence_;
 };
 
 }  // namespace io

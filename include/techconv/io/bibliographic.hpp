@@ -9,9 +9,10 @@
 #ifndef TECHCONV_IO_BIBLIOGRAPHIC_HPP_
 #define TECHCONV_IO_BIBLIOGRAPHIC_HPP_
 
-#include <algorithm>      // std::sort, std::unique
+#include <algorithm>      // std::sort, std::stable_sort, std::unique
 #include <cstddef>        // std::size_t
 #include <cstdint>        // std::uint8_t
+#include <map>            // std::map
 #include <string>         // std::string
 #include <string_view>    // std::string_view
 #include <unordered_set>  // std::unordered_set
@@ -74,7 +75,10 @@ struct bibliographic_options {
     const classification::country_normalizer* countries = nullptr;
     malformed_policy malformed = malformed_policy::error;    ///< truncated / unterminated / garbled records
     unknown_tag_policy unknown_tags = unknown_tag_policy::skip_field;  ///< WoS tagged only
-    text_encoding encoding = text_encoding::utf8;  ///< invalid UTF-8 is an error unless latin1/unchecked
+    /// automatic: decided from the first block (a BOM, else byte statistics) and
+    /// reported in bibliographic_report::text; utf8 makes invalid UTF-8 an error
+    /// (bad_encoding, under `malformed`); any other value is read as named.
+    text_encoding encoding = text_encoding::automatic;
     /// Fill bibliographic_record::title and keywords (for term classification);
     /// false leaves them empty and saves their memory when only countries are needed.
     bool titles_and_keywords = true;
@@ -99,7 +103,39 @@ struct bibliographic_report {
     std::size_t without_country = 0;      ///< delivered records with no recognised country
     std::size_t from_fallback = 0;        ///< records whose countries came from RP / Authors with affiliations
     std::size_t unresolved_addresses = 0; ///< addresses whose country was not recognised
+    /// Those addresses by their last token (the country spelling), with counts.
+    std::map<std::string, std::size_t> unresolved_spellings;
+    encoding_evidence text;               ///< the encoding the file was read as, and stray bytes
+
+    /// The `n` most frequent unresolved spellings, most frequent first (ties by spelling).
+    std::vector<std::pair<std::string, std::size_t>> top_unresolved(std::size_t n) const {
+        std::vector<std::pair<std::string, std::size_t>> v(unresolved_spellings.begin(), unresolved_spellings.end());
+        std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        if (v.size() > n) v.resize(n);
+        return v;
+    }
 };
+
+/// \brief What a report says about one file beyond its record counts: how its
+/// bytes were read (describe(), unless the file was plain UTF-8) and its
+/// addresses with an unresolved country ("3 addresses with an unresolved
+/// country: Foo Rep (2), Atlantis (1)", the `top` most frequent spellings).
+inline std::vector<std::string> report_notes(const bibliographic_report& r, std::size_t top = 10) {
+    std::vector<std::string> out;
+    if (!plain_utf8(r.text)) out.push_back(describe(r.text));
+    if (r.unresolved_addresses > 0) {
+        std::string s = std::to_string(r.unresolved_addresses) +
+                        (r.unresolved_addresses == 1 ? " address" : " addresses") + " with an unresolved country: ";
+        const auto t = r.top_unresolved(top);
+        for (std::size_t i = 0; i < t.size(); ++i)
+            s += (i ? ", " : "") + (t[i].first.empty() ? std::string("(empty)") : t[i].first) + " (" +
+                 std::to_string(t[i].second) + ")";
+        if (r.unresolved_spellings.size() > t.size())
+            s += ", and " + std::to_string(r.unresolved_spellings.size() - t.size()) + " more spellings";
+        out.push_back(std::move(s));
+    }
+    return out;
+}
 
 /// \brief Records and the report of reading one file.
 struct bibliographic_data {
@@ -293,6 +329,7 @@ inline bool finish_record(bibliographic_record& rec, std::unordered_set<std::str
     sort_unique(rec.countries);
     sort_unique(rec.institutions);
     rep.unresolved_addresses += rec.unresolved.size();
+    for (const auto& u : rec.unresolved) ++rep.unresolved_spellings[u];
     if (rec.countries.empty()) ++rep.without_country;
     if (rec.source == country_field::reprint || rec.source == country_field::authors_with_affiliations)
         ++rep.from_fallback;

@@ -11,6 +11,7 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/format/encoding.hpp"
 #include "techconv/format/input.hpp"
 #include "techconv/format/parse.hpp"
 
@@ -88,29 +89,41 @@ inline bool has_name(const std::vector<std::string>& h, std::string_view name) {
 
 /// \brief The format of a text that starts with `head` (the first few KiB of a file).
 ///
+/// A head that starts with a UTF-16 byte-order mark is transcoded to UTF-8 first.
 /// Rules, in order, after a UTF-8 byte-order mark and leading blanks:
 ///  - `<?xml` or `<us-patent-grant`: USPTO XML;
 ///  - a first line starting `FN `, `PT ` or `VR `: Web of Science tagged text;
 ///  - a first line starting `PT` and a tab: Web of Science tab-delimited;
 ///  - a comma-separated header naming `Lens ID` or `Display Key`: Lens;
+///  - naming `Publication Number`, `Jurisdiction`, `Kind` and `IPCR Classifications` or
+///    `CPC Classifications`: Lens (the 2015 layout, which has no `Lens ID` column);
 ///  - naming `EID` or `Authors with affiliations`: Scopus;
 ///  - naming both `id` and `ipc`: the techconv canonical CSV.
-/// Header names compare case-insensitively.
+/// Header names compare case-insensitively. The first line ends at LF or CR: a spreadsheet on
+/// a Mac saves CR-only line ends.
 /// \returns input_format::automatic when no rule matches.
 /// Complexity: O(head size).
 inline input_format detect_format_of(std::string_view head) {
+    if (head.size() >= 2 && (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")) {
+        // UTF-16 with a BOM: the rules apply to its UTF-8 transcoding (the readers transcode too)
+        const std::string utf8 = utf16_sample_to_utf8(head, head[0] == '\xFE');
+        return detect_format_of(utf8);
+    }
     if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
     std::size_t p = 0;
     while (p < head.size() && (head[p] == ' ' || head[p] == '\n' || head[p] == '\r' || head[p] == '\t')) ++p;
     head.remove_prefix(p);
     if (head.substr(0, 5) == "<?xml" || head.substr(0, 16) == "<us-patent-grant") return input_format::uspto_xml;
-    std::string_view line = head.substr(0, head.find('\n'));
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::string_view line = head.substr(0, head.find_first_of("\r\n"));
     const auto starts = [&](std::string_view s) { return line.substr(0, s.size()) == s; };
     if (starts("FN ") || starts("PT ") || starts("VR ")) return input_format::wos;
     if (starts("PT\t")) return input_format::wos_tab;
     const auto h = detail::sniff_header(line, ',');
     if (detail::has_name(h, "Lens ID") || detail::has_name(h, "Display Key")) return input_format::lens;
+    if (detail::has_name(h, "Publication Number") && detail::has_name(h, "Jurisdiction") &&
+        detail::has_name(h, "Kind") &&
+        (detail::has_name(h, "IPCR Classifications") || detail::has_name(h, "CPC Classifications")))
+        return input_format::lens;
     if (detail::has_name(h, "EID") || detail::has_name(h, "Authors with affiliations")) return input_format::scopus;
     if (detail::has_name(h, "id") && detail::has_name(h, "ipc")) return input_format::csv;
     return input_format::automatic;

@@ -63,8 +63,13 @@ struct patent_csv_mapping {
 
 /// \brief Options of the CSV patent readers.
 struct patent_csv_options {
-    csv_options csv;                 ///< delimiter, encoding (default UTF-8, strict), limits
-    bool detect_encoding = false;    ///< with a path: sniff the first MiB and pick utf8 / latin1 / mac_roman
+    /// Delimiter, encoding, limits. The encoding defaults to `automatic`
+    /// (decided from the first block, reported in patent_read_stats::text).
+    csv_options csv = [] {
+        csv_options c;
+        c.encoding = text_encoding::automatic;
+        return c;
+    }();
     bool classify_applicants = true; ///< set applicant types by name rules
     const applicant_rules* rules = nullptr;  ///< rules to use (nullptr: default_applicant_rules())
     /// A row whose field count differs from the header's is an error (field_count, naming the
@@ -85,7 +90,10 @@ struct patent_read_stats {
     /// Documents skipped because they are not patents, by root element name.
     std::vector<std::pair<std::string, std::size_t>> skipped;
     std::string layout;               ///< detected layout, e.g. "lens-2021", "uspto-xml"
-    text_encoding encoding = text_encoding::utf8;  ///< encoding the input was read in
+    text_encoding encoding = text_encoding::utf8;  ///< encoding the input was read in (text.used)
+    /// What the encoding was decided from and the bytes that were not UTF-8
+    /// (describe(text) is the report's sentence).
+    encoding_evidence text;
     std::size_t malformed_rows = 0;                ///< rows skipped for a wrong field count
     std::vector<std::size_t> malformed_lines;      ///< their lines (the first 100)
     /// Dates and years read by each rule of parse_date_year (index: date_rule).
@@ -112,27 +120,6 @@ struct patent_read_stats {
         return n;
     }
 };
-
-namespace detail {
-
-// The encoding of a text that starts with `head` (its first MiB); `source` names it in errors.
-inline text_encoding sniff_encoding_of(std::string_view head, const std::string& source) {
-    const auto g = detect_encoding(head);
-    if (g.utf16 || g.binary) {
-        ::techconv::detail::throw_error<parse_error>(
-            error_code::bad_encoding, source_location{source, 1, 0, 0, {}},
-            g.utf16 ? "UTF-16 input is not supported: save the file as UTF-8"
-                    : "NUL bytes: this is not a text file");
-    }
-    return g.encoding;
-}
-
-inline text_encoding sniff_file_encoding(const std::string& path, const std::string& source) {
-    input_source in(path);
-    return sniff_encoding_of(in.head(std::size_t{1} << 20), source);
-}
-
-}  // namespace detail
 
 /// \brief Streaming reader of patent records from a CSV table with a column mapping.
 ///
@@ -164,7 +151,7 @@ public:
     /// Reads the file at `path` with the mapping `mapping`.
     patent_csv_reader(const std::string& path, patent_csv_mapping mapping,
                       patent_csv_options opts = {})
-        : opts_(prepare(path, std::move(opts))) {
+        : opts_(checked_width(std::move(opts))) {
         csv_ = std::make_unique<csv_reader>(path, opts_.csv);
         bind(std::move(mapping));
     }
@@ -172,7 +159,6 @@ public:
     patent_csv_reader(std::istream& in, std::string source, patent_csv_mapping mapping,
                       patent_csv_options opts = {})
         : opts_(checked_width(std::move(opts))) {
-        stats_.encoding = opts_.csv.encoding;
         csv_ = std::make_unique<csv_reader>(in, std::move(source), opts_.csv);
         bind(std::move(mapping));
     }
@@ -202,7 +188,11 @@ public:
     /// The header of the table.
     const std::vector<std::string>& header() const noexcept { return csv_->header(); }
     /// Counters so far.
-    const patent_read_stats& stats() const noexcept { return stats_; }
+    const patent_read_stats& stats() const noexcept {
+        stats_.text = csv_->encoding();
+        stats_.encoding = stats_.text.used;
+        return stats_;
+    }
     /// Bytes consumed (for progress reports).
     std::uint64_t bytes_read() const noexcept { return csv_->bytes_read(); }
     /// The mapping in use (for a Lens file: the one built from its header).
@@ -214,14 +204,13 @@ protected:
                                                              patent_read_stats&)>;
     patent_csv_reader(const std::string& path, const mapping_factory& make,
                       patent_csv_options opts)
-        : opts_(prepare(path, std::move(opts))) {
+        : opts_(checked_width(std::move(opts))) {
         csv_ = std::make_unique<csv_reader>(path, opts_.csv);
         bind(make(csv_->header(), stats_));
     }
     patent_csv_reader(std::istream& in, std::string source, const mapping_factory& make,
                       patent_csv_options opts)
         : opts_(checked_width(std::move(opts))) {
-        stats_.encoding = opts_.csv.encoding;
         csv_ = std::make_unique<csv_reader>(in, std::move(source), opts_.csv);
         bind(make(csv_->header(), stats_));
     }
@@ -238,11 +227,6 @@ private:
     static patent_csv_options checked_width(patent_csv_options o) {
         o.csv.require_consistent_width = true;
         return o;
-    }
-    patent_csv_options prepare(const std::string& path, patent_csv_options o) {
-        if (o.detect_encoding) o.csv.encoding = detail::sniff_file_encoding(path, path);
-        stats_.encoding = o.csv.encoding;
-        return checked_width(std::move(o));
     }
 
     // The next row of the right width; rows of another width are an error or, with
@@ -429,7 +413,7 @@ private:
         }
     }
 
-    patent_read_stats stats_;  // first: prepare() sets stats_.encoding while opts_ is built
+    mutable patent_read_stats stats_;  // stats() copies the csv reader's encoding evidence
     patent_csv_options opts_;
     std::unique_ptr<csv_reader> csv_;
     patent_csv_mapping map_;

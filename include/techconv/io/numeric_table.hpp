@@ -29,6 +29,7 @@ struct numeric_table {
     std::vector<std::string> ids;      ///< the id column's cells, or "1", "2", ... (1-based rows) without one
     bool has_id_column = false;        ///< the first column held identifiers
     matrix values;                     ///< rows x columns.size()
+    encoding_evidence text;            ///< the encoding the file was read as, and stray bytes
 };
 
 /// \brief Reads a CSV table (held in `in`, named `path` in errors) whose columns are all numeric except, optionally,
@@ -43,8 +44,11 @@ struct numeric_table {
 ///         numeric column that is not a finite number (bad_number).
 /// Complexity: O(file size); memory: the cells as text, then the matrix.
 inline numeric_table read_numeric_table(std::istream& in, const std::string& path,
-                                        const std::function<void(std::uint64_t, std::size_t)>& progress = {}) {
-    csv_reader r(in, path);
+                                        const std::function<void(std::uint64_t, std::size_t)>& progress = {},
+                                        text_encoding encoding = text_encoding::automatic) {
+    csv_options co;
+    co.encoding = encoding;
+    csv_reader r(in, path, co);
     const auto header = r.header();
     if (header.empty())
         ::techconv::detail::throw_error<parse_error>(error_code::missing_header, source_location{path, 1, 0, 0, {}},
@@ -90,14 +94,16 @@ inline numeric_table read_numeric_table(std::istream& in, const std::string& pat
         }
         t.ids.push_back(t.has_id_column ? row[0] : std::to_string(i + 1));
     }
+    t.text = r.encoding();
     return t;
 }
 
-/// \brief read_numeric_table of the file at `path`.
+/// \brief read_numeric_table of the file at `path` (`-`: standard input).
 inline numeric_table read_numeric_table(const std::string& path,
-                                        const std::function<void(std::uint64_t, std::size_t)>& progress = {}) {
+                                        const std::function<void(std::uint64_t, std::size_t)>& progress = {},
+                                        text_encoding encoding = text_encoding::automatic) {
     input_source in(path);
-    return read_numeric_table(in.stream(), path, progress);
+    return read_numeric_table(in.stream(), path, progress, encoding);
 }
 
 }  // namespace io

@@ -148,7 +148,12 @@ public:
         }
     }
     /// \brief What was read, skipped and not understood so far.
-    const bibliographic_report& report() const noexcept { return report_; }
+    const bibliographic_report& stats() const noexcept {
+        report_.text = csv_.encoding();
+        return report_;
+    }
+    /// The same as stats() (the older spelling; the patent readers say stats()).
+    const bibliographic_report& report() const noexcept { return stats(); }
 
 private:
     static csv_options csv_opts(const bibliographic_options& o) {
@@ -204,7 +209,7 @@ private:
     detail::record_builder builder_;
     std::size_t aff_ = 0, year_ = 0;
     std::ptrdiff_t eid_ = -1, awa_ = -1, title_ = -1, akw_ = -1, ikw_ = -1;
-    bibliographic_report report_;
+    mutable bibliographic_report report_;  // report() copies the CSV reader's encoding evidence
     std::unordered_set<std::string> seen_;
 };
 

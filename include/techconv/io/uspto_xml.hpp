@@ -46,6 +46,10 @@ struct uspto_xml_options {
     /// IPC entries and CPC entries of one patent at most (each; see
     /// patent_csv_options::max_codes_per_record); more is limit_exceeded.
     std::size_t max_codes_per_record = 1000;
+    /// automatic: a BOM (UTF-16 is transcoded), else each document's `<?xml encoding=...?>`
+    /// declaration, else UTF-8 (bytes that are not UTF-8 read as CP1252, counted); any other
+    /// value overrides the declarations.
+    text_encoding encoding = text_encoding::automatic;
 };
 
 /// \brief Streaming reader of USPTO grant XML (`ipgYYMMDD.xml` bulk files).
@@ -82,13 +86,13 @@ public:
     /// Reads the file at `path`.
     explicit uspto_xml_reader(const std::string& path, uspto_xml_options opts = {})
         : opts_(std::move(opts)), owned_(detail::open_input_file(path)),
-          tz_(*owned_, path, opts_.buffer_bytes, opts_.max_token_bytes, opts_.max_depth) {
+          tz_(*owned_, path, opts_.buffer_bytes, opts_.max_token_bytes, opts_.encoding, opts_.max_depth) {
         stats_.layout = "uspto-xml";
     }
     /// Reads `in`; `source` names it in messages.
     uspto_xml_reader(std::istream& in, std::string source, uspto_xml_options opts = {})
         : opts_(std::move(opts)), tz_(in, std::move(source), opts_.buffer_bytes,
-                                      opts_.max_token_bytes, opts_.max_depth) {
+                                      opts_.max_token_bytes, opts_.encoding, opts_.max_depth) {
         stats_.layout = "uspto-xml";
     }
 
@@ -128,7 +132,11 @@ public:
     }
 
     /// Counters: patents read, documents seen, documents skipped by root name.
-    const patent_read_stats& stats() const noexcept { return stats_; }
+    const patent_read_stats& stats() const noexcept {
+        stats_.text = tz_.encoding();
+        stats_.encoding = stats_.text.used;
+        return stats_;
+    }
     /// Bytes consumed (for progress reports).
     std::uint64_t bytes_read() const noexcept { return tz_.bytes_read(); }
 
@@ -373,7 +381,7 @@ private:
     applicant_classifier classifier_{opts_.rules ? *opts_.rules : default_applicant_rules()};
     std::unique_ptr<std::ifstream> owned_;
     detail::xml_tokenizer tz_;
-    patent_read_stats stats_;
+    mutable patent_read_stats stats_;  // stats() copies the tokenizer's encoding evidence
 };
 
 /// \brief Reads all patents of a USPTO XML file. \sa uspto_xml_reader

@@ -150,7 +150,12 @@ public:
         }
     }
     /// \brief What was read, skipped and not understood so far.
-    const bibliographic_report& report() const noexcept { return report_; }
+    const bibliographic_report& stats() const noexcept {
+        report_.text = lines_.encoding();
+        return report_;
+    }
+    /// The same as stats() (the older spelling; the patent readers say stats()).
+    const bibliographic_report& report() const noexcept { return stats(); }
 
 private:
     // A malformed record: throw, or record the issue and drop the record.
@@ -292,7 +297,7 @@ private:
     line_reader lines_;
     detail::record_builder builder_;
     detail::wos_fields fields_;
-    bibliographic_report report_;
+    mutable bibliographic_report report_;  // report() copies the line reader's encoding evidence
     std::unordered_set<std::string> seen_;
     bool in_record_ = false;
     bool encoding_bad_ = false;
@@ -333,7 +338,12 @@ public:
         }
     }
     /// \brief What was read, skipped and not understood so far.
-    const bibliographic_report& report() const noexcept { return report_; }
+    const bibliographic_report& stats() const noexcept {
+        report_.text = lines_.encoding();
+        return report_;
+    }
+    /// The same as stats() (the older spelling; the patent readers say stats()).
+    const bibliographic_report& report() const noexcept { return stats(); }
 
 private:
     [[noreturn]] void header_error(error_code code, const std::string& field, const std::string& msg) const {
@@ -441,7 +451,7 @@ private:
     std::vector<std::string> names_;
     std::size_t width_ = 0, ut_ = npos, py_ = npos, c1_ = npos, rp_ = npos, ti_ = npos, de_ = npos, id_ = npos;
     detail::wos_fields fields_;
-    bibliographic_report report_;
+    mutable bibliographic_report report_;  // report() copies the line reader's encoding evidence
     std::unordered_set<std::string> seen_;
 };
 

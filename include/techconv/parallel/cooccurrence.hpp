@@ -23,6 +23,7 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/parallel/serialize.hpp"
+#include "techconv/records/incidence.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -277,8 +278,8 @@ inline Eigen::SparseMatrix<double> assemble(const std::vector<cooccurrence_rows>
 /// matrix, kept per row in record order, so that they can CONTINUE the sums
 /// of the records before them (an ordered scan).
 ///
-/// Needed for fractional counting: an entry is the floating-point sum, in
-/// record order, of 1/(k - 1) over the records holding both codes (as
+/// Needed for the fractional modes: an entry is the floating-point sum, in
+/// record order, of records::pair_weight over the records holding both codes (as
 /// cograph::cooccurrence forms it); it cannot be split into partial sums
 /// without changing the last bits, but it can be continued: the running
 /// sums of all records before this process's, plus this process's terms in
@@ -288,10 +289,10 @@ class cooccurrence_stream {
 public:
     /// \brief Buckets the pairs of every record of `a` by their smaller code (record order kept).
     /// \param a       this process's records with global code ids (rows ascending)
-    /// \param method  counting::full or counting::fractional
+    /// \param method  any records::counting mode
     /// Complexity: O(nnz(a) + pairs) time, 8 bytes per pair.
-    cooccurrence_stream(const cograph::incidence_matrix& a, cograph::counting method)
-        : codes_(a.codes), frac_(method == cograph::counting::fractional) {
+    cooccurrence_stream(const cograph::incidence_matrix& a, records::counting method)
+        : codes_(a.codes), mode_(method), frac_(method != records::counting::full) {
         const auto n = static_cast<std::size_t>(a.codes);
         occ_.assign(n, 0);
         start_.assign(n + 1, 0);
@@ -352,7 +353,7 @@ public:
                     seen[j] = 1;
                     touched.push_back(partner_[t]);
                 }
-                acc[j] += frac_ ? 1.0 / static_cast<double>(size_[t] - 1) : 1.0;
+                acc[j] += frac_ ? records::pair_weight(mode_, static_cast<index>(size_[t])) : 1.0;
             }
             if (touched.size() > carried) std::sort(touched.begin(), touched.end());
             for (const std::int32_t j : touched) {
@@ -373,6 +374,7 @@ public:
 
 private:
     index codes_ = 0;
+    records::counting mode_ = records::counting::full;
     bool frac_ = false;
     std::vector<index> occ_, start_;
     std::vector<std::int32_t> partner_;

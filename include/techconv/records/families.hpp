@@ -10,6 +10,7 @@
 #include <cstddef>        // std::size_t
 #include <cstdint>        // std::uint8_t
 #include <string>         // std::string
+#include <string_view>    // std::string_view
 #include <unordered_map>  // std::unordered_map
 #include <utility>        // std::move
 #include <vector>         // std::vector
@@ -54,14 +55,17 @@ struct family_merge_result {
 /// its distinct priority numbers, sorted and joined by `|` (prefixed `P:`): a
 /// DOCDB simple family is the set of documents claiming exactly the same
 /// priorities, so this reproduces simple families where the source (e.g. the
-/// 2021 Lens layout) gives no family column.
-inline std::string family_key(const patent_record& r,
-                              family_key_rule rule = family_key_rule::family_id_then_priorities) {
-    if (!r.family_id.empty()) return "F:" + r.family_id;
-    if (rule == family_key_rule::family_id_only || r.priority_numbers.empty()) return {};
+/// 2021 Lens layout) gives no family column. This form takes the family id
+/// and the priority numbers (any range of strings or string views), so a
+/// columnar table (records::patent_table) keys its rows by the same rule.
+template <class PriorityNumbers>
+std::string family_key(std::string_view family_id, const PriorityNumbers& priority_numbers,
+                       family_key_rule rule = family_key_rule::family_id_then_priorities) {
+    if (!family_id.empty()) return "F:" + std::string(family_id);
+    if (rule == family_key_rule::family_id_only || priority_numbers.begin() == priority_numbers.end()) return {};
     std::vector<std::string> p;
     detail::unique_list u(p);
-    for (const auto& n : r.priority_numbers) u.push(detail::name_key(n));
+    for (const auto& n : priority_numbers) u.push(detail::name_key(n));
     std::sort(p.begin(), p.end());
     std::string key = "P:";
     for (std::size_t i = 0; i < p.size(); ++i) {
@@ -69,6 +73,12 @@ inline std::string family_key(const patent_record& r,
         key += p[i];
     }
     return key;
+}
+
+/// \brief The family key of record `r` (the form above on its family id and priority numbers).
+inline std::string family_key(const patent_record& r,
+                              family_key_rule rule = family_key_rule::family_id_then_priorities) {
+    return family_key(r.family_id, r.priority_numbers, rule);
 }
 
 namespace detail {
@@ -88,6 +98,61 @@ inline void append_parties(std::vector<party>& into, const std::vector<party>& f
 }
 
 }  // namespace detail
+
+/// \brief The members `g` of one family (indices into `records`, input order)
+/// merged into one record by the rule of merge_families(), counts combined by `counts`.
+/// \pre `g` is not empty.
+inline patent_record merge_family(const std::vector<patent_record>& records, const std::vector<std::size_t>& g,
+                                  family_count_merge counts) {
+    std::size_t rep = g.front();
+    for (const auto i : g) {
+        const auto y = records[i].publication_year;
+        const auto ry = records[rep].publication_year;
+        if (y != no_year && (ry == no_year || y < ry)) rep = i;
+    }
+    patent_record out = records[rep];
+    out.members = 0;
+    const auto min_year = [](year_type a, year_type b) {
+        if (a == no_year) return b;
+        if (b == no_year) return a;
+        return std::min(a, b);
+    };
+    for (const auto i : g) {
+        const patent_record& m = records[i];
+        out.members += m.members;
+        if (i == rep) continue;
+        out.publication_year = min_year(out.publication_year, m.publication_year);
+        out.application_year = min_year(out.application_year, m.application_year);
+        out.priority_year = min_year(out.priority_year, m.priority_year);
+        detail::append_parties(out.applicants, m.applicants);
+        detail::append_parties(out.inventors, m.inventors);
+        detail::append_unique(out.ipc, m.ipc);
+        detail::append_unique(out.cpc, m.cpc);
+        detail::append_unique(out.family_jurisdictions, m.family_jurisdictions);
+        detail::append_unique(out.priority_countries, m.priority_countries);
+        detail::append_unique(out.priority_numbers, m.priority_numbers);
+        out.fields = static_cast<std::uint16_t>(out.fields | m.fields);
+        switch (counts) {
+            case family_count_merge::max:
+                out.npl_list_items = std::max(out.npl_list_items, m.npl_list_items);
+                break;
+            case family_count_merge::sum: out.npl_list_items += m.npl_list_items; break;
+            case family_count_merge::first: break;
+        }
+        for (const auto ind : all_indicators) {
+            if (!m.counts.has(ind) || counts == family_count_merge::first) continue;
+            const auto v = *m.counts.get(ind);
+            if (!out.counts.has(ind)) {
+                out.counts.set(ind, v);
+            } else if (counts == family_count_merge::max) {
+                out.counts.set(ind, std::max(v, *out.counts.get(ind)));
+            } else {
+                out.counts.set(ind, v + *out.counts.get(ind));
+            }
+        }
+    }
+    return out;
+}
 
 /// \brief Merges records of the same simple family into one record per family.
 ///
@@ -129,56 +194,7 @@ inline family_merge_result merge_families(std::vector<patent_record> records,
         }
     }
     res.records.reserve(groups.size());
-    for (auto& g : groups) {
-        std::size_t rep = g.front();
-        for (const auto i : g) {
-            const auto y = records[i].publication_year;
-            const auto ry = records[rep].publication_year;
-            if (y != no_year && (ry == no_year || y < ry)) rep = i;
-        }
-        patent_record out = records[rep];
-        out.members = 0;
-        const auto min_year = [](year_type a, year_type b) {
-            if (a == no_year) return b;
-            if (b == no_year) return a;
-            return std::min(a, b);
-        };
-        for (const auto i : g) {
-            const patent_record& m = records[i];
-            out.members += m.members;
-            if (i == rep) continue;
-            out.publication_year = min_year(out.publication_year, m.publication_year);
-            out.application_year = min_year(out.application_year, m.application_year);
-            out.priority_year = min_year(out.priority_year, m.priority_year);
-            detail::append_parties(out.applicants, m.applicants);
-            detail::append_parties(out.inventors, m.inventors);
-            detail::append_unique(out.ipc, m.ipc);
-            detail::append_unique(out.cpc, m.cpc);
-            detail::append_unique(out.family_jurisdictions, m.family_jurisdictions);
-            detail::append_unique(out.priority_countries, m.priority_countries);
-            detail::append_unique(out.priority_numbers, m.priority_numbers);
-            out.fields = static_cast<std::uint16_t>(out.fields | m.fields);
-            switch (opts.counts) {
-                case family_count_merge::max:
-                    out.npl_list_items = std::max(out.npl_list_items, m.npl_list_items);
-                    break;
-                case family_count_merge::sum: out.npl_list_items += m.npl_list_items; break;
-                case family_count_merge::first: break;
-            }
-            for (const auto ind : all_indicators) {
-                if (!m.counts.has(ind) || opts.counts == family_count_merge::first) continue;
-                const auto v = *m.counts.get(ind);
-                if (!out.counts.has(ind)) {
-                    out.counts.set(ind, v);
-                } else if (opts.counts == family_count_merge::max) {
-                    out.counts.set(ind, std::max(v, *out.counts.get(ind)));
-                } else {
-                    out.counts.set(ind, v + *out.counts.get(ind));
-                }
-            }
-        }
-        res.records.push_back(std::move(out));
-    }
+    for (const auto& g : groups) res.records.push_back(merge_family(records, g, opts.counts));
     res.merged = res.input_records - res.records.size();
     return res;
 }

@@ -9,15 +9,18 @@
 
 #include <cstddef>  // std::size_t
 #include <cstdint>  // std::uint64_t
+#include <algorithm>  // std::copy
 #include <fstream>  // std::ifstream
 #include <istream>  // std::istream
 #include <memory>   // std::unique_ptr
 #include <string>   // std::string
+#include <string_view>  // std::string_view
 #include <utility>  // std::move
 #include <vector>   // std::vector
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/format/encoding.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
@@ -79,10 +82,106 @@ public:
         return false;
     }
 
+    /// Looks at the first block: skips a UTF-8 BOM, or after a UTF-16 BOM (or
+    /// when `requested` is utf16le / utf16be) transcodes the rest of the input
+    /// from UTF-16 to UTF-8 while reading, so callers see UTF-8 only.
+    /// \returns the encoding found: `requested`, or the UTF-16 flavour of a
+    /// BOM when `requested` is automatic; `bom` is set when a BOM was skipped.
+    text_encoding begin(text_encoding requested, bool& bom) {
+        bom = false;
+        if (offset() != 0 || !fill()) {
+            if (requested == text_encoding::utf16le || requested == text_encoding::utf16be) start_utf16(requested == text_encoding::utf16be);
+            return requested;
+        }
+        if (available() < 3) top_up();
+        const auto* p = reinterpret_cast<const unsigned char*>(buf_.data() + pos_);
+        const std::size_t n = available();
+        const bool le = n >= 2 && p[0] == 0xFF && p[1] == 0xFE;
+        const bool be = n >= 2 && p[0] == 0xFE && p[1] == 0xFF;
+        text_encoding e = requested;
+        if ((le || be) && (requested == text_encoding::automatic || requested == text_encoding::utf16le ||
+                           requested == text_encoding::utf16be)) {
+            if (requested == text_encoding::automatic) e = le ? text_encoding::utf16le : text_encoding::utf16be;
+            // a BOM that disagrees with an explicit byte order: the explicit order wins
+            if ((e == text_encoding::utf16le) == le) {
+                pos_ += 2;
+                bom = true;
+            }
+        } else if (requested != text_encoding::utf16le && requested != text_encoding::utf16be) {
+            bom = skip_bom();
+            return e;
+        }
+        start_utf16(e == text_encoding::utf16be);
+        return e;
+    }
+
+    /// Settles how the input is decoded: begin(), then for `automatic`
+    /// detect_encoding() over the first block (a large sample: the block size).
+    /// Fills `ev` (requested, used, bom). \returns the encoding the caller
+    /// decodes bytes with: `utf8` after UTF-16 (transcoded here), else ev.used.
+    text_encoding settle_encoding(text_encoding requested, encoding_evidence& ev) {
+        ev.requested = requested;
+        text_encoding e = begin(requested, ev.bom);
+        if (e == text_encoding::automatic) {
+            e = text_encoding::utf8_cp1252_strays;
+            if (!ev.bom && fill()) e = detect_encoding(std::string_view(data(), available())).encoding;
+        }
+        ev.used = e;
+        return e == text_encoding::utf16le || e == text_encoding::utf16be ? text_encoding::utf8 : e;
+    }
+
 private:
+    // From now on the unread bytes and the rest of the stream are UTF-16.
+    void start_utf16(bool big_endian) {
+        utf16_ = std::make_unique<utf16_decoder>(big_endian);
+        raw_.assign(buf_.begin() + static_cast<std::ptrdiff_t>(pos_), buf_.begin() + static_cast<std::ptrdiff_t>(end_));
+        consumed_before_ += pos_;
+        raw_offset_ = consumed_before_;
+        pos_ = end_ = 0;  // the next refill() transcodes raw_; offset() then counts UTF-8 bytes
+    }
+
+    // Transcodes UTF-16 into buf_ (as UTF-8) until at least one byte is there.
+    bool refill_utf16() {
+        out_.clear();
+        for (;;) {
+            if (!raw_.empty()) {
+                if (!utf16_->feed(std::string_view(raw_.data(), raw_.size()), out_)) {
+                    ::techconv::detail::throw_error<parse_error>(
+                        error_code::bad_encoding, source_location{source_, 0, 0, 0, {}},
+                        "unpaired UTF-16 surrogate at byte offset " +
+                            std::to_string(raw_offset_ + utf16_->bytes_done()) + " (read as UTF-16)");
+                }
+                raw_.clear();
+            }
+            if (!out_.empty()) break;
+            if (at_end_) {
+                if (utf16_->incomplete()) {
+                    ::techconv::detail::throw_error<parse_error>(
+                        error_code::bad_encoding, source_location{source_, 0, 0, 0, {}},
+                        "the input ends inside a UTF-16 character (odd byte count or a lone high surrogate)");
+                }
+                return false;
+            }
+            raw_.resize(buf_.size() / 2);
+            in_->read(raw_.data(), static_cast<std::streamsize>(raw_.size()));
+            const auto got = in_->gcount();
+            if (in_->bad()) {
+                ::techconv::detail::throw_error<parse_error>(
+                    error_code::io_error, source_location{source_, 0, 0, 0, {}}, "read error on input stream");
+            }
+            raw_.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+            if (!*in_) at_end_ = true;
+        }
+        if (out_.size() > buf_.size()) buf_.resize(out_.size());
+        std::copy(out_.begin(), out_.end(), buf_.begin());
+        end_ = out_.size();
+        return true;
+    }
+
     bool refill() {
         consumed_before_ += end_;
         pos_ = end_ = 0;
+        if (utf16_) return refill_utf16();
         if (at_end_) return false;
         in_->read(buf_.data(), static_cast<std::streamsize>(buf_.size()));
         const auto got = in_->gcount();
@@ -119,6 +218,10 @@ private:
     std::size_t pos_ = 0, end_ = 0;
     std::uint64_t consumed_before_ = 0;
     bool at_end_ = false;
+    std::unique_ptr<utf16_decoder> utf16_;  // set while transcoding UTF-16 input
+    std::vector<char> raw_;                  // UTF-16 bytes not yet transcoded
+    std::string out_;                        // one block's UTF-8
+    std::uint64_t raw_offset_ = 0;           // input offset where the UTF-16 text starts
 };
 
 }  // namespace detail

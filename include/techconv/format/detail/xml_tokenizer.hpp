@@ -33,11 +33,24 @@ enum class xml_token : std::uint8_t { start, end, text, declaration, doctype, en
 
 class xml_tokenizer {
 public:
+    /// `encoding`: `automatic` reads a BOM, else the `<?xml encoding="..."?>`
+    /// declaration of each document (none: UTF-8, bytes that are not UTF-8 read
+    /// as CP1252 and counted); any other value overrides the declarations.
     xml_tokenizer(std::istream& in, std::string source, std::size_t buffer_bytes,
-                  std::size_t max_token_bytes, std::size_t max_depth = 256)
+                  std::size_t max_token_bytes, text_encoding encoding = text_encoding::utf8,
+                  std::size_t max_depth = 256)
         : src_(in, std::move(source), buffer_bytes), max_token_(max_token_bytes), max_depth_(max_depth) {
-        src_.skip_bom();
+        decode_as_ = src_.settle_encoding(encoding, evidence_);
+        if (encoding == text_encoding::automatic && evidence_.used != text_encoding::utf16le &&
+            evidence_.used != text_encoding::utf16be) {
+            // XML's own rule (XML 1.0, appendix F) replaces byte statistics: a BOM, else the declaration
+            decode_as_ = evidence_.used = text_encoding::utf8_cp1252_strays;
+            by_declaration_ = true;
+        }
     }
+
+    /// The encoding the input is read as and the bytes that were not UTF-8.
+    const encoding_evidence& encoding() const noexcept { return evidence_; }
 
     /// Next token. Text tokens are only reported when they hold a non-blank character.
     xml_token next() {
@@ -75,6 +88,7 @@ public:
                                     " inside <" + stack_.back() + "> opened on line " +
                                     std::to_string(open_lines_.back()) + " (truncated document?)");
                     }
+                    if (by_declaration_) follow_declaration();
                     return xml_token::declaration;
                 }
                 continue;  // other processing instructions
@@ -331,13 +345,60 @@ private:
         return true;
     }
 
-    void check_utf8(const std::string& s) const {
-        const std::size_t bad = find_invalid_utf8(s);
-        if (bad != std::string_view::npos) {
-            std::size_t line = token_line_;
-            for (std::size_t i = 0; i < bad; ++i) line += s[i] == '\n' ? 1 : 0;
-            fail_at(line, error_code::bad_encoding, "invalid UTF-8 in XML text");
+    // Makes `s` UTF-8: validated (utf8), or transcoded from the single-byte
+    // encoding; stray bytes of utf8_cp1252_strays counted with their lines.
+    void check_utf8(std::string& s) {
+        if (decode_as_ == text_encoding::unchecked) return;
+        std::size_t bad = find_invalid_utf8(s);
+        if (bad == std::string_view::npos) {
+            if (decode_as_ == text_encoding::utf8 || decode_as_ == text_encoding::utf8_cp1252_strays) return;
+            bool ascii = true;
+            for (const char ch : s) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+            if (ascii) return;
         }
+        const auto line_of = [&](std::size_t at) {
+            std::size_t line = token_line_;
+            for (std::size_t i = 0; i < at && i < s.size(); ++i) line += s[i] == '\n' ? 1 : 0;
+            return line;
+        };
+        if (decode_as_ == text_encoding::utf8)
+            fail_at(line_of(bad), error_code::bad_encoding,
+                    "invalid UTF-8 in XML text (name the file's encoding, e.g. cp1252 or latin1)");
+        if (decode_as_ == text_encoding::utf8_cp1252_strays) {
+            for (std::size_t from = 0; bad != std::string_view::npos;) {
+                evidence_.add_strays(1, line_of(from + bad));
+                from += bad + 1;
+                bad = find_invalid_utf8(std::string_view(s).substr(from));
+            }
+        }
+        std::string out;
+        append_as_utf8(s, decode_as_, out);
+        s.swap(out);
+    }
+
+    // The declaration in buf_ ("xml version=... encoding='...'") sets the
+    // encoding of the document that follows.
+    void follow_declaration() {
+        const std::size_t k = buf_.find("encoding");
+        if (k == std::string::npos) {
+            decode_as_ = evidence_.used = text_encoding::utf8_cp1252_strays;
+            return;
+        }
+        std::size_t q = buf_.find_first_of("\"'", k);
+        if (q == std::string::npos) return;
+        const std::size_t e = buf_.find(buf_[q], q + 1);
+        if (e == std::string::npos) return;
+        const std::string name = buf_.substr(q + 1, e - q - 1);
+        text_encoding t{};
+        if (!text_encoding_from_string(name, t) || t == text_encoding::automatic || t == text_encoding::unchecked) {
+            fail(error_code::bad_encoding, "the XML declaration names the encoding '" + name +
+                                               "', which is not supported (" + std::string(encoding_names) + ")");
+        }
+        if (t == text_encoding::utf16le || t == text_encoding::utf16be) {
+            fail(error_code::bad_encoding, "the XML declaration says UTF-16 but the file has no UTF-16 byte-order mark");
+        }
+        if (t == text_encoding::utf8) t = text_encoding::utf8_cp1252_strays;
+        decode_as_ = evidence_.used = t;
     }
 
     void decode_append(std::string_view s, std::string& out) const {
@@ -393,6 +454,9 @@ private:
     }
 
     byte_source src_;
+    text_encoding decode_as_ = text_encoding::utf8;
+    encoding_evidence evidence_;
+    bool by_declaration_ = false;  // automatic and no BOM: each declaration decides
     std::size_t max_token_;
     std::size_t max_depth_;  // open elements at most (limit_exceeded beyond)
     std::size_t line_ = 1, token_line_ = 1;

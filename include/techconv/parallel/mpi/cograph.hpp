@@ -2,7 +2,7 @@
 // techconv-requires: MPI::MPI_CXX
 //
 // The co-occurrence matrix of records spread over MPI ranks, bit-identical to
-// cograph::cooccurrence over all records (full and fractional counting).
+// cograph::cooccurrence over all records (every records::counting mode).
 #ifndef TECHCONV_PARALLEL_MPI_COGRAPH_HPP_
 #define TECHCONV_PARALLEL_MPI_COGRAPH_HPP_
 
@@ -20,6 +20,7 @@
 #include "techconv/parallel/cooccurrence.hpp"
 #include "techconv/parallel/mpi/transport.hpp"
 #include "techconv/parallel/serialize.hpp"
+#include "techconv/records/incidence.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -32,14 +33,17 @@ struct cooccurrence_result {
     cograph::sparse_matrix counts;    ///< C = A^T A: co-occurrences off the diagonal, occurrences on it
 };
 
-/// \brief Options of mpi::cooccurrence.
-struct cooccurrence_mpi_options {
-    index blocks_per_rank = 8;  ///< fractional counting: row blocks per rank in the pipeline (>= 1)
+/// \brief Options of mpi::cooccurrence (the MPI side; the counting is in cograph::cooccurrence_options).
+struct cooccurrence_options {
+    index blocks_per_rank = 8;  ///< fractional modes: row blocks per rank in the pipeline (>= 1)
 };
+
+/// \brief Deprecated name of mpi::cooccurrence_options.
+using cooccurrence_mpi_options [[deprecated("use techconv::parallel::mpi::cooccurrence_options")]] = cooccurrence_options;
 
 /// \brief cograph::cooccurrence over records spread across ranks (rank
 /// order = record order), identical bit for bit to the single-process
-/// matrix of all records, for full and fractional counting. Collective.
+/// matrix of all records, for every records::counting mode. Collective.
 ///
 /// The code dictionaries are merged (sorted union) and each rank re-keys its
 /// incidence to the global ids. Then:
@@ -49,8 +53,8 @@ struct cooccurrence_mpi_options {
 ///   reduce-scatter); rank q adds the P partials of its range; the final
 ///   ranges are allgathered. Bytes per rank: its partial out, about |C|/P
 ///   per partner in, and |C| in the allgather: O(|C|), not O(P |C|).
-/// - fractional counting: an entry is the record-order floating-point sum of
-///   1/(k - 1), which partial sums would change in the last bits. The ranks
+/// - the fractional modes: an entry is the record-order floating-point sum of
+///   records::pair_weight, which partial sums would change in the last bits. The ranks
 ///   continue each other's sums instead (parallel::cooccurrence_stream): the
 ///   rows are cut into blocks, block b goes from rank 0 to rank P - 1, each
 ///   rank adding its records' terms in record order, and a rank works on
@@ -68,7 +72,7 @@ struct cooccurrence_mpi_options {
 /// share plus (P - 1) blocks.
 inline cooccurrence_result cooccurrence(const cograph::incidence<std::string>& local, MPI_Comm comm,
                                         const cograph::cooccurrence_options& opts = {},
-                                        const cooccurrence_mpi_options& mopts = {}) {
+                                        const cooccurrence_options& mopts = {}) {
     techconv::detail::require(mopts.blocks_per_rank >= 1, "mpi::cooccurrence: blocks_per_rank must be >= 1");
     const int p = size(comm), me = rank(comm);
     cooccurrence_result out;
@@ -76,7 +80,7 @@ inline cooccurrence_result cooccurrence(const cograph::incidence<std::string>& l
     const cograph::incidence_matrix a = with_code_labels(local, out.labels);
     const auto n = static_cast<index>(out.labels.size());
     std::vector<cooccurrence_rows> blocks;
-    if (opts.method == cograph::counting::full) {
+    if (opts.method == records::counting::full) {
         const cograph::sparse_matrix c = cograph::cooccurrence(a, opts);
         std::vector<std::vector<unsigned char>> msg(static_cast<std::size_t>(p));
         for (int q = 0; q < p; ++q) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 //
-// Kernels of cograph::cooccurrence (C = A^T A of a records x codes incidence).
+// Kernels of records::cooccurrence (C = A^T A of a records x labels incidence,
+// weighted by records::counting), used by cograph::cooccurrence and
+// closeness::count_collaboration.
 //
 // Two paths, chosen by the number of codes n:
 //  - dense (n <= dense_code_limit): each record adds its pairs to a packed
@@ -15,9 +17,10 @@
 //    then row j itself below it.
 // Neither path makes an intermediate copy of C. Every floating-point sum runs
 // in an order fixed by the record order and the input size only, so the bits
-// never depend on the thread count.
-#ifndef TECHCONV_COGRAPH_DETAIL_COOCCURRENCE_HPP_
-#define TECHCONV_COGRAPH_DETAIL_COOCCURRENCE_HPP_
+// never depend on the thread count; with `sequential` every sum runs in record
+// order (as a triplet sum would), whatever the input size.
+#ifndef TECHCONV_RECORDS_DETAIL_COOCCURRENCE_KERNEL_HPP_
+#define TECHCONV_RECORDS_DETAIL_COOCCURRENCE_KERNEL_HPP_
 
 #include <algorithm>  // std::sort, std::min, std::max
 #include <cstdint>    // std::int32_t, std::uint16_t, std::uint32_t, std::uint64_t, INT32_MAX, UINT32_MAX
@@ -27,14 +30,14 @@
 
 #include <Eigen/SparseCore>
 
-#include "techconv/cograph/incidence.hpp"
+#include "techconv/records/incidence.hpp"
 #include "techconv/config.hpp"
 #include "techconv/detail/parallel.hpp"
 #include "techconv/error.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
-namespace cograph {
+namespace records {
 namespace detail {
 
 /// Largest number of codes handled by the dense-triangle path.
@@ -65,18 +68,19 @@ inline unsigned lowest_bit(std::uint64_t m) noexcept {
 /// Checks that C fits Eigen's `int` storage indices.
 inline void require_int_nnz(index nnz) {
     techconv::detail::require(nnz <= static_cast<index>(INT32_MAX),
-                              "cograph::cooccurrence: more than 2^31-1 non-zeros");
+                              "records::cooccurrence: more than 2^31-1 non-zeros");
 }
 
 /// Dense path: packed upper triangle of counters of type T (std::uint32_t for
-/// full counting, double for fractional counting).
+/// full counting, double for the fractional modes).
 ///
 /// Full counting sums integers, exact in any order, so the records are split
-/// into one part per thread; fractional counting uses a fixed split (at most
-/// 4 parts of at least 65536 records) whose partial triangles are added in part
-/// order, so its bits depend on the input only.
+/// into one part per thread; the fractional modes use a fixed split (at most
+/// 4 parts of at least 65536 records, 1 part when `sequential`) whose partial
+/// triangles are added in part order, so their bits depend on the input only.
 template <class T>
-sparse_matrix cooccurrence_dense(const record_selection& sel, bool frac, int threads) {
+sparse_matrix cooccurrence_dense(const record_selection& sel, counting mode, bool sequential, int threads) {
+    const bool frac = mode != counting::full;
     const incidence_matrix& a = sel.a;
     const index n = a.codes;
     const auto un = static_cast<std::size_t>(n);
@@ -88,7 +92,7 @@ sparse_matrix cooccurrence_dense(const record_selection& sel, bool frac, int thr
         base[static_cast<std::size_t>(x)] = tri - x;
         tri += n - x;
     }
-    const index max_parts = frac ? 4 : techconv::detail::resolve_threads(threads);
+    const index max_parts = frac ? (sequential ? 1 : 4) : techconv::detail::resolve_threads(threads);
     const index parts = std::max<index>(1, std::min(max_parts, nsel / 65536));
     const index rchunk = std::max<index>(1, (nsel + parts - 1) / parts);
     std::vector<std::vector<T>> part(static_cast<std::size_t>(parts));
@@ -100,7 +104,7 @@ sparse_matrix cooccurrence_dense(const record_selection& sel, bool frac, int thr
             const index r = sel[s];
             const std::int32_t* p = a.codes_of(r);
             const index k = a.codes_of_size(r);
-            const T w = frac && k > 1 ? T(1) / static_cast<T>(k - 1) : T(1);
+            const T w = frac && k > 1 ? static_cast<T>(pair_weight(mode, k)) : T(1);
             for (index x = 0; x < k; ++x) {
                 T* row = tp + base[static_cast<std::size_t>(p[x])];
                 row[p[x]] += T(1);
@@ -149,14 +153,14 @@ sparse_matrix cooccurrence_dense(const record_selection& sel, bool frac, int thr
 
 /// Bucket path; Partner is the storage type of a code id in the buckets
 /// (16 bits when the ids fit, which halves the traffic); Sum the type of the
-/// row sums (std::uint32_t for full counting, double for fractional).
+/// row sums (std::uint32_t for full counting, double for the fractional modes).
 ///
 /// 1. Records are cut into at most 16 fixed chunks (a function of the input
 ///    size only); each chunk counts, per code i, its occurrences and the pairs
 ///    (i, j > i) it will emit. 2. Prefix sums give every (code, chunk) a range
 ///    of i's bucket (code-major, chunk-minor, hence record order). 3. Each
 ///    chunk streams its records and writes every partner j of i (and, for
-///    fractional counting, k - 1) into i's bucket. 4. The codes are cut into
+///    the fractional modes, k - 1) into i's bucket. 4. The codes are cut into
 ///    16 ranges of about equal bucket volume. 5. Each range sums its buckets
 ///    in a dense accumulator (in bucket order, so in record order), lists the
 ///    partners in ascending order (a bitmap scan when the row is dense, else
@@ -167,7 +171,8 @@ sparse_matrix cooccurrence_dense(const record_selection& sel, bool frac, int thr
 ///    entries in [lo, hi) in ascending i, then each column gets its diagonal
 ///    (the occurrences) and its own row below it.
 template <class Partner, class Sum>
-sparse_matrix cooccurrence_buckets(const record_selection& sel, bool frac, int threads) {
+sparse_matrix cooccurrence_buckets(const record_selection& sel, counting mode, int threads) {
+    const bool frac = mode != counting::full;
     const incidence_matrix& a = sel.a;
     const index n = a.codes;
     const auto un = static_cast<std::size_t>(n);
@@ -267,7 +272,7 @@ sparse_matrix cooccurrence_buckets(const record_selection& sel, bool frac, int t
                         touched[nt] = static_cast<std::int32_t>(j);
                         nt += acc[j] == Sum(0) ? 1 : 0;
                         bits[j >> 6] |= std::uint64_t{1} << (j & 63);
-                        acc[j] += Sum(1) / static_cast<Sum>(kminus1[t]);
+                        acc[j] += static_cast<Sum>(pair_weight(mode, static_cast<index>(kminus1[t]) + 1));
                     }
                     t0 = t1;  // done
                 }
@@ -385,25 +390,29 @@ sparse_matrix cooccurrence_buckets(const record_selection& sel, bool frac, int t
 
 /// Chooses the path: dense triangle for few codes, else buckets with 16-bit
 /// partners when the code ids fit. `rows == nullptr` selects all records.
-inline sparse_matrix cooccurrence_kernel(const incidence_matrix& a, const std::vector<index>* rows, bool frac,
-                                         int threads) {
+/// `sequential`: every fractional sum in record order (the dense path's one
+/// part); the bucket path sums in record order anyway.
+inline sparse_matrix cooccurrence_kernel(const incidence_matrix& a, const std::vector<index>* rows, counting mode,
+                                         bool sequential, int threads) {
     const record_selection sel{a, rows};
+    const bool frac = mode != counting::full;
     if (a.codes == 0) return sparse_matrix(0, 0);
     if (a.codes <= dense_code_limit) {
-        if (frac) return cooccurrence_dense<double>(sel, true, threads);
-        if (sel.size() <= static_cast<index>(UINT32_MAX)) return cooccurrence_dense<std::uint32_t>(sel, false, threads);
+        if (frac) return cooccurrence_dense<double>(sel, mode, sequential, threads);
+        if (sel.size() <= static_cast<index>(UINT32_MAX))
+            return cooccurrence_dense<std::uint32_t>(sel, mode, sequential, threads);
     }
     // full counting sums integers: 32 bits suffice when no pair can occur more often
     const bool narrow = !frac && sel.size() <= static_cast<index>(UINT32_MAX);
     if (a.codes <= 65536)
-        return narrow ? cooccurrence_buckets<std::uint16_t, std::uint32_t>(sel, false, threads)
-                      : cooccurrence_buckets<std::uint16_t, double>(sel, frac, threads);
-    return narrow ? cooccurrence_buckets<std::int32_t, std::uint32_t>(sel, false, threads)
-                  : cooccurrence_buckets<std::int32_t, double>(sel, frac, threads);
+        return narrow ? cooccurrence_buckets<std::uint16_t, std::uint32_t>(sel, mode, threads)
+                      : cooccurrence_buckets<std::uint16_t, double>(sel, mode, threads);
+    return narrow ? cooccurrence_buckets<std::int32_t, std::uint32_t>(sel, mode, threads)
+                  : cooccurrence_buckets<std::int32_t, double>(sel, mode, threads);
 }
 
 }  // namespace detail
-}  // namespace cograph
+}  // namespace records
 TECHCONV_NAMESPACE_END
 
-#endif  // TECHCONV_COGRAPH_DETAIL_COOCCURRENCE_HPP_
+#endif  // TECHCONV_RECORDS_DETAIL_COOCCURRENCE_KERNEL_HPP_

@@ -1,0 +1,584 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// The columnar form of patent records: one table, in chunks of a fixed
+// number of records, whose columns are flat arrays (offsets + values).
+// Identifiers live in char arenas, repeated labels (offices, kind codes,
+// document types, party names and countries, family jurisdictions, priority
+// countries and numbers) are interned once in a label_pool shared by all
+// chunks, and IPC/CPC codes are parsed once into 8-byte
+// classification::ipc_code values, main code first.
+//
+// Memory per record, measured as the heap held after reading (glibc
+// mallinfo2; bench/records_bench.cpp, commands in
+// docs/internals/performance-records.md):
+//   synthetic corpus (100,000 records): std::vector<io::patent_record> 998 B,
+//       patent_table 190 B (5.2x less);
+//   Lens jet-engine export (3,779 records): 1,367 B and 360 B (3.8x);
+//   USPTO grant XML (9 files, 225 records): 1,408 B and 341 B (4.1x).
+// Titles are off by default (patent_table_options::titles); they add their
+// length in bytes plus 4 per record.
+#ifndef TECHCONV_RECORDS_PATENT_TABLE_HPP_
+#define TECHCONV_RECORDS_PATENT_TABLE_HPP_
+
+#include <algorithm>    // std::lower_bound
+#include <array>        // std::array
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t, std::int64_t
+#include <limits>       // std::numeric_limits
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::pair
+#include <vector>       // std::vector
+
+#include "techconv/classification/ipc.hpp"
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/records/families.hpp"
+#include "techconv/records/labels.hpp"
+#include "techconv/records/patent.hpp"
+#include "techconv/types.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace records {
+
+/// \brief A read-only run of `T` in a column (pointer and length).
+template <class T>
+class column_range {
+public:
+    constexpr column_range() noexcept = default;
+    constexpr column_range(const T* first, std::size_t n) noexcept : first_(first), n_(n) {}
+    constexpr const T* begin() const noexcept { return first_; }
+    constexpr const T* end() const noexcept { return first_ + n_; }
+    constexpr std::size_t size() const noexcept { return n_; }
+    constexpr bool empty() const noexcept { return n_ == 0; }
+    constexpr const T& operator[](std::size_t i) const noexcept { return first_[i]; }
+
+private:
+    const T* first_ = nullptr;
+    std::size_t n_ = 0;
+};
+
+/// \brief A party (applicant or inventor) in the table: interned name and country, and its type.
+struct party_cell {
+    label_index name = 0;                                  ///< the name as the source wrote it
+    label_index country = 0;                               ///< two-letter country, or the empty label
+    io::applicant_type type = io::applicant_type::unknown;  ///< the type
+};
+
+/// \brief Options of patent_table.
+struct patent_table_options {
+    /// Keep the titles. Off by default: of the analyses only the key core's best-records
+    /// table prints record titles (the network's cluster titles come from a title list).
+    bool titles = false;
+    /// Records per chunk (at least 1). A consumer can process a table chunk by chunk.
+    std::size_t chunk_capacity = 65536;
+    /// How many unparsed codes patent_table::unparsed_examples keeps.
+    std::size_t unparsed_examples = 20;
+};
+
+namespace detail {
+
+/// Strings back to back with 32-bit offsets (one chunk's ids, Lens IDs, ...).
+class text_column {
+public:
+    void push(std::string_view s) {
+        ::techconv::detail::require(chars_.size() + s.size() <= std::numeric_limits<std::uint32_t>::max(),
+                                    "patent_table: a chunk's text column exceeds 4 GiB");
+        chars_.insert(chars_.end(), s.begin(), s.end());
+        offsets_.push_back(static_cast<std::uint32_t>(chars_.size()));
+    }
+    std::string_view view(std::size_t i) const noexcept {
+        return std::string_view(chars_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]);
+    }
+    std::size_t memory_bytes() const noexcept {
+        return chars_.capacity() + offsets_.capacity() * sizeof(std::uint32_t);
+    }
+    void shrink_to_fit() {
+        chars_.shrink_to_fit();
+        offsets_.shrink_to_fit();
+    }
+
+private:
+    std::vector<char> chars_;
+    std::vector<std::uint32_t> offsets_{0};
+};
+
+/// Lists of `T` back to back with 32-bit offsets (one list per record).
+template <class T>
+class list_column {
+public:
+    void push_back(const T& v) { values_.push_back(v); }
+    /// Ends the current record's list.
+    void close() {
+        ::techconv::detail::require(values_.size() <= std::numeric_limits<std::uint32_t>::max(),
+                                    "patent_table: a chunk's list column exceeds 2^32 values");
+        offsets_.push_back(static_cast<std::uint32_t>(values_.size()));
+    }
+    column_range<T> at(std::size_t i) const noexcept {
+        return column_range<T>(values_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]);
+    }
+    /// Position of the first value of record i (for per-value side tables).
+    std::size_t first(std::size_t i) const noexcept { return offsets_[i]; }
+    std::size_t values() const noexcept { return values_.size(); }
+    std::size_t memory_bytes() const noexcept {
+        return values_.capacity() * sizeof(T) + offsets_.capacity() * sizeof(std::uint32_t);
+    }
+    void shrink_to_fit() {
+        values_.shrink_to_fit();
+        offsets_.shrink_to_fit();
+    }
+
+private:
+    std::vector<T> values_;
+    std::vector<std::uint32_t> offsets_{0};
+};
+
+/// A code column: parsed codes, plus the exact text of each code whose text is not
+/// the compact form of its parsed value (so to_record gives back the source string).
+struct code_column {
+    list_column<classification::ipc_code> codes;
+    std::vector<std::pair<std::uint32_t, label_index>> texts;  // (value position, label), ascending
+
+    std::size_t memory_bytes() const noexcept {
+        return codes.memory_bytes() + texts.capacity() * sizeof(texts[0]);
+    }
+};
+
+}  // namespace detail
+
+class patent_table;
+
+/// \brief Up to patent_table_options::chunk_capacity records, column by column.
+///
+/// Label ids refer to the label_pool of the table the chunk belongs to
+/// (patent_table::labels()). Row indices here are local to the chunk.
+class patent_table_chunk {
+public:
+    /// Records in the chunk.
+    std::size_t size() const noexcept { return source_line_.size(); }
+    /// Index in the table of the chunk's first record.
+    std::size_t first_row() const noexcept { return first_row_; }
+
+    std::string_view id(std::size_t i) const noexcept { return ids_.view(i); }               ///< publication number
+    std::string_view lens_id(std::size_t i) const noexcept { return lens_ids_.view(i); }     ///< Lens ID or ""
+    std::string_view family_id(std::size_t i) const noexcept { return family_ids_.view(i); } ///< family id or ""
+    /// Title ("" when the table keeps no titles).
+    std::string_view title(std::size_t i) const noexcept { return has_titles_ ? titles_.view(i) : std::string_view(); }
+    label_index jurisdiction(std::size_t i) const noexcept { return office_[i][0]; }   ///< publishing office
+    label_index kind(std::size_t i) const noexcept { return office_[i][1]; }           ///< kind code
+    label_index document_type(std::size_t i) const noexcept { return office_[i][2]; }  ///< document type
+    year_type publication_year(std::size_t i) const noexcept { return years_[i][0]; }  ///< or no_year
+    year_type application_year(std::size_t i) const noexcept { return years_[i][1]; }  ///< or no_year
+    year_type priority_year(std::size_t i) const noexcept { return years_[i][2]; }     ///< or no_year
+    column_range<party_cell> applicants(std::size_t i) const noexcept { return applicants_.at(i); }  ///< source order
+    column_range<party_cell> inventors(std::size_t i) const noexcept { return inventors_.at(i); }    ///< source order
+    /// IPC codes, main first; a code that did not parse is the empty ipc_code.
+    column_range<classification::ipc_code> ipc(std::size_t i) const noexcept { return ipc_.codes.at(i); }
+    /// CPC codes, main first; a code that did not parse is the empty ipc_code.
+    column_range<classification::ipc_code> cpc(std::size_t i) const noexcept { return cpc_.codes.at(i); }
+    column_range<label_index> family_jurisdictions(std::size_t i) const noexcept { return family_juris_.at(i); }
+    column_range<label_index> priority_countries(std::size_t i) const noexcept { return priority_countries_.at(i); }
+    column_range<label_index> priority_numbers(std::size_t i) const noexcept { return priority_numbers_.at(i); }
+    std::size_t npl_list_items(std::size_t i) const noexcept { return npl_items_[i]; }  ///< NPL list items
+    /// The stated indicator counts.
+    io::indicator_values counts(std::size_t i) const {
+        io::indicator_values v;
+        const auto vals = count_values_.at(i);
+        std::size_t k = 0;
+        for (const auto ind : io::all_indicators) {
+            if (((count_mask_[i] >> io::position(ind)) & 1U) == 0) continue;
+            v.set(ind, vals[k] != wide_count ? std::int64_t{vals[k]} : wide_value(count_values_.first(i) + k));
+            ++k;
+        }
+        return v;
+    }
+    std::uint16_t count_mask(std::size_t i) const noexcept { return count_mask_[i]; }  ///< bit k: indicator k stated
+    std::uint16_t fields(std::size_t i) const noexcept { return fields_[i]; }  ///< bit k: io::patent_field k supplied
+    /// Whether record i's source supplied list field `f`.
+    bool has(std::size_t i, io::patent_field f) const noexcept {
+        return ((fields_[i] >> static_cast<unsigned>(f)) & 1U) != 0;
+    }
+    std::size_t source_line(std::size_t i) const noexcept { return source_line_[i]; }  ///< line in its source
+    std::size_t members(std::size_t i) const noexcept { return members_[i]; }          ///< merged publications
+
+    /// Bytes held by the chunk's columns (capacities; the shared label pool not included).
+    std::size_t memory_bytes() const noexcept {
+        return ids_.memory_bytes() + lens_ids_.memory_bytes() + family_ids_.memory_bytes() + titles_.memory_bytes() +
+               office_.capacity() * sizeof(office_[0]) + years_.capacity() * sizeof(years_[0]) +
+               applicants_.memory_bytes() + inventors_.memory_bytes() + ipc_.memory_bytes() + cpc_.memory_bytes() +
+               family_juris_.memory_bytes() + priority_countries_.memory_bytes() +
+               priority_numbers_.memory_bytes() + npl_items_.capacity() * sizeof(std::uint32_t) +
+               count_mask_.capacity() * sizeof(std::uint16_t) + count_values_.memory_bytes() +
+               wide_counts_.capacity() * sizeof(wide_counts_[0]) +
+               fields_.capacity() * sizeof(std::uint16_t) + source_line_.capacity() * sizeof(std::uint64_t) +
+               members_.capacity() * sizeof(std::uint32_t);
+    }
+
+private:
+    friend class patent_table;
+
+    void shrink_to_fit() {
+        for (auto* t : {&ids_, &lens_ids_, &family_ids_, &titles_}) t->shrink_to_fit();
+        for (auto* l : {&applicants_, &inventors_}) l->shrink_to_fit();
+        for (auto* l : {&family_juris_, &priority_countries_, &priority_numbers_}) l->shrink_to_fit();
+        for (auto* c : {&ipc_, &cpc_}) {
+            c->codes.shrink_to_fit();
+            c->texts.shrink_to_fit();
+        }
+        count_values_.shrink_to_fit();
+        wide_counts_.shrink_to_fit();
+        office_.shrink_to_fit();
+        years_.shrink_to_fit();
+        npl_items_.shrink_to_fit();
+        count_mask_.shrink_to_fit();
+        fields_.shrink_to_fit();
+        source_line_.shrink_to_fit();
+        members_.shrink_to_fit();
+    }
+
+    std::size_t first_row_ = 0;
+    bool has_titles_ = false;
+    detail::text_column ids_, lens_ids_, family_ids_, titles_;
+    std::vector<std::array<label_index, 3>> office_;  // jurisdiction, kind, document type
+    std::vector<std::array<year_type, 3>> years_;     // publication, application, priority
+    detail::list_column<party_cell> applicants_, inventors_;
+    detail::code_column ipc_, cpc_;
+    detail::list_column<label_index> family_juris_, priority_countries_, priority_numbers_;
+    std::vector<std::uint32_t> npl_items_;
+    std::vector<std::uint16_t> count_mask_;
+    // the stated counts only, in indicator order; a count of 2^32 - 1 or more is wide_count here
+    // and its value is in wide_counts_ (value position, value), ascending
+    static constexpr std::uint32_t wide_count = std::numeric_limits<std::uint32_t>::max();
+    detail::list_column<std::uint32_t> count_values_;
+    std::vector<std::pair<std::uint32_t, std::int64_t>> wide_counts_;
+    std::int64_t wide_value(std::size_t pos) const noexcept {
+        const auto it = std::lower_bound(wide_counts_.begin(), wide_counts_.end(), pos,
+                                         [](const auto& e, std::size_t p) { return e.first < p; });
+        return it->second;
+    }
+    std::vector<std::uint16_t> fields_;
+    std::vector<std::uint64_t> source_line_;
+    std::vector<std::uint32_t> members_;
+};
+
+/// \brief Codes of a table that did not parse as IPC/CPC symbols.
+struct unparsed_codes {
+    std::size_t ipc = 0;  ///< IPC codes kept as text only (their parsed value is the empty code)
+    std::size_t cpc = 0;  ///< CPC codes kept as text only
+    /// The first patent_table_options::unparsed_examples of them: `id: ipc|cpc 'text'`.
+    std::vector<std::string> examples;
+    /// IPC + CPC.
+    std::size_t total() const noexcept { return ipc + cpc; }
+};
+
+/// \brief Patent records in columns: chunks of a fixed capacity sharing one label pool.
+///
+/// Built by append() from io::patent_record values (a reader fills one scratch
+/// record and appends it, so no per-record strings are kept). Every field of
+/// the record is kept: to_record(i) gives back a record equal to the one
+/// appended (titles only with patent_table_options::titles). Codes are parsed
+/// with classification::try_parse_ipc; a code that does not parse is stored as
+/// the empty code with its text, counted in unparsed() and never dropped.
+///
+/// \code
+/// records::patent_table t;
+/// for (const auto& r : records) t.append(r);
+/// for (const auto& c : t.chunks())
+///     for (std::size_t i = 0; i < c.size(); ++i)
+///         for (const auto code : c.ipc(i)) use(code.truncate(classification::ipc_level::subclass));
+/// \endcode
+class patent_table {
+public:
+    /// An empty table. \throws invalid_argument when opts.chunk_capacity is 0.
+    explicit patent_table(patent_table_options opts = {}) : opts_(opts) {
+        ::techconv::detail::require(opts_.chunk_capacity > 0, "patent_table: chunk_capacity must be at least 1");
+    }
+
+    /// \brief Appends `r` as the last record.
+    /// \throws invalid_argument when a count exceeds 2^32 - 1 (NPL items, members).
+    void append(const io::patent_record& r) {
+        if (chunks_.empty() || chunks_.back().size() == opts_.chunk_capacity) {
+            chunks_.emplace_back();
+            auto& c = chunks_.back();
+            c.first_row_ = size_;
+            c.has_titles_ = opts_.titles;
+        }
+        auto& c = chunks_.back();
+        c.ids_.push(r.id);
+        c.lens_ids_.push(r.lens_id);
+        c.family_ids_.push(r.family_id);
+        if (opts_.titles) c.titles_.push(r.title);
+        c.office_.push_back({labels_.intern(r.jurisdiction), labels_.intern(r.kind), labels_.intern(r.document_type)});
+        c.years_.push_back({r.publication_year, r.application_year, r.priority_year});
+        push_parties(c.applicants_, r.applicants);
+        push_parties(c.inventors_, r.inventors);
+        push_codes(c.ipc_, r.ipc, r.id, "ipc", unparsed_.ipc);
+        push_codes(c.cpc_, r.cpc, r.id, "cpc", unparsed_.cpc);
+        push_labels(c.family_juris_, r.family_jurisdictions);
+        push_labels(c.priority_countries_, r.priority_countries);
+        push_labels(c.priority_numbers_, r.priority_numbers);
+        c.npl_items_.push_back(narrow(r.npl_list_items, "npl_list_items"));
+        c.count_mask_.push_back(r.counts.mask());
+        for (const auto ind : io::all_indicators) {
+            if (!r.counts.has(ind)) continue;
+            const std::int64_t v = *r.counts.get(ind);
+            if (v >= patent_table_chunk::wide_count) {
+                c.wide_counts_.emplace_back(static_cast<std::uint32_t>(c.count_values_.values()), v);
+                c.count_values_.push_back(patent_table_chunk::wide_count);
+            } else {
+                c.count_values_.push_back(static_cast<std::uint32_t>(v));
+            }
+        }
+        c.count_values_.close();
+        c.fields_.push_back(r.fields);
+        c.source_line_.push_back(r.source_line);
+        c.members_.push_back(narrow(r.members, "members"));
+        ++size_;
+        if (c.size() == opts_.chunk_capacity) c.shrink_to_fit();  // a full chunk takes no more
+    }
+
+    /// \brief Releases the spare capacity of the last chunk (read_patent_table calls it at the end).
+    void shrink_to_fit() {
+        if (!chunks_.empty()) chunks_.back().shrink_to_fit();
+        chunks_.shrink_to_fit();
+    }
+
+    /// Records in the table.
+    std::size_t size() const noexcept { return size_; }
+    /// Whether the table has no record.
+    bool empty() const noexcept { return size_ == 0; }
+    /// The chunks, in record order; chunk k holds records [k·capacity, (k+1)·capacity).
+    const std::vector<patent_table_chunk>& chunks() const noexcept { return chunks_; }
+    /// The labels every chunk's label ids refer to.
+    const label_pool& labels() const noexcept { return labels_; }
+    /// The text of label `id`.
+    std::string_view label(label_index id) const noexcept { return labels_.view(id); }
+    /// The options the table was made with.
+    const patent_table_options& options() const noexcept { return opts_; }
+    /// Codes that did not parse (counted, with examples).
+    const unparsed_codes& unparsed() const noexcept { return unparsed_; }
+
+    /// \brief The chunk holding record `i` and the record's index in it. \pre i < size()
+    std::pair<const patent_table_chunk*, std::size_t> locate(std::size_t i) const noexcept {
+        return {&chunks_[i / opts_.chunk_capacity], i % opts_.chunk_capacity};
+    }
+
+    /// \brief Writes record `i` into `out` (its strings reuse their capacity). \pre i < size()
+    void to_record(std::size_t i, io::patent_record& out) const {
+        const auto [c, k] = locate(i);
+        out.id.assign(c->id(k));
+        out.lens_id.assign(c->lens_id(k));
+        out.family_id.assign(c->family_id(k));
+        out.jurisdiction.assign(label(c->jurisdiction(k)));
+        out.kind.assign(label(c->kind(k)));
+        out.document_type.assign(label(c->document_type(k)));
+        out.title.assign(c->title(k));
+        out.publication_year = c->publication_year(k);
+        out.application_year = c->application_year(k);
+        out.priority_year = c->priority_year(k);
+        get_parties(c->applicants(k), out.applicants);
+        get_parties(c->inventors(k), out.inventors);
+        get_codes(c->ipc_, k, out.ipc);
+        get_codes(c->cpc_, k, out.cpc);
+        get_labels(c->family_jurisdictions(k), out.family_jurisdictions);
+        get_labels(c->priority_countries(k), out.priority_countries);
+        get_labels(c->priority_numbers(k), out.priority_numbers);
+        out.npl_list_items = c->npl_list_items(k);
+        out.counts = c->counts(k);
+        out.fields = c->fields(k);
+        out.source_line = c->source_line(k);
+        out.members = c->members(k);
+    }
+    /// \brief Record `i` as an io::patent_record. \pre i < size()
+    io::patent_record to_record(std::size_t i) const {
+        io::patent_record r;
+        to_record(i, r);
+        return r;
+    }
+    /// Every record, in order.
+    std::vector<io::patent_record> to_records() const {
+        std::vector<io::patent_record> out(size_);
+        for (std::size_t i = 0; i < size_; ++i) to_record(i, out[i]);
+        return out;
+    }
+
+    /// \brief The exact source text of IPC code `j` of record `i` ("" for a code past the list).
+    std::string ipc_text(std::size_t i, std::size_t j) const { return code_text(true, i, j); }
+    /// \brief The exact source text of CPC code `j` of record `i`.
+    std::string cpc_text(std::size_t i, std::size_t j) const { return code_text(false, i, j); }
+
+    /// Bytes held: every chunk, the label pool and the chunk list.
+    std::size_t memory_bytes() const noexcept {
+        std::size_t b = sizeof(*this) + labels_.memory_bytes() + chunks_.capacity() * sizeof(patent_table_chunk);
+        for (const auto& c : chunks_) b += c.memory_bytes();
+        for (const auto& e : unparsed_.examples) b += e.capacity();
+        return b;
+    }
+
+    /// \brief A table of `records`, in order.
+    static patent_table from_records(const std::vector<io::patent_record>& records, patent_table_options opts = {}) {
+        patent_table t(opts);
+        for (const auto& r : records) t.append(r);
+        return t;
+    }
+
+private:
+    static std::uint32_t narrow(std::size_t v, const char* field) {
+        if (v > std::numeric_limits<std::uint32_t>::max())
+            ::techconv::detail::throw_error<invalid_argument>(std::string("patent_table: ") + field +
+                                                              " exceeds 2^32 - 1: " + std::to_string(v));
+        return static_cast<std::uint32_t>(v);
+    }
+
+    void push_parties(detail::list_column<party_cell>& col, const std::vector<io::party>& ps) {
+        for (const auto& p : ps) col.push_back(party_cell{labels_.intern(p.name), labels_.intern(p.country), p.type});
+        col.close();
+    }
+    void push_labels(detail::list_column<label_index>& col, const std::vector<std::string>& xs) {
+        for (const auto& x : xs) col.push_back(labels_.intern(x));
+        col.close();
+    }
+    void push_codes(detail::code_column& col, const std::vector<std::string>& codes, const std::string& id,
+                    const char* scheme, std::size_t& unparsed) {
+        for (const auto& s : codes) {
+            const auto parsed = classification::try_parse_ipc(s);
+            const classification::ipc_code code = parsed ? *parsed : classification::ipc_code{};
+            bool exact = false;
+            if (parsed) {
+                char buf[classification::ipc_code::max_text_size];
+                const char* end = code.to_chars(buf, classification::ipc_format::compact);
+                exact = std::string_view(buf, static_cast<std::size_t>(end - buf)) == s;
+            } else {
+                ++unparsed;
+                if (unparsed_.examples.size() < opts_.unparsed_examples)
+                    unparsed_.examples.push_back(id + ": " + scheme + " '" + s + "'");
+            }
+            if (!exact) col.texts.emplace_back(static_cast<std::uint32_t>(col.codes.values()), labels_.intern(s));
+            col.codes.push_back(code);
+        }
+        col.codes.close();
+    }
+
+    void get_parties(column_range<party_cell> cells, std::vector<io::party>& out) const {
+        out.resize(cells.size());
+        for (std::size_t j = 0; j < cells.size(); ++j) {
+            out[j].name.assign(label(cells[j].name));
+            out[j].type = cells[j].type;
+            out[j].country.assign(label(cells[j].country));
+        }
+    }
+    void get_labels(column_range<label_index> ids, std::vector<std::string>& out) const {
+        out.resize(ids.size());
+        for (std::size_t j = 0; j < ids.size(); ++j) out[j].assign(label(ids[j]));
+    }
+    std::string_view stored_text(const detail::code_column& col, std::size_t pos) const noexcept {
+        const auto it = std::lower_bound(col.texts.begin(), col.texts.end(), pos,
+                                         [](const auto& e, std::size_t p) { return e.first < p; });
+        if (it == col.texts.end() || it->first != pos) return {};
+        return label(it->second);
+    }
+    void get_codes(const detail::code_column& col, std::size_t k, std::vector<std::string>& out) const {
+        const auto codes = col.codes.at(k);
+        const std::size_t base = col.codes.first(k);
+        out.resize(codes.size());
+        for (std::size_t j = 0; j < codes.size(); ++j) {
+            const auto t = stored_text(col, base + j);
+            if (!t.empty() || codes[j].empty()) {
+                out[j].assign(t);
+            } else {
+                char buf[classification::ipc_code::max_text_size];
+                out[j].assign(buf, codes[j].to_chars(buf, classification::ipc_format::compact));
+            }
+        }
+    }
+    std::string code_text(bool ipc, std::size_t i, std::size_t j) const {
+        const auto [c, k] = locate(i);
+        const auto& col = ipc ? c->ipc_ : c->cpc_;
+        const auto codes = col.codes.at(k);
+        if (j >= codes.size()) return {};
+        const auto t = stored_text(col, col.codes.first(k) + j);
+        if (!t.empty() || codes[j].empty()) return std::string(t);
+        return codes[j].to_string(classification::ipc_format::compact);
+    }
+
+    patent_table_options opts_;
+    label_pool labels_;
+    std::vector<patent_table_chunk> chunks_;
+    std::size_t size_ = 0;
+    unparsed_codes unparsed_;
+};
+
+
+/// \brief Result of merge_families() on a table.
+struct table_merge_result {
+    patent_table table;            ///< one record per family, in order of first appearance
+    std::size_t input_records = 0;  ///< records before merging
+    std::size_t merged = 0;         ///< records folded into another (input - output)
+    std::size_t without_key = 0;    ///< records with no family id and no priorities (kept alone)
+};
+
+/// \brief Simple-family merging of a table: the rule of io::merge_families
+/// (same key, same representative, same unions and count combination), with
+/// the family keys interned in a label_pool.
+///
+/// A family of one record is copied as it is; the members of a larger family
+/// are materialised (io::patent_record) and merged by the same code as the
+/// vector form, so both forms give equal records.
+/// Complexity: O(n) expected plus the unions of the families with several members.
+inline table_merge_result merge_families(const patent_table& in, const io::family_options& opts = {}) {
+    table_merge_result res{patent_table(in.options()), in.size(), 0, 0};
+    constexpr std::uint32_t alone = std::numeric_limits<std::uint32_t>::max();
+    label_pool keys;                        // family key -> dense id in first-seen order
+    std::vector<std::uint32_t> key_of(in.size(), alone);  // key id of each row, or alone
+    std::vector<std::string_view> numbers;  // scratch: a row's priority numbers
+    for (const auto& c : in.chunks()) {
+        for (std::size_t k = 0; k < c.size(); ++k) {
+            numbers.clear();
+            for (const auto id : c.priority_numbers(k)) numbers.push_back(in.label(id));
+            const auto key = io::family_key(c.family_id(k), numbers, opts.key);
+            if (key.empty()) {
+                ++res.without_key;
+                continue;
+            }
+            key_of[c.first_row() + k] = keys.intern(key);
+        }
+    }
+    // members of each key, in input order (CSR)
+    std::vector<std::uint32_t> start(keys.size() + 1, 0);
+    for (const auto g : key_of)
+        if (g != alone) ++start[g + 1];
+    for (std::size_t g = 0; g < keys.size(); ++g) start[g + 1] += start[g];
+    std::vector<std::size_t> members(start.back());
+    {
+        std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < key_of.size(); ++i)
+            if (key_of[i] != alone) members[fill[key_of[i]]++] = i;
+    }
+    io::patent_record scratch;
+    std::vector<io::patent_record> group;
+    std::vector<std::size_t> positions;
+    for (std::size_t i = 0; i < key_of.size(); ++i) {
+        const auto g = key_of[i];
+        if (g != alone && members[start[g]] != i) continue;  // not the family's first row
+        const std::size_t m = g == alone ? 1 : start[g + 1] - start[g];
+        if (m == 1) {
+            in.to_record(i, scratch);
+            res.table.append(scratch);
+            continue;
+        }
+        group.resize(m);
+        positions.resize(m);
+        for (std::size_t j = 0; j < m; ++j) {
+            in.to_record(members[start[g] + j], group[j]);
+            positions[j] = j;
+        }
+        res.table.append(io::merge_family(group, positions, opts.counts));
+    }
+    res.merged = res.input_records - res.table.size();
+    return res;
+}
+
+}  // namespace records
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_RECORDS_PATENT_TABLE_HPP_
