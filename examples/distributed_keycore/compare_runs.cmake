@@ -38,7 +38,7 @@ foreach(_run IN LISTS _runs)
       set(_tag "np${np}-split${_wt}")
     endif()
   endif()
-  execute_process(COMMAND "${MPIEXEC}" -n ${np} ${MPIEXEC_ARGS} "${EXE}" "${INPUT}" --out "${OUT}/${_tag}"
+  execute_process(COMMAND "${MPIEXEC}" -n ${np} ${MPIEXEC_ARGS} "${EXE}" "${INPUT}" --out "${OUT}/${_tag}" --force
                           --format ${FORMAT} ${_opts} ${_split}
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
@@ -53,3 +53,23 @@ foreach(_run IN LISTS _runs)
   endforeach()
   message("${_tag}: weights.csv scores.csv top20.csv groups.csv report.json report.md identical to techconv keycore")
 endforeach()
+# All or nothing (include/techconv/report/output_folder.hpp): every result holds manifest.json; a folder
+# that is no techconv result is refused, left as it was, and no staging folder is left behind.
+foreach(_tag np1 np3)
+  if(NOT EXISTS "${OUT}/${_tag}/manifest.json")
+    message(FATAL_ERROR "${_tag}: no manifest.json in the result")
+  endif()
+endforeach()
+file(REMOVE_RECURSE "${OUT}/foreign")
+file(WRITE "${OUT}/foreign/notes.txt" "mine\n")
+execute_process(COMMAND "${MPIEXEC}" -n 2 ${MPIEXEC_ARGS} "${EXE}" "${INPUT}" --out "${OUT}/foreign" --force
+                        --format ${FORMAT}
+                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+file(GLOB _left RELATIVE "${OUT}/foreign" "${OUT}/foreign/*")
+file(READ "${OUT}/foreign/notes.txt" _notes)
+file(GLOB _staging "${OUT}/.*techconv-staging*")
+if(rc EQUAL 0 OR NOT _left STREQUAL "notes.txt" OR NOT _notes STREQUAL "mine\n" OR _staging)
+  message(FATAL_ERROR "a foreign --out folder was not refused or was changed (exit ${rc}, files ${_left}, "
+                      "staging left: ${_staging})")
+endif()
+message("a foreign --out folder is refused and left as it was")

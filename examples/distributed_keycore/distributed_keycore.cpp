@@ -32,6 +32,7 @@
 #include <cstdio>
 #include <exception>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -135,6 +136,9 @@ tio::patent_read_stats global_stats(const tio::patent_read_stats& st, MPI_Comm c
         w.str(name);
         w.u64(n);
     }
+    w.u64(st.rejected_codes);
+    w.u64(st.rejected_code_examples.size());
+    for (const auto& e : st.rejected_code_examples) w.str(e);
     tio::patent_read_stats out;
     const auto all = tmpi::allgather_bytes(w.data(), comm);
     for (std::size_t r = 0; r < all.size(); ++r) {
@@ -149,6 +153,12 @@ tio::patent_read_stats global_stats(const tio::patent_read_stats& st, MPI_Comm c
             auto it = std::find_if(out.skipped.begin(), out.skipped.end(), [&](const auto& s) { return s.first == name; });
             if (it == out.skipped.end()) out.skipped.emplace_back(name, n);
             else it->second += n;
+        }
+        out.rejected_codes += static_cast<std::size_t>(rd.u64("rejected codes"));
+        const std::uint64_t x = rd.count(8, "rejected code examples");
+        for (std::uint64_t q = 0; q < x; ++q) {  // the first 20 over the ranks, in file order
+            std::string e = rd.str("rejected code example");
+            if (out.rejected_code_examples.size() < 20) out.rejected_code_examples.push_back(std::move(e));
         }
     }
     return out;
@@ -178,7 +188,16 @@ void write_scores_mpi(const std::string& path, const std::string& body, MPI_Comm
     tmpi::check(MPI_File_close(&fh), "MPI_File_close");
 }
 
-int run(const tcli::arguments& a, MPI_Comm comm) {
+// `s` of rank 0 on every rank.
+std::string broadcast(std::string s, MPI_Comm comm) {
+    std::int64_t n = static_cast<std::int64_t>(s.size());
+    tmpi::check(MPI_Bcast(&n, 1, MPI_INT64_T, 0, comm), "MPI_Bcast");
+    s.resize(static_cast<std::size_t>(n));
+    tmpi::check(MPI_Bcast(&s[0], static_cast<int>(n), MPI_CHAR, 0, comm), "MPI_Bcast");
+    return s;
+}
+
+int run(const tcli::arguments& a, const std::vector<std::string>& argv, MPI_Comm comm) {
     const int rank = tmpi::rank(comm), ranks = tmpi::size(comm);
     if (a.inputs.size() != 1) throw tcli::usage_error("exactly one INPUT file (it is split by byte ranges)");
     const std::string path = a.inputs.front();
@@ -196,6 +215,13 @@ int run(const tcli::arguments& a, MPI_Comm comm) {
     if (missing == "drop-indicator") io.missing = tio::missing_policy::drop_indicator;
     else if (missing == "zero") io.missing = tio::missing_policy::zero;
     else if (missing != "drop-record") throw tcli::usage_error("--missing expects drop-record, drop-indicator or zero");
+
+    // --out is written all or nothing, as by `techconv` (output_folder.hpp): rank 0 checks it,
+    // takes the lock and makes the staging folder, which every rank writes into; rank 0
+    // commits it at the end. On an error the folder's destructor removes the staging folder.
+    std::unique_ptr<tcli::output_folder> folder;
+    if (rank == 0) folder = std::make_unique<tcli::output_folder>(out_dir, a.force);
+    const std::string dir = broadcast(folder ? folder->staging() : std::string(), comm);
 
     // 1. this rank's share of the file
     std::int64_t size = 0;
@@ -273,12 +299,10 @@ int run(const tcli::arguments& a, MPI_Comm comm) {
         ids.push_back(records[r].id);
         groups.push_back(ta::record_group(records[r], grouping));
     }
-    if (rank == 0) tcli::make_dir(out_dir);
-    tmpi::check(MPI_Barrier(comm), "MPI_Barrier");
     {
         std::ostringstream body;
         techconv::report::write_scores_csv(body, ids, kc.scores, rk, kc.top.k, rank == 0);
-        write_scores_mpi(out_dir + "/scores.csv", body.str(), comm);
+        write_scores_mpi(dir + "/scores.csv", body.str(), comm);
     }
     // 5. the best 20: each rank sends the ones it holds
     par::byte_writer tw20;
@@ -319,7 +343,14 @@ int run(const tcli::arguments& a, MPI_Comm comm) {
         ta::add_profile_record(partial, records[rows[k]], groups[k], rk[static_cast<idx>(k)] <= kc.top.k);
     rep.profiles = tmpi::group_profiles(partial, comm, techconv::convergence::profile_options{}).groups;
     if (rank == 0) {
-        tcli::write_keycore_report(out_dir, rep);
+        tcli::write_keycore_report(dir, rep);
+        tcli::run_manifest m;
+        m.command = "distributed_keycore";
+        m.argv = argv;
+        m.inputs = a.inputs;
+        m.options = a.values;
+        m.options["ranks"] = std::to_string(ranks);
+        folder->commit(m);
         std::printf("records: %lld\nindicators: %zu\nkey_core: %lld\nranks: %d\nout: %s\n",
                     static_cast<long long>(rep.rows), rep.columns.size(), static_cast<long long>(rep.k), ranks,
                     out_dir.c_str());
@@ -338,7 +369,7 @@ int main(int argc, char** argv) {
             if (tmpi::rank(MPI_COMM_WORLD) == 0) tcli::print_help(spec(), stdout);
         } else {
             if (a.inputs.empty() || !a.has("out")) throw tcli::usage_error("INPUT and --out DIR are required");
-            rc = run(a, MPI_COMM_WORLD);
+            rc = run(a, std::vector<std::string>(argv, argv + argc), MPI_COMM_WORLD);
         }
     } catch (const tcli::usage_error& e) {
         if (tmpi::rank(MPI_COMM_WORLD) == 0) std::fprintf(stderr, "distributed_keycore: %s\n", e.what());

@@ -16,8 +16,10 @@
 
 #include <techconv/analysis/patent_rules.hpp>
 #include <techconv/format/encoding.hpp>
+#include <techconv/format/input.hpp>
 #include <techconv/io/detect.hpp>
 #include <techconv/io/generic_csv.hpp>
+#include <techconv/io/patent_inputs.hpp>
 #include <techconv/records/patent.hpp>
 #include <techconv/report/markdown.hpp>
 #include <techconv/report/output_folder.hpp>
@@ -55,6 +57,7 @@ struct command_spec {
     std::string description;           ///< paragraphs
     std::vector<option_spec> options;  ///< accepted options (--help and --quiet are implicit)
     std::string outputs;               ///< the output files and their columns
+    bool patent_limits = false;        ///< accepts the patent readers' limits (limit_options)
 };
 
 /// Parsed command line: positional inputs, option values and flags.
@@ -68,6 +71,7 @@ struct arguments {
     techconv::io::text_encoding encoding = techconv::io::text_encoding::automatic;
     std::string final_out;          ///< --out as given; values["out"] is the run's staging folder
     std::vector<std::string> argv;  ///< the whole command line (manifest.json)
+    techconv::io::read_limits limits;  ///< --max-codes-per-record, --max-columns, --max-xml-depth
 
     bool has(const std::string& name) const { return values.count(name) != 0; }
     std::string get(const std::string& name, const std::string& fallback = {}) const;
@@ -78,6 +82,10 @@ struct arguments {
     /// get_double, and the value must be finite and lie in [lo, hi] (else usage_error).
     double get_double(const std::string& name, double fallback, double lo, double hi) const;
 };
+
+/// The options of the patent readers' limits (io::read_limits), accepted by a command whose
+/// spec has patent_limits: --max-codes-per-record, --max-columns, --max-xml-depth.
+const std::vector<option_spec>& limit_options();
 
 /// Parses argv[first..argc) against `spec`. Throws usage_error.
 arguments parse_args(const command_spec& spec, int argc, char** argv, int first);
@@ -145,10 +153,19 @@ struct patent_input {
     bool has_country_column = false;  ///< canonical CSV country column present
 };
 
-/// io::read_patents with progress printed by `prog`, every file read in `enc`; a format
-/// without patents is a usage error.
+/// The command's inputs `paths` (`-`: standard input), each opened once on first use; the bytes
+/// read are checksummed for manifest.json (input_observer of its position in `paths`).
+std::vector<techconv::io::input_source> open_inputs(const std::vector<std::string>& paths);
+
+/// io::read_patents with progress printed by `prog`, every input read in `enc` within
+/// `limits`; a format without patents is a usage error.
+patent_input read_patents(std::vector<techconv::io::input_source> inputs, input_format fmt, bool merge,
+                          progress& prog, const techconv::io::read_limits& limits,
+                          techconv::io::text_encoding enc = techconv::io::text_encoding::automatic);
+/// read_patents of open_inputs(paths).
 patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge,
-                          progress& prog, techconv::io::text_encoding enc = techconv::io::text_encoding::automatic);
+                          progress& prog, const techconv::io::read_limits& limits,
+                          techconv::io::text_encoding enc = techconv::io::text_encoding::automatic);
 
 /// Patent records read into the columnar table (records::patent_table), with what happened.
 struct patent_table_input {
@@ -159,10 +176,11 @@ struct patent_table_input {
     bool has_country_column = false;  ///< canonical CSV country column present
 };
 
-/// io::read_patent_table with progress printed by `prog` (titles kept when `titles`), every
-/// file read in `enc`; a format without patents is a usage error.
+/// io::read_patent_table of open_inputs(paths) with progress printed by `prog` (titles kept
+/// when `titles`), every input read in `enc` within `limits`; a format without patents is a
+/// usage error.
 patent_table_input read_patent_table(const std::vector<std::string>& paths, input_format fmt, bool merge,
-                                     bool titles, progress& prog,
+                                     bool titles, progress& prog, const techconv::io::read_limits& limits,
                                      techconv::io::text_encoding enc = techconv::io::text_encoding::automatic);
 
 /// Where a record's country comes from for --group-by country (the library's rule).

@@ -98,9 +98,13 @@ arguments parse_args(const command_spec& spec, int argc, char** argv, int first)
             a.values[name] = value;
             continue;
         }
-        const auto it = std::find_if(spec.options.begin(), spec.options.end(),
-                                     [&](const option_spec& o) { return o.name == name; });
-        if (it == spec.options.end()) throw usage_error("unknown option --" + name);
+        const option_spec* it = nullptr;
+        for (const auto& o : spec.options)
+            if (o.name == name) it = &o;
+        if (!it && spec.patent_limits)
+            for (const auto& o : limit_options())
+                if (o.name == name) it = &o;
+        if (!it) throw usage_error("unknown option --" + name);
         if (it->value.empty()) {
             if (inline_value) throw usage_error("option --" + name + " takes no value");
             a.values[name] = "1";
@@ -112,7 +116,30 @@ arguments parse_args(const command_spec& spec, int argc, char** argv, int first)
         }
         a.values[name] = value;
     }
+    if (spec.patent_limits) {  // range-checked before any work, like every option
+        a.limits.max_codes_per_record = static_cast<std::size_t>(
+            a.get_int("max-codes-per-record", static_cast<long long>(a.limits.max_codes_per_record), 1, 1000000));
+        a.limits.max_columns = static_cast<std::size_t>(
+            a.get_int("max-columns", static_cast<long long>(a.limits.max_columns), 1, 1LL << 24));
+        a.limits.max_xml_depth = static_cast<std::size_t>(
+            a.get_int("max-xml-depth", static_cast<long long>(a.limits.max_xml_depth), 1, 1000000));
+    }
     return a;
+}
+
+const std::vector<option_spec>& limit_options() {
+    static const std::vector<option_spec> o{
+        {"max-codes-per-record", "N",
+         "at most N distinct IPC (and N CPC) codes in one record, else an error (default " +
+             std::to_string(techconv::io::read_limits{}.max_codes_per_record) + ")"},
+        {"max-columns", "N",
+         "at most N columns in a CSV input (default " + std::to_string(techconv::io::read_limits{}.max_columns) +
+             ")"},
+        {"max-xml-depth", "N",
+         "at most N nested XML elements (default " + std::to_string(techconv::io::read_limits{}.max_xml_depth) +
+             ")"},
+    };
+    return o;
 }
 
 void print_help(const command_spec& spec, std::FILE* out) {
@@ -123,6 +150,11 @@ void print_help(const command_spec& spec, std::FILE* out) {
         std::string left = "--" + o.name + (o.value.empty() ? "" : " " + o.value);
         std::fprintf(out, "  %-26s %s\n", left.c_str(), o.help.c_str());
     }
+    if (spec.patent_limits)
+        for (const auto& o : limit_options()) {
+            const std::string left = "--" + o.name + " " + o.value;
+            std::fprintf(out, "  %-26s %s\n", left.c_str(), o.help.c_str());
+        }
     std::fprintf(out, "  %-26s %s\n", "--encoding NAME",
                  "how input bytes are read: auto (default: per file, reported), utf-8, latin1, cp1252, macroman, "
                  "utf-16le, utf-16be");

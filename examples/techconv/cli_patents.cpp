@@ -3,7 +3,9 @@
 // io::read_patent_table with the command's progress lines.
 #include "cli.hpp"
 
+#include <cstddef>  // std::size_t
 #include <string>   // std::string
+#include <vector>   // std::vector
 #include <utility>  // std::move
 
 #include <techconv/io/patent_inputs.hpp>
@@ -12,14 +14,23 @@ namespace tcli {
 
 namespace tio = techconv::io;
 
+std::vector<tio::input_source> open_inputs(const std::vector<std::string>& paths) {
+    std::vector<tio::input_source> out;
+    out.reserve(paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) out.emplace_back(paths[i], techconv::report::input_observer(i));
+    return out;
+}
+
 namespace {
 
 /// Runs `read` (read_patents or read_patent_table) with the command's progress lines and
 /// counts what was read, dropped and merged for manifest.json; a format without patents
 /// is a usage error.
 template <class Read>
-auto read_with_progress(input_format fmt, bool merge, tio::text_encoding enc, progress& prog, Read&& read) {
+auto read_with_progress(input_format fmt, bool merge, const tio::read_limits& limits, tio::text_encoding enc,
+                        progress& prog, Read&& read) {
     tio::read_patents_options o;
+    o.limits = limits;
     o.format = fmt;
     o.encoding = enc;
     o.merge_families = merge;
@@ -30,6 +41,7 @@ auto read_with_progress(input_format fmt, bool merge, tio::text_encoding enc, pr
         auto in = read(o);
         report_count("records_read", static_cast<long long>(in.read + in.duplicates));
         report_count("duplicates_dropped", static_cast<long long>(in.duplicates));
+        report_count("codes_not_ipc_dropped", static_cast<long long>(in.rejected_codes));
         report_count("merged_into_families", static_cast<long long>(in.merged));
         std::size_t strays = 0;  // bytes read as CP1252 in files otherwise UTF-8 (each file's note lists their lines)
         for (const auto& f : in.files) strays += f.stats.text.stray_bytes;
@@ -54,10 +66,10 @@ void take_report(const tio::patent_input_report& in, Out& out) {
 
 }  // namespace
 
-patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge, progress& prog,
-                          tio::text_encoding enc) {
-    auto in = read_with_progress(fmt, merge, enc, prog, [&](const tio::read_patents_options& o) {
-        return tio::read_patents(paths, o);
+patent_input read_patents(std::vector<tio::input_source> inputs, input_format fmt, bool merge, progress& prog,
+                          const tio::read_limits& limits, tio::text_encoding enc) {
+    auto in = read_with_progress(fmt, merge, limits, enc, prog, [&](const tio::read_patents_options& o) {
+        return tio::read_patents(std::move(inputs), o);
     });
     report_count("records", static_cast<long long>(in.records.size()));
     patent_input out;
@@ -66,12 +78,18 @@ patent_input read_patents(const std::vector<std::string>& paths, input_format fm
     return out;
 }
 
+patent_input read_patents(const std::vector<std::string>& paths, input_format fmt, bool merge, progress& prog,
+                          const tio::read_limits& limits, tio::text_encoding enc) {
+    return read_patents(open_inputs(paths), fmt, merge, prog, limits, enc);
+}
+
 patent_table_input read_patent_table(const std::vector<std::string>& paths, input_format fmt, bool merge,
-                                     bool titles, progress& prog, tio::text_encoding enc) {
+                                     bool titles, progress& prog, const tio::read_limits& limits,
+                                     tio::text_encoding enc) {
     techconv::records::patent_table_options to;
     to.titles = titles;
-    auto in = read_with_progress(fmt, merge, enc, prog, [&](const tio::read_patents_options& o) {
-        return tio::read_patent_table(paths, o, to);
+    auto in = read_with_progress(fmt, merge, limits, enc, prog, [&](const tio::read_patents_options& o) {
+        return tio::read_patent_table(open_inputs(paths), o, to);
     });
     report_count("records", static_cast<long long>(in.table.size()));
     patent_table_input out;

@@ -43,7 +43,8 @@ const command_spec& branches_spec() {
         "  branches.csv   branch, records, share (records / all records; multi-label, so shares\n"
         "                 sum past 1)\n"
         "  years.csv      year, branch, records (records with a year; non-zero cells only)\n"
-        "  report.md      inputs, counts and the branch table"};
+        "  report.md      inputs, counts and the branch table",
+        true};
     return spec;
 }
 
@@ -71,14 +72,15 @@ int cmd_branches(int argc, char** argv) {
         tan::branch_options bo;
         if (a.has("all-terms")) bo.match.restricted = tcf::restriction_policy::ignore;
 
-        std::vector<std::string> patent_paths;
-        std::vector<std::pair<std::string, input_format>> paper_paths;
-        for (const auto& path : a.inputs) {
-            const auto f = fmt == input_format::automatic ? detect_format(path) : fmt;
+        // each input opened once: detection reads a head that the reader continues from
+        std::vector<tio::input_source> patent_paths;
+        std::vector<std::pair<tio::input_source, input_format>> paper_paths;
+        for (auto& in : open_inputs(a.inputs)) {
+            const auto f = fmt == input_format::automatic ? detect_format(in) : fmt;
             if (f == input_format::wos || f == input_format::wos_tab || f == input_format::scopus)
-                paper_paths.emplace_back(path, f);
+                paper_paths.emplace_back(std::move(in), f);
             else
-                patent_paths.push_back(path);
+                patent_paths.push_back(std::move(in));
         }
         if (!patent_paths.empty() && !paper_paths.empty())
             throw usage_error("mixing papers and patents in one run is not supported");
@@ -88,7 +90,7 @@ int cmd_branches(int argc, char** argv) {
         std::string kind;
         tan::branch_table t;
         if (!patent_paths.empty()) {
-            auto in = read_patents(patent_paths, fmt, true, prog, a.encoding);
+            auto in = read_patents(std::move(patent_paths), fmt, true, prog, a.limits, a.encoding);
             notes = std::move(in.notes);
             kind = "patents (simple families)";
             t = tan::classify_branches(in.records, classifier, bo);
@@ -97,10 +99,12 @@ int cmd_branches(int argc, char** argv) {
             tio::bibliographic_options po;
             po.encoding = a.encoding;
             std::size_t unresolved = 0;
-            for (const auto& [path, f] : paper_paths) {
-                tio::bibliographic_data d = f == input_format::wos       ? tio::read_wos_tagged(path, po)
-                                            : f == input_format::wos_tab ? tio::read_wos_tab(path, po)
-                                                                         : tio::read_scopus(path, po);
+            for (auto& [in, f] : paper_paths) {
+                const std::string& path = in.name();
+                tio::bibliographic_data d = f == input_format::wos ? tio::read_wos_tagged(in.stream(), path, po)
+                                            : f == input_format::wos_tab ? tio::read_wos_tab(in.stream(), path, po)
+                                                                         : tio::read_scopus(in.stream(), path, po);
+                in.finish();
                 std::string note = path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
                                    " records, " + std::to_string(d.report.duplicates) + " duplicates dropped";
                 for (const auto& n : tio::report_notes(d.report)) note += "; " + n;

@@ -81,14 +81,17 @@ struct loaded {
     std::string kind = "papers";
 };
 
-void load_papers(const std::vector<std::pair<std::string, input_format>>& files,
+void load_papers(std::vector<tio::input_source>& inputs, const std::vector<std::pair<std::size_t, input_format>>& files,
                  const tio::bibliographic_options& o, bool institutions, loaded& out) {
     std::vector<tio::bibliographic_record> all;
-    for (const auto& [path, f] : files) {
+    for (const auto& [i, f] : files) {
+        auto& in = inputs[i];
+        const std::string& path = in.name();
         tio::bibliographic_data d;
-        if (f == input_format::wos) d = tio::read_wos_tagged(path, o);
-        else if (f == input_format::wos_tab) d = tio::read_wos_tab(path, o);
-        else d = tio::read_scopus(path, o);
+        if (f == input_format::wos) d = tio::read_wos_tagged(in.stream(), path, o);
+        else if (f == input_format::wos_tab) d = tio::read_wos_tab(in.stream(), path, o);
+        else d = tio::read_scopus(in.stream(), path, o);
+        in.finish();
         out.read += d.report.records;
         out.duplicates += d.report.duplicates;
         std::string note = path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
@@ -105,21 +108,24 @@ void load_papers(const std::vector<std::pair<std::string, input_format>>& files,
     out.duplicates += out.countries.duplicates().size();
 }
 
-void load_patents(const std::vector<std::string>& paths, tan::patent_parties parties, progress& prog,
-                  tio::text_encoding enc, loaded& out) {
+void load_patents(std::vector<tio::input_source>& inputs, const std::vector<std::size_t>& files,
+                  tan::patent_parties parties, progress& prog, tio::text_encoding enc, loaded& out) {
     out.kind = "patents (simple families)";
     techconv::records::patent_table all;  // columnar; the reader fills one scratch record
     tio::patent_record r;
-    for (const auto& path : paths) {
+    for (const auto i : files) {
+        auto& in = inputs[i];
+        const std::string& path = in.name();
         prog.start(path);
         tio::uspto_xml_options xo;
         xo.encoding = enc;
-        tio::uspto_xml_reader reader(path, xo);
+        tio::uspto_xml_reader reader(in.stream(), path, xo);
         std::size_t n = 0;
         while (reader.next(r)) {
             all.append(r);
             prog.update(reader.bytes_read(), ++n);
         }
+        in.finish();
         prog.finish(n);
         std::string note = path + ": uspto-xml, " + std::to_string(n) + " patents";
         for (const auto& s : reader.stats().skipped)
@@ -222,14 +228,16 @@ int cmd_closeness(int argc, char** argv) {
             bo.regions.hong_kong = techconv::classification::territory_policy::merge_into_china;
             bo.regions.macau = techconv::classification::territory_policy::merge_into_china;
         }
-        std::vector<std::string> xml_paths;
-        std::vector<std::pair<std::string, input_format>> papers;
-        for (const auto& path : a.inputs) {
-            const auto f = fmt == input_format::automatic ? detect_format(path) : fmt;
+        auto inputs = open_inputs(a.inputs);  // each opened once: detection reads a head the reader continues
+        std::vector<std::size_t> xml_paths;
+        std::vector<std::pair<std::size_t, input_format>> papers;
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            const std::string& path = inputs[i].name();
+            const auto f = fmt == input_format::automatic ? detect_format(inputs[i]) : fmt;
             if (f == input_format::uspto_xml) {
-                xml_paths.push_back(path);
+                xml_paths.push_back(i);
             } else if (f == input_format::wos || f == input_format::wos_tab || f == input_format::scopus) {
-                papers.emplace_back(path, f);
+                papers.emplace_back(i, f);
             } else {
                 throw usage_error(path + ": format " + std::string(format_name(f)) +
                                   " has no author or inventor countries (use wos, wos-tab, scopus or uspto-xml)");
@@ -239,8 +247,8 @@ int cmd_closeness(int argc, char** argv) {
             throw usage_error("mixing papers and patents in one run is not supported");
         if (opt.institutions && !xml_paths.empty())
             throw usage_error("--institutions needs paper inputs (wos, wos-tab or scopus)");
-        if (!papers.empty()) load_papers(papers, bo, opt.institutions, data);
-        if (!xml_paths.empty()) load_patents(xml_paths, parties, prog, a.encoding, data);
+        if (!papers.empty()) load_papers(inputs, papers, bo, opt.institutions, data);
+        if (!xml_paths.empty()) load_patents(inputs, xml_paths, parties, prog, a.encoding, data);
         if (!papers.empty()) report_count("unresolved_countries", static_cast<long long>(data.unresolved));
         const auto& rec = data.countries;
 

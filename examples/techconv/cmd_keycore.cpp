@@ -53,7 +53,7 @@ int cmd_keycore(int argc, char** argv) {
 
         progress prog(a.quiet);
         // titles: the report's best-records table prints them
-        auto in = read_patent_table(a.inputs, fmt, !a.has("no-merge"), true, prog, a.encoding);
+        auto in = read_patent_table(a.inputs, fmt, !a.has("no-merge"), true, prog, a.limits, a.encoding);
         const auto kc = ta::key_core(in.table, o);
         prog.note("techconv keycore: " + std::to_string(kc.scores.size()) + " records x " +
                   std::to_string(kc.columns.size()) + " indicators");

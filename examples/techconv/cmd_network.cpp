@@ -65,7 +65,8 @@ const command_spec& network_spec() {
         "  network-GROUP.dot (+ .svg/.png)  with --group-by: one network map per group\n"
         "  network.graphml, network.gexf, network.net + network.clu (Pajek),\n"
         "  vosviewer_map.txt + vosviewer_network.txt, vosviewer.json, network.dot\n"
-        "  report.md      with network.svg/.png (Graphviz sfdp) and series.svg/.png (gnuplot)"};
+        "  report.md      with network.svg/.png (Graphviz sfdp) and series.svg/.png (gnuplot)",
+        true};
     return spec;
 }
 
@@ -127,7 +128,7 @@ int cmd_network(int argc, char** argv) {
             no.titles = &titles;
 
         progress prog(a.quiet);
-        auto in = read_patent_table(a.inputs, fmt, !a.has("no-merge"), false, prog, a.encoding);
+        auto in = read_patent_table(a.inputs, fmt, !a.has("no-merge"), false, prog, a.limits, a.encoding);
         std::vector<std::size_t> recs;  // the rows of the table in the network
         std::string kc_note;
         if (a.has("key-core-only")) {

@@ -58,9 +58,10 @@ int cmd_weights(int argc, char** argv) {
 
         progress prog(a.quiet);
         prog.start(path);
-        const auto table =
-            tio::read_numeric_table(path, [&](std::uint64_t bytes, std::size_t rows) { prog.update(bytes, rows); },
-                                    a.encoding);
+        auto in = std::move(open_inputs(a.inputs).front());  // a FIFO or `-` (standard input) too
+        const auto table = tio::read_numeric_table(
+            in.stream(), path, [&](std::uint64_t bytes, std::size_t rows) { prog.update(bytes, rows); }, a.encoding);
+        in.finish();
         prog.finish(table.ids.size());
         if (!tio::plain_utf8(table.text)) prog.note(path + ": " + tio::describe(table.text));
         report_count("bytes_not_utf8", static_cast<long long>(table.text.stray_bytes));

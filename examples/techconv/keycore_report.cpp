@@ -42,7 +42,8 @@ const command_spec& keycore_spec() {
         "               key_company_share, top_applicant, top_applicant_share\n"
         "  industries.csv  group, industry, records, share  (with --concordance: each group's key core\n"
         "               records per concordance category, multi-label)\n"
-        "  report.md, report.json"};
+        "  report.md, report.json",
+        true};
     return spec;
 }
 

@@ -4,10 +4,11 @@ subcommand exits 0 and lists the output files.
 
 usage: check_errors.py TECHCONV DATA_DIR WORK_DIR
 """
+import json
 import os
 import sys
 
-from cli_util import check, run
+from cli_util import check, read_csv, run
 
 
 def one_line_error(exe, args, code, *needles):
@@ -17,6 +18,30 @@ def one_line_error(exe, args, code, *needles):
     check(lines and lines[0].startswith("techconv ") and "error:" in lines[0], "no error line for %s: %r" % (args, err))
     for n in needles:
         check(n in lines[0], "error line for %s lacks %r: %s" % (args, n, lines[0]))
+
+
+def garbage_codes(exe, work):
+    """Codes that are no IPC/CPC symbols are dropped, counted and named; network.dot stays valid."""
+    path = os.path.join(work, "garbage-codes.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('Lens ID,Publication Number,IPCR Classifications\n'
+                '000-1,US 1 A,"ZZZZ;;12345;;Z""ZZ;;G06N/;;G06N3/08;;G06F17/30"\n'
+                '000-2,US 2 A,"G06F17/30;;Z""ZZ;;H04L9/32"\n')
+    out = os.path.join(work, "garbage-codes")
+    run(exe, ["network", path, "--out", out, "--quiet"])
+    # by hand: nodes G06N, G06F (record 1) and G06F, H04L (record 2); 5 items dropped
+    nodes = sorted(r["code"] for r in read_csv(os.path.join(out, "nodes.csv")))
+    check(nodes == ["G06F", "G06N", "H04L"], "nodes from garbage codes: %s" % nodes)
+    with open(os.path.join(out, "manifest.json"), encoding="utf-8") as f:
+        counts = json.load(f)["counts"]
+    check(counts.get("codes_not_ipc_dropped") == 5, "manifest counts: %s" % counts)
+    report = open(os.path.join(out, "report.md"), encoding="utf-8").read()
+    check("dropped 5 codes that are not IPC/CPC symbols (first: %s:2: 'ZZZZ' in IPCR Classifications "
+          "(bad_section))" % path in report, "report.md does not name the dropped codes")
+    import networkx as nx
+    g = nx.Graph(nx.nx_pydot.read_dot(os.path.join(out, "network.dot")))
+    labels = sorted(n.strip('"') for n in g.nodes() if n.strip('"') not in ("graph", "node", "edge", "\\n"))
+    check(labels == ["G06F", "G06N", "H04L"], "network.dot nodes: %s" % labels)
 
 
 def main():
@@ -65,6 +90,13 @@ def main():
         one_line_error(exe, ["keycore", bad_lens, "--out", out], 1, bad_lens + ":3:", "Cites Patent Count", "seven")
         one_line_error(exe, ["keycore", lens, "--out", out, "--top", "2"], 2, "--top")
         one_line_error(exe, ["keycore", lens, "--out", out, "--top", "nan"], 2, "--top")
+        # the readers' limits (docs/reliability.md, "Bounds"): range-checked, then a located error
+        one_line_error(exe, ["keycore", lens, "--out", out, "--max-codes-per-record", "0"], 2,
+                       "--max-codes-per-record", "1..1000000")
+        one_line_error(exe, ["keycore", lens, "--out", out, "--max-xml-depth", "-1"], 2, "--max-xml-depth")
+        one_line_error(exe, ["keycore", lens, "--out", out, "--max-columns", "99999999999"], 2, "--max-columns")
+        one_line_error(exe, ["keycore", lens, "--out", out, "--max-columns", "3"], 1, lens + ":1:", "limit_exceeded")
+        one_line_error(exe, ["closeness", wos, "--out", out, "--max-columns", "3"], 2, "unknown option --max-columns")
         # a tiny fraction still selects ceil(q n) = 1 record (it gave an empty key core)
         tiny = os.path.join(work, "tiny")
         _, stdout, _ = run(exe, ["keycore", lens, "--out", tiny, "--top", "1e-17"])
@@ -81,6 +113,14 @@ def main():
         one_line_error(exe, ["network", lens, "--out", out, "--picture-nodes", "-1"], 2, "--picture-nodes")
         one_line_error(exe, ["network", lens, "--out", out, "--resolution", "1e308"], 2, "--resolution")
         one_line_error(exe, ["network", lens, "--out", out, "--resolution", "inf"], 2, "--resolution")
+        garbage_codes(exe, work)
+        # no IPC column: an error, not a convergence index of 100 % on 0 nodes
+        no_ipc = os.path.join(work, "no-ipc.csv")
+        with open(no_ipc, "w", encoding="utf-8") as f:
+            f.write("Lens ID,Publication Number,Title\n000-1,US 1 A,a\n000-2,US 2 A,b\n")
+        one_line_error(exe, ["network", no_ipc, "--out", out], 1, "none of the 2 records has an IPC code",
+                       "no IPC column")
+        check(not os.path.exists(os.path.join(out, "summary.json")), "a failed network run left summary.json")
     print("errors: %d commands checked" % len(commands))
 
 

@@ -5,6 +5,11 @@
 - --force replaces a previous result as a whole: no file of the previous run survives;
 - a write that fails (file-size limit: every write past 4 KiB fails with EFBIG) exits 1,
   names the file, and leaves the previous result untouched;
+- a previous result whose scores.csv is a symbolic link to /dev/full is refused without --force
+  (left as it was) and replaced as a whole with --force (nothing is written through the link);
+  --out as a link to /dev/full is refused;
+- on a 64 KiB tmpfs (root only; skipped with the reason otherwise) a run whose files do not fit
+  exits 1 naming the file and leaves the previous result and no staging folder;
 - SIGINT and SIGTERM at several moments of a run leave either the previous result or the new
   one, complete, and no staging folder;
 - two concurrent runs into one folder: one is refused while the other holds the lock;
@@ -47,13 +52,17 @@ def fnv1a64x4(data):
 
 
 def snapshot(d):
-    """{relative path: bytes} of every file under d (None when d does not exist)."""
+    """{relative path: bytes} of every file under d (None when d does not exist); a symbolic
+    link is recorded as b"-> TARGET", never followed (one may point to /dev/full)."""
     if not os.path.isdir(d):
         return None
     out = {}
     for root, _, files in os.walk(d):
         for f in files:
             p = os.path.join(root, f)
+            if os.path.islink(p):
+                out[os.path.relpath(p, d)] = b"-> " + os.readlink(p).encode()
+                continue
             with open(p, "rb") as fh:
                 out[os.path.relpath(p, d)] = fh.read()
     return out
@@ -86,6 +95,72 @@ def check_manifest(d, inp, verify_input=True):
 
 def raw(exe, args, **kw):
     return subprocess.run([exe] + args, capture_output=True, text=True, **kw)
+
+
+def dev_full(exe, lens, work, out):
+    """A previous result whose scores.csv is a symbolic link to /dev/full, and --out itself a link
+    to /dev/full: no run writes through a link. Without --force the run is refused and the
+    result (link included) is untouched; with --force the new result is written aside and
+    replaces the old one as a whole, so scores.csv is a regular file again."""
+    scores = os.path.join(out, "scores.csv")
+    os.remove(scores)
+    os.symlink("/dev/full", scores)
+    linked = snapshot(out)
+    p = raw(exe, ["keycore", lens, "--out", out, "--quiet"])
+    check(p.returncode == 1 and "--force" in p.stderr, "/dev/full link without --force: " + p.stderr)
+    check(snapshot(out) == linked, "a refused run changed a result holding a /dev/full link")
+    run(exe, ["keycore", lens, "--out", out, "--quiet", "--force"])
+    check(not os.path.islink(scores) and os.path.getsize(scores) > 100000,
+          "--force over a /dev/full link: scores.csv is not the new regular file")
+    check_manifest(out, lens)
+    check(not leftovers(work), "staging folder left after the /dev/full case: %s" % leftovers(work))
+    full_out = os.path.join(work, "full-out")
+    os.symlink("/dev/full", full_out)
+    p = raw(exe, ["keycore", lens, "--out", full_out, "--quiet", "--force"])
+    check(p.returncode == 1 and "symbolic link" in p.stderr, "--out linked to /dev/full: " + p.stderr)
+    check(os.readlink(full_out) == "/dev/full", "--out link to /dev/full was changed")
+    print("/dev/full links: refused or written aside, exit codes and results as expected")
+
+
+def tiny_tmpfs(exe, lens, work):
+    """A 64 KiB tmpfs (root only): a previous small result fits; a run whose files do not
+    (scores.csv of the 3,779 Lens records alone is 160 KB) fails with exit 1 naming the file,
+    leaves the previous result byte for byte and no staging folder; a first run that does not
+    fit leaves no --out at all."""
+    tiny = os.path.join(work, "tiny-fs")
+    os.makedirs(tiny)
+    if os.geteuid() != 0:
+        print("SKIPPED tiny tmpfs: not root (mount needs it)")
+        return
+    m = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", tiny], capture_output=True, text=True)
+    if m.returncode != 0:
+        print("SKIPPED tiny tmpfs: mount failed (%s)" % (m.stderr.strip() or "exit %d" % m.returncode))
+        return
+    try:
+        import csv
+        small = os.path.join(work, "small-lens.csv")  # the first 20 records, written outside the tmpfs
+        with open(lens, newline="", encoding="utf-8-sig") as f, open(small, "w", newline="", encoding="utf-8") as g:
+            w = csv.writer(g)
+            for i, row in enumerate(csv.reader(f)):
+                if i > 20:
+                    break
+                w.writerow(row)
+        prev = os.path.join(tiny, "r")
+        run(exe, ["keycore", small, "--out", prev, "--quiet"])
+        before = snapshot(prev)
+        p = raw(exe, ["keycore", lens, "--out", prev, "--quiet", "--force"])
+        check(p.returncode == 1 and "write failed" in p.stderr and prev in p.stderr,
+              "full tmpfs: exit %d, %s" % (p.returncode, p.stderr))
+        check(snapshot(prev) == before, "a run on a full tmpfs changed the previous result")
+        check(not leftovers(tiny), "staging folder left on the full tmpfs: %s" % leftovers(tiny))
+        fresh = os.path.join(tiny, "fresh")
+        p = raw(exe, ["keycore", lens, "--out", fresh, "--quiet"])
+        check(p.returncode == 1 and not os.path.exists(fresh), "first run on a full tmpfs: exit %d, %s" %
+              (p.returncode, p.stderr))
+        check(not leftovers(tiny), "staging folder left on the full tmpfs: %s" % leftovers(tiny))
+        print("tiny tmpfs: ENOSPC fails the run and leaves the previous result")
+    finally:
+        subprocess.run(["umount", tiny], capture_output=True)
 
 
 def main():
@@ -143,6 +218,9 @@ def main():
           "failed write: exit %d, %s" % (p.returncode, p.stderr))
     check(snapshot(out) == first, "a failed run changed the previous result")
     check(not leftovers(work), "staging folder left after a failed write: %s" % leftovers(work))
+
+    dev_full(exe, lens, work, out)
+    tiny_tmpfs(exe, lens, work)
 
     # signals at several moments of a longer run (a synthetic corpus)
     corpus_tool = os.path.join(os.path.dirname(os.path.dirname(exe)), "make_synthetic_corpus")

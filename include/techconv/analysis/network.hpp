@@ -120,7 +120,8 @@ struct network_year {
     year_type year = no_year;      ///< analysis::patent_year of the records
     index records = 0;             ///< records of that year
     index codes = 0;               ///< distinct codes on them (nodes of that year's network)
-    double convergence_index = 0;  ///< (records - codes) / records
+    double convergence_index = 0;  ///< (records - codes) / records; 0 when codes = 0
+    status info = status::ok;      ///< empty_input when the year's records have no code (index 0, not 100 %)
 };
 
 /// \brief The summary figures of a network (the whole set or one group).
@@ -247,7 +248,8 @@ inline built_network build_network(const std::vector<std::vector<std::string>>& 
     const auto comp = cograph::connected_components(g);
     s.components = comp.count;
     s.largest_component = comp.largest == no_index ? 0 : comp.sizes[static_cast<std::size_t>(comp.largest)];
-    s.convergence_index = convergence::convergence_index(s.records, s.nodes);
+    // no node: no index (CI = (n - 0) / n would read 100 %); s.convergence.info says empty_input
+    s.convergence_index = s.nodes == 0 ? 0.0 : convergence::convergence_index(s.records, s.nodes);
     std::vector<std::vector<std::string>> subset;
     subset.reserve(rows.size());
     for (const auto r : rows) subset.push_back(lists[r]);
@@ -301,6 +303,14 @@ network_result network_of(Source& src, const std::vector<std::size_t>& records, 
     std::vector<std::size_t> all(records.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     auto built = build_network(proj.lists, all, opts);
+    if (built.summary.nodes == 0) {
+        const char* list = opts.codes == io::patent_field::cpc ? "CPC" : "IPC";
+        ::techconv::detail::throw_error<invalid_argument>(
+            "analysis::network: none of the " + std::to_string(records.size()) + " records has an " + list +
+            " code at level " + std::string(classification::to_string(opts.level)) + " (" +
+            std::to_string(res.rejected_codes) + " codes rejected): no " + list +
+            " column in the input? A convergence index over no code is not computed");
+    }
     res.graph = std::move(built.graph);
     res.summary = std::move(built.summary);
     const auto& g = res.graph;
@@ -365,7 +375,8 @@ network_result network_of(Source& src, const std::vector<std::size_t>& records, 
     }
     for (const auto& [y, v] : years) {
         const auto codes = static_cast<index>(v.second.size());
-        res.years.push_back({y, v.first, codes, convergence::convergence_index(v.first, codes)});
+        if (codes == 0) res.years.push_back({y, v.first, 0, 0.0, status::empty_input});
+        else res.years.push_back({y, v.first, codes, convergence::convergence_index(v.first, codes)});
     }
 
     if (opts.group_by_country) {
@@ -414,7 +425,11 @@ network_result network_of(Source& src, const std::vector<std::size_t>& records, 
 /// \param records the records (pointers into the caller's storage, e.g. the key core).
 /// \param opts    see network_options.
 /// \returns the network, its measures and tables.
-/// \throws invalid_argument for a level below main group or codes other than IPC/CPC.
+/// \throws invalid_argument for a level below main group or codes other than IPC/CPC, and
+///         when no record has a code that makes a node (an input without the code column,
+///         or none at the level): an index of 100 % over no code must not be reported.
+/// Degenerate input: a year or country group without codes has convergence index 0 and
+/// status::empty_input (network_year::info, network_summary::convergence.info).
 /// Deterministic for any thread count. Complexity: O(n m log n) for the
 /// path measures of a network with n nodes and m edges, O(total codes) for the rest.
 inline network_result network(const std::vector<const io::patent_record*>& records,

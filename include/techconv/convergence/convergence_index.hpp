@@ -57,7 +57,9 @@ struct convergence_result {
     double index_all = 0.0;            ///< CI = (n - distinct_all) / n
     double index_main = 0.0;           ///< CI = (n - distinct_main) / n
     double multi_category_share = 0.0; ///< multi_category_records / n
-    status info = status::ok;          ///< ok, or empty_input when n = 0 (ratios are then 0)
+    /// ok; empty_input when n = 0 or no record has a code (ratios are then 0: CI = (n - 0) / n
+    /// would read 100 % from nothing)
+    status info = status::ok;
 
     /// \brief The all-vs-main gap distinct_all - distinct_main ([KCT] §4: Japan 286 - 91 = 195).
     index gap() const noexcept { return distinct_all - distinct_main; }
@@ -78,9 +80,10 @@ struct convergence_result {
 /// \param opts    the denominator rule.
 /// \returns the counts, the two indices, the gap, the share and a status.
 /// \throws whatever `proj` or hashing throws; nothing else.
-/// Degenerate input: no records (or, with share_base::labelled_records, no record
-/// with a code) gives zeros and status::empty_input; records without codes are
-/// counted in records_without_codes, never dropped silently.
+/// Degenerate input: no records, or no record with a code, gives zeros and
+/// status::empty_input (an index of 100 % over no code would be read as total
+/// convergence); records without codes are counted in records_without_codes,
+/// never dropped silently.
 /// Complexity: O(total codes) expected time, O(distinct keys) memory.
 /// \code
 /// std::vector<std::vector<std::string>> recs{{"G06F", "H04N"}, {"G06F"}, {"G06T", "G06F"}};
@@ -116,7 +119,7 @@ convergence_result convergence(const Records& records, const Projection& proj,
     r.distinct_all = static_cast<index>(all.size());
     r.distinct_main = static_cast<index>(main.size());
     r.denominator = opts.base == share_base::all_records ? r.records : r.records - r.records_without_codes;
-    if (r.denominator == 0) {
+    if (r.denominator == 0 || r.distinct_all == 0) {
         r.info = status::empty_input;
         return r;
     }

@@ -5,7 +5,6 @@
 #ifndef TECHCONV_IO_DETECT_HPP_
 #define TECHCONV_IO_DETECT_HPP_
 
-#include <fstream>      // std::ifstream
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
@@ -13,6 +12,7 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/format/encoding.hpp"
+#include "techconv/format/input.hpp"
 #include "techconv/format/parse.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -129,23 +129,24 @@ inline input_format detect_format_of(std::string_view head) {
     return input_format::automatic;
 }
 
-/// \brief Detects the format of the file at `path` from its first 4 KiB (rules of detect_format_of).
-/// \throws parse_error: io_error when the file cannot be opened, bad_value
-///         naming the file when no rule matches.
-inline input_format detect_format(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        ::techconv::detail::throw_error<parse_error>(error_code::io_error, source_location{path, 0, 0, 0, {}},
-                                                      "cannot open");
-    std::string head(4096, '\0');
-    in.read(&head[0], static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    const input_format f = detect_format_of(head);
+/// \brief Detects the format of `in` from its first 4 KiB (rules of detect_format_of),
+/// read as input_source::head: the input is not consumed, a reader continues from stream().
+/// \throws parse_error: io_error when the input cannot be opened, bad_value
+///         naming it when no rule matches.
+inline input_format detect_format(input_source& in) {
+    const input_format f = detect_format_of(in.head(4096));
     if (f == input_format::automatic)
         ::techconv::detail::throw_error<parse_error>(
-            error_code::bad_value, source_location{path, 1, 0, 0, {}},
+            error_code::bad_value, source_location{in.name(), 1, 0, 0, {}},
             "cannot detect the format from the first line; name the format explicitly");
     return f;
+}
+
+/// \brief Detects the format of the file at `path` (opens it for that alone; to read a FIFO or
+/// standard input, detect and read through one input_source instead).
+inline input_format detect_format(const std::string& path) {
+    input_source in(path);
+    return detect_format(in);
 }
 
 }  // namespace io

@@ -17,6 +17,7 @@
 #include <utility>      // std::move, std::pair
 #include <vector>       // std::vector
 
+#include "techconv/classification/ipc.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/applicant_type.hpp"
@@ -25,6 +26,7 @@
 #include "techconv/format/detail/byte_source.hpp"
 #include "techconv/records/detail/patent_text.hpp"
 #include "techconv/format/encoding.hpp"
+#include "techconv/format/input.hpp"
 #include "techconv/format/parse.hpp"
 #include "techconv/records/patent.hpp"
 
@@ -74,6 +76,11 @@ struct patent_csv_options {
     /// file, line and both counts) unless this is set: then it is skipped and counted
     /// (patent_read_stats::malformed_rows and malformed_lines).
     bool skip_malformed_rows = false;
+    /// At most this many distinct IPC and as many CPC codes in one record; more is an error
+    /// (limit_exceeded, naming the file, line and column). Real records hold at most a few
+    /// hundred (70 in the datasets techconv is tested on); one record with n codes adds n(n-1)/2
+    /// edges to a co-classification network, so 10,000 invented codes made 50 M edges.
+    std::size_t max_codes_per_record = 1000;
 };
 
 /// \brief Counters of a reader, for reports ("read 3,779 records, skipped 0").
@@ -91,6 +98,21 @@ struct patent_read_stats {
     std::vector<std::size_t> malformed_lines;      ///< their lines (the first 100)
     /// Dates and years read by each rule of parse_date_year (index: date_rule).
     std::array<std::size_t, date_rule_count> date_rules{};
+    /// Items of IPC/CPC lists that are not IPC/CPC symbols (classification::ipc_from_chars):
+    /// dropped from the record, counted here (`ZZZZ`, `12345`, `G06N/` used to become network nodes).
+    std::size_t rejected_codes = 0;
+    /// The first 20 of them: `file:line: 'ZZZZ' in COLUMN (bad_section)`.
+    std::vector<std::string> rejected_code_examples;
+    /// Counts a rejected item `shown` as written; `where` is `file:line`, `column` the list it came
+    /// from, `code` the text that was parsed (after normalisation).
+    void reject_code(const std::string& where, std::string_view shown, std::string_view column,
+                     std::string_view code) {
+        ++rejected_codes;
+        if (rejected_code_examples.size() >= 20) return;
+        const auto why = classification::to_string(classification::ipc_from_chars(code).error);
+        rejected_code_examples.push_back(where + ": '" + std::string(shown) + "' in " + std::string(column) + " (" +
+                                         std::string(why) + ")");
+    }
     /// Total of `skipped`.
     std::size_t skipped_total() const noexcept {
         std::size_t n = 0;
@@ -288,11 +310,29 @@ private:
 
     void parties(std::size_t c, std::vector<party>& out) const {
         std::vector<std::string> keys;
+        detail::unique_list seen(keys);
         for (const auto item : list_cell(c)) {
-            if (!detail::push_unique(keys, detail::name_key(item))) continue;
+            if (!seen.push(detail::name_key(item))) continue;
             party p;
             p.name = std::string(item);
             out.push_back(std::move(p));
+        }
+    }
+
+    // The codes of column c, normalised, first of equal ones kept, at most max_codes_per_record;
+    // an item that is no IPC/CPC symbol is dropped and counted (patent_read_stats::reject_code).
+    void codes(std::size_t c, std::vector<std::string>& out) {
+        detail::unique_list u(out);
+        for (const auto item : list_cell(c)) {
+            std::string code = detail::normalize_code(item);
+            if (!classification::try_parse_ipc(code)) {
+                stats_.reject_code(csv_->source() + ":" + std::to_string(csv_->line()), item, csv_->header()[c], code);
+                continue;
+            }
+            if (!u.push(std::move(code)) || u.size() <= opts_.max_codes_per_record) continue;
+            csv_->fail(error_code::limit_exceeded, c,
+                       "more than " + std::to_string(opts_.max_codes_per_record) +
+                           " distinct codes in one record (patent_csv_options::max_codes_per_record)");
         }
     }
 
@@ -334,26 +374,28 @@ private:
         }
         if (c_ipc_ != none) {
             r.supply(patent_field::ipc);
-            for (const auto code : list_cell(c_ipc_)) detail::push_unique(r.ipc, detail::normalize_code(code));
+            codes(c_ipc_, r.ipc);
         }
         if (c_cpc_ != none) {
             r.supply(patent_field::cpc);
-            for (const auto code : list_cell(c_cpc_)) detail::push_unique(r.cpc, detail::normalize_code(code));
+            codes(c_cpc_, r.cpc);
         }
         if (c_fam_juris_ != none) {
             r.supply(patent_field::family_jurisdictions);
+            detail::unique_list fj(r.family_jurisdictions);
             for (const auto j : list_cell(c_fam_juris_)) {
                 std::string u(j);
                 for (auto& ch : u) ch = ascii_upper(ch);
-                detail::push_unique(r.family_jurisdictions, std::move(u));
+                fj.push(std::move(u));
             }
         }
         if (c_prio_num_ != none) {
             r.supply(patent_field::priority_countries);
+            detail::unique_list pc(r.priority_countries);
             for (const auto p : list_cell(c_prio_num_)) {
                 if (p.size() >= 2 && detail::is_alpha(p[0]) && detail::is_alpha(p[1])) {
                     std::string cc{ascii_upper(p[0]), ascii_upper(p[1])};
-                    detail::push_unique(r.priority_countries, std::move(cc));
+                    pc.push(std::move(cc));
                 }
                 r.priority_numbers.emplace_back(p);
             }

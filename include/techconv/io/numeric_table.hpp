@@ -8,6 +8,7 @@
 #include <cstddef>     // std::size_t
 #include <cstdint>     // std::uint64_t
 #include <functional>  // std::function
+#include <istream>     // std::istream
 #include <string>      // std::string
 #include <string_view> // std::string_view
 #include <utility>     // std::move
@@ -16,6 +17,7 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/format/csv.hpp"
+#include "techconv/format/input.hpp"
 #include "techconv/format/parse.hpp"
 #include "techconv/types.hpp"
 
@@ -49,7 +51,8 @@ inline bool identifier_cell(std::string_view cell) {
 
 }  // namespace detail
 
-/// \brief Reads a CSV table whose columns are all numeric except, optionally,
+/// \brief Reads a CSV table (held in `in`, named `path` in errors) whose columns are all
+/// numeric except, optionally,
 /// the first: that one is an id column when any of its cells is text that is no
 /// number and no missing-value marker (detail::identifier_cell; the rule needs
 /// every row, so all cells are read as text first). A first column of numbers
@@ -62,12 +65,12 @@ inline bool identifier_cell(std::string_view cell) {
 ///         (field_count), no numeric column (missing_column), a cell of a
 ///         numeric column that is not a finite number (bad_number).
 /// Complexity: O(file size); memory: the cells as text, then the matrix.
-inline numeric_table read_numeric_table(const std::string& path,
+inline numeric_table read_numeric_table(std::istream& in, const std::string& path,
                                         const std::function<void(std::uint64_t, std::size_t)>& progress = {},
                                         text_encoding encoding = text_encoding::automatic) {
     csv_options co;
     co.encoding = encoding;
-    csv_reader r(path, co);
+    csv_reader r(in, path, co);
     const auto header = r.header();
     if (header.empty())
         ::techconv::detail::throw_error<parse_error>(error_code::missing_header, source_location{path, 1, 0, 0, {}},
@@ -113,6 +116,14 @@ inline numeric_table read_numeric_table(const std::string& path,
     }
     t.text = r.encoding();
     return t;
+}
+
+/// \brief read_numeric_table of the file at `path` (`-`: standard input).
+inline numeric_table read_numeric_table(const std::string& path,
+                                        const std::function<void(std::uint64_t, std::size_t)>& progress = {},
+                                        text_encoding encoding = text_encoding::automatic) {
+    input_source in(path);
+    return read_numeric_table(in.stream(), path, progress, encoding);
 }
 
 }  // namespace io

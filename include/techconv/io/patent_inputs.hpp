@@ -21,6 +21,7 @@
 #include "techconv/io/canonical_csv.hpp"
 #include "techconv/io/detect.hpp"
 #include "techconv/format/encoding.hpp"
+#include "techconv/format/input.hpp"
 #include "techconv/records/families.hpp"
 #include "techconv/io/generic_csv.hpp"
 #include "techconv/io/lens.hpp"
@@ -41,8 +42,21 @@ struct read_progress {
     std::function<void(std::size_t records)> finish;
 };
 
+/// \brief Limits read_patents() applies to every input; more is a parse_error limit_exceeded
+/// naming the file, line and field (docs/reliability.md, "Bounds"). Defaults: the readers'.
+struct read_limits {
+    /// Distinct IPC codes and as many CPC codes in one record (patent_csv_options,
+    /// uspto_xml_options::max_codes_per_record).
+    std::size_t max_codes_per_record = patent_csv_options{}.max_codes_per_record;
+    /// Columns of a CSV table (csv_options::max_fields).
+    std::size_t max_columns = csv_options{}.max_fields;
+    /// Elements open at once in XML (uspto_xml_options::max_depth).
+    std::size_t max_xml_depth = uspto_xml_options{}.max_depth;
+};
+
 /// \brief Options of read_patents().
 struct read_patents_options {
+    read_limits limits;                             ///< bounds applied to every input
     input_format format = input_format::automatic;  ///< automatic: detect_format per file
     /// Encoding of every input; automatic: decided per file from its first block (reported per file).
     text_encoding encoding = text_encoding::automatic;
@@ -67,6 +81,7 @@ struct patent_input_report {
     std::size_t read = 0;             ///< records read and kept (duplicates dropped) before family merging
     std::size_t merged = 0;           ///< records folded into another member of their simple family
     std::size_t duplicates = 0;       ///< records dropped for an id seen before (drop_duplicates)
+    std::size_t rejected_codes = 0;   ///< list items that are not IPC/CPC symbols, over all files (dropped)
     /// The first 100 of them: `file:line: id`.
     std::vector<std::string> duplicate_examples;
     bool has_country_column = false;  ///< a canonical CSV input has a `country` column
@@ -92,6 +107,9 @@ inline std::string input_note(const std::string& path, const patent_read_stats& 
     std::string s = path + ": " + (st.layout.empty() ? std::string("csv") : st.layout) + ", " +
                     std::to_string(st.records) + " records";
     for (const auto& k : st.skipped) s += ", skipped " + std::to_string(k.second) + " " + k.first;
+    if (st.rejected_codes > 0)
+        s += ", dropped " + std::to_string(st.rejected_codes) + " codes that are not IPC/CPC symbols (first: " +
+             st.rejected_code_examples.front() + ")";
     if (!plain_utf8(st.text)) s += "; " + describe(st.text);
     return s;
 }
@@ -129,38 +147,61 @@ patent_read_stats drain(Reader& reader, std::vector<patent_record>& out, const r
     return reader.stats();
 }
 
+inline patent_csv_options csv_options_of(const read_limits& l, text_encoding encoding) {
+    patent_csv_options o;
+    o.csv.encoding = encoding;
+    o.max_codes_per_record = l.max_codes_per_record;
+    o.csv.max_fields = l.max_columns;
+    return o;
+}
+
 [[noreturn]] inline void no_patents(const std::string& source, input_format f) {
     ::techconv::detail::throw_error<invalid_argument>(source + ": format " + std::string(to_string(f)) +
                                                       " holds no patents (use lens, uspto-xml or csv)");
 }
 
-/// Opens the reader of `path` in format `f` and calls `read(reader)`; the report's
-/// has_country_column is set for a canonical CSV with a country column.
+/// Reads the input `in` (its head already sniffed or not) in format `f` with the encoding and
+/// limits of `opts`: opens the reader on in.stream(), calls `read(reader)`, then reads the
+/// input to its end (input_source::finish, for its observer). The report's has_country_column
+/// is set for a canonical CSV with a country column.
 template <class Fn>
-patent_read_stats with_patent_reader(const std::string& path, input_format f, text_encoding encoding,
+patent_read_stats with_patent_reader(input_source& in, input_format f, const read_patents_options& opts,
                                      patent_input_report& out, Fn&& read) {
+    const std::string& path = in.name();
+    patent_read_stats st;
     switch (f) {
         case input_format::lens: {
-            patent_csv_options o;
-            o.csv.encoding = encoding;
-            lens_reader reader(path, o);
-            return read(reader);
+            lens_reader reader(in.stream(), path, csv_options_of(opts.limits, opts.encoding));
+            st = read(reader);
+            break;
         }
         case input_format::uspto_xml: {
             uspto_xml_options o;
-            o.encoding = encoding;
-            uspto_xml_reader reader(path, o);
-            return read(reader);
+            o.encoding = opts.encoding;
+            o.max_codes_per_record = opts.limits.max_codes_per_record;
+            o.max_depth = opts.limits.max_xml_depth;
+            uspto_xml_reader reader(in.stream(), path, o);
+            st = read(reader);
+            break;
         }
         case input_format::csv: {
-            patent_csv_options o;
-            o.csv.encoding = encoding;
-            canonical_csv_reader reader(path, o);
+            canonical_csv_reader reader(in.stream(), path, csv_options_of(opts.limits, opts.encoding));
             out.has_country_column = out.has_country_column || reader.has_country_column();
-            return read(reader);
+            st = read(reader);
+            break;
         }
         default: no_patents(path, f);
     }
+    in.finish();
+    return st;
+}
+
+/// One input_source per path, in order.
+inline std::vector<input_source> sources_of(const std::vector<std::string>& paths) {
+    std::vector<input_source> inputs;
+    inputs.reserve(paths.size());
+    for (const auto& path : paths) inputs.emplace_back(path);
+    return inputs;
 }
 
 /// Counts and lists a record dropped for a repeated id.
@@ -218,26 +259,31 @@ private:
 
 }  // namespace detail
 
-/// \brief Reads the patent records of the files `paths`, in order, and merges
+/// \brief Reads the patent records of the inputs `inputs`, in order, and merges
 /// simple families unless `opts.merge_families` is false.
 ///
-/// Each file is read in its format (`opts.format`, or detect_format per file
-/// when automatic), each in `opts.encoding` (automatic: decided per file): a Lens export, USPTO
-/// XML, or the canonical CSV (canonical_csv_reader). Family merging runs once
-/// over the records of all files (merge_families with default options).
-/// \throws invalid_argument when a file's format holds no patents (WoS, Scopus);
+/// Each input is opened once and read in its format (`opts.format`, or
+/// detect_format from its head when automatic), in `opts.encoding`
+/// (automatic: decided per input from its first block by the reader, which
+/// continues from the sniffed head): a Lens export, USPTO XML, or the
+/// canonical CSV (canonical_csv_reader). A FIFO or standard input (`-`) is
+/// read like a file; after its records each input is read to its end
+/// (input_source::finish, for its observer) and closed. Family merging runs
+/// once over the records of all inputs (merge_families with default options).
+/// \throws invalid_argument when an input's format holds no patents (WoS, Scopus);
 ///         parse_error from detection and the readers (naming file, line and field).
 /// Complexity: O(total input size) plus the merge.
-inline patent_inputs read_patents(const std::vector<std::string>& paths, const read_patents_options& opts = {}) {
+inline patent_inputs read_patents(std::vector<input_source> inputs, const read_patents_options& opts = {}) {
     patent_inputs out;
     const read_progress& p = opts.progress;
     std::unordered_set<std::string> seen;  // ids read so far (drop_duplicates)
-    for (const auto& path : paths) {
-        const input_format f = opts.format == input_format::automatic ? detect_format(path) : opts.format;
+    for (auto& in : inputs) {
+        const std::string& path = in.name();
+        const input_format f = opts.format == input_format::automatic ? detect_format(in) : opts.format;
         if (p.start) p.start(path);
         const std::size_t before = out.records.size();
         input_file_report file{path, f, {}};
-        file.stats = detail::with_patent_reader(path, f, opts.encoding, out,
+        file.stats = detail::with_patent_reader(in, f, opts, out,
                                                 [&](auto& reader) { return detail::drain(reader, out.records, p); });
         if (opts.drop_duplicates) {
             // keep the first record of each id, across files and within one
@@ -253,6 +299,7 @@ inline patent_inputs read_patents(const std::vector<std::string>& paths, const r
             }
             out.records.resize(w);
         }
+        out.rejected_codes += file.stats.rejected_codes;
         out.files.push_back(std::move(file));
         if (p.finish) p.finish(out.records.size() - before);
     }
@@ -265,9 +312,15 @@ inline patent_inputs read_patents(const std::vector<std::string>& paths, const r
     return out;
 }
 
-/// \brief Reads the patent records of the files `paths` into a columnar
+/// \brief Reads the patent records of the files `paths` (`-`: standard input), in order
+/// (read_patents of one input_source per path).
+inline patent_inputs read_patents(const std::vector<std::string>& paths, const read_patents_options& opts = {}) {
+    return read_patents(detail::sources_of(paths), opts);
+}
+
+/// \brief Reads the patent records of the inputs `inputs` into a columnar
 /// table: the same records, in the same order, with the same duplicate
-/// dropping and family merging as read_patents().
+/// dropping, family merging, limits and encodings as read_patents().
 ///
 /// Each reader fills one scratch record that is appended to the table
 /// (records::patent_table::append) and reused, so no per-record strings are
@@ -276,7 +329,7 @@ inline patent_inputs read_patents(const std::vector<std::string>& paths, const r
 /// families are merged by records::merge_families on the table.
 /// \throws as read_patents().
 /// Complexity: O(total input size) plus the merge.
-inline patent_table_inputs read_patent_table(const std::vector<std::string>& paths,
+inline patent_table_inputs read_patent_table(std::vector<input_source> inputs,
                                              const read_patents_options& opts = {},
                                              const records::patent_table_options& table = {}) {
     patent_table_inputs out;
@@ -285,12 +338,13 @@ inline patent_table_inputs read_patent_table(const std::vector<std::string>& pat
     detail::table_id_set seen(out.table);
     patent_record r;  // the scratch record every reader fills
     std::size_t count = 0;  // records read, duplicates included (what progress reports)
-    for (const auto& path : paths) {
-        const input_format f = opts.format == input_format::automatic ? detect_format(path) : opts.format;
+    for (auto& in : inputs) {
+        const std::string& path = in.name();
+        const input_format f = opts.format == input_format::automatic ? detect_format(in) : opts.format;
         if (p.start) p.start(path);
         const std::size_t before = out.table.size();
         input_file_report file{path, f, {}};
-        file.stats = detail::with_patent_reader(path, f, opts.encoding, out, [&](auto& reader) {
+        file.stats = detail::with_patent_reader(in, f, opts, out, [&](auto& reader) {
             while (reader.next(r)) {
                 ++count;
                 if (p.update) p.update(reader.bytes_read(), count);
@@ -304,6 +358,7 @@ inline patent_table_inputs read_patent_table(const std::vector<std::string>& pat
             return reader.stats();
         });
         count = out.table.size();
+        out.rejected_codes += file.stats.rejected_codes;
         out.files.push_back(std::move(file));
         if (p.finish) p.finish(out.table.size() - before);
     }
@@ -315,6 +370,13 @@ inline patent_table_inputs read_patent_table(const std::vector<std::string>& pat
     }
     out.table.shrink_to_fit();
     return out;
+}
+
+/// \brief read_patent_table of the files `paths` (`-`: standard input), one input_source per path.
+inline patent_table_inputs read_patent_table(const std::vector<std::string>& paths,
+                                             const read_patents_options& opts = {},
+                                             const records::patent_table_options& table = {}) {
+    return read_patent_table(detail::sources_of(paths), opts, table);
 }
 
 /// \brief Reads the patents of one CSV input held in a stream (a Lens export

@@ -220,6 +220,13 @@ inline bibliographic_data read_scopus(const std::string& path, const bibliograph
     return detail::read_all(r);
 }
 
+/// \brief read_scopus of a stream `in`, named `source` in errors.
+inline bibliographic_data read_scopus(std::istream& in, const std::string& source,
+                                  const bibliographic_options& opts = {}) {
+    scopus_reader r(in, source, opts);
+    return detail::read_all(r);
+}
+
 }  // namespace io
 TECHCONV_NAMESPACE_END
 

@@ -17,6 +17,7 @@
 #include <utility>      // std::move
 #include <vector>       // std::vector
 
+#include "techconv/classification/ipc.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/applicant_type.hpp"
@@ -38,6 +39,13 @@ struct uspto_xml_options {
     const applicant_rules* rules = nullptr;   ///< rules (nullptr: default_applicant_rules())
     std::size_t buffer_bytes = std::size_t{1} << 20;      ///< read block size
     std::size_t max_token_bytes = std::size_t{64} << 20;  ///< longer tags or texts: line_too_long
+    /// Elements open at once at most (a grant nests about 10 deep); deeper is limit_exceeded.
+    /// Each open element costs its name and a line number: 100 M nested elements used to end in
+    /// bad_alloc.
+    std::size_t max_depth = 256;
+    /// IPC entries and CPC entries of one patent at most (each; see
+    /// patent_csv_options::max_codes_per_record); more is limit_exceeded.
+    std::size_t max_codes_per_record = 1000;
     /// automatic: a BOM (UTF-16 is transcoded), else each document's `<?xml encoding=...?>`
     /// declaration, else UTF-8 (bytes that are not UTF-8 read as CP1252, counted); any other
     /// value overrides the declarations.
@@ -78,13 +86,13 @@ public:
     /// Reads the file at `path`.
     explicit uspto_xml_reader(const std::string& path, uspto_xml_options opts = {})
         : opts_(std::move(opts)), owned_(detail::open_input_file(path)),
-          tz_(*owned_, path, opts_.buffer_bytes, opts_.max_token_bytes, opts_.encoding) {
+          tz_(*owned_, path, opts_.buffer_bytes, opts_.max_token_bytes, opts_.encoding, opts_.max_depth) {
         stats_.layout = "uspto-xml";
     }
     /// Reads `in`; `source` names it in messages.
     uspto_xml_reader(std::istream& in, std::string source, uspto_xml_options opts = {})
         : opts_(std::move(opts)), tz_(in, std::move(source), opts_.buffer_bytes,
-                                      opts_.max_token_bytes, opts_.encoding) {
+                                      opts_.max_token_bytes, opts_.encoding, opts_.max_depth) {
         stats_.layout = "uspto-xml";
     }
 
@@ -201,6 +209,14 @@ private:
         list.push_back(std::move(q));
     }
 
+    void count_codes(std::size_t n, std::string_view element) const {
+        if (n > opts_.max_codes_per_record)
+            tz_.fail(error_code::limit_exceeded,
+                     "more than " + std::to_string(opts_.max_codes_per_record) +
+                         " classification entries in one patent (uspto_xml_options::max_codes_per_record)",
+                     std::string(element));
+    }
+
     void parse_patent(patent_record& out) {
         out = patent_record{};
         out.source_line = tz_.line();
@@ -293,10 +309,12 @@ private:
             if (n == "classification-ipcr") {
                 auto code = cs.code();
                 if (!code.empty()) (cs.position == "F" ? ipc_main : ipc_rest).push_back(std::move(code));
+                count_codes(ipc_main.size() + ipc_rest.size(), n);
             } else if (n == "classification-cpc") {
                 auto code = cs.code();
                 if (!code.empty())
                     (tz_.inside("main-cpc") ? cpc_main : cpc_rest).push_back(std::move(code));
+                count_codes(cpc_main.size() + cpc_rest.size(), n);
             } else if (n == "priority-claim") {
                 if (prio_country.size() == 2) detail::push_unique(out.priority_countries, prio_country);
                 if (!prio_date.empty()) {
@@ -325,10 +343,18 @@ private:
         if (!pub_date.empty()) out.publication_year = year_text(pub_date, pub_date_line, "publication-reference/date");
         if (!app_date.empty()) out.application_year = year_text(app_date, app_date_line, "application-reference/date");
         out.priority_year = prio_year != no_year ? prio_year : out.application_year;
-        for (auto& c : ipc_main) detail::push_unique(out.ipc, std::move(c));
-        for (auto& c : ipc_rest) detail::push_unique(out.ipc, std::move(c));
-        for (auto& c : cpc_main) detail::push_unique(out.cpc, std::move(c));
-        for (auto& c : cpc_rest) detail::push_unique(out.cpc, std::move(c));
+        detail::unique_list ipc(out.ipc), cpc(out.cpc);
+        const std::string where = tz_.source() + ":" + std::to_string(out.source_line);
+        const auto keep = [&](detail::unique_list& list, std::vector<std::string>& codes, const char* element) {
+            for (auto& c : codes) {  // an entry that is no IPC/CPC symbol is dropped and counted
+                if (classification::try_parse_ipc(c)) list.push(std::move(c));
+                else stats_.reject_code(where, c, element, c);
+            }
+        };
+        keep(ipc, ipc_main, "classification-ipcr");
+        keep(ipc, ipc_rest, "classification-ipcr");
+        keep(cpc, cpc_main, "classification-cpc");
+        keep(cpc, cpc_rest, "classification-cpc");
         if (has_ipc) out.supply(patent_field::ipc);
         if (!out.cpc.empty()) out.supply(patent_field::cpc);
         out.supply(patent_field::applicants);

@@ -474,9 +474,23 @@ inline bibliographic_data read_wos_tagged(const std::string& path, const bibliog
     return detail::read_all(r);
 }
 
+/// \brief read_wos_tagged of a stream `in`, named `source` in errors.
+inline bibliographic_data read_wos_tagged(std::istream& in, const std::string& source,
+                                  const bibliographic_options& opts = {}) {
+    wos_tagged_reader r(in, source, opts);
+    return detail::read_all(r);
+}
+
 /// \brief Reads a whole WoS tab-delimited export (see wos_tab_reader).
 inline bibliographic_data read_wos_tab(const std::string& path, const bibliographic_options& opts = {}) {
     wos_tab_reader r(path, opts);
+    return detail::read_all(r);
+}
+
+/// \brief read_wos_tab of a stream `in`, named `source` in errors.
+inline bibliographic_data read_wos_tab(std::istream& in, const std::string& source,
+                                  const bibliographic_options& opts = {}) {
+    wos_tab_reader r(in, source, opts);
     return detail::read_all(r);
 }
 

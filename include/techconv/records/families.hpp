@@ -64,7 +64,8 @@ std::string family_key(std::string_view family_id, const PriorityNumbers& priori
     if (!family_id.empty()) return "F:" + std::string(family_id);
     if (rule == family_key_rule::family_id_only || priority_numbers.begin() == priority_numbers.end()) return {};
     std::vector<std::string> p;
-    for (const auto& n : priority_numbers) detail::push_unique(p, detail::name_key(n));
+    detail::unique_list u(p);
+    for (const auto& n : priority_numbers) u.push(detail::name_key(n));
     std::sort(p.begin(), p.end());
     std::string key = "P:";
     for (std::size_t i = 0; i < p.size(); ++i) {
@@ -83,16 +84,17 @@ inline std::string family_key(const patent_record& r,
 namespace detail {
 
 inline void append_unique(std::vector<std::string>& into, const std::vector<std::string>& from) {
-    for (const auto& s : from) push_unique(into, s);
+    unique_list u(into);
+    for (const auto& s : from) u.push(s);
 }
 
 inline void append_parties(std::vector<party>& into, const std::vector<party>& from) {
-    for (const auto& p : from) {
-        const auto k = name_key(p.name);
-        bool seen = false;
-        for (const auto& q : into) seen = seen || name_key(q.name) == k;
-        if (!seen) into.push_back(p);
-    }
+    std::vector<std::string> keys;  // name keys of `into`, then of what is appended
+    keys.reserve(into.size() + from.size());
+    for (const auto& q : into) keys.push_back(name_key(q.name));
+    unique_list seen(keys);  // (keys of `into` may repeat; they are never appended again)
+    for (const auto& p : from)
+        if (seen.push(name_key(p.name))) into.push_back(p);
 }
 
 }  // namespace detail

@@ -29,11 +29,13 @@
 #include <algorithm>     // std::sort
 #include <cerrno>        // errno
 #include <csignal>       // sigaction, raise
+#include <cstddef>       // std::size_t
 #include <cstdint>       // std::uint64_t
 #include <cstdio>        // std::rename
 #include <cstring>       // std::strerror, std::strlen, std::memcpy
 #include <filesystem>    // paths, directory listing
 #include <fstream>       // std::ofstream, std::ifstream
+#include <functional>    // std::function
 #include <map>           // std::map
 #include <stdexcept>     // std::runtime_error
 #include <string>        // std::string
@@ -63,6 +65,69 @@ inline void report_write_failure(const std::string& path);
 /// \brief Checksum (fnv1a64x4, see below) of a file's bytes and its size.
 /// \throws std::runtime_error naming the file when it cannot be read.
 inline std::pair<std::uint64_t, std::uint64_t> file_checksum(const std::string& path);
+
+/// \brief The fnv1a64x4 checksum of bytes given in pieces (file_checksum over a stream).
+///
+/// fnv1a64x4: four FNV-1a lanes over little-endian 64-bit words (word k of
+/// each 32-byte block goes to lane k), the tail bytes FNV-1a into lane 0,
+/// then FNV-1a over the four lanes' and the length's little-endian bytes.
+/// Four independent multiply chains run at memory speed; docs/reliability.md
+/// states it and tests/cli/check_output_folder.py recomputes it in Python.
+class checksum {
+public:
+    /// Adds `n` bytes.
+    void update(const char* data, std::size_t n) {
+        const auto* p = reinterpret_cast<const unsigned char*>(data);
+        bytes_ += n;
+        if (have_ > 0) {
+            const std::size_t k = std::min(n, 32 - have_);
+            std::memcpy(tail_ + have_, p, k);
+            have_ += k;
+            p += k;
+            n -= k;
+            if (have_ < 32) return;
+            hash_blocks(lane_, tail_, 1);
+            have_ = 0;
+        }
+        hash_blocks(lane_, p, n / 32);
+        have_ = n % 32;
+        if (have_ > 0) std::memcpy(tail_, p + (n - have_), have_);
+    }
+    /// The checksum and the byte count of everything added.
+    std::pair<std::uint64_t, std::uint64_t> result() const {
+        std::uint64_t lane[4] = {lane_[0], lane_[1], lane_[2], lane_[3]};
+        for (std::size_t i = 0; i < have_; ++i) lane[0] = (lane[0] ^ tail_[i]) * prime;
+        std::uint64_t h = 1469598103934665603ULL;
+        const auto mix = [&](std::uint64_t v) {
+            for (int b = 0; b < 8; ++b, v >>= 8) h = (h ^ (v & 0xFFU)) * prime;
+        };
+        for (const auto l : lane) mix(l);
+        mix(bytes_);
+        return {h, bytes_};
+    }
+
+private:
+    static constexpr std::uint64_t prime = 1099511628211ULL;
+    static void hash_blocks(std::uint64_t (&lane)[4], const unsigned char* p, std::size_t blocks) {
+        for (std::size_t i = 0; i < blocks; ++i, p += 32)
+            for (int k = 0; k < 4; ++k) {
+                std::uint64_t w = 0;
+                for (int b = 7; b >= 0; --b) w = (w << 8) | p[8 * k + b];
+                lane[k] = (lane[k] ^ w) * prime;
+            }
+    }
+    std::uint64_t lane_[4] = {1469598103934665603ULL, 1469598103934665603ULL ^ 1, 1469598103934665603ULL ^ 2,
+                              1469598103934665603ULL ^ 3};
+    std::uint64_t bytes_ = 0;
+    unsigned char tail_[32] = {};
+    std::size_t have_ = 0;  // bytes in tail_ (less than 32)
+};
+
+/// \brief An observer of input bytes (io::byte_observer) that checksums input number `index`
+/// of run_manifest::inputs as it is read, for manifest.json: an input read to its end this
+/// way is not read a second time, and a FIFO or standard input gets its size and checksum too.
+/// Without an active run it does nothing.
+inline std::function<void(const char*, std::size_t)> input_observer(std::size_t index);
 
 /// \brief An output file of the current run: an ofstream whose write or close
 /// errors are reported to the active output_folder (which then refuses to
@@ -114,9 +179,15 @@ namespace fs = std::filesystem;
 
 // --- the active run (one per process) ------------------------------------------------------
 
+struct input_digest {
+    checksum sum;
+    bool complete = false;  // the observer saw the end of the input
+};
+
 struct active_run {
     std::vector<std::pair<std::string, long long>> counts;
     std::vector<std::string> failures;
+    std::vector<input_digest> inputs;  // by position in run_manifest::inputs
 };
 inline active_run* g_run = nullptr;
 
@@ -377,15 +448,20 @@ inline void output_folder::commit(const run_manifest& m) {
         j.key("command").value(m.command);
         j.key("argv").array(m.argv);
         j.key("inputs").begin_array();
-        for (const auto& in : m.inputs) {
+        for (std::size_t i = 0; i < m.inputs.size(); ++i) {
+            const std::string& in = m.inputs[i];
             j.begin_object().key("path").value(in);
+            // the bytes as the run read them (every input read through an input_observer);
+            // else a regular file is read for its checksum; else (not read to its end) unknown
+            const detail::input_digest* seen =
+                g_run && i < g_run->inputs.size() && g_run->inputs[i].complete ? &g_run->inputs[i] : nullptr;
             struct stat sb {};
-            if (::stat(in.c_str(), &sb) == 0 && S_ISREG(sb.st_mode)) {
-                const auto [sum, bytes] = file_checksum(in);
+            if (seen || (in != "-" && ::stat(in.c_str(), &sb) == 0 && S_ISREG(sb.st_mode))) {
+                const auto [sum, bytes] = seen ? seen->sum.result() : file_checksum(in);
                 j.key("bytes").value(static_cast<std::int64_t>(bytes));
                 j.key("fnv1a64x4").value(detail::hex64(sum));
             } else {
-                j.key("bytes").null().key("fnv1a64x4").null();  // a pipe or standard input: read once
+                j.key("bytes").null().key("fnv1a64x4").null();
             }
             j.end_object();
         }
@@ -455,22 +531,24 @@ inline void report_write_failure(const std::string& path) {
     if (detail::g_run) detail::g_run->failures.push_back(path);
 }
 
+inline std::function<void(const char*, std::size_t)> input_observer(std::size_t index) {
+    return [index](const char* data, std::size_t n) {
+        auto* run = detail::g_run;
+        if (!run) return;
+        if (run->inputs.size() <= index) run->inputs.resize(index + 1);
+        auto& d = run->inputs[index];
+        if (n == 0) d.complete = true;
+        else d.sum.update(data, n);
+    };
+}
+
 inline std::pair<std::uint64_t, std::uint64_t> file_checksum(const std::string& path) {
-    // fnv1a64x4: four FNV-1a lanes over little-endian 64-bit words (word k of
-    // each 32-byte block goes to lane k), the tail bytes FNV-1a into lane 0,
-    // then FNV-1a over the four lanes' and the length's little-endian bytes.
-    // Four independent multiply chains run at memory speed; docs/reliability.md
-    // states it and tests/cli/check_output_folder.py recomputes it in Python.
-    constexpr std::uint64_t prime = 1099511628211ULL;
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) detail::fail(path + ": cannot read: " + detail::errno_text());
-    std::uint64_t lane[4] = {1469598103934665603ULL, 1469598103934665603ULL ^ 1, 1469598103934665603ULL ^ 2,
-                             1469598103934665603ULL ^ 3};
-    std::uint64_t bytes = 0;
-    std::vector<unsigned char> buf(1U << 20);
-    std::size_t have = 0;  // bytes in buf not yet hashed (less than 32 after each pass)
+    checksum sum;
+    std::vector<char> buf(1U << 20);
     for (;;) {
-        const ssize_t n = ::read(fd, buf.data() + have, buf.size() - have);
+        const ssize_t n = ::read(fd, buf.data(), buf.size());
         if (n < 0) {
             if (errno == EINTR) continue;
             const std::string err = detail::errno_text();
@@ -478,27 +556,10 @@ inline std::pair<std::uint64_t, std::uint64_t> file_checksum(const std::string& 
             detail::fail(path + ": cannot read: " + err);
         }
         if (n == 0) break;
-        bytes += static_cast<std::uint64_t>(n);
-        have += static_cast<std::size_t>(n);
-        std::size_t i = 0;
-        for (; i + 32 <= have; i += 32)
-            for (int k = 0; k < 4; ++k) {
-                std::uint64_t w = 0;
-                for (int b = 7; b >= 0; --b) w = (w << 8) | buf[i + static_cast<std::size_t>(8 * k + b)];
-                lane[k] = (lane[k] ^ w) * prime;
-            }
-        std::memmove(buf.data(), buf.data() + i, have - i);
-        have -= i;
+        sum.update(buf.data(), static_cast<std::size_t>(n));
     }
     ::close(fd);
-    for (std::size_t i = 0; i < have; ++i) lane[0] = (lane[0] ^ buf[i]) * prime;
-    std::uint64_t h = 1469598103934665603ULL;
-    const auto mix = [&](std::uint64_t v) {
-        for (int b = 0; b < 8; ++b, v >>= 8) h = (h ^ (v & 0xFFU)) * prime;
-    };
-    for (const auto l : lane) mix(l);
-    mix(bytes);
-    return {h, bytes};
+    return sum.result();
 }
 
 }  // namespace report

@@ -37,8 +37,9 @@ public:
     /// declaration of each document (none: UTF-8, bytes that are not UTF-8 read
     /// as CP1252 and counted); any other value overrides the declarations.
     xml_tokenizer(std::istream& in, std::string source, std::size_t buffer_bytes,
-                  std::size_t max_token_bytes, text_encoding encoding = text_encoding::utf8)
-        : src_(in, std::move(source), buffer_bytes), max_token_(max_token_bytes) {
+                  std::size_t max_token_bytes, text_encoding encoding = text_encoding::utf8,
+                  std::size_t max_depth = 256)
+        : src_(in, std::move(source), buffer_bytes), max_token_(max_token_bytes), max_depth_(max_depth) {
         decode_as_ = src_.settle_encoding(encoding, evidence_);
         if (encoding == text_encoding::automatic && evidence_.used != text_encoding::utf16le &&
             evidence_.used != text_encoding::utf16be) {
@@ -295,6 +296,10 @@ private:
         if (e == 0) fail(error_code::bad_markup, "a start tag without a name");
         name_.assign(buf_, 0, e);
         attrs_.assign(buf_, e, std::string::npos);
+        if (stack_.size() >= max_depth_)
+            fail(error_code::limit_exceeded,
+                 "elements nested more than " + std::to_string(max_depth_) + " deep (uspto_xml_options::max_depth)",
+                 name_);
         stack_.push_back(name_);
         open_lines_.push_back(token_line_);
         pending_end_ = self_closing;
@@ -453,6 +458,7 @@ private:
     encoding_evidence evidence_;
     bool by_declaration_ = false;  // automatic and no BOM: each declaration decides
     std::size_t max_token_;
+    std::size_t max_depth_;  // open elements at most (limit_exceeded beyond)
     std::size_t line_ = 1, token_line_ = 1;
     std::string name_, attrs_, text_, raw_, buf_;
     std::vector<std::string> stack_;

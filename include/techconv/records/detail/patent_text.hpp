@@ -10,6 +10,7 @@
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <unordered_set>  // std::unordered_set
 #include <utility>      // std::move
 #include <vector>       // std::vector
 
@@ -115,13 +116,40 @@ inline std::string name_key(std::string_view s) {
     return out;
 }
 
-/// Appends `v` to `list` unless an equal string is already there.
+/// Appends `v` to `list` unless an equal string is already there (one scan: for a loop of
+/// appends use unique_list).
 inline bool push_unique(std::vector<std::string>& list, std::string v) {
     for (const auto& x : list)
         if (x == v) return false;
     list.push_back(std::move(v));
     return true;
 }
+
+/// \brief Appends strings to a list, keeping the first of equal ones, in expected O(1) per
+/// string: a short list is scanned, a longer one (from 32 entries) gets a hash set of what it
+/// holds (a list with 200,000 codes in one cell used to take O(n^2) compares).
+class unique_list {
+public:
+    explicit unique_list(std::vector<std::string>& list) : list_(&list) {}
+    /// Appends `v` unless an equal string is already in the list; true if appended.
+    bool push(std::string v) {
+        if (seen_.empty() && list_->size() < small) {
+            for (const auto& x : *list_)
+                if (x == v) return false;
+        } else {
+            if (seen_.empty()) seen_.insert(list_->begin(), list_->end());
+            if (!seen_.insert(v).second) return false;
+        }
+        list_->push_back(std::move(v));
+        return true;
+    }
+    std::size_t size() const noexcept { return list_->size(); }
+
+private:
+    static constexpr std::size_t small = 32;
+    std::vector<std::string>* list_;
+    std::unordered_set<std::string> seen_;
+};
 
 /// A publication number without zero padding: "06837086" -> "6837086",
 /// "D0680087" -> "D680087" (an alphabetic prefix is kept).
