@@ -86,3 +86,16 @@ TEST_CASE("input_source: a regular file is closed after its head and read on at 
         CHECK(e.source() == "no-such-file.txt");
     }
 }
+
+TEST_CASE("input_source: a directory is an io_error naming it, not a stream failure") {
+    // Before: "basic_filebuf::underflow error reading the file: Is a directory", without the name.
+    io::input_source dir(".");
+    try {
+        (void)dir.head(1);
+        FAIL("expected a parse_error");
+    } catch (const techconv::parse_error& e) {
+        CHECK(e.code() == techconv::error_code::io_error);
+        CHECK(e.source() == ".");
+        CHECK(std::string(e.what()).find("is a directory") != std::string::npos);
+    }
+}

@@ -168,6 +168,9 @@ private:
         }
         std::error_code ec;
         s_->regular = std::filesystem::is_regular_file(s_->name, ec);
+        if (std::filesystem::is_directory(s_->name, ec))
+            ::techconv::detail::throw_error<parse_error>(
+                error_code::io_error, source_location{s_->name, 0, 0, 0, {}}, "is a directory, not a file");
         open_file(0);
         state* st = s_.get();
         s_->buf.reopen = [st] { open_file(*st, st->buf.taken); };
