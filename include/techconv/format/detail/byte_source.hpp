@@ -124,7 +124,15 @@ public:
         text_encoding e = begin(requested, ev.bom);
         if (e == text_encoding::automatic) {
             e = text_encoding::utf8_cp1252_strays;
-            if (!ev.bom && fill()) e = detect_encoding(std::string_view(data(), available())).encoding;
+            if (!ev.bom && fill()) {
+                // The decision reads the same sample whatever the block size: the first MiB
+                // (or the whole input when shorter), so a small buffer grows once to hold it.
+                constexpr std::size_t sample = std::size_t{1} << 20;
+                if (buf_.size() < sample) buf_.resize(sample);
+                while (available() < sample && !at_end_) top_up();
+                const std::size_t n = available() < sample ? available() : sample;
+                e = detect_encoding(std::string_view(data(), n)).encoding;
+            }
         }
         ev.used = e;
         return e == text_encoding::utf16le || e == text_encoding::utf16be ? text_encoding::utf8 : e;
@@ -143,6 +151,9 @@ private:
     // Transcodes UTF-16 into buf_ (as UTF-8) until at least one byte is there.
     bool refill_utf16() {
         out_.clear();
+        if (!utf16_error_.empty())  // the text before the bad surrogate has been read: now the error
+            ::techconv::detail::throw_error<parse_error>(
+                error_code::bad_encoding, source_location{source_, utf16_error_line_, 0, 0, {}}, utf16_error_);
         for (;;) {
             if (!raw_.empty()) {
                 const std::size_t before = out_.size();
@@ -150,10 +161,18 @@ private:
                 utf16_newlines_ += static_cast<std::size_t>(
                     std::count(out_.begin() + static_cast<std::ptrdiff_t>(before), out_.end(), '\n'));
                 if (!ok) {
-                    ::techconv::detail::throw_error<parse_error>(
-                        error_code::bad_encoding, source_location{source_, utf16_newlines_ + 1, 0, 0, {}},
-                        "unpaired UTF-16 surrogate at byte offset " +
-                            std::to_string(raw_offset_ + utf16_->bytes_done()) + " (read as UTF-16)");
+                    // Deliver the text before the surrogate first, so that an error in it (a NUL
+                    // byte, say) comes first whatever the block size; the surrogate's error follows.
+                    utf16_error_ = "unpaired UTF-16 surrogate at byte offset " +
+                                   std::to_string(raw_offset_ + utf16_->bytes_done()) + " (read as UTF-16)";
+                    utf16_error_line_ = utf16_newlines_ + 1;
+                    raw_.clear();
+                    if (out_.empty())
+                        ::techconv::detail::throw_error<parse_error>(
+                            error_code::bad_encoding, source_location{source_, utf16_error_line_, 0, 0, {}},
+                            utf16_error_);
+                    at_end_ = true;
+                    break;
                 }
                 raw_.clear();
             }
@@ -224,6 +243,8 @@ private:
     bool at_end_ = false;
     std::unique_ptr<utf16_decoder> utf16_;  // set while transcoding UTF-16 input
     std::size_t utf16_newlines_ = 0;        // line ends transcoded so far: the line of a UTF-16 error
+    std::string utf16_error_;               // a surrogate error raised once the text before it is read
+    std::size_t utf16_error_line_ = 0;
     std::vector<char> raw_;                  // UTF-16 bytes not yet transcoded
     std::string out_;                        // one block's UTF-8
     std::uint64_t raw_offset_ = 0;           // input offset where the UTF-16 text starts
