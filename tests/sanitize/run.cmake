@@ -6,7 +6,8 @@
 # -O0: half the compile time of -O1 with g++ and the same checks (ASan and UBSan
 # instrument every access at any level); targets whose tests run long are
 # compiled at -O1 (TECHCONV_SANITIZER_OPTIMIZED in tests/CMakeLists.txt).
-# JOBS: build and test parallelism (the CTest test reserves that many cores).
+# JOBS: build and test parallelism (the CTest test reserves that many cores);
+# CORES: the machine's cores (the build may use them when they are idle).
 set(_flags "-O0 -g1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all")
 if(NOT JOBS)
   set(JOBS 2)
@@ -26,7 +27,15 @@ execute_process(
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "sanitizer build: configure failed")
 endif()
-execute_process(COMMAND "${CMAKE_COMMAND}" --build "${WORK_DIR}" --parallel ${JOBS} RESULT_VARIABLE rc)
+# The build may use every core while the machine has room: Ninja starts a job
+# beyond JOBS only when the load average is below the core count (-l), so the
+# sanitizer build shares the cores with the other tests while they run and
+# takes the idle ones when they are done.
+set(_build_args --parallel ${JOBS})
+if(CORES AND GENERATOR STREQUAL "Ninja" AND CORES GREATER JOBS)
+  set(_build_args --parallel ${CORES} -- -l ${CORES})
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" --build "${WORK_DIR}" ${_build_args} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "sanitizer build: build failed")
 endif()
