@@ -171,9 +171,12 @@ TEST_CASE("bad input: scopus: shifted columns") {
     // Same width but shifted values: the Year column holds text -> bad_year at field 2 'Year'.
     const expected_error year{error_code::bad_year, 2, 2, 1, "Year"};
     read_bib<io::scopus_reader>(header + "A,Univ Z,2020,2-s2.0-3\n", io::malformed_policy::error, &year);
-    // A semicolon export is rejected whatever the policy (wrong delimiter).
-    const expected_error semi{error_code::missing_column, 1, 0, 0, ""};
-    read_bib<io::scopus_reader>("Title;Year;Affiliations\nA;2020;B\n", io::malformed_policy::skip, &semi);
+    // A semicolon export (a spreadsheet's CSV in a decimal-comma locale) is read, not shifted.
+    const auto semi = read_bib<io::scopus_reader>("Title;Year;Affiliations\nA;2020;\"Univ Z, Madrid, Spain\"\n",
+                                                  io::malformed_policy::error);
+    REQUIRE(semi.records.size() == 1);
+    CHECK(semi.records[0].year == 2020);
+    CHECK(semi.records[0].countries == std::vector<std::string>{"ES"});
 }
 
 TEST_CASE("bad input: scopus: one-record input") {

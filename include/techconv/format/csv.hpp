@@ -38,9 +38,36 @@
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
 
+/// csv_options::delimiter value that lets csv_reader decide from the first line (detect_delimiter).
+constexpr char auto_delimiter = '\0';
+
+/// \brief The delimiter of a delimited text whose first line is `line`: the one of ',', ';' and
+/// tab that occurs most often outside double quotes; ',' on a tie or when none occurs.
+///
+/// A spreadsheet saves ';' as "CSV" in locales whose decimal mark is a comma (most of
+/// continental Europe and Latin America) and tabs as "Text (tab delimited)"; an export's header
+/// names hold none of the three.
+/// Complexity: O(line size).
+constexpr char detect_delimiter(std::string_view line) noexcept {
+    std::size_t comma = 0, semicolon = 0, tab = 0;
+    bool quoted = false;
+    for (const char c : line) {
+        if (c == '"') quoted = !quoted;
+        else if (quoted) continue;
+        else if (c == ',') ++comma;
+        else if (c == ';') ++semicolon;
+        else if (c == '\t') ++tab;
+    }
+    if (semicolon > comma && semicolon >= tab) return ';';
+    if (tab > comma && tab > semicolon) return '\t';
+    return ',';
+}
+
 /// \brief Options of csv_reader and csv_writer.
 struct csv_options {
-    char delimiter = ',';                  ///< ',' for CSV, a tab for tab-delimited exports
+    /// ',' for CSV, a tab for tab-delimited exports; auto_delimiter (readers only): decided from
+    /// the first line by detect_delimiter (csv_reader::delimiter() tells which).
+    char delimiter = ',';
     char quote = '"';                      ///< quote character (RFC 4180: '"')
     bool has_header = true;                ///< the first record names the columns
     bool skip_empty_lines = true;          ///< lines with no characters are not records
@@ -160,6 +187,8 @@ public:
     const std::string& source() const noexcept { return src_.source(); }
     /// Whether a byte-order mark was skipped at the start.
     bool had_bom() const noexcept { return had_bom_; }
+    /// The delimiter the input is read with (csv_options::delimiter, or what auto_delimiter decided).
+    char delimiter() const noexcept { return opts_.delimiter; }
     /// The encoding the input is read as (csv_options::encoding, or what
     /// `automatic` decided) and the bytes read so far that were not UTF-8.
     const encoding_evidence& encoding() const noexcept { return evidence_; }
@@ -180,6 +209,11 @@ private:
     void start() {
         decode_as_ = src_.settle_encoding(opts_.encoding, evidence_);
         had_bom_ = evidence_.bom;
+        if (opts_.delimiter == auto_delimiter) {
+            // The first line of the first block (after a BOM; UTF-16 already transcoded).
+            std::string_view head = src_.fill() ? std::string_view(src_.data(), src_.available()) : std::string_view();
+            opts_.delimiter = detect_delimiter(head.substr(0, head.find_first_of("\r\n")));
+        }
         if (!opts_.has_header) return;
         if (!read_record()) {
             ::techconv::detail::throw_error<parse_error>(

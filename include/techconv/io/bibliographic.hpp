@@ -106,6 +106,8 @@ struct bibliographic_report {
     /// Those addresses by their last token (the country spelling), with counts.
     std::map<std::string, std::size_t> unresolved_spellings;
     encoding_evidence text;               ///< the encoding the file was read as, and stray bytes
+    /// Scopus CSV: the field delimiter decided from the header line (',', ';' or a tab); '\0' otherwise.
+    char delimiter = '\0';
 
     /// The `n` most frequent unresolved spellings, most frequent first (ties by spelling).
     std::vector<std::pair<std::string, std::size_t>> top_unresolved(std::size_t n) const {
@@ -122,6 +124,8 @@ struct bibliographic_report {
 /// country: Foo Rep (2), Atlantis (1)", the `top` most frequent spellings).
 inline std::vector<std::string> report_notes(const bibliographic_report& r, std::size_t top = 10) {
     std::vector<std::string> out;
+    if (r.delimiter == ';') out.emplace_back("';'-separated (as a spreadsheet saves CSV in a decimal-comma locale)");
+    if (r.delimiter == '\t') out.emplace_back("tab-separated");
     if (!plain_utf8(r.text)) out.push_back(describe(r.text));
     if (r.unresolved_addresses > 0) {
         std::string s = std::to_string(r.unresolved_addresses) +

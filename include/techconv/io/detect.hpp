@@ -11,6 +11,7 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/format/csv.hpp"
 #include "techconv/format/encoding.hpp"
 #include "techconv/format/input.hpp"
 #include "techconv/format/parse.hpp"
@@ -94,7 +95,8 @@ inline bool has_name(const std::vector<std::string>& h, std::string_view name) {
 ///  - `<?xml` or `<us-patent-grant`: USPTO XML;
 ///  - a first line starting `FN `, `PT ` or `VR `: Web of Science tagged text;
 ///  - a first line starting `PT` and a tab: Web of Science tab-delimited;
-///  - a comma-separated header naming `Lens ID` or `Display Key`: Lens;
+///  - a header (separated by ',', ';' or tabs: detect_delimiter) naming `Lens ID` or
+///    `Display Key`: Lens;
 ///  - naming `Publication Number`, `Jurisdiction`, `Kind` and `IPCR Classifications` or
 ///    `CPC Classifications`: Lens (the 2015 layout, which has no `Lens ID` column);
 ///  - naming `EID` or `Authors with affiliations`: Scopus;
@@ -118,7 +120,7 @@ inline input_format detect_format_of(std::string_view head) {
     const auto starts = [&](std::string_view s) { return line.substr(0, s.size()) == s; };
     if (starts("FN ") || starts("PT ") || starts("VR ")) return input_format::wos;
     if (starts("PT\t")) return input_format::wos_tab;
-    const auto h = detail::sniff_header(line, ',');
+    const auto h = detail::sniff_header(line, detect_delimiter(line));
     if (detail::has_name(h, "Lens ID") || detail::has_name(h, "Display Key")) return input_format::lens;
     if (detail::has_name(h, "Publication Number") && detail::has_name(h, "Jurisdiction") &&
         detail::has_name(h, "Kind") &&

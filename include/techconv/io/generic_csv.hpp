@@ -64,10 +64,13 @@ struct patent_csv_mapping {
 /// \brief Options of the CSV patent readers.
 struct patent_csv_options {
     /// Delimiter, encoding, limits. The encoding defaults to `automatic`
-    /// (decided from the first block, reported in patent_read_stats::text).
+    /// (decided from the first block, reported in patent_read_stats::text), the delimiter to
+    /// auto_delimiter (',' ';' or tab from the header line, reported in patent_read_stats::delimiter):
+    /// an export saved again by a spreadsheet in a decimal-comma locale is ';'-separated.
     csv_options csv = [] {
         csv_options c;
         c.encoding = text_encoding::automatic;
+        c.delimiter = auto_delimiter;
         return c;
     }();
     bool classify_applicants = true; ///< set applicant types by name rules
@@ -90,6 +93,9 @@ struct patent_read_stats {
     /// Documents skipped because they are not patents, by root element name.
     std::vector<std::pair<std::string, std::size_t>> skipped;
     std::string layout;               ///< detected layout, e.g. "lens-2021", "uspto-xml"
+    /// The field delimiter of a CSV input (',', ';' or a tab; decided from the header line unless
+    /// patent_csv_options::csv names one); '\0' for XML.
+    char delimiter = '\0';
     text_encoding encoding = text_encoding::utf8;  ///< encoding the input was read in (text.used)
     /// What the encoding was decided from and the bytes that were not UTF-8
     /// (describe(text) is the report's sentence).
@@ -191,6 +197,7 @@ public:
     const patent_read_stats& stats() const noexcept {
         stats_.text = csv_->encoding();
         stats_.encoding = stats_.text.used;
+        stats_.delimiter = csv_->delimiter();
         return stats_;
     }
     /// Bytes consumed (for progress reports).

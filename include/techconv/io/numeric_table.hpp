@@ -31,6 +31,9 @@ struct numeric_table {
     bool has_id_column = false;        ///< the first column held identifiers
     matrix values;                     ///< rows x columns.size()
     encoding_evidence text;            ///< the encoding the file was read as, and stray bytes
+    /// The delimiter decided from the header line (',', ';' or a tab; detect_delimiter). In a
+    /// ';'-separated table a decimal comma is read: `1,5` is 1.5 (detail::table_number).
+    char delimiter = ',';
 };
 
 namespace detail {
@@ -40,9 +43,27 @@ namespace detail {
 /// `NA`, `N/A`, `null`, `none`, `-`, `?` and spreadsheet error values (`#N/A`, `#VALUE!`, ...)
 /// are a numeric column's bad cells, not identifiers: taken as ids they would silently drop the
 /// column from the weighting.
-inline bool identifier_cell(std::string_view cell) {
+inline bool identifier_cell(std::string_view cell, bool decimal_comma = false);
+
+/// A cell of a numeric table as a number. With `decimal_comma` (a ';'-separated table, as a
+/// spreadsheet saves CSV in a locale whose decimal mark is a comma) a cell with one comma and
+/// no dot is read with the comma as the decimal mark: `1,5` is 1.5; `1.234,5` stays invalid.
+inline number_status table_number(std::string_view cell, bool decimal_comma, double& v) {
+    if (decimal_comma) {
+        const auto c = cell.find(',');
+        if (c != std::string_view::npos && cell.find(',', c + 1) == std::string_view::npos &&
+            cell.find('.') == std::string_view::npos) {
+            std::string dotted(cell);
+            dotted[c] = '.';
+            return parse_double(dotted, v);
+        }
+    }
+    return parse_double(cell, v);
+}
+
+inline bool identifier_cell(std::string_view cell, bool decimal_comma) {
     double v = 0.0;
-    if (parse_double(cell, v) != number_status::invalid) return false;
+    if (table_number(cell, decimal_comma, v) != number_status::invalid) return false;
     std::string t;
     for (const char c : trim(cell)) t.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
     if (t == "na" || t == "n/a" || t == "null" || t == "none" || t == "-" || t == "?") return false;
@@ -57,6 +78,8 @@ inline bool identifier_cell(std::string_view cell) {
 /// number and no missing-value marker (detail::identifier_cell; the rule needs
 /// every row, so all cells are read as text first). A first column of numbers
 /// with an empty, `nan` or `NA` cell is numeric, so that cell is an error.
+/// The delimiter is ',', ';' or a tab, decided from the header line (numeric_table::delimiter);
+/// a ';'-separated table is read with decimal commas.
 ///
 /// `progress`, when set, is called after each row with the bytes consumed and
 /// the rows read.
@@ -70,7 +93,9 @@ inline numeric_table read_numeric_table(std::istream& in, const std::string& pat
                                         text_encoding encoding = text_encoding::automatic) {
     csv_options co;
     co.encoding = encoding;
+    co.delimiter = auto_delimiter;
     csv_reader r(in, path, co);
+    const bool decimal_comma = r.delimiter() == ';';
     const auto header = r.header();
     if (header.empty())
         ::techconv::detail::throw_error<parse_error>(error_code::missing_header, source_location{path, 1, 0, 0, {}},
@@ -90,7 +115,7 @@ inline numeric_table read_numeric_table(std::istream& in, const std::string& pat
     }
     numeric_table t;
     for (const auto& row : cells)
-        if (detail::identifier_cell(row[0])) t.has_id_column = true;
+        if (detail::identifier_cell(row[0], decimal_comma)) t.has_id_column = true;
     const std::size_t first = t.has_id_column ? 1 : 0;
     if (header.size() <= first)
         ::techconv::detail::throw_error<parse_error>(error_code::missing_column, source_location{path, 1, 0, 0, {}},
@@ -104,7 +129,7 @@ inline numeric_table read_numeric_table(std::istream& in, const std::string& pat
         for (index j = 0; j < m; ++j) {
             const auto c = static_cast<std::size_t>(j) + first;
             double v = 0.0;
-            if (parse_double(row[c], v) != number_status::ok)
+            if (detail::table_number(row[c], decimal_comma, v) != number_status::ok)
                 ::techconv::detail::throw_error<parse_error>(
                     error_code::bad_number,
                     source_location{path, lines[static_cast<std::size_t>(i)], c + 1, static_cast<std::size_t>(i) + 1,
@@ -115,6 +140,7 @@ inline numeric_table read_numeric_table(std::istream& in, const std::string& pat
         t.ids.push_back(t.has_id_column ? row[0] : std::to_string(i + 1));
     }
     t.text = r.encoding();
+    t.delimiter = r.delimiter();
     return t;
 }
 

@@ -101,8 +101,8 @@ struct patent_table_inputs : patent_input_report {
 };
 
 /// \brief The note of one input file: `path: layout, N records[, skipped K what]...`
-/// (layout "csv" when the reader names none), then `; read as ...` (describe(encoding_evidence))
-/// unless the file was plain UTF-8 throughout.
+/// (layout "csv" when the reader names none), the delimiter when it is not a comma, then
+/// `; read as ...` (describe(encoding_evidence)) unless the file was plain UTF-8 throughout.
 inline std::string input_note(const std::string& path, const patent_read_stats& st) {
     std::string s = path + ": " + (st.layout.empty() ? std::string("csv") : st.layout) + ", " +
                     std::to_string(st.records) + " records";
@@ -110,6 +110,8 @@ inline std::string input_note(const std::string& path, const patent_read_stats& 
     if (st.rejected_codes > 0)
         s += ", dropped " + std::to_string(st.rejected_codes) + " codes that are not IPC/CPC symbols (first: " +
              st.rejected_code_examples.front() + ")";
+    if (st.delimiter == ';') s += "; ';'-separated (as a spreadsheet saves CSV in a decimal-comma locale)";
+    if (st.delimiter == '\t') s += "; tab-separated";
     if (!plain_utf8(st.text)) s += "; " + describe(st.text);
     return s;
 }

@@ -150,6 +150,7 @@ public:
     /// \brief What was read, skipped and not understood so far.
     const bibliographic_report& stats() const noexcept {
         report_.text = csv_.encoding();
+        report_.delimiter = csv_.delimiter();
         return report_;
     }
     /// The same as stats() (the older spelling; the patent readers say stats()).
@@ -159,6 +160,7 @@ private:
     static csv_options csv_opts(const bibliographic_options& o) {
         csv_options c;
         c.encoding = o.encoding;
+        c.delimiter = auto_delimiter;  // ';' when a spreadsheet saved the export again
         return c;
     }
     void init() {
