@@ -158,3 +158,26 @@ TEST_CASE("lens: fixed-width 14-character codes keep their main group") {
     REQUIRE(r.next(rec));
     CHECK(rec.ipc == std::vector<std::string>{"G06N3/08", "H01L21/027", "G06F17/30"});
 }
+
+TEST_CASE("bad input: lens: a column named twice is an error, not the first one guessed") {
+    // Two "Cited by Patent Count" columns (a copy pasted beside the export): which one holds the
+    // counts is unknowable. Location by hand: header line 1, the second column of the name (4th).
+    const std::string text =
+        "Lens ID,Publication Number,Cited by Patent Count,cited by patent count\n"
+        "000-1,US 1 A,3,7\n";
+    std::istringstream in(text);
+    try {
+        io::lens_reader r(in, "twice.csv");
+        FAIL("expected a parse_error");
+    } catch (const parse_error& e) {
+        techconv_bad_input::check_error(e, expected_error{error_code::duplicate_column, 1, 4, 0, "cited by patent count"},
+                                        "twice.csv");
+        CHECK(std::string(e.what()).find("columns 3 and 4") != std::string::npos);
+    }
+    // A column the reader does not use may be named twice.
+    std::istringstream ok("Lens ID,Publication Number,Notes,Notes\n000-1,US 1 A,a,b\n");
+    io::lens_reader r(ok, "notes.csv");
+    io::patent_record rec;
+    REQUIRE(r.next(rec));
+    CHECK(rec.id == "US 1 A");
+}

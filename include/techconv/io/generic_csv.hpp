@@ -258,8 +258,18 @@ private:
     std::size_t column(const std::string& name, const char* what) const {
         if (name.empty()) return none;
         const auto& h = csv_->header();
-        for (std::size_t i = 0; i < h.size(); ++i)
-            if (iequals(h[i], name)) return i;
+        for (std::size_t i = 0; i < h.size(); ++i) {
+            if (!iequals(h[i], name)) continue;
+            // A second column of the same name (a spreadsheet copy, two exports pasted side by
+            // side): which one holds the field is unknowable, so neither is guessed.
+            for (std::size_t j = i + 1; j < h.size(); ++j)
+                if (iequals(h[j], name))
+                    ::techconv::detail::throw_error<parse_error>(
+                        error_code::duplicate_column, source_location{csv_->source(), 1, j + 1, 0, h[j]},
+                        std::string("column '") + name + "' (mapped to " + what + ") appears twice in the header, as columns " +
+                            std::to_string(i + 1) + " and " + std::to_string(j + 1));
+            return i;
+        }
         ::techconv::detail::throw_error<parse_error>(
             error_code::missing_column, source_location{csv_->source(), 1, 0, 0, name},
             std::string("column '") + name + "' (mapped to " + what + ") is not in the header");
