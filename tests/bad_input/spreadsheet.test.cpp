@@ -53,12 +53,16 @@ TEST_CASE("dates: the forms a spreadsheet writes, and the rule that read each") 
     year_is("1/2/29", none, 2029, R::two_digit_window);
     year_is("1/2/30", none, 1930, R::two_digit_window);
     year_is("9/24/14 0:00", none, 2014, R::two_digit_window);
+    // a year column written as decimals (pandas with a missing value, a spreadsheet's number format)
+    year_is("2014.0", none, 2014, R::year_first);
+    year_is("2014.00", none, 2014, R::year_first);
     // serial day numbers
     year_is("41906", none, 2014, R::serial_day);
     year_is("10000", none, 1927, R::serial_day);
     // not dates, or implausible years
     for (const char* bad : {"0000", "0201", "3000", "13/13/2014", "2014-13-01", "2014-09-32", "9/24", "9/24/2014x",
-                            "24.09.201", "123456", "Sep 24 2014", "", "1/2/3", "00/00/00"}) {
+                            "24.09.201", "123456", "Sep 24 2014", "", "1/2/3", "00/00/00", "2014.0.1", "2014.",
+                            "2.014E+03"}) {
         INFO(std::string(bad));
         CHECK_FALSE(io::parse_date_year(bad).has_value());
     }
@@ -180,4 +184,33 @@ TEST_CASE("bad input: lens: a column named twice is an error, not the first one 
     io::patent_record rec;
     REQUIRE(r.next(rec));
     CHECK(rec.id == "US 1 A");
+}
+
+TEST_CASE("bad input: lens: counts written as decimals are read when whole, an error otherwise") {
+    // "3.0" is what pandas writes for a count column with a missing value: the count 3. A
+    // fraction or an exponent (a spreadsheet's display form "8.00E+00", which may have rounded
+    // a larger count) is a located bad_number error. Locations by hand: header is line 1.
+    const std::string header = "Lens ID,Publication Number,Publication Year,Cited by Patent Count\n";
+    std::istringstream in(header + "000-1,US 1 A,2011.0,3.0\n000-2,US 2 A,2012,4.00\n000-3,US 3 A,2013,\n");
+    io::lens_reader r(in, "decimals.csv");
+    io::patent_record rec;
+    REQUIRE(r.next(rec));
+    CHECK(rec.publication_year == 2011);
+    CHECK(rec.counts.get(techconv::io::indicator::forward_citations) == 3);
+    REQUIRE(r.next(rec));
+    CHECK(rec.counts.get(techconv::io::indicator::forward_citations) == 4);
+    REQUIRE(r.next(rec));
+    CHECK_FALSE(rec.counts.has(techconv::io::indicator::forward_citations));
+    for (const char* bad : {"3.5", "8.00E+00", "3.", ".0"}) {
+        INFO(bad);
+        std::istringstream b(header + "000-1,US 1 A,2011," + bad + "\n");
+        io::lens_reader rb(b, "decimals.csv");
+        try {
+            rb.next(rec);
+            FAIL("expected a parse_error");
+        } catch (const parse_error& e) {
+            techconv_bad_input::check_error(e, expected_error{error_code::bad_number, 2, 4, 1, "Cited by Patent Count"},
+                                            "decimals.csv");
+        }
+    }
 }

@@ -99,7 +99,8 @@ constexpr bool date_tail_ok(std::string_view s, std::size_t i) noexcept {
 /// Rules (stated in docs/reliability.md, "Dates"):
 /// - **year first**: four digits, then the end, a separator (`-`, `/`, `.`) with
 ///   a month (1..12) and optionally a day (1..31), four more digits
-///   (`20140924`), or a time → that year.
+///   (`20140924`), a time, or `.0` (`2014.0`, a year column that pandas or a
+///   spreadsheet wrote as decimals) → that year.
 /// - **year last**: `A?B?YYYY` with `?` one of `/`, `.`, `-` and A, B of one or
 ///   two digits in 1..31 of which at least one is at most 12 (so one of them is a
 ///   month). Whether A is the day or the month (`9/24/2014` or `24.09.2014`) does
@@ -140,6 +141,8 @@ constexpr std::optional<date_year> parse_date_year(std::string_view s, year_type
     const auto a = detail::date_number(s, i, 4, d1);
     if (d1 == 4) {
         if (detail::date_tail_ok(s, i)) return plausible(*a, date_rule::year_first);
+        if (s[i] == '.' && i + 1 < s.size() && s.find_first_not_of('0', i + 1) == std::string_view::npos)
+            return plausible(*a, date_rule::year_first);  // "2014.0": a year column written as decimals
         const char sep = s[i];
         if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
         std::size_t j = i + 1, dm = 0, dd = 0;

@@ -304,6 +304,21 @@ private:
             c_counts_[k] = column(map_.counts[k], "an indicator count");
     }
 
+    // A count: an integer, or an integer written with a zero decimal part ("3.0", as pandas
+    // writes a column that had a missing value, and spreadsheets with a number format). Any other
+    // decimal or an exponent ("8.00E+00": a spreadsheet's display form, which may have rounded)
+    // is a located bad_number error. False when the cell is empty.
+    bool count_field(std::size_t c, std::int64_t& v) const {
+        const std::string_view f = trim(csv_->field(c));
+        const auto dot = f.find('.');
+        if (dot != std::string_view::npos && dot > 0 && dot + 1 < f.size() &&
+            f.find_first_not_of('0', dot + 1) == std::string_view::npos) {
+            const auto st = parse_int64(f.substr(0, dot), v);
+            if (st == number_status::ok) return true;
+        }
+        return csv_->int_field(c, v);
+    }
+
     std::string_view cell(std::size_t c) const {
         return c == none ? std::string_view() : trim(csv_->field(c));
     }
@@ -424,7 +439,7 @@ private:
         for (std::size_t k = 0; k < indicator_count; ++k) {
             if (c_counts_[k] == none) continue;
             std::int64_t v = 0;
-            if (!csv_->int_field(c_counts_[k], v)) continue;  // empty: absent
+            if (!count_field(c_counts_[k], v)) continue;  // empty: absent
             if (v < 0) csv_->fail(error_code::negative_value, c_counts_[k], "a count cannot be negative");
             r.counts.set(all_indicators[k], v);
         }
