@@ -10,6 +10,8 @@
 #include <vector>
 
 #include <techconv/analysis/patent_rules.hpp>
+#include <techconv/classification/country.hpp>
+#include <techconv/io/bibliographic.hpp>
 #include <techconv/io/lens.hpp>
 #include <techconv/io/wos.hpp>
 
@@ -62,3 +64,26 @@ TEST_CASE("bad input: countries: what stays unresolved is counted and listed by 
     CHECK(notes[0] == "3 addresses with an unresolved country: Atlantis (2), and 1 more spellings");
 }
 
+
+TEST_CASE("bad input: countries: Scopus addresses with a contact tail or without commas") {
+    // Spellings of the last comma token of real Scopus affiliations (scopus-ble-iot-scientopy,
+    // which left them unresolved); the countries by hand from the words. A country name after
+    // "New", "South", "of", ... is part of another place's name and is not read.
+    const techconv::classification::country_normalizer cn;
+    const techconv::classification::country_options o;
+    const auto country = [&](const char* a) { return std::string(tio::detail::address_country(a, cn, o)); };
+    CHECK(country("Inst X, 50791 Grenoble France 38000 (e-mail: a@b.org)") == "FR");
+    CHECK(country("Univ Y, Indiana United States 47906 (e-mail: c@d.edu)") == "US");
+    CHECK(country("Univ Y, Indiana United States (e-mail: c@d.edu)") == "US");
+    CHECK(country("Lab Z, Johannesburg South Africa xxxx (e-mail: e@f.com)") == "ZA");
+    CHECK(country("IIT, India 600036") == "IN");
+    CHECK(country("Univ, Pisa Italy") == "IT");
+    CHECK(country("Department of Electrical Engineering Kansas State University Manhattan USA") == "US");
+    // not a country, or part of another name: unresolved
+    CHECK(country("Univ, Albuquerque New Mexico 87131 (e-mail: g@h.edu)").empty());
+    CHECK(country("Univ, Sydney New South Wales 2006").empty());
+    CHECK(country("Dept Math, University of Georgia").empty());
+    CHECK(country("Nokia Research Center").empty());
+    CHECK(country("Inst, 38000").empty());
+    CHECK(country("").empty());
+}

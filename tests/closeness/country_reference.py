@@ -5,7 +5,8 @@ Python's own tools, extracts each record's countries by a different method
 than the C++ readers -- the last comma token of every address, looked up in
 a name table built from the ISO country-codes CSV plus this script's own
 alias map (US addresses are recognised by a trailing "USA" word or a
-state code with a ZIP code) -- and
+state code with a ZIP code; a comma-less Scopus tail "City Country 38000
+(e-mail: ...)" by its trailing words) -- and
 computes N_i (international records of i), N_ij and Salton closeness with a
 dense numpy incidence matrix B (records x countries): N_ij = (B^T B)_ij.
 
@@ -77,7 +78,25 @@ def country_of(address, names):
     m = re.fullmatch(r"([A-Z]{2})( \d{5}(-\d{4})?)?", tail)  # old WoS US addresses: "CA 94143"
     if m and m.group(1) in US_STATES:
         return "US"
-    return names.get(key(tail))
+    if key(tail) in names:
+        return names[key(tail)]
+    # Scopus affiliations without commas, with a contact tail: "Grenoble France 38000 (e-mail: a@b)".
+    # Drop the parenthesis and the postcode words, then the longest run of the last four words that
+    # names a country, unless the word before it makes it another place's name ("New Mexico").
+    tail = re.sub(r"\s*\([^()]*\)$", "", tail)
+    words = tail.split()
+    while words and (re.search(r"\d", words[-1]) or re.fullmatch(r"[xX]{3,}", words[-1])):
+        words.pop()
+    for k in range(min(len(words), 4), 0, -1):
+        if k < len(words) and words[-k - 1].lower() in JOINING:
+            continue
+        found = names.get(key(" ".join(words[-k:])))
+        if found:
+            return found
+    return None
+
+
+JOINING = {"new", "north", "south", "east", "west", "of", "de", "del", "la"}
 
 
 def wos_tagged(path):

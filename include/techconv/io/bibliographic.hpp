@@ -242,18 +242,43 @@ inline bool is_us_state_zip(std::string_view t) {
     return true;
 }
 
+/// A word that turns the country name after it into part of another place's name
+/// ("New Mexico", "New South Wales", "University of Georgia"): no country is read there.
+inline bool joins_place_name(std::string_view w) {
+    for (const char* j : {"new", "north", "south", "east", "west", "of", "de", "del", "la"})
+        if (iequals(w, j)) return true;
+    return false;
+}
+
+/// Whether a word is a postcode as Scopus writes it after the country: it has a digit, or it is
+/// a placeholder of x's ("xxxx").
+inline bool is_postcode_word(std::string_view w) {
+    if (has_digit(w)) return true;
+    if (w.size() < 3) return false;
+    for (const char c : w)
+        if (c != 'x' && c != 'X') return false;
+    return true;
+}
+
 /// Country of one address: its last comma token as a whole, a US state code
-/// with an optional ZIP code (US, see is_us_state_zip), or else the
-/// longest run of trailing words of that token that names a country when
-/// the word before the run is a postcode (has a digit) or an upper-case
-/// state/province code ("CA 94143 USA", "Irvine, CA USA"). Returns an empty
-/// view when nothing is recognised.
+/// with an optional ZIP code (US, see is_us_state_zip), or else the longest run
+/// of at most four trailing words of that token that names a country. Scopus
+/// writes some addresses without commas and with a contact tail after the
+/// country ("Grenoble France 38000 (e-mail: a@b.fr)", "Indiana United States
+/// (e-mail: ...)", "Pisa Italy"): a trailing parenthesis and trailing postcode
+/// words are dropped first. A run is not taken after a word that makes it part
+/// of another name (joins_place_name: "New Mexico", "New South Wales",
+/// "University of Georgia"). Returns an empty view when nothing is recognised.
 inline std::string_view address_country(std::string_view address, const classification::country_normalizer& cn,
                                         const classification::country_options& opts) {
-    const auto tok = last_token(strip_address(address));
+    auto tok = last_token(strip_address(address));
     if (tok.empty()) return {};
     if (const auto c = cn.lookup(tok, opts); !c.empty()) return c;
     if (is_us_state_zip(tok)) return cn.lookup("USA", opts);  // an alias: found under names_only
+    if (tok.back() == ')') {  // "... (e-mail: x@y.org)"
+        const auto open = tok.rfind('(');
+        if (open != std::string_view::npos) tok = trim(tok.substr(0, open));
+    }
     std::vector<std::string_view> words;
     std::size_t i = 0;
     while (i < tok.size()) {
@@ -262,12 +287,13 @@ inline std::string_view address_country(std::string_view address, const classifi
         while (i < tok.size() && tok[i] != ' ') ++i;
         if (i > b) words.push_back(tok.substr(b, i - b));
     }
+    while (!words.empty() && is_postcode_word(words.back())) words.pop_back();  // "France 38000"
     const std::size_t n = words.size();
-    for (std::size_t k = std::min<std::size_t>(n - 1, 4); k >= 1; --k) {
-        const auto prev = words[n - k - 1];
-        if (!has_digit(prev) && !is_upper_code(prev)) continue;
+    for (std::size_t k = std::min<std::size_t>(n, 4); k >= 1; --k) {
+        if (k < n && joins_place_name(words[n - k - 1])) continue;
         const auto from = static_cast<std::size_t>(words[n - k].data() - tok.data());
-        if (const auto c = cn.lookup(tok.substr(from), opts); !c.empty()) return c;
+        const auto to = static_cast<std::size_t>(words[n - 1].data() + words[n - 1].size() - tok.data());
+        if (const auto c = cn.lookup(tok.substr(from, to - from), opts); !c.empty()) return c;
     }
     return {};
 }
