@@ -42,8 +42,7 @@ int main(int argc, char** argv) {
         const auto kc = ta::key_core(patents.records);
         std::printf("key core: %lld of %lld records\n", static_cast<long long>(kc.k),
                     static_cast<long long>(kc.scores.size()));
-        rp::key_core_report kr;
-        rp::set_key_core(kr, kc, "drop-record", false);
+        const auto kr = rp::make_key_core_report(kc, {});  // the result and its options (defaults here)
         std::ofstream weights(out + "/weights.csv", std::ios::binary);
         rp::write_key_core_weights_csv(weights, kr);  // the [KCT] Table 1 layout
 

@@ -23,7 +23,7 @@
 #include <techconv/parallel/profile.hpp>
 #include <techconv/weighting.hpp>
 
-#include "cli.hpp"             // techconv_report: arguments, output helpers
+#include "cli.hpp"             // the command line of techconv (report/command_line.hpp)
 #include "keycore_report.hpp"  // techconv_report: the keycore report files
 
 #include <algorithm>
@@ -43,17 +43,18 @@ namespace ta = techconv::analysis;
 namespace tw = techconv::weighting;
 namespace tmpi = techconv::parallel::mpi;
 namespace par = techconv::parallel;
+namespace rp = techconv::report;
 using idx = techconv::index;
 
 namespace {
 
-const tcli::command_spec& spec() {
-    static const tcli::command_spec s = [] {
-        tcli::command_spec c = tcli::keycore_spec();
+const rp::command_spec& spec() {
+    static const rp::command_spec s = [] {
+        rp::command_spec c = tcli::keycore_spec();
         c.name = "distributed_keycore";
         // industries.csv (--concordance) is not offered over MPI
         c.options.erase(std::remove_if(c.options.begin(), c.options.end(),
-                                       [](const tcli::option_spec& o) { return o.name == "concordance"; }),
+                                       [](const rp::option_spec& o) { return o.name == "concordance"; }),
                         c.options.end());
         const std::string conc = " [--concordance FILE]";
         if (const auto p = c.synopsis.find(conc); p != std::string::npos) c.synopsis.erase(p, conc.size());
@@ -71,15 +72,15 @@ std::vector<std::int64_t> cuts(std::int64_t size, int ranks, const std::string& 
         std::vector<double> v;
         std::stringstream ss(split);
         for (std::string item; std::getline(ss, item, ',');) v.push_back(std::stod(item));
-        if (static_cast<int>(v.size()) != ranks) throw tcli::usage_error("--split needs one weight per rank");
+        if (static_cast<int>(v.size()) != ranks) throw rp::usage_error("--split needs one weight per rank");
         w = v;
     }
     double total = 0.0;
     for (const double x : w) {
-        if (!(x >= 0.0)) throw tcli::usage_error("--split weights must be >= 0");
+        if (!(x >= 0.0)) throw rp::usage_error("--split weights must be >= 0");
         total += x;
     }
-    if (!(total > 0.0)) throw tcli::usage_error("--split weights must not all be 0");
+    if (!(total > 0.0)) throw rp::usage_error("--split weights must not all be 0");
     std::vector<std::int64_t> c{0};
     double acc = 0.0;
     for (int r = 0; r < ranks; ++r) {
@@ -197,30 +198,27 @@ std::string broadcast(std::string s, MPI_Comm comm) {
     return s;
 }
 
-int run(const tcli::arguments& a, const std::vector<std::string>& argv, MPI_Comm comm) {
+int run(const rp::arguments& a, const std::vector<std::string>& argv, MPI_Comm comm) {
     const int rank = tmpi::rank(comm), ranks = tmpi::size(comm);
-    if (a.inputs.size() != 1) throw tcli::usage_error("exactly one INPUT file (it is split by byte ranges)");
+    if (a.inputs.size() != 1) throw rp::usage_error("exactly one INPUT file (it is split by byte ranges)");
     const std::string path = a.inputs.front();
     const std::string out_dir = a.get("out");
-    auto fmt = tcli::parse_format(a.get("format", "auto"));
-    if (fmt == tcli::input_format::automatic) fmt = tcli::detect_format(path);
-    const double q = tcli::fraction_option(a);
+    auto fmt = a.choice("format", "auto", tio::input_format_from_string);
+    if (fmt == tio::input_format::automatic) fmt = tio::detect_format(path);
+    const double q = a.fraction();
     ta::record_grouping grouping;
     grouping.by_country = tcli::group_by_country(a);
-    grouping.country_from = tcli::parse_country_source(a.get("country-from", "auto"));
+    grouping.country_from = a.choice("country-from", "auto", ta::country_source_from_string);
     if (fmt != tio::input_format::lens && fmt != tio::input_format::csv)
-        throw tcli::usage_error(path + ": only Lens and techconv canonical CSV inputs can be split by byte ranges");
-    const std::string missing = a.get("missing", "drop-record");
+        throw rp::usage_error(path + ": only Lens and techconv canonical CSV inputs can be split by byte ranges");
     tio::indicator_options io;
-    if (missing == "drop-indicator") io.missing = tio::missing_policy::drop_indicator;
-    else if (missing == "zero") io.missing = tio::missing_policy::zero;
-    else if (missing != "drop-record") throw tcli::usage_error("--missing expects drop-record, drop-indicator or zero");
+    io.missing = a.choice("missing", "drop-record", tio::missing_policy_from_string);
 
     // --out is written all or nothing, as by `techconv` (output_folder.hpp): rank 0 checks it,
     // takes the lock and makes the staging folder, which every rank writes into; rank 0
     // commits it at the end. On an error the folder's destructor removes the staging folder.
-    std::unique_ptr<tcli::output_folder> folder;
-    if (rank == 0) folder = std::make_unique<tcli::output_folder>(out_dir, a.force);
+    std::unique_ptr<rp::output_folder> folder;
+    if (rank == 0) folder = std::make_unique<rp::output_folder>(out_dir, a.force);
     const std::string dir = broadcast(folder ? folder->staging() : std::string(), comm);
 
     // 1. this rank's share of the file
@@ -236,7 +234,8 @@ int run(const tcli::arguments& a, const std::vector<std::string>& argv, MPI_Comm
     std::istringstream share(text);
     const auto st =
         global_stats(tio::read_patent_csv(share, source, fmt, tio::input_encoding(path, fmt), records), comm);
-    tcli::keycore_report rep;
+    rp::key_core_report rep;  // its result is filled here part by part, as analysis::key_core fills it
+    auto& res = rep.result;
     rep.notes.push_back(tio::input_note(path, st));
     rep.read = st.records;
     // 2. simple families, merged across ranks
@@ -257,43 +256,45 @@ int run(const tcli::arguments& a, const std::vector<std::string>& argv, MPI_Comm
     tmpi::check(MPI_Allreduce(lack.data(), all_lack.data(), static_cast<int>(lack.size()), MPI_INT64_T, MPI_SUM, comm), "MPI_Allreduce");
     for (const auto ind : tio::all_indicators) {
         const auto p = tio::position(ind);
-        if (all_have[p] == 0) rep.absent.push_back(ind);
-        else if (all_lack[p] > 0 && io.missing == tio::missing_policy::drop_indicator) rep.incomplete.push_back(ind);
-        else rep.columns.push_back(ind);
+        if (all_have[p] == 0) res.absent.push_back(ind);
+        else if (all_lack[p] > 0 && io.missing == tio::missing_policy::drop_indicator) res.incomplete.push_back(ind);
+        else res.columns.push_back(ind);
     }
     std::vector<std::size_t> rows;  // kept records
     std::int64_t dropped = 0;
     for (std::size_t r = 0; r < vals.size(); ++r) {
         bool complete = true;
-        for (const auto c : rep.columns) complete = complete && vals[r].has(c);
+        for (const auto c : res.columns) complete = complete && vals[r].has(c);
         if (!complete && io.missing == tio::missing_policy::drop_record) ++dropped;
         else rows.push_back(r);
     }
-    techconv::matrix x(static_cast<idx>(rows.size()), static_cast<idx>(rep.columns.size()));
-    for (std::size_t c = 0; c < rep.columns.size(); ++c)
+    techconv::matrix x(static_cast<idx>(rows.size()), static_cast<idx>(res.columns.size()));
+    for (std::size_t c = 0; c < res.columns.size(); ++c)
         for (std::size_t k = 0; k < rows.size(); ++k)
-            x(static_cast<idx>(k), static_cast<idx>(c)) = static_cast<double>(vals[rows[k]].value_or(rep.columns[c], 0));
-    rep.dropped = static_cast<std::size_t>(sum_all(dropped, comm));
-    rep.rows = tmpi::global_rows(x.rows(), comm).total;
-    if (rep.rows < 2 || rep.columns.empty())
-        throw std::runtime_error("no usable indicator matrix: " + std::to_string(rep.rows) + " records with " +
-                                 std::to_string(rep.columns.size()) +
+            x(static_cast<idx>(k), static_cast<idx>(c)) = static_cast<double>(vals[rows[k]].value_or(res.columns[c], 0));
+    res.dropped = static_cast<std::size_t>(sum_all(dropped, comm));
+    rep.scored = tmpi::global_rows(x.rows(), comm).total;
+    if (rep.scored < 2 || res.columns.empty())
+        throw std::runtime_error("no usable indicator matrix: " + std::to_string(rep.scored) + " records with " +
+                                 std::to_string(res.columns.size()) +
                                  " indicators (need at least 2 records and 1 indicator)");
     // 4. weights, scores, key core, ranks
     tw::key_core_options ko;
     ko.fraction = q;
-    ko.entropy.threads = tcli::threads_option(a);
+    ko.entropy.threads = a.threads();
     const tw::key_core_result kc = tmpi::key_core(x, comm, ko);
     const techconv::index_vector rk = tmpi::ranks(kc.scores, comm);
-    rep.weighting = kc.weighting;
-    rep.fraction = q;
-    rep.k = kc.top.k;
-    rep.threshold = kc.top.threshold;
-    rep.missing = missing;
+    res.weighting = kc.weighting;
+    res.weights = ta::kct_weight_table(res.columns, kc.weighting);
+    res.group_weights = ta::kct_group_weights(res.columns, kc.weighting);
+    res.fraction = q;
+    res.k = kc.top.k;
+    res.threshold = kc.top.threshold;
+    rep.missing = io.missing;
     rep.by_country = grouping.by_country;
-    const auto subscores = ta::kct_group_scores(x, rep.columns, kc.weighting);
+    res.subscores = ta::kct_group_scores(x, res.columns, kc.weighting);
+    const auto& subscores = res.subscores;
     const techconv::matrix& sub = subscores.values;
-    rep.subgroup_names = subscores.groups;
     std::vector<std::string> ids, groups;
     for (const auto r : rows) {
         ids.push_back(records[r].id);
@@ -322,12 +323,12 @@ int run(const tcli::arguments& a, const std::vector<std::string>& argv, MPI_Comm
         for (idx g = 0; g < sub.cols(); ++g) tw20.f64(sub(i, g));
     }
     const auto parts = tmpi::allgather_bytes(tw20.data(), comm);
-    rep.top.assign(static_cast<std::size_t>(std::min<idx>(20, rep.rows)), {});
+    res.top.assign(static_cast<std::size_t>(std::min<idx>(20, rep.scored)), {});
     for (std::size_t r = 0; r < parts.size(); ++r) {
         par::byte_reader br(parts[r].data(), parts[r].size(), "top of rank " + std::to_string(r));
         const std::uint64_t n = br.count(40, "entries");
         for (std::uint64_t k = 0; k < n; ++k) {
-            auto& t = rep.top.at(static_cast<std::size_t>(br.i64("rank") - 1));
+            auto& t = res.top.at(static_cast<std::size_t>(br.i64("rank") - 1));
             t.id = br.str("id");
             t.score = br.f64("score");
             t.group = br.str("group");
@@ -341,10 +342,10 @@ int run(const tcli::arguments& a, const std::vector<std::string>& argv, MPI_Comm
     par::profile_partial partial;
     for (std::size_t k = 0; k < rows.size(); ++k)
         ta::add_profile_record(partial, records[rows[k]], groups[k], rk[static_cast<idx>(k)] <= kc.top.k);
-    rep.profiles = tmpi::group_profiles(partial, comm, techconv::convergence::profile_options{}).groups;
+    res.profiles = tmpi::group_profiles(partial, comm, techconv::convergence::profile_options{}).groups;
     if (rank == 0) {
         tcli::write_keycore_report(dir, rep);
-        tcli::run_manifest m;
+        rp::run_manifest m;
         m.command = "distributed_keycore";
         m.argv = argv;
         m.inputs = a.inputs;
@@ -352,7 +353,7 @@ int run(const tcli::arguments& a, const std::vector<std::string>& argv, MPI_Comm
         m.options["ranks"] = std::to_string(ranks);
         folder->commit(m);
         std::printf("records: %lld\nindicators: %zu\nkey_core: %lld\nranks: %d\nout: %s\n",
-                    static_cast<long long>(rep.rows), rep.columns.size(), static_cast<long long>(rep.k), ranks,
+                    static_cast<long long>(rep.scored), res.columns.size(), static_cast<long long>(res.k), ranks,
                     out_dir.c_str());
     }
     return 0;
@@ -364,14 +365,14 @@ int main(int argc, char** argv) {
     MPI_Init(&argc, &argv);
     int rc = 0;
     try {
-        const auto a = tcli::parse_args(spec(), argc, argv, 1);
+        const auto a = rp::parse_args(spec(), argc, argv, 1);
         if (a.help) {
-            if (tmpi::rank(MPI_COMM_WORLD) == 0) tcli::print_help(spec(), stdout);
+            if (tmpi::rank(MPI_COMM_WORLD) == 0) rp::print_help(spec(), stdout);
         } else {
-            if (a.inputs.empty() || !a.has("out")) throw tcli::usage_error("INPUT and --out DIR are required");
+            if (a.inputs.empty() || !a.has("out")) throw rp::usage_error("INPUT and --out DIR are required");
             rc = run(a, std::vector<std::string>(argv, argv + argc), MPI_COMM_WORLD);
         }
-    } catch (const tcli::usage_error& e) {
+    } catch (const rp::usage_error& e) {
         if (tmpi::rank(MPI_COMM_WORLD) == 0) std::fprintf(stderr, "distributed_keycore: %s\n", e.what());
         rc = 2;
     } catch (const std::exception& e) {

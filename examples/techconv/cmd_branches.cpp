@@ -16,7 +16,6 @@
 
 namespace tcli {
 
-namespace tio = techconv::io;
 namespace tan = techconv::analysis;
 namespace tcf = techconv::classification;
 
@@ -50,9 +49,9 @@ const command_spec& branches_spec() {
 
 int cmd_branches(int argc, char** argv) {
     const auto& spec = branches_spec();
-    return guarded(spec, argc, argv, [&](const arguments& a) -> int {
+    return rp::run_command(spec, argc, argv, [&](const arguments& a) -> int {
         const std::string out_dir = a.get("out");
-        const auto fmt = parse_format(a.get("format", "auto"));
+        const auto fmt = format_option(a);
         tcf::term_classifier classifier = a.has("terms")
                                               ? tcf::term_classifier(tan::load_branch_terms(a.get("terms")))
                                               : tcf::coop_ai_chip_classifier();
@@ -77,7 +76,7 @@ int cmd_branches(int argc, char** argv) {
         std::vector<std::pair<tio::input_source, input_format>> paper_paths;
         for (auto& in : open_inputs(a.inputs)) {
             const auto f = fmt == input_format::automatic ? detect_format(in) : fmt;
-            if (f == input_format::wos || f == input_format::wos_tab || f == input_format::scopus)
+            if (tio::holds_papers(f))
                 paper_paths.emplace_back(std::move(in), f);
             else
                 patent_paths.push_back(std::move(in));
@@ -90,8 +89,11 @@ int cmd_branches(int argc, char** argv) {
         std::string kind;
         tan::branch_table t;
         if (!patent_paths.empty()) {
-            auto in = read_patents(std::move(patent_paths), fmt, true, prog, a.limits, a.encoding);
-            notes = std::move(in.notes);
+            auto in = rp::read_patent_inputs(a, fmt, true, prog, [&](const tio::read_patents_options& ro) {
+                return tio::read_patents(std::move(patent_paths), ro);
+            });
+            report_count("records", static_cast<long long>(in.records.size()));
+            notes = in.notes();
             kind = "patents (simple families)";
             t = tan::classify_branches(in.records, classifier, bo);
         } else {
@@ -117,8 +119,6 @@ int cmd_branches(int argc, char** argv) {
             t = tan::classify_branches(papers, classifier, bo);
         }
         const auto& rec = t.records;
-        namespace rp = techconv::report;
-        make_dir(out_dir);
         {
             auto f = open_output(out_dir, "records.csv");
             rp::write_branch_records_csv(f, t);

@@ -41,8 +41,8 @@ const command_spec& closeness_spec() {
             {"format", "FMT", "auto (default), wos, wos-tab, scopus or uspto-xml"},
             {"by", "PERIOD", "year: one row per year and pair; all (default): one period"},
             {"pair", "I,J", "pair whose yearly series the report shows (default: the largest N_ij)"},
-            {"counting", "MODE", "full (default, [COOP]), fractional or link-fractional"},
-            {"denominator", "D", "international (default, [COOP]) or all (every record of i)"},
+            {"counting", "MODE", "full (default, [COOP]), fractional (2/(k(k-1)) per pair) or link_fractional (1/(k-1))"},
+            {"denominator", "D", "international (default, [COOP]) or all (every record of i; also all_records)"},
             {"first-year", "Y", "drop records before year Y"},
             {"last-year", "Y", "drop records after year Y"},
             {"parties", "WHO", "uspto-xml: inventors (default), applicants or both"},
@@ -161,27 +161,17 @@ tcl::period parse_period(const std::string& s) {
 
 int cmd_closeness(int argc, char** argv) {
     const auto& spec = closeness_spec();
-    return guarded(spec, argc, argv, [&](const arguments& a) -> int {
+    return rp::run_command(spec, argc, argv, [&](const arguments& a) -> int {
         const std::string out_dir = a.get("out");
-        const auto fmt = parse_format(a.get("format", "auto"));
+        const auto fmt = format_option(a);
         const std::string by = a.get("by", "all");
         if (by != "year" && by != "all") throw usage_error("--by expects year or all");
-        tan::patent_parties parties = tan::patent_parties::inventors;
-        try {
-            parties = tan::patent_parties_from_string(a.get("parties", "inventors"));
-        } catch (const std::exception&) {
-            throw usage_error("--parties expects inventors, applicants or both");
-        }
+        const auto parties = a.choice("parties", "inventors", tan::patent_parties_from_string);
         tan::collaboration_options opt;
         opt.by_year = by == "year";
         auto& co = opt.counts;
-        const std::string counting = a.get("counting", "full");
-        if (counting == "fractional") co.mode = tcl::counting::fractional;
-        else if (counting == "link-fractional") co.mode = tcl::counting::link_fractional;
-        else if (counting != "full") throw usage_error("--counting expects full, fractional or link-fractional");
-        const std::string denom = a.get("denominator", "international");
-        if (denom == "all") co.denom = tcl::denominator::all_records;
-        else if (denom != "international") throw usage_error("--denominator expects international or all");
+        co.mode = a.choice("counting", "full", techconv::records::counting_from_string);
+        co.denom = a.choice("denominator", "international", tcl::denominator_from_string);
         co.first_year = static_cast<year_type>(
             a.get_int("first-year", techconv::no_year, tio::min_plausible_year, tio::max_plausible_year));
         co.last_year = static_cast<year_type>(
@@ -194,11 +184,7 @@ int cmd_closeness(int argc, char** argv) {
             if (m == "all") {
                 measures.assign(tan::all_measures.begin(), tan::all_measures.end());
             } else {
-                try {
-                    measures = {tan::measure_from_string(m)};
-                } catch (const std::exception&) {
-                    throw usage_error("--measure expects salton, association, jaccard, inclusion, equivalence or all");
-                }
+                measures = {a.choice("measure", "", tan::measure_from_string)};
             }
         }
         if (a.has("periods")) {
@@ -223,11 +209,7 @@ int cmd_closeness(int argc, char** argv) {
         tio::bibliographic_options bo;
         bo.titles_and_keywords = false;  // countries and institutions only
         bo.encoding = a.encoding;
-        if (a.has("merge-china")) {
-            bo.regions.taiwan = techconv::classification::territory_policy::merge_into_china;
-            bo.regions.hong_kong = techconv::classification::territory_policy::merge_into_china;
-            bo.regions.macau = techconv::classification::territory_policy::merge_into_china;
-        }
+        if (a.has("merge-china")) bo.regions = techconv::classification::region_policy::merged_into_china();
         auto inputs = open_inputs(a.inputs);  // each opened once: detection reads a head the reader continues
         std::vector<std::size_t> xml_paths;
         std::vector<std::pair<std::size_t, input_format>> papers;
@@ -254,8 +236,6 @@ int cmd_closeness(int argc, char** argv) {
 
         const auto r = tan::collaboration(rec, opt, opt.institutions ? &data.institutions : nullptr);
 
-        namespace rp = techconv::report;
-        make_dir(out_dir);
         {
             auto f = open_output(out_dir, "pairs.csv");
             rp::write_pairs_csv(f, opt.by_year ? r.yearly_pairs : r.pairs, measures, rec);
@@ -271,8 +251,8 @@ int cmd_closeness(int argc, char** argv) {
             rp::write_institutions_csv(f, r, opt.periods, data.countries, data.institutions);
         }
         rp::collaboration_settings cs;
-        cs.counting = counting;
-        cs.denominator = denom;
+        cs.counting = techconv::records::to_string(co.mode);
+        cs.denominator = std::string(tcl::to_string(co.denom));
         cs.notes = data.notes;
         cs.kind = data.kind;
         cs.duplicates = data.duplicates;

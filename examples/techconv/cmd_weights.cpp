@@ -12,8 +12,6 @@
 
 namespace tcli {
 
-namespace tio = techconv::io;
-namespace ta = techconv::analysis;
 namespace tw = techconv::weighting;
 using techconv::index;
 
@@ -43,17 +41,13 @@ const command_spec& weights_spec() {
 
 int cmd_weights(int argc, char** argv) {
     const auto& spec = weights_spec();
-    return guarded(spec, argc, argv, [&](const arguments& a) -> int {
+    return rp::run_command(spec, argc, argv, [&](const arguments& a) -> int {
         if (a.inputs.size() != 1) throw usage_error("expected exactly one TABLE.csv");
         const std::string method = a.get("method", "entropy");
         ta::table_weight_options o;
-        try {
-            o.method = ta::weight_method_from_string(method);
-        } catch (const techconv::invalid_argument&) {
-            throw usage_error("--method expects entropy, critic, std, cv or merec");
-        }
-        o.fraction = fraction_option(a);
-        o.threads = threads_option(a);
+        o.method = a.choice("method", "entropy", ta::weight_method_from_string);
+        o.fraction = a.fraction();
+        o.threads = a.threads();
         const std::string path = a.inputs.front();
 
         progress prog(a.quiet);
@@ -78,13 +72,9 @@ int cmd_weights(int argc, char** argv) {
         }
         const auto res = ta::weigh_table(table.values, o);
 
-        const std::string out_dir = a.get("out");
-        make_dir(out_dir);
-        {
-            auto f = open_output(out_dir, "weights.csv");
-            techconv::report::write_table_weights_csv(f, table.columns, res);
-        }
-        write_scores(out_dir, table.ids, res.scores, res.ranks, res.k);
+        write_file(a.get("out"), "weights.csv", [&](std::ostream& f) { rp::write_table_weights_csv(f, table.columns, res); });
+        write_file(a.get("out"), "scores.csv",
+                   [&](std::ostream& f) { rp::write_scores_csv(f, table.ids, res.scores, res.ranks, res.k); });
         report_count("rows", static_cast<long long>(table.values.rows()));
         report_count("key_core", static_cast<long long>(res.k));
         std::printf("rows: %lld\ncolumns: %lld\nmethod: %s\nstatus: %s\nkey_core: %lld\nout: %s\n",

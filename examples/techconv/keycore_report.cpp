@@ -6,11 +6,12 @@
 
 #include <techconv/report/json.hpp>
 #include <techconv/report/markdown.hpp>
+#include <techconv/report/render.hpp>
 
 namespace tcli {
 
-const command_spec& keycore_spec() {
-    static const command_spec spec{
+const techconv::report::command_spec& keycore_spec() {
+    static const techconv::report::command_spec spec{
         "keycore",
         "INPUT... --out DIR [--format auto|lens|uspto-xml|csv] [--top 0.05] [--group-by country]"
         " [--concordance FILE]",
@@ -48,30 +49,17 @@ const command_spec& keycore_spec() {
 }
 
 
-void write_keycore_report(const std::string& out_dir, const keycore_report& r) {
+void write_keycore_report(const std::string& dir, const techconv::report::key_core_report& r) {
     namespace rp = techconv::report;
-    {
-        auto f = open_output(out_dir, "weights.csv");
-        rp::write_key_core_weights_csv(f, r);
-    }
-    if (r.industries_table) {
-        auto f = open_output(out_dir, "industries.csv");
-        rp::write_industries_csv(f, r);
-    }
-    {
-        auto f = open_output(out_dir, "top20.csv");
-        rp::write_top_csv(f, r);
-    }
-    {
-        auto f = open_output(out_dir, "groups.csv");
-        rp::write_key_core_groups_csv(f, r);
-    }
-    {
-        auto f = open_output(out_dir, "report.json");
-        rp::write_key_core_json(f, r);
-    }
-    auto md = open_output(out_dir, "report.md");
-    rp::write_key_core_markdown(md, r, keycore_spec().outputs);
+    const auto write = [&](const char* name, void (*fn)(std::ostream&, const rp::key_core_report&)) {
+        rp::write_file(dir, name, [&](std::ostream& f) { fn(f, r); });
+    };
+    write("weights.csv", rp::write_key_core_weights_csv);
+    if (r.industries_table) write("industries.csv", rp::write_industries_csv);
+    write("top20.csv", rp::write_top_csv);
+    write("groups.csv", rp::write_key_core_groups_csv);
+    write("report.json", rp::write_key_core_json);
+    rp::write_file(dir, "report.md", [&](std::ostream& f) { rp::write_key_core_markdown(f, r, keycore_spec().outputs); });
 }
 
 }  // namespace tcli

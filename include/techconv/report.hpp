@@ -6,10 +6,12 @@
 // inputs of the pictures (report/plots.hpp), all to std::ostream. Opt-in like
 // analysis.hpp (it includes the readers' <fstream> through it). The POSIX
 // all-or-nothing output folder is a separate opt-in header:
-// techconv/report/output_folder.hpp.
+// techconv/report/output_folder.hpp, and so is report/command.hpp, one run of a
+// command over it; the command line itself is report/command_line.hpp.
 #ifndef TECHCONV_REPORT_HPP_
 #define TECHCONV_REPORT_HPP_
 
+#include "techconv/report/command_line.hpp"
 #include "techconv/report/json.hpp"
 #include "techconv/report/markdown.hpp"
 #include "techconv/report/plots.hpp"

@@ -24,6 +24,7 @@
 #include "techconv/records/patent.hpp"
 #include "techconv/records/patent_table.hpp"
 #include "techconv/types.hpp"
+#include "techconv/vocabulary.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
@@ -64,6 +65,21 @@ enum class missing_policy : std::uint8_t {
     zero,            ///< use 0 (explicit opt-in; counted in indicator_table::missing_counts)
     fail,            ///< throw invalid_argument naming the record and the indicator
 };
+
+/// \brief The names of the missing-value policies (to_string, missing_policy_from_string).
+inline constexpr named<missing_policy> missing_policy_names[] = {{missing_policy::drop_record, "drop-record"},
+                                                                 {missing_policy::drop_indicator, "drop-indicator"},
+                                                                 {missing_policy::zero, "zero"},
+                                                                 {missing_policy::fail, "fail"}};
+
+/// \brief Name of a policy: "drop-record", "drop-indicator", "zero" or "fail".
+constexpr std::string_view to_string(missing_policy p) noexcept { return name_of(p, missing_policy_names); }
+
+/// \brief The policy named `name` (a name of to_string(); '_' for '-' accepted).
+/// \throws invalid_argument for any other name, listing the accepted ones.
+inline missing_policy missing_policy_from_string(std::string_view name) {
+    return from_name(name, missing_policy_names, "missing-value policy");
+}
 
 /// \brief Options of record_indicators() and indicator_matrix().
 struct indicator_options {

@@ -58,6 +58,13 @@ inline community_method community_method_from_string(std::string_view name) {
     throw invalid_argument("unknown community method '" + std::string(name) + "' (louvain, leiden)");
 }
 
+/// \brief The clustering coefficient that goes with a weight meaning: unweighted (none)
+/// when the path measures ignore the weights, else onnela (weights read as strengths).
+constexpr cograph::clustering_weighting clustering_for(cograph::weight_meaning m) noexcept {
+    return m == cograph::weight_meaning::ignore ? cograph::clustering_weighting::none
+                                                : cograph::clustering_weighting::onnela;
+}
+
 /// \brief What network() builds and how.
 struct network_options {
     /// Level of the nodes: section, class_, subclass ([KCT], default) or main_group.

@@ -67,6 +67,12 @@ struct region_policy {
     territory_policy taiwan = territory_policy::separate;     ///< TW
     territory_policy hong_kong = territory_policy::separate;  ///< HK
     territory_policy macau = territory_policy::separate;      ///< MO
+
+    /// The bibliometrix convention: Taiwan, Hong Kong and Macau all counted as CN.
+    static constexpr region_policy merged_into_china() noexcept {
+        return {territory_policy::merge_into_china, territory_policy::merge_into_china,
+                territory_policy::merge_into_china};
+    }
 };
 
 /// \brief Which inputs are recognised.

@@ -18,6 +18,7 @@
 #include "techconv/classification/detail/ipc_grammar.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/vocabulary.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace classification {
@@ -41,22 +42,19 @@ enum class ipc_level : std::uint8_t {
     subgroup = 4,    ///< main group + 2-6 digit subgroup other than "00", e.g. G06T 7/246
 };
 
+/// \brief The names of the levels, coarsest first (to_string, ipc_level_from_string).
+inline constexpr named<ipc_level> ipc_level_names[] = {{ipc_level::section, "section"},
+                                                       {ipc_level::class_, "class"},
+                                                       {ipc_level::subclass, "subclass"},
+                                                       {ipc_level::main_group, "main_group"},
+                                                       {ipc_level::subgroup, "subgroup"}};
+
 /// \brief Short stable name of a level ("section", "class", "subclass", "main_group", "subgroup").
-constexpr std::string_view to_string(ipc_level l) noexcept {
-    switch (l) {
-        case ipc_level::section:
-            return "section";
-        case ipc_level::class_:
-            return "class";
-        case ipc_level::subclass:
-            return "subclass";
-        case ipc_level::main_group:
-            return "main_group";
-        case ipc_level::subgroup:
-            return "subgroup";
-    }
-    return "unknown";
-}
+constexpr std::string_view to_string(ipc_level l) noexcept { return name_of(l, ipc_level_names, "unknown"); }
+
+/// \brief The level named `name` (a name of to_string(); '-' for '_' accepted, as "main-group").
+/// \throws invalid_argument for any other name, listing the accepted ones.
+inline ipc_level ipc_level_from_string(std::string_view name) { return from_name(name, ipc_level_names, "IPC level"); }
 
 /// \brief Text forms of a symbol, for ipc_code::to_string and to_chars.
 ///

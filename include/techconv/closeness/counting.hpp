@@ -9,6 +9,7 @@
 
 #include <algorithm>  // std::min, std::max
 #include <cstdint>    // std::uint8_t, std::int64_t
+#include <string_view>  // std::string_view
 #include <vector>     // std::vector
 
 #include <Eigen/Core>
@@ -20,6 +21,7 @@
 #include "techconv/records/cooccurrence.hpp"
 #include "techconv/records/incidence.hpp"
 #include "techconv/types.hpp"
+#include "techconv/vocabulary.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace closeness {
@@ -33,6 +35,21 @@ enum class denominator : std::uint8_t {
     /// bibliometrix's crossprod co-occurrence matrix.
     all_records,
 };
+
+/// \brief The names of the denominators: "international", and "all" (also
+/// "all_records") for all_records. The first name of a value is its to_string().
+inline constexpr named<denominator> denominator_names[] = {{denominator::international, "international"},
+                                                           {denominator::all_records, "all"},
+                                                           {denominator::all_records, "all_records"}};
+
+/// \brief Name of a denominator: "international" or "all".
+constexpr std::string_view to_string(denominator d) noexcept { return name_of(d, denominator_names); }
+
+/// \brief The denominator named `name` (a name of denominator_names).
+/// \throws invalid_argument for any other name, listing the accepted ones.
+inline denominator denominator_from_string(std::string_view name) {
+    return from_name(name, denominator_names, "denominator");
+}
 
 /// \brief How much one record contributes to the counts: records::counting,
 /// the one counting vocabulary (names, formulas and table in

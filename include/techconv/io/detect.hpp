@@ -59,6 +59,11 @@ constexpr bool holds_patents(input_format f) noexcept {
     return f == input_format::lens || f == input_format::uspto_xml || f == input_format::csv;
 }
 
+/// \brief Whether records of format `f` are papers (the bibliographic readers accept it).
+constexpr bool holds_papers(input_format f) noexcept {
+    return f == input_format::wos || f == input_format::wos_tab || f == input_format::scopus;
+}
+
 namespace detail {
 
 // Splits a CSV header line into trimmed, unquoted names (enough for sniffing).

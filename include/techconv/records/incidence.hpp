@@ -26,6 +26,7 @@
 #include <type_traits>    // std::is_convertible_v, std::is_arithmetic_v
 #include <unordered_map>  // std::unordered_map (key -> provisional id)
 #include <utility>        // std::move
+#include <string_view>  // std::string_view
 #include <vector>         // std::vector
 
 #include <Eigen/SparseCore>
@@ -33,6 +34,7 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/types.hpp"
+#include "techconv/vocabulary.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace records {
@@ -64,15 +66,16 @@ enum class counting : std::uint8_t {
     link_fractional,  ///< every pair of a record with k labels adds 1/(k-1)
 };
 
+/// \brief The names of the counting modes (to_string, counting_from_string).
+inline constexpr named<counting> counting_names[] = {
+    {counting::full, "full"}, {counting::fractional, "fractional"}, {counting::link_fractional, "link_fractional"}};
+
 /// \brief Name of a counting mode: "full", "fractional" or "link_fractional".
-inline const char* to_string(counting c) noexcept {
-    switch (c) {
-        case counting::fractional: return "fractional";
-        case counting::link_fractional: return "link_fractional";
-        case counting::full: break;
-    }
-    return "full";
-}
+inline const char* to_string(counting c) noexcept { return name_of(c, counting_names, "full").data(); }
+
+/// \brief The counting mode named `name` (a name of to_string(); '-' for '_' accepted,
+/// as "link-fractional"). \throws invalid_argument for any other name, listing the accepted ones.
+inline counting counting_from_string(std::string_view name) { return from_name(name, counting_names, "counting"); }
 
 /// \brief What one pair of labels of a record with `k` >= 2 distinct labels adds
 /// under `mode` (the <tt>N_ij</tt> column of the table of counting).

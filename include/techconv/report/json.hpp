@@ -23,8 +23,8 @@ namespace report {
 /// \brief report.json of the key core: inputs, counts, indicators with weights and
 /// entropies, level-2 weights, the key core, the top rows and every group profile.
 inline void write_key_core_json(std::ostream& f, const key_core_report& r) {
-    const auto& wt = r.weighting;
-    const auto group_weights = analysis::kct_group_weights(r.columns, wt);
+    const auto& wt = r.result.weighting;
+    const auto& group_weights = r.result.group_weights;
     io::json_writer j(f);
     j.begin_object();
     j.key("command").value("keycore");
@@ -34,20 +34,20 @@ inline void write_key_core_json(std::ostream& f, const key_core_report& r) {
     j.key("records_read").value(r.read);
     j.key("records").value(r.records);
     j.key("families_merged").value(r.merged);
-    j.key("rows").value(static_cast<std::int64_t>(r.rows));
-    j.key("dropped_records").value(r.dropped);
+    j.key("rows").value(static_cast<std::int64_t>(r.scored));
+    j.key("dropped_records").value(r.result.dropped);
     j.key("absent_indicators").begin_array();
-    for (const auto ind : r.absent) j.value(io::to_string(ind));
+    for (const auto ind : r.result.absent) j.value(io::to_string(ind));
     j.end_array();
     j.key("incomplete_indicators").begin_array();
-    for (const auto ind : r.incomplete) j.value(io::to_string(ind));
+    for (const auto ind : r.result.incomplete) j.value(io::to_string(ind));
     j.end_array();
     j.key("weighting_status").value(to_string(wt.info));
     j.key("indicators").begin_array();
-    for (std::size_t c = 0; c < r.columns.size(); ++c) {
+    for (std::size_t c = 0; c < r.result.columns.size(); ++c) {
         const auto jj = static_cast<index>(c);
-        j.begin_object().key("indicator").value(io::to_string(r.columns[c]))
-            .key("group").value(io::indicator_group(r.columns[c]))
+        j.begin_object().key("indicator").value(io::to_string(r.result.columns[c]))
+            .key("group").value(io::indicator_group(r.result.columns[c]))
             .key("weight").value(wt.weights[jj]).key("entropy").value(wt.entropy[jj])
             .end_object();
     }
@@ -55,19 +55,19 @@ inline void write_key_core_json(std::ostream& f, const key_core_report& r) {
     j.key("group_weights").begin_object();
     for (const auto& g : group_weights) j.key(g.group).value(g.weight);
     j.end_object();
-    j.key("fraction").value(r.fraction);
-    j.key("key_core").value(static_cast<std::int64_t>(r.k));
-    j.key("threshold").value(r.threshold);
+    j.key("fraction").value(r.result.fraction);
+    j.key("key_core").value(static_cast<std::int64_t>(r.result.k));
+    j.key("threshold").value(r.result.threshold);
     j.key("top").begin_array();
-    for (std::size_t p = 0; p < r.top.size(); ++p) {
-        const auto& t = r.top[p];
+    for (std::size_t p = 0; p < r.result.top.size(); ++p) {
+        const auto& t = r.result.top[p];
         j.begin_object().key("rank").value(static_cast<std::int64_t>(p + 1))
             .key("id").value(t.id).key("score").value(t.score)
             .key("group").value(t.group).end_object();
     }
     j.end_array();
     j.key("groups").begin_array();
-    for (const auto& g : r.profiles) {
+    for (const auto& g : r.result.profiles) {
         j.begin_object().key("group").value(g.group).key("records").value(static_cast<std::int64_t>(g.records))
             .key("key_core").value(static_cast<std::int64_t>(g.key_core))
             .key("key_main_subclasses").value(static_cast<std::int64_t>(g.main_codes))
@@ -106,11 +106,11 @@ inline void write_key_core_json(std::ostream& f, const key_core_report& r) {
 /// \brief How a network was built and read, in the words of the command's options
 /// (summary.json and report.md repeat them).
 struct network_settings {
-    std::string level = "subclass";        ///< section, class, subclass or main-group
+    std::string level = "subclass";        ///< section, class, subclass, main_group or subgroup
     std::string codes = "ipc";             ///< ipc or cpc
     bool main_only = false;                ///< only each record's main code
     bool key_core_only = false;            ///< only the key core records
-    std::string counting = "full";         ///< full or fractional
+    std::string counting = "full";         ///< full, fractional or link_fractional
     std::string weight_meaning = "similarity";  ///< similarity, distance or ignore
     std::string algorithm = "louvain";     ///< louvain or leiden
     double resolution = 1.0;               ///< community resolution
@@ -121,6 +121,29 @@ struct network_settings {
     std::size_t merged = 0;                ///< folded into another family member
     std::string key_core_note;             ///< with key_core_only: what the key core was
 };
+
+/// \brief The settings of `o` in the command's words: level, codes, counting, weight
+/// meaning and community method by their library names (vocabulary.hpp tables), resolution
+/// and seed; the input fields are left to the caller.
+inline network_settings make_network_settings(const analysis::network_options& o, bool key_core_only) {
+    network_settings s;
+    s.level = std::string(classification::to_string(o.level));
+    s.codes = o.codes == io::patent_field::cpc ? "cpc" : "ipc";
+    s.main_only = o.main_only;
+    s.key_core_only = key_core_only;
+    s.counting = records::to_string(o.counting);
+    s.weight_meaning = std::string(cograph::to_string(o.weights));
+    s.algorithm = std::string(analysis::to_string(o.method));
+    s.resolution = o.resolution;
+    s.seed = o.seed;
+    return s;
+}
+
+/// \brief The one-line description of a key-core selection that network_settings::key_core_note holds.
+inline std::string key_core_note(const analysis::key_core_selection& s) {
+    return "key core: " + std::to_string(s.k) + " of " + std::to_string(s.rows) + " scored records (" +
+           std::to_string(s.columns) + " indicators, " + std::to_string(s.dropped) + " records without all of them)";
+}
 
 /// \brief summary.json of the network: the summary figures, the settings and the groups.
 inline void write_network_summary_json(std::ostream& f, const analysis::network_result& res,

@@ -13,14 +13,17 @@
 #ifndef TECHCONV_REPORT_RENDER_HPP_
 #define TECHCONV_REPORT_RENDER_HPP_
 
+#include <algorithm>     // std::min
 #include <cstdlib>       // std::getenv, std::system
 #include <filesystem>    // std::filesystem::path
+#include <ostream>       // std::ostream
 #include <stdexcept>     // std::runtime_error
 #include <string>        // std::string
 #include <system_error>  // std::error_code
 #include <vector>        // std::vector
 
 #include "techconv/config.hpp"
+#include "techconv/analysis/network.hpp"
 #include "techconv/cograph/graph.hpp"
 #include "techconv/report/output_folder.hpp"
 #include "techconv/report/plots.hpp"
@@ -36,6 +39,13 @@ inline output_file open_output(const std::string& dir, const std::string& name) 
     output_file out(path);
     if (!out) ::techconv::detail::throw_error<std::runtime_error>(path + ": cannot write");
     return out;
+}
+
+/// \brief Writes dir/name with `write(std::ostream&)` (open_output, then closed).
+template <class Write>
+void write_file(const std::string& dir, const std::string& name, Write&& write) {
+    auto f = open_output(dir, name);
+    write(static_cast<std::ostream&>(f));
 }
 
 /// \brief Whether an executable named `prog` is in a folder of PATH.
@@ -101,6 +111,43 @@ inline bool render_network_map(const std::string& dir, const std::string& stem, 
     const std::string cd = "cd " + shell_quote(dir) + " && ";
     return run_quiet(cd + "sfdp -Tsvg " + stem + ".dot -o " + stem + ".svg") &&
            run_quiet(cd + "sfdp -Tpng " + stem + ".dot -o " + stem + ".png");
+}
+
+/// \brief The file stem of a group's network map: "network-" and the letters, digits,
+/// '-' and '_' of the group name ("(unknown)" -> "network-unknown"; "network-group" when none is left).
+inline std::string network_map_stem(const std::string& group) {
+    std::string part;
+    for (const char c : group)
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
+            part += c;
+    return "network-" + (part.empty() ? std::string("group") : part);
+}
+
+/// \brief The network maps of `res` as report.md shows them.
+struct network_maps {
+    std::string pictures;    ///< Markdown of the whole network's map (empty when not drawn)
+    std::string group_maps;  ///< rows of the group-map table: group, nodes, files
+};
+
+/// \brief Draws the map of the whole network (stem "network") and one per group
+/// (network_map_stem) with render_network_map, the `picture_nodes` strongest nodes each.
+inline network_maps render_network_maps(const std::string& dir, const analysis::network_result& res,
+                                        long long picture_nodes) {
+    network_maps out;
+    const auto& m = res.nodes;
+    if (render_network_map(dir, "network", res.graph, m.strength, m.cluster, picture_nodes))
+        out.pictures = "![network map](network.svg)\n\n(PNG: [network.png](network.png); the " +
+                       std::to_string(std::min<long long>(res.graph.num_nodes(), picture_nodes)) +
+                       " strongest nodes, colour = cluster, size = strength)\n";
+    for (const auto& gr : res.groups) {
+        const std::string stem = network_map_stem(gr.name);
+        const bool drawn = render_network_map(dir, stem, gr.graph, gr.strength, gr.cluster, picture_nodes);
+        out.group_maps += "| " + gr.name + " | " + std::to_string(gr.summary.nodes) + " | [" + stem + ".dot](" +
+                          stem + ".dot)" +
+                          (drawn ? " [" + stem + ".svg](" + stem + ".svg) [" + stem + ".png](" + stem + ".png)" : "") +
+                          " |\n";
+    }
+    return out;
 }
 
 }  // namespace report

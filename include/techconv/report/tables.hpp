@@ -26,6 +26,7 @@
 #include "techconv/cograph/export.hpp"
 #include "techconv/config.hpp"
 #include "techconv/format/csv.hpp"
+#include "techconv/records/patent_table.hpp"
 #include "techconv/types.hpp"
 #include "techconv/weighting/entropy.hpp"
 
@@ -35,47 +36,32 @@ namespace report {
 // --- key core ([KCT] §1) ---------------------------------------------------------------------
 
 /// \brief Everything the key-core report files show besides the per-record
-/// scores: the analysis::key_core result (set_key_core) and what the caller
-/// knows about the input (notes, counts before merging, the options' names).
+/// scores: the analysis::key_core result itself and what only the caller knows
+/// about the input (notes, counts before merging).
 struct key_core_report {
+    analysis::key_core_result result;  ///< the analysis (its weights table and level-2 weights included)
+    /// Records scored: result.scores.size() for one process; a distributed run, whose
+    /// result holds only its own rows, sets the total.
+    index scored = 0;
     std::vector<std::string> notes;  ///< per input file
     std::size_t read = 0;            ///< records read
     std::size_t records = 0;         ///< after family merging
     std::size_t merged = 0;          ///< folded into another family member
-    index rows = 0;                  ///< scored records
-    std::size_t dropped = 0;         ///< dropped for a missing indicator
-    std::vector<io::indicator> columns, absent, incomplete;
-    weighting::entropy_result weighting;
-    double fraction = 0.05;          ///< the key-core fraction q
-    index k = 0;                     ///< key-core size
-    double threshold = 0.0;          ///< score of the k-th record
-    std::string missing;             ///< missing-value policy name
+    io::missing_policy missing = io::missing_policy::drop_record;  ///< the options' missing-value policy
     bool by_country = false;         ///< groups are countries
-    std::vector<std::string> subgroup_names;               ///< level-2 groups of the sub-scores
-    std::vector<analysis::key_core_top_row> top;           ///< the best min(20, rows), rank order
-    std::vector<convergence::group_profile> profiles;      ///< group_profiles(...).groups
     bool industries_table = false;   ///< write industries.csv (a concordance was given)
-    std::vector<analysis::industry_row> industries;        ///< its rows
 };
 
-/// \brief Fills the analysis part of `r` from `kc` (input fields left to the caller).
-inline void set_key_core(key_core_report& r, const analysis::key_core_result& kc, const std::string& missing,
-                         bool by_country) {
-    r.rows = kc.scores.size();
-    r.dropped = kc.dropped;
-    r.columns = kc.columns;
-    r.absent = kc.absent;
-    r.incomplete = kc.incomplete;
-    r.weighting = kc.weighting;
-    r.fraction = kc.fraction;
-    r.k = kc.k;
-    r.threshold = kc.threshold;
-    r.missing = missing;
-    r.by_country = by_country;
-    r.subgroup_names = kc.subscores.groups;
-    r.top = kc.top;
-    r.profiles = kc.profiles;
-    r.industries = kc.industries;
+/// \brief The report of `kc`, the result of analysis::key_core(..., `o`) (moved in,
+/// not copied); the input fields are left to the caller.
+inline key_core_report make_key_core_report(analysis::key_core_result kc, const analysis::key_core_options& o) {
+    key_core_report r;
+    r.scored = kc.scores.size();
+    r.result = std::move(kc);
+    r.missing = o.indicators.missing;
+    r.by_country = o.grouping.by_country;
+    r.industries_table = o.industries != nullptr;
+    return r;
 }
 
 /// \brief scores.csv: id, score, rank, key_core (1 for the top `k` ranks, else 0),
@@ -90,12 +76,25 @@ inline void write_scores_csv(std::ostream& out, const std::vector<std::string>& 
             .field(ranks[i] <= k ? 1 : 0).end_row();
 }
 
+/// \brief scores.csv of analysis::key_core(`table`, ...): write_scores_csv with the
+/// publication numbers of the scored rows.
+inline void write_key_core_scores_csv(std::ostream& out, const records::patent_table& table,
+                                      const analysis::key_core_result& kc) {
+    std::vector<std::string> ids;
+    ids.reserve(kc.rows.size());
+    for (const auto r : kc.rows) {
+        const auto [chunk, k] = table.locate(r);
+        ids.emplace_back(chunk->id(k));
+    }
+    write_scores_csv(out, ids, kc.scores, kc.ranks, kc.k);
+}
+
 /// \brief weights.csv of the key core: indicator, group, weight, entropy — all nine
 /// [KCT] indicators in Table 1 order; the ones the source lacks have empty weight and entropy.
 inline void write_key_core_weights_csv(std::ostream& out, const key_core_report& r) {
     io::csv_writer w(out);
     w.row({"indicator", "group", "weight", "entropy"});
-    for (const auto& row : analysis::kct_weight_table(r.columns, r.weighting)) {
+    for (const auto& row : r.result.weights) {
         w.field(io::to_string(row.indicator)).field(row.group);
         if (!row.present) w.empty().empty().end_row();
         else w.field(row.weight).field(row.entropy).end_row();
@@ -107,7 +106,7 @@ inline void write_key_core_weights_csv(std::ostream& out, const key_core_report&
 inline void write_industries_csv(std::ostream& out, const key_core_report& r) {
     io::csv_writer w(out);
     w.row({"group", "industry", "records", "share"});
-    for (const auto& row : r.industries)
+    for (const auto& row : r.result.industries)
         w.field(row.group).field(row.industry).field(static_cast<std::int64_t>(row.records)).field(row.share).end_row();
 }
 
@@ -116,10 +115,10 @@ inline void write_industries_csv(std::ostream& out, const key_core_report& r) {
 inline void write_top_csv(std::ostream& out, const key_core_report& r) {
     io::csv_writer w(out);
     w.field("rank").field("id").field("score").field("group").field("year").field("title");
-    for (const auto& g : r.subgroup_names) w.field(g);
+    for (const auto& g : r.result.subscores.groups) w.field(g);
     w.end_row();
-    for (std::size_t p = 0; p < r.top.size(); ++p) {
-        const auto& t = r.top[p];
+    for (std::size_t p = 0; p < r.result.top.size(); ++p) {
+        const auto& t = r.result.top[p];
         w.field(static_cast<std::int64_t>(p + 1)).field(t.id).field(t.score).field(t.group);
         if (t.year == no_year) w.empty();
         else w.field(static_cast<std::int64_t>(t.year));
@@ -148,12 +147,12 @@ inline void write_key_core_groups_csv(std::ostream& out, const key_core_report& 
            "key_all_subclasses", "key_convergence_index", "key_company_share", "top_applicant",
            "top_applicant_share", "key_subclass_gap", "key_network_nodes", "key_network_edges",
            "key_network_density", "key_network_clusters", "key_sections"});
-    for (const auto& g : r.profiles) {
+    for (const auto& g : r.result.profiles) {
         std::string sections;
         for (const auto& sec : g.network.sections) sections += sec;
         w.field(g.group).field(static_cast<std::int64_t>(g.records)).field(static_cast<std::int64_t>(g.key_core))
             .field(g.key_core_rate)
-            .field(share_of_key_core(g, r.k)).field(static_cast<std::int64_t>(g.main_codes))
+            .field(share_of_key_core(g, r.result.k)).field(static_cast<std::int64_t>(g.main_codes))
             .field(static_cast<std::int64_t>(g.all_codes)).field(g.convergence_index)
             .field(g.company_share).field(top_applicant(g)).field(top_applicant_share(g))
             .field(static_cast<std::int64_t>(g.code_gap)).field(static_cast<std::int64_t>(g.network.nodes))
@@ -180,6 +179,17 @@ inline void write_table_weights_csv(std::ostream& out, const std::vector<std::st
 }
 
 // --- network ([KCT] §2.2) -------------------------------------------------------------------
+
+/// \brief The export options of the network files (GraphML, GEXF, VOSviewer): the
+/// clusters, and degree, strength, betweenness and PageRank as node scores.
+inline cograph::export_options network_export_options(const analysis::network_result& res) {
+    cograph::export_options eo;
+    const auto& m = res.nodes;
+    eo.clusters = m.cluster;
+    eo.scores = {{"degree", m.degree}, {"strength", m.strength}, {"betweenness", m.betweenness},
+                 {"pagerank", m.pagerank}};
+    return eo;
+}
 
 /// \brief nodes.csv: code, title, occurrences, degree, strength, betweenness, closeness,
 /// eigenvector, pagerank, cluster, clustering.

@@ -16,12 +16,14 @@
 #include <cmath>      // std::fabs, std::sqrt
 #include <cstdint>    // std::uint32_t, std::int32_t
 #include <limits>     // std::numeric_limits
+#include <string_view>  // std::string_view
 #include <vector>     // std::vector
 
 #include "techconv/cograph/graph.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/types.hpp"
+#include "techconv/vocabulary.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace cograph {
@@ -32,6 +34,19 @@ enum class weight_meaning : unsigned char {
     distance,    ///< the weight is the edge length (igraph's convention)
     similarity,  ///< the weight is a strength; the edge length is 1 / weight
 };
+
+/// \brief The names of the weight meanings (to_string, weight_meaning_from_string).
+inline constexpr named<weight_meaning> weight_meaning_names[] = {
+    {weight_meaning::similarity, "similarity"}, {weight_meaning::distance, "distance"}, {weight_meaning::ignore, "ignore"}};
+
+/// \brief Name of a weight meaning: "similarity", "distance" or "ignore".
+constexpr std::string_view to_string(weight_meaning m) noexcept { return name_of(m, weight_meaning_names); }
+
+/// \brief The weight meaning named `name` (a name of to_string()).
+/// \throws invalid_argument for any other name, listing the accepted ones.
+inline weight_meaning weight_meaning_from_string(std::string_view name) {
+    return from_name(name, weight_meaning_names, "weight meaning");
+}
 
 /// \brief How weighted shortest paths are searched (results are the same).
 ///
