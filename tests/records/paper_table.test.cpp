@@ -129,7 +129,7 @@ TEST_CASE("paper_table: read_paper_table equals the vector reading on every shar
     }
 }
 
-TEST_CASE("paper_table: two files and the same file twice keep every record; actor records count an id once") {
+TEST_CASE("paper_table: two files and the same file twice keep every record, actor records count an id once") {
     const std::string wos = techconv_test::data_path(datasets[0].path);
     const std::string scopus = techconv_test::data_path(datasets[2].path);
     const auto in = tio::read_paper_table(std::vector<std::string>{wos, scopus, wos});
