@@ -6,13 +6,11 @@
 
 #include <algorithm>  // std::min
 #include <cstdint>   // std::int64_t
-#include <iterator>  // std::back_inserter
 #include <utility>   // std::move
 
 #include <techconv/analysis/branches.hpp>
 #include <techconv/classification/concordance.hpp>
-#include <techconv/io/scopus.hpp>
-#include <techconv/io/wos.hpp>
+#include <techconv/io/papers.hpp>
 
 namespace tcli {
 
@@ -73,11 +71,11 @@ int cmd_branches(int argc, char** argv) {
 
         // each input opened once: detection reads a head that the reader continues from
         std::vector<tio::input_source> patent_paths;
-        std::vector<std::pair<tio::input_source, input_format>> paper_paths;
+        std::vector<tio::input_source> paper_paths;
         for (auto& in : open_inputs(a.inputs)) {
             const auto f = fmt == input_format::automatic ? detect_format(in) : fmt;
             if (tio::holds_papers(f))
-                paper_paths.emplace_back(std::move(in), f);
+                paper_paths.push_back(std::move(in));
             else
                 patent_paths.push_back(std::move(in));
         }
@@ -97,26 +95,15 @@ int cmd_branches(int argc, char** argv) {
             kind = "patents (simple families)";
             t = tan::classify_branches(in.records, classifier, bo);
         } else {
-            std::vector<tio::bibliographic_record> papers;
-            tio::bibliographic_options po;
-            po.encoding = a.encoding;
-            std::size_t unresolved = 0;
-            for (auto& [in, f] : paper_paths) {
-                const std::string& path = in.name();
-                tio::bibliographic_data d = f == input_format::wos ? tio::read_wos_tagged(in.stream(), path, po)
-                                            : f == input_format::wos_tab ? tio::read_wos_tab(in.stream(), path, po)
-                                                                         : tio::read_scopus(in.stream(), path, po);
-                in.finish();
-                std::string note = path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
-                                   " records, " + std::to_string(d.report.duplicates) + " duplicates dropped";
-                for (const auto& n : tio::report_notes(d.report)) note += "; " + n;
-                notes.push_back(std::move(note));
-                unresolved += d.report.unresolved_addresses;
-                std::move(d.records.begin(), d.records.end(), std::back_inserter(papers));
-            }
+            tio::read_papers_options po;
+            po.format = fmt;
+            po.reader.encoding = a.encoding;
+            const auto papers = tio::read_paper_table(std::move(paper_paths), po);
+            for (const auto& f : papers.files) notes.push_back(tio::paper_input_note(f, false));
+            const std::size_t unresolved = papers.unresolved_addresses();
             report_count("unresolved_countries", static_cast<long long>(unresolved));
             kind = "papers";
-            t = tan::classify_branches(papers, classifier, bo);
+            t = tan::classify_branches(papers.table, classifier, bo);
         }
         const auto& rec = t.records;
         {

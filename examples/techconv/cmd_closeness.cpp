@@ -5,16 +5,14 @@
 #include "cli.hpp"
 
 #include <cstdint>    // std::int64_t
-#include <iterator>   // std::back_inserter
 #include <utility>    // std::pair, std::move
 
 #include <techconv/analysis/collaboration.hpp>
 #include <techconv/io/dates.hpp>
 #include <techconv/records/families.hpp>
 #include <techconv/records/patent_table.hpp>
-#include <techconv/io/scopus.hpp>
+#include <techconv/io/papers.hpp>
 #include <techconv/io/uspto_xml.hpp>
-#include <techconv/io/wos.hpp>
 
 namespace tcli {
 
@@ -78,33 +76,23 @@ struct loaded {
     std::vector<std::string> notes;
     std::size_t read = 0, duplicates = 0;
     std::size_t unresolved = 0;  ///< addresses with an unresolved country (papers)
+    std::size_t bytes_not_utf8 = 0;  ///< bytes read as CP1252 in files otherwise UTF-8 (patents)
     std::string kind = "papers";
 };
 
-void load_papers(std::vector<tio::input_source>& inputs, const std::vector<std::pair<std::size_t, input_format>>& files,
-                 const tio::bibliographic_options& o, bool institutions, loaded& out) {
-    std::vector<tio::bibliographic_record> all;
-    for (const auto& [i, f] : files) {
-        auto& in = inputs[i];
-        const std::string& path = in.name();
-        tio::bibliographic_data d;
-        if (f == input_format::wos) d = tio::read_wos_tagged(in.stream(), path, o);
-        else if (f == input_format::wos_tab) d = tio::read_wos_tab(in.stream(), path, o);
-        else d = tio::read_scopus(in.stream(), path, o);
-        in.finish();
-        out.read += d.report.records;
-        out.duplicates += d.report.duplicates;
-        std::string note = path + ": " + format_name(f) + ", " + std::to_string(d.report.records) +
-                           " records, " + std::to_string(d.report.without_country) + " without a country, " +
-                           std::to_string(d.report.duplicates) + " duplicates dropped";
-        for (const auto& n : tio::report_notes(d.report)) note += "; " + n;
-        out.notes.push_back(std::move(note));
-        out.unresolved += d.report.unresolved_addresses;
-        if (all.empty()) all = std::move(d.records);  // one file: no second copy of the records
-        else std::move(d.records.begin(), d.records.end(), std::back_inserter(all));
-    }
-    out.countries = tan::country_records(all);
-    if (institutions) out.institutions = tan::institution_records(all);
+void load_papers(std::vector<tio::input_source> inputs, input_format fmt, const tio::bibliographic_options& o,
+                 bool institutions, loaded& out) {
+    tio::read_papers_options ro;
+    ro.format = fmt;
+    ro.reader = o;
+    ro.table.texts = false;  // countries and institutions only
+    const auto in = tio::read_paper_table(std::move(inputs), ro);
+    for (const auto& f : in.files) out.notes.push_back(tio::paper_input_note(f));
+    out.read = in.records();
+    out.duplicates = in.duplicates();
+    out.unresolved = in.unresolved_addresses();
+    out.countries = tan::country_records(in.table);
+    if (institutions) out.institutions = tan::institution_records(in.table);
     out.duplicates += out.countries.duplicates().size();
 }
 
@@ -132,6 +120,7 @@ void load_patents(std::vector<tio::input_source>& inputs, const std::vector<std:
             note += ", skipped " + std::to_string(s.second) + " " + s.first;
         if (!tio::plain_utf8(reader.stats().text)) note += "; " + tio::describe(reader.stats().text);
         out.notes.push_back(note);
+        out.bytes_not_utf8 += reader.stats().text.stray_bytes;
     }
     out.read = all.size();
     const auto fam = techconv::records::merge_families(all);
@@ -229,9 +218,10 @@ int cmd_closeness(int argc, char** argv) {
             throw usage_error("mixing papers and patents in one run is not supported");
         if (opt.institutions && !xml_paths.empty())
             throw usage_error("--institutions needs paper inputs (wos, wos-tab or scopus)");
-        if (!papers.empty()) load_papers(inputs, papers, bo, opt.institutions, data);
+        if (!papers.empty()) load_papers(std::move(inputs), fmt, bo, opt.institutions, data);
         if (!xml_paths.empty()) load_patents(inputs, xml_paths, parties, prog, a.encoding, data);
         if (!papers.empty()) report_count("unresolved_countries", static_cast<long long>(data.unresolved));
+        if (!xml_paths.empty()) report_count("bytes_not_utf8", static_cast<long long>(data.bytes_not_utf8));
         const auto& rec = data.countries;
 
         const auto r = tan::collaboration(rec, opt, opt.institutions ? &data.institutions : nullptr);

@@ -16,6 +16,7 @@
 #include "techconv/io/generic_csv.hpp"
 #include "techconv/io/lens.hpp"
 #include "techconv/io/numeric_table.hpp"
+#include "techconv/io/papers.hpp"
 #include "techconv/io/patent_inputs.hpp"
 #include "techconv/io/scopus.hpp"
 #include "techconv/io/uspto_xml.hpp"

@@ -13,7 +13,10 @@ Inputs are made here, in WORK_DIR, from a real Lens export (never committed):
 - the same file with `--encoding utf-8`: an error (exit 1) naming the file and line;
 - an unknown `--encoding`: a usage error (exit 2) before any work (--out not created).
 And `closeness` on a WoS export reports unresolved_countries in manifest.json and a row
-in report.md (0 here: every address of that export resolves).
+in report.md (0 here: every address of that export resolves); `closeness` on a USPTO XML
+file (all ASCII) with one letter of a description paragraph past the first MiB replaced by
+the Latin-1 byte 0xE9 counts bytes_not_utf8 = 1 (0 on the original) and gives the original's
+pairs.csv.
 
 usage: check_encodings.py TECHCONV DATA_DIR WORK_DIR
 """
@@ -97,6 +100,29 @@ def main():
     check(counts(out).get("unresolved_countries") == 0, "closeness unresolved_countries: %s" % counts(out))
     check("| addresses with an unresolved country (listed under Inputs) | 0 |" in report(out),
           "closeness report.md: unresolved row")
+
+    # closeness on USPTO XML: the stray byte counted in the manifest like the other readers
+    xml = os.path.join(data, "patents-uspto-grant-xml", "ipg100105.small.xml")
+    with open(xml, "rb") as f:
+        raw = f.read()
+    at = raw.index(b"<p id=", 1 << 20)  # past the first MiB, the encoding sample
+    at = raw.index(b">", at) + 1
+    while not raw[at:at + 1].isalpha():
+        at += 1
+    path = os.path.join(work, "uspto-stray.xml")
+    with open(path, "wb") as f:
+        f.write(raw[:at] + b"\xe9" + raw[at + 1:])
+    outs = {}
+    for name, inp in (("xml-original", xml), ("xml-stray", path)):
+        outs[name] = os.path.join(work, name)
+        run(exe, ["closeness", inp, "--out", outs[name], "--quiet"])
+    check(counts(outs["xml-original"]).get("bytes_not_utf8") == 0,
+          "closeness uspto-xml bytes_not_utf8: %s" % counts(outs["xml-original"]))
+    check(counts(outs["xml-stray"]).get("bytes_not_utf8") == 1,
+          "closeness uspto-xml stray bytes_not_utf8: %s" % counts(outs["xml-stray"]))
+    with open(os.path.join(outs["xml-original"], "pairs.csv"), "rb") as a, \
+            open(os.path.join(outs["xml-stray"], "pairs.csv"), "rb") as b:
+        check(a.read() == b.read(), "closeness uspto-xml: a stray byte in a description changed pairs.csv")
     print("ok")
 
 

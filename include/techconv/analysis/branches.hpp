@@ -26,6 +26,7 @@
 #include "techconv/io/bibliographic.hpp"
 #include "techconv/format/csv.hpp"
 #include "techconv/format/parse.hpp"
+#include "techconv/records/paper_table.hpp"
 #include "techconv/records/patent.hpp"
 #include "techconv/types.hpp"
 
@@ -117,6 +118,31 @@ inline branch_table classify_branches(const std::vector<io::bibliographic_record
         ids.clear();
         classifier.classify_into(text, {}, ids, opts.match);
         detail::add_branch_row(t, r.id, r.year, ids);
+    }
+    return t;
+}
+
+/// \brief classify_branches() of a columnar paper table (io::read_paper_table,
+/// made with paper_table_options::texts): the same table as the vector form of
+/// the same papers.
+/// \throws invalid_argument when the table keeps no titles and keywords.
+inline branch_table classify_branches(const records::paper_table& papers,
+                                      const classification::term_classifier& classifier,
+                                      const branch_options& opts = {}) {
+    ::techconv::detail::require(papers.options().texts,
+                                "classify_branches: the paper table keeps no titles and keywords "
+                                "(paper_table_options::texts)");
+    auto t = detail::empty_branch_table(classifier);
+    std::vector<label_id> ids;
+    std::string text;
+    for (const auto& c : papers.chunks()) {
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            text.assign(c.title(i));
+            if (!c.keywords(i).empty()) text.append(" | ").append(c.keywords(i));
+            ids.clear();
+            classifier.classify_into(text, {}, ids, opts.match);
+            detail::add_branch_row(t, c.id(i), c.year(i), ids);
+        }
     }
     return t;
 }

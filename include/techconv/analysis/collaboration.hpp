@@ -33,6 +33,7 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/bibliographic.hpp"
+#include "techconv/records/paper_table.hpp"
 #include "techconv/records/patent.hpp"
 #include "techconv/records/patent_table.hpp"
 #include "techconv/types.hpp"
@@ -61,6 +62,36 @@ inline closeness::actor_records institution_records(const std::vector<io::biblio
     closeness::actor_records out;
     for (const auto& r : records) out.add(r.id, r.year, r.institutions);
     return out;
+}
+
+namespace detail {
+
+template <class Column>
+closeness::actor_records paper_actor_records(const records::paper_table& t, Column column) {
+    closeness::actor_records out;
+    std::vector<label_id> cache;  // table label -> actor id
+    for (const auto& c : t.chunks())
+        for (std::size_t i = 0; i < c.size(); ++i) out.add_pooled(c.id(i), c.year(i), column(c, i), t.labels(), cache);
+    return out;
+}
+
+}  // namespace detail
+
+/// \brief country_records() of a columnar paper table (io::read_paper_table):
+/// the same records, actor ids and duplicates as the vector form of the same
+/// papers, built straight into the incidence (no per-record strings).
+/// Complexity: O(total countries).
+inline closeness::actor_records country_records(const records::paper_table& table) {
+    return detail::paper_actor_records(
+        table, [](const records::paper_table_chunk& c, std::size_t i) { return c.countries(i); });
+}
+
+/// \brief institution_records() of a columnar paper table, record for record as
+/// country_records(const records::paper_table&).
+/// Complexity: O(total institutions).
+inline closeness::actor_records institution_records(const records::paper_table& table) {
+    return detail::paper_actor_records(
+        table, [](const records::paper_table_chunk& c, std::size_t i) { return c.institutions(i); });
 }
 
 /// \brief Whose countries make a patent's actors.

@@ -25,6 +25,7 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/records/incidence.hpp"
+#include "techconv/records/labels.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -140,6 +141,28 @@ public:
         if (!claim_id(id)) return false;
         const std::size_t start = m_.code_ids.size();
         for (const auto a : actor_ids) m_.code_ids.push_back(static_cast<std::int32_t>(a));
+        finish(start, year, id);
+        return true;
+    }
+
+    /// \brief Adds a record whose actors are given as ids of a records::label_pool
+    /// (a records::paper_table's countries or institutions), straight into the incidence.
+    ///
+    /// `cache` maps pool ids to actor ids and is kept by the caller across the
+    /// records of one pool (no_label: not seen yet; it grows as needed), so each
+    /// distinct label is hashed once. Actor ids are given in first-seen order, as add().
+    /// \returns false (and adds nothing) when `id` is non-empty and already present.
+    template <class Range>
+    bool add_pooled(std::string_view id, year_type year, const Range& pool_ids, const records::label_pool& pool,
+                    std::vector<label_id>& cache) {
+        if (!claim_id(id)) return false;
+        if (cache.size() < pool.size()) cache.resize(pool.size(), no_label);
+        const std::size_t start = m_.code_ids.size();
+        for (const records::label_index p : pool_ids) {
+            label_id& a = cache[p];
+            if (a == no_label) a = intern(pool.view(p));
+            m_.code_ids.push_back(static_cast<std::int32_t>(a));
+        }
         finish(start, year, id);
         return true;
     }

@@ -3,7 +3,9 @@
 // The record model shared by the bibliographic readers (io/wos.hpp,
 // io/scopus.hpp): one record per paper with its identifier, year, countries
 // and institutions; reader options and the report every reader fills (what
-// was skipped, duplicated or not understood, with lines). The actor records
+// was skipped, duplicated or not understood, with lines). The readers push
+// each record's fields into a sink: records::paper_table (the columnar form,
+// no per-record strings) or one bibliographic_record (record_sink). The actor records
 // of collaboration counting are built in the analysis layer
 // (analysis/collaboration.hpp: country_records, institution_records).
 #ifndef TECHCONV_IO_BIBLIOGRAPHIC_HPP_
@@ -24,19 +26,11 @@
 #include "techconv/error.hpp"
 #include "techconv/format/encoding.hpp"
 #include "techconv/format/parse.hpp"
+#include "techconv/records/paper_table.hpp"  // io::country_field, the columnar sink
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
-
-/// \brief The field a record's countries were read from.
-enum class country_field : std::uint8_t {
-    none,                       ///< no country could be read
-    addresses,                  ///< WoS C1 (author addresses)
-    reprint,                    ///< WoS RP (reprint / corresponding address), used when C1 is empty
-    affiliations,               ///< Scopus `Affiliations`
-    authors_with_affiliations,  ///< Scopus `Authors with affiliations`, used when `Affiliations` is empty
-};
 
 /// \brief One paper: identifier, year, countries and institutions.
 struct bibliographic_record {
@@ -298,14 +292,26 @@ inline std::string_view address_country(std::string_view address, const classifi
     return {};
 }
 
-/// Accumulates one record's countries and institutions (sorted, unique at the end).
+/// One record's countries, institutions and unresolved address tails as views
+/// into the reader's current fields (reused from record to record: no strings).
+struct record_parts {
+    std::vector<std::string_view> countries, institutions, unresolved;
+    country_field source = country_field::none;
+    void clear() {
+        countries.clear();
+        institutions.clear();
+        unresolved.clear();
+        source = country_field::none;
+    }
+};
+
+/// Reads one record's countries and institutions from its addresses.
 struct record_builder {
     const classification::country_normalizer* cn;
     classification::country_options copts;
 
     /// Adds the countries of every address of `list`; returns how many addresses were read.
-    std::size_t add_addresses(std::string_view list, bibliographic_record& rec, bool institutions,
-                              bool reprint) const {
+    std::size_t add_addresses(std::string_view list, record_parts& rec, bool institutions, bool reprint) const {
         std::size_t n = 0;
         for (auto a : split_addresses(list)) {
             if (reprint) {  // "Name, X (reprint author), Address" / "(corresponding author)"
@@ -314,11 +320,11 @@ struct record_builder {
             }
             ++n;
             const auto c = address_country(a, *cn, copts);
-            if (c.empty()) rec.unresolved.emplace_back(last_token(strip_address(a)));
-            else rec.countries.emplace_back(c);
+            if (c.empty()) rec.unresolved.push_back(last_token(strip_address(a)));
+            else rec.countries.push_back(c);
             if (institutions) {
                 const auto inst = first_token(strip_address(a));
-                if (!inst.empty()) rec.institutions.emplace_back(inst);
+                if (!inst.empty()) rec.institutions.push_back(inst);
             }
         }
         return n;
@@ -341,31 +347,77 @@ inline void append_words(std::string& to, std::string_view v) {
     to.append(v.data(), v.size());
 }
 
-inline void sort_unique(std::vector<std::string>& v) {
+inline void sort_unique(std::vector<std::string_view>& v) {
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-/// Finishes a record: sorts and dedups, updates the report; returns false for a duplicate id.
-inline bool finish_record(bibliographic_record& rec, std::unordered_set<std::string>& seen,
-                          bibliographic_report& rep) {
-    if (!rec.id.empty() && !seen.insert(rec.id).second) {
+/// \brief Hands one record to `sink` (records::paper_table or record_sink) and
+/// updates the report; returns false, pushing nothing, for a duplicate id.
+///
+/// Countries and institutions are sorted by text and each kept once; the
+/// unresolved address tails keep their input order.
+template <class Sink>
+bool emit_record(std::string_view id, year_type year, std::size_t line, record_parts& parts,
+                 std::string_view title, std::string_view keywords, std::unordered_set<std::string>& seen,
+                 bibliographic_report& rep, Sink& sink) {
+    if (!id.empty() && !seen.insert(std::string(id)).second) {
         ++rep.duplicates;
-        rep.duplicate_ids.push_back(rec.id);
-        rep.issues.push_back(read_issue{rec.line, error_code::duplicate_record,
-                                        "record " + rec.id + " appears again; counted once"});
+        rep.duplicate_ids.emplace_back(id);
+        rep.issues.push_back(read_issue{line, error_code::duplicate_record,
+                                        "record " + std::string(id) + " appears again; counted once"});
         return false;
     }
-    sort_unique(rec.countries);
-    sort_unique(rec.institutions);
-    rep.unresolved_addresses += rec.unresolved.size();
-    for (const auto& u : rec.unresolved) ++rep.unresolved_spellings[u];
-    if (rec.countries.empty()) ++rep.without_country;
-    if (rec.source == country_field::reprint || rec.source == country_field::authors_with_affiliations)
+    sort_unique(parts.countries);
+    sort_unique(parts.institutions);
+    if (parts.countries.empty()) parts.source = country_field::none;
+    sink.begin_record(id, year, line);
+    for (const auto c : parts.countries) sink.add_country(c);
+    for (const auto x : parts.institutions) sink.add_institution(x);
+    for (const auto u : parts.unresolved) sink.add_unresolved(u);
+    sink.set_texts(title, keywords);
+    sink.end_record(parts.source);
+    rep.unresolved_addresses += parts.unresolved.size();
+    for (const auto u : parts.unresolved) ++rep.unresolved_spellings[std::string(u)];
+    if (parts.countries.empty()) ++rep.without_country;
+    if (parts.source == country_field::reprint || parts.source == country_field::authors_with_affiliations)
         ++rep.from_fallback;
     ++rep.records;
     return true;
 }
+
+}  // namespace detail
+
+/// \brief A reader sink that fills one bibliographic_record (the row form:
+/// `reader.next(rec)` reads through it). Its functions are the ones of
+/// records::paper_table's sink.
+class record_sink {
+public:
+    /// Fills `rec` (which it resets at every begin_record).
+    explicit record_sink(bibliographic_record& rec) noexcept : rec_(&rec) {}
+    /// Starts the record.
+    void begin_record(std::string_view id, year_type year, std::size_t line) {
+        *rec_ = bibliographic_record{};
+        rec_->id.assign(id.data(), id.size());
+        rec_->year = year;
+        rec_->line = line;
+    }
+    void add_country(std::string_view s) { rec_->countries.emplace_back(s); }        ///< a country
+    void add_institution(std::string_view s) { rec_->institutions.emplace_back(s); }  ///< an institution
+    void add_unresolved(std::string_view s) { rec_->unresolved.emplace_back(s); }     ///< an unresolved tail
+    /// The title and keywords.
+    void set_texts(std::string_view title, std::string_view keywords) {
+        rec_->title.assign(title.data(), title.size());
+        rec_->keywords.assign(keywords.data(), keywords.size());
+    }
+    /// Ends the record.
+    void end_record(country_field source) noexcept { rec_->source = source; }
+
+private:
+    bibliographic_record* rec_;
+};
+
+namespace detail {
 
 /// Parses a year field: 4 digits, or a date starting with them; no_year when empty.
 inline bool parse_year(std::string_view s, year_type& out) {

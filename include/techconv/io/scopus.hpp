@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 //
-// Scopus CSV reader: streams io::bibliographic_record from a Scopus CSV
-// export (EID, Year, Affiliations, Authors with affiliations).
+// Scopus CSV reader: streams the records of a Scopus CSV export (EID, Year,
+// Affiliations, Authors with affiliations) into a sink: a records::paper_table
+// (next_into) or an io::bibliographic_record (next).
 #ifndef TECHCONV_IO_SCOPUS_HPP_
 #define TECHCONV_IO_SCOPUS_HPP_
 
@@ -74,8 +75,10 @@ inline std::string_view scopus_institution(std::string_view aff) {
 /// Laboratory, Centre, Inc, ...), else the first token. Optional `Title`,
 /// `Author Keywords` and `Index Keywords` fill the title and keywords.
 ///
-/// Errors: a header that is one column containing ';' or a tab is the wrong
-/// delimiter (parse_error, missing_column) whatever the policy; a record with
+/// The delimiter is decided from the header line (',', ';' as a spreadsheet saves CSV in a
+/// decimal-comma locale, or a tab; stats().delimiter). Errors: a header that is still one
+/// column containing ';' or a tab (a quoted header) is the wrong delimiter (parse_error,
+/// missing_column) whatever the policy; a record with
 /// another field count than the header (field_count), a bad Year (bad_year)
 /// or invalid UTF-8 (bad_encoding) is an error or, under
 /// malformed_policy::skip, a counted skip. A quoted field left open at the end
@@ -97,6 +100,14 @@ public:
 
     /// \brief Reads the next record into `rec`. \returns false at the end of input.
     bool next(bibliographic_record& rec) {
+        record_sink s(rec);
+        return next_into(s);
+    }
+    /// \brief Reads the next record into `sink` (records::paper_table, or any type
+    /// with its sink functions). \returns false at the end of input.
+    template <class Sink>
+    bool next_into(Sink& sink) {
+        auto& rec = parts_;
         for (;;) {
             if (!next_row()) return false;
             const std::size_t ln = csv_.line();
@@ -106,10 +117,9 @@ public:
                               std::to_string(csv_.header().size()));
                 continue;
             }
-            rec = bibliographic_record{};
-            rec.line = ln;
-            if (eid_ >= 0) rec.id = std::string(trim(csv_.field(static_cast<std::size_t>(eid_))));
-            if (!detail::parse_year(csv_.field(year_), rec.year)) {
+            rec.clear();
+            year_type year = no_year;
+            if (!detail::parse_year(csv_.field(year_), year)) {
                 malformed(error_code::bad_year, ln, year_ + 1,
                           "Year is not a year: '" + std::string(csv_.field(year_)) + "'");
                 continue;
@@ -119,10 +129,10 @@ public:
                 rec.source = country_field::affiliations;
                 for (const auto a : detail::split_addresses(affs)) {
                     const auto c = detail::address_country(a, *builder_.cn, builder_.copts);
-                    if (c.empty()) rec.unresolved.emplace_back(detail::last_token(detail::strip_address(a)));
-                    else rec.countries.emplace_back(c);
+                    if (c.empty()) rec.unresolved.push_back(detail::last_token(detail::strip_address(a)));
+                    else rec.countries.push_back(c);
                     const auto inst = detail::scopus_institution(a);
-                    if (!inst.empty()) rec.institutions.emplace_back(inst);
+                    if (!inst.empty()) rec.institutions.push_back(inst);
                 }
             } else if (awa_ >= 0) {
                 rec.source = country_field::authors_with_affiliations;
@@ -133,18 +143,20 @@ public:
                         const auto tok = trim(a.substr(b, p == std::string_view::npos ? std::string_view::npos : p - b));
                         if (k++ >= 2) {
                             const auto c = builder_.cn->lookup(tok, builder_.copts);
-                            if (!c.empty()) rec.countries.emplace_back(c);
+                            if (!c.empty()) rec.countries.push_back(c);
                         }
                         if (p == std::string_view::npos) break;
                         b = p + 1;
                     }
                 }
             }
-            if (rec.countries.empty()) rec.source = country_field::none;
-            if (title_ >= 0) rec.title = std::string(trim(csv_.field(static_cast<std::size_t>(title_))));
+            const std::string_view id = eid_ >= 0 ? trim(csv_.field(static_cast<std::size_t>(eid_))) : std::string_view();
+            const std::string_view title =
+                title_ >= 0 ? trim(csv_.field(static_cast<std::size_t>(title_))) : std::string_view();
+            keywords_.clear();
             for (const auto k : {akw_, ikw_})
-                if (k >= 0) detail::append_item(rec.keywords, csv_.field(static_cast<std::size_t>(k)));
-            if (detail::finish_record(rec, seen_, report_)) return true;
+                if (k >= 0) detail::append_item(keywords_, csv_.field(static_cast<std::size_t>(k)));
+            if (detail::emit_record(id, year, ln, rec, title, keywords_, seen_, report_, sink)) return true;
         }
     }
     /// \brief What was read, skipped and not understood so far.
@@ -211,6 +223,8 @@ private:
     detail::record_builder builder_;
     std::size_t aff_ = 0, year_ = 0;
     std::ptrdiff_t eid_ = -1, awa_ = -1, title_ = -1, akw_ = -1, ikw_ = -1;
+    detail::record_parts parts_;  // the current record's lists (views into the row)
+    std::string keywords_;        // the current record's keywords, joined
     mutable bibliographic_report report_;  // report() copies the CSV reader's encoding evidence
     std::unordered_set<std::string> seen_;
 };

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 // Web of Science readers: the plain-text ("tagged", .txt/.isi/.ciw) export
-// and the tab-delimited export. Both stream one record at a time and produce
-// io::bibliographic_record (UT, PY, countries from C1 with a fallback to RP,
-// institutions from C1). Malformed input is a parse_error naming the file,
+// and the tab-delimited export. Both stream one record at a time into a sink:
+// a records::paper_table (next_into) or an io::bibliographic_record (next):
+// UT, PY, countries from C1 with a fallback to RP, institutions from C1. Malformed input is a parse_error naming the file,
 // line and field, or a counted, reported skip (malformed_policy::skip).
 #ifndef TECHCONV_IO_WOS_HPP_
 #define TECHCONV_IO_WOS_HPP_
@@ -59,14 +59,10 @@ struct wos_fields {
     }
 };
 
-// Builds a bibliographic_record from the fields; C1 first, RP when C1 is empty.
-inline void build_wos_record(const wos_fields& f, const record_builder& b, bibliographic_record& rec) {
-    rec = bibliographic_record{};
-    rec.id = std::string(trim(f.ut));
-    rec.line = f.line;
-    rec.title = f.ti;
-    rec.keywords = f.kw;
-    if (!parse_year(f.py, rec.year)) rec.year = no_year;  // validated by the readers
+// Reads a record's countries and institutions from its fields into `rec`;
+// C1 first, RP when C1 is empty or names no recognised country.
+inline void build_wos_parts(const wos_fields& f, const record_builder& b, record_parts& rec) {
+    rec.clear();
     if (!trim(f.c1).empty()) {
         rec.source = country_field::addresses;
         b.add_addresses(f.c1, rec, true, false);
@@ -81,7 +77,16 @@ inline void build_wos_record(const wos_fields& f, const record_builder& b, bibli
         rec.source = country_field::reprint;
         b.add_addresses(f.rp, rec, true, true);
     }
-    if (rec.countries.empty()) rec.source = country_field::none;
+}
+
+// Hands the record of `f` to `sink`; false for a duplicate id (dropped and reported).
+template <class Sink>
+bool emit_wos_record(const wos_fields& f, const record_builder& b, record_parts& parts,
+                     std::unordered_set<std::string>& seen, bibliographic_report& rep, Sink& sink) {
+    build_wos_parts(f, b, parts);
+    year_type year = no_year;
+    if (!parse_year(f.py, year)) year = no_year;  // validated by the readers
+    return emit_record(trim(f.ut), year, f.line, parts, f.ti, f.kw, seen, rep, sink);
 }
 
 inline const classification::country_normalizer& default_countries() {
@@ -143,10 +148,16 @@ public:
     /// \brief Reads the next record into `rec`. \returns false at the end of input.
     /// \throws parse_error as described in the class documentation.
     bool next(bibliographic_record& rec) {
+        record_sink s(rec);
+        return next_into(s);
+    }
+    /// \brief Reads the next record into `sink` (records::paper_table, or any type
+    /// with its sink functions). \returns false at the end of input.
+    template <class Sink>
+    bool next_into(Sink& sink) {
         for (;;) {
             if (!read_raw()) return false;
-            detail::build_wos_record(fields_, builder_, rec);
-            if (detail::finish_record(rec, seen_, report_)) return true;
+            if (detail::emit_wos_record(fields_, builder_, parts_, seen_, report_, sink)) return true;
         }
     }
     /// \brief What was read, skipped and not understood so far.
@@ -297,6 +308,7 @@ private:
     line_reader lines_;
     detail::record_builder builder_;
     detail::wos_fields fields_;
+    detail::record_parts parts_;
     mutable bibliographic_report report_;  // report() copies the line reader's encoding evidence
     std::unordered_set<std::string> seen_;
     bool in_record_ = false;
@@ -331,10 +343,16 @@ public:
 
     /// \brief Reads the next record into `rec`. \returns false at the end of input.
     bool next(bibliographic_record& rec) {
+        record_sink s(rec);
+        return next_into(s);
+    }
+    /// \brief Reads the next record into `sink` (records::paper_table, or any type
+    /// with its sink functions). \returns false at the end of input.
+    template <class Sink>
+    bool next_into(Sink& sink) {
         for (;;) {
             if (!read_raw()) return false;
-            detail::build_wos_record(fields_, builder_, rec);
-            if (detail::finish_record(rec, seen_, report_)) return true;
+            if (detail::emit_wos_record(fields_, builder_, parts_, seen_, report_, sink)) return true;
         }
     }
     /// \brief What was read, skipped and not understood so far.
@@ -451,13 +469,14 @@ private:
     std::vector<std::string> names_;
     std::size_t width_ = 0, ut_ = npos, py_ = npos, c1_ = npos, rp_ = npos, ti_ = npos, de_ = npos, id_ = npos;
     detail::wos_fields fields_;
+    detail::record_parts parts_;
     mutable bibliographic_report report_;  // report() copies the line reader's encoding evidence
     std::unordered_set<std::string> seen_;
 };
 
 namespace detail {
 template <class Reader>
-bibliographic_data read_all(Reader& r) {
+bibliographic_data read_all(Reader& r) {  // the row form
     bibliographic_data d;
     bibliographic_record rec;
     while (r.next(rec)) d.records.push_back(rec);
