@@ -24,12 +24,8 @@
 #include <utility>      // std::move
 #include <vector>       // std::vector
 
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-#include <emmintrin.h>  // SSE2 compares: the stop-byte scan looks at 16 bytes per step
-#define TECHCONV_CSV_SSE2 1
-#endif
-
 #include "techconv/config.hpp"
+#include "techconv/detail/simd.hpp"
 #include "techconv/error.hpp"
 #include "techconv/format/detail/byte_source.hpp"
 #include "techconv/format/encoding.hpp"
@@ -266,21 +262,20 @@ private:
     // `set` (the stop table `stop` holds the same bytes), or n. Sixteen
     // bytes per step where SSE2 is available, one otherwise.
     static std::size_t find_stop(const char* p, std::size_t n, const char* set, const bool* stop) noexcept {
+        namespace simd = ::techconv::detail::simd;
         std::size_t k = 0;
-#if defined(TECHCONV_CSV_SSE2)
-        const __m128i s0 = _mm_set1_epi8(set[0]), s1 = _mm_set1_epi8(set[1]), s2 = _mm_set1_epi8(set[2]),
-                      s3 = _mm_set1_epi8(set[3]), s4 = _mm_set1_epi8(set[4]);
-        for (; k + 16 <= n; k += 16) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
-            const __m128i m = _mm_or_si128(
-                _mm_or_si128(_mm_cmpeq_epi8(v, s0), _mm_cmpeq_epi8(v, s1)),
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, s2), _mm_cmpeq_epi8(v, s3)), _mm_cmpeq_epi8(v, s4)));
-            const auto bits = static_cast<unsigned>(_mm_movemask_epi8(m));
-            if (bits != 0) return k + static_cast<std::size_t>(__builtin_ctz(bits));
+        if constexpr (simd::has_sse2) {
+            const simd::b16 s0 = simd::splat16(set[0]), s1 = simd::splat16(set[1]), s2 = simd::splat16(set[2]),
+                            s3 = simd::splat16(set[3]), s4 = simd::splat16(set[4]);
+            for (; k + 16 <= n; k += 16) {
+                const simd::b16 v = simd::load16(p + k);
+                const simd::b16 m = simd::or_bits(
+                    simd::or_bits(simd::cmp_eq(v, s0), simd::cmp_eq(v, s1)),
+                    simd::or_bits(simd::or_bits(simd::cmp_eq(v, s2), simd::cmp_eq(v, s3)), simd::cmp_eq(v, s4)));
+                const unsigned bits = simd::movemask(m);
+                if (bits != 0) return k + simd::lowest_bit(bits);
+            }
         }
-#else
-        static_cast<void>(set);
-#endif
         while (k < n && !stop[static_cast<unsigned char>(p[k])]) ++k;
         return k;
     }

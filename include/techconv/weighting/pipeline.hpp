@@ -6,7 +6,6 @@
 #ifndef TECHCONV_WEIGHTING_PIPELINE_HPP_
 #define TECHCONV_WEIGHTING_PIPELINE_HPP_
 
-#include <cmath>    // std::isnan
 #include <limits>   // std::numeric_limits
 #include <utility>  // std::pair
 #include <vector>   // std::vector
@@ -18,6 +17,7 @@
 #include "techconv/types.hpp"
 #include "techconv/weighting/entropy.hpp"
 #include "techconv/weighting/score.hpp"
+#include "techconv/weighting/detail/score_kernel.hpp"
 #include "techconv/weighting/detail/view.hpp"
 #include "techconv/weighting/top_k.hpp"
 
@@ -64,9 +64,9 @@ bool scores_and_top(const dense_view<Scalar, RowMajor>& v, const linear_score& l
                               },
                               [&](index i) {
                                   if constexpr (RowMajor) {
-                                      prefetch(v.row(i));
+                                      simd::prefetch(v.row(i));
                                   } else {
-                                      for (index j = 0; j < v.cols; ++j) prefetch(v.col(j) + i);
+                                      for (index j = 0; j < v.cols; ++j) simd::prefetch(v.col(j) + i);
                                   }
                               });
     const bool collect = t != -std::numeric_limits<double>::infinity();
@@ -83,30 +83,14 @@ bool scores_and_top(const dense_view<Scalar, RowMajor>& v, const linear_score& l
         if (part != nullptr) part->clear();
         linear_chunk(v, b, e, coef, offsets, out + b, n, tile, [&](index tb, index len) {
             if (part == nullptr) return;
-            namespace ei = Eigen::internal;
-            const double* s = out + tb;
-            const dpacket tv = ei::pset1<dpacket>(t);
             // Candidates of the range go to a scratch buffer first (written
             // without branches per lane), then to the chunk's list at once.
             thread_local std::vector<std::pair<double, index>> found;
             if (found.size() < static_cast<std::size_t>(len)) found.resize(static_cast<std::size_t>(len));
-            std::pair<double, index>* f = found.data();
-            dpacket nans = ei::pset1<dpacket>(0.0);
-            index i = 0;
-            for (; i + dpacket_size <= len; i += dpacket_size) {
-                const dpacket x = ei::ploadu<dpacket>(s + i);
-                nans = ei::por(nans, ei::pandnot(ei::ptrue(x), ei::pcmp_eq(x, x)));
-                for (unsigned bits = lane_bits(ei::pcmp_le(tv, x)); bits != 0; bits &= bits - 1) {
-                    const index l = i + static_cast<index>(lowest_bit(bits));
-                    *f++ = {s[l], tb + l};
-                }
-            }
-            for (; i < len; ++i) {
-                if (s[i] >= t) *f++ = {s[i], tb + i};
-                if (std::isnan(s[i])) nan[static_cast<std::size_t>(c)] = 1;
-            }
-            if (any_lane(nans)) nan[static_cast<std::size_t>(c)] = 1;
-            part->insert(part->end(), found.data(), f);
+            bool has_nan = false;
+            auto* end = scores_at_least(out + tb, len, tb, t, found.data(), has_nan);
+            if (has_nan) nan[static_cast<std::size_t>(c)] = 1;
+            part->insert(part->end(), found.data(), end);
         });
     });
     if (!collect) return false;

@@ -33,6 +33,7 @@
 #include "techconv/records/incidence.hpp"
 #include "techconv/config.hpp"
 #include "techconv/detail/parallel.hpp"
+#include "techconv/detail/simd.hpp"
 #include "techconv/error.hpp"
 #include "techconv/types.hpp"
 
@@ -50,20 +51,6 @@ struct record_selection {
     index size() const noexcept { return rows ? static_cast<index>(rows->size()) : a.records; }
     index operator[](index s) const noexcept { return rows ? (*rows)[static_cast<std::size_t>(s)] : s; }
 };
-
-/// Index of the lowest set bit of a non-zero word.
-inline unsigned lowest_bit(std::uint64_t m) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    return static_cast<unsigned>(__builtin_ctzll(m));
-#else
-    unsigned b = 0;
-    while (!(m & 1)) {
-        m >>= 1;
-        ++b;
-    }
-    return b;
-#endif
-}
 
 /// Checks that C fits Eigen's `int` storage indices.
 inline void require_int_nnz(index nnz) {
@@ -299,7 +286,7 @@ sparse_matrix cooccurrence_buckets(const record_selection& sel, counting mode, i
                     std::uint64_t m = bits[q];
                     bits[q] = 0;
                     while (m) {
-                        emit((q << 6) + static_cast<std::size_t>(lowest_bit(m)));
+                        emit((q << 6) + static_cast<std::size_t>(techconv::detail::simd::lowest_bit(m)));
                         m &= m - 1;
                     }
                 }

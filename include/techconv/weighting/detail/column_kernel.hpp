@@ -173,7 +173,7 @@ inline void count_keys(const double* keys, index len, std::uint32_t* h, index P,
     std::uint32_t* h3 = h + 3 * P;
     index i = 0;
     for (; i + 8 <= len; i += 8) {
-        if (next != nullptr) prefetch(next + i);  // one 64-byte line per 8 values
+        if (next != nullptr) simd::prefetch(next + i);  // one 64-byte line per 8 values
         ++h[key_value(keys[i])];
         ++h1[key_value(keys[i + 1])];
         ++h2[key_value(keys[i + 2])];
@@ -247,8 +247,7 @@ inline bool real_tile(const kernel_options& ko, const double* p, index n, index 
 template <class Scalar, bool RowMajor>
 void fused_tile(const kernel_options& ko, const dense_view<Scalar, RowMajor>& v, index tb, index len4, index e,
                 std::uint32_t* counts, block_state<Scalar>& st) {
-#if defined(__AVX__)
-    if (len4 == 0) return;
+    if (!fused_count_available || len4 == 0) return;
     const index m = ko.cols;
     const index L = ko.dense_limit;
     const auto cap = static_cast<std::uint32_t>(L - 1);
@@ -368,15 +367,6 @@ void fused_tile(const kernel_options& ko, const dense_view<Scalar, RowMajor>& v,
             --counts[cell(j, i & 3) + clamped_key(static_cast<double>(v(tb + i, j)), cap)];
         ++st.misses[u];
     }
-#else
-    static_cast<void>(ko);
-    static_cast<void>(v);
-    static_cast<void>(tb);
-    static_cast<void>(len4);
-    static_cast<void>(e);
-    static_cast<void>(counts);
-    static_cast<void>(st);
-#endif
 }
 
 
@@ -454,8 +444,7 @@ bool count_block(const kernel_options& ko, const dense_view<Scalar, RowMajor>& v
         bool slow = false;
         for (index j = 0; j < m; ++j) slow = slow || start[static_cast<std::size_t>(j)] < len;
         if (!slow) continue;
-#if defined(TECHCONV_WEIGHTING_AVX2_LOG)
-        if constexpr (RowMajor) {
+        if constexpr (RowMajor && log4_path) {
             const std::size_t mu = static_cast<std::size_t>(m);
             std::vector<real_moments>& part = st.part;
             // Every column real-valued: their moments straight from the
@@ -483,7 +472,6 @@ bool count_block(const kernel_options& ko, const dense_view<Scalar, RowMajor>& v
                 continue;
             }
         }
-#endif
         if constexpr (!direct) load_tile(v, tb, te, sc.tile.data(), tile_stride(len));
         for (index j = 0; j < m && !bad; ++j) {
             const std::size_t u = static_cast<std::size_t>(j);

@@ -15,26 +15,23 @@
 #include <cstdint>    // std::uint32_t
 
 #include "techconv/config.hpp"
+#include "techconv/detail/simd.hpp"
 #include "techconv/types.hpp"
 #include "techconv/weighting/detail/view.hpp"
-
-#if defined(__AVX__)
-#include <immintrin.h>  // AVX conversions and compares, SSE4.1 unsigned min/max
-#endif
 
 TECHCONV_NAMESPACE_BEGIN
 namespace weighting {
 namespace detail {
 
-#if defined(__AVX__)
-/// Whether this build has the fused kernel (it needs AVX).
-inline constexpr bool fused_count_available = true;
+/// Whether this build runs the fused kernel (it needs AVX: four-lane
+/// conversions, SSE4.1 unsigned min/max).
+inline constexpr bool fused_count_available = simd::has_avx;
 
 /// The histogram key of one value exactly as count_group computes it: the
 /// value truncated to a 32-bit integer (INT_MIN for NaN and out-of-range
 /// values, as cvttsd2si), read as unsigned and clamped to cap.
 inline std::uint32_t clamped_key(double x, std::uint32_t cap) noexcept {
-    const auto a = static_cast<std::uint32_t>(_mm_cvttsd_si32(_mm_set_sd(x)));
+    const auto a = static_cast<std::uint32_t>(simd::trunc_i32(x));
     return a < cap ? a : cap;
 }
 
@@ -53,15 +50,15 @@ template <int G, class Scalar>
 inline void count_group(const Scalar* const* p, index stride, index steps, const std::uint32_t* off,
                         std::uint32_t cap, std::uint32_t* counts, int* ok, std::uint32_t* top,
                         const char* pf, index pf_lines) noexcept {
-    __m256d good[G];
-    __m128i hi[G];
-    __m128i o[G];
+    simd::d4 good[G];
+    simd::u32x4 hi[G];
+    simd::u32x4 o[G];
     for (int j = 0; j < G; ++j) {
-        good[j] = _mm256_castsi256_pd(_mm256_set1_epi32(-1));
-        hi[j] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(top + 4 * j));
-        o[j] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(off + 4 * j));
+        good[j] = simd::all_set4();
+        hi[j] = simd::load_u32(top + 4 * j);
+        o[j] = simd::load_u32(off + 4 * j);
     }
-    const __m128i c = _mm_set1_epi32(static_cast<int>(cap));  // cap < 2^31
+    const simd::u32x4 c = simd::splat_u32(cap);  // cap < 2^31
     constexpr index batch = 8;  // steps whose keys are computed before they are counted
     index acc = 0;
     alignas(16) std::uint32_t keys[batch * 4 * G];
@@ -70,13 +67,13 @@ inline void count_group(const Scalar* const* p, index stride, index steps, const
         std::uint32_t* q = keys;
         for (index s = s0; s < s0 + ns; ++s) {
             // pf_lines spread evenly over the steps (no division per step)
-            for (acc += pf_lines; acc >= steps; acc -= steps, pf += 64) prefetch(pf);
+            for (acc += pf_lines; acc >= steps; acc -= steps, pf += 64) simd::prefetch(pf);
             for (int j = 0; j < G; ++j, q += 4) {
-                const __m256d x = load4(p[j] + s * stride);
-                const __m128i a = _mm256_cvttpd_epi32(x);
-                good[j] = _mm256_and_pd(good[j], _mm256_cmp_pd(_mm256_cvtepi32_pd(a), x, _CMP_EQ_OQ));
-                hi[j] = _mm_max_epu32(hi[j], a);
-                _mm_store_si128(reinterpret_cast<__m128i*>(q), _mm_add_epi32(_mm_min_epu32(a, c), o[j]));
+                const simd::d4 x = simd::load4(p[j] + s * stride);
+                const simd::u32x4 a = simd::trunc_i32(x);
+                good[j] = simd::and_bits(good[j], simd::cmp_eq(simd::to_double(a), x));
+                hi[j] = simd::max_u32(hi[j], a);
+                simd::store_u32(q, simd::add(simd::min_u32(a, c), o[j]));
             }
         }
         const index n = ns * 4 * G;
@@ -88,8 +85,8 @@ inline void count_group(const Scalar* const* p, index stride, index steps, const
         }
     }
     for (int j = 0; j < G; ++j) {
-        ok[j] &= _mm256_movemask_pd(good[j]);
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(top + 4 * j), hi[j]);
+        ok[j] &= static_cast<int>(simd::movemask(good[j]));
+        simd::store_u32(top + 4 * j, hi[j]);
     }
 }
 
@@ -105,9 +102,6 @@ inline void count_packets(int g, const Scalar* const* p, index stride, index ste
         default: count_group<4>(p, stride, steps, off, cap, counts, ok, top, pf, pf_lines); break;
     }
 }
-#else
-inline constexpr bool fused_count_available = false;
-#endif
 
 /// Size of the next group when `left` packets remain: threes (measured
 /// fastest on AMD Zen 3: fewer interleaved packets leave increments waiting

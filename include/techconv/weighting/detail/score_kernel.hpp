@@ -2,18 +2,21 @@
 //
 // The private kernel of the linear scores of weighting/score.hpp
 // (linear_scores, weighted_scores, the pipeline's score-and-select pass):
-// the packet loop over columns, and with AVX the four-rows-at-a-time
-// transposing loop for row-major input. The ISA tests and intrinsics live
-// here, not in the public header.
+// the packet loop over columns, with AVX the four-rows-at-a-time
+// transposing loop for row-major input, and the candidate scan of the
+// key-core pass (weighting/pipeline.hpp). Written in the simd vocabulary and
+// Eigen's packets; no intrinsic and no ISA test here or in the public headers.
 #ifndef TECHCONV_WEIGHTING_DETAIL_SCORE_KERNEL_HPP_
 #define TECHCONV_WEIGHTING_DETAIL_SCORE_KERNEL_HPP_
 
+#include <cmath>    // std::isnan
 #include <utility>  // std::pair
 #include <vector>   // std::vector
 
 #include <Eigen/Core>
 
 #include "techconv/config.hpp"
+#include "techconv/detail/simd.hpp"
 #include "techconv/types.hpp"
 #include "techconv/weighting/detail/view.hpp"
 #include "techconv/weighting/detail/xlogx.hpp"
@@ -22,29 +25,20 @@ TECHCONV_NAMESPACE_BEGIN
 namespace weighting {
 namespace detail {
 
-#if defined(__AVX__)
-/// madd on four lanes (dpacket is wider where AVX-512 is enabled).
-inline __m256d madd4(__m256d s, __m256d c, __m256d x) noexcept {
-#if defined(__FMA__)
-    return _mm256_fmadd_pd(c, x, s);
-#else
-    return _mm256_add_pd(s, _mm256_mul_pd(c, x));
-#endif
-}
-
 /// Scores of rows [b, e) of a row-major view for one coefficient vector,
 /// written to out[0, e - b): four rows at a time, read in memory order and
 /// transposed in registers (no tile in memory). Per score the same
 /// operations in the same order as the column kernel of linear_chunk
 /// (offset, then madd with c_j x_ij for every non-zero c_j in column order),
 /// so the same bits. Calls after_tile(tb, len) for consecutive ranges
-/// covering [b, e), in row order, at the end.
+/// covering [b, e), in row order, at the end. Taken where simd::has_avx holds
+/// (simd::d4 is then one register).
 template <class Scalar, class AfterTile>
 void linear_rows(const dense_view<Scalar, true>& v, index b, index e, const double* coef, double offset,
                  double* out, AfterTile&& after_tile) {
     const index m = v.cols;
     const index ld = v.outer;
-    const __m256d off = _mm256_set1_pd(offset);
+    const simd::d4 off = simd::splat4(offset);
     const index line = index{64} / static_cast<index>(sizeof(Scalar));
     constexpr index streams = 4;
     constexpr index ahead_rows = 32;  // software prefetch distance in each part
@@ -52,23 +46,24 @@ void linear_rows(const dense_view<Scalar, true>& v, index b, index e, const doub
     const auto four = [&](index i) {
         const Scalar* r = v.row(i);
         if (i + 4 + ahead_rows <= e)
-            for (index k = 0; k < 4 * ld; k += line) prefetch(r + ahead_rows * ld + k);
-        __m256d s = off;
+            for (index k = 0; k < 4 * ld; k += line) simd::prefetch(r + ahead_rows * ld + k);
+        simd::d4 s = off;
         index j = 0;
         for (; j + 4 <= m; j += 4) {
-            __m256d c[4];
-            transpose4(load4(r + j), load4(r + ld + j), load4(r + 2 * ld + j), load4(r + 3 * ld + j), c);
+            simd::d4 c[4];
+            simd::transpose4(simd::load4(r + j), simd::load4(r + ld + j), simd::load4(r + 2 * ld + j),
+                             simd::load4(r + 3 * ld + j), c);
             for (int k = 0; k < 4; ++k)
-                if (coef[j + k] != 0.0) s = madd4(s, _mm256_broadcast_sd(coef + j + k), c[k]);
+                if (coef[j + k] != 0.0) s = simd::madd(s, simd::splat4(coef[j + k]), c[k]);
         }
         for (; j < m; ++j)
             if (coef[j] != 0.0) {
-                const __m256d c = _mm256_setr_pd(static_cast<double>(r[j]), static_cast<double>(r[ld + j]),
-                                                 static_cast<double>(r[2 * ld + j]),
-                                                 static_cast<double>(r[3 * ld + j]));
-                s = madd4(s, _mm256_broadcast_sd(coef + j), c);
+                const simd::d4 c = simd::setr4(static_cast<double>(r[j]), static_cast<double>(r[ld + j]),
+                                               static_cast<double>(r[2 * ld + j]),
+                                               static_cast<double>(r[3 * ld + j]));
+                s = simd::madd(s, simd::splat4(coef[j]), c);
             }
-        _mm256_storeu_pd(out + (i - b), s);
+        simd::store4(out + (i - b), s);
     };
     // The rows go in `streams` parts read side by side: the memory system
     // fetches several streams faster than one (measured 1.5x on AMD Zen 3).
@@ -87,7 +82,6 @@ void linear_rows(const dense_view<Scalar, true>& v, index b, index e, const doub
     for (index k = 0; k + 1 < streams; ++k) after_tile(b + k * q, q);
     after_tile(b + (streams - 1) * q, e - b - (streams - 1) * q);
 }
-#endif
 
 /// out[g * ld + i - b] = offsets(g) + sum_j coef(j, g) x(i, j) for i in [b, e),
 /// accumulated in column order (the same arithmetic for either storage order
@@ -99,14 +93,12 @@ template <class Scalar, bool RowMajor, class AfterTile>
 void linear_chunk(const dense_view<Scalar, RowMajor>& v, index b, index e,
                   const Eigen::Ref<const matrix>& coef, const Eigen::Ref<const vector>& offsets,
                   double* out, index ld, std::vector<double>& tile, AfterTile&& after_tile) {
-#if defined(__AVX__)
-    if constexpr (RowMajor) {
+    if constexpr (RowMajor && simd::has_avx) {
         if (coef.cols() == 1) {  // (one column of a Ref: contiguous)
             linear_rows(v, b, e, coef.data(), offsets(0), out, after_tile);
             return;
         }
     }
-#endif
     namespace ei = Eigen::internal;
     constexpr index w = dpacket_size;
     // The non-zero coefficients of each score, in column order.
@@ -152,6 +144,33 @@ void linear_chunk(const dense_view<Scalar, RowMajor>& v, index b, index e,
                   const Eigen::Ref<const matrix>& coef, const Eigen::Ref<const vector>& offsets,
                   double* out, index ld, std::vector<double>& tile) {
     linear_chunk(v, b, e, coef, offsets, out, ld, tile, [](index, index) {});
+}
+
+/// \brief The scores s[0, len) (of records tb, tb + 1, ...) that are >= t,
+/// as (score, record) pairs written from f on in record order; returns the
+/// end of what was written (room for len pairs is needed). Sets `nan` when
+/// a score is NaN. Branch-free per lane: the comparison mask of a packet is
+/// read as bits.
+inline std::pair<double, index>* scores_at_least(const double* s, index len, index tb, double t,
+                                                 std::pair<double, index>* f, bool& nan) noexcept {
+    namespace ei = Eigen::internal;
+    const dpacket tv = ei::pset1<dpacket>(t);
+    dpacket nans = ei::pset1<dpacket>(0.0);
+    index i = 0;
+    for (; i + dpacket_size <= len; i += dpacket_size) {
+        const dpacket x = ei::ploadu<dpacket>(s + i);
+        nans = ei::por(nans, ei::pandnot(ei::ptrue(x), ei::pcmp_eq(x, x)));
+        for (unsigned bits = lane_bits(ei::pcmp_le(tv, x)); bits != 0; bits &= bits - 1) {
+            const index l = i + static_cast<index>(simd::lowest_bit(bits));
+            *f++ = {s[l], tb + l};
+        }
+    }
+    for (; i < len; ++i) {
+        if (s[i] >= t) *f++ = {s[i], tb + i};
+        if (std::isnan(s[i])) nan = true;
+    }
+    if (any_lane(nans)) nan = true;
+    return f;
 }
 
 }  // namespace detail

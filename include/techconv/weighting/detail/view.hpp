@@ -16,17 +16,18 @@
 #include <vector>       // std::vector
 
 #include <Eigen/Core>
-#if defined(__SSE2__) || defined(__AVX__)
-#include <immintrin.h>  // SSE2/AVX loads, unpacks and permutes of the tile transpose
-#endif
 
 #include "techconv/config.hpp"
+#include "techconv/detail/simd.hpp"
 #include "techconv/error.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace weighting {
 namespace detail {
+
+/// The SIMD vocabulary of every weighting kernel (techconv/detail/simd.hpp).
+namespace simd = techconv::detail::simd;
 
 /// Rows handled per inner tile: a tile of a few columns stays in L1/L2.
 inline constexpr index tile_rows = 2048;
@@ -71,42 +72,6 @@ decltype(auto) with_view(const Eigen::DenseBase<Derived>& x, Fn&& fn) {
     return std::forward<Fn>(fn)(v);
 }
 
-#if defined(__AVX__)
-/// Four consecutive values at p as doubles (exact for float and double).
-inline __m256d load4(const double* p) noexcept { return _mm256_loadu_pd(p); }
-inline __m256d load4(const float* p) noexcept { return _mm256_cvtps_pd(_mm_loadu_ps(p)); }
-#endif
-#if defined(__SSE2__)
-/// Two consecutive values at p as doubles (exact for float and double).
-inline __m128d load2(const double* p) noexcept { return _mm_loadu_pd(p); }
-inline __m128d load2(const float* p) noexcept { return _mm_set_pd(static_cast<double>(p[1]), static_cast<double>(p[0])); }
-#endif
-
-#if defined(__AVX__)
-/// The columns c[k] = (r0[k], r1[k], r2[k], r3[k]) of four rows of four
-/// values: unpack pairs, then swap 128-bit halves. Pure copies.
-inline void transpose4(__m256d r0, __m256d r1, __m256d r2, __m256d r3, __m256d* c) noexcept {
-    const __m256d t0 = _mm256_unpacklo_pd(r0, r1);  // r0[0] r1[0] r0[2] r1[2]
-    const __m256d t1 = _mm256_unpackhi_pd(r0, r1);  // r0[1] r1[1] r0[3] r1[3]
-    const __m256d t2 = _mm256_unpacklo_pd(r2, r3);
-    const __m256d t3 = _mm256_unpackhi_pd(r2, r3);
-    c[0] = _mm256_permute2f128_pd(t0, t2, 0x20);
-    c[1] = _mm256_permute2f128_pd(t1, t3, 0x20);
-    c[2] = _mm256_permute2f128_pd(t0, t2, 0x31);
-    c[3] = _mm256_permute2f128_pd(t1, t3, 0x31);
-}
-#endif
-
-/// Hints that the 64-byte line at p will be read soon (no effect where the
-/// compiler offers no prefetch builtin).
-inline void prefetch(const void* p) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    __builtin_prefetch(p, 0, 3);
-#else
-    static_cast<void>(p);
-#endif
-}
-
 /// Transposes rows [i, i + R) of a row-major block (first row r, row
 /// distance ld, m columns) into columns of out (column distance len): out[j *
 /// len + i + k] = r[k * ld + j]. Columns go in blocks of 4 (AVX 4x4 register
@@ -115,29 +80,26 @@ inline void prefetch(const void* p) noexcept {
 template <int R, class Scalar>
 inline void transpose_rows(const Scalar* r, index ld, index m, double* out, index len, index i) noexcept {
     index j = 0;
-#if defined(__AVX__)
-    if constexpr (R == 4) {
+    if constexpr (R == 4 && simd::has_avx) {
         for (; j + 4 <= m; j += 4) {
-            __m256d c[4];
-            transpose4(load4(r + j), load4(r + ld + j), load4(r + 2 * ld + j), load4(r + 3 * ld + j), c);
+            simd::d4 c[4];
+            simd::transpose4(simd::load4(r + j), simd::load4(r + ld + j), simd::load4(r + 2 * ld + j),
+                             simd::load4(r + 3 * ld + j), c);
             double* o = out + j * len + i;
-            for (int k = 0; k < 4; ++k) _mm256_storeu_pd(o + k * len, c[k]);
+            for (int k = 0; k < 4; ++k) simd::store4(o + k * len, c[k]);
         }
     }
-#endif
-#if defined(__SSE2__)
-    if constexpr (R % 2 == 0) {
+    if constexpr (R % 2 == 0 && simd::has_sse2) {
         for (; j + 2 <= m; j += 2) {
             double* o = out + j * len + i;
             for (int k = 0; k < R; k += 2) {
-                const __m128d a = load2(r + k * ld + j);
-                const __m128d c = load2(r + (k + 1) * ld + j);
-                _mm_storeu_pd(o + k, _mm_unpacklo_pd(a, c));
-                _mm_storeu_pd(o + len + k, _mm_unpackhi_pd(a, c));
+                const simd::d2 a = simd::load2(r + k * ld + j);
+                const simd::d2 c = simd::load2(r + (k + 1) * ld + j);
+                simd::store2(o + k, simd::unpacklo(a, c));
+                simd::store2(o + len + k, simd::unpackhi(a, c));
             }
         }
     }
-#endif
     for (; j < m; ++j) {
         double* o = out + j * len + i;
         for (int k = 0; k < R; ++k) o[k] = static_cast<double>(r[k * ld + j]);
@@ -170,7 +132,7 @@ void load_tile(const dense_view<Scalar, RowMajor>& v, index b, index e, double* 
             if (i < ahead) {
                 const Scalar* q = v.row(e + i);
                 const index n = std::min(index{4}, ahead - i) * ld;
-                for (index k = 0; k < n; k += step) prefetch(q + k);
+                for (index k = 0; k < n; k += step) simd::prefetch(q + k);
             }
             transpose_rows<4>(base + i * ld, ld, v.cols, out, ld_out, i);
         }

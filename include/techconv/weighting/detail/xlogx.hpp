@@ -9,27 +9,19 @@
 #ifndef TECHCONV_WEIGHTING_DETAIL_XLOGX_HPP_
 #define TECHCONV_WEIGHTING_DETAIL_XLOGX_HPP_
 
-#include <cmath>    // std::log, std::fma
-#include <cstdint>  // std::uint64_t
-#include <cstring>  // std::memcpy
-#include <limits>   // std::numeric_limits
-#include <vector>   // std::vector
+#include <cmath>        // std::log
+#include <cstdint>      // std::uint64_t
+#include <cstring>      // std::memcpy
+#include <limits>       // std::numeric_limits
+#include <type_traits>  // std::is_same_v
+#include <vector>       // std::vector
 
 #include <Eigen/Core>
 
 #include "techconv/config.hpp"
+#include "techconv/detail/simd.hpp"
 #include "techconv/types.hpp"
 #include "techconv/weighting/detail/view.hpp"
-
-#if defined(EIGEN_VECTORIZE_SSE2)
-#include <immintrin.h>  // movemask intrinsics (any_lane)
-#endif
-
-// Eigen's double packet is __m256d exactly when it vectorises with AVX and not AVX-512.
-#if defined(__AVX2__) && defined(__FMA__) && defined(EIGEN_VECTORIZE_AVX) && !defined(EIGEN_VECTORIZE_AVX512)
-#include <immintrin.h>  // AVX2 and FMA intrinsics of the vectorised logarithm
-#define TECHCONV_WEIGHTING_AVX2_LOG 1
-#endif
 
 TECHCONV_NAMESPACE_BEGIN
 namespace weighting {
@@ -46,7 +38,14 @@ inline constexpr index dpacket_size = Eigen::internal::packet_traits<double>::si
 /// Independent accumulators per kernel (hides the latency of the additions).
 inline constexpr index kernel_unroll = 4;
 
-#if defined(TECHCONV_WEIGHTING_AVX2_LOG)
+/// Whether the kernels take logarithms with log_parts4 (techconv's own
+/// four-lane logarithm) instead of Eigen's: exactly when Eigen's double
+/// packet is four lanes (AVX without AVX-512: it is then simd::d4, __m256d)
+/// and the target has AVX2 and FMA.
+inline constexpr bool log4_path = simd::has_avx2 && simd::has_fma && dpacket_size == 4;
+/// Whether dpacket is simd::d4 or simd::d2, whose masks simd::movemask reads.
+inline constexpr bool movemask_packet = (simd::has_avx && dpacket_size == 4) || (simd::has_sse2 && dpacket_size == 2);
+
 /// \brief ln x = k ln 2 + ln m, four lanes, as the two parts k and ln m, for
 /// positive normal finite x; within about 2 ulp once combined.
 ///
@@ -54,32 +53,31 @@ inline constexpr index kernel_unroll = 4;
 /// ln m = 2 atanh f = 2 (f + f^3/3 + ... + f^19/19) with f = (m - 1)/(m + 1),
 /// |f| <= 0.1716 (the omitted terms are below 2.5e-17 relative). For x = +0
 /// the parts are k = -1023 and ln m = 0 (finite, so 0 * part = 0); for other
-/// lanes (negative, subnormal) they are finite but meaningless.
-inline void log_parts_avx2(__m256d x, __m256d& k, __m256d& lnm) noexcept {
-    const __m256i bits = _mm256_castpd_si256(x);
+/// lanes (negative, subnormal) they are finite but meaningless. Written in
+/// the simd vocabulary: AVX2 and FMA instructions where log4_path holds.
+inline void log_parts4(simd::d4 x, simd::d4& k, simd::d4& lnm) noexcept {
+    using namespace simd;
+    const u64x4 b = bits(x);
     // The exponent field of bits - bits(sqrt(1/2)) + bits(1) is k + 1023.
-    const __m256i kb = _mm256_srli_epi64(
-        _mm256_add_epi64(bits, _mm256_set1_epi64x(0x3FF0000000000000LL - 0x3FE6A09E667F3BCDLL)), 52);
-    const __m256d m = _mm256_castsi256_pd(_mm256_add_epi64(
-        _mm256_sub_epi64(bits, _mm256_slli_epi64(kb, 52)), _mm256_set1_epi64x(0x3FF0000000000000LL)));
+    const u64x4 kb = shift_right<52>(add(b, splat_u64(0x3FF0000000000000ULL - 0x3FE6A09E667F3BCDULL)));
+    const d4 m = from_bits(add(sub(b, shift_left<52>(kb)), splat_u64(0x3FF0000000000000ULL)));
     // k as a double: 2^52 + (k + 1023) has kb in its low bits.
-    k = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(kb, _mm256_set1_epi64x(0x4330000000000000LL))),
-                      _mm256_set1_pd(4503599627370496.0 + 1023.0));
-    const __m256d one = _mm256_set1_pd(1.0);
-    const __m256d f = _mm256_div_pd(_mm256_sub_pd(m, one), _mm256_add_pd(m, one));
-    const __m256d s = _mm256_mul_pd(f, f);
+    k = sub(from_bits(or_bits(kb, splat_u64(0x4330000000000000ULL))), splat4(4503599627370496.0 + 1023.0));
+    const d4 one = splat4(1.0);
+    const d4 f = div(sub(m, one), add(m, one));
+    const d4 s = mul(f, f);
     // p = sum_{i=1..9} s^(i-1) / (2i + 1), by Estrin's scheme (short dependency chains).
-    const __m256d s2 = _mm256_mul_pd(s, s);
-    const __m256d s4 = _mm256_mul_pd(s2, s2);
-    const __m256d q0 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 5.0), s, _mm256_set1_pd(1.0 / 3.0));
-    const __m256d q1 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 9.0), s, _mm256_set1_pd(1.0 / 7.0));
-    const __m256d q2 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 13.0), s, _mm256_set1_pd(1.0 / 11.0));
-    const __m256d q3 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 17.0), s, _mm256_set1_pd(1.0 / 15.0));
-    const __m256d r0 = _mm256_fmadd_pd(q1, s2, q0);
-    const __m256d r1 = _mm256_fmadd_pd(_mm256_fmadd_pd(_mm256_set1_pd(1.0 / 19.0), s2, q3), s2, q2);
-    const __m256d p = _mm256_fmadd_pd(r1, s4, r0);
-    const __m256d f2 = _mm256_add_pd(f, f);
-    lnm = _mm256_fmadd_pd(_mm256_mul_pd(f2, s), p, f2);
+    const d4 s2 = mul(s, s);
+    const d4 s4 = mul(s2, s2);
+    const d4 q0 = fmadd(splat4(1.0 / 5.0), s, splat4(1.0 / 3.0));
+    const d4 q1 = fmadd(splat4(1.0 / 9.0), s, splat4(1.0 / 7.0));
+    const d4 q2 = fmadd(splat4(1.0 / 13.0), s, splat4(1.0 / 11.0));
+    const d4 q3 = fmadd(splat4(1.0 / 17.0), s, splat4(1.0 / 15.0));
+    const d4 r0 = fmadd(q1, s2, q0);
+    const d4 r1 = fmadd(fmadd(splat4(1.0 / 19.0), s2, q3), s2, q2);
+    const d4 p = fmadd(r1, s4, r0);
+    const d4 f2 = add(f, f);
+    lnm = fmadd(mul(f2, s), p, f2);
 }
 
 /// ln 2 as the nearest double plus the remainder.
@@ -88,71 +86,46 @@ inline constexpr double ln2_lo = 2.3190468138462996e-17;
 
 /// \brief ln x, four lanes, for positive normal finite x (other lanes give
 /// unspecified values; callers mask them), within about 2 ulp.
-inline __m256d log_avx2(__m256d x) noexcept {
-    __m256d k, lnm;
-    log_parts_avx2(x, k, lnm);
-    return _mm256_fmadd_pd(k, _mm256_set1_pd(ln2_hi), _mm256_fmadd_pd(k, _mm256_set1_pd(ln2_lo), lnm));
+inline simd::d4 log4(simd::d4 x) noexcept {
+    simd::d4 k, lnm;
+    log_parts4(x, k, lnm);
+    return simd::fmadd(k, simd::splat4(ln2_hi), simd::fmadd(k, simd::splat4(ln2_lo), lnm));
 }
-#endif
 
-/// Lane-wise ln x for positive normal finite lanes (others unspecified).
-inline dpacket plog_normal(const dpacket& x) noexcept {
-#if defined(TECHCONV_WEIGHTING_AVX2_LOG)
-    return log_avx2(x);
-#else
-    return Eigen::internal::plog(x);
-#endif
+/// Lane-wise ln x (x a dpacket) for positive normal finite lanes (others
+/// unspecified). A template only so that the discarded branch is not compiled.
+template <class P>
+inline P plog_normal(const P& x) noexcept {
+    if constexpr (log4_path) {
+        return log4(x);
+    } else {
+        return Eigen::internal::plog(x);
+    }
+}
+
+/// The lanes of a comparison mask (a dpacket) as bits (bit l set: lane l
+/// set). A template only so that the discarded branch is not compiled.
+template <class P>
+inline unsigned lane_bits(const P& mask) noexcept {
+    if constexpr (movemask_packet) {
+        return simd::movemask(mask);
+    } else {
+        double lanes[dpacket_size];
+        Eigen::internal::pstoreu(lanes, mask);
+        unsigned r = 0;
+        for (index l = 0; l < dpacket_size; ++l) {
+            std::uint64_t bits = 0;
+            std::memcpy(&bits, &lanes[l], sizeof bits);
+            if (bits != 0) r |= 1u << l;
+        }
+        return r;
+    }
 }
 
 /// Whether any lane of a comparison mask is set.
-inline bool any_lane(const dpacket& mask) noexcept {
-#if defined(EIGEN_VECTORIZE_AVX) && !defined(EIGEN_VECTORIZE_AVX512)
-    return _mm256_movemask_pd(mask) != 0;
-#elif defined(EIGEN_VECTORIZE_SSE2) && !defined(EIGEN_VECTORIZE_AVX)
-    return _mm_movemask_pd(mask) != 0;
-#else
-    double lanes[dpacket_size];
-    Eigen::internal::pstoreu(lanes, mask);
-    for (index l = 0; l < dpacket_size; ++l) {
-        std::uint64_t bits = 0;
-        std::memcpy(&bits, &lanes[l], sizeof bits);
-        if (bits != 0) return true;
-    }
-    return false;
-#endif
-}
-
-/// The lanes of a comparison mask as bits (bit l set: lane l set).
-inline unsigned lane_bits(const dpacket& mask) noexcept {
-#if defined(EIGEN_VECTORIZE_AVX) && !defined(EIGEN_VECTORIZE_AVX512)
-    return static_cast<unsigned>(_mm256_movemask_pd(mask));
-#elif defined(EIGEN_VECTORIZE_SSE2) && !defined(EIGEN_VECTORIZE_AVX)
-    return static_cast<unsigned>(_mm_movemask_pd(mask));
-#else
-    double lanes[dpacket_size];
-    Eigen::internal::pstoreu(lanes, mask);
-    unsigned r = 0;
-    for (index l = 0; l < dpacket_size; ++l) {
-        std::uint64_t bits = 0;
-        std::memcpy(&bits, &lanes[l], sizeof bits);
-        if (bits != 0) r |= 1u << l;
-    }
-    return r;
-#endif
-}
-
-/// Index of the lowest set bit of bits (bits != 0).
-inline int lowest_bit(unsigned bits) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    return __builtin_ctz(bits);
-#else
-    int l = 0;
-    while ((bits & 1u) == 0) {
-        bits >>= 1;
-        ++l;
-    }
-    return l;
-#endif
+template <class P>
+inline bool any_lane(const P& mask) noexcept {
+    return lane_bits(mask) != 0;
 }
 
 /// Whether every lane of a comparison mask is set.
@@ -208,26 +181,19 @@ inline void for_each_packet(const double* p, index n, double pad, Fn&& fn) {
     if (i < n) fn(padded_tail(p + i, n - i, pad), index{0});
 }
 
-/// s + c x as every kernel rounds it: one fused multiply-add exactly when
-/// the target has FMA (written out, so that kernels do not depend on what
-/// the compiler contracts), else a product and a sum. Kernels that must give
-/// the same bits (both storage orders, both score kernels) all use it.
-inline double madd(double s, double c, double x) noexcept {
-#if defined(__FMA__)
-    return std::fma(c, x, s);
-#else
-    return s + c * x;
-#endif
-}
+/// s + c x as every kernel rounds it (simd::madd: one fused multiply-add
+/// exactly when the target has FMA). Kernels that must give the same bits
+/// (both storage orders, both score kernels) all use it.
+inline double madd(double s, double c, double x) noexcept { return simd::madd(s, c, x); }
 
 /// madd lane by lane (Eigen's pmadd is a fused multiply-add exactly when the
 /// target has FMA).
 inline dpacket madd(const dpacket& s, const dpacket& c, const dpacket& x) noexcept {
-#if defined(__FMA__)
-    return Eigen::internal::pmadd(c, x, s);
-#else
-    return Eigen::internal::padd(s, Eigen::internal::pmul(c, x));
-#endif
+    if constexpr (simd::has_fma) {
+        return Eigen::internal::pmadd(c, x, s);
+    } else {
+        return Eigen::internal::padd(s, Eigen::internal::pmul(c, x));
+    }
 }
 
 /// Adds the kernel_unroll accumulators in a fixed order and reduces the lanes.
@@ -262,21 +228,22 @@ inline run_sums run_moments(const double* p, index n) noexcept {
     for (index u = 0; u < kernel_unroll; ++u) s[u] = zero;
     dpacket lo = ei::pset1<dpacket>(p[0]);
     dpacket hi = lo;
-    // x ln x = ln 2 * sum x k + sum x ln m (AVX2), else masked x plog(x).
-    [[maybe_unused]] dpacket xk = zero;  // AVX2 only
+    // x ln x = ln 2 * sum x k + sum x ln m (log4_path), else masked x plog(x).
+    [[maybe_unused]] dpacket xk = zero;  // log4_path only
     dpacket xl = zero;
     [[maybe_unused]] dpacket tiny = zero;  // Eigen's logarithm only
-    const auto add = [&](const dpacket& x, index u) {
+    // (x is generic so that the log4_path branch is only compiled where it is taken)
+    const auto add = [&](const auto& x, index u) {
         s[u] = ei::padd(s[u], x);
         if constexpr (WithXlogx) {
-#if defined(TECHCONV_WEIGHTING_AVX2_LOG)
-            __m256d k, lnm;
-            log_parts_avx2(x, k, lnm);
-            xk = _mm256_fmadd_pd(x, k, xk);
-            xl = _mm256_fmadd_pd(x, lnm, xl);
-#else
-            xl = ei::padd(xl, pxlogx(x, x, false, tiny));
-#endif
+            if constexpr (log4_path) {
+                simd::d4 k, lnm;
+                log_parts4(x, k, lnm);
+                xk = simd::fmadd(x, k, xk);
+                xl = simd::fmadd(x, lnm, xl);
+            } else {
+                xl = ei::padd(xl, pxlogx(x, x, false, tiny));
+            }
         }
     };
     constexpr index step = kernel_unroll * dpacket_size;
@@ -307,13 +274,11 @@ inline run_sums run_moments(const double* p, index n) noexcept {
     if constexpr (WithXlogx) {
         if (r.min < 0.0 || r.max < 0x1p-960 || any_lane(tiny)) {
             r.xlogx = xlogx_scalar(p, n);
-        } else {
-#if defined(TECHCONV_WEIGHTING_AVX2_LOG)
+        } else if constexpr (log4_path) {
             const double sk = ei::predux(xk);
             r.xlogx = sk * ln2_hi + (sk * ln2_lo + ei::predux(xl));
-#else
+        } else {
             r.xlogx = ei::predux(xl);
-#endif
         }
     }
     if constexpr (!WithM2) return r;
@@ -329,7 +294,12 @@ inline run_sums run_moments(const double* p, index n) noexcept {
     return r;
 }
 
-#if defined(TECHCONV_WEIGHTING_AVX2_LOG)
+/// dpacket, as a type that depends on T.
+template <class T>
+struct packet_for {
+    using type = dpacket;
+};
+
 /// \brief run_moments of every column of a row-major block of n >= 1 rows
 /// (m values per row, rows m values apart) into out[0, m), bit for bit what
 /// run_moments gives on each column copied out, without copying it out.
@@ -340,9 +310,13 @@ inline run_sums run_moments(const double* p, index n) noexcept {
 /// are kept per packet position (in `scratch`) with the same accumulator
 /// choice per row as for_each_packet, then moved to their columns' lanes
 /// before the same reductions; the partial last packet of every column is
-/// built padded exactly as run_moments pads it.
+/// built padded exactly as run_moments pads it. Only where log4_path holds
+/// (P, Eigen's packet, is then simd::d4).
 template <bool WithXlogx, bool WithM2, class Scalar>
 inline void row_moments(const Scalar* x, index n, index m, run_sums* out, std::vector<double>& scratch) {
+    // P is dpacket, named through Scalar so that this body is only compiled where it is called.
+    using P = typename packet_for<Scalar>::type;
+    static_assert(log4_path && sizeof(Scalar) > 0, "row_moments needs the four-lane logarithm");
     namespace ei = Eigen::internal;
     constexpr index U = kernel_unroll;
     // Per position g: sum[U], lo, hi, xk, xl, q[U] packets (4 lanes each).
@@ -354,7 +328,7 @@ inline void row_moments(const Scalar* x, index n, index m, run_sums* out, std::v
     enum : index { s_lo = U, s_hi = U + 1, s_xk = U + 2, s_xl = U + 3, s_q = U + 4 };
     const index blocks = n / 4;
     const index unrolled = (n / (U * 4)) * U;  // blocks that rotate over the U accumulators
-    const dpacket zero = ei::pset1<dpacket>(0.0);
+    const P zero = ei::pset1<P>(0.0);
     for (index g = 0; g < m; ++g) {
         double first[4];
         for (index l = 0; l < 4; ++l) first[l] = static_cast<double>(x[(4 * g + l) % m]);
@@ -362,8 +336,8 @@ inline void row_moments(const Scalar* x, index n, index m, run_sums* out, std::v
             ei::pstoreu(at(g, u), zero);
             ei::pstoreu(at(g, s_q + u), zero);
         }
-        ei::pstoreu(at(g, s_lo), ei::ploadu<dpacket>(first));
-        ei::pstoreu(at(g, s_hi), ei::ploadu<dpacket>(first));
+        ei::pstoreu(at(g, s_lo), ei::ploadu<P>(first));
+        ei::pstoreu(at(g, s_hi), ei::ploadu<P>(first));
         ei::pstoreu(at(g, s_xk), zero);
         ei::pstoreu(at(g, s_xl), zero);
     }
@@ -371,15 +345,15 @@ inline void row_moments(const Scalar* x, index n, index m, run_sums* out, std::v
         const index u = b < unrolled ? b % U : 0;
         const Scalar* row = x + b * 4 * m;
         for (index g = 0; g < m; ++g) {
-            const dpacket v = load4(row + 4 * g);
-            ei::pstoreu(at(g, u), ei::padd(ei::ploadu<dpacket>(at(g, u)), v));
-            ei::pstoreu(at(g, s_lo), ei::pmin(ei::ploadu<dpacket>(at(g, s_lo)), v));
-            ei::pstoreu(at(g, s_hi), ei::pmax(ei::ploadu<dpacket>(at(g, s_hi)), v));
+            const P v = simd::load4(row + 4 * g);
+            ei::pstoreu(at(g, u), ei::padd(ei::ploadu<P>(at(g, u)), v));
+            ei::pstoreu(at(g, s_lo), ei::pmin(ei::ploadu<P>(at(g, s_lo)), v));
+            ei::pstoreu(at(g, s_hi), ei::pmax(ei::ploadu<P>(at(g, s_hi)), v));
             if constexpr (WithXlogx) {
-                __m256d k, lnm;
-                log_parts_avx2(v, k, lnm);
-                ei::pstoreu(at(g, s_xk), _mm256_fmadd_pd(v, k, ei::ploadu<dpacket>(at(g, s_xk))));
-                ei::pstoreu(at(g, s_xl), _mm256_fmadd_pd(v, lnm, ei::ploadu<dpacket>(at(g, s_xl))));
+                P k, lnm;
+                log_parts4(v, k, lnm);
+                ei::pstoreu(at(g, s_xk), simd::fmadd(v, k, ei::ploadu<P>(at(g, s_xk))));
+                ei::pstoreu(at(g, s_xl), simd::fmadd(v, lnm, ei::ploadu<P>(at(g, s_xl))));
             }
         }
     }
@@ -393,12 +367,12 @@ inline void row_moments(const Scalar* x, index n, index m, run_sums* out, std::v
             const double* src = acc + (e / 4) * per + (e % 4);
             for (index slot = 0; slot < s_q; ++slot) col[slot * 4 + r] = src[slot * 4];
         }
-        dpacket s[U], lo, hi, xk, xl;
-        for (index u = 0; u < U; ++u) s[u] = ei::ploadu<dpacket>(col + u * 4);
-        lo = ei::ploadu<dpacket>(col + s_lo * 4);
-        hi = ei::ploadu<dpacket>(col + s_hi * 4);
-        xk = ei::ploadu<dpacket>(col + s_xk * 4);
-        xl = ei::ploadu<dpacket>(col + s_xl * 4);
+        P s[U], lo, hi, xk, xl;
+        for (index u = 0; u < U; ++u) s[u] = ei::ploadu<P>(col + u * 4);
+        lo = ei::ploadu<P>(col + s_lo * 4);
+        hi = ei::ploadu<P>(col + s_hi * 4);
+        xk = ei::ploadu<P>(col + s_xk * 4);
+        xl = ei::ploadu<P>(col + s_xl * 4);
         const double x0 = static_cast<double>(x[j]);
         if (tail > 0) {
             double pz[4], pf[4];
@@ -406,15 +380,15 @@ inline void row_moments(const Scalar* x, index n, index m, run_sums* out, std::v
                 pz[r] = r < tail ? static_cast<double>(last[r * m + j]) : 0.0;
                 pf[r] = r < tail ? pz[r] : x0;
             }
-            const dpacket vz = ei::ploadu<dpacket>(pz);
+            const P vz = ei::ploadu<P>(pz);
             s[0] = ei::padd(s[0], vz);
             if constexpr (WithXlogx) {
-                __m256d k, lnm;
-                log_parts_avx2(vz, k, lnm);
-                xk = _mm256_fmadd_pd(vz, k, xk);
-                xl = _mm256_fmadd_pd(vz, lnm, xl);
+                P k, lnm;
+                log_parts4(vz, k, lnm);
+                xk = simd::fmadd(vz, k, xk);
+                xl = simd::fmadd(vz, lnm, xl);
             }
-            const dpacket vf = ei::ploadu<dpacket>(pf);
+            const P vf = ei::ploadu<P>(pf);
             lo = ei::pmin(lo, vf);
             hi = ei::pmax(hi, vf);
         }
@@ -440,36 +414,35 @@ inline void row_moments(const Scalar* x, index n, index m, run_sums* out, std::v
     for (index g = 0; g < m; ++g) {
         double mu[4];
         for (index l = 0; l < 4; ++l) mu[l] = out[(4 * g + l) % m].sum / static_cast<double>(n);
-        ei::pstoreu(at(g, s_lo), ei::ploadu<dpacket>(mu));  // the slot now holds the means
+        ei::pstoreu(at(g, s_lo), ei::ploadu<P>(mu));  // the slot now holds the means
     }
     for (index b = 0; b < blocks; ++b) {
         const index u = b < unrolled ? b % U : 0;
         const Scalar* row = x + b * 4 * m;
         for (index g = 0; g < m; ++g) {
-            const dpacket d = ei::psub(load4(row + 4 * g), ei::ploadu<dpacket>(at(g, s_lo)));
-            ei::pstoreu(at(g, s_q + u), madd(ei::ploadu<dpacket>(at(g, s_q + u)), d, d));
+            const P d = ei::psub(simd::load4(row + 4 * g), ei::ploadu<P>(at(g, s_lo)));
+            ei::pstoreu(at(g, s_q + u), madd(ei::ploadu<P>(at(g, s_q + u)), d, d));
         }
     }
     for (index j = 0; j < m; ++j) {
-        dpacket q[U];
+        P q[U];
         for (index u = 0; u < U; ++u) {
             for (index r = 0; r < 4; ++r) {
                 const index e = r * m + j;
                 col[u * 4 + r] = acc[(e / 4) * per + (s_q + u) * 4 + (e % 4)];
             }
-            q[u] = ei::ploadu<dpacket>(col + u * 4);
+            q[u] = ei::ploadu<P>(col + u * 4);
         }
         if (tail > 0) {
             const double mean = out[j].sum / static_cast<double>(n);
             double pm[4];
             for (index r = 0; r < 4; ++r) pm[r] = r < tail ? static_cast<double>(last[r * m + j]) : mean;
-            const dpacket d = ei::psub(ei::ploadu<dpacket>(pm), ei::pset1<dpacket>(mean));
+            const P d = ei::psub(ei::ploadu<P>(pm), ei::pset1<P>(mean));
             q[0] = madd(q[0], d, d);
         }
         out[j].m2 = reduce_sum(q);
     }
 }
-#endif
 
 /// \brief Sums over p[0, n) of y and of y ln(y * inv_mu) (0 where y <= 0),
 /// with y = (p[i] - center) * scale + shift evaluated exactly as the
