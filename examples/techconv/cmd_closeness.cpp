@@ -76,28 +76,31 @@ struct loaded {
     std::vector<std::string> notes;
     std::size_t read = 0, duplicates = 0;
     std::size_t unresolved = 0;  ///< addresses with an unresolved country (papers)
-    std::size_t bytes_not_utf8 = 0;  ///< bytes read as CP1252 in files otherwise UTF-8 (patents)
+    std::size_t bytes_not_utf8 = 0;  ///< bytes read as CP1252 in files otherwise UTF-8
     std::string kind = "papers";
 };
 
 void load_papers(std::vector<tio::input_source> inputs, input_format fmt, const tio::bibliographic_options& o,
-                 bool institutions, loaded& out) {
+                 bool institutions, std::size_t max_memory, loaded& out) {
     tio::read_papers_options ro;
     ro.format = fmt;
     ro.reader = o;
+    ro.max_memory_bytes = max_memory;
     ro.table.texts = false;  // countries and institutions only
     const auto in = tio::read_paper_table(std::move(inputs), ro);
     for (const auto& f : in.files) out.notes.push_back(tio::paper_input_note(f));
     out.read = in.records();
     out.duplicates = in.duplicates();
     out.unresolved = in.unresolved_addresses();
+    out.bytes_not_utf8 = in.bytes_not_utf8();
     out.countries = tan::country_records(in.table);
     if (institutions) out.institutions = tan::institution_records(in.table);
     out.duplicates += out.countries.duplicates().size();
 }
 
 void load_patents(std::vector<tio::input_source>& inputs, const std::vector<std::size_t>& files,
-                  tan::patent_parties parties, progress& prog, tio::text_encoding enc, loaded& out) {
+                  tan::patent_parties parties, progress& prog, tio::text_encoding enc, std::size_t max_memory,
+                  loaded& out) {
     out.kind = "patents (simple families)";
     techconv::records::patent_table all;  // columnar; the reader fills one scratch record
     tio::patent_record r;
@@ -112,8 +115,10 @@ void load_patents(std::vector<tio::input_source>& inputs, const std::vector<std:
         while (reader.next(r)) {
             all.append(r);
             prog.update(reader.bytes_read(), ++n);
+            if ((n & 1023) == 0) tio::check_memory_bound(all.memory_bytes(), max_memory, path, r.source_line, n);
         }
         in.finish();
+        tio::check_memory_bound(all.memory_bytes(), max_memory, path, r.source_line, n);
         prog.finish(n);
         std::string note = path + ": uspto-xml, " + std::to_string(n) + " patents";
         for (const auto& s : reader.stats().skipped)
@@ -198,6 +203,7 @@ int cmd_closeness(int argc, char** argv) {
         tio::bibliographic_options bo;
         bo.titles_and_keywords = false;  // countries and institutions only
         bo.encoding = a.encoding;
+        bo.max_columns = a.limits.max_columns;
         if (a.has("merge-china")) bo.regions = techconv::classification::region_policy::merged_into_china();
         auto inputs = open_inputs(a.inputs);  // each opened once: detection reads a head the reader continues
         std::vector<std::size_t> xml_paths;
@@ -218,10 +224,11 @@ int cmd_closeness(int argc, char** argv) {
             throw usage_error("mixing papers and patents in one run is not supported");
         if (opt.institutions && !xml_paths.empty())
             throw usage_error("--institutions needs paper inputs (wos, wos-tab or scopus)");
-        if (!papers.empty()) load_papers(std::move(inputs), fmt, bo, opt.institutions, data);
-        if (!xml_paths.empty()) load_patents(inputs, xml_paths, parties, prog, a.encoding, data);
+        const std::size_t max_memory = a.limits.max_memory_bytes;
+        if (!papers.empty()) load_papers(std::move(inputs), fmt, bo, opt.institutions, max_memory, data);
+        if (!xml_paths.empty()) load_patents(inputs, xml_paths, parties, prog, a.encoding, max_memory, data);
         if (!papers.empty()) report_count("unresolved_countries", static_cast<long long>(data.unresolved));
-        if (!xml_paths.empty()) report_count("bytes_not_utf8", static_cast<long long>(data.bytes_not_utf8));
+        report_count("bytes_not_utf8", static_cast<long long>(data.bytes_not_utf8));
         const auto& rec = data.countries;
 
         const auto r = tan::collaboration(rec, opt, opt.institutions ? &data.institutions : nullptr);

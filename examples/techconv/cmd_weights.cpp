@@ -9,6 +9,7 @@
 #include <techconv/analysis/table_weights.hpp>
 #include <techconv/io/numeric_table.hpp>
 #include <techconv/format/parse.hpp>
+#include <techconv/report/markdown.hpp>
 
 namespace tcli {
 
@@ -35,7 +36,8 @@ const command_spec& weights_spec() {
             {"threads", "N", "worker threads (default 1; same result for any N)"},
         },
         "  weights.csv  indicator, weight, entropy   (entropy empty for methods without one)\n"
-        "  scores.csv   id, score, rank, key_core    (id = the id column, else the 1-based row number)"};
+        "  scores.csv   id, score, rank, key_core    (id = the id column, else the 1-based row number)\n"
+        "  report.md    how the table was read, the method, the status, columns without information"};
     return spec;
 }
 
@@ -53,11 +55,16 @@ int cmd_weights(int argc, char** argv) {
         progress prog(a.quiet);
         prog.start(path);
         auto in = std::move(open_inputs(a.inputs).front());  // a FIFO or `-` (standard input) too
-        const auto table = tio::read_numeric_table(
-            in.stream(), path, [&](std::uint64_t bytes, std::size_t rows) { prog.update(bytes, rows); }, a.encoding);
+        tio::numeric_table_options to;
+        to.encoding = a.encoding;
+        to.max_columns = a.limits.max_columns;
+        to.max_memory_bytes = a.limits.max_memory_bytes;
+        to.progress = [&](std::uint64_t bytes, std::size_t rows) { prog.update(bytes, rows); };
+        const auto table = tio::read_numeric_table(in.stream(), path, to);
         in.finish();
         prog.finish(table.ids.size());
-        if (!tio::plain_utf8(table.text)) prog.note(path + ": " + tio::describe(table.text));
+        const std::string note = tio::table_note(path, table);
+        if (!tio::plain_utf8(table.text) || table.delimiter != ',') prog.note(note);
         report_count("bytes_not_utf8", static_cast<long long>(table.text.stray_bytes));
         const auto m = static_cast<index>(table.columns.size());
         o.directions.assign(static_cast<std::size_t>(m), tw::direction::benefit);
@@ -75,7 +82,12 @@ int cmd_weights(int argc, char** argv) {
         write_file(a.get("out"), "weights.csv", [&](std::ostream& f) { rp::write_table_weights_csv(f, table.columns, res); });
         write_file(a.get("out"), "scores.csv",
                    [&](std::ostream& f) { rp::write_scores_csv(f, table.ids, res.scores, res.ranks, res.k); });
+        write_file(a.get("out"), "report.md", [&](std::ostream& f) {
+            rp::write_table_weights_markdown(f, table.columns, table.ids.size(), res, o.method, o.fraction, {note},
+                                             weights_spec().outputs);
+        });
         report_count("rows", static_cast<long long>(table.values.rows()));
+        report_count("degenerate_columns", static_cast<long long>(res.degenerate_columns.size()));
         report_count("key_core", static_cast<long long>(res.k));
         std::printf("rows: %lld\ncolumns: %lld\nmethod: %s\nstatus: %s\nkey_core: %lld\nout: %s\n",
                     static_cast<long long>(table.values.rows()), static_cast<long long>(m), method.c_str(),

@@ -70,7 +70,23 @@ struct table_weight_result {
     index_vector ranks;  ///< 1-based ranks (score descending, then row order)
     index k = 0;      ///< ceil(q n)
     status info = status::ok;  ///< the weighting's status
+    /// Columns with no information (constant after normalisation): weight 0, ascending; under
+    /// status::all_degenerate the weights are the documented fallback (1/m each by default).
+    std::vector<index> degenerate_columns;
 };
+
+/// \brief What a weighting status means for a table's weights, in one sentence (the report's).
+inline std::string explain(status s) {
+    switch (s) {
+        case status::ok: return "every column carries information";
+        case status::empty_input: return "the table has no rows: no weights";
+        case status::too_few_records:
+            return "fewer than two rows: entropy is undefined (ln n = 0), the weights are the equal-weights fallback";
+        case status::degenerate_columns: return "some columns are constant: weight 0 (listed)";
+        case status::all_degenerate: return "every column is constant: the weights are the equal-weights fallback";
+        default: return std::string(to_string(s));
+    }
+}
 
 /// \brief Weights the columns of `x` by `opts.method`, scores every row with
 /// min-max normalised values and ranks the rows.
@@ -92,6 +108,7 @@ table_weight_result weigh_table(const Eigen::DenseBase<Derived>& x, const table_
         out.entropy = std::move(kc.weighting.entropy);
         out.scores = std::move(kc.scores);
         out.info = kc.weighting.info;
+        out.degenerate_columns = std::move(kc.weighting.degenerate_columns);
     } else {
         weighting::objective_options oo;
         oo.directions = opts.directions;
@@ -105,6 +122,7 @@ table_weight_result weigh_table(const Eigen::DenseBase<Derived>& x, const table_
         }
         out.weights = std::move(res.weights);
         out.info = res.info;
+        out.degenerate_columns = std::move(res.degenerate_columns);
         weighting::normalize_options no;
         no.directions = opts.directions;
         out.scores = weighting::normalize(x, no) * out.weights;

@@ -190,6 +190,23 @@ private:
     std::unique_ptr<state> s_;
 };
 
+/// \brief The `--max-memory` bound of a reading: throws parse_error limit_exceeded naming the
+/// input, line and record when `held` (the bytes the records read so far take) exceeds `limit`;
+/// a `limit` of 0 means no bound. The readers call it as they fill a table, so a run stops
+/// while it reads, before the analyses (docs/reliability.md, "Bounds").
+inline void check_memory_bound(std::size_t held, std::size_t limit, const std::string& source, std::size_t line,
+                               std::size_t record) {
+    if (limit == 0 || held <= limit) return;
+    const auto size = [](std::size_t b) {  // KiB below 10 MiB, else MiB; rounded up
+        if (b < (std::size_t{10} << 20)) return std::to_string((b + 1023) >> 10) + " KiB";
+        return std::to_string((b + (std::size_t{1} << 20) - 1) >> 20) + " MiB";
+    };
+    ::techconv::detail::throw_error<parse_error>(
+        error_code::limit_exceeded, source_location{source, line, 0, record, {}},
+        "the records read so far take " + size(held) + ", more than the memory bound of " + size(limit) +
+            " (--max-memory)");
+}
+
 }  // namespace io
 TECHCONV_NAMESPACE_END
 

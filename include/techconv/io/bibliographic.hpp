@@ -76,6 +76,9 @@ struct bibliographic_options {
     /// Fill bibliographic_record::title and keywords (for term classification);
     /// false leaves them empty and saves their memory when only countries are needed.
     bool titles_and_keywords = true;
+    /// Columns of a Scopus CSV or WoS tab-delimited header; more is limit_exceeded (a header of
+    /// 1 M columns would otherwise take memory before any record is read).
+    std::size_t max_columns = std::size_t{1} << 16;
 };
 
 /// \brief One thing a reader skipped or did not understand.

@@ -9,6 +9,7 @@
 #include <cstdint>     // std::uint64_t
 #include <functional>  // std::function
 #include <istream>     // std::istream
+#include <limits>      // std::numeric_limits
 #include <string>      // std::string
 #include <string_view> // std::string_view
 #include <utility>     // std::move
@@ -34,6 +35,8 @@ struct numeric_table {
     /// The delimiter decided from the header line (',', ';' or a tab; detect_delimiter). In a
     /// ';'-separated table a decimal comma is read: `1,5` is 1.5 (detail::table_number).
     char delimiter = ',';
+    /// The line of each row in the file (for the locations of errors found after reading).
+    std::vector<std::size_t> lines;
 };
 
 namespace detail {
@@ -72,6 +75,19 @@ inline bool identifier_cell(std::string_view cell, bool decimal_comma) {
 
 }  // namespace detail
 
+/// \brief Options of read_numeric_table.
+struct numeric_table_options {
+    /// How the bytes are read; automatic decides from the first block (numeric_table::text).
+    text_encoding encoding = text_encoding::automatic;
+    /// Columns of the table, the id column included; more is limit_exceeded (csv_options::max_fields).
+    std::size_t max_columns = csv_options{}.max_fields;
+    /// Bytes the cells read so far may take while held as text (about their length plus
+    /// 32 bytes each); 0: no bound. More is limit_exceeded naming the file and line.
+    std::size_t max_memory_bytes = 0;
+    /// Called after each row with the bytes consumed and the rows read (optional).
+    std::function<void(std::uint64_t, std::size_t)> progress;
+};
+
 /// \brief Reads a CSV table (held in `in`, named `path` in errors) whose columns are all
 /// numeric except, optionally,
 /// the first: that one is an id column when any of its cells is text that is no
@@ -86,14 +102,17 @@ inline bool identifier_cell(std::string_view cell, bool decimal_comma) {
 /// \throws parse_error naming the file, line and column: io_error, an empty
 ///         header (missing_header), a row with another number of fields
 ///         (field_count), no numeric column (missing_column), a cell of a
-///         numeric column that is not a finite number (bad_number).
+///         numeric column that is not a finite number (bad_number), a column whose
+///         sum of absolute values overflows (out_of_range, at the row where it does),
+///         more columns than opts.max_columns or more cell bytes than
+///         opts.max_memory_bytes (limit_exceeded).
 /// Complexity: O(file size); memory: the cells as text, then the matrix.
-inline numeric_table read_numeric_table(std::istream& in, const std::string& path,
-                                        const std::function<void(std::uint64_t, std::size_t)>& progress = {},
-                                        text_encoding encoding = text_encoding::automatic) {
+inline numeric_table read_numeric_table(std::istream& in, const std::string& path, const numeric_table_options& opts) {
+    const auto& progress = opts.progress;
     csv_options co;
-    co.encoding = encoding;
+    co.encoding = opts.encoding;
     co.delimiter = auto_delimiter;
+    co.max_fields = opts.max_columns;
     csv_reader r(in, path, co);
     const bool decimal_comma = r.delimiter() == ';';
     const auto header = r.header();
@@ -102,15 +121,20 @@ inline numeric_table read_numeric_table(std::istream& in, const std::string& pat
                                                       "empty header");
     std::vector<std::vector<std::string>> cells;
     std::vector<std::size_t> lines;
+    std::size_t held = 0;  // bytes of the cells held as text (check_memory_bound)
     while (r.next()) {
         if (r.size() != header.size())
             r.fail(error_code::field_count, r.size() < header.size() ? r.size() : header.size(),
                    "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(r.size()));
         std::vector<std::string> row;
         row.reserve(r.size());
-        for (std::size_t c = 0; c < r.size(); ++c) row.emplace_back(r.field(c));
+        for (std::size_t c = 0; c < r.size(); ++c) {
+            row.emplace_back(r.field(c));
+            held += row.back().size() + 32;
+        }
         cells.push_back(std::move(row));
         lines.push_back(r.line());
+        check_memory_bound(held, opts.max_memory_bytes, path, r.line(), cells.size());
         if (progress) progress(r.bytes_read(), cells.size());
     }
     numeric_table t;
@@ -124,6 +148,7 @@ inline numeric_table read_numeric_table(std::istream& in, const std::string& pat
     const auto n = static_cast<index>(cells.size());
     const auto m = static_cast<index>(t.columns.size());
     t.values.resize(n, m);
+    std::vector<double> sums(static_cast<std::size_t>(m), 0.0);
     for (index i = 0; i < n; ++i) {
         const auto& row = cells[static_cast<std::size_t>(i)];
         for (index j = 0; j < m; ++j) {
@@ -136,12 +161,43 @@ inline numeric_table read_numeric_table(std::istream& in, const std::string& pat
                                     header[c]},
                     "expected a finite number, found '" + row[c] + "'");
             t.values(i, j) = v;
+            // The weightings sum each column: a sum that overflows (1e308 twice) is refused here,
+            // where its row and column are known, not later as a nameless overflow.
+            sums[static_cast<std::size_t>(j)] += v < 0 ? -v : v;
+            if (sums[static_cast<std::size_t>(j)] > std::numeric_limits<double>::max())
+                ::techconv::detail::throw_error<parse_error>(
+                    error_code::out_of_range,
+                    source_location{path, lines[static_cast<std::size_t>(i)], c + 1, static_cast<std::size_t>(i) + 1,
+                                    header[c]},
+                    "values too large: the column's sum of absolute values overflows at this row");
         }
         t.ids.push_back(t.has_id_column ? row[0] : std::to_string(i + 1));
     }
     t.text = r.encoding();
     t.delimiter = r.delimiter();
+    t.lines = std::move(lines);
     return t;
+}
+
+/// \brief One line about a table as read: "path: 120 rows, 9 numeric columns, id column 'id'",
+/// then the delimiter when it is not a comma and how the bytes were read unless plain UTF-8.
+inline std::string table_note(const std::string& path, const numeric_table& t) {
+    std::string s = path + ": " + std::to_string(t.ids.size()) + " rows, " + std::to_string(t.columns.size()) +
+                    " numeric columns, " + (t.has_id_column ? "an id column" : "no id column (rows are numbered)");
+    if (t.delimiter == ';') s += "; ';'-separated with decimal commas";
+    if (t.delimiter == '\t') s += "; tab-separated";
+    if (!plain_utf8(t.text)) s += "; " + describe(t.text);
+    return s;
+}
+
+/// \brief read_numeric_table with a progress callback and an encoding (the older spelling).
+inline numeric_table read_numeric_table(std::istream& in, const std::string& path,
+                                        const std::function<void(std::uint64_t, std::size_t)>& progress = {},
+                                        text_encoding encoding = text_encoding::automatic) {
+    numeric_table_options o;
+    o.progress = progress;
+    o.encoding = encoding;
+    return read_numeric_table(in, path, o);
 }
 
 /// \brief read_numeric_table of the file at `path` (`-`: standard input).
@@ -150,6 +206,12 @@ inline numeric_table read_numeric_table(const std::string& path,
                                         text_encoding encoding = text_encoding::automatic) {
     input_source in(path);
     return read_numeric_table(in.stream(), path, progress, encoding);
+}
+
+/// \brief read_numeric_table of the file at `path` (`-`: standard input) with `opts`.
+inline numeric_table read_numeric_table(const std::string& path, const numeric_table_options& opts) {
+    input_source in(path);
+    return read_numeric_table(in.stream(), path, opts);
 }
 
 }  // namespace io

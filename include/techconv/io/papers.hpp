@@ -28,6 +28,9 @@ struct read_papers_options {
     input_format format = input_format::automatic;  ///< automatic: detect_format per file
     bibliographic_options reader;                   ///< countries, policies, encoding
     records::paper_table_options table;             ///< texts kept, chunk size
+    /// Bytes the records read so far may take (records::paper_table::memory_bytes, checked
+    /// while the table fills); 0: no bound. More is limit_exceeded naming the file and line.
+    std::size_t max_memory_bytes = 0;
 };
 
 /// \brief What reading one file did.
@@ -100,8 +103,17 @@ inline paper_inputs read_paper_table(std::vector<input_source> inputs, const rea
         paper_file_report file{path, f, {}};
         const auto drain = [&](auto& reader) {
             while (reader.next_into(out.table)) {
+                const std::size_t n = out.table.size();
+                if (opts.max_memory_bytes != 0 && (n & 1023) == 0)
+                    check_memory_bound(out.table.memory_bytes(), opts.max_memory_bytes, path,
+                                       out.table.locate(n - 1).first->line(out.table.locate(n - 1).second), n);
             }
             file.report = reader.stats();
+            const std::size_t n = out.table.size();
+            if (n != 0) {  // the bound holds at the end of each file too, whatever its size
+                const auto [chunk, k] = out.table.locate(n - 1);
+                check_memory_bound(out.table.memory_bytes(), opts.max_memory_bytes, path, chunk->line(k), n);
+            }
         };
         if (f == input_format::wos) {
             wos_tagged_reader r(in.stream(), path, opts.reader);

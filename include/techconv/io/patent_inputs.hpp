@@ -52,6 +52,10 @@ struct read_limits {
     std::size_t max_columns = csv_options{}.max_fields;
     /// Elements open at once in XML (uspto_xml_options::max_depth).
     std::size_t max_xml_depth = uspto_xml_options{}.max_depth;
+    /// Bytes the records read so far may take (records::patent_table::memory_bytes, checked as
+    /// read_patent_table fills the table; the family merge then needs up to as much again);
+    /// 0: no bound. More is limit_exceeded naming the file and line (check_memory_bound).
+    std::size_t max_memory_bytes = 0;
 };
 
 /// \brief Options of read_patents().
@@ -139,10 +143,33 @@ inline text_encoding input_encoding(const std::string& path, input_format) {
 
 namespace detail {
 
+// The heap bytes a record holds beyond sizeof(patent_record) (string and vector capacities):
+// what read_patents counts against read_limits::max_memory_bytes.
+inline std::size_t record_bytes(const patent_record& r) {
+    const auto str = [](const std::string& x) { return x.capacity() > 15 ? x.capacity() + 1 : std::size_t{0}; };
+    std::size_t b = str(r.id) + str(r.lens_id) + str(r.family_id) + str(r.jurisdiction) + str(r.kind) +
+                    str(r.document_type) + str(r.title);
+    for (const auto* parties : {&r.applicants, &r.inventors}) {
+        b += parties->capacity() * sizeof(party);
+        for (const auto& x : *parties) b += str(x.name) + str(x.country);
+    }
+    for (const auto* list : {&r.ipc, &r.cpc, &r.family_jurisdictions, &r.priority_countries, &r.priority_numbers}) {
+        b += list->capacity() * sizeof(std::string);
+        for (const auto& x : *list) b += str(x);
+    }
+    return b;
+}
+
 template <class Reader>
-patent_read_stats drain(Reader& reader, std::vector<patent_record>& out, const read_progress& p) {
+patent_read_stats drain(Reader& reader, std::vector<patent_record>& out, const read_progress& p,
+                        std::size_t max_memory = 0, std::size_t* held = nullptr, const std::string& source = {}) {
     patent_record r;
     while (reader.next(r)) {
+        if (max_memory != 0 && held) {
+            *held += record_bytes(r);
+            check_memory_bound(*held + out.capacity() * sizeof(patent_record), max_memory, source,
+                               r.source_line, out.size() + 1);
+        }
         out.push_back(std::move(r));
         if (p.update) p.update(reader.bytes_read(), out.size());
     }
@@ -234,6 +261,8 @@ public:
         slots_[i] = row + 1;
         ++count_;
     }
+    /// Bytes the set holds.
+    std::size_t memory_bytes() const noexcept { return slots_.capacity() * sizeof(std::size_t); }
 
 private:
     std::string_view id_of(std::size_t row) const {
@@ -279,6 +308,7 @@ inline patent_inputs read_patents(std::vector<input_source> inputs, const read_p
     patent_inputs out;
     const read_progress& p = opts.progress;
     std::unordered_set<std::string> seen;  // ids read so far (drop_duplicates)
+    std::size_t held = 0;                  // heap bytes of the records read (max_memory_bytes)
     for (auto& in : inputs) {
         const std::string& path = in.name();
         const input_format f = opts.format == input_format::automatic ? detect_format(in) : opts.format;
@@ -286,7 +316,10 @@ inline patent_inputs read_patents(std::vector<input_source> inputs, const read_p
         const std::size_t before = out.records.size();
         input_file_report file{path, f, {}};
         file.stats = detail::with_patent_reader(in, f, opts, out,
-                                                [&](auto& reader) { return detail::drain(reader, out.records, p); });
+                                                [&](auto& reader) {
+                                                    return detail::drain(reader, out.records, p,
+                                                                         opts.limits.max_memory_bytes, &held, path);
+                                                });
         if (opts.drop_duplicates) {
             // keep the first record of each id, across files and within one
             std::size_t w = before;
@@ -356,7 +389,12 @@ inline patent_table_inputs read_patent_table(std::vector<input_source> inputs,
                 }
                 out.table.append(r);
                 if (opts.drop_duplicates) seen.insert(out.table.size() - 1);
+                if (opts.limits.max_memory_bytes != 0 && (out.table.size() & 1023) == 0)
+                    check_memory_bound(out.table.memory_bytes() + seen.memory_bytes(), opts.limits.max_memory_bytes,
+                                       path, r.source_line, out.table.size());
             }
+            check_memory_bound(out.table.memory_bytes() + seen.memory_bytes(), opts.limits.max_memory_bytes, path,
+                               r.source_line, out.table.size());
             return reader.stats();
         });
         count = out.table.size();

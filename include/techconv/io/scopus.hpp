@@ -173,6 +173,7 @@ private:
         csv_options c;
         c.encoding = o.encoding;
         c.delimiter = auto_delimiter;  // ';' when a spreadsheet saved the export again
+        c.max_fields = o.max_columns;
         return c;
     }
     void init() {

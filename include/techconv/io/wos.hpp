@@ -377,6 +377,10 @@ private:
                              (comma ? " (it is comma-separated: wrong delimiter?)" : semi ? " (it is semicolon-separated: wrong delimiter?)" : ""));
         }
         split(h, header_);
+        if (header_.size() > opts_.max_columns)
+            header_error(error_code::limit_exceeded, {},
+                         "header row has " + std::to_string(header_.size()) + " columns, more than " +
+                             std::to_string(opts_.max_columns) + " (bibliographic_options::max_columns, --max-columns)");
         width_ = header_.size();
         for (std::size_t i = 0; i < header_.size(); ++i) {
             const auto t = trim(header_[i]);

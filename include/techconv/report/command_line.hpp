@@ -77,7 +77,7 @@ struct arguments {
     bool force = false;                         ///< --force: replace a previous result as a whole
     /// --encoding NAME: how the inputs' bytes are read; automatic decides per file.
     io::text_encoding encoding = io::text_encoding::automatic;
-    io::read_limits limits;  ///< --max-codes-per-record, --max-columns, --max-xml-depth
+    io::read_limits limits;  ///< --max-codes-per-record, --max-xml-depth; --max-columns, --max-memory
     std::string final_out;   ///< --out as given (run_command puts the staging folder in values["out"])
 
     bool has(const std::string& name) const { return values.count(name) != 0; }
@@ -137,10 +137,38 @@ inline const std::vector<option_spec>& limit_options() {
         {"max-codes-per-record", "N",
          "at most N distinct IPC (and N CPC) codes in one record, else an error (default " +
              std::to_string(d.max_codes_per_record) + ")"},
-        {"max-columns", "N", "at most N columns in a CSV input (default " + std::to_string(d.max_columns) + ")"},
         {"max-xml-depth", "N", "at most N nested XML elements (default " + std::to_string(d.max_xml_depth) + ")"},
     };
     return o;
+}
+
+/// \brief The bounds every command accepts: --max-columns and --max-memory.
+inline const std::vector<option_spec>& bound_options() {
+    static const std::vector<option_spec> o{
+        {"max-columns", "N", "at most N columns in a CSV input (default " + std::to_string(io::read_limits{}.max_columns) + ")"},
+        {"max-memory", "SIZE",
+         "stop with an error when the records read take more than SIZE bytes (K, M, G suffixes; default: no bound)"},
+    };
+    return o;
+}
+
+/// \brief A byte size as --max-memory takes it: digits with an optional K, M or G (powers of 1024).
+/// \returns false when `text` is no such size or it overflows.
+inline bool parse_byte_size(std::string_view text, std::size_t& out) {
+    std::size_t shift = 0;
+    if (!text.empty()) {
+        const char u = text.back();
+        if (u == 'K' || u == 'k') shift = 10;
+        else if (u == 'M' || u == 'm') shift = 20;
+        else if (u == 'G' || u == 'g') shift = 30;
+        if (shift) text.remove_suffix(1);
+    }
+    std::int64_t v = 0;
+    if (io::parse_int64(text, v) != io::number_status::ok || v <= 0) return false;
+    const auto u = static_cast<std::uint64_t>(v);
+    if (shift && u > (std::numeric_limits<std::uint64_t>::max() >> shift)) return false;
+    out = static_cast<std::size_t>(u << shift);
+    return true;
 }
 
 /// \brief Parses argv[first..argc) against `spec`; numbers of the limits and the encoding
@@ -168,7 +196,7 @@ inline arguments parse_args(const command_spec& spec, int argc, char** argv, int
         const option_spec* o = nullptr;
         static const std::vector<option_spec> common{{"help", "", ""}, {"quiet", "", ""}, {"force", "", ""},
                                                      {"encoding", "NAME", ""}};
-        for (const auto* list : {&spec.options, &common, spec.patent_limits ? &limit_options() : nullptr})
+        for (const auto* list : {&spec.options, &common, &bound_options(), spec.patent_limits ? &limit_options() : nullptr})
             if (list)
                 for (const auto& x : *list)
                     if (x.name == name) o = &x;
@@ -195,9 +223,12 @@ inline arguments parse_args(const command_spec& spec, int argc, char** argv, int
             v = static_cast<std::size_t>(a.get_int(name, static_cast<long long>(v), 1, hi));
         };
         limit("max-codes-per-record", a.limits.max_codes_per_record, 1000000);
-        limit("max-columns", a.limits.max_columns, 1LL << 24);
         limit("max-xml-depth", a.limits.max_xml_depth, 1000000);
     }
+    a.limits.max_columns = static_cast<std::size_t>(
+        a.get_int("max-columns", static_cast<long long>(a.limits.max_columns), 1, 1LL << 24));
+    if (a.has("max-memory") && !parse_byte_size(a.get("max-memory"), a.limits.max_memory_bytes))
+        throw usage_error("--max-memory expects a size such as 2G, 512M or 1000000, got '" + a.get("max-memory") + "'");
     return a;
 }
 
@@ -211,6 +242,7 @@ inline void print_help(const command_spec& spec, std::FILE* out, const char* too
     for (const auto& o : spec.options) line("--" + o.name + (o.value.empty() ? "" : " " + o.value), o.help);
     if (spec.patent_limits)
         for (const auto& o : limit_options()) line("--" + o.name + " " + o.value, o.help);
+    for (const auto& o : bound_options()) line("--" + o.name + " " + o.value, o.help);
     line("--encoding NAME", "how input bytes are read: auto (default: per file, reported), utf-8, latin1, cp1252, "
                             "macroman, utf-16le, utf-16be");
     line("--force", "replace a previous techconv result in --out as a whole");
