@@ -28,6 +28,7 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_lvalue_reference_v
+#include <unordered_set>  // std::unordered_set
 #include <utility>      // std::pair, std::move, std::forward
 #include <vector>       // std::vector
 
@@ -249,6 +250,22 @@ private:
     friend class patent_table;
     friend struct detail::table_access;
 
+    // the stated counts of one record (mask, values, wide values)
+    void push_counts(const io::indicator_values& counts) {
+        count_mask_.push_back(counts.mask());
+        for (const auto ind : io::all_indicators) {
+            if (!counts.has(ind)) continue;
+            const std::int64_t v = *counts.get(ind);
+            if (v >= wide_count) {
+                wide_counts_.emplace_back(static_cast<std::uint32_t>(count_values_.values()), v);
+                count_values_.push_back(wide_count);
+            } else {
+                count_values_.push_back(static_cast<std::uint32_t>(v));
+            }
+        }
+        count_values_.close();
+    }
+
     void shrink_to_fit() {
         for (auto* t : {&ids_, &lens_ids_, &family_ids_, &titles_}) t->shrink_to_fit();
         for (auto* l : {&applicants_, &inventors_}) l->shrink_to_fit();
@@ -329,13 +346,7 @@ public:
     /// \brief Appends `r` as the last record.
     /// \throws invalid_argument when a count exceeds 2^32 - 1 (NPL items, members).
     void append(const io::patent_record& r) {
-        if (chunks_.empty() || chunks_.back().size() == opts_.chunk_capacity) {
-            chunks_.emplace_back();
-            auto& c = chunks_.back();
-            c.first_row_ = size_;
-            c.has_titles_ = opts_.titles;
-        }
-        auto& c = chunks_.back();
+        auto& c = open_chunk();
         c.ids_.push(r.id);
         c.lens_ids_.push(r.lens_id);
         c.family_ids_.push(r.family_id);
@@ -350,18 +361,7 @@ public:
         push_labels(c.priority_countries_, r.priority_countries);
         push_labels(c.priority_numbers_, r.priority_numbers);
         c.npl_items_.push_back(narrow(r.npl_list_items, "npl_list_items"));
-        c.count_mask_.push_back(r.counts.mask());
-        for (const auto ind : io::all_indicators) {
-            if (!r.counts.has(ind)) continue;
-            const std::int64_t v = *r.counts.get(ind);
-            if (v >= patent_table_chunk::wide_count) {
-                c.wide_counts_.emplace_back(static_cast<std::uint32_t>(c.count_values_.values()), v);
-                c.count_values_.push_back(patent_table_chunk::wide_count);
-            } else {
-                c.count_values_.push_back(static_cast<std::uint32_t>(v));
-            }
-        }
-        c.count_values_.close();
+        c.push_counts(r.counts);
         c.fields_.push_back(r.fields);
         c.source_line_.push_back(r.source_line);
         c.members_.push_back(narrow(r.members, "members"));
@@ -463,6 +463,16 @@ public:
 
 private:
     friend struct detail::table_access;
+
+    // the chunk the next record goes into (a new one when the last is full)
+    patent_table_chunk& open_chunk() {
+        if (chunks_.empty() || chunks_.back().size() == opts_.chunk_capacity) {
+            chunks_.emplace_back();
+            chunks_.back().first_row_ = size_;
+            chunks_.back().has_titles_ = opts_.titles;
+        }
+        return chunks_.back();
+    }
 
     static std::uint32_t narrow(std::size_t v, const char* field) {
         if (v > std::numeric_limits<std::uint32_t>::max())
@@ -594,13 +604,7 @@ struct table_access {
     /// Appends row `k` of `c` (a chunk of a table whose label ids mean the same in `to`) to `to`,
     /// as append(to_record) would, without building the record or parsing its codes again.
     static void append_row(patent_table& to, const patent_table_chunk& c, std::size_t k) {
-        if (to.chunks_.empty() || to.chunks_.back().size() == to.opts_.chunk_capacity) {
-            to.chunks_.emplace_back();
-            auto& n = to.chunks_.back();
-            n.first_row_ = to.size_;
-            n.has_titles_ = to.opts_.titles;
-        }
-        auto& o = to.chunks_.back();
+        auto& o = to.open_chunk();
         o.ids_.push(c.id(k));
         o.lens_ids_.push(c.lens_id(k));
         o.family_ids_.push(c.family_id(k));
@@ -628,6 +632,171 @@ struct table_access {
         o.fields_.push_back(c.fields_[k]);
         o.source_line_.push_back(c.source_line_[k]);
         o.members_.push_back(c.members_[k]);
+        ++to.size_;
+        if (o.size() == to.opts_.chunk_capacity) o.shrink_to_fit();
+    }
+    /// Keys seen so far, in insertion order: a scan while few, a hash set from 32 on.
+    template <class K, class H = std::hash<K>>
+    class seen_keys {
+    public:
+        bool insert(const K& k) {
+            if (set_.empty() && list_.size() < 32) {
+                for (const auto& x : list_)
+                    if (x == k) return false;
+            } else {
+                if (set_.empty()) set_.insert(list_.begin(), list_.end());
+                if (!set_.insert(k).second) return false;
+            }
+            list_.push_back(k);
+            return true;
+        }
+
+    private:
+        std::vector<K> list_;
+        std::unordered_set<K, H> set_;
+    };
+    using code_key = std::pair<label_index, std::uint64_t>;  // (kept text or `compact`, code bits)
+    struct code_key_hash {
+        std::size_t operator()(const code_key& k) const noexcept {
+            return std::hash<std::uint64_t>{}(k.second * 0x9E3779B97F4A7C15ULL ^ k.first);
+        }
+    };
+    static constexpr label_index compact = std::numeric_limits<label_index>::max();
+
+    /// The kept text label of each code of row k of `col` (`compact` where none), pushed into `out`.
+    static void code_texts(const code_column& col, std::size_t k, std::vector<label_index>& out) {
+        out.clear();
+        const auto codes = col.codes.at(k);
+        const std::size_t base = col.codes.first(k);
+        auto it = std::lower_bound(col.texts.begin(), col.texts.end(), base,
+                                   [](const auto& e, std::size_t p) { return e.first < p; });
+        for (std::size_t j = 0; j < codes.size(); ++j)
+            out.push_back(it != col.texts.end() && it->first == base + j ? (it++)->second : compact);
+    }
+
+    /// Appends to `to` the family of rows `rows` (of `in`, input order) merged by the rule of
+    /// io::merge_family, column by column: the same record as appending io::merge_family of the
+    /// materialised members (label ids read in `to`'s labels, which `in`'s ids index).
+    static void append_family(patent_table& to, const patent_table& in, const std::size_t* rows, std::size_t m,
+                              io::family_count_merge counts) {
+        std::size_t rep = 0;
+        for (std::size_t j = 0; j < m; ++j) {
+            const auto y = in.locate(rows[j]).first->publication_year(in.locate(rows[j]).second);
+            const auto [rc, rk] = in.locate(rows[rep]);
+            const auto ry = rc->publication_year(rk);
+            if (y != no_year && (ry == no_year || y < ry)) rep = j;
+        }
+        const auto [c, k] = in.locate(rows[rep]);
+        auto& o = to.open_chunk();
+        o.ids_.push(c->id(k));
+        o.lens_ids_.push(c->lens_id(k));
+        o.family_ids_.push(c->family_id(k));
+        if (to.opts_.titles) o.titles_.push(c->title(k));
+        o.office_.push_back(c->office_[k]);
+        const auto min_year = [](year_type a, year_type b) {
+            if (a == no_year) return b;
+            if (b == no_year) return a;
+            return std::min(a, b);
+        };
+        std::array<year_type, 3> years = c->years_[k];
+        std::uint16_t fields = c->fields_[k];
+        std::uint64_t npl = c->npl_items_[k], members = 0;
+        io::indicator_values cnt = c->counts(k);
+        for (std::size_t j = 0; j < m; ++j) {
+            const auto [mc, mk] = in.locate(rows[j]);
+            members += mc->members_[mk];
+            if (j == rep) continue;
+            for (std::size_t y = 0; y < 3; ++y) years[y] = min_year(years[y], mc->years_[mk][y]);
+            fields = static_cast<std::uint16_t>(fields | mc->fields_[mk]);
+            switch (counts) {
+                case io::family_count_merge::max: npl = std::max<std::uint64_t>(npl, mc->npl_items_[mk]); break;
+                case io::family_count_merge::sum: npl += mc->npl_items_[mk]; break;
+                case io::family_count_merge::first: break;
+            }
+            if (counts == io::family_count_merge::first) continue;
+            const auto mv = mc->counts(mk);
+            for (const auto ind : io::all_indicators) {
+                if (!mv.has(ind)) continue;
+                const auto v = *mv.get(ind);
+                if (!cnt.has(ind)) cnt.set(ind, v);
+                else if (counts == io::family_count_merge::max) cnt.set(ind, std::max(v, *cnt.get(ind)));
+                else cnt.set(ind, v + *cnt.get(ind));
+            }
+        }
+        o.years_.push_back(years);
+        // parties: the representative's, then each other member's whose name key is new
+        const auto parties = [&](list_column<party_cell> patent_table_chunk::*col) {
+            seen_keys<std::string> keys;
+            for (const auto& p : (c->*col).at(k)) {
+                keys.insert(io::detail::name_key(to.label(p.name)));
+                (o.*col).push_back(p);
+            }
+            for (std::size_t j = 0; j < m; ++j) {
+                if (j == rep) continue;
+                const auto [mc, mk] = in.locate(rows[j]);
+                for (const auto& p : (mc->*col).at(mk))
+                    if (keys.insert(io::detail::name_key(to.label(p.name)))) (o.*col).push_back(p);
+            }
+            (o.*col).close();
+        };
+        parties(&patent_table_chunk::applicants_);
+        parties(&patent_table_chunk::inventors_);
+        // codes: the representative's, then each other member's whose text is new
+        std::vector<label_index> texts;
+        const auto codes = [&](code_column patent_table_chunk::*col, const char* scheme, std::size_t& unparsed) {
+            seen_keys<code_key, code_key_hash> keys;
+            auto& into = o.*col;
+            const auto take = [&](const patent_table_chunk& from, std::size_t fk, bool all) {
+                code_texts(from.*col, fk, texts);
+                const auto cs = (from.*col).codes.at(fk);
+                for (std::size_t j = 0; j < cs.size(); ++j) {
+                    const code_key key{texts[j], texts[j] == compact ? cs[j].bits() : 0};
+                    if (!keys.insert(key) && !all) continue;
+                    if (texts[j] != compact) {
+                        if (cs[j].empty()) {
+                            ++unparsed;
+                            if (to.unparsed_.examples.size() < to.opts_.unparsed_examples)
+                                to.unparsed_.examples.push_back(std::string(c->id(k)) + ": " + scheme + " '" +
+                                                                std::string(to.label(texts[j])) + "'");
+                        }
+                        into.texts.emplace_back(static_cast<std::uint32_t>(into.codes.values()), texts[j]);
+                    }
+                    into.codes.push_back(cs[j]);
+                }
+            };
+            take(*c, k, true);
+            for (std::size_t j = 0; j < m; ++j) {
+                if (j == rep) continue;
+                const auto [mc, mk] = in.locate(rows[j]);
+                take(*mc, mk, false);
+            }
+            into.codes.close();
+        };
+        codes(&patent_table_chunk::ipc_, "ipc", to.unparsed_.ipc);
+        codes(&patent_table_chunk::cpc_, "cpc", to.unparsed_.cpc);
+        // label lists: the representative's, then each other member's new labels
+        const auto labels = [&](list_column<label_index> patent_table_chunk::*col) {
+            seen_keys<label_index> keys;
+            for (const auto id : (c->*col).at(k)) {
+                keys.insert(id);
+                (o.*col).push_back(id);
+            }
+            for (std::size_t j = 0; j < m; ++j) {
+                if (j == rep) continue;
+                const auto [mc, mk] = in.locate(rows[j]);
+                for (const auto id : (mc->*col).at(mk))
+                    if (keys.insert(id)) (o.*col).push_back(id);
+            }
+            (o.*col).close();
+        };
+        labels(&patent_table_chunk::family_juris_);
+        labels(&patent_table_chunk::priority_countries_);
+        labels(&patent_table_chunk::priority_numbers_);
+        o.npl_items_.push_back(patent_table::narrow(npl, "npl_list_items"));
+        o.push_counts(cnt);
+        o.fields_.push_back(fields);
+        o.source_line_.push_back(c->source_line_[k]);
+        o.members_.push_back(patent_table::narrow(members, "members"));
         ++to.size_;
         if (o.size() == to.opts_.chunk_capacity) o.shrink_to_fit();
     }
@@ -701,8 +870,6 @@ table_merge_result merge_table_families(In&& in, const io::family_options& opts)
     }
     res.table = table_access::with_labels(std::forward<In>(in));  // (moving keeps the chunks in `in`)
     std::size_t next_release = 0;
-    std::vector<io::patent_record> group;
-    std::vector<std::size_t> positions;
     for (std::size_t i = 0; i < n; ++i) {
         const auto g = key_of[i];
         const bool first = g == alone || members[start[g]] == i;
@@ -712,13 +879,7 @@ table_merge_result merge_table_families(In&& in, const io::family_options& opts)
                 const auto [c, k] = in.locate(i);
                 table_access::append_row(res.table, *c, k);
             } else {
-                group.resize(m);
-                positions.resize(m);
-                for (std::size_t j = 0; j < m; ++j) {
-                    table_access::to_record(in, res.table.labels(), members[start[g] + j], group[j]);
-                    positions[j] = j;
-                }
-                res.table.append(io::merge_family(group, positions, opts.counts));
+                table_access::append_family(res.table, in, &members[start[g]], m, opts.counts);
             }
         }
         if constexpr (consume) {
