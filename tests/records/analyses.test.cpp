@@ -214,3 +214,23 @@ TEST_CASE("patent_country_records on the table equals the records form" * doctes
         }
     }
 }
+
+TEST_CASE("indicators from the table's columns: distinct IPC texts and countries as on the record") {
+    // technology_classes counts distinct code texts as the source wrote them. By hand:
+    // "H01L 21/00" and "H01L21/00" parse to the same code but are two texts; "H01L 21/00" again
+    // and "zz" again repeat; so the distinct texts are H01L 21/00, H01L21/00, zz, G06F 17/30: 4.
+    tio::patent_record r;
+    r.id = "X1";
+    r.ipc = {"H01L 21/00", "H01L21/00", "H01L 21/00", "zz", "zz", "G06F 17/30"};
+    r.supply(tio::patent_field::ipc);
+    r.jurisdiction = "EP";
+    r.priority_countries = {"WO", "DE"};
+    const auto t = rec::patent_table::from_records({r});
+    const ta::table_source src(t);
+    CHECK(*tio::record_indicators(r).get(tio::indicator::technology_classes) == 4);
+    CHECK(*tio::row_indicators(src.row(0)).get(tio::indicator::technology_classes) == 4);
+    // no party has a country; priority: WO is an office, so DE; jurisdiction EP is an office
+    CHECK(ta::row_country(src.row(0)) == "DE");
+    CHECK(ta::patent_country(r) == "DE");
+    CHECK(ta::row_country(src.row(0), ta::country_source::jurisdiction).empty());
+}

@@ -211,6 +211,18 @@ std::size_t check_merges(const std::vector<tio::patent_record>& recs) {
             CHECK(m.input_records == v.input_records);
             merged += v.merged;
             CHECK(techconv_test::count_record_differences(m.table.to_records(), v.records) == 0);
+            // the unparsed codes are those of the merged records (as if they were appended)
+            const auto appended = rec::patent_table::from_records(v.records, to);
+            CHECK(m.table.unparsed().ipc == appended.unparsed().ipc);
+            CHECK(m.table.unparsed().cpc == appended.unparsed().cpc);
+            CHECK(m.table.unparsed().examples == appended.unparsed().examples);
+            // consuming the input (chunks freed as the merge passes them) gives the same table
+            auto copy = t;
+            const auto c = rec::merge_families(std::move(copy), fo);
+            CHECK(c.merged == v.merged);
+            CHECK(c.without_key == v.without_key);
+            CHECK(techconv_test::count_record_differences(c.table.to_records(), v.records) == 0);
+            CHECK(c.table.unparsed().examples == appended.unparsed().examples);
         }
     return merged;
 }
@@ -230,7 +242,10 @@ TEST_CASE("merge_families on a table equals io::merge_families on the real expor
     check_merges(tio::read_patents(uspto_files(), o).records);
 }
 
-TEST_CASE("merge_families on a table equals io::merge_families on a corpus with families") {
+namespace {
+
+/// The synthetic corpus (5,000 records, seed 3) read back from its canonical CSV.
+std::vector<tio::patent_record> synthetic_records() {
     techconv::testing::synthetic_options so;
     so.records = 5000;
     so.seed = 3;
@@ -239,8 +254,26 @@ TEST_CASE("merge_families on a table equals io::merge_families on a corpus with 
     corpus.write_csv(text);
     std::istringstream in(text.str());
     tio::canonical_csv_reader reader(in, "synthetic");
-    const auto recs = reader.read_all();
+    return reader.read_all();
+}
+
+}  // namespace
+
+TEST_CASE("merge_families on a table equals io::merge_families on a corpus with families") {
+    const auto recs = synthetic_records();
     REQUIRE(recs.size() == 5000);
     // synthetic.hpp: families group 1..3 consecutive records, so thousands of records merge
     CHECK(check_merges(recs) > 1000);
+}
+
+TEST_CASE("merge_families consuming a table whose families are spread over its chunks") {
+    // the same corpus, records dealt into 7 piles (record i goes to pile i mod 7) and the piles
+    // concatenated: a family's members (consecutive in synthetic.hpp) land ~700 records apart,
+    // in different chunks of 999, so a chunk is needed after the scan has left it
+    const auto recs = synthetic_records();
+    std::vector<tio::patent_record> spread;
+    for (std::size_t pile = 0; pile < 7; ++pile)
+        for (std::size_t i = pile; i < recs.size(); i += 7) spread.push_back(recs[i]);
+    REQUIRE(spread.size() == recs.size());
+    CHECK(check_merges(spread) > 1000);
 }

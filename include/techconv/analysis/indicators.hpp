@@ -113,53 +113,59 @@ inline const std::vector<std::string>& developed_codes(const indicator_options& 
 
 }  // namespace detail
 
-/// \brief The nine [KCT] indicators of one record: stated counts plus counts derived from lists.
+/// \brief The nine [KCT] indicators of one record, given as a row view
+/// (analysis::record_view or analysis::table_row): stated counts plus counts derived from lists.
 ///
 /// Stated counts (the source's own numbers, patent_record::counts) win. The
 /// others are derived where the source supplied the list behind them:
 ///  - npl_citations: the number of items of the NPL citation list;
-///  - technology_classes: the number of distinct IPC codes at full symbol level;
+///  - technology_classes: the number of distinct IPC codes at full symbol level
+///    (distinct texts as the source wrote them);
 ///  - applicants: the number of distinct applicants (by name key);
 ///  - filing_countries: the number of distinct simple-family jurisdictions
 ///    (offices WO, EP, ... included unless `count_regional_offices` is false);
 ///  - developed_filing_countries: of those, the ones on the developed list
 ///    (plus EP when `ep_is_developed`).
 /// Anything else stays absent. Complexity: O(L·D) for L list items and D developed codes.
-inline indicator_values record_indicators(const patent_record& r,
-                                          const indicator_options& opts = {}) {
-    indicator_values v = r.counts;
+template <class Row>
+indicator_values row_indicators(const Row& r, const indicator_options& opts = {}) {
+    indicator_values v = r.counts();
     if (!v.has(indicator::npl_citations) && r.has(patent_field::npl_list))
-        v.set(indicator::npl_citations, static_cast<std::int64_t>(r.npl_list_items));
-    if (!v.has(indicator::technology_classes) && r.has(patent_field::ipc)) {
-        std::vector<std::string> distinct;
-        for (const auto& c : r.ipc) detail::push_unique(distinct, c);
-        v.set(indicator::technology_classes, static_cast<std::int64_t>(distinct.size()));
-    }
+        v.set(indicator::npl_citations, static_cast<std::int64_t>(r.npl_list_items()));
+    if (!v.has(indicator::technology_classes) && r.has(patent_field::ipc))
+        v.set(indicator::technology_classes, static_cast<std::int64_t>(r.distinct_ipc_texts()));
     if (!v.has(indicator::applicants) && r.has(patent_field::applicants)) {
         std::vector<std::string> keys;
-        for (const auto& p : r.applicants) {
-            auto k = detail::name_key(p.name);
+        r.each_applicant([&](std::string_view name, applicant_type, std::string_view) {
+            auto k = detail::name_key(name);
             if (!k.empty()) detail::push_unique(keys, std::move(k));
-        }
+        });
         v.set(indicator::applicants, static_cast<std::int64_t>(keys.size()));
     }
     if (r.has(patent_field::family_jurisdictions)) {
         const auto& dev = detail::developed_codes(opts);
-        std::vector<std::string> seen;
+        std::vector<std::string_view> seen;
         std::int64_t developed = 0;
-        for (const auto& j : r.family_jurisdictions) {
-            if (!opts.count_regional_offices && detail::is_regional_office(j)) continue;
-            if (!detail::push_unique(seen, j)) continue;
+        r.each_family_jurisdiction([&](std::string_view j) {
+            if (!opts.count_regional_offices && detail::is_regional_office(j)) return;
+            for (const auto s : seen)
+                if (s == j) return;
+            seen.push_back(j);
             bool is_dev = j == "EP" && opts.ep_is_developed;
             for (const auto& d : dev) is_dev = is_dev || d == j;
             developed += is_dev ? 1 : 0;
-        }
+        });
         if (!v.has(indicator::filing_countries))
             v.set(indicator::filing_countries, static_cast<std::int64_t>(seen.size()));
         if (!v.has(indicator::developed_filing_countries))
             v.set(indicator::developed_filing_countries, developed);
     }
     return v;
+}
+
+/// \brief The nine [KCT] indicators of record `r` (row_indicators of its record_view).
+inline indicator_values record_indicators(const patent_record& r, const indicator_options& opts = {}) {
+    return row_indicators(analysis::record_view(r), opts);
 }
 
 /// \brief Records × indicators matrix for the entropy weighting, with what was left out.
@@ -180,7 +186,8 @@ struct indicator_table {
 
 /// \brief Builds the [KCT] indicator matrix of the records of `src` (after family merging, if
 /// wanted): an analysis::vector_source or analysis::table_source (anything with size() and
-/// record(i)); indicator_matrix() below takes either form of the records.
+/// row(i), a row view); indicator_matrix() below takes either form of the records. A table's
+/// rows are read from its columns, not materialised.
 ///
 /// An indicator is a column when at least one selected record has it
 /// (record_indicators()); one no record has is listed in `absent`. Records
@@ -203,7 +210,7 @@ indicator_table indicator_matrix_of(Source& src, const indicator_options& opts =
     vals.reserve(src.size());
     std::array<bool, indicator_count> any{};
     for (std::size_t r = 0; r < src.size(); ++r) {
-        vals.push_back(record_indicators(src.record(r), opts));
+        vals.push_back(row_indicators(src.row(r), opts));
         for (const auto i : wanted) any[position(i)] = any[position(i)] || vals.back().has(i);
     }
     std::vector<indicator> cols;
@@ -226,8 +233,8 @@ indicator_table indicator_matrix_of(Source& src, const indicator_options& opts =
             complete = false;
             if (opts.missing == missing_policy::fail) {
                 ::techconv::detail::throw_error<invalid_argument>(
-                    "indicator_matrix: record '" + src.record(r).id + "' (line " +
-                    std::to_string(src.record(r).source_line) + ") has no value of " +
+                    "indicator_matrix: record '" + std::string(src.row(r).id()) + "' (line " +
+                    std::to_string(src.row(r).source_line()) + ") has no value of " +
                     std::string(to_string(i)) + " (missing_policy::fail)");
             }
         }
@@ -254,7 +261,7 @@ inline indicator_table indicator_matrix(const std::vector<patent_record>& record
     return indicator_matrix_of(src, opts);
 }
 
-/// \brief indicator_matrix() of a columnar table's records (one scratch record at a time).
+/// \brief indicator_matrix() of a columnar table's records (read from its columns).
 template <class Table, analysis::if_patent_table<Table> = 0>
 indicator_table indicator_matrix(const Table& table, const indicator_options& opts = {}) {
     analysis::table_source src(table);

@@ -11,6 +11,7 @@
 #include <cstddef>    // std::size_t
 #include <map>        // std::map
 #include <string>     // std::string
+#include <string_view>  // std::string_view
 #include <utility>    // std::move
 #include <vector>     // std::vector
 
@@ -39,11 +40,17 @@ struct record_grouping {
     country_source country_from = country_source::automatic;  ///< where the country comes from (patent_country)
 };
 
-/// \brief The group of a record: its country (patent_country) when grouping
-/// by country, else "all"; "(unknown)" when the country is unknown.
+/// \brief The group of a record given as a row view (record_view, table_row): its country
+/// (row_country) when grouping by country, else "all"; "(unknown)" when the country is unknown.
+template <class Row>
+std::string row_group(const Row& r, const record_grouping& g) {
+    const std::string_view s = g.by_country ? row_country(r, g.country_from) : std::string_view("all");
+    return s.empty() ? std::string("(unknown)") : std::string(s);
+}
+
+/// \brief The group of a record (row_group of its record_view).
 inline std::string record_group(const io::patent_record& r, const record_grouping& g) {
-    std::string s = g.by_country ? patent_country(r, g.country_from) : std::string("all");
-    return s.empty() ? std::string("(unknown)") : s;
+    return row_group(record_view(r), g);
 }
 
 /// \brief The distinct IPC subclasses of parsed codes, in order (the main
@@ -85,21 +92,29 @@ inline std::vector<label_id> record_categories(const io::patent_record& r, const
     return code_categories(code_range(codes.data(), codes.size()), c);
 }
 
-/// \brief Adds a record to a convergence::profile_table (or a
-/// parallel::profile_partial): the IPC subclasses of its parsed IPC codes `ipc`
-/// (code_subclasses), industry categories of `industries` (when given, by
-/// category name), applicant names and types.
-template <class Table>
-void add_profile_record(Table& t, const io::patent_record& r, code_range ipc, const std::string& group, bool key_core,
-                        const classification::concordance* industries = nullptr) {
+/// \brief Adds a record given as a row view (record_view, table_row) to a
+/// convergence::profile_table (or a parallel::profile_partial): the IPC
+/// subclasses of its parsed IPC codes `ipc` (code_subclasses), industry
+/// categories of `industries` (when given, by category name), applicant names and types.
+template <class Table, class Row>
+void add_profile_row(Table& t, const Row& r, code_range ipc, const std::string& group, bool key_core,
+                     const classification::concordance* industries = nullptr) {
     std::vector<std::string> names, types, cats;
-    for (const auto& p : r.applicants) {
-        names.push_back(p.name);
-        types.emplace_back(io::to_string(p.type));
-    }
+    r.each_applicant([&](std::string_view name, io::applicant_type type, std::string_view) {
+        names.emplace_back(name);
+        types.emplace_back(io::to_string(type));
+    });
     if (industries)
         for (const label_id id : code_categories(ipc, *industries)) cats.push_back(industries->category(id).name);
     t.add(group, key_core, code_subclasses(ipc), cats, names, types);
+}
+
+/// \brief Adds a record to a convergence::profile_table (or a
+/// parallel::profile_partial): add_profile_row of its record_view.
+template <class Table>
+void add_profile_record(Table& t, const io::patent_record& r, code_range ipc, const std::string& group, bool key_core,
+                        const classification::concordance* industries = nullptr) {
+    add_profile_row(t, record_view(r), ipc, group, key_core, industries);
 }
 
 /// \brief add_profile_record() with the record's IPC codes parsed from its text.
@@ -224,13 +239,33 @@ inline std::vector<industry_row> industry_table(const std::vector<io::patent_rec
 
 namespace detail {
 
+/// The head key_core() and select_key_core() share: the indicator matrix of
+/// `src`, its check, and weighting::key_core on it.
+struct key_core_head {
+    io::indicator_table table;
+    weighting::key_core_result kc;
+};
+
+template <class Source>
+key_core_head key_core_head_of(Source& src, const key_core_options& opts) {
+    key_core_head h;
+    h.table = io::indicator_matrix_of(src, opts.indicators);
+    if (h.table.values.rows() < 2 || h.table.columns.empty())
+        throw invalid_argument("no usable indicator matrix: " + std::to_string(h.table.values.rows()) +
+                               " records with " + std::to_string(h.table.columns.size()) +
+                               " indicators (need at least 2 records and 1 indicator)");
+    weighting::key_core_options ko;
+    ko.fraction = opts.fraction;
+    ko.entropy.threads = opts.threads;
+    h.kc = weighting::key_core(h.table.values, ko);
+    return h;
+}
+
 template <class Source>
 key_core_result key_core_of(Source& src, const key_core_options& opts) {
-    const auto table = io::indicator_matrix_of(src, opts.indicators);
-    if (table.values.rows() < 2 || table.columns.empty())
-        throw invalid_argument("no usable indicator matrix: " + std::to_string(table.values.rows()) +
-                               " records with " + std::to_string(table.columns.size()) +
-                               " indicators (need at least 2 records and 1 indicator)");
+    auto head = key_core_head_of(src, opts);
+    const auto& table = head.table;
+    auto& kc = head.kc;
     key_core_result out;
     out.columns = table.columns;
     out.absent = table.absent;
@@ -239,10 +274,6 @@ key_core_result key_core_of(Source& src, const key_core_options& opts) {
     out.dropped = table.dropped_records;
     out.fraction = opts.fraction;
 
-    weighting::key_core_options ko;
-    ko.fraction = opts.fraction;
-    ko.entropy.threads = opts.threads;
-    auto kc = weighting::key_core(table.values, ko);
     out.weighting = std::move(kc.weighting);
     out.scores = std::move(kc.scores);
     out.k = kc.top.k;
@@ -255,7 +286,7 @@ key_core_result key_core_of(Source& src, const key_core_options& opts) {
     const index n = table.values.rows();
     out.groups.resize(static_cast<std::size_t>(n));
     for (index i = 0; i < n; ++i)
-        out.groups[static_cast<std::size_t>(i)] = record_group(src.record(out.rows[static_cast<std::size_t>(i)]), opts.grouping);
+        out.groups[static_cast<std::size_t>(i)] = row_group(src.row(out.rows[static_cast<std::size_t>(i)]), opts.grouping);
 
     std::vector<index> by_rank(static_cast<std::size_t>(n));  // row of each rank (rank 1 first)
     for (index i = 0; i < n; ++i) by_rank[static_cast<std::size_t>(out.ranks[i] - 1)] = i;
@@ -277,8 +308,8 @@ key_core_result key_core_of(Source& src, const key_core_options& opts) {
     convergence::profile_table ptab;
     for (index i = 0; i < n; ++i) {
         const std::size_t rec = out.rows[static_cast<std::size_t>(i)];
-        add_profile_record(ptab, src.record(rec), src.codes(rec), out.groups[static_cast<std::size_t>(i)],
-                           out.in_key_core(i), opts.industries);
+        add_profile_row(ptab, src.row(rec), src.codes(rec), out.groups[static_cast<std::size_t>(i)],
+                        out.in_key_core(i), opts.industries);
     }
     out.profiles = convergence::group_profiles(ptab, opts.profile).groups;
 
@@ -291,7 +322,8 @@ key_core_result key_core_of(Source& src, const key_core_options& opts) {
         if (!profiled[static_cast<std::size_t>(i)]) continue;
         const std::size_t rec = out.rows[static_cast<std::size_t>(i)];
         std::vector<std::string> names;
-        for (const auto& p : src.record(rec).applicants) names.push_back(p.name);
+        src.row(rec).each_applicant(
+            [&names](std::string_view name, io::applicant_type, std::string_view) { names.emplace_back(name); });
         div[out.groups[static_cast<std::size_t>(i)]].add(code_subclasses(src.codes(rec)), names);
     }
     for (const auto& g : out.profiles) {
@@ -325,9 +357,9 @@ inline key_core_result key_core(const std::vector<io::patent_record>& records, c
 }
 
 /// \brief The [KCT] key-core analysis of the records of a columnar table:
-/// the same result as key_core() on `table.to_records()`, without
-/// materialising the records (one scratch record at a time) and with the IPC
-/// codes the table parsed once. Titles of the best records are empty unless
+/// the same result as key_core() on `table.to_records()`, read from the
+/// table's columns (indicators, groups, profiles; only the best `top_rows`
+/// records are materialised) with the IPC codes the table parsed once. Titles of the best records are empty unless
 /// the table keeps titles (records::patent_table_options::titles).
 template <class Table, if_patent_table<Table> = 0>
 key_core_result key_core(const Table& table, const key_core_options& opts = {}) {
@@ -350,14 +382,9 @@ namespace detail {
 
 template <class Source>
 key_core_selection select_key_core_of(Source& src, const key_core_options& opts) {
-    const auto table = io::indicator_matrix_of(src, opts.indicators);
-    if (table.values.rows() < 2 || table.columns.empty())
-        throw invalid_argument("no usable indicator matrix (" + std::to_string(table.values.rows()) +
-                               " records with " + std::to_string(table.columns.size()) + " indicators)");
-    weighting::key_core_options ko;
-    ko.fraction = opts.fraction;
-    ko.entropy.threads = opts.threads;
-    const auto kc = weighting::key_core(table.values, ko);
+    const auto head = key_core_head_of(src, opts);
+    const auto& table = head.table;
+    const auto& kc = head.kc;
     key_core_selection out;
     out.mask.assign(src.size(), 0);
     for (const auto i : kc.top.indices) out.mask[table.rows[static_cast<std::size_t>(i)]] = 1;
@@ -378,7 +405,7 @@ inline key_core_selection select_key_core(const std::vector<io::patent_record>& 
     return detail::select_key_core_of(src, opts);
 }
 
-/// \brief The key core of a table's records (select_key_core on the table, one record at a time).
+/// \brief The key core of a table's records (select_key_core on the table, read from its columns).
 template <class Table, if_patent_table<Table> = 0>
 key_core_selection select_key_core(const Table& table, const key_core_options& opts = {}) {
     table_source src(table);

@@ -11,6 +11,7 @@
 #include <string_view>  // std::string_view
 
 #include "techconv/config.hpp"
+#include "techconv/analysis/record_source.hpp"
 #include "techconv/error.hpp"
 #include "techconv/records/patent.hpp"
 #include "techconv/types.hpp"
@@ -79,40 +80,45 @@ inline country_source country_source_from_string(std::string_view name) {
                            "' (auto, applicant, inventor, priority, jurisdiction)");
 }
 
-/// \brief The country of a patent record, as an upper-case two-letter code
-/// written by the source; empty when unknown.
+/// \brief The country of a patent, from a row view (record_view or table_row,
+/// analysis/record_source.hpp), as an upper-case two-letter code written by
+/// the source (a view into the row's storage); empty when unknown.
 ///
 /// `applicant` and `inventor` take the first party, in source order, that has
 /// a country; `priority` the first priority country that is not a regional
 /// office; `jurisdiction` the publishing office unless it is a regional office
 /// (a `WO` publication has no country). `automatic` tries them in that order.
-inline std::string patent_country(const io::patent_record& r, country_source src = country_source::automatic) {
-    const auto first_party = [](const std::vector<io::party>& ps) -> std::string {
-        for (const auto& p : ps)
-            if (!p.country.empty()) return p.country;
-        return {};
+template <class Row>
+std::string_view row_country(const Row& r, country_source src = country_source::automatic) {
+    const auto country_code = [](std::string_view c) {
+        return c.size() == 2 && !is_patent_office(c) ? c : std::string_view();
     };
-    const auto country_code = [](const std::string& c) -> std::string {
-        return c.size() == 2 && !is_patent_office(c) ? c : std::string();
+    std::string_view out;
+    const auto first_party = [&out](std::string_view, io::applicant_type, std::string_view country) {
+        if (out.empty() && !country.empty()) out = country;
     };
     switch (src) {
-        case country_source::applicant: return first_party(r.applicants);
-        case country_source::inventor: return first_party(r.inventors);
+        case country_source::applicant: r.each_applicant(first_party); return out;
+        case country_source::inventor: r.each_inventor(first_party); return out;
         case country_source::priority:
-            for (const auto& c : r.priority_countries) {
-                auto k = country_code(c);
-                if (!k.empty()) return k;
-            }
-            return {};
-        case country_source::jurisdiction: return country_code(r.jurisdiction);
+            r.each_priority_country([&](std::string_view c) {
+                if (out.empty()) out = country_code(c);
+            });
+            return out;
+        case country_source::jurisdiction: return country_code(r.jurisdiction());
         case country_source::automatic: break;
     }
     for (const auto s : {country_source::applicant, country_source::inventor, country_source::priority,
                          country_source::jurisdiction}) {
-        auto c = patent_country(r, s);
-        if (!c.empty()) return c;
+        out = row_country(r, s);
+        if (!out.empty()) return out;
     }
     return {};
+}
+
+/// \brief The country of a patent record (row_country of its record_view).
+inline std::string patent_country(const io::patent_record& r, country_source src = country_source::automatic) {
+    return std::string(row_country(record_view(r), src));
 }
 
 }  // namespace analysis

@@ -4,15 +4,20 @@
 // form of the patent records (std::vector<io::patent_record> or the columnar
 // records::patent_table), plus each record's parsed classification codes.
 // An analysis written once over a source runs on both forms with the same
-// rules: the per-record rules (patent_year, patent_country, indicators) see
-// an io::patent_record, and the code rules see classification::ipc_code
-// values, parsed once in the table and parsed on access for the vector.
+// rules: the per-record rules (patent_country, indicators, the group
+// profile's applicants) read a row view (record_view over an
+// io::patent_record, table_row over a table row: the same accessors, the
+// table's read from its columns without building a record), and the code
+// rules see classification::ipc_code values, parsed once in the table and
+// parsed on access for the vector. record(i) (a whole io::patent_record) is
+// left for the few rows whose every field is printed.
 #ifndef TECHCONV_ANALYSIS_RECORD_SOURCE_HPP_
 #define TECHCONV_ANALYSIS_RECORD_SOURCE_HPP_
 
 #include <cstddef>  // std::size_t
 #include <limits>   // std::numeric_limits
 #include <string>   // std::string
+#include <string_view>  // std::string_view
 #include <type_traits>  // std::enable_if_t, std::is_same_v
 #include <vector>   // std::vector
 
@@ -42,6 +47,97 @@ inline void parse_codes(const std::vector<std::string>& texts, std::vector<class
     }
 }
 
+/// \brief The fields of one io::patent_record that the analyses' per-record rules read.
+///
+/// table_row has the same accessors over a records::patent_table row; a rule
+/// written over a row view (a template on it) runs on both forms.
+class record_view {
+public:
+    /// A view of `r` (not owned).
+    explicit record_view(const io::patent_record& r) noexcept : r_(r) {}
+    std::string_view id() const noexcept { return r_.id; }                      ///< publication number
+    std::size_t source_line() const noexcept { return r_.source_line; }          ///< line in its source
+    std::string_view jurisdiction() const noexcept { return r_.jurisdiction; }  ///< publishing office
+    const io::indicator_values& counts() const noexcept { return r_.counts; }   ///< stated counts
+    bool has(io::patent_field f) const noexcept { return r_.has(f); }           ///< list field supplied
+    std::size_t npl_list_items() const noexcept { return r_.npl_list_items; }   ///< NPL list items
+    /// Distinct texts among the IPC codes (as the source wrote them).
+    std::size_t distinct_ipc_texts() const {
+        std::size_t n = 0;
+        for (std::size_t j = 0; j < r_.ipc.size(); ++j) {
+            bool seen = false;
+            for (std::size_t i = 0; i < j && !seen; ++i) seen = r_.ipc[i] == r_.ipc[j];
+            n += seen ? 0 : 1;
+        }
+        return n;
+    }
+    /// Calls f(name, type, country) for each applicant, in source order.
+    template <class F>
+    void each_applicant(F&& f) const {
+        for (const auto& p : r_.applicants) f(std::string_view(p.name), p.type, std::string_view(p.country));
+    }
+    /// Calls f(name, type, country) for each inventor, in source order.
+    template <class F>
+    void each_inventor(F&& f) const {
+        for (const auto& p : r_.inventors) f(std::string_view(p.name), p.type, std::string_view(p.country));
+    }
+    /// Calls f(code) for each simple-family jurisdiction, in source order.
+    template <class F>
+    void each_family_jurisdiction(F&& f) const {
+        for (const auto& j : r_.family_jurisdictions) f(std::string_view(j));
+    }
+    /// Calls f(code) for each priority country, in source order.
+    template <class F>
+    void each_priority_country(F&& f) const {
+        for (const auto& c : r_.priority_countries) f(std::string_view(c));
+    }
+
+private:
+    const io::patent_record& r_;
+};
+
+/// \brief The fields of one records::patent_table row that the analyses' per-record rules
+/// read (the accessors of record_view), straight from the table's columns.
+class table_row {
+public:
+    /// Row `k` of chunk `c` of `table` (not owned).
+    table_row(const records::patent_table& table, const records::patent_table_chunk& c, std::size_t k) noexcept
+        : t_(table), c_(c), k_(k) {}
+    std::string_view id() const noexcept { return c_.id(k_); }                          ///< publication number
+    std::size_t source_line() const noexcept { return c_.source_line(k_); }              ///< line in its source
+    std::string_view jurisdiction() const noexcept { return t_.label(c_.jurisdiction(k_)); }  ///< office
+    io::indicator_values counts() const { return c_.counts(k_); }                        ///< stated counts
+    bool has(io::patent_field f) const noexcept { return c_.has(k_, f); }                ///< list field supplied
+    std::size_t npl_list_items() const noexcept { return c_.npl_list_items(k_); }        ///< NPL list items
+    /// Distinct texts among the IPC codes (records::patent_table_chunk::distinct_ipc_texts).
+    std::size_t distinct_ipc_texts() const { return c_.distinct_ipc_texts(k_); }
+    /// Calls f(name, type, country) for each applicant, in source order.
+    template <class F>
+    void each_applicant(F&& f) const {
+        for (const auto& p : c_.applicants(k_)) f(t_.label(p.name), p.type, t_.label(p.country));
+    }
+    /// Calls f(name, type, country) for each inventor, in source order.
+    template <class F>
+    void each_inventor(F&& f) const {
+        for (const auto& p : c_.inventors(k_)) f(t_.label(p.name), p.type, t_.label(p.country));
+    }
+    /// Calls f(code) for each simple-family jurisdiction, in source order.
+    template <class F>
+    void each_family_jurisdiction(F&& f) const {
+        for (const auto j : c_.family_jurisdictions(k_)) f(t_.label(j));
+    }
+    /// Calls f(code) for each priority country, in source order.
+    template <class F>
+    void each_priority_country(F&& f) const {
+        for (const auto c : c_.priority_countries(k_)) f(t_.label(c));
+    }
+
+private:
+    const records::patent_table& t_;
+    const records::patent_table_chunk& c_;
+    std::size_t k_;
+};
+
 /// \brief Records of a std::vector<io::patent_record>, accessed one at a time.
 class vector_source {
 public:
@@ -51,6 +147,8 @@ public:
     std::size_t size() const noexcept { return records_.size(); }
     /// Record `i`.
     const io::patent_record& record(std::size_t i) const noexcept { return records_[i]; }
+    /// The rule fields of record `i`.
+    record_view row(std::size_t i) const noexcept { return record_view(records_[i]); }
     /// The IPC (`f` = ipc) or CPC codes of record `i`, parsed now (valid until the next call).
     code_range codes(std::size_t i, io::patent_field f = io::patent_field::ipc) {
         parse_codes(f == io::patent_field::cpc ? records_[i].cpc : records_[i].ipc, codes_);
@@ -71,6 +169,8 @@ public:
     std::size_t size() const noexcept { return records_.size(); }
     /// Record `i`.
     const io::patent_record& record(std::size_t i) const noexcept { return *records_[i]; }
+    /// The rule fields of record `i`.
+    record_view row(std::size_t i) const noexcept { return record_view(*records_[i]); }
     /// The IPC (`f` = ipc) or CPC codes of record `i`, parsed now (valid until the next call).
     code_range codes(std::size_t i, io::patent_field f = io::patent_field::ipc) {
         parse_codes(f == io::patent_field::cpc ? records_[i]->cpc : records_[i]->ipc, codes_);
@@ -84,9 +184,10 @@ private:
 
 /// \brief Records of a records::patent_table, accessed one at a time.
 ///
-/// record(i) materialises row `i` into one scratch record reused for every
-/// row (valid until the next call with another row); codes() reads the
-/// table's parsed codes without materialising anything.
+/// row(i) and codes() read the table's columns (parsed codes, interned
+/// labels) without materialising anything; record(i) materialises row `i`
+/// into one scratch record reused for every row (valid until the next call
+/// with another row), for the few rows whose every field is printed.
 class table_source {
 public:
     /// A view of `table` (not owned; must outlive the source).
@@ -100,6 +201,11 @@ public:
             current_ = i;
         }
         return scratch_;
+    }
+    /// The rule fields of record `i`, from the columns.
+    table_row row(std::size_t i) const noexcept {
+        const auto [c, k] = table_.locate(i);
+        return table_row(table_, *c, k);
     }
     /// The IPC (`f` = ipc) or CPC codes of record `i`, main first.
     code_range codes(std::size_t i, io::patent_field f = io::patent_field::ipc) const noexcept {

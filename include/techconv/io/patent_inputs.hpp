@@ -404,7 +404,7 @@ inline patent_table_inputs read_patent_table(std::vector<input_source> inputs,
     }
     out.read = out.table.size();
     if (opts.merge_families) {
-        auto m = records::merge_families(out.table);
+        auto m = records::merge_families(std::move(out.table));
         out.table = std::move(m.table);
         out.merged = m.merged;
     }

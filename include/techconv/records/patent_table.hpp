@@ -27,7 +27,9 @@
 #include <limits>       // std::numeric_limits
 #include <string>       // std::string
 #include <string_view>  // std::string_view
-#include <utility>      // std::pair
+#include <type_traits>  // std::is_lvalue_reference_v
+#include <unordered_set>  // std::unordered_set
+#include <utility>      // std::pair, std::move, std::forward
 #include <vector>       // std::vector
 
 #include "techconv/classification/ipc.hpp"
@@ -144,6 +146,8 @@ struct code_column {
     }
 };
 
+struct table_access;
+
 }  // namespace detail
 
 class patent_table;
@@ -176,6 +180,34 @@ public:
     column_range<classification::ipc_code> ipc(std::size_t i) const noexcept { return ipc_.codes.at(i); }
     /// CPC codes, main first; a code that did not parse is the empty ipc_code.
     column_range<classification::ipc_code> cpc(std::size_t i) const noexcept { return cpc_.codes.at(i); }
+    /// \brief The number of distinct source texts among record i's IPC codes (what
+    /// counting the texts of to_record(i).ipc gives), from the parsed codes: two codes
+    /// have the same text when both are stored as their compact form and equal, or
+    /// both keep the same exact text (a kept text never is another code's compact form).
+    std::size_t distinct_ipc_texts(std::size_t i) const {
+        constexpr label_index compact = std::numeric_limits<label_index>::max();
+        const auto codes = ipc(i);
+        const std::size_t base = ipc_.codes.first(i);
+        label_index small[16];
+        std::vector<label_index> large;
+        label_index* text = small;
+        if (codes.size() > 16) {
+            large.resize(codes.size());
+            text = large.data();
+        }
+        auto it = std::lower_bound(ipc_.texts.begin(), ipc_.texts.end(), base,
+                                   [](const auto& e, std::size_t p) { return e.first < p; });
+        for (std::size_t j = 0; j < codes.size(); ++j)
+            text[j] = it != ipc_.texts.end() && it->first == base + j ? (it++)->second : compact;
+        std::size_t n = 0;
+        for (std::size_t j = 0; j < codes.size(); ++j) {
+            bool seen = false;
+            for (std::size_t q = 0; q < j && !seen; ++q)
+                seen = text[q] == text[j] && (text[j] != compact || codes[q] == codes[j]);
+            n += seen ? 0 : 1;
+        }
+        return n;
+    }
     column_range<label_index> family_jurisdictions(std::size_t i) const noexcept { return family_juris_.at(i); }
     column_range<label_index> priority_countries(std::size_t i) const noexcept { return priority_countries_.at(i); }
     column_range<label_index> priority_numbers(std::size_t i) const noexcept { return priority_numbers_.at(i); }
@@ -216,6 +248,23 @@ public:
 
 private:
     friend class patent_table;
+    friend struct detail::table_access;
+
+    // the stated counts of one record (mask, values, wide values)
+    void push_counts(const io::indicator_values& counts) {
+        count_mask_.push_back(counts.mask());
+        for (const auto ind : io::all_indicators) {
+            if (!counts.has(ind)) continue;
+            const std::int64_t v = *counts.get(ind);
+            if (v >= wide_count) {
+                wide_counts_.emplace_back(static_cast<std::uint32_t>(count_values_.values()), v);
+                count_values_.push_back(wide_count);
+            } else {
+                count_values_.push_back(static_cast<std::uint32_t>(v));
+            }
+        }
+        count_values_.close();
+    }
 
     void shrink_to_fit() {
         for (auto* t : {&ids_, &lens_ids_, &family_ids_, &titles_}) t->shrink_to_fit();
@@ -297,13 +346,7 @@ public:
     /// \brief Appends `r` as the last record.
     /// \throws invalid_argument when a count exceeds 2^32 - 1 (NPL items, members).
     void append(const io::patent_record& r) {
-        if (chunks_.empty() || chunks_.back().size() == opts_.chunk_capacity) {
-            chunks_.emplace_back();
-            auto& c = chunks_.back();
-            c.first_row_ = size_;
-            c.has_titles_ = opts_.titles;
-        }
-        auto& c = chunks_.back();
+        auto& c = open_chunk();
         c.ids_.push(r.id);
         c.lens_ids_.push(r.lens_id);
         c.family_ids_.push(r.family_id);
@@ -318,18 +361,7 @@ public:
         push_labels(c.priority_countries_, r.priority_countries);
         push_labels(c.priority_numbers_, r.priority_numbers);
         c.npl_items_.push_back(narrow(r.npl_list_items, "npl_list_items"));
-        c.count_mask_.push_back(r.counts.mask());
-        for (const auto ind : io::all_indicators) {
-            if (!r.counts.has(ind)) continue;
-            const std::int64_t v = *r.counts.get(ind);
-            if (v >= patent_table_chunk::wide_count) {
-                c.wide_counts_.emplace_back(static_cast<std::uint32_t>(c.count_values_.values()), v);
-                c.count_values_.push_back(patent_table_chunk::wide_count);
-            } else {
-                c.count_values_.push_back(static_cast<std::uint32_t>(v));
-            }
-        }
-        c.count_values_.close();
+        c.push_counts(r.counts);
         c.fields_.push_back(r.fields);
         c.source_line_.push_back(r.source_line);
         c.members_.push_back(narrow(r.members, "members"));
@@ -364,31 +396,7 @@ public:
     }
 
     /// \brief Writes record `i` into `out` (its strings reuse their capacity). \pre i < size()
-    void to_record(std::size_t i, io::patent_record& out) const {
-        const auto [c, k] = locate(i);
-        out.id.assign(c->id(k));
-        out.lens_id.assign(c->lens_id(k));
-        out.family_id.assign(c->family_id(k));
-        out.jurisdiction.assign(label(c->jurisdiction(k)));
-        out.kind.assign(label(c->kind(k)));
-        out.document_type.assign(label(c->document_type(k)));
-        out.title.assign(c->title(k));
-        out.publication_year = c->publication_year(k);
-        out.application_year = c->application_year(k);
-        out.priority_year = c->priority_year(k);
-        get_parties(c->applicants(k), out.applicants);
-        get_parties(c->inventors(k), out.inventors);
-        get_codes(c->ipc_, k, out.ipc);
-        get_codes(c->cpc_, k, out.cpc);
-        get_labels(c->family_jurisdictions(k), out.family_jurisdictions);
-        get_labels(c->priority_countries(k), out.priority_countries);
-        get_labels(c->priority_numbers(k), out.priority_numbers);
-        out.npl_list_items = c->npl_list_items(k);
-        out.counts = c->counts(k);
-        out.fields = c->fields(k);
-        out.source_line = c->source_line(k);
-        out.members = c->members(k);
-    }
+    void to_record(std::size_t i, io::patent_record& out) const { to_record(labels_, i, out); }
     /// \brief Record `i` as an io::patent_record. \pre i < size()
     io::patent_record to_record(std::size_t i) const {
         io::patent_record r;
@@ -401,6 +409,37 @@ public:
         for (std::size_t i = 0; i < size_; ++i) to_record(i, out[i]);
         return out;
     }
+
+private:
+    // to_record with the label ids read in `L` (the table's own labels, or the labels they moved to)
+    void to_record(const label_pool& L, std::size_t i, io::patent_record& out) const {
+        const auto [c, k] = locate(i);
+        const auto label = [&L](label_index id) { return L.view(id); };
+        out.id.assign(c->id(k));
+        out.lens_id.assign(c->lens_id(k));
+        out.family_id.assign(c->family_id(k));
+        out.jurisdiction.assign(label(c->jurisdiction(k)));
+        out.kind.assign(label(c->kind(k)));
+        out.document_type.assign(label(c->document_type(k)));
+        out.title.assign(c->title(k));
+        out.publication_year = c->publication_year(k);
+        out.application_year = c->application_year(k);
+        out.priority_year = c->priority_year(k);
+        get_parties(L, c->applicants(k), out.applicants);
+        get_parties(L, c->inventors(k), out.inventors);
+        get_codes(L, c->ipc_, k, out.ipc);
+        get_codes(L, c->cpc_, k, out.cpc);
+        get_labels(L, c->family_jurisdictions(k), out.family_jurisdictions);
+        get_labels(L, c->priority_countries(k), out.priority_countries);
+        get_labels(L, c->priority_numbers(k), out.priority_numbers);
+        out.npl_list_items = c->npl_list_items(k);
+        out.counts = c->counts(k);
+        out.fields = c->fields(k);
+        out.source_line = c->source_line(k);
+        out.members = c->members(k);
+    }
+
+public:
 
     /// \brief The exact source text of IPC code `j` of record `i` ("" for a code past the list).
     std::string ipc_text(std::size_t i, std::size_t j) const { return code_text(true, i, j); }
@@ -423,6 +462,18 @@ public:
     }
 
 private:
+    friend struct detail::table_access;
+
+    // the chunk the next record goes into (a new one when the last is full)
+    patent_table_chunk& open_chunk() {
+        if (chunks_.empty() || chunks_.back().size() == opts_.chunk_capacity) {
+            chunks_.emplace_back();
+            chunks_.back().first_row_ = size_;
+            chunks_.back().has_titles_ = opts_.titles;
+        }
+        return chunks_.back();
+    }
+
     static std::uint32_t narrow(std::size_t v, const char* field) {
         if (v > std::numeric_limits<std::uint32_t>::max())
             ::techconv::detail::throw_error<invalid_argument>(std::string("patent_table: ") + field +
@@ -459,30 +510,32 @@ private:
         col.codes.close();
     }
 
-    void get_parties(column_range<party_cell> cells, std::vector<io::party>& out) const {
+    static void get_parties(const label_pool& L, column_range<party_cell> cells, std::vector<io::party>& out) {
         out.resize(cells.size());
         for (std::size_t j = 0; j < cells.size(); ++j) {
-            out[j].name.assign(label(cells[j].name));
+            out[j].name.assign(L.view(cells[j].name));
             out[j].type = cells[j].type;
-            out[j].country.assign(label(cells[j].country));
+            out[j].country.assign(L.view(cells[j].country));
         }
     }
-    void get_labels(column_range<label_index> ids, std::vector<std::string>& out) const {
+    static void get_labels(const label_pool& L, column_range<label_index> ids, std::vector<std::string>& out) {
         out.resize(ids.size());
-        for (std::size_t j = 0; j < ids.size(); ++j) out[j].assign(label(ids[j]));
+        for (std::size_t j = 0; j < ids.size(); ++j) out[j].assign(L.view(ids[j]));
     }
-    std::string_view stored_text(const detail::code_column& col, std::size_t pos) const noexcept {
+    static std::string_view stored_text(const label_pool& L, const detail::code_column& col,
+                                        std::size_t pos) noexcept {
         const auto it = std::lower_bound(col.texts.begin(), col.texts.end(), pos,
                                          [](const auto& e, std::size_t p) { return e.first < p; });
         if (it == col.texts.end() || it->first != pos) return {};
-        return label(it->second);
+        return L.view(it->second);
     }
-    void get_codes(const detail::code_column& col, std::size_t k, std::vector<std::string>& out) const {
+    static void get_codes(const label_pool& L, const detail::code_column& col, std::size_t k,
+                          std::vector<std::string>& out) {
         const auto codes = col.codes.at(k);
         const std::size_t base = col.codes.first(k);
         out.resize(codes.size());
         for (std::size_t j = 0; j < codes.size(); ++j) {
-            const auto t = stored_text(col, base + j);
+            const auto t = stored_text(L, col, base + j);
             if (!t.empty() || codes[j].empty()) {
                 out[j].assign(t);
             } else {
@@ -496,7 +549,7 @@ private:
         const auto& col = ipc ? c->ipc_ : c->cpc_;
         const auto codes = col.codes.at(k);
         if (j >= codes.size()) return {};
-        const auto t = stored_text(col, col.codes.first(k) + j);
+        const auto t = stored_text(labels_, col, col.codes.first(k) + j);
         if (!t.empty() || codes[j].empty()) return std::string(t);
         return codes[j].to_string(classification::ipc_format::compact);
     }
@@ -517,19 +570,263 @@ struct table_merge_result {
     std::size_t without_key = 0;    ///< records with no family id and no priorities (kept alone)
 };
 
-/// \brief Simple-family merging of a table: the rule of io::merge_families
-/// (same key, same representative, same unions and count combination), with
-/// the family keys interned in a label_pool.
-///
-/// A family of one record is copied as it is; the members of a larger family
-/// are materialised (io::patent_record) and merged by the same code as the
-/// vector form, so both forms give equal records.
-/// Complexity: O(n) expected plus the unions of the families with several members.
-inline table_merge_result merge_families(const patent_table& in, const io::family_options& opts = {}) {
-    table_merge_result res{patent_table(in.options()), in.size(), 0, 0};
+namespace detail {
+
+/// What the table's family merge does inside a table: copy a row between two tables
+/// whose label pools agree on the row's ids, and free a chunk that is no longer read.
+struct table_access {
+    template <class T>
+    static void copy_list(list_column<T>& to, const list_column<T>& from, std::size_t k) {
+        for (const auto& v : from.at(k)) to.push_back(v);
+        to.close();
+    }
+    static void copy_codes(patent_table& to, code_column& into, const code_column& from, std::size_t k,
+                           std::string_view id, const char* scheme, std::size_t& unparsed) {
+        const auto codes = from.codes.at(k);
+        const std::size_t base = from.codes.first(k);
+        auto it = std::lower_bound(from.texts.begin(), from.texts.end(), base,
+                                   [](const auto& e, std::size_t p) { return e.first < p; });
+        for (std::size_t j = 0; j < codes.size(); ++j) {
+            if (it != from.texts.end() && it->first == base + j) {
+                if (codes[j].empty()) {
+                    ++unparsed;
+                    if (to.unparsed_.examples.size() < to.opts_.unparsed_examples)
+                        to.unparsed_.examples.push_back(std::string(id) + ": " + scheme + " '" +
+                                                        std::string(to.label(it->second)) + "'");
+                }
+                into.texts.emplace_back(static_cast<std::uint32_t>(into.codes.values()), it->second);
+                ++it;
+            }
+            into.codes.push_back(codes[j]);
+        }
+        into.codes.close();
+    }
+    /// Appends row `k` of `c` (a chunk of a table whose label ids mean the same in `to`) to `to`,
+    /// as append(to_record) would, without building the record or parsing its codes again.
+    static void append_row(patent_table& to, const patent_table_chunk& c, std::size_t k) {
+        auto& o = to.open_chunk();
+        o.ids_.push(c.id(k));
+        o.lens_ids_.push(c.lens_id(k));
+        o.family_ids_.push(c.family_id(k));
+        if (to.opts_.titles) o.titles_.push(c.title(k));
+        o.office_.push_back(c.office_[k]);
+        o.years_.push_back(c.years_[k]);
+        copy_list(o.applicants_, c.applicants_, k);
+        copy_list(o.inventors_, c.inventors_, k);
+        copy_codes(to, o.ipc_, c.ipc_, k, c.id(k), "ipc", to.unparsed_.ipc);
+        copy_codes(to, o.cpc_, c.cpc_, k, c.id(k), "cpc", to.unparsed_.cpc);
+        copy_list(o.family_juris_, c.family_juris_, k);
+        copy_list(o.priority_countries_, c.priority_countries_, k);
+        copy_list(o.priority_numbers_, c.priority_numbers_, k);
+        o.npl_items_.push_back(c.npl_items_[k]);
+        o.count_mask_.push_back(c.count_mask_[k]);
+        const std::size_t base = c.count_values_.first(k);
+        const auto vals = c.count_values_.at(k);
+        for (std::size_t j = 0; j < vals.size(); ++j) {
+            if (vals[j] == patent_table_chunk::wide_count)
+                o.wide_counts_.emplace_back(static_cast<std::uint32_t>(o.count_values_.values()),
+                                            c.wide_value(base + j));
+            o.count_values_.push_back(vals[j]);
+        }
+        o.count_values_.close();
+        o.fields_.push_back(c.fields_[k]);
+        o.source_line_.push_back(c.source_line_[k]);
+        o.members_.push_back(c.members_[k]);
+        ++to.size_;
+        if (o.size() == to.opts_.chunk_capacity) o.shrink_to_fit();
+    }
+    /// Keys seen so far, in insertion order: a scan while few, a hash set from 32 on.
+    template <class K, class H = std::hash<K>>
+    class seen_keys {
+    public:
+        bool insert(const K& k) {
+            if (set_.empty() && list_.size() < 32) {
+                for (const auto& x : list_)
+                    if (x == k) return false;
+            } else {
+                if (set_.empty()) set_.insert(list_.begin(), list_.end());
+                if (!set_.insert(k).second) return false;
+            }
+            list_.push_back(k);
+            return true;
+        }
+
+    private:
+        std::vector<K> list_;
+        std::unordered_set<K, H> set_;
+    };
+    using code_key = std::pair<label_index, std::uint64_t>;  // (kept text or `compact`, code bits)
+    struct code_key_hash {
+        std::size_t operator()(const code_key& k) const noexcept {
+            return std::hash<std::uint64_t>{}(k.second * 0x9E3779B97F4A7C15ULL ^ k.first);
+        }
+    };
+    static constexpr label_index compact = std::numeric_limits<label_index>::max();
+
+    /// The kept text label of each code of row k of `col` (`compact` where none), pushed into `out`.
+    static void code_texts(const code_column& col, std::size_t k, std::vector<label_index>& out) {
+        out.clear();
+        const auto codes = col.codes.at(k);
+        const std::size_t base = col.codes.first(k);
+        auto it = std::lower_bound(col.texts.begin(), col.texts.end(), base,
+                                   [](const auto& e, std::size_t p) { return e.first < p; });
+        for (std::size_t j = 0; j < codes.size(); ++j)
+            out.push_back(it != col.texts.end() && it->first == base + j ? (it++)->second : compact);
+    }
+
+    /// Appends to `to` the family of rows `rows` (of `in`, input order) merged by the rule of
+    /// io::merge_family, column by column: the same record as appending io::merge_family of the
+    /// materialised members (label ids read in `to`'s labels, which `in`'s ids index).
+    static void append_family(patent_table& to, const patent_table& in, const std::size_t* rows, std::size_t m,
+                              io::family_count_merge counts) {
+        std::size_t rep = 0;
+        for (std::size_t j = 0; j < m; ++j) {
+            const auto y = in.locate(rows[j]).first->publication_year(in.locate(rows[j]).second);
+            const auto [rc, rk] = in.locate(rows[rep]);
+            const auto ry = rc->publication_year(rk);
+            if (y != no_year && (ry == no_year || y < ry)) rep = j;
+        }
+        const auto [c, k] = in.locate(rows[rep]);
+        auto& o = to.open_chunk();
+        o.ids_.push(c->id(k));
+        o.lens_ids_.push(c->lens_id(k));
+        o.family_ids_.push(c->family_id(k));
+        if (to.opts_.titles) o.titles_.push(c->title(k));
+        o.office_.push_back(c->office_[k]);
+        const auto min_year = [](year_type a, year_type b) {
+            if (a == no_year) return b;
+            if (b == no_year) return a;
+            return std::min(a, b);
+        };
+        std::array<year_type, 3> years = c->years_[k];
+        std::uint16_t fields = c->fields_[k];
+        std::uint64_t npl = c->npl_items_[k], members = 0;
+        io::indicator_values cnt = c->counts(k);
+        for (std::size_t j = 0; j < m; ++j) {
+            const auto [mc, mk] = in.locate(rows[j]);
+            members += mc->members_[mk];
+            if (j == rep) continue;
+            for (std::size_t y = 0; y < 3; ++y) years[y] = min_year(years[y], mc->years_[mk][y]);
+            fields = static_cast<std::uint16_t>(fields | mc->fields_[mk]);
+            switch (counts) {
+                case io::family_count_merge::max: npl = std::max<std::uint64_t>(npl, mc->npl_items_[mk]); break;
+                case io::family_count_merge::sum: npl += mc->npl_items_[mk]; break;
+                case io::family_count_merge::first: break;
+            }
+            if (counts == io::family_count_merge::first) continue;
+            const auto mv = mc->counts(mk);
+            for (const auto ind : io::all_indicators) {
+                if (!mv.has(ind)) continue;
+                const auto v = *mv.get(ind);
+                if (!cnt.has(ind)) cnt.set(ind, v);
+                else if (counts == io::family_count_merge::max) cnt.set(ind, std::max(v, *cnt.get(ind)));
+                else cnt.set(ind, v + *cnt.get(ind));
+            }
+        }
+        o.years_.push_back(years);
+        // parties: the representative's, then each other member's whose name key is new
+        const auto parties = [&](list_column<party_cell> patent_table_chunk::*col) {
+            seen_keys<std::string> keys;
+            for (const auto& p : (c->*col).at(k)) {
+                keys.insert(io::detail::name_key(to.label(p.name)));
+                (o.*col).push_back(p);
+            }
+            for (std::size_t j = 0; j < m; ++j) {
+                if (j == rep) continue;
+                const auto [mc, mk] = in.locate(rows[j]);
+                for (const auto& p : (mc->*col).at(mk))
+                    if (keys.insert(io::detail::name_key(to.label(p.name)))) (o.*col).push_back(p);
+            }
+            (o.*col).close();
+        };
+        parties(&patent_table_chunk::applicants_);
+        parties(&patent_table_chunk::inventors_);
+        // codes: the representative's, then each other member's whose text is new
+        std::vector<label_index> texts;
+        const auto codes = [&](code_column patent_table_chunk::*col, const char* scheme, std::size_t& unparsed) {
+            seen_keys<code_key, code_key_hash> keys;
+            auto& into = o.*col;
+            const auto take = [&](const patent_table_chunk& from, std::size_t fk, bool all) {
+                code_texts(from.*col, fk, texts);
+                const auto cs = (from.*col).codes.at(fk);
+                for (std::size_t j = 0; j < cs.size(); ++j) {
+                    const code_key key{texts[j], texts[j] == compact ? cs[j].bits() : 0};
+                    if (!keys.insert(key) && !all) continue;
+                    if (texts[j] != compact) {
+                        if (cs[j].empty()) {
+                            ++unparsed;
+                            if (to.unparsed_.examples.size() < to.opts_.unparsed_examples)
+                                to.unparsed_.examples.push_back(std::string(c->id(k)) + ": " + scheme + " '" +
+                                                                std::string(to.label(texts[j])) + "'");
+                        }
+                        into.texts.emplace_back(static_cast<std::uint32_t>(into.codes.values()), texts[j]);
+                    }
+                    into.codes.push_back(cs[j]);
+                }
+            };
+            take(*c, k, true);
+            for (std::size_t j = 0; j < m; ++j) {
+                if (j == rep) continue;
+                const auto [mc, mk] = in.locate(rows[j]);
+                take(*mc, mk, false);
+            }
+            into.codes.close();
+        };
+        codes(&patent_table_chunk::ipc_, "ipc", to.unparsed_.ipc);
+        codes(&patent_table_chunk::cpc_, "cpc", to.unparsed_.cpc);
+        // label lists: the representative's, then each other member's new labels
+        const auto labels = [&](list_column<label_index> patent_table_chunk::*col) {
+            seen_keys<label_index> keys;
+            for (const auto id : (c->*col).at(k)) {
+                keys.insert(id);
+                (o.*col).push_back(id);
+            }
+            for (std::size_t j = 0; j < m; ++j) {
+                if (j == rep) continue;
+                const auto [mc, mk] = in.locate(rows[j]);
+                for (const auto id : (mc->*col).at(mk))
+                    if (keys.insert(id)) (o.*col).push_back(id);
+            }
+            (o.*col).close();
+        };
+        labels(&patent_table_chunk::family_juris_);
+        labels(&patent_table_chunk::priority_countries_);
+        labels(&patent_table_chunk::priority_numbers_);
+        o.npl_items_.push_back(patent_table::narrow(npl, "npl_list_items"));
+        o.push_counts(cnt);
+        o.fields_.push_back(fields);
+        o.source_line_.push_back(c->source_line_[k]);
+        o.members_.push_back(patent_table::narrow(members, "members"));
+        ++to.size_;
+        if (o.size() == to.opts_.chunk_capacity) o.shrink_to_fit();
+    }
+    /// An empty table with `in`'s options and a copy of its labels (or its labels, moved).
+    static patent_table with_labels(const patent_table& in) {
+        patent_table t(in.opts_);
+        t.labels_ = in.labels_;
+        return t;
+    }
+    static patent_table with_labels(patent_table&& in) {
+        patent_table t(in.opts_);
+        t.labels_ = std::move(in.labels_);
+        return t;
+    }
+    /// Record `i` of `t`, its label ids read in `labels` (where t's labels may have moved).
+    static void to_record(const patent_table& t, const label_pool& labels, std::size_t i, io::patent_record& out) {
+        t.to_record(labels, i, out);
+    }
+    /// Frees chunk `c` of `t`: its rows must not be read again.
+    static void release(patent_table& t, std::size_t c) { t.chunks_[c] = patent_table_chunk(); }
+};
+
+template <class In>
+table_merge_result merge_table_families(In&& in, const io::family_options& opts) {
+    constexpr bool consume = !std::is_lvalue_reference_v<In>;
+    const std::size_t n = in.size();
+    table_merge_result res{patent_table(in.options()), n, 0, 0};
     constexpr std::uint32_t alone = std::numeric_limits<std::uint32_t>::max();
     label_pool keys;                        // family key -> dense id in first-seen order
-    std::vector<std::uint32_t> key_of(in.size(), alone);  // key id of each row, or alone
+    std::vector<std::uint32_t> key_of(n, alone);  // key id of each row, or alone
     std::vector<std::string_view> numbers;  // scratch: a row's priority numbers
     for (const auto& c : in.chunks()) {
         for (std::size_t k = 0; k < c.size(); ++k) {
@@ -543,7 +840,7 @@ inline table_merge_result merge_families(const patent_table& in, const io::famil
             key_of[c.first_row() + k] = keys.intern(key);
         }
     }
-    // members of each key, in input order (CSR)
+    // members of each key, in input order (CSR); a family's first member is its slot in the output
     std::vector<std::uint32_t> start(keys.size() + 1, 0);
     for (const auto g : key_of)
         if (g != alone) ++start[g + 1];
@@ -551,31 +848,70 @@ inline table_merge_result merge_families(const patent_table& in, const io::famil
     std::vector<std::size_t> members(start.back());
     {
         std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
-        for (std::size_t i = 0; i < key_of.size(); ++i)
+        for (std::size_t i = 0; i < n; ++i)
             if (key_of[i] != alone) members[fill[key_of[i]]++] = i;
     }
-    io::patent_record scratch;
-    std::vector<io::patent_record> group;
-    std::vector<std::size_t> positions;
-    for (std::size_t i = 0; i < key_of.size(); ++i) {
+    // when consuming: chunk c is freed once the scan has passed its last row and the first
+    // member of every family with a row in it (families of the synthetic corpus and of most
+    // exports are near each other, so at most a few input chunks are held beside the output)
+    const std::size_t cap = in.options().chunk_capacity;
+    const std::size_t nchunks = in.chunks().size();
+    std::vector<std::size_t> release_after(nchunks, 0), order(nchunks);
+    if (consume) {
+        for (std::size_t c = 0; c < nchunks; ++c) release_after[c] = std::min(n, (c + 1) * cap) - 1;
+        for (std::size_t i = 0; i < n; ++i)
+            if (key_of[i] != alone) {
+                auto& r = release_after[i / cap];
+                r = std::max(r, members[start[key_of[i]]]);
+            }
+        for (std::size_t c = 0; c < nchunks; ++c) order[c] = c;
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return release_after[a] < release_after[b]; });
+    }
+    res.table = table_access::with_labels(std::forward<In>(in));  // (moving keeps the chunks in `in`)
+    std::size_t next_release = 0;
+    for (std::size_t i = 0; i < n; ++i) {
         const auto g = key_of[i];
-        if (g != alone && members[start[g]] != i) continue;  // not the family's first row
-        const std::size_t m = g == alone ? 1 : start[g + 1] - start[g];
-        if (m == 1) {
-            in.to_record(i, scratch);
-            res.table.append(scratch);
-            continue;
+        const bool first = g == alone || members[start[g]] == i;
+        if (first) {
+            const std::size_t m = g == alone ? 1 : start[g + 1] - start[g];
+            if (m == 1) {
+                const auto [c, k] = in.locate(i);
+                table_access::append_row(res.table, *c, k);
+            } else {
+                table_access::append_family(res.table, in, &members[start[g]], m, opts.counts);
+            }
         }
-        group.resize(m);
-        positions.resize(m);
-        for (std::size_t j = 0; j < m; ++j) {
-            in.to_record(members[start[g] + j], group[j]);
-            positions[j] = j;
+        if constexpr (consume) {
+            while (next_release < nchunks && release_after[order[next_release]] <= i)
+                table_access::release(in, order[next_release++]);
         }
-        res.table.append(io::merge_family(group, positions, opts.counts));
     }
     res.merged = res.input_records - res.table.size();
     return res;
+}
+
+}  // namespace detail
+
+/// \brief Simple-family merging of a table: the rule of io::merge_families
+/// (same key, same representative, same unions and count combination), with
+/// the family keys interned in a label_pool.
+///
+/// The merged table starts from the input's labels, so a family of one
+/// record is copied column by column (no record built, no code parsed
+/// again); the members of a larger family are materialised (io::patent_record)
+/// and merged by the same code as the vector form, so both forms give equal
+/// records. Given an rvalue, the input's labels move to the result and each
+/// input chunk is freed as soon as no family still to be written has a row in
+/// it, so the input and the merged table are not held whole together.
+/// Complexity: O(n) expected plus the unions of the families with several members.
+inline table_merge_result merge_families(const patent_table& in, const io::family_options& opts = {}) {
+    return detail::merge_table_families(in, opts);
+}
+
+/// \brief merge_families() consuming `in` (its chunks are freed as the merge passes them).
+inline table_merge_result merge_families(patent_table&& in, const io::family_options& opts = {}) {
+    return detail::merge_table_families(std::move(in), opts);
 }
 
 }  // namespace records
