@@ -176,3 +176,34 @@ TEST_CASE("chart data and script of a line chart") {
                         "linespoints title \"b 'q'\"\n") != std::string::npos);
     CHECK(rp::chart_markdown(c) == "![T](s.svg)\n\n(PNG: [s.png](s.png))\n");
 }
+
+TEST_CASE("network outputs: a group or year without codes shows no convergence index, not 0") {
+    // Two US records with codes in 2010, one FR record without a code in 2011 (by hand: group FR
+    // has 1 record and 0 nodes; year 2011 has 1 record and 0 codes -> status::empty_input).
+    auto us1 = patent("1", {"A01B 1/00", "B02C 1/00"}, 2010);
+    auto us2 = patent("2", {"A01B 3/00"}, 2010);
+    auto fr = patent("3", {}, 2011);
+    us1.jurisdiction = us2.jurisdiction = "US";
+    fr.jurisdiction = "FR";
+    ta::network_options o;
+    o.group_by_country = ta::country_source::jurisdiction;
+    const auto res = ta::network(std::vector<tio::patent_record>{us1, us2, fr}, o);
+    std::ostringstream groups;
+    rp::write_network_groups_csv(groups, res);
+    // FR: records 1, nodes 0, edges 0, density 0, components 0, convergence_index empty
+    CHECK(groups.str().find("\nFR,1,0,0,0,0,,") != std::string::npos);
+    // US: 2 records, 2 nodes: CI = (2 - 2) / 2 = 0, written as 0
+    CHECK(groups.str().find("\nUS,2,2,1,1,1,0,") != std::string::npos);
+    std::ostringstream json;
+    rp::write_network_summary_json(json, res, rp::network_settings{});
+    CHECK(json.str().find("\"group\": \"FR\", \"records\": 1, \"nodes\": 0, \"edges\": 0, \"convergence_index\": null") !=
+          std::string::npos);
+    const auto charts = rp::network_year_charts(res, "subclass");
+    REQUIRE(charts.size() == 2);
+    std::ostringstream dat, gp;
+    rp::write_chart_data(dat, charts[1]);
+    rp::write_chart_script(gp, charts[1]);
+    // 2010: 2 records, 2 codes -> CI 0; 2011: no code -> '?', which the script declares missing
+    CHECK(dat.str() == "# x\tCI = (records - codes) / records\n2010\t0\n2011\t?\n");
+    CHECK(gp.str().find("set datafile missing '?'\n") != std::string::npos);
+}

@@ -9,8 +9,11 @@
 #ifndef TECHCONV_REPORT_COMMAND_HPP_
 #define TECHCONV_REPORT_COMMAND_HPP_
 
+#include <algorithm>   // std::sort
 #include <cstddef>    // std::size_t
 #include <exception>  // std::exception
+#include <filesystem> // std::filesystem::is_directory
+#include <system_error>  // std::error_code
 #include <string>     // std::string
 #include <utility>    // std::move
 #include <vector>     // std::vector
@@ -24,6 +27,28 @@
 
 TECHCONV_NAMESPACE_BEGIN
 namespace report {
+
+/// \brief The auxiliary input files of a command line for manifest.json: the value of every
+/// option whose spec names a FILE or a PATH (a folder: its regular files, in name order).
+inline std::vector<std::pair<std::string, std::string>> auxiliary_files(const command_spec& spec,
+                                                                        const arguments& a) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& o : spec.options) {
+        if ((o.value != "FILE" && o.value != "PATH") || !a.has(o.name)) continue;
+        const std::string path = a.get(o.name);
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) {
+            std::vector<std::string> files;
+            for (const auto& e : std::filesystem::directory_iterator(path, ec))
+                if (e.is_regular_file(ec)) files.push_back(e.path().string());
+            std::sort(files.begin(), files.end());
+            for (auto& f : files) out.emplace_back(o.name, std::move(f));
+        } else {
+            out.emplace_back(o.name, path);
+        }
+    }
+    return out;
+}
 
 /// \brief Runs a command: parses argv[2..] against `spec`, prints --help (exit 0), requires
 /// at least one input and --out, opens the output folder of --out (the body writes into
@@ -50,6 +75,7 @@ int run_command(const command_spec& spec, int argc, char** argv, Body&& body) {
             m.command = spec.name;
             m.argv.assign(argv, argv + argc);
             m.inputs = a.inputs;
+            m.auxiliary = auxiliary_files(spec, a);
             m.options = a.values;
             m.options["out"] = a.final_out;
             folder.commit(m);

@@ -10,6 +10,7 @@
 #include <cstddef>  // std::size_t
 #include <cstdint>  // std::int64_t, std::uint64_t
 #include <ostream>  // std::ostream
+#include <limits>  // std::numeric_limits
 #include <string>   // std::string
 
 #include "techconv/analysis/network.hpp"
@@ -160,7 +161,8 @@ inline void write_network_summary_json(std::ostream& f, const analysis::network_
     j.key("largest_component").value(static_cast<std::int64_t>(stats.largest_component));
     j.key("modularity").value(stats.modularity);
     j.key("clusters").value(static_cast<std::int64_t>(stats.clusters));
-    j.key("convergence_index").value(stats.convergence_index);
+    // no code at all: no index (null; status::empty_input), not 0
+    j.key("convergence_index").value(stats.nodes == 0 ? std::numeric_limits<double>::quiet_NaN() : stats.convergence_index);
     j.key("sections").value(static_cast<std::int64_t>(stats.sections));
     j.key("cross_section_links").value(static_cast<std::int64_t>(stats.cross_section_links));
     j.key("level").value(s.level);
@@ -183,7 +185,8 @@ inline void write_network_summary_json(std::ostream& f, const analysis::network_
             j.begin_object().key("group").value(gr.name).key("records").value(static_cast<std::int64_t>(gr.summary.records))
                 .key("nodes").value(static_cast<std::int64_t>(gr.summary.nodes))
                 .key("edges").value(static_cast<std::int64_t>(gr.summary.edges))
-                .key("convergence_index").value(gr.summary.convergence_index)
+                .key("convergence_index").value(gr.summary.nodes == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                                                       : gr.summary.convergence_index)
                 .key("sections").value(static_cast<std::int64_t>(gr.summary.sections))
                 .end_object();
         j.end_array();

@@ -169,6 +169,9 @@ struct run_manifest {
     std::string command;                                    ///< subcommand name
     std::vector<std::string> argv;                          ///< the whole command line
     std::vector<std::string> inputs;                        ///< input paths (size and checksum are added)
+    /// Auxiliary input files (option, path): concordances, term lists, title lists; a folder
+    /// is listed file by file. Size and checksum are added from the file at commit time.
+    std::vector<std::pair<std::string, std::string>> auxiliary;
     std::map<std::string, std::string> options;             ///< parsed option values
     std::vector<std::pair<std::string, long long>> counts;  ///< in the order they were reported
 };
@@ -466,6 +469,22 @@ inline void output_folder::commit(const run_manifest& m) {
             j.end_object();
         }
         j.end_array();
+        if (!m.auxiliary.empty()) {
+            j.key("auxiliary").begin_array();
+            for (const auto& [option, path] : m.auxiliary) {
+                j.begin_object().key("option").value(option).key("path").value(path);
+                struct stat sb {};
+                if (::stat(path.c_str(), &sb) == 0 && S_ISREG(sb.st_mode)) {
+                    const auto [sum, bytes] = file_checksum(path);
+                    j.key("bytes").value(static_cast<std::int64_t>(bytes));
+                    j.key("fnv1a64x4").value(detail::hex64(sum));
+                } else {  // a FIFO or gone: its bytes cannot be read again
+                    j.key("bytes").null().key("fnv1a64x4").null();
+                }
+                j.end_object();
+            }
+            j.end_array();
+        }
         j.key("options").begin_object();
         for (const auto& [k, v] : m.options) j.key(k).value(v);
         j.end_object();

@@ -11,6 +11,7 @@
 #include <cmath>      // std::sqrt
 #include <cstddef>    // std::size_t
 #include <ostream>    // std::ostream
+#include <limits>     // std::numeric_limits
 #include <string>     // std::string, std::to_string
 #include <utility>    // std::move
 #include <vector>     // std::vector
@@ -40,14 +41,19 @@ struct line_chart {
 };
 
 /// \brief stem.dat of a chart: a "# x" header with the series names, then one
-/// tab-separated row per x value.
+/// tab-separated row per x value; a NaN (no value, e.g. a year without codes) is written `?`,
+/// which gnuplot skips.
 inline void write_chart_data(std::ostream& dat, const line_chart& c) {
     dat << "# x";
     for (const auto& n : c.names) dat << '\t' << n;
     dat << '\n';
     for (std::size_t t = 0; t < c.x.size(); ++t) {
         dat << io::format_double(c.x[t]);
-        for (const auto& y : c.ys) dat << '\t' << io::format_double(y[t]);
+        for (const auto& y : c.ys) {
+            dat << '\t';
+            if (std::isnan(y[t])) dat << '?';  // gnuplot's missing value: no point drawn
+            else dat << io::format_double(y[t]);
+        }
         dat << '\n';
     }
 }
@@ -60,8 +66,12 @@ inline void write_chart_script(std::ostream& gp, const line_chart& c) {
         for (const char ch : s) o += (ch == '"' || ch == '\\') ? '\'' : ch;
         return o + "\"";
     };
-    gp << "set datafile separator '\\t'\n"
-       << "set title " << quote(c.title) << "\nset xlabel " << quote(c.xlabel) << "\nset ylabel "
+    gp << "set datafile separator '\\t'\n";
+    bool missing = false;  // a value written as '?' (write_chart_data)
+    for (const auto& y : c.ys)
+        for (const double v : y) missing = missing || std::isnan(v);
+    if (missing) gp << "set datafile missing '?'\n";
+    gp << "set title " << quote(c.title) << "\nset xlabel " << quote(c.xlabel) << "\nset ylabel "
        << quote(c.ylabel) << "\nset grid\nset key outside right top\nset xtics nomirror\n";
     std::string plot = "plot ";
     for (std::size_t s = 0; s < c.names.size(); ++s) {
@@ -92,7 +102,9 @@ inline std::vector<line_chart> network_year_charts(const analysis::network_resul
         ch.ys[0].push_back(static_cast<double>(y.records));
         ch.ys[1].push_back(static_cast<double>(y.codes));
         ci.x.push_back(static_cast<double>(y.year));
-        ci.ys[0].push_back(y.convergence_index);
+        // a year whose records have no code has no index (status::empty_input): no point, not 0
+        ci.ys[0].push_back(y.info == status::empty_input ? std::numeric_limits<double>::quiet_NaN()
+                                                         : y.convergence_index);
     }
     return {std::move(ch), std::move(ci)};
 }

@@ -252,7 +252,8 @@ inline void write_sections_csv(std::ostream& out, const analysis::network_result
 }
 
 /// \brief groups.csv of the network: group, records, nodes, edges, density, components,
-/// convergence_index, sections, top_nodes (';'-joined).
+/// convergence_index, sections, top_nodes (';'-joined). A group whose records have no code has
+/// no convergence index (status::empty_input): the cell is empty, not 0.
 inline void write_network_groups_csv(std::ostream& out, const analysis::network_result& res) {
     io::csv_writer w(out);
     w.row({"group", "records", "nodes", "edges", "density", "components", "convergence_index", "sections",
@@ -262,8 +263,10 @@ inline void write_network_groups_csv(std::ostream& out, const analysis::network_
         std::string top;
         for (const auto& t : s.top_nodes) top += (top.empty() ? "" : ";") + t;
         w.field(gr.name).field(static_cast<std::int64_t>(s.records)).field(static_cast<std::int64_t>(s.nodes))
-            .field(static_cast<std::int64_t>(s.edges)).field(s.density).field(static_cast<std::int64_t>(s.components))
-            .field(s.convergence_index).field(static_cast<std::int64_t>(s.sections)).field(top).end_row();
+            .field(static_cast<std::int64_t>(s.edges)).field(s.density).field(static_cast<std::int64_t>(s.components));
+        if (s.nodes == 0) w.empty();
+        else w.field(s.convergence_index);
+        w.field(static_cast<std::int64_t>(s.sections)).field(top).end_row();
     }
 }
 
