@@ -66,7 +66,7 @@ TEST_CASE("delimiters: the rule, by hand") {
     CHECK(io::detect_delimiter("") == ',');
 }
 
-TEST_CASE("delimiters: a Lens export saved with ';' or tabs is detected and gives the same records") {
+TEST_CASE("delimiters: a Lens export saved with semicolons or tabs is detected and gives the same records") {
     const std::string path = techconv_test::data_path("patents-lens-jet-engines/lens-export.csv");
     const std::string commas = techconv_test::read_file(path);
     char d = 0;
@@ -103,7 +103,7 @@ TEST_CASE("delimiters: a Lens export saved with ';' or tabs is detected and give
     CHECK(io::input_note(saved, in.files[0].stats).find("';'-separated") != std::string::npos);
 }
 
-TEST_CASE("delimiters: a Scopus export saved with ';' is read (it used to be refused)") {
+TEST_CASE("delimiters: a Scopus export saved with semicolons is read (it used to be refused)") {
     std::istringstream semi("Authors;Title;Year;Affiliations;EID\n"
                             "A;T;2017;\"Univ X, Paris, France\";1\n");
     io::scopus_reader r(semi, "semi.csv");
@@ -118,7 +118,7 @@ TEST_CASE("delimiters: a Scopus export saved with ';' is read (it used to be ref
     CHECK(notes[0].find("';'-separated") != std::string::npos);
 }
 
-TEST_CASE("delimiters: a ';'-separated weights table is read with decimal commas") {
+TEST_CASE("delimiters: a semicolon-separated weights table is read with decimal commas") {
     const std::string path = techconv_test::temp_path("weights-semicolon.csv");
     techconv_test::write_file(path, "id;x;y\nP1;1,5;2\nP2;0,25;3\n");
     const auto t = io::read_numeric_table(path);

@@ -96,7 +96,12 @@ def main():
         one_line_error(exe, ["keycore", lens, "--out", out, "--max-xml-depth", "-1"], 2, "--max-xml-depth")
         one_line_error(exe, ["keycore", lens, "--out", out, "--max-columns", "99999999999"], 2, "--max-columns")
         one_line_error(exe, ["keycore", lens, "--out", out, "--max-columns", "3"], 1, lens + ":1:", "limit_exceeded")
-        one_line_error(exe, ["closeness", wos, "--out", out, "--max-columns", "3"], 2, "unknown option --max-columns")
+        # every command bounds the columns of a CSV or tab-delimited input: the WoS tab-delimited
+        # export has more than 3 columns (a limit_exceeded error on its header line)
+        wos_tab = os.path.join(data, "wos-ble-scientopy", "wos_2026_04_02_1000.txt")
+        one_line_error(exe, ["closeness", wos_tab, "--out", out, "--max-columns", "3"], 1, wos_tab + ":1:",
+                       "limit_exceeded")
+        one_line_error(exe, ["closeness", wos, "--out", out, "--max-memory", "1x"], 2, "--max-memory")
         # a tiny fraction still selects ceil(q n) = 1 record (it gave an empty key core)
         tiny = os.path.join(work, "tiny")
         _, stdout, _ = run(exe, ["keycore", lens, "--out", tiny, "--top", "1e-17"])
