@@ -64,7 +64,7 @@ int cmd_weights(int argc, char** argv) {
         in.finish();
         prog.finish(table.ids.size());
         const std::string note = tio::table_note(path, table);
-        if (!tio::plain_utf8(table.text) || table.delimiter != ',') prog.note(note);
+        if (!tio::plain_utf8(table.text) || table.delimiter != ',' || table.blank_rows > 0) prog.note(note);
         report_count("bytes_not_utf8", static_cast<long long>(table.text.stray_bytes));
         const auto m = static_cast<index>(table.columns.size());
         o.directions.assign(static_cast<std::size_t>(m), tw::direction::benefit);

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include <techconv/io/numeric_table.hpp>
 
@@ -44,4 +45,15 @@ TEST_CASE("bad input: weights table: text in the first column still makes it the
     CHECK(t.columns == std::vector<std::string>{"x"});
     CHECK(t.ids == std::vector<std::string>{"P1", "nan", "US 1 A"});
     CHECK(t.values(2, 0) == 3.0);
+}
+
+TEST_CASE("bad input: weights table: rows with every cell empty are skipped and counted") {
+    // Two emptied rows (",," and " , ,") between and after the data: 2 rows read, 2 skipped (by hand).
+    const std::string path = techconv_test::temp_path("numeric-blank.csv");
+    techconv_test::write_file(path, "id,x,y\nA,1,2\n,,\nB,3,4\n , ,\n");
+    const auto t = tio::read_numeric_table(path);
+    CHECK(t.ids == std::vector<std::string>{"A", "B"});
+    CHECK(t.blank_rows == 2);
+    CHECK(t.lines == std::vector<std::size_t>{2, 4});
+    CHECK(tio::table_note(path, t).find("skipped 2 rows with every cell empty") != std::string::npos);
 }

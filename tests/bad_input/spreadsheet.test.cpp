@@ -11,6 +11,7 @@
 
 #include <techconv/io/dates.hpp>
 #include <techconv/io/lens.hpp>
+#include <techconv/io/patent_inputs.hpp>
 #include <techconv/io/scopus.hpp>
 
 #include "catalogue.hpp"
@@ -213,4 +214,23 @@ TEST_CASE("bad input: lens: counts written as decimals are read when whole, an e
                                             "decimals.csv");
         }
     }
+}
+
+TEST_CASE("bad input: rows a spreadsheet emptied (every field empty) are skipped and counted") {
+    // Rows 3 and 5 and 6 are delimiters only, as a spreadsheet saves rows whose content was
+    // deleted inside its used range: skipped like blank lines (3 counted, by hand), the others read.
+    const std::string text = "Lens ID,Publication Number,Cited by Patent Count\n000-1,US 1 A,3\n,,\n000-2,US 2 A,4\n"
+                             ",,\n , ,\n";
+    std::istringstream in(text);
+    io::lens_reader r(in, "emptied.csv");
+    io::patent_record rec;
+    std::vector<std::string> ids;
+    while (r.next(rec)) ids.push_back(rec.id);
+    CHECK(ids == std::vector<std::string>{"US 1 A", "US 2 A"});
+    CHECK(r.stats().blank_rows == 3);
+    CHECK(io::input_note("emptied.csv", r.stats()).find("skipped 3 rows with every field empty") != std::string::npos);
+    // a row with an empty id but other values stays an error (it is not blank)
+    std::istringstream bad("Lens ID,Publication Number,Cited by Patent Count\n,,5\n");
+    io::lens_reader rb(bad, "emptied.csv");
+    CHECK_THROWS_AS(rb.next(rec), parse_error);
 }

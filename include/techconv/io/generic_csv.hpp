@@ -101,6 +101,9 @@ struct patent_read_stats {
     /// (describe(text) is the report's sentence).
     encoding_evidence text;
     std::size_t malformed_rows = 0;                ///< rows skipped for a wrong field count
+    /// Rows of the header's width whose every field is empty (`,,,,`: rows a spreadsheet
+    /// emptied but kept in its used range), skipped like blank lines and counted.
+    std::size_t blank_rows = 0;
     std::vector<std::size_t> malformed_lines;      ///< their lines (the first 100)
     /// Dates and years read by each rule of parse_date_year (index: date_rule).
     std::array<std::size_t, date_rule_count> date_rules{};
@@ -238,7 +241,18 @@ private:
 
     // The next row of the right width; rows of another width are an error or, with
     // skip_malformed_rows, skipped and counted (the csv reader consumed them whole).
+    // The next row that is not blank (every field empty after trimming: skipped and counted).
     bool next_row() {
+        for (;;) {
+            if (!next_row_of_width()) return false;
+            bool blank = true;
+            for (std::size_t i = 0; blank && i < csv_->size(); ++i) blank = trim(csv_->field(i)).empty();
+            if (!blank) return true;
+            ++stats_.blank_rows;
+        }
+    }
+
+    bool next_row_of_width() {
 #if TECHCONV_HAS_EXCEPTIONS
         if (opts_.skip_malformed_rows) {
             for (;;) {

@@ -37,6 +37,8 @@ struct numeric_table {
     char delimiter = ',';
     /// The line of each row in the file (for the locations of errors found after reading).
     std::vector<std::size_t> lines;
+    /// Rows whose every cell is empty (`,,,`: emptied in a spreadsheet), skipped.
+    std::size_t blank_rows = 0;
 };
 
 namespace detail {
@@ -122,7 +124,14 @@ inline numeric_table read_numeric_table(std::istream& in, const std::string& pat
     std::vector<std::vector<std::string>> cells;
     std::vector<std::size_t> lines;
     std::size_t held = 0;  // bytes of the cells held as text (check_memory_bound)
+    std::size_t blank_rows = 0;
     while (r.next()) {
+        bool blank = true;  // every cell empty: a row a spreadsheet emptied (skipped, counted)
+        for (std::size_t c = 0; blank && c < r.size(); ++c) blank = trim(r.field(c)).empty();
+        if (blank) {
+            ++blank_rows;
+            continue;
+        }
         if (r.size() != header.size())
             r.fail(error_code::field_count, r.size() < header.size() ? r.size() : header.size(),
                    "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(r.size()));
@@ -176,6 +185,7 @@ inline numeric_table read_numeric_table(std::istream& in, const std::string& pat
     t.text = r.encoding();
     t.delimiter = r.delimiter();
     t.lines = std::move(lines);
+    t.blank_rows = blank_rows;
     return t;
 }
 
@@ -184,6 +194,7 @@ inline numeric_table read_numeric_table(std::istream& in, const std::string& pat
 inline std::string table_note(const std::string& path, const numeric_table& t) {
     std::string s = path + ": " + std::to_string(t.ids.size()) + " rows, " + std::to_string(t.columns.size()) +
                     " numeric columns, " + (t.has_id_column ? "an id column" : "no id column (rows are numbered)");
+    if (t.blank_rows > 0) s += ", skipped " + std::to_string(t.blank_rows) + " rows with every cell empty";
     if (t.delimiter == ';') s += "; ';'-separated with decimal commas";
     if (t.delimiter == '\t') s += "; tab-separated";
     if (!plain_utf8(t.text)) s += "; " + describe(t.text);

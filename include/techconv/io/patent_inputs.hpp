@@ -111,6 +111,7 @@ inline std::string input_note(const std::string& path, const patent_read_stats& 
     std::string s = path + ": " + (st.layout.empty() ? std::string("csv") : st.layout) + ", " +
                     std::to_string(st.records) + " records";
     for (const auto& k : st.skipped) s += ", skipped " + std::to_string(k.second) + " " + k.first;
+    if (st.blank_rows > 0) s += ", skipped " + std::to_string(st.blank_rows) + " rows with every field empty";
     if (st.rejected_codes > 0)
         s += ", dropped " + std::to_string(st.rejected_codes) + " codes that are not IPC/CPC symbols (first: " +
              st.rejected_code_examples.front() + ")";
