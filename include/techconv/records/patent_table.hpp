@@ -686,7 +686,10 @@ struct table_access {
             const auto ry = rc->publication_year(rk);
             if (y != no_year && (ry == no_year || y < ry)) rep = j;
         }
-        const auto [c, k] = in.locate(rows[rep]);
+        // not a structured binding: the lambdas below capture c and k, which clang rejects in C++17
+        const auto rep_at = in.locate(rows[rep]);
+        const auto* const c = rep_at.first;
+        const std::size_t k = rep_at.second;
         auto& o = to.open_chunk();
         o.ids_.push(c->id(k));
         o.lens_ids_.push(c->lens_id(k));
