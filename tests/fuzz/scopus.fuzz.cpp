@@ -30,6 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::istringstream again(text);
     techconv::io::csv_options c;
     c.encoding = techconv::io::text_encoding::unchecked;
+    // the rows as the Scopus reader split them: with the delimiter it decided (',', ';' or a tab)
+    if (lenient.report.delimiter != '\0') c.delimiter = lenient.report.delimiter;
     techconv::io::csv_reader r(again, "count.csv", c);
     while (r.next()) ++rows;
     const auto& rep = lenient.report;

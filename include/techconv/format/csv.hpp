@@ -61,8 +61,9 @@ constexpr char detect_delimiter(std::string_view line) noexcept {
 
 /// \brief Options of csv_reader and csv_writer.
 struct csv_options {
-    /// ',' for CSV, a tab for tab-delimited exports; auto_delimiter (readers only): decided from
-    /// the first line by detect_delimiter (csv_reader::delimiter() tells which).
+    /// ',' for CSV, a tab for tab-delimited exports; auto_delimiter (readers only): decided by
+    /// detect_delimiter from the first line's first 60 bytes (30 in UTF-16 input: what every read
+    /// block holds, so the block size never changes it; csv_reader::delimiter() tells which).
     char delimiter = ',';
     char quote = '"';                      ///< quote character (RFC 4180: '"')
     bool has_header = true;                ///< the first record names the columns
@@ -206,8 +207,13 @@ private:
         decode_as_ = src_.settle_encoding(opts_.encoding, evidence_);
         had_bom_ = evidence_.bom;
         if (opts_.delimiter == auto_delimiter) {
-            // The first line of the first block (after a BOM; UTF-16 already transcoded).
+            // The first line, up to a fixed number of bytes that the first block always holds
+            // (a block is at least 64 bytes, less a BOM; UTF-16 transcodes at least 30), so the
+            // decision does not depend on the block size.
+            const bool utf16 = evidence_.used == text_encoding::utf16le || evidence_.used == text_encoding::utf16be;
+            const std::size_t sample = utf16 ? 30 : 60;
             std::string_view head = src_.fill() ? std::string_view(src_.data(), src_.available()) : std::string_view();
+            head = head.substr(0, sample);
             opts_.delimiter = detect_delimiter(head.substr(0, head.find_first_of("\r\n")));
         }
         if (!opts_.has_header) return;
