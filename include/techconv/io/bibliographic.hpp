@@ -248,7 +248,7 @@ inline bool joins_place_name(std::string_view w) {
 }
 
 /// Whether a word is a postcode as Scopus writes it after the country: it has a digit, or it is
-/// a placeholder of x's ("xxxx").
+/// three or more x's ("xxxx", written where the postcode is unknown).
 inline bool is_postcode_word(std::string_view w) {
     if (has_digit(w)) return true;
     if (w.size() < 3) return false;
