@@ -1,17 +1,12 @@
 # Runs the intrinsics build (NATIVE, needs the processor flags in CPU_FLAGS) and the
 # lane-wise fallback build (FALLBACK) of simd_lanes.cpp and fails unless both print the
 # same lines. Skipped (marker for CTest) where the processor lacks a flag.
-set(_flags "")
-if(EXISTS /proc/cpuinfo)
-  file(STRINGS /proc/cpuinfo _flags REGEX "^flags" LIMIT_COUNT 1)
+include("${CMAKE_CURRENT_LIST_DIR}/../support/cpu_flags.cmake")
+techconv_missing_cpu_flag("${CPU_FLAGS}" _missing)
+if(_missing)
+  message("SKIPPED: no ${_missing} on this processor (or no /proc/cpuinfo)")
+  return()
 endif()
-string(REPLACE "," ";" _wanted "${CPU_FLAGS}")
-foreach(_f IN LISTS _wanted)
-  if(NOT _flags MATCHES " ${_f}( |$)")
-    message("SKIPPED: no ${_f} on this processor (or no /proc/cpuinfo)")
-    return()
-  endif()
-endforeach()
 execute_process(COMMAND "${NATIVE}" RESULT_VARIABLE rc1 OUTPUT_VARIABLE out1)
 execute_process(COMMAND "${FALLBACK}" RESULT_VARIABLE rc2 OUTPUT_VARIABLE out2)
 if(NOT rc1 EQUAL 0 OR NOT rc2 EQUAL 0)

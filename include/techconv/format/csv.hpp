@@ -59,6 +59,15 @@ constexpr char detect_delimiter(std::string_view line) noexcept {
     return ',';
 }
 
+/// \brief How the notes of a report name a file's delimiter `d`: nothing for ',' (the rule),
+/// "';'-separated (as a spreadsheet saves CSV in a decimal-comma locale)" for ';',
+/// "tab-separated" for a tab.
+inline std::string delimiter_note(char d) {
+    if (d == ';') return "';'-separated (as a spreadsheet saves CSV in a decimal-comma locale)";
+    if (d == '\t') return "tab-separated";
+    return {};
+}
+
 /// \brief Options of csv_reader and csv_writer.
 struct csv_options {
     /// ',' for CSV, a tab for tab-delimited exports; auto_delimiter (readers only): decided by
@@ -156,6 +165,13 @@ public:
     /// Field `i`, or an empty view when the record is shorter.
     std::string_view field(std::size_t i) const noexcept {
         return i < size() ? (*this)[i] : std::string_view();
+    }
+    /// \brief Whether every field of the current record is empty after trimming white
+    /// space: a row a spreadsheet emptied (`,,,`), which the readers skip and count.
+    bool blank() const noexcept {
+        for (std::size_t i = 0; i < size(); ++i)
+            if (!trim((*this)[i]).empty()) return false;
+        return true;
     }
 
     /// Parses field `i` as an integer. Returns false if it is empty (or

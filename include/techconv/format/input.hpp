@@ -207,6 +207,14 @@ inline void check_memory_bound(std::size_t held, std::size_t limit, const std::s
             " (--max-memory)");
 }
 
+/// \brief Whether a reader filling a table checks the bound `limit` after its `records`-th
+/// record: every 1,024 records when there is a bound (a table's memory_bytes() walks its
+/// chunks, too slow for every record), never without one. The readers check once more at
+/// the end of each file, so the bound holds whatever the file's size.
+constexpr bool memory_check_due(std::size_t limit, std::size_t records) noexcept {
+    return limit != 0 && records % 1024 == 0;
+}
+
 }  // namespace io
 TECHCONV_NAMESPACE_END
 

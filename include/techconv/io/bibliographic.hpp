@@ -24,6 +24,7 @@
 #include "techconv/classification/country.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/format/csv.hpp"  // delimiter_note
 #include "techconv/format/encoding.hpp"
 #include "techconv/format/parse.hpp"
 #include "techconv/records/paper_table.hpp"  // io::country_field, the columnar sink
@@ -121,8 +122,7 @@ struct bibliographic_report {
 /// country: Foo Rep (2), Atlantis (1)", the `top` most frequent spellings).
 inline std::vector<std::string> report_notes(const bibliographic_report& r, std::size_t top = 10) {
     std::vector<std::string> out;
-    if (r.delimiter == ';') out.emplace_back("';'-separated (as a spreadsheet saves CSV in a decimal-comma locale)");
-    if (r.delimiter == '\t') out.emplace_back("tab-separated");
+    if (auto d = delimiter_note(r.delimiter); !d.empty()) out.push_back(std::move(d));
     if (!plain_utf8(r.text)) out.push_back(describe(r.text));
     if (r.unresolved_addresses > 0) {
         std::string s = std::to_string(r.unresolved_addresses) +

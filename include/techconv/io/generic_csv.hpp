@@ -245,9 +245,7 @@ private:
     bool next_row() {
         for (;;) {
             if (!next_row_of_width()) return false;
-            bool blank = true;
-            for (std::size_t i = 0; blank && i < csv_->size(); ++i) blank = trim(csv_->field(i)).empty();
-            if (!blank) return true;
+            if (!csv_->blank()) return true;
             ++stats_.blank_rows;
         }
     }

@@ -126,9 +126,7 @@ inline numeric_table read_numeric_table(std::istream& in, const std::string& pat
     std::size_t held = 0;  // bytes of the cells held as text (check_memory_bound)
     std::size_t blank_rows = 0;
     while (r.next()) {
-        bool blank = true;  // every cell empty: a row a spreadsheet emptied (skipped, counted)
-        for (std::size_t c = 0; blank && c < r.size(); ++c) blank = trim(r.field(c)).empty();
-        if (blank) {
+        if (r.blank()) {  // every cell empty: a row a spreadsheet emptied (skipped, counted)
             ++blank_rows;
             continue;
         }
@@ -195,8 +193,8 @@ inline std::string table_note(const std::string& path, const numeric_table& t) {
     std::string s = path + ": " + std::to_string(t.ids.size()) + " rows, " + std::to_string(t.columns.size()) +
                     " numeric columns, " + (t.has_id_column ? "an id column" : "no id column (rows are numbered)");
     if (t.blank_rows > 0) s += ", skipped " + std::to_string(t.blank_rows) + " rows with every cell empty";
-    if (t.delimiter == ';') s += "; ';'-separated with decimal commas";
-    if (t.delimiter == '\t') s += "; tab-separated";
+    if (const auto d = delimiter_note(t.delimiter); !d.empty()) s += "; " + d;
+    if (t.delimiter == ';') s += ", numbers with decimal commas";
     if (!plain_utf8(t.text)) s += "; " + describe(t.text);
     return s;
 }

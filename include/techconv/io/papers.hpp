@@ -104,7 +104,7 @@ inline paper_inputs read_paper_table(std::vector<input_source> inputs, const rea
         const auto drain = [&](auto& reader) {
             while (reader.next_into(out.table)) {
                 const std::size_t n = out.table.size();
-                if (opts.max_memory_bytes != 0 && (n & 1023) == 0)
+                if (memory_check_due(opts.max_memory_bytes, n))
                     check_memory_bound(out.table.memory_bytes(), opts.max_memory_bytes, path,
                                        out.table.locate(n - 1).first->line(out.table.locate(n - 1).second), n);
             }

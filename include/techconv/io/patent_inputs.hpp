@@ -20,6 +20,7 @@
 #include "techconv/error.hpp"
 #include "techconv/io/canonical_csv.hpp"
 #include "techconv/io/detect.hpp"
+#include "techconv/format/csv.hpp"  // delimiter_note
 #include "techconv/format/encoding.hpp"
 #include "techconv/format/input.hpp"
 #include "techconv/records/families.hpp"
@@ -115,8 +116,7 @@ inline std::string input_note(const std::string& path, const patent_read_stats& 
     if (st.rejected_codes > 0)
         s += ", dropped " + std::to_string(st.rejected_codes) + " codes that are not IPC/CPC symbols (first: " +
              st.rejected_code_examples.front() + ")";
-    if (st.delimiter == ';') s += "; ';'-separated (as a spreadsheet saves CSV in a decimal-comma locale)";
-    if (st.delimiter == '\t') s += "; tab-separated";
+    if (const auto d = delimiter_note(st.delimiter); !d.empty()) s += "; " + d;
     if (!plain_utf8(st.text)) s += "; " + describe(st.text);
     return s;
 }
@@ -390,7 +390,7 @@ inline patent_table_inputs read_patent_table(std::vector<input_source> inputs,
                 }
                 out.table.append(r);
                 if (opts.drop_duplicates) seen.insert(out.table.size() - 1);
-                if (opts.limits.max_memory_bytes != 0 && (out.table.size() & 1023) == 0)
+                if (memory_check_due(opts.limits.max_memory_bytes, out.table.size()))
                     check_memory_bound(out.table.memory_bytes() + seen.memory_bytes(), opts.limits.max_memory_bytes,
                                        path, r.source_line, out.table.size());
             }

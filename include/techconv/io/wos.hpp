@@ -107,6 +107,51 @@ inline record_builder make_builder(const bibliographic_options& o) {
     return record_builder{o.countries != nullptr ? o.countries : &default_countries(), co};
 }
 
+// What the two Web of Science readers share: the options, the line reader,
+// the record builder and the reading loop over Derived::read_raw() (one raw
+// record into fields_, false at the end of input), which emit_wos_record
+// turns into a record or a counted skip.
+template <class Derived>
+class wos_reader_base {
+public:
+    /// \brief Reads the next record into `rec`. \returns false at the end of input.
+    /// \throws parse_error as described in the reader's documentation.
+    bool next(bibliographic_record& rec) {
+        record_sink s(rec);
+        return next_into(s);
+    }
+    /// \brief Reads the next record into `sink` (records::paper_table, or any type
+    /// with its sink functions). \returns false at the end of input.
+    template <class Sink>
+    bool next_into(Sink& sink) {
+        for (;;) {
+            if (!static_cast<Derived&>(*this).read_raw()) return false;
+            if (emit_wos_record(fields_, builder_, parts_, seen_, report_, sink)) return true;
+        }
+    }
+    /// \brief What was read, skipped and not understood so far.
+    const bibliographic_report& stats() const noexcept {
+        report_.text = lines_.encoding();
+        return report_;
+    }
+    /// The same as stats() (the older spelling; the patent readers say stats()).
+    const bibliographic_report& report() const noexcept { return stats(); }
+
+protected:
+    wos_reader_base(std::istream& in, std::string source, const bibliographic_options& opts)
+        : opts_(opts), lines_(in, std::move(source), line_opts(opts)), builder_(make_builder(opts_)) {}
+    wos_reader_base(const std::string& path, const bibliographic_options& opts)
+        : opts_(opts), lines_(path, line_opts(opts)), builder_(make_builder(opts_)) {}
+
+    bibliographic_options opts_;
+    line_reader lines_;
+    record_builder builder_;
+    wos_fields fields_;
+    record_parts parts_;
+    mutable bibliographic_report report_;  // stats() copies the line reader's encoding evidence
+    std::unordered_set<std::string> seen_;
+};
+
 }  // namespace detail
 
 /// \brief Streaming reader of the Web of Science plain-text ("tagged") export.
@@ -136,39 +181,18 @@ inline record_builder make_builder(const bibliographic_options& o) {
 /// techconv::io::bibliographic_record rec;
 /// while (r.next(rec)) use(rec.countries);
 /// \endcode
-class wos_tagged_reader {
+class wos_tagged_reader : public detail::wos_reader_base<wos_tagged_reader> {
 public:
     /// Reads from a stream; `source` names it in messages.
     wos_tagged_reader(std::istream& in, std::string source = "<stream>", bibliographic_options opts = {})
-        : opts_(opts), lines_(in, std::move(source), detail::line_opts(opts)), builder_(detail::make_builder(opts_)) {}
+        : wos_reader_base(in, std::move(source), opts) {}
     /// Opens a file. \throws parse_error (io_error) if it cannot be opened.
     explicit wos_tagged_reader(const std::string& path, bibliographic_options opts = {})
-        : opts_(opts), lines_(path, detail::line_opts(opts)), builder_(detail::make_builder(opts_)) {}
-
-    /// \brief Reads the next record into `rec`. \returns false at the end of input.
-    /// \throws parse_error as described in the class documentation.
-    bool next(bibliographic_record& rec) {
-        record_sink s(rec);
-        return next_into(s);
-    }
-    /// \brief Reads the next record into `sink` (records::paper_table, or any type
-    /// with its sink functions). \returns false at the end of input.
-    template <class Sink>
-    bool next_into(Sink& sink) {
-        for (;;) {
-            if (!read_raw()) return false;
-            if (detail::emit_wos_record(fields_, builder_, parts_, seen_, report_, sink)) return true;
-        }
-    }
-    /// \brief What was read, skipped and not understood so far.
-    const bibliographic_report& stats() const noexcept {
-        report_.text = lines_.encoding();
-        return report_;
-    }
-    /// The same as stats() (the older spelling; the patent readers say stats()).
-    const bibliographic_report& report() const noexcept { return stats(); }
+        : wos_reader_base(path, opts) {}
 
 private:
+    friend class detail::wos_reader_base<wos_tagged_reader>;
+
     // A malformed record: throw, or record the issue and drop the record.
     void malformed(error_code code, std::size_t line, const std::string& msg) {
         if (opts_.malformed == malformed_policy::error)
@@ -304,13 +328,6 @@ private:
         return false;
     }
 
-    bibliographic_options opts_;
-    line_reader lines_;
-    detail::record_builder builder_;
-    detail::wos_fields fields_;
-    detail::record_parts parts_;
-    mutable bibliographic_report report_;  // report() copies the line reader's encoding evidence
-    std::unordered_set<std::string> seen_;
     bool in_record_ = false;
     bool encoding_bad_ = false;
     std::size_t bad_line_ = 0;
@@ -328,42 +345,22 @@ private:
 /// invalid UTF-8 (bad_encoding) is an error or a counted skip.
 ///
 /// Not safe for concurrent use. Memory: one line.
-class wos_tab_reader {
+class wos_tab_reader : public detail::wos_reader_base<wos_tab_reader> {
 public:
     /// Reads from a stream; `source` names it in messages.
     wos_tab_reader(std::istream& in, std::string source = "<stream>", bibliographic_options opts = {})
-        : opts_(opts), lines_(in, std::move(source), detail::line_opts(opts)), builder_(detail::make_builder(opts_)) {
+        : wos_reader_base(in, std::move(source), opts) {
         read_header();
     }
     /// Opens a file. \throws parse_error (io_error) if it cannot be opened.
     explicit wos_tab_reader(const std::string& path, bibliographic_options opts = {})
-        : opts_(opts), lines_(path, detail::line_opts(opts)), builder_(detail::make_builder(opts_)) {
+        : wos_reader_base(path, opts) {
         read_header();
     }
 
-    /// \brief Reads the next record into `rec`. \returns false at the end of input.
-    bool next(bibliographic_record& rec) {
-        record_sink s(rec);
-        return next_into(s);
-    }
-    /// \brief Reads the next record into `sink` (records::paper_table, or any type
-    /// with its sink functions). \returns false at the end of input.
-    template <class Sink>
-    bool next_into(Sink& sink) {
-        for (;;) {
-            if (!read_raw()) return false;
-            if (detail::emit_wos_record(fields_, builder_, parts_, seen_, report_, sink)) return true;
-        }
-    }
-    /// \brief What was read, skipped and not understood so far.
-    const bibliographic_report& stats() const noexcept {
-        report_.text = lines_.encoding();
-        return report_;
-    }
-    /// The same as stats() (the older spelling; the patent readers say stats()).
-    const bibliographic_report& report() const noexcept { return stats(); }
-
 private:
+    friend class detail::wos_reader_base<wos_tab_reader>;
+
     [[noreturn]] void header_error(error_code code, const std::string& field, const std::string& msg) const {
         ::techconv::detail::throw_error<parse_error>(code, source_location{lines_.source(), 1, 0, 0, field}, msg);
     }
@@ -466,16 +463,9 @@ private:
     }
 
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-    bibliographic_options opts_;
-    line_reader lines_;
-    detail::record_builder builder_;
     std::vector<std::string_view> header_, cells_;
     std::vector<std::string> names_;
     std::size_t width_ = 0, ut_ = npos, py_ = npos, c1_ = npos, rp_ = npos, ti_ = npos, de_ = npos, id_ = npos;
-    detail::wos_fields fields_;
-    detail::record_parts parts_;
-    mutable bibliographic_report report_;  // report() copies the line reader's encoding evidence
-    std::unordered_set<std::string> seen_;
 };
 
 namespace detail {

@@ -29,6 +29,7 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/records/chunked_table.hpp"
 #include "techconv/records/labels.hpp"
 #include "techconv/records/patent_table.hpp"  // column_range and the text and list columns
 #include "techconv/types.hpp"
@@ -99,6 +100,7 @@ public:
 
 private:
     friend class paper_table;
+    template <class, class> friend class chunked_table;
 
     void shrink_to_fit() {
         for (auto* t : {&ids_, &titles_, &keywords_}) t->shrink_to_fit();
@@ -135,12 +137,11 @@ private:
 ///     for (std::size_t i = 0; i < c.size(); ++i)
 ///         for (const auto country : c.countries(i)) use(t.label(country));
 /// \endcode
-class paper_table {
+class paper_table : public chunked_table<paper_table_chunk, paper_table_options> {
 public:
     /// An empty table. \throws invalid_argument when opts.chunk_capacity is 0.
-    explicit paper_table(paper_table_options opts = {}) : opts_(opts) {
-        ::techconv::detail::require(opts_.chunk_capacity > 0, "paper_table: chunk_capacity must be at least 1");
-    }
+    explicit paper_table(paper_table_options opts = {})
+        : chunked_table(opts, "paper_table: chunk_capacity must be at least 1") {}
 
     /// \brief Starts a record (the previous one must be ended).
     void begin_record(std::string_view id, year_type year, std::size_t line) {
@@ -184,40 +185,11 @@ public:
         c.unresolved_.close();
         c.source_.push_back(static_cast<std::uint8_t>(source));
         open_ = false;
-        ++size_;
-        if (c.size() == opts_.chunk_capacity) c.shrink_to_fit();  // a full chunk takes no more
-    }
-
-    /// \brief Releases the spare capacity of the last chunk (io::read_paper_table calls it at the end).
-    void shrink_to_fit() {
-        if (!chunks_.empty()) chunks_.back().shrink_to_fit();
-        chunks_.shrink_to_fit();
-    }
-
-    /// Records in the table (ended ones).
-    std::size_t size() const noexcept { return size_; }
-    /// Whether the table has no record.
-    bool empty() const noexcept { return size_ == 0; }
-    /// The chunks, in record order; chunk k holds records [k·capacity, (k+1)·capacity).
-    const std::vector<paper_table_chunk>& chunks() const noexcept { return chunks_; }
-    /// The labels every chunk's label ids refer to.
-    const label_pool& labels() const noexcept { return labels_; }
-    /// The text of label `id`.
-    std::string_view label(label_index id) const noexcept { return labels_.view(id); }
-    /// The options the table was made with.
-    const paper_table_options& options() const noexcept { return opts_; }
-
-    /// \brief The chunk holding record `i` and the record's index in it. \pre i < size()
-    std::pair<const paper_table_chunk*, std::size_t> locate(std::size_t i) const noexcept {
-        return {&chunks_[i / opts_.chunk_capacity], i % opts_.chunk_capacity};
+        end_of_record(c);
     }
 
     /// Bytes held: every chunk, the label pool and the chunk list.
-    std::size_t memory_bytes() const noexcept {
-        std::size_t b = sizeof(*this) + labels_.memory_bytes() + chunks_.capacity() * sizeof(paper_table_chunk);
-        for (const auto& c : chunks_) b += c.memory_bytes();
-        return b;
-    }
+    std::size_t memory_bytes() const noexcept { return sizeof(*this) + held_bytes(); }
 
 private:
     paper_table_chunk& current() {
@@ -227,10 +199,6 @@ private:
         return chunks_.back();
     }
 
-    paper_table_options opts_;
-    label_pool labels_;
-    std::vector<paper_table_chunk> chunks_;
-    std::size_t size_ = 0;
     bool open_ = false, texts_set_ = false;
 };
 

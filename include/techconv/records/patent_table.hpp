@@ -35,6 +35,7 @@
 #include "techconv/classification/ipc.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/records/chunked_table.hpp"
 #include "techconv/records/families.hpp"
 #include "techconv/records/labels.hpp"
 #include "techconv/records/patent.hpp"
@@ -248,6 +249,7 @@ public:
 
 private:
     friend class patent_table;
+    template <class, class> friend class chunked_table;
     friend struct detail::table_access;
 
     // the stated counts of one record (mask, values, wide values)
@@ -336,12 +338,11 @@ struct unparsed_codes {
 ///     for (std::size_t i = 0; i < c.size(); ++i)
 ///         for (const auto code : c.ipc(i)) use(code.truncate(classification::ipc_level::subclass));
 /// \endcode
-class patent_table {
+class patent_table : public chunked_table<patent_table_chunk, patent_table_options> {
 public:
     /// An empty table. \throws invalid_argument when opts.chunk_capacity is 0.
-    explicit patent_table(patent_table_options opts = {}) : opts_(opts) {
-        ::techconv::detail::require(opts_.chunk_capacity > 0, "patent_table: chunk_capacity must be at least 1");
-    }
+    explicit patent_table(patent_table_options opts = {})
+        : chunked_table(opts, "patent_table: chunk_capacity must be at least 1") {}
 
     /// \brief Appends `r` as the last record.
     /// \throws invalid_argument when a count exceeds 2^32 - 1 (NPL items, members).
@@ -365,35 +366,11 @@ public:
         c.fields_.push_back(r.fields);
         c.source_line_.push_back(r.source_line);
         c.members_.push_back(narrow(r.members, "members"));
-        ++size_;
-        if (c.size() == opts_.chunk_capacity) c.shrink_to_fit();  // a full chunk takes no more
+        end_of_record(c);
     }
 
-    /// \brief Releases the spare capacity of the last chunk (read_patent_table calls it at the end).
-    void shrink_to_fit() {
-        if (!chunks_.empty()) chunks_.back().shrink_to_fit();
-        chunks_.shrink_to_fit();
-    }
-
-    /// Records in the table.
-    std::size_t size() const noexcept { return size_; }
-    /// Whether the table has no record.
-    bool empty() const noexcept { return size_ == 0; }
-    /// The chunks, in record order; chunk k holds records [k·capacity, (k+1)·capacity).
-    const std::vector<patent_table_chunk>& chunks() const noexcept { return chunks_; }
-    /// The labels every chunk's label ids refer to.
-    const label_pool& labels() const noexcept { return labels_; }
-    /// The text of label `id`.
-    std::string_view label(label_index id) const noexcept { return labels_.view(id); }
-    /// The options the table was made with.
-    const patent_table_options& options() const noexcept { return opts_; }
     /// Codes that did not parse (counted, with examples).
     const unparsed_codes& unparsed() const noexcept { return unparsed_; }
-
-    /// \brief The chunk holding record `i` and the record's index in it. \pre i < size()
-    std::pair<const patent_table_chunk*, std::size_t> locate(std::size_t i) const noexcept {
-        return {&chunks_[i / opts_.chunk_capacity], i % opts_.chunk_capacity};
-    }
 
     /// \brief Writes record `i` into `out` (its strings reuse their capacity). \pre i < size()
     void to_record(std::size_t i, io::patent_record& out) const { to_record(labels_, i, out); }
@@ -448,8 +425,7 @@ public:
 
     /// Bytes held: every chunk, the label pool and the chunk list.
     std::size_t memory_bytes() const noexcept {
-        std::size_t b = sizeof(*this) + labels_.memory_bytes() + chunks_.capacity() * sizeof(patent_table_chunk);
-        for (const auto& c : chunks_) b += c.memory_bytes();
+        std::size_t b = sizeof(*this) + held_bytes();
         for (const auto& e : unparsed_.examples) b += e.capacity();
         return b;
     }
@@ -554,10 +530,6 @@ private:
         return codes[j].to_string(classification::ipc_format::compact);
     }
 
-    patent_table_options opts_;
-    label_pool labels_;
-    std::vector<patent_table_chunk> chunks_;
-    std::size_t size_ = 0;
     unparsed_codes unparsed_;
 };
 
@@ -632,8 +604,7 @@ struct table_access {
         o.fields_.push_back(c.fields_[k]);
         o.source_line_.push_back(c.source_line_[k]);
         o.members_.push_back(c.members_[k]);
-        ++to.size_;
-        if (o.size() == to.opts_.chunk_capacity) o.shrink_to_fit();
+        to.end_of_record(o);
     }
     /// Keys seen so far, in insertion order: a scan while few, a hash set from 32 on.
     template <class K, class H = std::hash<K>>
@@ -800,8 +771,7 @@ struct table_access {
         o.fields_.push_back(fields);
         o.source_line_.push_back(c->source_line_[k]);
         o.members_.push_back(patent_table::narrow(members, "members"));
-        ++to.size_;
-        if (o.size() == to.opts_.chunk_capacity) o.shrink_to_fit();
+        to.end_of_record(o);
     }
     /// An empty table with `in`'s options and a copy of its labels (or its labels, moved).
     static patent_table with_labels(const patent_table& in) {
