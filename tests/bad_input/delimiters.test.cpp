@@ -150,3 +150,57 @@ TEST_CASE("delimiters: a semicolon-separated weights table is read with decimal 
         techconv_bad_input::check_error(e, expected_error{error_code::bad_number, 2, 2, 1, "x"}, path);
     }
 }
+
+TEST_CASE("delimiters: a spreadsheet's sep= line, by hand") {
+    CHECK(io::delimiter_hint("sep=,") == ',');
+    CHECK(io::delimiter_hint("sep=;") == ';');
+    CHECK(io::delimiter_hint("sep=\t") == '\t');
+    CHECK(io::delimiter_hint("\"sep=;\"") == ';');
+    CHECK(io::delimiter_hint("SEP=;") == ';');
+    CHECK(io::delimiter_hint("sep=|") == '\0');    // not a delimiter techconv reads
+    CHECK(io::delimiter_hint("sep=;;") == '\0');   // one character only
+    CHECK(io::delimiter_hint("sep,x,y") == '\0');  // a header that merely starts so
+    CHECK(io::delimiter_hint("") == '\0');
+}
+
+TEST_CASE("delimiters: an export with a sep= line before its header gives the same records") {
+    // Excel writes `sep=;` as the first line of a CSV meant to open in any locale, and other
+    // tools add it for Excel. The line names the delimiter and is not part of the table.
+    const std::string path = techconv_test::data_path("patents-lens-jet-engines/lens-export.csv");
+    const auto want = read_lens_text(techconv_test::read_file(path), "commas.csv");
+    REQUIRE(want.size() == 3779);  // as above
+    for (const char delim : {',', ';', '\t'}) {
+        INFO("delimiter code " << static_cast<int>(delim));
+        const std::string text = std::string("sep=") + delim + "\r\n" + rewrite_with(path, delim);
+        CHECK(io::detect_format_of(text.substr(0, 4096)) == io::input_format::lens);
+        char d = 0;
+        const auto got = read_lens_text(text, "sep.csv", &d);
+        CHECK(d == delim);
+        REQUIRE(got.size() == want.size());
+        CHECK(got.front().id == want.front().id);
+        CHECK(got.front().source_line == want.front().source_line + 1);  // the sep= line counts
+        CHECK(got.back().id == want.back().id);
+        CHECK(got.back().ipc == want.back().ipc);
+    }
+    // through read_patents, from a file, with the format detected
+    const std::string saved = techconv_test::temp_path("lens-sep.csv");
+    techconv_test::write_file(saved, "\"sep=;\"\n" + rewrite_with(path, ';'));
+    const auto in = io::read_patents({saved});
+    REQUIRE(in.files.size() == 1);
+    CHECK(in.files[0].format == io::input_format::lens);
+    CHECK(in.read == want.size());  // before family merging
+    // an error names the file's own line numbers (header on line 2, first record on line 3)
+    techconv_test::write_file(saved, "sep=,\nid,x\nP1,abc\n");
+    try {
+        (void)io::read_numeric_table(saved);
+        FAIL("expected a parse_error");
+    } catch (const techconv::parse_error& e) {
+        techconv_bad_input::check_error(e, expected_error{error_code::bad_number, 3, 2, 1, "x"}, saved);
+    }
+    // a weights table with sep=; is read with decimal commas
+    techconv_test::write_file(saved, "sep=;\nid;x;y\nP1;1,5;2\n");
+    const auto t = io::read_numeric_table(saved);
+    CHECK(t.delimiter == ';');
+    REQUIRE(t.values.rows() == 1);
+    CHECK(t.values(0, 0) == 1.5);
+}

@@ -59,6 +59,18 @@ constexpr char detect_delimiter(std::string_view line) noexcept {
     return ',';
 }
 
+/// \brief The delimiter a first line names in the way spreadsheet programs read and write it
+/// to fix the delimiter whatever the locale: `sep=,`, `sep=;` or `sep=` and a tab, possibly in
+/// double quotes (`"sep=;"`), `sep` in any case; '\0' for any other line. Such a line is not
+/// part of the table: csv_reader skips it and, with auto_delimiter, reads with its delimiter.
+constexpr char delimiter_hint(std::string_view line) noexcept {
+    if (line.size() == 7 && line.front() == '"' && line.back() == '"') line = line.substr(1, 5);
+    if (line.size() != 5) return '\0';
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(line[0]) != 's' || lower(line[1]) != 'e' || lower(line[2]) != 'p' || line[3] != '=') return '\0';
+    return line[4] == ',' || line[4] == ';' || line[4] == '\t' ? line[4] : '\0';
+}
+
 /// \brief How the notes of a report name a file's delimiter `d`: nothing for ',' (the rule),
 /// "';'-separated (as a spreadsheet saves CSV in a decimal-comma locale)" for ';',
 /// "tab-separated" for a tab.
@@ -222,16 +234,17 @@ private:
     void start() {
         decode_as_ = src_.settle_encoding(opts_.encoding, evidence_);
         had_bom_ = evidence_.bom;
-        if (opts_.delimiter == auto_delimiter) {
-            // The first line, up to a fixed number of bytes that the first block always holds
-            // (a block is at least 64 bytes, less a BOM; UTF-16 transcodes at least 30), so the
-            // decision does not depend on the block size.
-            const bool utf16 = evidence_.used == text_encoding::utf16le || evidence_.used == text_encoding::utf16be;
-            const std::size_t sample = utf16 ? 30 : 60;
-            std::string_view head = src_.fill() ? std::string_view(src_.data(), src_.available()) : std::string_view();
-            head = head.substr(0, sample);
-            opts_.delimiter = detect_delimiter(head.substr(0, head.find_first_of("\r\n")));
-        }
+        // The first line, up to a fixed number of bytes that the first block always holds
+        // (a block is at least 64 bytes, less a BOM; UTF-16 transcodes at least 30), so the
+        // decisions do not depend on the block size.
+        const bool utf16 = evidence_.used == text_encoding::utf16le || evidence_.used == text_encoding::utf16be;
+        const std::size_t sample = utf16 ? 30 : 60;
+        std::string_view head = src_.fill() ? std::string_view(src_.data(), src_.available()) : std::string_view();
+        head = head.substr(0, sample);
+        const std::string_view first = head.substr(0, head.find_first_of("\r\n"));
+        const char hint = delimiter_hint(first);
+        if (opts_.delimiter == auto_delimiter) opts_.delimiter = hint != '\0' ? hint : detect_delimiter(first);
+        if (hint != '\0') read_record();  // a `sep=X` line is not part of the table
         if (!opts_.has_header) return;
         if (!read_record()) {
             ::techconv::detail::throw_error<parse_error>(

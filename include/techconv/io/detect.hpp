@@ -100,7 +100,8 @@ inline bool has_name(const std::vector<std::string>& h, std::string_view name) {
 ///  - `<?xml` or `<us-patent-grant`: USPTO XML;
 ///  - a first line starting `FN `, `PT ` or `VR `: Web of Science tagged text;
 ///  - a first line starting `PT` and a tab: Web of Science tab-delimited;
-///  - a header (separated by ',', ';' or tabs: detect_delimiter) naming `Lens ID` or
+///  - a header (separated by ',', ';' or tabs: detect_delimiter, or the delimiter a `sep=`
+///    line before it names: delimiter_hint) naming `Lens ID` or
 ///    `Display Key`: Lens;
 ///  - naming `Publication Number`, `Jurisdiction`, `Kind` and `IPCR Classifications` or
 ///    `CPC Classifications`: Lens (the 2015 layout, which has no `Lens ID` column);
@@ -121,11 +122,19 @@ inline input_format detect_format_of(std::string_view head) {
     while (p < head.size() && (head[p] == ' ' || head[p] == '\n' || head[p] == '\r' || head[p] == '\t')) ++p;
     head.remove_prefix(p);
     if (head.substr(0, 5) == "<?xml" || head.substr(0, 16) == "<us-patent-grant") return input_format::uspto_xml;
-    const std::string_view line = head.substr(0, head.find_first_of("\r\n"));
+    std::string_view line = head.substr(0, head.find_first_of("\r\n"));
+    char delimiter = delimiter_hint(line);  // a spreadsheet's `sep=X` line: the header follows it
+    if (delimiter != '\0') {
+        head.remove_prefix(line.size());
+        while (!head.empty() && (head.front() == '\r' || head.front() == '\n')) head.remove_prefix(1);
+        line = head.substr(0, head.find_first_of("\r\n"));
+    } else {
+        delimiter = detect_delimiter(line);
+    }
     const auto starts = [&](std::string_view s) { return line.substr(0, s.size()) == s; };
     if (starts("FN ") || starts("PT ") || starts("VR ")) return input_format::wos;
     if (starts("PT\t")) return input_format::wos_tab;
-    const auto h = detail::sniff_header(line, detect_delimiter(line));
+    const auto h = detail::sniff_header(line, delimiter);
     if (detail::has_name(h, "Lens ID") || detail::has_name(h, "Display Key")) return input_format::lens;
     if (detail::has_name(h, "Publication Number") && detail::has_name(h, "Jurisdiction") &&
         detail::has_name(h, "Kind") &&
