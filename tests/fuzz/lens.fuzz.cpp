@@ -6,7 +6,8 @@
 //
 // Invariants: the reader ends in records or a parse_error; when it succeeds,
 // every CSV record became one patent record or was counted as a row with
-// every field empty (stats().blank_rows; counted here by io::csv_reader:
+// every field empty or a row repeating the header (stats().blank_rows,
+// stats().repeated_headers; counted here by io::csv_reader:
 // nothing dropped) and stats().records says so; stated counts are never
 // negative; record lines increase; codes are non-empty strings; the outcome
 // does not depend on the read block size.
@@ -29,7 +30,7 @@ namespace {
 struct result {
     std::vector<std::string> ids;
     std::size_t records = 0;
-    std::size_t blank_rows = 0;
+    std::size_t blank_rows = 0;  // rows with every field empty, and rows repeating the header
     techconv_fuzz::outcome error;
 };
 
@@ -49,7 +50,7 @@ result read_export(const std::string& text, const io::patent_csv_options& o) {
             out.ids.push_back(rec.id);
         }
         out.records = r.stats().records;
-        out.blank_rows = r.stats().blank_rows;
+        out.blank_rows = r.stats().blank_rows + r.stats().repeated_headers;
         check(out.records == out.ids.size(), "stats().records differs from the records delivered");
     } catch (const techconv::parse_error& e) {
         techconv_fuzz::check_located_error(e);

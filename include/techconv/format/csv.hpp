@@ -185,6 +185,24 @@ public:
             if (!trim((*this)[i]).empty()) return false;
         return true;
     }
+    /// \brief Whether the current record repeats the header, name for name after trimming (a
+    /// UTF-8 byte-order mark before the first name, and the quotes after it, ignored): what two
+    /// exports joined into one
+    /// file (`cat a.csv b.csv`) hold where the second begins. The patent and Scopus readers skip
+    /// such rows and count them. False without a header.
+    bool repeats_header() const noexcept {
+        if (header_.empty() || size() != header_.size()) return false;
+        for (std::size_t i = 0; i < size(); ++i) {
+            std::string_view f = trim((*this)[i]);
+            if (i == 0 && f.substr(0, 3) == "\xEF\xBB\xBF") {
+                // after a mark the field is not read as quoted: its quotes are still there
+                f = trim(f.substr(3));
+                if (f.size() >= 2 && f.front() == '"' && f.back() == '"') f = f.substr(1, f.size() - 2);
+            }
+            if (f != header_[i]) return false;
+        }
+        return true;
+    }
 
     /// Parses field `i` as an integer. Returns false if it is empty (or
     /// absent); throws parse_error (bad_number / out_of_range) otherwise.

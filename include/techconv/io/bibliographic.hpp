@@ -97,6 +97,9 @@ struct bibliographic_report {
     std::size_t skipped = 0;              ///< malformed records dropped (malformed_policy::skip)
     std::size_t unknown_tags = 0;         ///< fields with unknown tags ignored (WoS tagged)
     std::size_t parts = 0;                ///< WoS tagged: exports read (EF lines); > 1 for concatenated downloads
+    /// Scopus: rows repeating the header (exports joined into one file), skipped; the records
+    /// after them are read.
+    std::size_t repeated_headers = 0;
     std::vector<read_issue> issues;       ///< every skip and unknown tag, with its line
     std::size_t without_country = 0;      ///< delivered records with no recognised country
     std::size_t from_fallback = 0;        ///< records whose countries came from RP / Authors with affiliations
@@ -124,6 +127,9 @@ inline std::vector<std::string> report_notes(const bibliographic_report& r, std:
     std::vector<std::string> out;
     if (auto d = delimiter_note(r.delimiter); !d.empty()) out.push_back(std::move(d));
     if (!plain_utf8(r.text)) out.push_back(describe(r.text));
+    if (r.repeated_headers > 0)
+        out.push_back("skipped " + std::to_string(r.repeated_headers) +
+                      " rows repeating the header (exports joined into one file)");
     if (r.unresolved_addresses > 0) {
         std::string s = std::to_string(r.unresolved_addresses) +
                         (r.unresolved_addresses == 1 ? " address" : " addresses") + " with an unresolved country: ";

@@ -104,6 +104,9 @@ struct patent_read_stats {
     /// Rows of the header's width whose every field is empty (`,,,,`: rows a spreadsheet
     /// emptied but kept in its used range), skipped like blank lines and counted.
     std::size_t blank_rows = 0;
+    /// Rows that repeat the header (two exports joined into one file: `cat a.csv b.csv`),
+    /// skipped and counted; the records after them are read (csv_reader::repeats_header).
+    std::size_t repeated_headers = 0;
     std::vector<std::size_t> malformed_lines;      ///< their lines (the first 100)
     /// Dates and years read by each rule of parse_date_year (index: date_rule).
     std::array<std::size_t, date_rule_count> date_rules{};
@@ -241,12 +244,18 @@ private:
 
     // The next row of the right width; rows of another width are an error or, with
     // skip_malformed_rows, skipped and counted (the csv reader consumed them whole).
-    // The next row that is not blank (every field empty after trimming: skipped and counted).
+    // The next row that is not blank (every field empty after trimming) and does not repeat
+    // the header (a second export joined on): those are skipped and counted.
     bool next_row() {
         for (;;) {
             if (!next_row_of_width()) return false;
-            if (!csv_->blank()) return true;
-            ++stats_.blank_rows;
+            if (csv_->blank()) {
+                ++stats_.blank_rows;
+            } else if (csv_->repeats_header()) {
+                ++stats_.repeated_headers;
+            } else {
+                return true;
+            }
         }
     }
 

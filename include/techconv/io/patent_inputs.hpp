@@ -113,6 +113,9 @@ inline std::string input_note(const std::string& path, const patent_read_stats& 
                     std::to_string(st.records) + " records";
     for (const auto& k : st.skipped) s += ", skipped " + std::to_string(k.second) + " " + k.first;
     if (st.blank_rows > 0) s += ", skipped " + std::to_string(st.blank_rows) + " rows with every field empty";
+    if (st.repeated_headers > 0)
+        s += ", skipped " + std::to_string(st.repeated_headers) +
+             " rows repeating the header (exports joined into one file)";
     if (st.rejected_codes > 0)
         s += ", dropped " + std::to_string(st.rejected_codes) + " codes that are not IPC/CPC symbols (first: " +
              st.rejected_code_examples.front() + ")";

@@ -110,6 +110,10 @@ public:
         auto& rec = parts_;
         for (;;) {
             if (!next_row()) return false;
+            if (csv_.repeats_header()) {  // a second export joined on: its header is not a record
+                ++report_.repeated_headers;
+                continue;
+            }
             const std::size_t ln = csv_.line();
             if (csv_.size() != csv_.header().size()) {
                 malformed(error_code::field_count, ln, 0,

@@ -117,8 +117,15 @@ auto read_patent_inputs(const arguments& a, io::input_format fmt, bool merge, pr
         report_count("codes_not_ipc_dropped", static_cast<long long>(in.rejected_codes));
         report_count("merged_into_families", static_cast<long long>(in.merged));
         std::size_t strays = 0;  // bytes read as CP1252 in files otherwise UTF-8 (each file's note lists them)
-        for (const auto& f : in.files) strays += f.stats.text.stray_bytes;
+        std::size_t blank = 0, headers = 0;  // rows skipped: every field empty; the header again
+        for (const auto& f : in.files) {
+            strays += f.stats.text.stray_bytes;
+            blank += f.stats.blank_rows;
+            headers += f.stats.repeated_headers;
+        }
         report_count("bytes_not_utf8", static_cast<long long>(strays));
+        report_count("blank_rows_skipped", static_cast<long long>(blank));
+        report_count("repeated_headers_skipped", static_cast<long long>(headers));
         return in;
     } catch (const invalid_argument& e) {
         throw usage_error(plain_message(e));
