@@ -88,12 +88,12 @@ int cmd_branches(int argc, char** argv) {
         tan::branch_table t;
         if (!patent_paths.empty()) {
             auto in = rp::read_patent_inputs(a, fmt, true, prog, [&](const tio::read_patents_options& ro) {
-                return tio::read_patents(std::move(patent_paths), ro);
+                return tio::read_patent_table(std::move(patent_paths), ro, {true});  // titles: the branch terms
             });
-            report_count("records", static_cast<long long>(in.records.size()));
+            report_count("records", static_cast<long long>(in.table.size()));
             notes = in.notes();
             kind = "patents (simple families)";
-            t = tan::classify_branches(in.records, classifier, bo);
+            t = tan::classify_branches(in.table, classifier, bo);
         } else {
             tio::read_papers_options po;
             po.format = fmt;

@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: BSL-1.0
 // The analyses on the columnar table give the results of the vector form:
-// analysis::key_core, select_key_core, io::indicator_matrix and
-// analysis::network on records::patent_table against the same functions on
+// analysis::key_core, select_key_core, io::indicator_matrix,
+// analysis::network, patent_country_records and classify_branches on
+// records::patent_table against the same functions on
 // std::vector<io::patent_record> (the existing, independently tested path),
 // on the Lens jet-engine export, the USPTO grant XML files and the synthetic
 // corpus. Both forms run the same arithmetic in the same order, so values are
 // compared exactly.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include <techconv/analysis/branches.hpp>
 #include <techconv/analysis/collaboration.hpp>
 #include <techconv/analysis/keycore.hpp>
 #include <techconv/analysis/network.hpp>
@@ -211,6 +214,51 @@ TEST_CASE("patent_country_records on the table equals the records form" * doctes
                 differ += same ? 0 : 1;
             }
             CHECK(differ == 0);
+        }
+    }
+}
+
+TEST_CASE("classify_branches on the table equals the records form" * doctest::test_suite("data")) {
+    namespace tcf = techconv::classification;
+    // jet-engine branches (the Lens export's subject; the XML files and the synthetic titles match
+    // fewer), a restricted term that needs the IPC filter and an exclusion, so that every kind of
+    // term and the parsed IPC codes take part
+    std::vector<tcf::branch_definition> defs = {
+        {"Turbine", {{"turbine", false}, {"blade", true}}, {}},
+        {"Combustion", {{"combustor", false}, {"combustion", false}}, {"internal combustion"}},
+        {"Fan", {{"fan", false}}, {}},
+        {"Nozzle", {{"nozzle", false}}, {}},
+        {"Semiconductor", {{"semiconductor", false}}, {}},
+    };
+    tcf::term_classifier k(defs);
+    auto kf = k;
+    kf.set_ipc_filter({tcf::ipc_pattern_from_chars("F01D").pattern});
+    for (const auto& in : inputs()) {
+        INFO(in.name);
+        const auto t = table_of(in.records);
+        for (const auto* c : {&k, &kf}) {
+            const auto a = ta::classify_branches(in.records, *c);
+            const auto b = ta::classify_branches(t, *c);
+            REQUIRE(a.records.size() == b.records.size());
+            CHECK(a.records_per_branch == b.records_per_branch);
+            CHECK(a.unclassified == b.unclassified);
+            CHECK(a.duplicates == b.duplicates);
+            std::size_t differ = 0;
+            for (tindex i = 0; i < a.records.size(); ++i) {
+                const auto ra = a.records.actors(i), rb = b.records.actors(i);
+                const bool same = ra.size() == rb.size() && std::equal(ra.begin(), ra.end(), rb.begin()) &&
+                                  a.records.year(i) == b.records.year(i) && a.records.id(i) == b.records.id(i);
+                differ += same ? 0 : 1;
+            }
+            CHECK(differ == 0);
+        }
+        if (in.name == "lens") {
+            // the comparison is not vacuous: jet-engine titles name turbines, and the
+            // restricted "blade" adds records only under the F01D filter
+            const auto a = ta::classify_branches(in.records, k);
+            const auto f = ta::classify_branches(in.records, kf);
+            CHECK(a.records_per_branch[0] > 0);
+            CHECK(f.records_per_branch[0] > a.records_per_branch[0]);
         }
     }
 }

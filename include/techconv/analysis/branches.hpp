@@ -18,6 +18,7 @@
 #include <vector>       // std::vector
 
 #include "techconv/analysis/patent_rules.hpp"
+#include "techconv/analysis/record_source.hpp"
 #include "techconv/classification/ipc.hpp"
 #include "techconv/classification/terms.hpp"
 #include "techconv/closeness/records.hpp"
@@ -28,6 +29,7 @@
 #include "techconv/format/parse.hpp"
 #include "techconv/records/paper_table.hpp"
 #include "techconv/records/patent.hpp"
+#include "techconv/records/patent_table.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -73,6 +75,31 @@ inline void add_branch_row(branch_table& t, std::string_view id, year_type year,
 
 }  // namespace detail
 
+namespace detail {
+
+// The branch rule of a patent, over a record source (analysis/record_source.hpp):
+// the title, the parsed IPC codes (those that are symbols), family_id else id, row_year.
+template <class Source>
+branch_table patent_branches_of(Source& src, const classification::term_classifier& classifier,
+                                const branch_options& opts) {
+    auto t = empty_branch_table(classifier);
+    std::vector<classification::ipc_code> codes;
+    std::vector<label_id> ids;
+    for (std::size_t i = 0; i < src.size(); ++i) {
+        const auto r = src.row(i);
+        codes.clear();
+        if (classifier.has_ipc_filter())
+            for (const auto c : src.codes(i))
+                if (!c.empty()) codes.push_back(c);
+        ids.clear();
+        classifier.classify_into(r.title(), codes, ids, opts.match);
+        add_branch_row(t, r.family_id().empty() ? r.id() : r.family_id(), row_year(r), ids);
+    }
+    return t;
+}
+
+}  // namespace detail
+
 /// \brief Branches of patent records: the classifier on each record's title,
 /// its IPC codes for the classifier's IPC filter (codes that do not parse are
 /// ignored), identifier = family_id (id when none), year = patent_year().
@@ -84,19 +111,23 @@ inline void add_branch_row(branch_table& t, std::string_view id, year_type year,
 inline branch_table classify_branches(const std::vector<io::patent_record>& records,
                                       const classification::term_classifier& classifier,
                                       const branch_options& opts = {}) {
-    auto t = detail::empty_branch_table(classifier);
-    std::vector<classification::ipc_code> codes;
-    std::vector<label_id> ids;
-    for (const auto& r : records) {
-        codes.clear();
-        if (classifier.has_ipc_filter())
-            for (const auto& c : r.ipc)
-                if (const auto p = classification::try_parse_ipc(c)) codes.push_back(*p);
-        ids.clear();
-        classifier.classify_into(r.title, codes, ids, opts.match);
-        detail::add_branch_row(t, r.family_id.empty() ? r.id : r.family_id, patent_year(r), ids);
-    }
-    return t;
+    vector_source src(records);
+    return detail::patent_branches_of(src, classifier, opts);
+}
+
+/// \brief classify_branches() of a columnar patent table (io::read_patent_table
+/// with titles kept, records::patent_table_options::titles), read from its
+/// columns with the IPC codes the table parsed once: the same table as the
+/// vector form of the same records.
+/// \throws invalid_argument when the table keeps no titles.
+template <class Table, if_patent_table<Table> = 0>
+branch_table classify_branches(const Table& patents, const classification::term_classifier& classifier,
+                               const branch_options& opts = {}) {
+    ::techconv::detail::require(patents.options().titles,
+                                "classify_branches: the patent table keeps no titles "
+                                "(records::patent_table_options::titles)");
+    table_source src(patents);
+    return detail::patent_branches_of(src, classifier, opts);
 }
 
 /// \brief Branches of papers: the classifier on each record's title and

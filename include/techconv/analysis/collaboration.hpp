@@ -124,18 +124,20 @@ namespace detail {
 template <class Source>
 closeness::actor_records patent_country_records_of(Source& src, patent_parties who) {
     closeness::actor_records out;
-    std::vector<std::string> c;
+    std::vector<std::string_view> c;  // views into the row's storage
+    // the distinct non-empty countries in first-seen order (io::party_countries of each
+    // list, the applicants' after the inventors'), without office codes (WO, IB, EP, ...),
+    // which name no country
+    const auto add_country = [&c](std::string_view, io::applicant_type, std::string_view country) {
+        if (!country.empty() && !is_patent_office(country) && std::find(c.begin(), c.end(), country) == c.end())
+            c.push_back(country);
+    };
     for (std::size_t i = 0; i < src.size(); ++i) {
-        const io::patent_record& r = src.record(i);
+        const auto r = src.row(i);
         c.clear();
-        if (who != patent_parties::applicants) c = io::party_countries(r.inventors);
-        if (who != patent_parties::inventors)
-            for (auto& x : io::party_countries(r.applicants))
-                if (std::find(c.begin(), c.end(), x) == c.end()) c.push_back(std::move(x));
-        // an office code (WO, IB, EP, ...) in a party's country field names no country
-        c.erase(std::remove_if(c.begin(), c.end(), [](const std::string& x) { return is_patent_office(x); }),
-                c.end());
-        out.add(r.family_id.empty() ? r.id : r.family_id, patent_year(r), c);
+        if (who != patent_parties::applicants) r.each_inventor(add_country);
+        if (who != patent_parties::inventors) r.each_applicant(add_country);
+        out.add(r.family_id().empty() ? r.id() : r.family_id(), row_year(r), c);
     }
     return out;
 }
@@ -159,7 +161,7 @@ inline closeness::actor_records patent_country_records(const std::vector<io::pat
     return detail::patent_country_records_of(src, who);
 }
 
-/// \brief patent_country_records() of a columnar table's records (one scratch record at a time).
+/// \brief patent_country_records() of a columnar table's records, read from its columns.
 template <class Table, if_patent_table<Table> = 0>
 closeness::actor_records patent_country_records(const Table& table, patent_parties who = patent_parties::inventors) {
     table_source src(table);

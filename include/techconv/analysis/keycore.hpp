@@ -293,14 +293,14 @@ key_core_result key_core_of(Source& src, const key_core_options& opts) {
     for (index p = 0; p < std::min(opts.top_rows, n); ++p) {
         const index i = by_rank[static_cast<std::size_t>(p)];
         const std::size_t rec = out.rows[static_cast<std::size_t>(i)];
-        const auto& r = src.record(rec);
+        const auto r = src.row(rec);
         key_core_top_row t;
         t.record = rec;
-        t.id = r.id;
+        t.id = r.id();
         t.score = out.scores[i];
         t.group = out.groups[static_cast<std::size_t>(i)];
-        t.year = patent_year(r);
-        t.title = r.title;
+        t.year = row_year(r);
+        t.title = r.title();
         for (index g = 0; g < out.subscores.values.cols(); ++g) t.sub.push_back(out.subscores.values(i, g));
         out.top.push_back(std::move(t));
     }
@@ -358,9 +358,10 @@ inline key_core_result key_core(const std::vector<io::patent_record>& records, c
 
 /// \brief The [KCT] key-core analysis of the records of a columnar table:
 /// the same result as key_core() on `table.to_records()`, read from the
-/// table's columns (indicators, groups, profiles; only the best `top_rows`
-/// records are materialised) with the IPC codes the table parsed once. Titles of the best records are empty unless
-/// the table keeps titles (records::patent_table_options::titles).
+/// table's columns (indicators, groups, profiles, the best `top_rows`
+/// records; no record is materialised) with the IPC codes the table parsed
+/// once. Titles of the best records are empty unless the table keeps titles
+/// (records::patent_table_options::titles).
 template <class Table, if_patent_table<Table> = 0>
 key_core_result key_core(const Table& table, const key_core_options& opts = {}) {
     table_source src(table);

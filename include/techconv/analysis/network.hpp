@@ -373,7 +373,7 @@ network_result network_of(Source& src, const std::vector<std::size_t>& records, 
     std::map<year_type, std::pair<index, std::set<std::int32_t>>> years;
     const auto& inc = built.incidence;
     for (std::size_t i = 0; i < records.size(); ++i) {
-        const auto y = patent_year(src.record(records[i]));
+        const auto y = row_year(src.row(records[i]));
         if (y == no_year) continue;
         auto& slot = years[y];
         ++slot.first;
@@ -389,8 +389,8 @@ network_result network_of(Source& src, const std::vector<std::size_t>& records, 
     if (opts.group_by_country) {
         std::map<std::string, std::vector<std::size_t>> by;
         for (std::size_t i = 0; i < records.size(); ++i) {
-            auto c = patent_country(src.record(records[i]), *opts.group_by_country);
-            by[c.empty() ? "(unknown)" : c].push_back(i);
+            const auto c = row_country(src.row(records[i]), *opts.group_by_country);
+            by[c.empty() ? std::string("(unknown)") : std::string(c)].push_back(i);
         }
         for (const auto& [name, rows] : by) {
             auto b = build_network(proj.lists, rows, opts);

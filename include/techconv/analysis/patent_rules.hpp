@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 // The domain rules every analysis of patent records applies, stated once:
-// the year of a patent and the country of a patent. The command, the
-// examples and the distributed programs call these; none has a copy.
+// the year of a patent and the country of a patent, each written over a row
+// view (record_view, table_row) so that the records and the columnar table
+// share it. The command, the examples and the distributed programs call
+// these; none has a copy.
 #ifndef TECHCONV_ANALYSIS_PATENT_RULES_HPP_
 #define TECHCONV_ANALYSIS_PATENT_RULES_HPP_
 
@@ -19,8 +21,9 @@
 TECHCONV_NAMESPACE_BEGIN
 namespace analysis {
 
-/// \brief The year a patent record counts in for every yearly series,
-/// period filter and table of techconv.
+/// \brief The year a patent counts in for every yearly series, period filter
+/// and table of techconv, from a row view (record_view or table_row,
+/// analysis/record_source.hpp).
 ///
 /// Rule: the application (filing) year; when the source has none, the year of
 /// the earliest priority; when it has neither, the publication year; no_year
@@ -28,11 +31,15 @@ namespace analysis {
 /// invention, the publication year only its disclosure (18 months or more
 /// later), so the publication year is the last resort. After family merging
 /// (records/families.hpp) each of the three is the earliest of the family's members.
-constexpr year_type patent_year(const io::patent_record& r) noexcept {
-    if (r.application_year != no_year) return r.application_year;
-    if (r.priority_year != no_year) return r.priority_year;
-    return r.publication_year;
+template <class Row>
+constexpr year_type row_year(const Row& r) noexcept {
+    if (r.application_year() != no_year) return r.application_year();
+    if (r.priority_year() != no_year) return r.priority_year();
+    return r.publication_year();
 }
+
+/// \brief The year of a patent record (row_year of its record_view).
+constexpr year_type patent_year(const io::patent_record& r) noexcept { return row_year(record_view(r)); }
 
 /// \brief Codes of the patent offices that publish or receive for more than one
 /// country: WIPO (WO, and IB, its International Bureau as receiving office of

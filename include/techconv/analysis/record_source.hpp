@@ -4,18 +4,18 @@
 // form of the patent records (std::vector<io::patent_record> or the columnar
 // records::patent_table), plus each record's parsed classification codes.
 // An analysis written once over a source runs on both forms with the same
-// rules: the per-record rules (patent_country, indicators, the group
-// profile's applicants) read a row view (record_view over an
-// io::patent_record, table_row over a table row: the same accessors, the
-// table's read from its columns without building a record), and the code
-// rules see classification::ipc_code values, parsed once in the table and
-// parsed on access for the vector. record(i) (a whole io::patent_record) is
-// left for the few rows whose every field is printed.
+// rules: the per-record rules (patent_year, patent_country, indicators,
+// the group profile's applicants, the branches) read a row view
+// (record_view over an io::patent_record, table_row over a table row: the
+// same accessors, the table's read from its columns without building a
+// record), and the code rules see classification::ipc_code values, parsed
+// once in the table and parsed on access for the vector. The table source
+// has no record(i): no analysis builds an io::patent_record from a table row
+// (records::patent_table::to_record does, for a caller that wants one).
 #ifndef TECHCONV_ANALYSIS_RECORD_SOURCE_HPP_
 #define TECHCONV_ANALYSIS_RECORD_SOURCE_HPP_
 
 #include <cstddef>  // std::size_t
-#include <limits>   // std::numeric_limits
 #include <string>   // std::string
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::enable_if_t, std::is_same_v
@@ -25,6 +25,7 @@
 #include "techconv/config.hpp"
 #include "techconv/records/patent.hpp"
 #include "techconv/records/patent_table.hpp"
+#include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace analysis {
@@ -54,8 +55,13 @@ inline void parse_codes(const std::vector<std::string>& texts, std::vector<class
 class record_view {
 public:
     /// A view of `r` (not owned).
-    explicit record_view(const io::patent_record& r) noexcept : r_(r) {}
+    constexpr explicit record_view(const io::patent_record& r) noexcept : r_(r) {}
     std::string_view id() const noexcept { return r_.id; }                      ///< publication number
+    std::string_view family_id() const noexcept { return r_.family_id; }        ///< family id or ""
+    std::string_view title() const noexcept { return r_.title; }                ///< title or ""
+    constexpr year_type publication_year() const noexcept { return r_.publication_year; }  ///< or no_year
+    constexpr year_type application_year() const noexcept { return r_.application_year; }  ///< or no_year
+    constexpr year_type priority_year() const noexcept { return r_.priority_year; }        ///< or no_year
     std::size_t source_line() const noexcept { return r_.source_line; }          ///< line in its source
     std::string_view jurisdiction() const noexcept { return r_.jurisdiction; }  ///< publishing office
     const io::indicator_values& counts() const noexcept { return r_.counts; }   ///< stated counts
@@ -104,6 +110,12 @@ public:
     table_row(const records::patent_table& table, const records::patent_table_chunk& c, std::size_t k) noexcept
         : t_(table), c_(c), k_(k) {}
     std::string_view id() const noexcept { return c_.id(k_); }                          ///< publication number
+    std::string_view family_id() const noexcept { return c_.family_id(k_); }            ///< family id or ""
+    /// Title ("" when the table keeps no titles, records::patent_table_options::titles).
+    std::string_view title() const noexcept { return c_.title(k_); }
+    year_type publication_year() const noexcept { return c_.publication_year(k_); }      ///< or no_year
+    year_type application_year() const noexcept { return c_.application_year(k_); }      ///< or no_year
+    year_type priority_year() const noexcept { return c_.priority_year(k_); }            ///< or no_year
     std::size_t source_line() const noexcept { return c_.source_line(k_); }              ///< line in its source
     std::string_view jurisdiction() const noexcept { return t_.label(c_.jurisdiction(k_)); }  ///< office
     io::indicator_values counts() const { return c_.counts(k_); }                        ///< stated counts
@@ -185,23 +197,13 @@ private:
 /// \brief Records of a records::patent_table, accessed one at a time.
 ///
 /// row(i) and codes() read the table's columns (parsed codes, interned
-/// labels) without materialising anything; record(i) materialises row `i`
-/// into one scratch record reused for every row (valid until the next call
-/// with another row), for the few rows whose every field is printed.
+/// labels) without materialising anything.
 class table_source {
 public:
     /// A view of `table` (not owned; must outlive the source).
     explicit table_source(const records::patent_table& table) noexcept : table_(table) {}
     /// Number of records.
     std::size_t size() const noexcept { return table_.size(); }
-    /// Record `i` (the scratch record; valid until record() is called with another row).
-    const io::patent_record& record(std::size_t i) {
-        if (i != current_) {
-            table_.to_record(i, scratch_);
-            current_ = i;
-        }
-        return scratch_;
-    }
     /// The rule fields of record `i`, from the columns.
     table_row row(std::size_t i) const noexcept {
         const auto [c, k] = table_.locate(i);
@@ -215,8 +217,6 @@ public:
 
 private:
     const records::patent_table& table_;
-    io::patent_record scratch_;
-    std::size_t current_ = std::numeric_limits<std::size_t>::max();
 };
 
 }  // namespace analysis
