@@ -17,21 +17,21 @@
 #include "techconv/records/cooccurrence.hpp"
 #include "techconv/records/incidence.hpp"
 
-namespace cl = techconv::closeness;
+namespace tc = techconv::closeness;
 namespace rec = techconv::records;
 using idx = techconv::index;
 
 namespace {
 
-double at(const Eigen::SparseMatrix<double>& m, idx i, idx j) { return m.coeff(i, j); }
+double coeff_at(const Eigen::SparseMatrix<double>& m, idx i, idx j) { return m.coeff(i, j); }
 
 // The triplet engine that count_collaboration used before it shared records::cooccurrence.
-cl::collaboration_counts triplet_counts(const cl::actor_records& r, const cl::count_options& o) {
-    cl::collaboration_counts c;
+tc::collaboration_counts triplet_counts(const tc::actor_records& r, const tc::count_options& o) {
+    tc::collaboration_counts c;
     const idx m = r.actor_count();
     c.n = Eigen::VectorXd::Zero(m);
     std::vector<Eigen::Triplet<double>> t;
-    for (idx i = 0; i < r.size(); ++i) cl::add_record_counts(r.actors(i), o, c.n, t);
+    for (idx i = 0; i < r.size(); ++i) tc::add_record_counts(r.actors(i), o, c.n, t);
     c.pairs.resize(m, m);
     c.pairs.setFromTriplets(t.begin(), t.end());
     c.pairs.makeCompressed();
@@ -50,8 +50,8 @@ bool same_bits(const Eigen::SparseMatrix<double>& a, const Eigen::SparseMatrix<d
 }
 
 // A deterministic corpus: `records` records with 1..6 actors out of `actors`.
-cl::actor_records corpus(idx records, std::uint32_t actors) {
-    cl::actor_records r;
+tc::actor_records corpus(idx records, std::uint32_t actors) {
+    tc::actor_records r;
     for (std::uint32_t a = 0; a < actors; ++a) r.intern("a" + std::to_string(a));
     std::uint64_t s = 0x9E3779B97F4A7C15ULL;
     auto next = [&] {
@@ -81,7 +81,7 @@ TEST_CASE("records::counting: each name says its formula") {
     CHECK(rec::actor_weight(rec::counting::link_fractional, 3) == 1.0);
     CHECK(std::string(rec::to_string(rec::counting::link_fractional)) == "link_fractional");
     // closeness names the same type
-    CHECK(std::is_same_v<cl::counting, rec::counting>);
+    CHECK(std::is_same_v<tc::counting, rec::counting>);
 }
 
 TEST_CASE("records::cooccurrence: the three modes on a hand example") {
@@ -93,23 +93,23 @@ TEST_CASE("records::cooccurrence: the three modes on a hand example") {
     const auto a = b.finish();
     rec::pair_count_options o;
     const auto full = rec::cooccurrence(a, o);
-    CHECK(at(full, 0, 1) == 2.0);  // records 0 and 1
-    CHECK(at(full, 2, 2) == 2.0);  // C occurs in records 1 and 2
+    CHECK(coeff_at(full, 0, 1) == 2.0);  // records 0 and 1
+    CHECK(coeff_at(full, 2, 2) == 2.0);  // C occurs in records 1 and 2
     o.mode = rec::counting::fractional;
     const auto frac = rec::cooccurrence(a, o);
-    CHECK(at(frac, 0, 1) == doctest::Approx(1.0 + 1.0 / 3.0));  // 2/(2*1) + 2/(3*2)
-    CHECK(at(frac, 0, 2) == doctest::Approx(1.0 / 3.0));
-    CHECK(at(frac, 1, 1) == 2.0);  // the diagonal is the occurrences in every mode
+    CHECK(coeff_at(frac, 0, 1) == doctest::Approx(1.0 + 1.0 / 3.0));  // 2/(2*1) + 2/(3*2)
+    CHECK(coeff_at(frac, 0, 2) == doctest::Approx(1.0 / 3.0));
+    CHECK(coeff_at(frac, 1, 1) == 2.0);  // the diagonal is the occurrences in every mode
     o.mode = rec::counting::link_fractional;
     const auto link = rec::cooccurrence(a, o);
-    CHECK(at(link, 0, 1) == doctest::Approx(1.5));  // 1/(2-1) + 1/(3-1)
-    CHECK(at(link, 1, 2) == doctest::Approx(0.5));
+    CHECK(coeff_at(link, 0, 1) == doctest::Approx(1.5));  // 1/(2-1) + 1/(3-1)
+    CHECK(coeff_at(link, 1, 2) == doctest::Approx(0.5));
     // the optional columns: absent here, so every year is unknown
     CHECK(a.year(0) == techconv::no_year);
 }
 
 TEST_CASE("closeness::actor_records holds a records::incidence_matrix") {
-    cl::actor_records r;
+    tc::actor_records r;
     r.add("W1", 2019, std::vector<std::string>{"US", "CN", "US"});
     r.add("W2", 2020, std::vector<std::string>{"JP"});
     const rec::incidence_matrix& m = r.matrix();
@@ -125,19 +125,19 @@ TEST_CASE("closeness::actor_records holds a records::incidence_matrix") {
 TEST_CASE("count_collaboration on the shared engine equals the triplet sums bit for bit") {
     // 300 actors: dense-triangle path; 3000 actors: bucket path
     for (const std::uint32_t actors : {300u, 3000u}) {
-        const cl::actor_records r = corpus(4000, actors);
+        const tc::actor_records r = corpus(4000, actors);
         for (const auto mode : {rec::counting::full, rec::counting::fractional, rec::counting::link_fractional})
-            for (const auto denom : {cl::denominator::international, cl::denominator::all_records}) {
+            for (const auto denom : {tc::denominator::international, tc::denominator::all_records}) {
                 CAPTURE(actors);
                 CAPTURE(rec::to_string(mode));
-                cl::count_options o;
+                tc::count_options o;
                 o.mode = mode;
                 o.denom = denom;
-                const auto got = cl::count_collaboration(r, o);
+                const auto got = tc::count_collaboration(r, o);
                 const auto want = triplet_counts(r, o);
                 CHECK(same_bits(got.pairs, want.pairs));
                 CHECK((got.n.array() == want.n.array()).all());
-                for (idx i = 0; i < got.pairs.rows(); ++i) CHECK(at(got.pairs, i, i) == 0.0);
+                for (idx i = 0; i < got.pairs.rows(); ++i) CHECK(coeff_at(got.pairs, i, i) == 0.0);
             }
     }
 }
