@@ -204,3 +204,23 @@ TEST_CASE("delimiters: an export with a sep= line before its header gives the sa
     REQUIRE(t.values.rows() == 1);
     CHECK(t.values(0, 0) == 1.5);
 }
+
+TEST_CASE("delimiters: an empty input is said to be empty, not of an unknown format") {
+    // 0 bytes, a byte-order mark alone (what a spreadsheet saves of an empty sheet), blank lines
+    const std::string path = techconv_test::temp_path("empty-input.csv");
+    for (const std::string& text : {std::string(), std::string("\xEF\xBB\xBF"), std::string("\r\n\r\n  \n"),
+                                   std::string("\xFF\xFE", 2)}) {
+        INFO("bytes: " << text.size());
+        techconv_test::write_file(path, text);
+        try {
+            (void)io::detect_format(path);
+            FAIL("expected a parse_error");
+        } catch (const techconv::parse_error& e) {
+            CHECK(e.code() == error_code::empty_input);
+            CHECK(e.line() == 1);
+            CHECK(e.source() == path);
+        }
+    }
+    CHECK_FALSE(io::blank_text("x"));
+    CHECK_FALSE(io::blank_text("\xEF\xBB\xBF id"));
+}

@@ -93,6 +93,16 @@ inline bool has_name(const std::vector<std::string>& h, std::string_view name) {
 
 }  // namespace detail
 
+/// \brief Whether `head` holds nothing but a byte-order mark (UTF-8 or UTF-16), spaces,
+/// tabs, line ends and NUL bytes (the zeros of an empty UTF-16 text).
+constexpr bool blank_text(std::string_view head) noexcept {
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+    else if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF") head.remove_prefix(2);
+    for (const char c : head)
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\0') return false;
+    return true;
+}
+
 /// \brief The format of a text that starts with `head` (the first few KiB of a file).
 ///
 /// A head that starts with a UTF-16 byte-order mark is transcoded to UTF-8 first.
@@ -147,10 +157,14 @@ inline input_format detect_format_of(std::string_view head) {
 
 /// \brief Detects the format of `in` from its first 4 KiB (rules of detect_format_of),
 /// read as input_source::head: the input is not consumed, a reader continues from stream().
-/// \throws parse_error: io_error when the input cannot be opened, bad_value
-///         naming it when no rule matches.
+/// \throws parse_error: io_error when the input cannot be opened, empty_input when it holds
+///         nothing (blank_text), bad_value naming it when no rule matches.
 inline input_format detect_format(input_source& in) {
-    const input_format f = detect_format_of(in.head(4096));
+    const std::string_view head = in.head(4096);
+    const input_format f = detect_format_of(head);
+    if (f == input_format::automatic && blank_text(head))
+        ::techconv::detail::throw_error<parse_error>(error_code::empty_input, source_location{in.name(), 1, 0, 0, {}},
+                                                      "the input is empty (no bytes, or only blank lines)");
     if (f == input_format::automatic)
         ::techconv::detail::throw_error<parse_error>(
             error_code::bad_value, source_location{in.name(), 1, 0, 0, {}},
