@@ -36,9 +36,10 @@ TEST_CASE("country: WoS / Scopus spellings, names and codes") {
         {"Rep Congo", "CG"}, {"Namibia", "NA"},
         // ISO codes, any case
         {"cn", "CN"}, {"CHN", "CN"}, {"gbr", "GB"}, {"NA", "NA"}};
-    for (const auto& [text, code] : cases) {
+    for (const auto& c : cases) {
+        const auto& text = c.first;  // a variable, not a structured binding: CAPTURE's lambda takes it (clang, C++17)
         CAPTURE(text);
-        CHECK(cn.lookup(text) == code);
+        CHECK(cn.lookup(text) == c.second);
     }
     // former states keep their ISO 3166-3 former codes (docs/reliability.md, "Countries")
     CHECK(cn.lookup("USSR") == "SU");
