@@ -66,8 +66,7 @@ constexpr char detect_delimiter(std::string_view line) noexcept {
 constexpr char delimiter_hint(std::string_view line) noexcept {
     if (line.size() == 7 && line.front() == '"' && line.back() == '"') line = line.substr(1, 5);
     if (line.size() != 5) return '\0';
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (lower(line[0]) != 's' || lower(line[1]) != 'e' || lower(line[2]) != 'p' || line[3] != '=') return '\0';
+    if (!iequals(line.substr(0, 4), "sep=")) return '\0';
     return line[4] == ',' || line[4] == ';' || line[4] == '\t' ? line[4] : '\0';
 }
 
