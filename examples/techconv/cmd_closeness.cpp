@@ -9,10 +9,8 @@
 
 #include <techconv/analysis/collaboration.hpp>
 #include <techconv/io/dates.hpp>
-#include <techconv/records/families.hpp>
-#include <techconv/records/patent_table.hpp>
 #include <techconv/io/papers.hpp>
-#include <techconv/io/uspto_xml.hpp>
+#include <techconv/io/patent_inputs.hpp>
 
 namespace tcli {
 
@@ -74,7 +72,7 @@ const char* const institutions_file_help =
 struct loaded {
     tcl::actor_records countries, institutions;
     std::vector<std::string> notes;
-    std::size_t read = 0, duplicates = 0;
+    std::size_t duplicates = 0;
     std::size_t unresolved = 0;  ///< addresses with an unresolved country (papers)
     std::size_t bytes_not_utf8 = 0;  ///< bytes read as CP1252 in files otherwise UTF-8
     std::string kind = "papers";
@@ -89,7 +87,6 @@ void load_papers(std::vector<tio::input_source> inputs, input_format fmt, const 
     ro.table.texts = false;  // countries and institutions only
     const auto in = tio::read_paper_table(std::move(inputs), ro);
     for (const auto& f : in.files) out.notes.push_back(tio::paper_input_note(f));
-    out.read = in.records();
     out.duplicates = in.duplicates();
     out.unresolved = in.unresolved_addresses();
     out.bytes_not_utf8 = in.bytes_not_utf8();
@@ -98,41 +95,20 @@ void load_papers(std::vector<tio::input_source> inputs, input_format fmt, const 
     out.duplicates += out.countries.duplicates().size();
 }
 
-void load_patents(std::vector<tio::input_source>& inputs, const std::vector<std::size_t>& files,
-                  tan::patent_parties parties, progress& prog, tio::text_encoding enc, std::size_t max_memory,
-                  loaded& out) {
+// Patents: read as every patent command reads them (io::read_patent_table: duplicates
+// dropped, simple families merged), then the parties' countries of each family.
+void load_patents(const arguments& a, std::vector<tio::input_source> inputs, input_format fmt,
+                  tan::patent_parties parties, progress& prog, loaded& out) {
     out.kind = "patents (simple families)";
-    techconv::records::patent_table all;  // columnar; the reader fills one scratch record
-    tio::patent_record r;
-    for (const auto i : files) {
-        auto& in = inputs[i];
-        const std::string& path = in.name();
-        prog.start(path);
-        tio::uspto_xml_options xo;
-        xo.encoding = enc;
-        tio::uspto_xml_reader reader(in.stream(), path, xo);
-        std::size_t n = 0;
-        while (reader.next(r)) {
-            all.append(r);
-            prog.update(reader.bytes_read(), ++n);
-            if ((n & 1023) == 0) tio::check_memory_bound(all.memory_bytes(), max_memory, path, r.source_line, n);
-        }
-        in.finish();
-        tio::check_memory_bound(all.memory_bytes(), max_memory, path, r.source_line, n);
-        prog.finish(n);
-        std::string note = path + ": uspto-xml, " + std::to_string(n) + " patents";
-        for (const auto& s : reader.stats().skipped)
-            note += ", skipped " + std::to_string(s.second) + " " + s.first;
-        if (!tio::plain_utf8(reader.stats().text)) note += "; " + tio::describe(reader.stats().text);
-        out.notes.push_back(note);
-        out.bytes_not_utf8 += reader.stats().text.stray_bytes;
-    }
-    out.read = all.size();
-    const auto fam = techconv::records::merge_families(all);
-    out.notes.push_back("simple-family merging: " + std::to_string(fam.input_records) + " -> " +
-                        std::to_string(fam.table.size()) + " records");
-    out.countries = tan::patent_country_records(fam.table, parties);
-    out.duplicates += out.countries.duplicates().size();
+    auto in = rp::read_patent_inputs(a, fmt, true, prog, [&](const tio::read_patents_options& ro) {
+        return tio::read_patent_table(std::move(inputs), ro);
+    });
+    out.notes = in.notes();
+    out.notes.push_back("simple-family merging: " + std::to_string(in.read) + " -> " +
+                        std::to_string(in.table.size()) + " records");
+    for (const auto& f : in.files) out.bytes_not_utf8 += f.stats.text.stray_bytes;
+    out.countries = tan::patent_country_records(in.table, parties);
+    out.duplicates = in.duplicates + out.countries.duplicates().size();
 }
 
 // "2007-2014" or "2019" -> a period.
@@ -206,13 +182,13 @@ int cmd_closeness(int argc, char** argv) {
         bo.max_columns = a.limits.max_columns;
         if (a.has("merge-china")) bo.regions = techconv::classification::region_policy::merged_into_china();
         auto inputs = open_inputs(a.inputs);  // each opened once: detection reads a head the reader continues
-        std::vector<std::size_t> xml_paths;
+        std::vector<tio::input_source> patents;
         std::vector<std::pair<std::size_t, input_format>> papers;
         for (std::size_t i = 0; i < inputs.size(); ++i) {
             const std::string& path = inputs[i].name();
             const auto f = fmt == input_format::automatic ? detect_format(inputs[i]) : fmt;
             if (f == input_format::uspto_xml) {
-                xml_paths.push_back(i);
+                patents.push_back(std::move(inputs[i]));
             } else if (f == input_format::wos || f == input_format::wos_tab || f == input_format::scopus) {
                 papers.emplace_back(i, f);
             } else {
@@ -220,13 +196,13 @@ int cmd_closeness(int argc, char** argv) {
                                   " has no author or inventor countries (use wos, wos-tab, scopus or uspto-xml)");
             }
         }
-        if (!xml_paths.empty() && !papers.empty())
+        if (!patents.empty() && !papers.empty())
             throw usage_error("mixing papers and patents in one run is not supported");
-        if (opt.institutions && !xml_paths.empty())
+        if (opt.institutions && !patents.empty())
             throw usage_error("--institutions needs paper inputs (wos, wos-tab or scopus)");
         const std::size_t max_memory = a.limits.max_memory_bytes;
         if (!papers.empty()) load_papers(std::move(inputs), fmt, bo, opt.institutions, max_memory, data);
-        if (!xml_paths.empty()) load_patents(inputs, xml_paths, parties, prog, a.encoding, max_memory, data);
+        if (!patents.empty()) load_patents(a, std::move(patents), input_format::uspto_xml, parties, prog, data);
         if (!papers.empty()) report_count("unresolved_countries", static_cast<long long>(data.unresolved));
         report_count("bytes_not_utf8", static_cast<long long>(data.bytes_not_utf8));
         const auto& rec = data.countries;
