@@ -39,6 +39,14 @@ TEST_CASE("patent_country: sources, order and regional offices") {
     CHECK(ta::patent_country(j).empty());
     j.priority_countries = {"IB", "WO", "FR"};  // IB: WIPO's International Bureau, no country
     CHECK(ta::patent_country(j) == "FR");
+    // a party whose country is an office code has no country: the next party's counts
+    tio::patent_record p;
+    p.applicants = {{"D", tio::applicant_type::company, "WO"}, {"E", tio::applicant_type::company, "DE"}};
+    p.inventors = {{"F", tio::applicant_type::individual, "EP"}};
+    CHECK(ta::patent_country(p, ta::country_source::applicant) == "DE");
+    CHECK(ta::patent_country(p, ta::country_source::inventor).empty());
+    p.applicants.pop_back();
+    CHECK(ta::patent_country(p).empty());  // WO, EP: no country from any source
 }
 
 TEST_CASE("country_source names round-trip, and unknown names are refused") {

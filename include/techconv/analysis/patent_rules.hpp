@@ -59,8 +59,8 @@ constexpr bool is_patent_office(std::string_view code) noexcept {
 /// \brief Where the country of a patent is taken from.
 enum class country_source {
     automatic,     ///< applicant, else inventor, else priority, else jurisdiction
-    applicant,     ///< the first applicant with a country
-    inventor,      ///< the first inventor with a country
+    applicant,     ///< the first applicant with a country (an office code such as WO is none)
+    inventor,      ///< the first inventor with a country (an office code such as WO is none)
     priority,      ///< the first priority country that is not an office
     jurisdiction,  ///< the publishing office, unless it is a regional office
 };
@@ -102,7 +102,8 @@ std::string_view row_country(const Row& r, country_source src = country_source::
     };
     std::string_view out;
     const auto first_party = [&out](std::string_view, io::applicant_type, std::string_view country) {
-        if (out.empty() && !country.empty()) out = country;
+        // a party's office code (WO, EP, ...) is no country, as in patent_country_records
+        if (out.empty() && !country.empty() && !is_patent_office(country)) out = country;
     };
     switch (src) {
         case country_source::applicant: r.each_applicant(first_party); return out;
