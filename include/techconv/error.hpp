@@ -46,7 +46,7 @@ enum class error_code : std::uint8_t {
     bad_year = 18,           ///< a year or date that does not parse
     unknown_tag = 19,        ///< a field tag the format does not define
     missing_terminator = 20, ///< a record is not closed (WoS ER, XML end tag)
-    bad_markup = 21,         ///< malformed XML or tagged text
+    bad_markup = 21,         ///< malformed XML, JSON or tagged text
     duplicate_record = 22,   ///< the same record identifier twice (when that is an error)
     limit_exceeded = 23,     ///< a configured resource limit would be exceeded
     bad_value = 24,          ///< a field holds a value outside its documented vocabulary

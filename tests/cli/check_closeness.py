@@ -1,4 +1,4 @@
-"""End-to-end check of `techconv closeness` on the real WoS and USPTO exports.
+"""End-to-end check of `techconv closeness` on the real WoS, USPTO and OpenAlex exports.
 
 Countries per record come from the closeness module's independent extraction
 (tests/closeness/country_reference.py: Python csv + last comma token + its own
@@ -224,32 +224,45 @@ def main():
     # 3. USPTO XML: co-invented patents = grants with inventors in more than one country
     xml_dir = os.path.join(data, "patents-uspto-grant-xml")
     xmls = sorted(os.path.join(xml_dir, f) for f in os.listdir(xml_dir) if f.endswith(".xml"))
-    out = os.path.join(work, "closeness-uspto")
-    _, stdout, _ = run(exe, ["closeness"] + xmls + ["--out", out, "--quiet"])
-    recs = []
-    for line in reference("io/uspto_reference.py", xmls).splitlines():
-        f = line.split(" ")
-        if len(f) == 8:
-            recs.append([] if f[6] == "-" else f[6].split(","))
-    check("records: %d" % len(recs) in stdout, "uspto record count (expected %d): %s" % (len(recs), stdout))
-    print("uspto xml: %d pairs agree" % compare(out, {"all": recs}))
+    recs = uspto_countries(xmls)
+    print("uspto xml: %d pairs agree" % compare(run_closeness(exe, xmls, work, "uspto", recs), {"all": recs}))
     # the same file twice: its records are dropped as duplicates (io::read_patent_table, as in
     # keycore and network), so the counts are those of one copy
     # (the first file with a co-invented patent, so that pairs are compared too)
-    out = os.path.join(work, "closeness-uspto-twice")
-    for xml in xmls:
-        first = [l.split(" ") for l in reference("io/uspto_reference.py", [xml]).splitlines()]
-        first = [[] if f[6] == "-" else f[6].split(",") for f in first if len(f) == 8]
-        if any(len(set(r)) >= 2 for r in first):
-            break
-    _, stdout, _ = run(exe, ["closeness", xml, xml, "--out", out, "--quiet"])
-    check("records: %d" % len(first) in stdout, "uspto twice: record count (expected %d): %s" % (len(first), stdout))
+    first = next(r for r in (uspto_countries([x]) + [x] for x in xmls) if any(len(set(c)) >= 2 for c in r[:-1]))
+    xml, first = first[-1], first[:-1]
+    out = run_closeness(exe, [xml, xml], work, "uspto-twice", first)
     with open(os.path.join(out, "manifest.json"), encoding="utf-8") as f:
         manifest = json.load(f)
     check(manifest["counts"]["duplicates_dropped"] == len(first),
           "uspto twice: duplicates_dropped %s, expected %d" % (manifest["counts"].get("duplicates_dropped"), len(first)))
     print("uspto xml twice: %d pairs agree, %d duplicates dropped" % (compare(out, {"all": first}), len(first)))
 
+    # 4. OpenAlex API pages: countries of the authorships, from tests/io/openalex_reference.py
+    # (Python's json module)
+    oa_dir = os.path.join(data, "openalex-works-api-json")
+    oas = sorted(os.path.join(oa_dir, f) for f in os.listdir(oa_dir) if f.endswith(".json"))
+    recs = [[] if f[2] == "-" else f[2].split(",")
+            for f in (line.split(" ") for line in reference("io/openalex_reference.py", oas).splitlines())]
+    print("openalex: %d pairs agree" % compare(run_closeness(exe, oas, work, "openalex", recs), {"all": recs}))
+
+
+def uspto_countries(xmls):
+    """Inventor countries per grant of tests/io/uspto_reference.py (xml.etree)."""
+    recs = []
+    for line in reference("io/uspto_reference.py", xmls).splitlines():
+        f = line.split(" ")
+        if len(f) == 8:
+            recs.append([] if f[6] == "-" else f[6].split(","))
+    return recs
+
+
+def run_closeness(exe, inputs, work, name, recs):
+    """Runs `techconv closeness INPUTS` into WORK/closeness-NAME; checks the record count."""
+    out = os.path.join(work, "closeness-" + name)
+    _, stdout, _ = run(exe, ["closeness"] + inputs + ["--out", out, "--quiet"])
+    check("records: %d" % len(recs) in stdout, "%s record count (expected %d): %s" % (name, len(recs), stdout))
+    return out
 
 if __name__ == "__main__":
     main()

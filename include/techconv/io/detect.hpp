@@ -28,9 +28,11 @@ enum class input_format {
     wos,        ///< Web of Science plain-text (tagged) export
     wos_tab,    ///< Web of Science tab-delimited export
     scopus,     ///< Scopus CSV export
+    openalex,   ///< OpenAlex works: API JSON pages, JSON arrays or JSON Lines (io/openalex.hpp)
 };
 
-/// \brief Stable name of a format: "auto", "lens", "uspto-xml", "csv", "wos", "wos-tab", "scopus".
+/// \brief Stable name of a format: "auto", "lens", "uspto-xml", "csv", "wos", "wos-tab", "scopus",
+/// "openalex".
 constexpr std::string_view to_string(input_format f) noexcept {
     switch (f) {
         case input_format::automatic: return "auto";
@@ -40,6 +42,7 @@ constexpr std::string_view to_string(input_format f) noexcept {
         case input_format::wos: return "wos";
         case input_format::wos_tab: return "wos-tab";
         case input_format::scopus: return "scopus";
+        case input_format::openalex: return "openalex";
     }
     return "auto";
 }
@@ -48,10 +51,10 @@ constexpr std::string_view to_string(input_format f) noexcept {
 /// \throws invalid_argument for any other name, listing the accepted ones.
 inline input_format input_format_from_string(std::string_view name) {
     for (const auto f : {input_format::automatic, input_format::lens, input_format::uspto_xml, input_format::csv,
-                         input_format::wos, input_format::wos_tab, input_format::scopus})
+                         input_format::wos, input_format::wos_tab, input_format::scopus, input_format::openalex})
         if (name == to_string(f)) return f;
     throw invalid_argument("unknown format '" + std::string(name) +
-                           "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus)");
+                           "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus, openalex)");
 }
 
 /// \brief Whether records of format `f` are patents (the patent readers accept it).
@@ -61,7 +64,8 @@ constexpr bool holds_patents(input_format f) noexcept {
 
 /// \brief Whether records of format `f` are papers (the bibliographic readers accept it).
 constexpr bool holds_papers(input_format f) noexcept {
-    return f == input_format::wos || f == input_format::wos_tab || f == input_format::scopus;
+    return f == input_format::wos || f == input_format::wos_tab || f == input_format::scopus ||
+           f == input_format::openalex;
 }
 
 namespace detail {
@@ -108,6 +112,8 @@ constexpr bool blank_text(std::string_view head) noexcept {
 /// A head that starts with a UTF-16 byte-order mark is transcoded to UTF-8 first.
 /// Rules, in order, after a UTF-8 byte-order mark and leading blanks:
 ///  - `<?xml` or `<us-patent-grant`: USPTO XML;
+///  - `{` or `[` with `"https://openalex.org/W` or `"authorships"` in the head: OpenAlex works
+///    (an API page, an array, or JSON Lines);
 ///  - a first line starting `FN `, `PT ` or `VR `: Web of Science tagged text;
 ///  - a first line starting `PT` and a tab: Web of Science tab-delimited;
 ///  - a header (separated by ',', ';' or tabs: detect_delimiter, or the delimiter a `sep=`
@@ -132,6 +138,10 @@ inline input_format detect_format_of(std::string_view head) {
     while (p < head.size() && (head[p] == ' ' || head[p] == '\n' || head[p] == '\r' || head[p] == '\t')) ++p;
     head.remove_prefix(p);
     if (head.substr(0, 5) == "<?xml" || head.substr(0, 16) == "<us-patent-grant") return input_format::uspto_xml;
+    if ((head.substr(0, 1) == "{" || head.substr(0, 1) == "[") &&
+        (head.find("\"https://openalex.org/W") != std::string_view::npos ||
+         head.find("\"authorships\"") != std::string_view::npos))
+        return input_format::openalex;
     std::string_view line = head.substr(0, head.find_first_of("\r\n"));
     char delimiter = delimiter_hint(line);  // a spreadsheet's `sep=X` line: the header follows it
     if (delimiter != '\0') {
