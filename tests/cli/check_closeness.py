@@ -1,4 +1,4 @@
-"""End-to-end check of `techconv closeness` on the real WoS, USPTO and OpenAlex exports.
+"""End-to-end check of `techconv closeness` on the real WoS, USPTO, OpenAlex and Lens exports.
 
 Countries per record come from the closeness module's independent extraction
 (tests/closeness/country_reference.py: Python csv + last comma token + its own
@@ -238,13 +238,21 @@ def main():
           "uspto twice: duplicates_dropped %s, expected %d" % (manifest["counts"].get("duplicates_dropped"), len(first)))
     print("uspto xml twice: %d pairs agree, %d duplicates dropped" % (compare(out, {"all": first}), len(first)))
 
-    # 4. OpenAlex API pages: countries of the authorships, from tests/io/openalex_reference.py
+    # 4. OpenAlex API pages: countries of the authorships, from tests/io/json_works_reference.py
     # (Python's json module)
     oa_dir = os.path.join(data, "openalex-works-api-json")
     oas = sorted(os.path.join(oa_dir, f) for f in os.listdir(oa_dir) if f.endswith(".json"))
     recs = [[] if f[2] == "-" else f[2].split(",")
-            for f in (line.split(" ") for line in reference("io/openalex_reference.py", oas).splitlines())]
+            for f in (line.split(" ") for line in reference("io/json_works_reference.py", ["openalex"] + oas).splitlines())]
     print("openalex: %d pairs agree" % compare(run_closeness(exe, oas, work, "openalex", recs), {"all": recs}))
+
+    # 5. the Lens scholarly JSON Lines export: countries of the affiliations (same script)
+    lens = [os.path.join(data, "lens-scholarly-jsonl-covid", "lens-export.jsonl")]
+    recs = [[] if f[2] == "-" else f[2].split(",")
+            for f in (line.split(" ") for line in reference("io/json_works_reference.py",
+                                                            ["lens-scholarly"] + lens).splitlines())]
+    print("lens scholarly: %d pairs agree" % compare(run_closeness(exe, lens, work, "lens-scholarly", recs),
+                                                     {"all": recs}))
 
 
 def uspto_countries(xmls):

@@ -29,10 +29,11 @@ enum class input_format {
     wos_tab,    ///< Web of Science tab-delimited export
     scopus,     ///< Scopus CSV export
     openalex,   ///< OpenAlex works: API JSON pages, JSON arrays or JSON Lines (io/openalex.hpp)
+    lens_scholarly,  ///< Lens scholarly works: JSON Lines export or API JSON (io/lens_scholarly.hpp)
 };
 
 /// \brief Stable name of a format: "auto", "lens", "uspto-xml", "csv", "wos", "wos-tab", "scopus",
-/// "openalex".
+/// "openalex", "lens-scholarly".
 constexpr std::string_view to_string(input_format f) noexcept {
     switch (f) {
         case input_format::automatic: return "auto";
@@ -43,6 +44,7 @@ constexpr std::string_view to_string(input_format f) noexcept {
         case input_format::wos_tab: return "wos-tab";
         case input_format::scopus: return "scopus";
         case input_format::openalex: return "openalex";
+        case input_format::lens_scholarly: return "lens-scholarly";
     }
     return "auto";
 }
@@ -51,10 +53,11 @@ constexpr std::string_view to_string(input_format f) noexcept {
 /// \throws invalid_argument for any other name, listing the accepted ones.
 inline input_format input_format_from_string(std::string_view name) {
     for (const auto f : {input_format::automatic, input_format::lens, input_format::uspto_xml, input_format::csv,
-                         input_format::wos, input_format::wos_tab, input_format::scopus, input_format::openalex})
+                         input_format::wos, input_format::wos_tab, input_format::scopus, input_format::openalex,
+                         input_format::lens_scholarly})
         if (name == to_string(f)) return f;
     throw invalid_argument("unknown format '" + std::string(name) +
-                           "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus, openalex)");
+                           "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus, openalex, lens-scholarly)");
 }
 
 /// \brief Whether records of format `f` are patents (the patent readers accept it).
@@ -65,7 +68,7 @@ constexpr bool holds_patents(input_format f) noexcept {
 /// \brief Whether records of format `f` are papers (the bibliographic readers accept it).
 constexpr bool holds_papers(input_format f) noexcept {
     return f == input_format::wos || f == input_format::wos_tab || f == input_format::scopus ||
-           f == input_format::openalex;
+           f == input_format::openalex || f == input_format::lens_scholarly;
 }
 
 namespace detail {
@@ -114,6 +117,8 @@ constexpr bool blank_text(std::string_view head) noexcept {
 ///  - `<?xml` or `<us-patent-grant`: USPTO XML;
 ///  - `{` or `[` with `"https://openalex.org/W` or `"authorships"` in the head: OpenAlex works
 ///    (an API page, an array, or JSON Lines);
+///  - `{` or `[` with `"lens_id"` and `"year_published"` or `"scholarly_citations"`: Lens
+///    scholarly works (JSON Lines export or API JSON);
 ///  - a first line starting `FN `, `PT ` or `VR `: Web of Science tagged text;
 ///  - a first line starting `PT` and a tab: Web of Science tab-delimited;
 ///  - a header (separated by ',', ';' or tabs: detect_delimiter, or the delimiter a `sep=`
@@ -142,6 +147,10 @@ inline input_format detect_format_of(std::string_view head) {
         (head.find("\"https://openalex.org/W") != std::string_view::npos ||
          head.find("\"authorships\"") != std::string_view::npos))
         return input_format::openalex;
+    if ((head.substr(0, 1) == "{" || head.substr(0, 1) == "[") && head.find("\"lens_id\"") != std::string_view::npos &&
+        (head.find("\"year_published\"") != std::string_view::npos ||
+         head.find("\"scholarly_citations") != std::string_view::npos))
+        return input_format::lens_scholarly;
     std::string_view line = head.substr(0, head.find_first_of("\r\n"));
     char delimiter = delimiter_hint(line);  // a spreadsheet's `sep=X` line: the header follows it
     if (delimiter != '\0') {

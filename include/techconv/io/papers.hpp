@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 // Reading bibliographic exports (Web of Science tagged and tab-delimited,
-// Scopus CSV, OpenAlex JSON) into one records::paper_table: the formats detected per file,
+// Scopus CSV, OpenAlex and Lens scholarly JSON) into one records::paper_table: the formats detected per file,
 // each reader filling the table column by column, and a report per file.
 #ifndef TECHCONV_IO_PAPERS_HPP_
 #define TECHCONV_IO_PAPERS_HPP_
@@ -16,6 +16,7 @@
 #include "techconv/format/input.hpp"
 #include "techconv/io/bibliographic.hpp"
 #include "techconv/io/detect.hpp"
+#include "techconv/io/lens_scholarly.hpp"
 #include "techconv/io/openalex.hpp"
 #include "techconv/io/scopus.hpp"
 #include "techconv/io/wos.hpp"
@@ -82,7 +83,8 @@ inline std::string paper_input_note(const paper_file_report& f, bool countries =
 /// \brief Reads every input into one records::paper_table.
 ///
 /// Each input's format is opts.format, or detected (detect_format) when that is
-/// automatic; its reader (wos_tagged_reader, wos_tab_reader, scopus_reader, openalex_reader)
+/// automatic; its reader (wos_tagged_reader, wos_tab_reader, scopus_reader, openalex_reader,
+/// lens_scholarly_reader)
 /// pushes the fields of each record straight into the table (no per-record
 /// strings), dropping and reporting the records whose id it already read in
 /// that file. Records repeated across files are kept: the analyses count an
@@ -100,7 +102,7 @@ inline paper_inputs read_paper_table(std::vector<input_source> inputs, const rea
         if (!holds_papers(f))
             ::techconv::detail::throw_error<invalid_argument>(
                 path + ": format " + std::string(to_string(f)) +
-                " holds no papers (the bibliographic formats are wos, wos-tab, scopus and openalex)");
+                " holds no papers (the bibliographic formats are wos, wos-tab, scopus, openalex and lens-scholarly)");
         paper_file_report file{path, f, {}};
         const auto drain = [&](auto& reader) {
             while (reader.next_into(out.table)) {
@@ -124,6 +126,9 @@ inline paper_inputs read_paper_table(std::vector<input_source> inputs, const rea
             drain(r);
         } else if (f == input_format::openalex) {
             openalex_reader r(in.stream(), path, opts.reader);
+            drain(r);
+        } else if (f == input_format::lens_scholarly) {
+            lens_scholarly_reader r(in.stream(), path, opts.reader);
             drain(r);
         } else {
             scopus_reader r(in.stream(), path, opts.reader);

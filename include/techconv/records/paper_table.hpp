@@ -44,7 +44,7 @@ enum class country_field : std::uint8_t {
     reprint,                    ///< WoS RP (reprint / corresponding address), used when C1 is empty
     affiliations,               ///< Scopus `Affiliations`
     authors_with_affiliations,  ///< Scopus `Authors with affiliations`, used when `Affiliations` is empty
-    authorships,                ///< OpenAlex `authorships[].countries` (else their institutions' country codes)
+    authorships,                ///< OpenAlex `authorships[].countries` (else their institutions' codes), Lens `authors[].affiliations[].country_code`
 };
 
 }  // namespace io

@@ -1,7 +1,8 @@
-// The OpenAlex works reader (techconv/io/openalex.hpp): the shared API pages
-// against an independent reading with Python's json module
-// (tests/io/openalex_reference.py), the layouts (page, array, JSON Lines,
-// pretty-printed), the country rules and the errors, on hand-written works.
+// The JSON works readers (techconv/io/openalex.hpp, techconv/io/lens_scholarly.hpp):
+// the shared OpenAlex API pages and Lens scholarly export against an independent
+// reading with Python's json module (tests/io/json_works_reference.py), the
+// layouts (page, array, JSON Lines, pretty-printed), the country rules and the
+// errors, on hand-written works.
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "techconv/io/detect.hpp"
+#include "techconv/io/lens_scholarly.hpp"
 #include "techconv/io/openalex.hpp"
 #include "techconv/io/papers.hpp"
 #include "test_support.hpp"
@@ -17,8 +19,9 @@ namespace {
 
 namespace tio = techconv::io;
 
-// "ID YEAR COUNTRIES INSTITUTIONS" per work, as openalex_reference.py prints them.
-std::string openalex_lines(tio::openalex_reader& r) {
+// "ID YEAR COUNTRIES INSTITUTIONS" per work, as json_works_reference.py prints them.
+template <class Reader>
+std::string works_lines(Reader& r) {
     std::string out;
     tio::bibliographic_record rec;
     while (r.next(rec)) {
@@ -29,6 +32,13 @@ std::string openalex_lines(tio::openalex_reader& r) {
                "\n";
     }
     return out;
+}
+
+// FORMAT then the files: the arguments of json_works_reference.py.
+std::vector<std::string> with_format(const std::string& format, const std::vector<std::string>& files) {
+    std::vector<std::string> args{format};
+    args.insert(args.end(), files.begin(), files.end());
+    return args;
 }
 
 std::vector<tio::bibliographic_record> openalex_records(const std::string& text, tio::bibliographic_options o = {}) {
@@ -72,13 +82,13 @@ TEST_CASE("openalex: the shared API pages equal Python's json reading, work by w
     for (const auto& f : files) {
         CHECK(tio::detect_format(f) == tio::input_format::openalex);
         tio::openalex_reader r(f);
-        mine += openalex_lines(r);
+        mine += works_lines(r);
         records += r.stats().records;
         without += r.stats().without_country;
         CHECK(r.stats().duplicates == 0);
         CHECK(r.stats().unresolved_addresses == 0);
     }
-    const std::string ref = techconv_test::run_python("io/openalex_reference.py", files);
+    const std::string ref = techconv_test::run_python("io/json_works_reference.py", with_format("openalex", files));
     CHECK(mine == ref);
     CHECK(records == 150);  // PROVENANCE.md of the dataset: 50 works per file, 150 in all
     // works without any country: 13 + 23 + 32 (the reference's '-' lines; PROVENANCE.md counts
@@ -204,4 +214,66 @@ TEST_CASE("openalex: read_paper_table reads OpenAlex files into the paper table"
     CHECK(tio::paper_input_note(in.files[0]).find(": openalex, 50 records, 13 without a country") !=
           std::string::npos);  // 13: the reference's works without a country in this file
     CHECK(tio::input_format_from_string("openalex") == tio::input_format::openalex);
+}
+
+TEST_CASE("lens scholarly: the shared JSON Lines export equals Python's json reading, work by work") {
+    const std::string file = techconv_test::data_path("lens-scholarly-jsonl-covid/lens-export.jsonl");
+    CHECK(tio::detect_format(file) == tio::input_format::lens_scholarly);  // after its byte-order mark
+    tio::lens_scholarly_reader r(file);
+    const std::string mine = works_lines(r);
+    CHECK(mine == techconv_test::run_python("io/json_works_reference.py", with_format("lens-scholarly", {file})));
+    // PROVENANCE.md of the dataset: 100 records, 71 with at least one country_code
+    CHECK(r.stats().records == 100);
+    CHECK(r.stats().records - r.stats().without_country == 71);
+    CHECK(r.stats().duplicates == 0);
+    // read_paper_table: the same records in the paper table
+    const auto in = tio::read_paper_table(std::vector<std::string>{file});
+    CHECK(in.files[0].format == tio::input_format::lens_scholarly);
+    CHECK(in.table.size() == 100);
+}
+
+TEST_CASE("lens scholarly: API page, countries and institutions of the affiliations, errors") {
+    const std::string w1 =
+        R"({"lens_id":"000-1","year_published":2020,"title":"T","keywords":["covid","masks"],)"
+        R"("authors":[{"last_name":"A","affiliations":[{"name":"Univ X","country_code":"GB"},)"
+        R"({"name":"Inst Y","country_code":"FR"}]},{"last_name":"B","affiliations":[{"name":"Raw string"}]},)"
+        R"({"last_name":"C"}]})";
+    const std::string w2 = R"({"lens_id":"000-2","authors":[{"affiliations":[{"country_code":"ZZ"}]}]})";
+    const std::string page = R"({"total":2,"max_score":1.0,"data":[)" + w1 + "," + w2 + R"(],"results":2})";
+    CHECK(tio::detect_format_of(page) == tio::input_format::lens_scholarly);
+    for (const std::string& text : {page, w1 + "\n" + w2, "[" + w1 + "," + w2 + "]"}) {
+        CAPTURE(text);
+        std::istringstream in(text);
+        tio::lens_scholarly_reader r(in, "lens.json");
+        tio::bibliographic_record rec;
+        REQUIRE(r.next(rec));
+        CHECK(rec.id == "000-1");
+        CHECK(rec.year == 2020);
+        CHECK(rec.countries == std::vector<std::string>{"FR", "GB"});
+        CHECK(rec.institutions == std::vector<std::string>{"Inst Y", "Raw string", "Univ X"});
+        CHECK(rec.title == "T");
+        CHECK(rec.keywords == "covid; masks");
+        REQUIRE(r.next(rec));
+        CHECK(rec.id == "000-2");
+        CHECK(rec.year == techconv::no_year);
+        CHECK(rec.countries.empty());
+        CHECK(rec.unresolved == std::vector<std::string>{"ZZ"});  // not an ISO code
+        CHECK_FALSE(r.next(rec));
+        CHECK(r.stats().without_country == 1);
+        CHECK(r.stats().unresolved_addresses == 1);
+    }
+    // a work without lens_id; a year that is no year
+    std::istringstream bad(R"({"year_published":2020})");
+    tio::lens_scholarly_reader r(bad, "bad.jsonl");
+    tio::bibliographic_record rec;
+    try {
+        r.next(rec);
+        FAIL("no error for a work without lens_id");
+    } catch (const techconv::parse_error& e) {
+        CHECK(e.code() == techconv::error_code::bad_value);
+        CHECK(std::string(e.what()).find("lens_id") != std::string::npos);
+    }
+    std::istringstream year(R"({"lens_id":"1","year_published":"2020"})");
+    tio::lens_scholarly_reader ry(year, "year.jsonl");
+    CHECK_THROWS_AS(ry.next(rec), techconv::parse_error);
 }
