@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: BSL-1.0
 // distributed_keycore: `techconv keycore` with the records of one CSV file
-// split across MPI ranks. Each rank reads only its byte range of the file;
-// the ranks merge simple families across ranks, agree on the indicator
-// columns, compute the entropy weights, scores, the global key core, global
-// ranks and the per-group profiles together (techconv/parallel/mpi.hpp),
+// split across MPI ranks. Each rank reads only its byte range of the file
+// into a records::patent_table; the ranks merge simple families across ranks,
+// agree on the indicator columns, compute the entropy weights, scores, the
+// global key core, global ranks and the per-group profiles together
+// (techconv/parallel/mpi.hpp), each step with the function analysis::key_core
+// uses for it (techconv/analysis/keycore.hpp, analysis/indicators.hpp),
 // and the output files are byte-identical to those of `techconv keycore`
 // with the same options, whatever the number of ranks.
 //
@@ -21,6 +23,7 @@
 #include <techconv/io/patent_inputs.hpp>
 #include <techconv/parallel/mpi.hpp>
 #include <techconv/parallel/profile.hpp>
+#include <techconv/records/patent_table.hpp>
 #include <techconv/weighting.hpp>
 
 #include "cli.hpp"             // the command line of techconv (report/command_line.hpp)
@@ -205,14 +208,14 @@ int run(const rp::arguments& a, const std::vector<std::string>& argv, MPI_Comm c
     const std::string out_dir = a.get("out");
     auto fmt = a.choice("format", "auto", tio::input_format_from_string);
     if (fmt == tio::input_format::automatic) fmt = tio::detect_format(path);
-    const double q = a.fraction();
-    ta::record_grouping grouping;
-    grouping.by_country = tcli::group_by_country(a);
-    grouping.country_from = a.choice("country-from", "auto", ta::country_source_from_string);
     if (fmt != tio::input_format::lens && fmt != tio::input_format::csv)
         throw rp::usage_error(path + ": only Lens and techconv canonical CSV inputs can be split by byte ranges");
-    tio::indicator_options io;
-    io.missing = a.choice("missing", "drop-record", tio::missing_policy_from_string);
+    ta::key_core_options o;  // as `techconv keycore` sets them (examples/techconv/cmd_keycore.cpp)
+    o.fraction = a.fraction();
+    o.grouping.by_country = tcli::group_by_country(a);
+    o.grouping.country_from = a.choice("country-from", "auto", ta::country_source_from_string);
+    o.indicators.missing = a.choice("missing", "drop-record", tio::missing_policy_from_string);
+    o.threads = a.threads();
 
     // --out is written all or nothing, as by `techconv` (output_folder.hpp): rank 0 checks it,
     // takes the lock and makes the staging folder, which every rank writes into; rank 0
@@ -221,7 +224,7 @@ int run(const rp::arguments& a, const std::vector<std::string>& argv, MPI_Comm c
     if (rank == 0) folder = std::make_unique<rp::output_folder>(out_dir, a.force);
     const std::string dir = broadcast(folder ? folder->staging() : std::string(), comm);
 
-    // 1. this rank's share of the file
+    // 1. this rank's share of the file, read into a columnar table (with titles: top20.csv prints them)
     std::int64_t size = 0;
     {
         std::ifstream f(path, std::ios::binary | std::ios::ate);
@@ -229,106 +232,100 @@ int run(const rp::arguments& a, const std::vector<std::string>& argv, MPI_Comm c
         size = static_cast<std::int64_t>(f.tellg());
     }
     std::string source;
-    const std::string text = read_share(path, rank, cuts(size, ranks, a.get("split")), source);
-    std::vector<tio::patent_record> records;
-    std::istringstream share(text);
-    const auto st =
-        global_stats(tio::read_patent_csv(share, source, fmt, tio::input_encoding(path, fmt), records), comm);
-    rp::key_core_report rep;  // its result is filled here part by part, as analysis::key_core fills it
+    std::istringstream share(read_share(path, rank, cuts(size, ranks, a.get("split")), source));
+    tio::read_patents_options ro;
+    ro.format = fmt;
+    ro.encoding = tio::input_encoding(path, fmt);  // every share is read in the encoding of the whole file
+    ro.merge_families = false;                     // merged across ranks below
+    ro.drop_duplicates = false;                    // a per-share check would miss repeats across shares
+    std::vector<tio::input_source> inputs;
+    inputs.emplace_back(share, source);
+    auto in = tio::read_patent_table(std::move(inputs), ro, techconv::records::patent_table_options{true});
+    const auto st = global_stats(in.files.front().stats, comm);
+    techconv::records::patent_table table = std::move(in.table);
+    rp::key_core_report rep;  // its result is filled part by part with the steps of analysis::key_core
     auto& res = rep.result;
     rep.notes.push_back(tio::input_note(path, st));
     rep.read = st.records;
+    rep.missing = o.indicators.missing;
+    rep.by_country = o.grouping.by_country;
     // 2. simple families, merged across ranks
     if (!a.has("no-merge")) {
-        auto m = tmpi::merge_families(std::move(records), comm);
-        records = std::move(m.records);
+        auto m = tmpi::merge_families(std::move(table), comm);
+        table = std::move(m.table);
         rep.merged = m.merged;
     }
-    rep.records = static_cast<std::size_t>(sum_all(static_cast<std::int64_t>(records.size()), comm));
-    // 3. the indicator columns, decided over all ranks as io::indicator_matrix decides them
-    std::vector<tio::indicator_values> vals;
-    std::array<std::int64_t, tio::indicator_count> have{}, lack{}, all_have{}, all_lack{};
-    for (const auto& r : records) {
-        vals.push_back(tio::record_indicators(r, io));
-        for (const auto ind : tio::all_indicators) (vals.back().has(ind) ? have : lack)[tio::position(ind)] += 1;
-    }
-    tmpi::check(MPI_Allreduce(have.data(), all_have.data(), static_cast<int>(have.size()), MPI_INT64_T, MPI_SUM, comm), "MPI_Allreduce");
-    tmpi::check(MPI_Allreduce(lack.data(), all_lack.data(), static_cast<int>(lack.size()), MPI_INT64_T, MPI_SUM, comm), "MPI_Allreduce");
-    for (const auto ind : tio::all_indicators) {
-        const auto p = tio::position(ind);
-        if (all_have[p] == 0) res.absent.push_back(ind);
-        else if (all_lack[p] > 0 && io.missing == tio::missing_policy::drop_indicator) res.incomplete.push_back(ind);
-        else res.columns.push_back(ind);
-    }
-    std::vector<std::size_t> rows;  // kept records
-    std::int64_t dropped = 0;
-    for (std::size_t r = 0; r < vals.size(); ++r) {
-        bool complete = true;
-        for (const auto c : res.columns) complete = complete && vals[r].has(c);
-        if (!complete && io.missing == tio::missing_policy::drop_record) ++dropped;
-        else rows.push_back(r);
-    }
-    techconv::matrix x(static_cast<idx>(rows.size()), static_cast<idx>(res.columns.size()));
-    for (std::size_t c = 0; c < res.columns.size(); ++c)
-        for (std::size_t k = 0; k < rows.size(); ++k)
-            x(static_cast<idx>(k), static_cast<idx>(c)) = static_cast<double>(vals[rows[k]].value_or(res.columns[c], 0));
-    res.dropped = static_cast<std::size_t>(sum_all(dropped, comm));
-    rep.scored = tmpi::global_rows(x.rows(), comm).total;
-    if (rep.scored < 2 || res.columns.empty())
-        throw std::runtime_error("no usable indicator matrix: " + std::to_string(rep.scored) + " records with " +
-                                 std::to_string(res.columns.size()) +
-                                 " indicators (need at least 2 records and 1 indicator)");
-    // 4. weights, scores, key core, ranks
-    tw::key_core_options ko;
-    ko.fraction = q;
-    ko.entropy.threads = a.threads();
-    const tw::key_core_result kc = tmpi::key_core(x, comm, ko);
-    const techconv::index_vector rk = tmpi::ranks(kc.scores, comm);
-    res.weighting = kc.weighting;
-    res.weights = ta::kct_weight_table(res.columns, kc.weighting);
-    res.group_weights = ta::kct_group_weights(res.columns, kc.weighting);
-    res.fraction = q;
+    const tmpi::row_range records = tmpi::global_rows(static_cast<idx>(table.size()), comm);
+    rep.records = static_cast<std::size_t>(records.total);
+    ta::table_source src(table);
+    // 3. the indicator columns, chosen from the presence counts of all ranks by the rule of
+    //    io::indicator_matrix; then this rank's rows of the matrix
+    const auto vals = tio::source_indicators(src, o.indicators);
+    tio::indicator_presence mine, all;
+    for (const auto& v : vals) mine.add(v);
+    tmpi::check(MPI_Allreduce(mine.have.data(), all.have.data(), static_cast<int>(all.have.size()), MPI_UINT64_T,
+                              MPI_SUM, comm),
+                "MPI_Allreduce");
+    tmpi::check(MPI_Allreduce(mine.lack.data(), all.lack.data(), static_cast<int>(all.lack.size()), MPI_UINT64_T,
+                              MPI_SUM, comm),
+                "MPI_Allreduce");
+    const tio::indicator_table x =
+        tio::indicator_table_of(src, vals, tio::choose_indicator_columns(all, o.indicators), o.indicators);
+    res.columns = x.columns;
+    res.absent = x.absent;
+    res.incomplete = x.incomplete;
+    res.rows = x.rows;
+    res.dropped = static_cast<std::size_t>(sum_all(static_cast<std::int64_t>(x.dropped_records), comm));
+    rep.scored = tmpi::global_rows(x.values.rows(), comm).total;
+    ta::require_usable_matrix(rep.scored, res.columns.size());
+    // 4. weights, scores, key core, global ranks; the weight tables and this rank's sub-scores and groups
+    tw::key_core_result kc = tmpi::key_core(x.values, comm, ta::weighting_options(o));
+    res.scores = std::move(kc.scores);
+    res.ranks = tmpi::ranks(res.scores, comm);
     res.k = kc.top.k;
     res.threshold = kc.top.threshold;
-    rep.missing = io.missing;
-    rep.by_country = grouping.by_country;
-    res.subscores = ta::kct_group_scores(x, res.columns, kc.weighting);
-    const auto& subscores = res.subscores;
-    const techconv::matrix& sub = subscores.values;
-    std::vector<std::string> ids, groups;
-    for (const auto r : rows) {
-        ids.push_back(records[r].id);
-        groups.push_back(ta::record_group(records[r], grouping));
-    }
+    res.fraction = o.fraction;
+    ta::set_key_core_weights(res, std::move(kc.weighting), x.values);
+    res.groups = ta::row_groups(src, res.rows, o.grouping);
     {
+        std::vector<std::string> ids;
+        ids.reserve(res.rows.size());
+        for (const auto r : res.rows) ids.emplace_back(src.row(r).id());
         std::ostringstream body;
-        techconv::report::write_scores_csv(body, ids, kc.scores, rk, kc.top.k, rank == 0);
+        techconv::report::write_scores_csv(body, ids, res.scores, res.ranks, res.k, rank == 0);
         write_scores_mpi(dir + "/scores.csv", body.str(), comm);
     }
-    // 5. the best 20: each rank sends the ones it holds
+    // 5. the best rows: each rank sends the ones it holds with their global ranks; placed by rank
+    const auto best = ta::key_core_top_rows(src, res, o.top_rows, static_cast<std::size_t>(records.begin));
+    std::vector<idx> best_ranks;  // the ranks of `best`, which key_core_top_rows gives in rank order
+    for (idx i = 0; i < res.ranks.size(); ++i)
+        if (res.ranks[i] <= o.top_rows) best_ranks.push_back(res.ranks[i]);
+    std::sort(best_ranks.begin(), best_ranks.end());
     par::byte_writer tw20;
-    std::uint64_t mine = 0;
-    for (idx i = 0; i < x.rows(); ++i) mine += rk[i] <= 20 ? 1 : 0;
-    tw20.u64(mine);
-    for (idx i = 0; i < x.rows(); ++i) {
-        if (rk[i] > 20) continue;
-        const auto& r = records[rows[static_cast<std::size_t>(i)]];
-        tw20.i64(rk[i]);
-        tw20.str(r.id);
-        tw20.f64(kc.scores[i]);
-        tw20.str(groups[static_cast<std::size_t>(i)]);
-        tw20.i64(techconv::analysis::patent_year(r));
-        tw20.str(r.title);
-        tw20.u64(static_cast<std::uint64_t>(sub.cols()));
-        for (idx g = 0; g < sub.cols(); ++g) tw20.f64(sub(i, g));
+    tw20.u64(best.size());
+    for (std::size_t j = 0; j < best.size(); ++j) {
+        const auto& t = best[j];
+        tw20.i64(best_ranks[j]);
+        tw20.u64(t.record);
+        tw20.str(t.id);
+        tw20.f64(t.score);
+        tw20.str(t.group);
+        tw20.i64(t.year);
+        tw20.str(t.title);
+        tw20.u64(t.sub.size());
+        for (const double v : t.sub) tw20.f64(v);
     }
     const auto parts = tmpi::allgather_bytes(tw20.data(), comm);
-    res.top.assign(static_cast<std::size_t>(std::min<idx>(20, rep.scored)), {});
+    res.top.assign(static_cast<std::size_t>(std::min(o.top_rows, rep.scored)), {});
     for (std::size_t r = 0; r < parts.size(); ++r) {
-        par::byte_reader br(parts[r].data(), parts[r].size(), "top of rank " + std::to_string(r));
-        const std::uint64_t n = br.count(40, "entries");
+        par::byte_reader br(parts[r].data(), parts[r].size(), "best rows of rank " + std::to_string(r));
+        const std::uint64_t n = br.count(64, "entries");
         for (std::uint64_t k = 0; k < n; ++k) {
-            auto& t = res.top.at(static_cast<std::size_t>(br.i64("rank") - 1));
+            const std::int64_t at = br.i64("rank");
+            if (at < 1 || at > static_cast<std::int64_t>(res.top.size()))
+                br.fail(techconv::error_code::out_of_range, "rank", "rank outside the best rows");
+            auto& t = res.top[static_cast<std::size_t>(at - 1)];
+            t.record = static_cast<std::size_t>(br.u64("record"));
             t.id = br.str("id");
             t.score = br.f64("score");
             t.group = br.str("group");
@@ -338,11 +335,10 @@ int run(const rp::arguments& a, const std::vector<std::string>& argv, MPI_Comm c
             for (auto& v : t.sub) v = br.f64("sub-score");
         }
     }
-    // 6. group profiles: a mergeable partial state per rank, merged in rank order
-    par::profile_partial partial;
-    for (std::size_t k = 0; k < rows.size(); ++k)
-        ta::add_profile_record(partial, records[rows[k]], groups[k], rk[static_cast<idx>(k)] <= kc.top.k);
-    res.profiles = tmpi::group_profiles(partial, comm, techconv::convergence::profile_options{}).groups;
+    // 6. group profiles: this rank's rows in a mergeable partial state, merged in rank order
+    par::profile_partial partial(o.profile.scope);
+    ta::add_key_core_profiles(partial, src, res);
+    res.profiles = tmpi::group_profiles(partial, comm, o.profile).groups;
     if (rank == 0) {
         tcli::write_keycore_report(dir, rep);
         rp::run_manifest m;

@@ -15,6 +15,7 @@
 #include <techconv/cograph/incidence.hpp>
 #include <techconv/analysis/profile.hpp>
 #include <techconv/records/families.hpp>
+#include <techconv/records/patent_table.hpp>
 #include <techconv/analysis/indicators.hpp>
 #include <techconv/io/lens.hpp>
 #include <techconv/parallel/mpi.hpp>
@@ -187,6 +188,32 @@ void check_cooccurrence(idx n) {
         }
 }
 
+// mpi::merge_families of this rank's share [b, e) of `all` as a table (titles kept): the ranks'
+// merged rows in rank order must be the records of io::merge_families over all records
+// (every field), and the serial records::merge_families of the whole table the same;
+// with `need_merges`, some records must have been merged (else the check proves little).
+bool same_family_merge(const std::vector<techconv::io::patent_record>& all, idx b, idx e, bool need_merges) {
+    namespace rec = techconv::records;
+    const rec::patent_table_options titles{true};
+    const auto got = tmpi::merge_families(
+        rec::patent_table::from_records(
+            std::vector<techconv::io::patent_record>(all.begin() + b, all.begin() + e), titles),
+        MPI_COMM_WORLD);
+    const auto ref = techconv::io::merge_families(all);
+    const auto serial = rec::merge_families(rec::patent_table::from_records(all, titles));
+    const tmpi::row_range rr = tmpi::global_rows(static_cast<idx>(got.table.size()), MPI_COMM_WORLD);
+    bool same = rr.total == static_cast<idx>(ref.records.size()) && got.merged == ref.merged &&
+                got.input_records == ref.input_records && got.without_key == ref.without_key &&
+                serial.table.size() == ref.records.size() && serial.merged == ref.merged;
+    for (std::size_t k = 0; same && k < got.table.size(); ++k) {
+        const auto g = static_cast<std::size_t>(rr.begin) + k;
+        const auto mine = got.table.to_record(k);
+        same = techconv_test::same_record(mine, ref.records[g]) &&
+               techconv_test::same_record(mine, serial.table.to_record(g));
+    }
+    return same && (ref.merged > 0 || !need_merges);
+}
+
 // Family merging with the members of a family scattered over the ranks:
 // record at position i is synthetic record (i * 7919) mod n.
 void check_families(idx n) {
@@ -196,17 +223,8 @@ void check_families(idx n) {
     std::vector<techconv::io::patent_record> all;
     for (idx i = 0; i < n; ++i) all.push_back(techconv_test::synthetic_patent(c, (i * 7919) % n));
     const auto [b, e] = share(n);
-    std::vector<techconv::io::patent_record> local(all.begin() + b, all.begin() + e);
-    const auto got = tmpi::merge_families(std::move(local), MPI_COMM_WORLD);
-    const auto ref = techconv::io::merge_families(all);
-    const tmpi::row_range rr = tmpi::global_rows(static_cast<idx>(got.records.size()), MPI_COMM_WORLD);
-    bool same = rr.total == static_cast<idx>(ref.records.size()) && got.merged == ref.merged &&
-                got.input_records == ref.input_records && got.without_key == ref.without_key;
-    for (std::size_t k = 0; same && k < got.records.size(); ++k)
-        same = techconv_test::same_record(got.records[k], ref.records[static_cast<std::size_t>(rr.begin) + k]);
-    verdict("family merging, members scattered over the ranks (" + std::to_string(n) + " records, " +
-                std::to_string(ref.merged) + " merged)",
-            same && ref.merged > 0);
+    verdict("family merging of tables, members scattered over the ranks (" + std::to_string(n) + " records)",
+            same_family_merge(all, b, e, true));
 }
 
 void check_profiles(idx n) {
@@ -257,14 +275,7 @@ int main(int argc, char** argv) {
             const auto records = techconv::io::read_lens(path);
             {
                 const auto [b, e] = share(static_cast<idx>(records.size()));
-                const auto got = tmpi::merge_families(
-                    std::vector<techconv::io::patent_record>(records.begin() + b, records.begin() + e), MPI_COMM_WORLD);
-                const auto ref = techconv::io::merge_families(records);
-                const tmpi::row_range rr = tmpi::global_rows(static_cast<idx>(got.records.size()), MPI_COMM_WORLD);
-                bool same = rr.total == static_cast<idx>(ref.records.size()) && got.merged == ref.merged;
-                for (std::size_t k = 0; same && k < got.records.size(); ++k)
-                    same = techconv_test::same_record(got.records[k], ref.records[static_cast<std::size_t>(rr.begin) + k]);
-                verdict(std::string("family merging ") + f, same);
+                verdict(std::string("family merging of tables ") + f, same_family_merge(records, b, e, false));
             }
             const auto table = techconv::io::indicator_matrix(records);
             check_dataset(std::string(f) + " " + std::to_string(table.values.rows()) + " x " +

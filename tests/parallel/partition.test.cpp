@@ -9,6 +9,7 @@
 #include <techconv/cograph/incidence.hpp>
 #include <techconv/analysis/profile.hpp>
 #include <techconv/records/families.hpp>
+#include <techconv/records/patent_table.hpp>
 #include <techconv/parallel/collaboration.hpp>
 #include <techconv/parallel/cooccurrence.hpp>
 #include <techconv/parallel/families.hpp>
@@ -347,7 +348,8 @@ TEST_CASE("partition: co-occurrence sums continued process after process equal c
     CHECK_THROWS_AS(par::assemble({par::cooccurrence_rows::empty(0, 1, n)}, n), techconv::invalid_argument);
 }
 
-TEST_CASE("partition: simple families merged at the home of their first member equal merge_families") {
+TEST_CASE("partition: simple families of tables merged at the home of their first member equal merge_families") {
+    namespace rec = techconv::records;
     techconv::testing::synthetic_options so;
     so.records = 3001;
     const techconv::testing::synthetic_corpus corpus(so);
@@ -356,16 +358,20 @@ TEST_CASE("partition: simple families merged at the home of their first member e
     const std::vector<idx> begins = {0, 1000, 1000, 2200};  // process 1 holds no records
     const std::vector<idx> cut = {0, 1000, 1000, 2200, 3001};
     const auto P = begins.size();
-    // 1. keys to their owners
+    const rec::patent_table_options titles{true};
+    std::vector<rec::patent_table> tables;  // each process's rows
+    for (std::size_t r = 0; r < P; ++r)
+        tables.push_back(rec::patent_table::from_records(
+            std::vector<techconv::io::patent_record>(all.begin() + cut[r], all.begin() + cut[r + 1]), titles));
+    // 1. keys to their owners (the table's keys are the records' keys)
     std::vector<std::vector<std::vector<par::keyed_position>>> sent(P, std::vector<std::vector<par::keyed_position>>(P));
     for (std::size_t r = 0; r < P; ++r)
         for (idx g = cut[r]; g < cut[r + 1]; ++g) {
-            const auto key = techconv::io::family_key(all[static_cast<std::size_t>(g)]);
+            const auto key = par::table_family_key(tables[r], static_cast<std::size_t>(g - cut[r]));
+            CHECK(key == techconv::io::family_key(all[static_cast<std::size_t>(g)]));
             if (!key.empty()) sent[r][static_cast<std::size_t>(par::family_owner(key, static_cast<int>(P)))].emplace_back(key, g);
         }
-    // 2. each owner decides the homes; 3. members travel home
-    std::vector<std::vector<par::positioned_record>> at(P);
-    std::vector<std::vector<std::int32_t>> home_of_pos(P);
+    // 2. each owner decides the homes
     std::vector<int> home(3001, -1);
     for (std::size_t o = 0; o < P; ++o) {
         std::vector<std::vector<par::keyed_position>> from(P);
@@ -374,15 +380,33 @@ TEST_CASE("partition: simple families merged at the home of their first member e
         for (std::size_t r = 0; r < P; ++r)
             for (std::size_t k = 0; k < from[r].size(); ++k) home[static_cast<std::size_t>(from[r][k].second)] = homes[r][k];
     }
-    for (std::size_t r = 0; r < P; ++r)
+    // 3. members away from home travel there as serialised table rows
+    std::vector<std::vector<par::positioned_record>> arrived(P);
+    std::vector<std::vector<char>> stays(P);
+    std::size_t travelled = 0;
+    for (std::size_t r = 0; r < P; ++r) {
+        std::vector<std::vector<std::size_t>> away(P);
         for (idx g = cut[r]; g < cut[r + 1]; ++g) {
             const int h = home[static_cast<std::size_t>(g)] < 0 ? static_cast<int>(r) : home[static_cast<std::size_t>(g)];
-            at[static_cast<std::size_t>(h)].push_back({g, all[static_cast<std::size_t>(g)]});
+            stays[r].push_back(h == static_cast<int>(r) ? 1 : 0);
+            if (h != static_cast<int>(r)) away[static_cast<std::size_t>(h)].push_back(static_cast<std::size_t>(g - cut[r]));
         }
+        for (std::size_t h = 0; h < P; ++h) {
+            par::byte_writer w;
+            par::write_table_rows(w, tables[r], away[h], cut[r]);
+            const auto bytes = par::seal(par::serial_type::patent_records, w.data());
+            auto rd = par::open_sealed(bytes.data(), bytes.size(), par::serial_type::patent_records, "test");
+            for (auto& p : par::read_positioned_records(rd)) arrived[h].push_back(std::move(p));
+            par::expect_end(rd);
+            travelled += away[h].size();
+        }
+    }
+    REQUIRE(travelled > 100);
+    // 4. merged at home, concatenated in process order
     std::vector<techconv::io::patent_record> got;
     for (std::size_t r = 0; r < P; ++r) {
-        const auto v = techconv_test::round_trip(at[r], par::serial_type::patent_records, par::read_positioned_records);
-        for (auto& rec : par::merge_families_at_home(v).records) got.push_back(std::move(rec));
+        const auto m = par::merge_families_at_home(std::move(tables[r]), cut[r], stays[r], std::move(arrived[r]));
+        for (std::size_t k = 0; k < m.table.size(); ++k) got.push_back(m.table.to_record(k));
     }
     // reference: io::merge_families over all records in one process
     const auto ref = techconv::io::merge_families(all);
@@ -391,4 +415,29 @@ TEST_CASE("partition: simple families merged at the home of their first member e
     bool same = true;
     for (std::size_t k = 0; k < got.size(); ++k) same = same && techconv_test::same_record(got[k], ref.records[k]);
     CHECK(same);
+}
+
+TEST_CASE("partition: merge_families_at_home refuses a flag list of another length and arrivals before its rows") {
+    namespace rec = techconv::records;
+    techconv::testing::synthetic_options so;
+    so.records = 10;
+    const techconv::testing::synthetic_corpus corpus(so);
+    std::vector<techconv::io::patent_record> recs;
+    for (idx i = 0; i < 4; ++i) recs.push_back(techconv_test::synthetic_patent(corpus, i));
+    const auto t = rec::patent_table::from_records(recs, rec::patent_table_options{true});
+    CHECK_THROWS_AS(par::merge_families_at_home(t, 10, std::vector<char>(3, 1), {}), techconv::invalid_argument);
+    // rows at positions 10..13; a member at position 12 cannot arrive from another process
+    CHECK_THROWS_AS(par::merge_families_at_home(t, 10, std::vector<char>(4, 1), {{12, recs[0]}}),
+                    techconv::invalid_argument);
+    // one at position 14 can (a second publication of record 3's family): the result is
+    // io::merge_families of the five records in position order
+    const auto m = par::merge_families_at_home(t, 10, std::vector<char>(4, 1), {{14, recs[3]}});
+    auto five = recs;
+    five.push_back(recs[3]);
+    const auto ref = techconv::io::merge_families(five);
+    REQUIRE(ref.merged >= 1);
+    CHECK(m.input_records == 5);
+    CHECK(m.merged == ref.merged);
+    REQUIRE(m.table.size() == ref.records.size());
+    for (std::size_t k = 0; k < ref.records.size(); ++k) CHECK(techconv_test::same_record(m.table.to_record(k), ref.records[k]));
 }

@@ -184,51 +184,87 @@ struct indicator_table {
     status info = status::ok;
 };
 
-/// \brief Builds the [KCT] indicator matrix of the records of `src` (after family merging, if
-/// wanted): an analysis::vector_source or analysis::table_source (anything with size() and
-/// row(i), a row view); indicator_matrix() below takes either form of the records. A table's
-/// rows are read from its columns, not materialised.
-///
-/// An indicator is a column when at least one selected record has it
-/// (record_indicators()); one no record has is listed in `absent`. Records
-/// lacking a value of a column are handled by `opts.missing`.
-///
-/// \param src the records (one per family if merge_families() ran first)
-/// \param opts indicator selection, developed list, missing-value policy
-/// \returns the matrix (column-major, doubles holding counts) and the report
-/// \throws invalid_argument with missing_policy::fail, naming the first record lacking a value
-///
-/// Degenerate input: no records, or no indicator left → `info = empty_input`
-/// and a 0-row or 0-column matrix. Complexity: O(n·(9 + L)) for n records of L list items.
-template <class Source>
-indicator_table indicator_matrix_of(Source& src, const indicator_options& opts = {}) {
-    indicator_table t;
+/// \brief How many records have, and how many lack, a value of each of the nine
+/// indicators (indexed by position(indicator)): what indicator_matrix decides
+/// its columns from. Counts of parts of the records add up (merge), so
+/// processes holding parts can sum them and decide the same columns.
+struct indicator_presence {
+    std::array<std::uint64_t, indicator_count> have{};  ///< records with a value
+    std::array<std::uint64_t, indicator_count> lack{};  ///< records without one
+
+    /// Counts one record's indicators (row_indicators).
+    void add(const indicator_values& v) noexcept {
+        for (const auto i : all_indicators) (v.has(i) ? have : lack)[position(i)] += 1;
+    }
+    /// Adds the counts of other records.
+    void merge(const indicator_presence& o) noexcept {
+        for (std::size_t k = 0; k < indicator_count; ++k) {
+            have[k] += o.have[k];
+            lack[k] += o.lack[k];
+        }
+    }
+};
+
+/// \brief The columns of an indicator matrix and what was left out (choose_indicator_columns).
+struct indicator_columns {
+    std::vector<indicator> columns;     ///< the indicators of the columns, in selection order
+    std::vector<indicator> absent;      ///< selected indicators no record has
+    std::vector<indicator> incomplete;  ///< left out by missing_policy::drop_indicator
+    /// Records lacking each indicator (indexed by position(indicator)), among those some record has.
+    std::array<std::size_t, indicator_count> missing_counts{};
+};
+
+/// \brief The rule by which indicator_matrix chooses its columns, from the
+/// presence counts of all the records: each selected indicator (`opts.select`,
+/// empty: all nine in [KCT] order), in that order, is
+///  - absent when no record has it (have = 0; never zero-filled),
+///  - else incomplete when some record lacks it (lack > 0) and `opts.missing`
+///    is missing_policy::drop_indicator,
+///  - else a column.
+/// missing_counts holds `lack` of every indicator that is not absent.
+inline indicator_columns choose_indicator_columns(const indicator_presence& p, const indicator_options& opts = {}) {
+    indicator_columns out;
     const std::vector<indicator> wanted =
-        opts.select.empty() ? std::vector<indicator>(all_indicators.begin(), all_indicators.end())
-                            : opts.select;
+        opts.select.empty() ? std::vector<indicator>(all_indicators.begin(), all_indicators.end()) : opts.select;
+    for (const auto i : wanted) {
+        const auto k = position(i);
+        if (p.have[k] == 0) {
+            out.absent.push_back(i);
+            continue;
+        }
+        out.missing_counts[k] = static_cast<std::size_t>(p.lack[k]);
+        if (p.lack[k] > 0 && opts.missing == missing_policy::drop_indicator) out.incomplete.push_back(i);
+        else out.columns.push_back(i);
+    }
+    return out;
+}
+
+/// \brief row_indicators() of every record of `src` (a record source, see indicator_matrix_of), in order.
+template <class Source>
+std::vector<indicator_values> source_indicators(Source& src, const indicator_options& opts = {}) {
     std::vector<indicator_values> vals;
     vals.reserve(src.size());
-    std::array<bool, indicator_count> any{};
-    for (std::size_t r = 0; r < src.size(); ++r) {
-        vals.push_back(row_indicators(src.row(r), opts));
-        for (const auto i : wanted) any[position(i)] = any[position(i)] || vals.back().has(i);
-    }
-    std::vector<indicator> cols;
-    for (const auto i : wanted) {
-        if (!any[position(i)]) {
-            t.absent.push_back(i);
-            continue;
-        }
-        for (const auto& v : vals) t.missing_counts[position(i)] += v.has(i) ? 0 : 1;
-        if (t.missing_counts[position(i)] > 0 && opts.missing == missing_policy::drop_indicator) {
-            t.incomplete.push_back(i);
-            continue;
-        }
-        cols.push_back(i);
-    }
+    for (std::size_t r = 0; r < src.size(); ++r) vals.push_back(row_indicators(src.row(r), opts));
+    return vals;
+}
+
+/// \brief The indicator matrix of `src` with the columns `cols` already chosen
+/// (choose_indicator_columns, possibly from the counts of more records than
+/// `src` holds): `vals` are the records' source_indicators; records lacking a
+/// value of a column are handled by `opts.missing` (drop_record: left out and
+/// counted; zero: 0; fail: invalid_argument naming the record, its line and
+/// the indicator). `info` is empty_input when no row or no column is left.
+template <class Source>
+indicator_table indicator_table_of(Source& src, const std::vector<indicator_values>& vals, indicator_columns cols,
+                                   const indicator_options& opts = {}) {
+    indicator_table t;
+    t.columns = std::move(cols.columns);
+    t.absent = std::move(cols.absent);
+    t.incomplete = std::move(cols.incomplete);
+    t.missing_counts = cols.missing_counts;
     for (std::size_t r = 0; r < vals.size(); ++r) {
         bool complete = true;
-        for (const auto i : cols) {
+        for (const auto i : t.columns) {
             if (vals[r].has(i)) continue;
             complete = false;
             if (opts.missing == missing_policy::fail) {
@@ -244,14 +280,38 @@ indicator_table indicator_matrix_of(Source& src, const indicator_options& opts =
         }
         t.rows.push_back(r);
     }
-    t.columns = cols;
-    t.values.resize(static_cast<index>(t.rows.size()), static_cast<index>(cols.size()));
-    for (std::size_t c = 0; c < cols.size(); ++c)
+    t.values.resize(static_cast<index>(t.rows.size()), static_cast<index>(t.columns.size()));
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
         for (std::size_t k = 0; k < t.rows.size(); ++k)
             t.values(static_cast<index>(k), static_cast<index>(c)) =
-                static_cast<double>(vals[t.rows[k]].value_or(cols[c], 0));
-    if (t.rows.empty() || cols.empty()) t.info = status::empty_input;
+                static_cast<double>(vals[t.rows[k]].value_or(t.columns[c], 0));
+    if (t.rows.empty() || t.columns.empty()) t.info = status::empty_input;
     return t;
+}
+
+/// \brief Builds the [KCT] indicator matrix of the records of `src` (after family merging, if
+/// wanted): an analysis::vector_source or analysis::table_source (anything with size() and
+/// row(i), a row view); indicator_matrix() below takes either form of the records. A table's
+/// rows are read from its columns, not materialised.
+///
+/// An indicator is a column when at least one selected record has it
+/// (record_indicators()); one no record has is listed in `absent`. Records
+/// lacking a value of a column are handled by `opts.missing`. The steps:
+/// source_indicators, indicator_presence, choose_indicator_columns, indicator_table_of.
+///
+/// \param src the records (one per family if merge_families() ran first)
+/// \param opts indicator selection, developed list, missing-value policy
+/// \returns the matrix (column-major, doubles holding counts) and the report
+/// \throws invalid_argument with missing_policy::fail, naming the first record lacking a value
+///
+/// Degenerate input: no records, or no indicator left → `info = empty_input`
+/// and a 0-row or 0-column matrix. Complexity: O(n·(9 + L)) for n records of L list items.
+template <class Source>
+indicator_table indicator_matrix_of(Source& src, const indicator_options& opts = {}) {
+    const auto vals = source_indicators(src, opts);
+    indicator_presence p;
+    for (const auto& v : vals) p.add(v);
+    return indicator_table_of(src, vals, choose_indicator_columns(p, opts), opts);
 }
 
 /// \brief indicator_matrix() of `records`.

@@ -237,6 +237,92 @@ inline std::vector<industry_row> industry_table(const std::vector<io::patent_rec
     return detail::industry_table_of(src, rows, groups, profiled, profiles, c);
 }
 
+/// \brief The check key_core() applies to its indicator matrix: at least 2
+/// scored records and 1 indicator (over all processes, for a distributed run).
+/// \throws invalid_argument "no usable indicator matrix: R records with C
+/// indicators (need at least 2 records and 1 indicator)" otherwise.
+inline void require_usable_matrix(index rows, std::size_t columns) {
+    if (rows < 2 || columns == 0)
+        ::techconv::detail::throw_error<invalid_argument>(
+            "no usable indicator matrix: " + std::to_string(rows) + " records with " + std::to_string(columns) +
+            " indicators (need at least 2 records and 1 indicator)");
+}
+
+/// \brief The options of weighting::key_core that key_core() uses: `opts.fraction`
+/// and `opts.threads` (entropy weighting and scoring).
+inline weighting::key_core_options weighting_options(const key_core_options& opts) {
+    weighting::key_core_options ko;
+    ko.fraction = opts.fraction;
+    ko.entropy.threads = opts.threads;
+    return ko;
+}
+
+/// \brief Fills the weight fields of `out` from the entropy weighting `w` of the
+/// matrix `values` (whose columns are `out.columns`): `weighting`, the [KCT]
+/// Table 1 layout (kct_weight_table), the level-2 weights (kct_group_weights)
+/// and the level-2 sub-scores of the rows of `values` (kct_group_scores).
+inline void set_key_core_weights(key_core_result& out, weighting::entropy_result w, const matrix& values) {
+    out.weighting = std::move(w);
+    out.weights = kct_weight_table(out.columns, out.weighting);
+    out.group_weights = kct_group_weights(out.columns, out.weighting);
+    out.subscores = kct_group_scores(values, out.columns, out.weighting);
+}
+
+/// \brief The group (row_group) of each record `rows[i]` of `src`.
+template <class Source>
+std::vector<std::string> row_groups(Source& src, const std::vector<std::size_t>& rows, const record_grouping& g) {
+    std::vector<std::string> out;
+    out.reserve(rows.size());
+    for (const auto rec : rows) out.push_back(row_group(src.row(rec), g));
+    return out;
+}
+
+/// \brief The best records of a key-core result: the scored rows i with
+/// `r.ranks[i] <= top_rows`, in rank order, each with its id, score, group,
+/// year (row_year), title and level-2 sub-scores read from `src` and `r`
+/// (rows, scores, ranks, groups and subscores must be set). `record` is
+/// `first_record + r.rows[i]`: the input record (a process holding part of
+/// the records passes the position of its first one; ranks may then be global).
+template <class Source>
+std::vector<key_core_top_row> key_core_top_rows(Source& src, const key_core_result& r, index top_rows,
+                                                std::size_t first_record = 0) {
+    std::vector<index> best;
+    for (index i = 0; i < r.ranks.size(); ++i)
+        if (r.ranks[i] <= top_rows) best.push_back(i);
+    std::sort(best.begin(), best.end(), [&r](index a, index b) { return r.ranks[a] < r.ranks[b]; });
+    std::vector<key_core_top_row> out;
+    out.reserve(best.size());
+    for (const index i : best) {
+        const std::size_t rec = r.rows[static_cast<std::size_t>(i)];
+        const auto row = src.row(rec);
+        key_core_top_row t;
+        t.record = first_record + rec;
+        t.id = row.id();
+        t.score = r.scores[i];
+        t.group = r.groups[static_cast<std::size_t>(i)];
+        t.year = row_year(row);
+        t.title = row.title();
+        for (index g = 0; g < r.subscores.values.cols(); ++g) t.sub.push_back(r.subscores.values(i, g));
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+/// \brief Adds every scored row of a key-core result to a
+/// convergence::profile_table (or a parallel::profile_partial), in row order:
+/// add_profile_row with its IPC codes from `src`, its group, whether it is in
+/// the key core (r.in_key_core: ranks and k must be set) and the industries
+/// of `industries` (when given).
+template <class Table, class Source>
+void add_key_core_profiles(Table& t, Source& src, const key_core_result& r,
+                           const classification::concordance* industries = nullptr) {
+    for (index i = 0; i < r.ranks.size(); ++i) {
+        const std::size_t rec = r.rows[static_cast<std::size_t>(i)];
+        add_profile_row(t, src.row(rec), src.codes(rec), r.groups[static_cast<std::size_t>(i)], r.in_key_core(i),
+                        industries);
+    }
+}
+
 namespace detail {
 
 /// The head key_core() and select_key_core() share: the indicator matrix of
@@ -250,21 +336,15 @@ template <class Source>
 key_core_head key_core_head_of(Source& src, const key_core_options& opts) {
     key_core_head h;
     h.table = io::indicator_matrix_of(src, opts.indicators);
-    if (h.table.values.rows() < 2 || h.table.columns.empty())
-        throw invalid_argument("no usable indicator matrix: " + std::to_string(h.table.values.rows()) +
-                               " records with " + std::to_string(h.table.columns.size()) +
-                               " indicators (need at least 2 records and 1 indicator)");
-    weighting::key_core_options ko;
-    ko.fraction = opts.fraction;
-    ko.entropy.threads = opts.threads;
-    h.kc = weighting::key_core(h.table.values, ko);
+    require_usable_matrix(h.table.values.rows(), h.table.columns.size());
+    h.kc = weighting::key_core(h.table.values, weighting_options(opts));
     return h;
 }
 
 template <class Source>
 key_core_result key_core_of(Source& src, const key_core_options& opts) {
     auto head = key_core_head_of(src, opts);
-    const auto& table = head.table;
+    auto& table = head.table;
     auto& kc = head.kc;
     key_core_result out;
     out.columns = table.columns;
@@ -274,45 +354,19 @@ key_core_result key_core_of(Source& src, const key_core_options& opts) {
     out.dropped = table.dropped_records;
     out.fraction = opts.fraction;
 
-    out.weighting = std::move(kc.weighting);
     out.scores = std::move(kc.scores);
     out.k = kc.top.k;
     out.threshold = kc.top.threshold;
     out.ranks = weighting::ranks(out.scores);
-    out.weights = kct_weight_table(out.columns, out.weighting);
-    out.group_weights = kct_group_weights(out.columns, out.weighting);
-    out.subscores = kct_group_scores(table.values, out.columns, out.weighting);
-
-    const index n = table.values.rows();
-    out.groups.resize(static_cast<std::size_t>(n));
-    for (index i = 0; i < n; ++i)
-        out.groups[static_cast<std::size_t>(i)] = row_group(src.row(out.rows[static_cast<std::size_t>(i)]), opts.grouping);
-
-    std::vector<index> by_rank(static_cast<std::size_t>(n));  // row of each rank (rank 1 first)
-    for (index i = 0; i < n; ++i) by_rank[static_cast<std::size_t>(out.ranks[i] - 1)] = i;
-    for (index p = 0; p < std::min(opts.top_rows, n); ++p) {
-        const index i = by_rank[static_cast<std::size_t>(p)];
-        const std::size_t rec = out.rows[static_cast<std::size_t>(i)];
-        const auto r = src.row(rec);
-        key_core_top_row t;
-        t.record = rec;
-        t.id = r.id();
-        t.score = out.scores[i];
-        t.group = out.groups[static_cast<std::size_t>(i)];
-        t.year = row_year(r);
-        t.title = r.title();
-        for (index g = 0; g < out.subscores.values.cols(); ++g) t.sub.push_back(out.subscores.values(i, g));
-        out.top.push_back(std::move(t));
-    }
+    set_key_core_weights(out, std::move(kc.weighting), table.values);
+    out.groups = row_groups(src, out.rows, opts.grouping);
+    out.top = key_core_top_rows(src, out, opts.top_rows);
 
     convergence::profile_table ptab;
-    for (index i = 0; i < n; ++i) {
-        const std::size_t rec = out.rows[static_cast<std::size_t>(i)];
-        add_profile_row(ptab, src.row(rec), src.codes(rec), out.groups[static_cast<std::size_t>(i)],
-                        out.in_key_core(i), opts.industries);
-    }
+    add_key_core_profiles(ptab, src, out, opts.industries);
     out.profiles = convergence::group_profiles(ptab, opts.profile).groups;
 
+    const index n = table.values.rows();
     std::vector<char> profiled(static_cast<std::size_t>(n));
     for (index i = 0; i < n; ++i)
         profiled[static_cast<std::size_t>(i)] =

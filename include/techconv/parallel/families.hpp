@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: BSL-1.0
 //
-// Simple-family merging (io::merge_families) over records split across
-// processes, identical to merging all records in one process: a versioned
-// serial form of io::patent_record, the owner of a family key (a hash), the
-// owner's decision of where each family is merged (the process holding its
-// first member, its "home"), and the home's merge of the members in global
-// input order. Transport-free: techconv/parallel/mpi.hpp moves the bytes.
+// Simple-family merging (records::merge_families on a patent_table) over
+// records split across processes, identical to merging all records in one
+// process: a versioned serial form of io::patent_record (a table row travels
+// as the record to_record gives back), the owner of a family key (a hash),
+// the owner's decision of where each family is merged (the process holding
+// its first member, its "home"), and the home's merge of the members in
+// global input order. Transport-free: techconv/parallel/mpi.hpp moves the bytes.
 #ifndef TECHCONV_PARALLEL_FAMILIES_HPP_
 #define TECHCONV_PARALLEL_FAMILIES_HPP_
 
-#include <algorithm>      // std::sort, std::upper_bound, std::min
+#include <algorithm>      // std::find, std::sort, std::upper_bound, std::min
 #include <cstdint>        // std::int32_t, std::int64_t, std::uint8_t, std::uint64_t
 #include <string>         // std::string
+#include <string_view>    // std::string_view
 #include <unordered_map>  // std::unordered_map
 #include <utility>        // std::pair, std::move
 #include <vector>         // std::vector
@@ -20,6 +22,7 @@
 #include "techconv/error.hpp"
 #include "techconv/records/families.hpp"
 #include "techconv/records/patent.hpp"
+#include "techconv/records/patent_table.hpp"
 #include "techconv/parallel/serialize.hpp"
 #include "techconv/types.hpp"
 
@@ -218,21 +221,72 @@ inline std::vector<std::vector<std::int32_t>> family_homes(const std::vector<std
     return homes;
 }
 
-/// \brief The home's step: io::merge_families over the records kept here and
-/// the members received, in global position order.
-/// \param records  this process's records whose family is merged here, and the received members (any order)
-/// \param opts     as io::merge_families
-/// \returns the merged records in global order of first appearance (as the single-process
+/// \brief The family key of row `i` of a table: io::family_key of its family id
+/// and priority numbers under `rule` (what records::merge_families keys it by).
+inline std::string table_family_key(const records::patent_table& t, std::size_t i,
+                                    io::family_key_rule rule = io::family_key_rule::family_id_then_priorities) {
+    const auto [c, k] = t.locate(i);
+    std::vector<std::string_view> numbers;
+    for (const auto id : c->priority_numbers(k)) numbers.push_back(t.label(id));
+    return io::family_key(c->family_id(k), numbers, rule);
+}
+
+/// \brief Encodes rows `rows` of a table as positioned records (the form
+/// read_positioned_records reads): count (u64), then for each row its global
+/// position `first + row` (i64) and the record records::patent_table::to_record
+/// gives back (every field, as appended).
+inline void write_table_rows(byte_writer& w, const records::patent_table& t, const std::vector<std::size_t>& rows,
+                             index first) {
+    w.u64(rows.size());
+    io::patent_record scratch;
+    for (const auto i : rows) {
+        w.i64(first + static_cast<index>(i));
+        t.to_record(i, scratch);
+        write(w, scratch);
+    }
+}
+
+/// \brief The home's step on a table: records::merge_families over the rows of
+/// `local` that stay here followed by the members that arrived, in global
+/// position order.
+///
+/// The members that arrive come from processes after this one (a family's home
+/// holds its first member), so they follow every local row. When no row
+/// leaves, `local` itself is merged (the arrivals appended to it); otherwise
+/// the staying rows are copied into a new table (to_record, append) first.
+/// \param local        this process's rows, in input order
+/// \param local_begin  global position of local's first row
+/// \param stays        one flag per local row: 1 when its family is merged here (or it has no key)
+/// \param arrived      the members received from other processes (any order)
+/// \param opts         as records::merge_families
+/// \returns the merged rows in global order of first appearance (the single-process
 ///          result restricted to the families whose first member this process holds).
-/// Complexity: O(r log r) for the sort, then io::merge_families.
-inline io::family_merge_result merge_families_at_home(std::vector<positioned_record> records,
-                                                      const io::family_options& opts = {}) {
-    std::sort(records.begin(), records.end(),
+/// \throws invalid_argument when `stays` does not have one flag per row, or a member
+///         arrived with a position inside or before the local rows.
+/// Complexity: O(a log a) for a arrivals, a copy of the local rows when some leave, then the merge.
+inline records::table_merge_result merge_families_at_home(records::patent_table local, index local_begin,
+                                                          const std::vector<char>& stays,
+                                                          std::vector<positioned_record> arrived,
+                                                          const io::family_options& opts = {}) {
+    ::techconv::detail::require(stays.size() == local.size(), "merge_families_at_home: one flag per local row");
+    std::sort(arrived.begin(), arrived.end(),
               [](const positioned_record& a, const positioned_record& b) { return a.position < b.position; });
-    std::vector<io::patent_record> in;
-    in.reserve(records.size());
-    for (auto& p : records) in.push_back(std::move(p.record));
-    return io::merge_families(std::move(in), opts);
+    const index local_end = local_begin + static_cast<index>(local.size());
+    ::techconv::detail::require(arrived.empty() || arrived.front().position >= local_end,
+                                "merge_families_at_home: a member arrived from before the local rows");
+    records::patent_table in = [&] {
+        if (std::find(stays.begin(), stays.end(), char{0}) == stays.end()) return std::move(local);
+        records::patent_table t(local.options());
+        io::patent_record scratch;
+        for (std::size_t i = 0; i < local.size(); ++i) {
+            if (!stays[i]) continue;
+            local.to_record(i, scratch);
+            t.append(scratch);
+        }
+        return t;
+    }();
+    for (const auto& p : arrived) in.append(p.record);
+    return records::merge_families(std::move(in), opts);
 }
 
 }  // namespace parallel
