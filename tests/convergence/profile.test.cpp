@@ -8,8 +8,11 @@
 #include <techconv/analysis/profile.hpp>
 #include <techconv/format/csv.hpp>
 #include <techconv/format/parse.hpp>
+#include <techconv/records/cooccurrence.hpp>
+#include <techconv/records/incidence.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -96,6 +99,94 @@ TEST_CASE("profile: a hand-computed case") {
     CHECK_THROWS_AS(t.add("X", false, strings{}, strings{}, strings{"a", "b"}, strings{"company"}),
                     techconv::invalid_argument);
     CHECK(tc::group_profiles(tc::profile_table{}).info == techconv::status::empty_input);
+}
+
+TEST_CASE("profile: the table holds records::incidence_matrix lists and codes() counts with records::cooccurrence") {
+    namespace rec = techconv::records;
+    tc::profile_table t;
+    t.add("A", true, strings{"H04N", "G06T", "H04N"}, strings{"media", "net", "media"}, strings{"Sony", "Canon"},
+          strings{"company", "company"});
+    t.add("A", true, strings{"G06F", "G06T"});
+    t.add("B", true, strings{"B60R"});
+    t.add("B", true, strings{});
+    t.add("B", true, strings{"G06T", "H04N", "G06F"}, strings{}, strings{"Canon", "Univ", "Canon"},
+          strings{"company", "university", "institute"});
+    // labels are numbered in first-seen order: H04N 0, G06T 1, G06F 2, B60R 3
+    REQUIRE(t.code_labels().size() == 4);
+    CHECK(t.code_labels().find("H04N") == 0);
+    CHECK(t.code_labels().find("G06T") == 1);
+    CHECK(t.code_labels().find("G06F") == 2);
+    CHECK(t.code_labels().find("B60R") == 3);
+    const rec::incidence_matrix& a = t.codes();
+    CHECK(a.order == rec::row_order::ascending);
+    CHECK(a.records == 5);
+    CHECK(a.codes == 4);
+    // rows: distinct ids ascending (record 0's repeated H04N stored once)
+    CHECK(std::vector<std::int32_t>(a.row(0).begin(), a.row(0).end()) == std::vector<std::int32_t>{0, 1});
+    CHECK(std::vector<std::int32_t>(a.row(1).begin(), a.row(1).end()) == std::vector<std::int32_t>{1, 2});
+    CHECK(std::vector<std::int32_t>(a.row(2).begin(), a.row(2).end()) == std::vector<std::int32_t>{3});
+    CHECK(a.row(3).empty());
+    CHECK(std::vector<std::int32_t>(a.row(4).begin(), a.row(4).end()) == std::vector<std::int32_t>{0, 1, 2});
+    // the main code (the first code given) is kept beside the ascending rows
+    CHECK(t.main_codes() == std::vector<std::int32_t>{0, 2, 3, -1, 1});
+    const auto m4 = t.codes_main_first(4);
+    CHECK(std::vector<std::int32_t>(m4.begin(), m4.end()) == std::vector<std::int32_t>{1, 0, 2});  // G06T, H04N, G06F
+    const auto m3 = t.codes_main_first(3);
+    CHECK(m3.begin() == m3.end());
+    // co-occurrence of the incidence itself, against pairs counted by hand:
+    // record 0 {H04N, G06T}, record 1 {G06T, G06F}, record 4 {H04N, G06T, G06F}
+    const rec::sparse_matrix full = rec::cooccurrence(a);
+    CHECK(full.coeff(0, 1) == 2.0);  // H04N-G06T: records 0 and 4
+    CHECK(full.coeff(1, 2) == 2.0);  // G06T-G06F: records 1 and 4
+    CHECK(full.coeff(0, 2) == 1.0);  // H04N-G06F: record 4
+    CHECK(full.coeff(2, 0) == 1.0);  // symmetric
+    CHECK(full.coeff(0, 3) == 0.0);  // B60R never shares a record
+    CHECK(full.coeff(1, 3) == 0.0);
+    CHECK(full.coeff(0, 0) == 2.0);  // occurrences: H04N in records 0, 4
+    CHECK(full.coeff(1, 1) == 3.0);  // G06T in records 0, 1, 4
+    CHECK(full.coeff(2, 2) == 2.0);  // G06F in records 1, 4
+    CHECK(full.coeff(3, 3) == 1.0);  // B60R in record 2
+    CHECK(full.nonZeros() == 10);    // 4 diagonal + 3 pairs in both triangles
+    // fractional counting: a record with k = 3 codes gives each pair 2/(3*2) = 1/3
+    rec::pair_count_options fo;
+    fo.mode = rec::counting::fractional;
+    const rec::sparse_matrix frac = rec::cooccurrence(a, fo);
+    CHECK(frac.coeff(0, 1) == doctest::Approx(1.0 + 1.0 / 3.0));
+    CHECK(frac.coeff(0, 2) == doctest::Approx(1.0 / 3.0));
+    // industries and applicants keep the order given (first occurrence), with the types beside
+    CHECK(t.industries().order == rec::row_order::as_given);
+    CHECK(std::vector<std::int32_t>(t.industries().row(0).begin(), t.industries().row(0).end()) ==
+          std::vector<std::int32_t>{0, 1});  // media, net
+    const rec::incidence_matrix& ap = t.applicants();
+    CHECK(ap.order == rec::row_order::as_given);
+    // record 4 lists Canon, Univ, Canon: ids 1, 2
+    CHECK(std::vector<std::int32_t>(ap.row(4).begin(), ap.row(4).end()) == std::vector<std::int32_t>{1, 2});
+    // one type per stored applicant entry: Canon keeps the type of its first occurrence
+    REQUIRE(t.applicant_type_ids().size() == static_cast<std::size_t>(ap.nnz()));
+    const auto e4 = static_cast<std::size_t>(ap.record_offsets[4]);  // record 4's entries: 2 (Sony, Canon) before
+    CHECK(e4 == 2);
+    CHECK(t.type_labels().view(static_cast<rec::label_index>(t.applicant_type_ids()[e4])) == "company");
+    CHECK(t.type_labels().view(static_cast<rec::label_index>(t.applicant_type_ids()[e4 + 1])) == "university");
+    // records::cooccurrence needs ascending rows and says so
+    CHECK_THROWS_AS(rec::cooccurrence(ap), techconv::invalid_argument);
+    // the profiles read the same incidence: group A's network is the co-occurrence of its rows 0 and 1
+    tc::profile_options o;
+    o.scope = tc::profile_scope::all;
+    const auto r = tc::group_profiles(t, o);
+    REQUIRE(r.groups.size() == 2);
+    const auto& ga = r.groups[1];  // A: 2 key-core records, B: 3
+    REQUIRE(ga.group == "A");
+    CHECK(ga.network.nodes == 3);
+    CHECK(ga.network.edges == 2);  // H04N-G06T, G06T-G06F
+    // group B's main codes are B60R and G06T (record 4 lists G06T first), not H04N,
+    // the smallest id of record 4's row; ties keep record order
+    const auto& gb = r.groups[0];
+    REQUIRE(gb.group == "B");
+    REQUIRE(gb.top_main_codes.size() == 2);
+    CHECK(gb.top_main_codes[0].key == "B60R");
+    CHECK(gb.top_main_codes[1].key == "G06T");
+    CHECK(gb.main_codes == 2);
+    CHECK(gb.all_codes == 4);  // B60R, G06T, H04N, G06F
 }
 
 TEST_CASE("profile: Lens jet engines by jurisdiction agree with Python" * doctest::test_suite("data")) {

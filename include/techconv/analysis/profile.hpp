@@ -1,23 +1,26 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 // Group profiles: for every group of records (a country, an applicant, a
-// year, a cluster, any key), what [KCT] reports about it in one call.
+// year, a cluster, any key), what [KCT] reports about it in one call. The
+// records are held in convergence::profile_table as records::incidence_matrix
+// values (codes, industries, applicants) with records::label_pool labels, and
+// each group's network is counted by records::cooccurrence on the code
+// incidence itself.
 #ifndef TECHCONV_ANALYSIS_PROFILE_HPP_
 #define TECHCONV_ANALYSIS_PROFILE_HPP_
 
-#include <algorithm>      // std::sort, std::min
-#include <cstdint>        // std::int32_t
-#include <string>         // std::string
-#include <string_view>    // std::string_view
-#include <unordered_map>  // std::unordered_map
-#include <utility>        // std::move, std::pair
-#include <vector>         // std::vector
+#include <algorithm>    // std::sort, std::unique, std::find
+#include <cstddef>      // std::size_t, std::ptrdiff_t
+#include <cstdint>      // std::int32_t, INT32_MAX
+#include <iterator>     // std::begin, std::forward_iterator_tag
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::move, std::pair
+#include <vector>       // std::vector
 
 #include "techconv/cograph/centrality.hpp"
 #include "techconv/cograph/community.hpp"
-#include "techconv/cograph/cooccurrence.hpp"
 #include "techconv/cograph/graph.hpp"
-#include "techconv/cograph/incidence.hpp"
 #include "techconv/cograph/structure.hpp"
 #include "techconv/config.hpp"
 #include "techconv/convergence/concentration.hpp"
@@ -25,27 +28,97 @@
 #include "techconv/convergence/diversity.hpp"
 #include "techconv/convergence/shares.hpp"
 #include "techconv/error.hpp"
+#include "techconv/records/cooccurrence.hpp"
+#include "techconv/records/incidence.hpp"
+#include "techconv/records/labels.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace convergence {
 
-namespace detail {
-struct profile_access;
-}  // namespace detail
+/// \brief One record's code ids as the convergence module reads a record:
+/// its main code first, then its other codes in ascending id order
+/// (profile_table::codes_main_first()). Empty for a record without codes.
+///
+/// A forward range of std::int32_t; it walks the record's ascending row of
+/// profile_table::codes() once, skipping the main code where it sits.
+struct main_first_codes {
+    std::int32_t main = -1;  ///< the main code id (-1: the record has no code)
+    records::row_span row;   ///< all code ids of the record, ascending (holds `main` once)
 
-/// \brief Records prepared for group profiles: labels interned to dense ids,
-/// lists stored contiguously (compressed rows).
+    /// Forward iterator over the ids (yields std::int32_t).
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;  ///< iterator traits
+        using value_type = std::int32_t;                      ///< iterator traits
+        using difference_type = std::ptrdiff_t;               ///< iterator traits
+        using pointer = void;                                 ///< iterator traits
+        using reference = std::int32_t;                       ///< iterator traits
+        /// An iterator at the main code (`at_main`) or at `p` in the row [p, last).
+        iterator(std::int32_t main, const std::int32_t* p, const std::int32_t* last, bool at_main) noexcept
+            : main_(main), p_(p), last_(last), at_main_(at_main) {}
+        /// The current id.
+        std::int32_t operator*() const noexcept { return at_main_ ? main_ : *p_; }
+        /// Advances to the next id.
+        iterator& operator++() noexcept {
+            if (at_main_) {
+                at_main_ = false;
+            } else {
+                ++p_;
+            }
+            if (p_ != last_ && *p_ == main_) ++p_;
+            return *this;
+        }
+        /// Whether both are at the same place.
+        bool operator==(const iterator& o) const noexcept { return p_ == o.p_ && at_main_ == o.at_main_; }
+        /// Whether they are at different places.
+        bool operator!=(const iterator& o) const noexcept { return !(*this == o); }
+
+    private:
+        std::int32_t main_;
+        const std::int32_t* p_;
+        const std::int32_t* last_;
+        bool at_main_;
+    };
+    /// Iteration support: the main code first.
+    iterator begin() const noexcept { return iterator(main, row.first, row.last, main >= 0); }
+    /// Iteration support.
+    iterator end() const noexcept { return iterator(main, row.last, row.last, false); }
+};
+
+/// \brief Records prepared for group profiles: labels interned to dense ids
+/// (records::label_pool, first-seen order), lists held as
+/// records::incidence_matrix values (rows = records, columns = label ids).
 ///
 /// Each record has one group, a key-core flag, its classification codes at
 /// the profiling level ([KCT]: IPC subclasses; main code first), and
 /// optionally its industry categories (multi-label), its applicants and one
 /// type per applicant ("company", "university", ...). Duplicates within a
-/// record's list are stored once; the first code stays the main code.
+/// record's list are stored once.
+///
+/// How the three lists are held, and why:
+/// - codes(): rows ascending (records::row_order::ascending), the form
+///   records::cooccurrence reads, so each group's co-classification network
+///   is counted on this incidence itself, without a sorted copy. The main
+///   code, which the ascending row cannot show, is its own column:
+///   main_codes() (the first code given to add(); [KCT] Table 4 counts main
+///   subclasses). codes_main_first(r) gives the record back as "main code,
+///   then the others" for the convergence module's record contract.
+/// - industries() and applicants(): rows in the order given
+///   (records::row_order::as_given, first occurrence kept), because the
+///   ranked tables break ties by first appearance in the input
+///   (convergence::tie_break::first_seen), an order an ascending row loses.
+///   applicant_type_ids() is a column parallel to applicants().code_ids
+///   (the type given with an applicant's first occurrence; -1: none).
 ///
 /// Thread safety: const members may be called concurrently.
 class profile_table {
 public:
+    profile_table() {
+        industries_.order = records::row_order::as_given;
+        applicants_.order = records::row_order::as_given;
+    }
+
     /// \brief Adds one record.
     ///
     /// \param group           the record's group label (an empty label is a group too).
@@ -55,8 +128,9 @@ public:
     /// \param applicants      applicant names, may be empty.
     /// \param applicant_types one type label per applicant, or empty (types unknown).
     /// \returns the record's 0-based index.
-    /// \throws invalid_argument if applicant_types is neither empty nor as long as applicants.
-    /// Complexity: O(total list length) expected.
+    /// \throws invalid_argument if applicant_types is neither empty nor as long as
+    /// applicants, or a list would hold more than 2^31 - 1 distinct labels.
+    /// Complexity: O(k log k) for k codes, O(m^2) for a list of m industries or applicants.
     template <class Codes, class Industries = std::vector<std::string>,
               class Applicants = std::vector<std::string>, class Types = std::vector<std::string>>
     index add(std::string_view group, bool key_core, const Codes& codes,
@@ -73,106 +147,115 @@ public:
         }
         ::techconv::detail::require(n_types == 0 || n_types == n_app,
                         "profile_table::add: one applicant type per applicant, or none");
-        group_.push_back(groups_.intern(group));
+        group_.push_back(group_labels_.intern(group));
         key_core_.push_back(key_core ? 1 : 0);
-        append(codes, codes_, code_ids_, code_offsets_);
-        append(industries, industries_, industry_ids_, industry_offsets_);
-        // applicants: distinct names, with the type of the first occurrence
-        const std::size_t start = applicant_ids_.size();
+        // codes: ascending row, main code in its own column
+        {
+            auto& ids = codes_.code_ids;
+            const std::size_t start = ids.size();
+            std::int32_t main = -1;
+            for (const auto& c : codes) {
+                const std::int32_t id = intern(code_labels_, std::string_view(c));
+                if (main < 0) main = id;
+                ids.push_back(id);
+            }
+            const auto b = ids.begin() + static_cast<std::ptrdiff_t>(start);
+            std::sort(b, ids.end());
+            ids.erase(std::unique(b, ids.end()), ids.end());
+            main_.push_back(main);
+            close_row(codes_, code_labels_);
+        }
+        // industries: distinct, in the order given
+        for (const auto& x : industries) push_distinct(industries_, intern(industry_labels_, std::string_view(x)));
+        close_row(industries_, industry_labels_);
+        // applicants: distinct names in the order given, with the type of the first occurrence
         auto t = std::begin(applicant_types);
         for (const auto& a : applicants) {
-            const std::int32_t id = applicants_.intern(std::string_view(a));
+            const std::int32_t id = intern(applicant_labels_, std::string_view(a));
             std::int32_t type = -1;
             if (n_types != 0) {
-                type = types_.intern(std::string_view(*t));
+                type = intern(type_labels_, std::string_view(*t));
                 ++t;
             }
-            bool seen = false;
-            for (std::size_t k = start; k < applicant_ids_.size(); ++k) seen = seen || applicant_ids_[k] == id;
-            if (seen) continue;
-            applicant_ids_.push_back(id);
-            applicant_type_ids_.push_back(type);
+            if (push_distinct(applicants_, id)) applicant_types_.push_back(type);
         }
-        applicant_offsets_.push_back(static_cast<index>(applicant_ids_.size()));
+        close_row(applicants_, applicant_labels_);
         return records() - 1;
     }
 
     /// Number of records.
     index records() const noexcept { return static_cast<index>(group_.size()); }
     /// Number of distinct groups.
-    index groups() const noexcept { return static_cast<index>(groups_.labels.size()); }
-    /// Label of group `g`.
-    const std::string& group_label(index g) const { return groups_.labels[static_cast<std::size_t>(g)]; }
-    /// Label of code id `c`.
-    const std::string& code_label(index c) const { return codes_.labels[static_cast<std::size_t>(c)]; }
+    index groups() const noexcept { return static_cast<index>(group_labels_.size()); }
+    /// Label of group `g`. \pre 0 <= g < groups()
+    std::string_view group_label(index g) const noexcept {
+        return group_labels_.view(static_cast<records::label_index>(g));
+    }
+    /// Label of code id `c`. \pre 0 <= c < codes().codes
+    std::string_view code_label(index c) const noexcept {
+        return code_labels_.view(static_cast<records::label_index>(c));
+    }
 
-    /// \name Read-only storage
-    /// The table's columns, for code that serialises or replays records
-    /// (parallel::profile_partial). Lists are compressed rows: record r's
-    /// codes are code_ids()[code_offsets()[r] .. code_offsets()[r + 1]), ids
-    /// into code_labels(); likewise industries and applicants
-    /// (applicant_type_ids() parallel to applicant_ids(), -1 = no type).
-    /// Offsets have records() + 1 entries, starting at 0.
+    /// \name Storage
+    /// The table's columns, for code that counts on them or serialises and
+    /// replays records (parallel::profile_partial). Label ids are ids of the
+    /// matching label pool (first-seen order).
     ///@{
-    /// Distinct code labels, by id (first-appearance order).
-    const std::vector<std::string>& code_labels() const noexcept { return codes_.labels; }
-    /// Distinct industry labels, by id.
-    const std::vector<std::string>& industry_labels() const noexcept { return industries_.labels; }
-    /// Distinct applicant names, by id.
-    const std::vector<std::string>& applicant_labels() const noexcept { return applicants_.labels; }
-    /// Distinct applicant type labels, by id.
-    const std::vector<std::string>& type_labels() const noexcept { return types_.labels; }
-    /// Group id of every record (labels: group_label()).
-    const std::vector<std::int32_t>& group_ids() const noexcept { return group_; }
+    /// Group labels, by id.
+    const records::label_pool& group_labels() const noexcept { return group_labels_; }
+    /// Code labels, by id (the columns of codes()).
+    const records::label_pool& code_labels() const noexcept { return code_labels_; }
+    /// Industry labels, by id (the columns of industries()).
+    const records::label_pool& industry_labels() const noexcept { return industry_labels_; }
+    /// Applicant names, by id (the columns of applicants()).
+    const records::label_pool& applicant_labels() const noexcept { return applicant_labels_; }
+    /// Applicant type labels, by id (the values of applicant_type_ids()).
+    const records::label_pool& type_labels() const noexcept { return type_labels_; }
+    /// Group id of every record (labels: group_labels()).
+    const std::vector<records::label_index>& group_ids() const noexcept { return group_; }
     /// Key-core flag (0 or 1) of every record.
     const std::vector<unsigned char>& key_core_flags() const noexcept { return key_core_; }
-    /// Code ids of all records, concatenated.
-    const std::vector<std::int32_t>& code_ids() const noexcept { return code_ids_; }
-    /// Where each record's codes start in code_ids().
-    const std::vector<index>& code_offsets() const noexcept { return code_offsets_; }
-    /// Industry ids of all records, concatenated.
-    const std::vector<std::int32_t>& industry_ids() const noexcept { return industry_ids_; }
-    /// Where each record's industries start in industry_ids().
-    const std::vector<index>& industry_offsets() const noexcept { return industry_offsets_; }
-    /// Applicant ids of all records, concatenated.
-    const std::vector<std::int32_t>& applicant_ids() const noexcept { return applicant_ids_; }
-    /// Type id of each entry of applicant_ids() (-1: no type).
-    const std::vector<std::int32_t>& applicant_type_ids() const noexcept { return applicant_type_ids_; }
-    /// Where each record's applicants start in applicant_ids().
-    const std::vector<index>& applicant_offsets() const noexcept { return applicant_offsets_; }
+    /// Records x codes, each record's distinct codes in ascending id order.
+    const records::incidence_matrix& codes() const noexcept { return codes_; }
+    /// Main code id of every record (its first code), -1 for a record without codes.
+    const std::vector<std::int32_t>& main_codes() const noexcept { return main_; }
+    /// Record `r`'s codes, main code first, then the others ascending. \pre 0 <= r < records()
+    main_first_codes codes_main_first(index r) const noexcept {
+        return main_first_codes{main_[static_cast<std::size_t>(r)], codes_.row(r)};
+    }
+    /// Records x industries, each record's distinct industries in the order given.
+    const records::incidence_matrix& industries() const noexcept { return industries_; }
+    /// Records x applicants, each record's distinct applicants in the order given.
+    const records::incidence_matrix& applicants() const noexcept { return applicants_; }
+    /// Type id of each entry of applicants().code_ids (-1: no type).
+    const std::vector<std::int32_t>& applicant_type_ids() const noexcept { return applicant_types_; }
     ///@}
 
 private:
-    friend struct detail::profile_access;
-    struct dictionary {
-        std::unordered_map<std::string, std::int32_t> ids;
-        std::vector<std::string> labels;
-        std::int32_t intern(std::string_view s) {
-            auto it = ids.find(std::string(s));
-            if (it != ids.end()) return it->second;
-            const auto id = static_cast<std::int32_t>(labels.size());
-            labels.emplace_back(s);
-            ids.emplace(labels.back(), id);
-            return id;
-        }
-    };
-    template <class Range>
-    void append(const Range& r, dictionary& d, std::vector<std::int32_t>& ids, std::vector<index>& offsets) {
-        const std::size_t start = ids.size();
-        for (const auto& x : r) {
-            const std::int32_t id = d.intern(std::string_view(x));
-            bool seen = false;
-            for (std::size_t k = start; k < ids.size(); ++k) seen = seen || ids[k] == id;
-            if (!seen) ids.push_back(id);
-        }
-        offsets.push_back(static_cast<index>(ids.size()));
+    static std::int32_t intern(records::label_pool& pool, std::string_view s) {
+        const records::label_index id = pool.intern(s);
+        ::techconv::detail::require(id < static_cast<records::label_index>(INT32_MAX),
+                                    "profile_table::add: more than 2^31 - 1 distinct labels in one list");
+        return static_cast<std::int32_t>(id);
+    }
+    // Appends `id` to the open row of `m` unless the row holds it already.
+    static bool push_distinct(records::incidence_matrix& m, std::int32_t id) {
+        const auto b = m.code_ids.begin() + static_cast<std::ptrdiff_t>(m.record_offsets.back());
+        if (std::find(b, m.code_ids.end(), id) != m.code_ids.end()) return false;
+        m.code_ids.push_back(id);
+        return true;
+    }
+    static void close_row(records::incidence_matrix& m, const records::label_pool& labels) {
+        m.record_offsets.push_back(static_cast<index>(m.code_ids.size()));
+        ++m.records;
+        m.codes = static_cast<index>(labels.size());
     }
 
-    dictionary groups_, codes_, industries_, applicants_, types_;
-    std::vector<std::int32_t> group_;
+    records::label_pool group_labels_, code_labels_, industry_labels_, applicant_labels_, type_labels_;
+    std::vector<records::label_index> group_;
     std::vector<unsigned char> key_core_;
-    std::vector<std::int32_t> code_ids_, industry_ids_, applicant_ids_, applicant_type_ids_;
-    std::vector<index> code_offsets_{0}, industry_offsets_{0}, applicant_offsets_{0};
+    records::incidence_matrix codes_, industries_, applicants_;
+    std::vector<std::int32_t> main_, applicant_types_;
 };
 
 /// \brief Which records of a group are profiled.
@@ -251,52 +334,22 @@ struct profile_result {
 
 namespace detail {
 
-/// Read access to a profile_table's columns (internal).
-struct profile_access {
-    static const profile_table::dictionary& codes(const profile_table& t) { return t.codes_; }
-    static const profile_table::dictionary& industries(const profile_table& t) { return t.industries_; }
-    static const profile_table::dictionary& applicants(const profile_table& t) { return t.applicants_; }
-    static const profile_table::dictionary& types(const profile_table& t) { return t.types_; }
-    static const profile_table& self(const profile_table& t) { return t; }
-    static const std::vector<std::int32_t>& group(const profile_table& t) { return t.group_; }
-    static const std::vector<unsigned char>& key_core(const profile_table& t) { return t.key_core_; }
-    static const std::vector<std::int32_t>& code_ids(const profile_table& t) { return t.code_ids_; }
-    static const std::vector<index>& code_offsets(const profile_table& t) { return t.code_offsets_; }
-    static const std::vector<std::int32_t>& industry_ids(const profile_table& t) { return t.industry_ids_; }
-    static const std::vector<index>& industry_offsets(const profile_table& t) { return t.industry_offsets_; }
-    static const std::vector<std::int32_t>& applicant_ids(const profile_table& t) { return t.applicant_ids_; }
-    static const std::vector<std::int32_t>& applicant_type_ids(const profile_table& t) { return t.applicant_type_ids_; }
-    static const std::vector<index>& applicant_offsets(const profile_table& t) { return t.applicant_offsets_; }
-};
-
-/// A list of ids inside a compressed-row array (a range for the tally functions).
-struct id_span {
-    const std::int32_t* first = nullptr;
-    const std::int32_t* last = nullptr;
-    const std::int32_t* begin() const noexcept { return first; }
-    const std::int32_t* end() const noexcept { return last; }
-};
-
-inline std::vector<id_span> spans_of(const std::vector<std::int32_t>& ids, const std::vector<index>& offsets,
-                                     const std::vector<index>& rows) {
-    std::vector<id_span> out;
-    out.reserve(rows.size());
-    for (const index r : rows) {
-        const auto b = static_cast<std::size_t>(offsets[static_cast<std::size_t>(r)]);
-        const auto e = static_cast<std::size_t>(offsets[static_cast<std::size_t>(r) + 1]);
-        out.push_back(id_span{ids.data() + b, ids.data() + e});
+template <class Table>
+std::vector<ranked_entry> ranked(const Table& t, const records::label_pool& labels, index profiled) {
+    std::vector<ranked_entry> out;
+    out.reserve(t.entries.size());
+    for (const auto& e : t.entries) {
+        out.push_back(ranked_entry{std::string(labels.view(static_cast<records::label_index>(e.key))), e.count,
+                                   profiled > 0 ? static_cast<double>(e.count) / static_cast<double>(profiled) : 0.0});
     }
     return out;
 }
 
-template <class Table>
-std::vector<ranked_entry> ranked(const Table& t, const std::vector<std::string>& labels, index profiled) {
-    std::vector<ranked_entry> out;
-    out.reserve(t.entries.size());
-    for (const auto& e : t.entries) {
-        out.push_back(ranked_entry{labels[static_cast<std::size_t>(e.key)], e.count,
-                                   profiled > 0 ? static_cast<double>(e.count) / static_cast<double>(profiled) : 0.0});
-    }
+/// The rows `rows` of `m`, as ranges for the tally functions.
+inline std::vector<records::row_span> rows_of(const records::incidence_matrix& m, const std::vector<index>& rows) {
+    std::vector<records::row_span> out;
+    out.reserve(rows.size());
+    for (const index r : rows) out.push_back(m.row(r));
     return out;
 }
 
@@ -330,12 +383,11 @@ std::vector<ranked_entry> ranked(const Table& t, const std::vector<std::string>&
 /// Complexity: O(L + sum over groups of the co-occurrence and Louvain costs),
 /// L = total list length.
 inline profile_result group_profiles(const profile_table& t, const profile_options& opts = {}) {
-    using A = detail::profile_access;
     ::techconv::detail::require(opts.top >= 0, "group_profiles: top must be >= 0");
     profile_result res;
     res.records = t.records();
-    const auto& group = A::group(t);
-    const auto& kc = A::key_core(t);
+    const auto& group = t.group_ids();
+    const auto& kc = t.key_core_flags();
     for (const unsigned char k : kc) res.key_core += k;
     if (res.records == 0) {
         res.info = status::empty_input;
@@ -344,7 +396,7 @@ inline profile_result group_profiles(const profile_table& t, const profile_optio
     // Bucket records by group (counting sort, stable in record order).
     const index ng = t.groups();
     std::vector<index> start(static_cast<std::size_t>(ng) + 1, 0);
-    for (const std::int32_t g : group) ++start[static_cast<std::size_t>(g) + 1];
+    for (const records::label_index g : group) ++start[static_cast<std::size_t>(g) + 1];
     for (std::size_t g = 0; g < static_cast<std::size_t>(ng); ++g) start[g + 1] += start[g];
     std::vector<index> order(static_cast<std::size_t>(res.records));
     {
@@ -352,28 +404,19 @@ inline profile_result group_profiles(const profile_table& t, const profile_optio
         for (index r = 0; r < res.records; ++r)
             order[static_cast<std::size_t>(pos[static_cast<std::size_t>(group[static_cast<std::size_t>(r)])]++)] = r;
     }
-    // One incidence of all records at the profiling level (rows sorted).
-    cograph::incidence_matrix inc;
-    inc.records = res.records;
-    inc.codes = static_cast<index>(A::codes(t).labels.size());
-    inc.record_offsets = A::code_offsets(t);
-    inc.code_ids = A::code_ids(t);
-    for (index r = 0; r < res.records; ++r) {
-        auto* b = inc.code_ids.data() + inc.record_offsets[static_cast<std::size_t>(r)];
-        auto* e = inc.code_ids.data() + inc.record_offsets[static_cast<std::size_t>(r) + 1];
-        std::sort(b, e);
-    }
-    std::string company_key = opts.company_type;
-    std::int32_t company_id = -1;
-    {
-        const auto& tys = A::types(t);
-        const auto it = tys.ids.find(company_key);
-        if (it != tys.ids.end()) company_id = it->second;
+    const records::label_index company_type = t.type_labels().find(opts.company_type);
+    const std::int32_t company_id =
+        company_type == records::label_pool::npos ? -1 : static_cast<std::int32_t>(company_type);
+    std::vector<std::string> code_names;  // node labels of the networks
+    if (opts.network) {
+        code_names.reserve(t.code_labels().size());
+        for (std::size_t c = 0; c < t.code_labels().size(); ++c)
+            code_names.emplace_back(t.code_labels().view(static_cast<records::label_index>(c)));
     }
 
     for (index g = 0; g < ng; ++g) {
         group_profile p;
-        p.group = t.group_label(g);
+        p.group = std::string(t.group_label(g));
         std::vector<index> rows;
         for (index k = start[static_cast<std::size_t>(g)]; k < start[static_cast<std::size_t>(g) + 1]; ++k) {
             const index r = order[static_cast<std::size_t>(k)];
@@ -394,17 +437,19 @@ inline profile_result group_profiles(const profile_table& t, const profile_optio
         so.top = opts.top;
         // industries
         {
-            const auto spans = detail::spans_of(A::industry_ids(t), A::industry_offsets(t), rows);
+            const auto spans = detail::rows_of(t.industries(), rows);
             const auto tab = category_shares(spans, so);
             p.industries = tab.categories;
-            p.top_industries = detail::ranked(tab, A::industries(t).labels, p.profiled);
+            p.top_industries = detail::ranked(tab, t.industry_labels(), p.profiled);
             share_options all = so;
             all.top = 0;
             p.industry_shannon = shannon(category_shares(spans, all).counts());
         }
         // technology
         {
-            const auto spans = detail::spans_of(A::code_ids(t), A::code_offsets(t), rows);
+            std::vector<main_first_codes> spans;  // main code first: the convergence record contract
+            spans.reserve(rows.size());
+            for (const index r : rows) spans.push_back(t.codes_main_first(r));
             const convergence_result cr = convergence(spans);
             p.all_codes = cr.distinct_all;
             p.main_codes = cr.distinct_main;
@@ -413,21 +458,21 @@ inline profile_result group_profiles(const profile_table& t, const profile_optio
             p.convergence_index_main = cr.index_main;
             share_options mo = so;
             mo.scope = code_scope::main;
-            p.top_main_codes = detail::ranked(category_shares(spans, mo), A::codes(t).labels, p.profiled);
+            p.top_main_codes = detail::ranked(category_shares(spans, mo), t.code_labels(), p.profiled);
             mo.top = 0;
             p.technology_shannon = shannon(category_shares(spans, mo).counts());
         }
         // applicants
         {
-            const auto spans = detail::spans_of(A::applicant_ids(t), A::applicant_offsets(t), rows);
+            const auto spans = detail::rows_of(t.applicants(), rows);
             concentration_options co;
             co.top = opts.top;
             const auto ac = applicant_concentration(spans, co);
-            p.top_applicants = detail::ranked(ac.top, A::applicants(t).labels, p.profiled);
+            p.top_applicants = detail::ranked(ac.top, t.applicant_labels(), p.profiled);
             p.applicant_hhi = ac.concentration.hhi;
             index companies = 0;
-            const auto& types = A::applicant_type_ids(t);
-            const auto& off = A::applicant_offsets(t);
+            const auto& types = t.applicant_type_ids();
+            const auto& off = t.applicants().record_offsets;
             for (const index r : rows) {
                 bool company = false;
                 for (index k = off[static_cast<std::size_t>(r)]; k < off[static_cast<std::size_t>(r) + 1]; ++k)
@@ -438,10 +483,10 @@ inline profile_result group_profiles(const profile_table& t, const profile_optio
         }
         // network
         if (opts.network) {
-            const cograph::sparse_matrix c = cograph::cooccurrence(inc, rows);
+            const records::sparse_matrix c = records::cooccurrence(t.codes(), rows);  // full counting
             cograph::graph_options go;
             go.min_occurrences = 1.0;
-            const cograph::graph net = cograph::graph::from_cooccurrence(c, A::codes(t).labels, go);
+            const cograph::graph net = cograph::graph::from_cooccurrence(c, code_names, go);
             auto& s = p.network;
             s.nodes = net.num_nodes();
             s.edges = net.num_edges();

@@ -10,17 +10,17 @@
 #ifndef TECHCONV_PARALLEL_PROFILE_HPP_
 #define TECHCONV_PARALLEL_PROFILE_HPP_
 
-#include <algorithm>      // std::sort, std::min
-#include <cstdint>        // std::int32_t, std::int64_t, std::uint8_t, std::uint64_t
-#include <string>         // std::string
-#include <string_view>    // std::string_view
-#include <unordered_map>  // std::unordered_map
-#include <vector>         // std::vector
+#include <algorithm>    // std::sort, std::min
+#include <cstdint>      // std::int32_t, std::int64_t, std::uint8_t, std::uint64_t
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
 
 #include "techconv/config.hpp"
 #include "techconv/analysis/profile.hpp"
 #include "techconv/error.hpp"
 #include "techconv/parallel/serialize.hpp"
+#include "techconv/records/labels.hpp"
 #include "techconv/types.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -67,7 +67,7 @@ public:
              const Applicants& applicants = {}, const Types& applicant_types = {}) {
         const bool profiled = scope_ == convergence::profile_scope::all || key_core;
         if (profiled) profiled_.add(group, key_core, codes, industries, applicants, applicant_types);
-        count(std::string(group), 1, key_core ? 1 : 0);
+        count(group, 1, key_core ? 1 : 0);
         for (const auto& c : codes) codes_.intern(std::string_view(c));
     }
 
@@ -77,10 +77,10 @@ public:
     void merge(const profile_partial& later) {
         techconv::detail::require(later.scope_ == scope_ || later.empty(), "profile_partial::merge: scopes differ");
         if (empty()) scope_ = later.scope_;
-        for (std::size_t g = 0; g < later.groups_.labels.size(); ++g)
-            count(later.groups_.labels[g], later.group_records_[g], later.group_key_[g]);
-        for (const auto& c : later.codes_.labels) codes_.intern(c);
-        later.for_each_profiled([&](const std::string& g, bool key, const auto& codes, const auto& industries,
+        for (std::size_t g = 0; g < later.groups_.size(); ++g)
+            count(label(later.groups_, g), later.group_records_[g], later.group_key_[g]);
+        for (std::size_t c = 0; c < later.codes_.size(); ++c) codes_.intern(label(later.codes_, c));
+        later.for_each_profiled([&](std::string_view g, bool key, const auto& codes, const auto& industries,
                                     const auto& names, const auto& types) {
             profiled_.add(g, key, codes, industries, names, types);
         });
@@ -104,32 +104,31 @@ public:
     convergence::profile_result finish(const convergence::profile_options& opts = {}) const {
         techconv::detail::require(opts.scope == scope_ || empty(), "profile_partial::finish: scope differs from the state's");
         convergence::profile_table t;
-        const std::size_t ng = groups_.labels.size();
-        std::unordered_map<std::string, index> profiled;
-        for_each_profiled([&](const std::string& g, bool, const auto&, const auto&, const auto&, const auto&) { ++profiled[g]; });
+        const std::size_t ng = groups_.size();
+        const std::vector<index> profiled = profiled_per_group();
         std::vector<char> present(ng, 0);
         // fillers first: the code dictionary (in pieces, so that the per-record de-duplication stays cheap)
         std::size_t host = ng;
         for (std::size_t g = 0; g < ng && host == ng; ++g)
-            if (group_records_[g] > profiled[groups_.labels[g]]) host = g;
+            if (group_records_[g] > profiled[g]) host = g;
         if (host < ng) {
-            const std::vector<std::string>& cl = codes_.labels;
+            std::vector<std::string_view> piece;
             std::size_t c = 0;
             do {
-                const std::size_t e = std::min(cl.size(), c + 256);
-                t.add(groups_.labels[host], false, std::vector<std::string>(cl.begin() + static_cast<std::ptrdiff_t>(c),
-                                                                            cl.begin() + static_cast<std::ptrdiff_t>(e)));
-                c = e;
-            } while (c < cl.size());
+                const std::size_t e = std::min(codes_.size(), c + 256);
+                piece.clear();
+                for (; c < e; ++c) piece.push_back(label(codes_, c));
+                t.add(label(groups_, host), false, piece);
+            } while (c < codes_.size());
             present[host] = 1;
         }
-        for_each_profiled([&](const std::string& g, bool key, const auto& codes, const auto& industries,
+        for_each_profiled([&](std::string_view g, bool key, const auto& codes, const auto& industries,
                               const auto& names, const auto& types) {
             t.add(g, key, codes, industries, names, types);
-            present[static_cast<std::size_t>(groups_.ids.at(g))] = 1;
+            present[groups_.find(g)] = 1;
         });
         for (std::size_t g = 0; g < ng; ++g)
-            if (!present[g]) t.add(groups_.labels[g], false, std::vector<std::string>{});
+            if (!present[g]) t.add(label(groups_, g), false, std::vector<std::string>{});
         convergence::profile_result res = convergence::group_profiles(t, opts);
         res.records = records();
         if (res.records == 0) {
@@ -138,7 +137,7 @@ public:
             return res;
         }
         for (auto& p : res.groups) {
-            p.records = group_records_[static_cast<std::size_t>(groups_.ids.at(p.group))];
+            p.records = group_records_[groups_.find(p.group)];
             p.record_share = static_cast<double>(p.records) / static_cast<double>(res.records);
             p.key_core_rate = static_cast<double>(p.key_core) / static_cast<double>(p.records);
         }
@@ -168,31 +167,32 @@ public:
     /// list); the profiled records' group, code, industry, applicant and type
     /// dictionaries (string lists); profiled records (count u64, then group
     /// u32, key-core u8, and the code, industry and applicant id lists, each
-    /// a u32 length and u32 ids; applicants as (id u32, type i32, -1 = none)).
+    /// a u32 length and u32 ids; codes main code first, then the others in
+    /// ascending id order; applicants as (id u32, type i32, -1 = none)).
     friend void write(byte_writer& w, const profile_partial& s) {
         const auto& t = s.profiled_;
         w.u8(static_cast<std::uint8_t>(s.scope_));
-        w.u64(s.groups_.labels.size());
-        for (std::size_t g = 0; g < s.groups_.labels.size(); ++g) {
-            w.str(s.groups_.labels[g]);
+        w.u64(s.groups_.size());
+        for (std::size_t g = 0; g < s.groups_.size(); ++g) {
+            w.str(label(s.groups_, g));
             w.i64(s.group_records_[g]);
             w.i64(s.group_key_[g]);
         }
-        write(w, s.codes_.labels);
-        std::vector<std::string> pg;
-        for (index g = 0; g < t.groups(); ++g) pg.push_back(t.group_label(g));
-        write(w, pg);
+        write(w, s.codes_);
+        write(w, t.group_labels());
         write(w, t.code_labels());
         write(w, t.industry_labels());
         write(w, t.applicant_labels());
         write(w, t.type_labels());
         w.u64(static_cast<std::uint64_t>(t.records()));
-        for (std::size_t r = 0; r < static_cast<std::size_t>(t.records()); ++r) {
-            w.u32(static_cast<std::uint32_t>(t.group_ids()[r]));
-            w.u8(t.key_core_flags()[r]);
-            write_list(w, t.code_ids(), t.code_offsets(), r, nullptr);
-            write_list(w, t.industry_ids(), t.industry_offsets(), r, nullptr);
-            write_list(w, t.applicant_ids(), t.applicant_offsets(), r, &t.applicant_type_ids());
+        for (index r = 0; r < t.records(); ++r) {
+            const auto ur = static_cast<std::size_t>(r);
+            w.u32(t.group_ids()[ur]);
+            w.u8(t.key_core_flags()[ur]);
+            write_list(w, t.codes().codes_of_size(r), t.codes_main_first(r), nullptr);
+            write_list(w, t.industries().codes_of_size(r), t.industries().row(r), nullptr);
+            write_list(w, t.applicants().codes_of_size(r), t.applicants().row(r),
+                       t.applicant_type_ids().data() + t.applicants().record_offsets[ur]);
         }
     }
 
@@ -209,7 +209,7 @@ public:
             const std::string label = r.str("group label");
             const std::int64_t n = r.i64("group records"), k = r.i64("group key core");
             if (n < 1 || k < 0 || k > n) r.fail(error_code::bad_value, "group counts", "impossible group counts");
-            if (s.groups_.ids.count(label)) r.fail(error_code::bad_value, "group label", "duplicate group label");
+            if (s.groups_.contains(label)) r.fail(error_code::bad_value, "group label", "duplicate group label");
             s.count(label, static_cast<index>(n), static_cast<index>(k));
         }
         for (const auto& c : read_labels(r)) s.codes_.intern(c);
@@ -220,36 +220,27 @@ public:
         for (std::uint64_t q = 0; q < nr; ++q) {
             const std::uint32_t g = r.u32("record group");
             const std::uint8_t k = r.u8("record key core");
-            if (g >= pg.size() || k > 1 || !s.groups_.ids.count(pg[g]))
+            if (g >= pg.size() || k > 1 || !s.groups_.contains(pg[g]))
                 r.fail(error_code::out_of_range, "record group", "group id or key-core flag out of range");
             read_list(r, codes, cl, nullptr, nullptr);
             read_list(r, industries, il, nullptr, nullptr);
             read_list(r, applicants, al, &types, &tl);
             s.profiled_.add(pg[g], k == 1, cl, il, al, tl);
         }
-        std::unordered_map<std::string, index> held;
-        s.for_each_profiled([&](const std::string& g, bool, const auto&, const auto&, const auto&, const auto&) { ++held[g]; });
-        for (const auto& [g, n] : held)
-            if (n > s.group_records_[static_cast<std::size_t>(s.groups_.ids.at(g))])
-                r.fail(error_code::bad_value, "profiled records", "more profiled records than records in group '" + g + "'");
+        const std::vector<index> held = s.profiled_per_group();
+        for (std::size_t g = 0; g < held.size(); ++g)
+            if (held[g] > s.group_records_[g])
+                r.fail(error_code::bad_value, "profiled records",
+                       "more profiled records than records in group '" +
+                           std::string(label(s.groups_, g)) + "'");
         return s;
     }
 
 private:
-    struct dictionary {
-        std::unordered_map<std::string, std::int32_t> ids;
-        std::vector<std::string> labels;
-        std::int32_t intern(std::string_view s) {
-            const auto it = ids.find(std::string(s));
-            if (it != ids.end()) return it->second;
-            const auto id = static_cast<std::int32_t>(labels.size());
-            labels.emplace_back(s);
-            ids.emplace(labels.back(), id);
-            return id;
-        }
-    };
-
-    void count(const std::string& group, index records, index key_core) {
+    static std::string_view label(const records::label_pool& pool, std::size_t id) noexcept {
+        return pool.view(static_cast<records::label_index>(id));
+    }
+    void count(std::string_view group, index records, index key_core) {
         const auto g = static_cast<std::size_t>(groups_.intern(group));
         if (g == group_records_.size()) {
             group_records_.push_back(0);
@@ -259,35 +250,45 @@ private:
         group_key_[g] += key_core;
     }
 
-    // fn(group label, key core, codes, industries, applicant names, applicant types) per profiled record, in order
+    // Profiled records held per group (indexed like groups_).
+    std::vector<index> profiled_per_group() const {
+        std::vector<index> n(groups_.size(), 0);
+        const auto& t = profiled_;
+        for (const records::label_index g : t.group_ids()) ++n[groups_.find(t.group_label(g))];
+        return n;
+    }
+
+    // fn(group label, key core, codes, industries, applicant names, applicant types) per profiled
+    // record, in order; codes main code first; labels as views into profiled_'s pools.
     template <class Fn>
     void for_each_profiled(Fn&& fn) const {
         const auto& t = profiled_;
-        std::vector<std::string> codes, industries, names, types;
-        for (std::size_t r = 0; r < static_cast<std::size_t>(t.records()); ++r) {
-            labels_of(t.code_ids(), t.code_offsets(), r, t.code_labels(), codes);
-            labels_of(t.industry_ids(), t.industry_offsets(), r, t.industry_labels(), industries);
-            labels_of(t.applicant_ids(), t.applicant_offsets(), r, t.applicant_labels(), names);
+        std::vector<std::string_view> codes, industries, names, types;
+        for (index r = 0; r < t.records(); ++r) {
+            const auto ur = static_cast<std::size_t>(r);
+            labels_of(t.codes_main_first(r), t.code_labels(), codes);
+            labels_of(t.industries().row(r), t.industry_labels(), industries);
+            labels_of(t.applicants().row(r), t.applicant_labels(), names);
             types.clear();
             const auto& ty = t.applicant_type_ids();
-            for (auto k = static_cast<std::size_t>(t.applicant_offsets()[r]);
-                 k < static_cast<std::size_t>(t.applicant_offsets()[r + 1]); ++k)
-                if (ty[k] >= 0) types.push_back(t.type_labels()[static_cast<std::size_t>(ty[k])]);
-            fn(t.group_label(t.group_ids()[r]), t.key_core_flags()[r] != 0, codes, industries, names, types);
+            for (auto k = static_cast<std::size_t>(t.applicants().record_offsets[ur]);
+                 k < static_cast<std::size_t>(t.applicants().record_offsets[ur + 1]); ++k)
+                if (ty[k] >= 0) types.push_back(t.type_labels().view(static_cast<records::label_index>(ty[k])));
+            fn(t.group_label(t.group_ids()[ur]), t.key_core_flags()[ur] != 0, codes, industries, names, types);
         }
     }
-    static void labels_of(const std::vector<std::int32_t>& ids, const std::vector<index>& offsets, std::size_t r,
-                          const std::vector<std::string>& labels, std::vector<std::string>& out) {
+    template <class Ids>
+    static void labels_of(const Ids& ids, const records::label_pool& labels, std::vector<std::string_view>& out) {
         out.clear();
-        for (auto k = static_cast<std::size_t>(offsets[r]); k < static_cast<std::size_t>(offsets[r + 1]); ++k)
-            out.push_back(labels[static_cast<std::size_t>(ids[k])]);
+        for (const std::int32_t id : ids) out.push_back(labels.view(static_cast<records::label_index>(id)));
     }
-    static void write_list(byte_writer& w, const std::vector<std::int32_t>& ids, const std::vector<index>& offsets,
-                           std::size_t r, const std::vector<std::int32_t>* types) {
-        w.u32(static_cast<std::uint32_t>(offsets[r + 1] - offsets[r]));
-        for (auto k = static_cast<std::size_t>(offsets[r]); k < static_cast<std::size_t>(offsets[r + 1]); ++k) {
-            w.u32(static_cast<std::uint32_t>(ids[k]));
-            if (types) w.u32(static_cast<std::uint32_t>((*types)[k]));
+    // One id list: its length (u32), then each id (u32), followed by its type (i32 as u32) when `types` is given.
+    template <class Ids>
+    static void write_list(byte_writer& w, index n, const Ids& ids, const std::int32_t* types) {
+        w.u32(static_cast<std::uint32_t>(n));
+        for (const std::int32_t id : ids) {
+            w.u32(static_cast<std::uint32_t>(id));
+            if (types) w.u32(static_cast<std::uint32_t>(*types++));
         }
     }
     // Reads one id list into labels; with `types`, each id is followed by a type id (-1: none).
@@ -314,7 +315,7 @@ private:
     }
 
     convergence::profile_scope scope_;
-    dictionary groups_, codes_;
+    records::label_pool groups_, codes_;  // groups and codes of all records, first-seen order
     std::vector<index> group_records_, group_key_;
     convergence::profile_table profiled_;
 };

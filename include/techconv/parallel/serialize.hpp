@@ -13,6 +13,7 @@
 #include <cstdint>  // std::uint8_t, std::uint16_t, std::uint32_t, std::uint64_t, std::int64_t
 #include <cstring>  // std::memcpy
 #include <string>   // std::string, std::to_string
+#include <string_view>  // std::string_view
 #include <utility>  // std::pair, std::move
 #include <vector>   // std::vector
 
@@ -22,6 +23,7 @@
 #include "techconv/closeness/counting.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/records/labels.hpp"
 #include "techconv/types.hpp"
 #include "techconv/weighting/column_stats.hpp"
 
@@ -75,7 +77,7 @@ public:
         put(b, 8);
     }
     /// Appends a length (u64) and the bytes of a string.
-    void str(const std::string& s) {
+    void str(std::string_view s) {
         u64(s.size());
         buf_.insert(buf_.end(), s.begin(), s.end());
     }
@@ -459,6 +461,12 @@ inline closeness::collaboration_panel read_collaboration_panel(byte_reader& r) {
 inline void write(byte_writer& w, const std::vector<std::string>& labels) {
     w.u64(labels.size());
     for (const auto& s : labels) w.str(s);
+}
+
+/// \brief Encodes the labels of a pool, by id, as a list of strings (read back with read_labels).
+inline void write(byte_writer& w, const records::label_pool& labels) {
+    w.u64(labels.size());
+    for (std::size_t id = 0; id < labels.size(); ++id) w.str(labels.view(static_cast<records::label_index>(id)));
 }
 
 /// \brief Decodes a list of strings.

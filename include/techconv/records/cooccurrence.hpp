@@ -35,10 +35,12 @@ struct pair_count_options {
 /// Off-diagonal: C_ij = sum over records r holding labels i and j of
 /// pair_weight(mode, k_r), k_r the distinct labels of r. Diagonal: C_ii =
 /// records holding i (occurrences, for every mode).
-/// \param a    the incidence (duplicates within a record are already removed).
+/// \param a    the incidence (duplicates within a record are already removed),
+///             rows ascending (row_order::ascending).
 /// \param opts counting mode, threads, summation order.
 /// \returns the symmetric codes x codes matrix, compressed, both triangles and
 ///          the diagonal stored; labels that never occur have empty columns.
+/// \throws invalid_argument if `a.order` is row_order::as_given.
 /// Degenerate input: no labels gives 0 x 0; no records gives an all-zero
 /// n x n matrix; records with one label only add to the diagonal.
 /// Complexity: O(nnz(A) + P + nnz(C)), P = sum over records of k_r (k_r - 1) / 2
@@ -50,7 +52,7 @@ inline sparse_matrix cooccurrence(const incidence_matrix& a, const pair_count_op
 
 /// \brief Co-occurrence of the records listed in `rows` (each counted as often
 /// as it appears), without building a smaller incidence.
-/// \throws invalid_argument if an index is outside [0, a.records).
+/// \throws invalid_argument if an index is outside [0, a.records), or `a.order` is row_order::as_given.
 /// Complexity: as cooccurrence() over the selected records.
 inline sparse_matrix cooccurrence(const incidence_matrix& a, const std::vector<index>& rows,
                                   const pair_count_options& opts = {}) {

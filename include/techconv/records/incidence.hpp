@@ -6,8 +6,10 @@
 // compressed sparse row form, with optional per-record year and identifier
 // columns. The co-classification graph (cograph), collaboration counting
 // (closeness::actor_records stores one) and the group profiles
-// (analysis::profile_table) all hold this type, and all of them count pairs
-// with records::cooccurrence and the one counting vocabulary below.
+// (convergence::profile_table, analysis/profile.hpp: codes, industries,
+// applicants) all hold this type, and all of them count pairs with
+// records::cooccurrence and the one counting vocabulary below. Rows are
+// ascending unless the incidence says otherwise (row_order).
 //
 // The builder is generic over the label key (a string, an integer id, a
 // parsed classification symbol): it takes any hashable, totally ordered key,
@@ -107,20 +109,51 @@ struct incidence_options {
     code_selection selection = code_selection::all;  ///< all codes or the main (first) code only
 };
 
+/// \brief The order of the ids within each row of an incidence_matrix.
+///
+/// Either way a row lists each of its record's labels once. `ascending` is
+/// the canonical form: the builders, merge_records and closeness give it, and
+/// records::cooccurrence needs it (its kernels walk each row's pairs (i, j)
+/// with i < j). `as_given` keeps the order in which the record listed its
+/// labels (first occurrence kept), for consumers whose result depends on that
+/// order: rankings whose ties go to the label seen first
+/// (convergence::tie_break::first_seen), or a first label with a meaning of
+/// its own. records::cooccurrence rejects an `as_given` incidence.
+enum class row_order : unsigned char {
+    ascending,  ///< ids ascending within each row (the default)
+    as_given,   ///< ids in the record's own order, each once (first occurrence kept)
+};
+
+/// \brief A read-only view of one row of an incidence_matrix: a range of label ids.
+struct row_span {
+    const std::int32_t* first = nullptr;  ///< first id of the row
+    const std::int32_t* last = nullptr;   ///< one past its last id
+    /// Iteration support.
+    const std::int32_t* begin() const noexcept { return first; }
+    /// Iteration support.
+    const std::int32_t* end() const noexcept { return last; }
+    /// Number of ids in the row.
+    index size() const noexcept { return static_cast<index>(last - first); }
+    /// Whether the row has no id.
+    bool empty() const noexcept { return first == last; }
+};
+
 /// \brief The records x labels incidence in compressed sparse row form.
 ///
-/// Row r holds the distinct label (code) ids of record r in ascending order
-/// (duplicates within a record are stored once). Ids are dense,
-/// 0 <= id < codes. A record may have no label (an empty row). Two optional
-/// columns: `years` and `record_ids`, each either empty or one entry per
-/// record (merge_records drops them: a group has no single year or id).
+/// Row r holds the distinct label (code) ids of record r (duplicates within a
+/// record are stored once), in ascending order unless `order` says
+/// row_order::as_given. Ids are dense, 0 <= id < codes. A record may have no
+/// label (an empty row). Two optional columns: `years` and `record_ids`, each
+/// either empty or one entry per record (merge_records drops them: a group
+/// has no single year or id).
 struct incidence_matrix {
     index records = 0;                    ///< number of rows
     index codes = 0;                      ///< number of columns (labels)
     std::vector<index> record_offsets{0};  ///< row r is [record_offsets[r], record_offsets[r + 1])
-    std::vector<std::int32_t> code_ids;   ///< column ids of the non-zeros, ascending per row
+    std::vector<std::int32_t> code_ids;   ///< column ids of the non-zeros, per row in `order`
     std::vector<year_type> years;         ///< optional: year of each record (no_year when unknown)
     std::vector<std::string> record_ids;  ///< optional: identifier of each record (may be empty strings)
+    row_order order = row_order::ascending;  ///< order of the ids within each row
 
     /// Year of record `r`: no_year when unknown or when the incidence has no year column.
     year_type year(index r) const noexcept {
@@ -138,6 +171,8 @@ struct incidence_matrix {
     const std::int32_t* codes_of(index r) const noexcept {
         return code_ids.data() + record_offsets[static_cast<std::size_t>(r)];
     }
+    /// The ids of record `r` as a range (in `order`). \pre 0 <= r < records.
+    row_span row(index r) const noexcept { return row_span{codes_of(r), codes_of(r) + codes_of_size(r)}; }
     /// Occurrences: the number of records holding each code (column sums of A).
     ///
     /// Complexity: O(nnz + codes).
@@ -148,7 +183,8 @@ struct incidence_matrix {
     }
     /// \brief The incidence as an Eigen sparse matrix (records x codes, 1.0 per non-zero).
     ///
-    /// Complexity: O(nnz).
+    /// Inner indices ascend within each row whatever `order` is (Eigen's compressed form).
+    /// Complexity: O(nnz), plus O(nnz log k) for an as_given incidence (k ids per row).
     Eigen::SparseMatrix<double, Eigen::RowMajor> to_sparse() const {
         Eigen::SparseMatrix<double, Eigen::RowMajor> a(records, codes);
         a.resizeNonZeros(nnz());
@@ -158,6 +194,9 @@ struct incidence_matrix {
             a.innerIndexPtr()[k] = code_ids[static_cast<std::size_t>(k)];
             a.valuePtr()[k] = 1.0;
         }
+        if (order == row_order::as_given)
+            for (index r = 0; r < records; ++r)
+                std::sort(a.innerIndexPtr() + a.outerIndexPtr()[r], a.innerIndexPtr() + a.outerIndexPtr()[r + 1]);
         return a;
     }
 };
@@ -320,8 +359,8 @@ private:
 /// \param group_of  one group id per record, in [0, groups) or no_index.
 /// \param dropped   optional out: number of records mapped to no_index.
 /// \pre group_of.size() == a.records; ids >= 0 or no_index.
-/// \returns an incidence with max(group_of) + 1 rows and the same code ids
-///          (labels and counters of `a` are copied when `a` is labelled).
+/// \returns an incidence with max(group_of) + 1 rows and the same code ids,
+///          rows ascending (labels and counters of `a` are copied when `a` is labelled).
 /// \throws invalid_argument on a size mismatch or an id < -1.
 /// Complexity: O(nnz log k + records + groups), k = codes per group.
 template <class Incidence>
@@ -350,6 +389,7 @@ Incidence merge_records(const Incidence& a, const std::vector<index>& group_of,
     }
     Incidence out = a;
     out.records = groups;
+    out.order = row_order::ascending;
     out.years.clear();
     out.record_ids.clear();
     out.record_offsets.assign(1, 0);
