@@ -356,6 +356,23 @@ private:
         year_type publication = no_year, application = no_year;
         if (!pub_date.empty()) publication = year_text(pub_date, pub_date_line, "publication-reference/date");
         if (!app_date.empty()) application = year_text(app_date, app_date_line, "application-reference/date");
+        // an entry that is no IPC/CPC symbol is dropped and counted; the others are parsed once
+        std::vector<std::string> ipc_kept, cpc_kept;
+        std::vector<classification::ipc_code> ipc_codes, cpc_codes;
+        detail::unique_list ipc(ipc_kept), cpc(cpc_kept);
+        const std::string where = tz_.source() + ":" + std::to_string(source_line);
+        const auto keep = [&](detail::unique_list& list, std::vector<classification::ipc_code>& parsed_codes,
+                              std::vector<std::string>& codes, const char* element) {
+            for (auto& c : codes) {
+                const auto parsed = classification::try_parse_ipc(c);
+                if (!parsed) stats_.reject_code(where, c, element, c);
+                else if (list.push(c)) parsed_codes.push_back(*parsed);
+            }
+        };
+        keep(ipc, ipc_codes, ipc_main, "classification-ipcr");
+        keep(ipc, ipc_codes, ipc_rest, "classification-ipcr");
+        keep(cpc, cpc_codes, cpc_main, "classification-cpc");
+        keep(cpc, cpc_codes, cpc_rest, "classification-cpc");
         std::int64_t claims = -1;
         if (!claims_text.empty()) {
             if (parse_int64(claims_text, claims) != number_status::ok || claims < 0) {
@@ -376,29 +393,11 @@ private:
         sink.set_years(publication, application, prio_year != no_year ? prio_year : application);
         for (const auto& p : applicants_) sink.add_applicant(p.name, p.country, p.type);
         for (const auto& p : inventors_) sink.add_inventor(p.name, p.country, p.type);
-        std::vector<std::string> ipc_kept, cpc_kept;
-        detail::unique_list ipc(ipc_kept), cpc(cpc_kept);
-        const std::string where = tz_.source() + ":" + std::to_string(source_line);
-        // an entry that is no IPC/CPC symbol is dropped and counted; the others are parsed once
-        const auto keep = [&](detail::unique_list& list, std::vector<std::string>& codes, const char* element,
-                              bool is_ipc) {
-            for (auto& c : codes) {
-                const auto parsed = classification::try_parse_ipc(c);
-                if (!parsed) {
-                    stats_.reject_code(where, c, element, c);
-                } else if (list.push(c)) {
-                    if (is_ipc) sink.add_ipc(c, parsed);
-                    else sink.add_cpc(c, parsed);
-                }
-            }
-        };
-        keep(ipc, ipc_main, "classification-ipcr", true);
-        keep(ipc, ipc_rest, "classification-ipcr", true);
-        keep(cpc, cpc_main, "classification-cpc", false);
-        keep(cpc, cpc_rest, "classification-cpc", false);
+        for (std::size_t k = 0; k < ipc_kept.size(); ++k) sink.add_ipc(ipc_kept[k], ipc_codes[k]);
+        for (std::size_t k = 0; k < cpc_kept.size(); ++k) sink.add_cpc(cpc_kept[k], cpc_codes[k]);
         for (const auto& c : priority_countries_) sink.add_priority_country(c);
         if (has_ipc) sink.supply(patent_field::ipc);
-        if (cpc.size() > 0) sink.supply(patent_field::cpc);
+        if (!cpc_kept.empty()) sink.supply(patent_field::cpc);
         sink.supply(patent_field::applicants);
         sink.supply(patent_field::inventors);
         sink.supply(patent_field::party_countries);
