@@ -1,6 +1,7 @@
 // Patent readers: Lens CSV and USPTO XML parsing into patent records, each
 // beside a baseline that only tokenises the same bytes (plain csv_reader
-// field iteration; a byte scan counting '<'), plus indicator extraction.
+// field iteration; a byte scan counting '<'), plus indicator extraction, and
+// reading into a records::patent_table by append against next_into.
 // Inputs are generated in memory (deterministic), shaped like the real exports.
 #include <benchmark/benchmark.h>
 
@@ -14,6 +15,7 @@
 #include "techconv/analysis/indicators.hpp"
 #include "techconv/io/lens.hpp"
 #include "techconv/io/uspto_xml.hpp"
+#include "techconv/records/patent_table.hpp"
 
 namespace {
 
@@ -76,6 +78,33 @@ void bm_lens_reader(benchmark::State& st) {
 }
 BENCHMARK(bm_lens_reader)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
+// Into a records::patent_table: each record read then appended (what read_patent_table did before
+// the readers had next_into), against the reader writing the columns directly (next_into).
+template <class Reader>
+void into_table(benchmark::State& st, const std::string& text, const char* name, bool direct) {
+    for (auto _ : st) {
+        std::istringstream in(text);
+        Reader r(in, name);
+        techconv::records::patent_table t;
+        if (direct) {
+            while (r.next_into(t)) {}
+        } else {
+            techconv::io::patent_record rec;
+            while (r.next(rec)) t.append(rec);
+        }
+        benchmark::DoNotOptimize(t.size());
+    }
+    st.SetBytesProcessed(static_cast<std::int64_t>(text.size()) * st.iterations());
+}
+void bm_lens_reader_append(benchmark::State& st) {
+    into_table<techconv::io::lens_reader>(st, lens_text(static_cast<std::size_t>(st.range(0))), "bench.csv", false);
+}
+void bm_lens_reader_table(benchmark::State& st) {
+    into_table<techconv::io::lens_reader>(st, lens_text(static_cast<std::size_t>(st.range(0))), "bench.csv", true);
+}
+BENCHMARK(bm_lens_reader_append)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(bm_lens_reader_table)->Arg(100'000)->Unit(benchmark::kMillisecond);
+
 void bm_lens_baseline_csv_fields(benchmark::State& st) {
     const auto text = lens_text(static_cast<std::size_t>(st.range(0)));
     for (auto _ : st) {
@@ -102,6 +131,17 @@ void bm_uspto_xml_reader(benchmark::State& st) {
     st.SetBytesProcessed(static_cast<std::int64_t>(text.size()) * st.iterations());
 }
 BENCHMARK(bm_uspto_xml_reader)->Arg(5'000)->Unit(benchmark::kMillisecond);
+
+void bm_uspto_xml_reader_append(benchmark::State& st) {
+    into_table<techconv::io::uspto_xml_reader>(st, xml_text(static_cast<std::size_t>(st.range(0))), "bench.xml",
+                                               false);
+}
+void bm_uspto_xml_reader_table(benchmark::State& st) {
+    into_table<techconv::io::uspto_xml_reader>(st, xml_text(static_cast<std::size_t>(st.range(0))), "bench.xml",
+                                               true);
+}
+BENCHMARK(bm_uspto_xml_reader_append)->Arg(5'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(bm_uspto_xml_reader_table)->Arg(5'000)->Unit(benchmark::kMillisecond);
 
 void bm_xml_baseline_scan(benchmark::State& st) {
     const auto text = xml_text(static_cast<std::size_t>(st.range(0)));

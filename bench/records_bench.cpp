@@ -227,7 +227,7 @@ TECHCONV_STAGE(BM_key_core_vector);
 TECHCONV_STAGE(BM_key_core_table);
 
 BENCHMARK(BM_synthetic_vector)->Arg(100000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_synthetic_table)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_synthetic_table)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_synthetic_vector_merged)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_synthetic_table_merged)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_lens_vector)->Unit(benchmark::kMillisecond);

@@ -17,6 +17,7 @@
 #include "techconv/error.hpp"
 #include "techconv/io/applicant_type.hpp"
 #include "techconv/io/generic_csv.hpp"
+#include "techconv/io/patent_sink.hpp"
 #include "techconv/format/parse.hpp"
 #include "techconv/records/patent.hpp"
 
@@ -99,31 +100,39 @@ public:
 
     /// Reads the next row into `out` (overwritten). False at the end of the input.
     bool next(patent_record& out) {
-        if (!patent_csv_reader::next(out)) return false;
-        const csv_reader& row = table();
-        if (country_col_ >= 0) {
-            std::string c(trim(row.field(static_cast<std::size_t>(country_col_))));
-            for (auto& ch : c) ch = ascii_upper(ch);
-            if (!c.empty()) {
-                if (!out.applicants.empty()) out.applicants.front().country = c;
-                out.priority_countries.assign(1, c);
+        patent_record_sink s(out);
+        return next_into(s);
+    }
+    /// \brief Reads the next row into `sink` (records::patent_table, patent_record_sink, ...),
+    /// as patent_csv_reader::next_into, with the `country` and `applicant_types` columns.
+    /// False at the end of the input.
+    template <class Sink>
+    bool next_into(Sink& sink) {
+        return read_row(sink, [this](std::vector<party>& applicants, Sink& to) {
+            const csv_reader& row = table();
+            if (country_col_ >= 0) {
+                country_.assign(trim(row.field(static_cast<std::size_t>(country_col_))));
+                for (auto& ch : country_) ch = ascii_upper(ch);
+                if (!country_.empty()) {
+                    if (!applicants.empty()) applicants.front().country = country_;
+                    to.add_priority_country(country_);  // the only one: the mapping has no priority numbers
+                }
             }
-        }
-        if (types_col_ >= 0 && names_col_ >= 0) {
-            const auto names = split_list(row.field(static_cast<std::size_t>(names_col_)), ";;");
-            const auto types = split_list(row.field(static_cast<std::size_t>(types_col_)), ";;");
-            if (names.size() != types.size())
-                row.fail(error_code::bad_value, static_cast<std::size_t>(types_col_),
-                         "applicant_types lists " + std::to_string(types.size()) + " types for " +
-                             std::to_string(names.size()) + " applicants");
-            for (auto& p : out.applicants)
-                for (std::size_t k = 0; k < names.size(); ++k)
-                    if (names[k] == p.name) {
-                        p.type = canonical_applicant_type(types[k]);
-                        break;
-                    }
-        }
-        return true;
+            if (types_col_ >= 0 && names_col_ >= 0) {
+                const auto names = split_list(row.field(static_cast<std::size_t>(names_col_)), ";;");
+                const auto types = split_list(row.field(static_cast<std::size_t>(types_col_)), ";;");
+                if (names.size() != types.size())
+                    row.fail(error_code::bad_value, static_cast<std::size_t>(types_col_),
+                             "applicant_types lists " + std::to_string(types.size()) + " types for " +
+                                 std::to_string(names.size()) + " applicants");
+                for (auto& p : applicants)
+                    for (std::size_t k = 0; k < names.size(); ++k)
+                        if (names[k] == p.name) {
+                            p.type = canonical_applicant_type(types[k]);
+                            break;
+                        }
+            }
+        });
     }
 
     /// Reads all remaining records.
@@ -153,6 +162,7 @@ private:
     std::ptrdiff_t country_col_ = -1;
     std::ptrdiff_t types_col_ = -1;
     std::ptrdiff_t names_col_ = -1;
+    std::string country_;  // the current row's country, upper-cased
 };
 
 }  // namespace io

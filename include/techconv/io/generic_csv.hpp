@@ -23,6 +23,7 @@
 #include "techconv/io/applicant_type.hpp"
 #include "techconv/format/csv.hpp"
 #include "techconv/io/dates.hpp"
+#include "techconv/io/patent_sink.hpp"
 #include "techconv/format/detail/byte_source.hpp"
 #include "techconv/records/detail/patent_text.hpp"
 #include "techconv/format/encoding.hpp"
@@ -181,14 +182,17 @@ public:
 
     /// Reads the next row into `out` (overwritten). False at the end of the input.
     bool next(patent_record& out) {
-        if (!next_row()) return false;
-        out = patent_record{};
-        out.source_line = csv_->line();
-        fill(out);
-        ++stats_.records;
-        return true;
+        patent_record_sink s(out);
+        return next_into(s);
     }
-
+    /// \brief Reads the next row into `sink` (records::patent_table, patent_record_sink
+    /// or any type with their row functions): begin_row, the fields, end_row; a row
+    /// whose parse fails is abandoned (abandon_row) before the error leaves.
+    /// False at the end of the input.
+    template <class Sink>
+    bool next_into(Sink& sink) {
+        return read_row(sink, [](std::vector<party>&, Sink&) {});
+    }
     /// Reads all remaining records.
     std::vector<patent_record> read_all() {
         std::vector<patent_record> v;
@@ -232,6 +236,23 @@ protected:
     csv_reader& table() noexcept { return *csv_; }
     /// The options, for derived readers that settle one after seeing the header.
     patent_csv_options& options() noexcept { return opts_; }
+
+    /// \brief Reads the next row into `sink`; `finish(applicants, sink)` runs after every
+    /// field of the row is read (it may add priority countries to `sink`), just before the
+    /// applicants are written: derived readers adjust the applicants there
+    /// (io/canonical_csv.hpp). False at the end of the input.
+    template <class Sink, class Finish>
+    bool read_row(Sink& sink, Finish&& finish) {
+        if (!next_row()) return false;
+        sink.begin_row(csv_->line());
+        detail::row_guard<Sink> guard(sink);
+        fill(sink);
+        finish(applicants_, sink);
+        for (const auto& p : applicants_) sink.add_applicant(p.name, p.country, p.type);
+        guard.commit();
+        ++stats_.records;
+        return true;
+    }
 
 private:
     static constexpr std::size_t none = static_cast<std::size_t>(-1);
@@ -361,108 +382,131 @@ private:
         return split_list(cell(c), map_.list_separator);
     }
 
-    void parties(std::size_t c, std::vector<party>& out) const {
-        std::vector<std::string> keys;
-        detail::unique_list seen(keys);
+    // The parties of column c into `out` (its strings reuse their capacity), each name key once.
+    void parties(std::size_t c, std::vector<party>& out) {
+        keys_.clear();
+        detail::unique_list seen(keys_);
+        std::size_t n = 0;
         for (const auto item : list_cell(c)) {
             if (!seen.push(detail::name_key(item))) continue;
-            party p;
-            p.name = std::string(item);
-            out.push_back(std::move(p));
+            if (n == out.size()) out.emplace_back();
+            out[n].name.assign(item.data(), item.size());
+            out[n].country.clear();
+            out[n].type = applicant_type::unknown;
+            ++n;
         }
+        out.resize(n);
     }
 
-    // The codes of column c, normalised, first of equal ones kept, at most max_codes_per_record;
-    // an item that is no IPC/CPC symbol is dropped and counted (patent_read_stats::reject_code).
-    void codes(std::size_t c, std::vector<std::string>& out) {
-        detail::unique_list u(out);
+    // The codes of column c, normalised, first of equal ones kept, at most max_codes_per_record,
+    // written to `sink` with their parsed value (parsed once); an item that is no IPC/CPC symbol
+    // is dropped and counted (patent_read_stats::reject_code).
+    template <class Sink>
+    void codes(std::size_t c, bool ipc, Sink& sink) {
+        codes_.clear();
+        detail::unique_list u(codes_);
         for (const auto item : list_cell(c)) {
             std::string code = detail::normalize_code(item);
-            if (!classification::try_parse_ipc(code)) {
+            const auto parsed = classification::try_parse_ipc(code);
+            if (!parsed) {
                 stats_.reject_code(csv_->source() + ":" + std::to_string(csv_->line()), item, csv_->header()[c], code);
                 continue;
             }
-            if (!u.push(std::move(code)) || u.size() <= opts_.max_codes_per_record) continue;
-            csv_->fail(error_code::limit_exceeded, c,
-                       "more than " + std::to_string(opts_.max_codes_per_record) +
-                           " distinct codes in one record (patent_csv_options::max_codes_per_record)");
+            if (!u.push(std::move(code))) continue;
+            if (u.size() > opts_.max_codes_per_record)
+                csv_->fail(error_code::limit_exceeded, c,
+                           "more than " + std::to_string(opts_.max_codes_per_record) +
+                               " distinct codes in one record (patent_csv_options::max_codes_per_record)");
+            if (ipc) sink.add_ipc(codes_.back(), parsed);
+            else sink.add_cpc(codes_.back(), parsed);
         }
     }
 
-    void fill(patent_record& r) {
-        r.id = std::string(cell(c_id_));
-        r.lens_id = std::string(cell(c_lens_));
-        if (r.id.empty()) r.id = r.lens_id;
-        if (r.id.empty()) {
+    // Every field of the current row but the applicants, written to `sink`; the applicants
+    // are left in applicants_ (read_row writes them).
+    template <class Sink>
+    void fill(Sink& sink) {
+        const std::string_view lens = cell(c_lens_);
+        std::string_view id = cell(c_id_);
+        if (id.empty()) id = lens;
+        if (id.empty()) {
             csv_->fail(error_code::bad_value, c_id_ != none ? c_id_ : c_lens_,
                        "the record has no identifier (publication number or Lens ID)");
         }
-        r.family_id = std::string(cell(c_family_));
+        sink.set_id(id);
+        sink.set_lens_id(lens);
+        std::string_view family = cell(c_family_);
         if (c_members_ != none) {
             // key of the simple family: the smallest member id (the record itself included)
-            std::string best = r.lens_id.empty() ? r.id : r.lens_id;
+            std::string_view best = lens.empty() ? id : lens;
             for (const auto m : list_cell(c_members_))
-                if (m < best) best = std::string(m);
-            if (r.family_id.empty()) r.family_id = best;
+                if (m < best) best = m;
+            if (family.empty()) family = best;
         }
-        r.jurisdiction = std::string(cell(c_juris_));
-        for (auto& ch : r.jurisdiction) ch = ascii_upper(ch);
-        r.kind = std::string(cell(c_kind_));
-        r.document_type = std::string(cell(c_type_));
-        r.title = std::string(cell(c_title_));
+        sink.set_family_id(family);
+        upper_.assign(cell(c_juris_));
+        for (auto& ch : upper_) ch = ascii_upper(ch);
+        sink.set_jurisdiction(upper_);
+        sink.set_kind(cell(c_kind_));
+        sink.set_document_type(cell(c_type_));
+        sink.set_title(cell(c_title_));
         // the year column first: it is the reference of two-digit years in the date columns
-        r.publication_year = year_cell(c_pub_year_);
-        if (r.publication_year == no_year) r.publication_year = year_cell(c_pub_date_);
-        r.application_year = year_cell(c_app_date_, r.publication_year);
-        r.priority_year = year_cell(c_prio_date_, r.publication_year);
+        year_type publication = year_cell(c_pub_year_);
+        if (publication == no_year) publication = year_cell(c_pub_date_);
+        const year_type application = year_cell(c_app_date_, publication);
+        const year_type priority = year_cell(c_prio_date_, publication);
+        sink.set_years(publication, application, priority);
+        applicants_.clear();
         if (c_applicants_ != none) {
-            r.supply(patent_field::applicants);
-            parties(c_applicants_, r.applicants);
-            if (opts_.classify_applicants) classifier_.classify(r.applicants);
+            sink.supply(patent_field::applicants);
+            parties(c_applicants_, applicants_);
+            if (opts_.classify_applicants) classifier_.classify(applicants_);
         }
         if (c_inventors_ != none) {
-            r.supply(patent_field::inventors);
-            parties(c_inventors_, r.inventors);
-            for (auto& p : r.inventors) p.type = applicant_type::individual;
+            sink.supply(patent_field::inventors);
+            parties(c_inventors_, inventors_);
+            for (const auto& p : inventors_) sink.add_inventor(p.name, p.country, applicant_type::individual);
         }
         if (c_ipc_ != none) {
-            r.supply(patent_field::ipc);
-            codes(c_ipc_, r.ipc);
+            sink.supply(patent_field::ipc);
+            codes(c_ipc_, true, sink);
         }
         if (c_cpc_ != none) {
-            r.supply(patent_field::cpc);
-            codes(c_cpc_, r.cpc);
+            sink.supply(patent_field::cpc);
+            codes(c_cpc_, false, sink);
         }
         if (c_fam_juris_ != none) {
-            r.supply(patent_field::family_jurisdictions);
-            detail::unique_list fj(r.family_jurisdictions);
+            sink.supply(patent_field::family_jurisdictions);
+            codes_.clear();
+            detail::unique_list fj(codes_);
             for (const auto j : list_cell(c_fam_juris_)) {
                 std::string u(j);
                 for (auto& ch : u) ch = ascii_upper(ch);
-                fj.push(std::move(u));
+                if (fj.push(std::move(u))) sink.add_family_jurisdiction(codes_.back());
             }
         }
         if (c_prio_num_ != none) {
-            r.supply(patent_field::priority_countries);
-            detail::unique_list pc(r.priority_countries);
+            sink.supply(patent_field::priority_countries);
+            codes_.clear();
+            detail::unique_list pc(codes_);
             for (const auto p : list_cell(c_prio_num_)) {
                 if (p.size() >= 2 && detail::is_alpha(p[0]) && detail::is_alpha(p[1])) {
-                    std::string cc{ascii_upper(p[0]), ascii_upper(p[1])};
-                    pc.push(std::move(cc));
+                    if (pc.push(std::string{ascii_upper(p[0]), ascii_upper(p[1])}))
+                        sink.add_priority_country(codes_.back());
                 }
-                r.priority_numbers.emplace_back(p);
+                sink.add_priority_number(p);
             }
         }
         if (c_npl_list_ != none) {
-            r.supply(patent_field::npl_list);
-            r.npl_list_items = list_cell(c_npl_list_).size();
+            sink.supply(patent_field::npl_list);
+            sink.set_npl_list_items(list_cell(c_npl_list_).size());
         }
         for (std::size_t k = 0; k < indicator_count; ++k) {
             if (c_counts_[k] == none) continue;
             std::int64_t v = 0;
             if (!count_field(c_counts_[k], v)) continue;  // empty: absent
             if (v < 0) csv_->fail(error_code::negative_value, c_counts_[k], "a count cannot be negative");
-            r.counts.set(all_indicators[k], v);
+            sink.set_count(all_indicators[k], v);
         }
     }
 
@@ -477,6 +521,10 @@ private:
                 c_applicants_ = none, c_inventors_ = none, c_ipc_ = none, c_cpc_ = none,
                 c_fam_juris_ = none, c_prio_num_ = none, c_npl_list_ = none;
     std::array<std::size_t, indicator_count> c_counts_{};
+    // scratch of the current row, reused: its parties, name keys, codes, upper-cased jurisdiction
+    std::vector<party> applicants_, inventors_;
+    std::vector<std::string> keys_, codes_;
+    std::string upper_;
 };
 
 }  // namespace io

@@ -10,9 +10,11 @@
 #include <cstdint>     // std::uint64_t
 #include <functional>  // std::function
 #include <istream>     // std::istream
+#include <memory>      // std::unique_ptr
+#include <optional>    // std::optional
 #include <string>      // std::string
 #include <string_view>  // std::string_view
-#include <utility>     // std::move
+#include <utility>     // std::move, std::forward
 #include <unordered_set>  // std::unordered_set
 #include <vector>      // std::vector
 
@@ -193,38 +195,56 @@ inline patent_csv_options csv_options_of(const read_limits& l, text_encoding enc
                                                       " holds no patents (use lens, uspto-xml or csv)");
 }
 
-/// Reads the input `in` (its head already sniffed or not) in format `f` with the encoding and
-/// limits of `opts`: opens the reader on in.stream(), calls `read(reader)`, then reads the
-/// input to its end (input_source::finish, for its observer). The report's has_country_column
-/// is set for a canonical CSV with a country column.
-template <class Fn>
-patent_read_stats with_patent_reader(input_source& in, input_format f, const read_patents_options& opts,
-                                     patent_input_report& out, Fn&& read) {
+/// The type of a reader, handed to construct_patent_reader's callback.
+template <class R>
+struct reader_tag {
+    using type = R;
+};
+
+/// What the report learns from a reader once it is open: a canonical CSV's country column.
+template <class R>
+void note_reader(patent_input_report&, const R&) noexcept {}
+inline void note_reader(patent_input_report& out, const canonical_csv_reader& r) noexcept {
+    out.has_country_column = out.has_country_column || r.has_country_column();
+}
+
+/// The one place that opens a reader of format `f` on in.stream() with the encoding and limits
+/// of `opts`: calls `make(reader_tag<R>{}, args...)`, where `R(args...)` is the reader.
+template <class Make>
+void construct_patent_reader(input_source& in, input_format f, const read_patents_options& opts, Make&& make) {
     const std::string& path = in.name();
-    patent_read_stats st;
     switch (f) {
-        case input_format::lens: {
-            lens_reader reader(in.stream(), path, csv_options_of(opts.limits, opts.encoding));
-            st = read(reader);
-            break;
-        }
+        case input_format::lens:
+            make(reader_tag<lens_reader>{}, in.stream(), path, csv_options_of(opts.limits, opts.encoding));
+            return;
         case input_format::uspto_xml: {
             uspto_xml_options o;
             o.encoding = opts.encoding;
             o.max_codes_per_record = opts.limits.max_codes_per_record;
             o.max_depth = opts.limits.max_xml_depth;
-            uspto_xml_reader reader(in.stream(), path, o);
-            st = read(reader);
-            break;
+            make(reader_tag<uspto_xml_reader>{}, in.stream(), path, o);
+            return;
         }
-        case input_format::csv: {
-            canonical_csv_reader reader(in.stream(), path, csv_options_of(opts.limits, opts.encoding));
-            out.has_country_column = out.has_country_column || reader.has_country_column();
-            st = read(reader);
-            break;
-        }
+        case input_format::csv:
+            make(reader_tag<canonical_csv_reader>{}, in.stream(), path, csv_options_of(opts.limits, opts.encoding));
+            return;
         default: no_patents(path, f);
     }
+}
+
+/// Reads the input `in` (its head already sniffed or not) in format `f` with the encoding and
+/// limits of `opts`: opens the reader (construct_patent_reader), calls `read(reader)`, then reads the
+/// input to its end (input_source::finish, for its observer). The report's has_country_column
+/// is set for a canonical CSV with a country column.
+template <class Fn>
+patent_read_stats with_patent_reader(input_source& in, input_format f, const read_patents_options& opts,
+                                     patent_input_report& out, Fn&& read) {
+    patent_read_stats st;
+    construct_patent_reader(in, f, opts, [&](auto tag, auto&&... args) {
+        typename decltype(tag)::type reader(std::forward<decltype(args)>(args)...);
+        note_reader(out, reader);
+        st = read(reader);
+    });
     in.finish();
     return st;
 }
@@ -265,6 +285,8 @@ public:
         slots_[i] = row + 1;
         ++count_;
     }
+    /// Adds row `row` of the table (the id is read there).
+    void insert(std::string_view, std::size_t row) { insert(row); }
     /// Bytes the set holds.
     std::size_t memory_bytes() const noexcept { return slots_.capacity() * sizeof(std::size_t); }
 
@@ -290,6 +312,79 @@ private:
     const records::patent_table& table_;
     std::vector<std::size_t> slots_;  // row + 1, 0 = free; size a power of two
     std::size_t count_ = 0;
+};
+
+/// The ids of the records of a stream of tables (patent_chunk_reader's duplicate check):
+/// each id once, in a label_pool, since the chunks that held them are gone.
+class id_pool_set {
+public:
+    bool contains(std::string_view id) const noexcept { return ids_.contains(id); }  ///< whether seen
+    void insert(std::string_view id, std::size_t) { ids_.intern(id); }              ///< adds `id`
+    std::size_t memory_bytes() const noexcept { return ids_.memory_bytes(); }       ///< bytes held
+
+private:
+    records::label_pool ids_;
+};
+
+/// \brief The sink read_patent_table and patent_chunk_reader hand to the readers'
+/// next_into: the table's row interface, where end_row drops (abandons) a row whose id an
+/// earlier record had when `seen` is given (drop_duplicates), noting it in the report.
+/// `Seen` is table_id_set or id_pool_set.
+template <class Seen>
+class table_row_filter {
+public:
+    table_row_filter(records::patent_table& t, Seen* seen, patent_input_report& report) noexcept
+        : t_(&t), seen_(seen), report_(&report) {}
+    /// The input the rows come from (named in duplicate notes).
+    void set_source(const std::string& path) noexcept { path_ = &path; }
+    /// Whether the last row ended was kept (false: a duplicate, dropped).
+    bool kept() const noexcept { return kept_; }
+    /// The source line of the last row ended (kept or not).
+    std::size_t line() const noexcept { return line_; }
+
+    void begin_row(std::size_t l) { t_->begin_row(l); }
+    void set_id(std::string_view s) { t_->set_id(s); }
+    void set_lens_id(std::string_view s) { t_->set_lens_id(s); }
+    void set_family_id(std::string_view s) { t_->set_family_id(s); }
+    void set_title(std::string_view s) { t_->set_title(s); }
+    void set_jurisdiction(std::string_view s) { t_->set_jurisdiction(s); }
+    void set_kind(std::string_view s) { t_->set_kind(s); }
+    void set_document_type(std::string_view s) { t_->set_document_type(s); }
+    void set_years(year_type p, year_type a, year_type q) { t_->set_years(p, a, q); }
+    void add_applicant(std::string_view n, std::string_view c, applicant_type t) { t_->add_applicant(n, c, t); }
+    void add_inventor(std::string_view n, std::string_view c, applicant_type t) { t_->add_inventor(n, c, t); }
+    void add_ipc(std::string_view s, const std::optional<classification::ipc_code>& p) { t_->add_ipc(s, p); }
+    void add_cpc(std::string_view s, const std::optional<classification::ipc_code>& p) { t_->add_cpc(s, p); }
+    void add_family_jurisdiction(std::string_view s) { t_->add_family_jurisdiction(s); }
+    void add_priority_country(std::string_view s) { t_->add_priority_country(s); }
+    void add_priority_number(std::string_view s) { t_->add_priority_number(s); }
+    void set_npl_list_items(std::size_t n) { t_->set_npl_list_items(n); }
+    void set_count(indicator ind, std::int64_t v) { t_->set_count(ind, v); }
+    void supply(patent_field f) { t_->supply(f); }
+    void abandon_row() noexcept { t_->abandon_row(); }
+    void end_row() {
+        line_ = t_->row_source_line();
+        if (seen_ && seen_->contains(t_->row_id())) {
+            note_duplicate(*report_, path_ ? *path_ : std::string(), line_, t_->row_id());
+            t_->abandon_row();
+            kept_ = false;
+            return;
+        }
+        t_->end_row();
+        kept_ = true;
+        if (seen_) {
+            const auto [c, k] = t_->locate(t_->size() - 1);
+            seen_->insert(c->id(k), t_->size() - 1);
+        }
+    }
+
+private:
+    records::patent_table* t_;
+    Seen* seen_;
+    patent_input_report* report_;
+    const std::string* path_ = nullptr;
+    std::size_t line_ = 0;
+    bool kept_ = false;
 };
 
 }  // namespace detail
@@ -361,9 +456,10 @@ inline patent_inputs read_patents(const std::vector<std::string>& paths, const r
 /// table: the same records, in the same order, with the same duplicate
 /// dropping, family merging, limits and encodings as read_patents().
 ///
-/// Each reader fills one scratch record that is appended to the table
-/// (records::patent_table::append) and reused, so no per-record strings are
-/// kept; duplicates are found through the table's id column. `table` sets
+/// Each reader writes its records straight into the table's columns
+/// (next_into with the table's row interface: no per-record strings, each code
+/// parsed once); a duplicate is abandoned once its id is known, found through
+/// the table's id column. `table` sets
 /// the table's options (titles, chunk size). With `opts.merge_families`, the
 /// families are merged by records::merge_families on the table.
 /// \throws as read_patents().
@@ -375,7 +471,8 @@ inline patent_table_inputs read_patent_table(std::vector<input_source> inputs,
     out.table = records::patent_table(table);
     const read_progress& p = opts.progress;
     detail::table_id_set seen(out.table);
-    patent_record r;  // the scratch record every reader fills
+    // the readers write each record straight into the table's columns (next_into)
+    detail::table_row_filter<detail::table_id_set> sink(out.table, opts.drop_duplicates ? &seen : nullptr, out);
     std::size_t count = 0;  // records read, duplicates included (what progress reports)
     for (auto& in : inputs) {
         const std::string& path = in.name();
@@ -383,22 +480,18 @@ inline patent_table_inputs read_patent_table(std::vector<input_source> inputs,
         if (p.start) p.start(path);
         const std::size_t before = out.table.size();
         input_file_report file{path, f, {}};
+        sink.set_source(path);
         file.stats = detail::with_patent_reader(in, f, opts, out, [&](auto& reader) {
-            while (reader.next(r)) {
+            while (reader.next_into(sink)) {
                 ++count;
                 if (p.update) p.update(reader.bytes_read(), count);
-                if (opts.drop_duplicates && seen.contains(r.id)) {
-                    detail::note_duplicate(out, path, r.source_line, r.id);
-                    continue;
-                }
-                out.table.append(r);
-                if (opts.drop_duplicates) seen.insert(out.table.size() - 1);
+                if (!sink.kept()) continue;
                 if (memory_check_due(opts.limits.max_memory_bytes, out.table.size()))
                     check_memory_bound(out.table.memory_bytes() + seen.memory_bytes(), opts.limits.max_memory_bytes,
-                                       path, r.source_line, out.table.size());
+                                       path, sink.line(), out.table.size());
             }
             check_memory_bound(out.table.memory_bytes() + seen.memory_bytes(), opts.limits.max_memory_bytes, path,
-                               r.source_line, out.table.size());
+                               sink.line(), out.table.size());
             return reader.stats();
         });
         count = out.table.size();
@@ -422,6 +515,140 @@ inline patent_table_inputs read_patent_table(const std::vector<std::string>& pat
                                              const records::patent_table_options& table = {}) {
     return read_patent_table(detail::sources_of(paths), opts, table);
 }
+
+/// \brief Reads patent inputs chunk by chunk: at most `chunk_records` records in
+/// memory at once, for a later stage that streams (counts per year, per code, ...).
+///
+/// The inputs are read in order, as by read_patent_table(), through the readers'
+/// next_into into the chunk's columns: the concatenation of the chunks is the
+/// table read_patent_table() gives with `merge_families = false` (same records,
+/// order, duplicate dropping, per-file reports). Duplicates are dropped across
+/// the whole stream (drop_duplicates): every id seen is kept in a label_pool
+/// (its bytes plus about 24 B per id, id_memory_bytes()), the one part that
+/// grows with the input; with drop_duplicates false nothing grows.
+///
+/// Simple families are NOT merged (read_patents_options::merge_families is
+/// ignored): a family's members may be in any chunk, and the merged record
+/// (representative, unions, count combination) needs all of them, so merging
+/// needs the whole input (records::merge_families on a read_patent_table result).
+///
+/// Each chunk is a table of its own (its own label pool); a chunk holds whole
+/// records only, and an input may end inside a chunk (the next input continues it).
+/// Errors are those of read_patent_table, thrown by next_chunk; limits apply
+/// per chunk (read_limits::max_memory_bytes against the chunk and the id set).
+///
+/// \code
+/// io::patent_chunk_reader r({"a.csv", "b.xml"}, {}, 10000);
+/// records::patent_table chunk;
+/// while (r.next_chunk(chunk))
+///     for (const auto& c : chunk.chunks())
+///         for (std::size_t i = 0; i < c.size(); ++i) ++per_year[c.publication_year(i)];
+/// r.report();  // per-file notes, duplicates, rejected codes
+/// \endcode
+class patent_chunk_reader {
+public:
+    /// \brief Reads `inputs` with `opts` (merge_families ignored), at most `chunk_records`
+    /// records per chunk, each chunk a table with options `table`.
+    /// \throws invalid_argument when chunk_records is 0.
+    patent_chunk_reader(std::vector<input_source> inputs, read_patents_options opts = {},
+                        std::size_t chunk_records = 65536, records::patent_table_options table = {})
+        : inputs_(std::move(inputs)), opts_(std::move(opts)), n_(chunk_records), table_(table) {
+        ::techconv::detail::require(n_ > 0, "patent_chunk_reader: chunk_records must be at least 1");
+    }
+    /// Reads the files `paths` (`-`: standard input).
+    patent_chunk_reader(const std::vector<std::string>& paths, read_patents_options opts = {},
+                        std::size_t chunk_records = 65536, records::patent_table_options table = {})
+        : patent_chunk_reader(detail::sources_of(paths), std::move(opts), chunk_records, table) {}
+
+    /// \brief Replaces `chunk` by a table of the next records (at most chunk_records).
+    /// \returns false, `chunk` empty, when every input is read.
+    bool next_chunk(records::patent_table& chunk) {
+        chunk = records::patent_table(table_);
+        detail::table_row_filter<detail::id_pool_set> sink(chunk, opts_.drop_duplicates ? &seen_ : nullptr,
+                                                          report_);
+        const read_progress& p = opts_.progress;
+        while (chunk.size() < n_) {
+            if (!current_ && !open_next()) break;
+            sink.set_source(file_.path);
+            if (!current_->next(sink)) {
+                close_current();
+                continue;
+            }
+            ++count_;
+            if (p.update) p.update(current_->bytes_read(), count_);
+            if (!sink.kept()) continue;
+            ++report_.read;
+            if (memory_check_due(opts_.limits.max_memory_bytes, chunk.size()))
+                check_memory_bound(chunk.memory_bytes() + seen_.memory_bytes(), opts_.limits.max_memory_bytes,
+                                   file_.path, sink.line(), report_.read);
+        }
+        chunk.shrink_to_fit();
+        return !chunk.empty();
+    }
+
+    /// \brief What the inputs gave so far: one entry per input read to its end (its reader's
+    /// counters), records kept (`read`), duplicates, rejected codes; `merged` stays 0.
+    const patent_input_report& report() const noexcept { return report_; }
+    /// Bytes of the duplicate check's id set (the part that grows with the input).
+    std::size_t id_memory_bytes() const noexcept { return seen_.memory_bytes(); }
+
+private:
+    using sink_type = detail::table_row_filter<detail::id_pool_set>;
+    // an open reader of any format, behind one interface
+    struct reader_base {
+        virtual ~reader_base() = default;
+        virtual bool next(sink_type& s) = 0;
+        virtual patent_read_stats stats() const = 0;
+        virtual std::uint64_t bytes_read() const = 0;
+    };
+    template <class R>
+    struct reader_of final : reader_base {
+        template <class... A>
+        explicit reader_of(A&&... args) : r(std::forward<A>(args)...) {}
+        bool next(sink_type& s) override { return r.next_into(s); }
+        patent_read_stats stats() const override { return r.stats(); }
+        std::uint64_t bytes_read() const override { return r.bytes_read(); }
+        R r;
+    };
+
+    bool open_next() {
+        if (next_input_ == inputs_.size()) return false;
+        auto& in = inputs_[next_input_];
+        const input_format f = opts_.format == input_format::automatic ? detect_format(in) : opts_.format;
+        if (opts_.progress.start) opts_.progress.start(in.name());
+        file_ = input_file_report{in.name(), f, {}};
+        file_read_before_ = report_.read;
+        detail::construct_patent_reader(in, f, opts_, [&](auto tag, auto&&... args) {
+            using R = typename decltype(tag)::type;
+            auto r = std::make_unique<reader_of<R>>(std::forward<decltype(args)>(args)...);
+            detail::note_reader(report_, r->r);
+            current_ = std::move(r);
+        });
+        return true;
+    }
+    void close_current() {
+        file_.stats = current_->stats();
+        current_.reset();
+        inputs_[next_input_].finish();
+        ++next_input_;
+        report_.rejected_codes += file_.stats.rejected_codes;
+        report_.files.push_back(std::move(file_));
+        count_ = report_.read;
+        if (opts_.progress.finish) opts_.progress.finish(report_.read - file_read_before_);
+    }
+
+    std::vector<input_source> inputs_;
+    read_patents_options opts_;
+    std::size_t n_;
+    records::patent_table_options table_;
+    std::size_t next_input_ = 0;
+    std::unique_ptr<reader_base> current_;
+    input_file_report file_;
+    std::size_t file_read_before_ = 0;
+    std::size_t count_ = 0;  // records read, duplicates included (what progress reports)
+    detail::id_pool_set seen_;
+    patent_input_report report_;
+};
 
 /// \brief Reads the patents of one CSV input held in a stream (a Lens export
 /// or the canonical CSV, `f` naming which) and appends them to `out`.

@@ -24,6 +24,7 @@
 #include "techconv/records/detail/patent_text.hpp"
 #include "techconv/format/detail/xml_tokenizer.hpp"
 #include "techconv/io/generic_csv.hpp"
+#include "techconv/io/patent_sink.hpp"
 #include "techconv/records/patent.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -101,6 +102,15 @@ public:
 
     /// Reads the next patent into `out`, skipping other documents. False at the end.
     bool next(patent_record& out) {
+        patent_record_sink s(out);
+        return next_into(s);
+    }
+    /// \brief Reads the next patent into `sink` (records::patent_table, patent_record_sink
+    /// or any type with their row functions), skipping other documents. The document is
+    /// parsed whole (its fields come in any order) and then written as one row.
+    /// False at the end.
+    template <class Sink>
+    bool next_into(Sink& out) {
         for (;;) {
             const auto t = tz_.next();
             if (t == detail::xml_token::end_of_input) return false;
@@ -217,10 +227,14 @@ private:
                      std::string(element));
     }
 
-    void parse_patent(patent_record& out) {
-        out = patent_record{};
-        out.source_line = tz_.line();
-        out.document_type = tz_.name() == "us-patent-grant" ? "grant" : "application";
+    template <class Sink>
+    void parse_patent(Sink& sink) {
+        const std::size_t source_line = tz_.line();
+        document_type_.assign(tz_.name() == "us-patent-grant" ? "grant" : "application");
+        title_.clear();
+        applicants_.clear();
+        inventors_.clear();
+        priority_countries_.clear();
         std::string pub_country, pub_number, pub_kind, pub_date, app_date, prio_country, prio_date;
         std::string claims_text;
         std::size_t pub_date_line = 0, app_date_line = 0, prio_date_line = 0;
@@ -248,7 +262,7 @@ private:
                     ps.clear();
                     if (auto a = tz_.attribute("app-type")) ps.app_type = *a;
                 } else if (n == "application-reference") {
-                    if (auto a = tz_.attribute("appl-type")) out.document_type = *a;
+                    if (auto a = tz_.attribute("appl-type")) document_type_ = *a;
                 } else if (n == "classifications-ipcr" ||
                            (n == "classification-ipc" && is_biblio(tz_.ancestor(1)))) {
                     has_ipc = true;
@@ -260,8 +274,8 @@ private:
                 const auto parent = tz_.ancestor(1);
                 const std::string_view txt = trim(tz_.text());
                 if (tz_.inside("invention-title")) {
-                    if (!out.title.empty()) out.title += ' ';
-                    out.title += txt;
+                    if (!title_.empty()) title_ += ' ';
+                    title_ += txt;
                 } else if (parent == "document-id" && tz_.inside("publication-reference") &&
                            !tz_.inside("us-related-documents")) {
                     if (top == "country") pub_country = std::string(txt);
@@ -316,7 +330,7 @@ private:
                     (tz_.inside("main-cpc") ? cpc_main : cpc_rest).push_back(std::move(code));
                 count_codes(cpc_main.size() + cpc_rest.size(), n);
             } else if (n == "priority-claim") {
-                if (prio_country.size() == 2) detail::push_unique(out.priority_countries, prio_country);
+                if (prio_country.size() == 2) detail::push_unique(priority_countries_, prio_country);
                 if (!prio_date.empty()) {
                     const auto y = year_text(prio_date, prio_date_line, "priority-claim/date");
                     if (prio_year == no_year || y < prio_year) prio_year = y;
@@ -324,57 +338,76 @@ private:
                 prio_country.clear();
                 prio_date.clear();
             } else if (n == "applicant" || n == "us-applicant") {
-                add_party(out.applicants, app_keys, ps);
-                if (ps.app_type == "applicant-inventor") add_party(out.inventors, inv_keys, ps);
+                add_party(applicants_, app_keys, ps);
+                if (ps.app_type == "applicant-inventor") add_party(inventors_, inv_keys, ps);
             } else if (n == "inventor") {
-                add_party(out.inventors, inv_keys, ps);
+                add_party(inventors_, inv_keys, ps);
             } else if (n == "assignee" && opts_.assignees_are_applicants) {
-                add_party(out.applicants, app_keys, ps);
+                add_party(applicants_, app_keys, ps);
             }
         }
         if (pub_number.empty()) {
-            tz_.fail_at(out.source_line, error_code::bad_value,
+            tz_.fail_at(source_line, error_code::bad_value,
                         "patent document without a publication number", "publication-reference");
         }
-        out.jurisdiction = pub_country.empty() ? std::string("US") : pub_country;
-        out.kind = pub_kind;
-        out.id = out.jurisdiction + " " + detail::strip_doc_number(pub_number);
-        if (!pub_kind.empty()) out.id += " " + pub_kind;
-        if (!pub_date.empty()) out.publication_year = year_text(pub_date, pub_date_line, "publication-reference/date");
-        if (!app_date.empty()) out.application_year = year_text(app_date, app_date_line, "application-reference/date");
-        out.priority_year = prio_year != no_year ? prio_year : out.application_year;
-        detail::unique_list ipc(out.ipc), cpc(out.cpc);
-        const std::string where = tz_.source() + ":" + std::to_string(out.source_line);
-        const auto keep = [&](detail::unique_list& list, std::vector<std::string>& codes, const char* element) {
-            for (auto& c : codes) {  // an entry that is no IPC/CPC symbol is dropped and counted
-                if (classification::try_parse_ipc(c)) list.push(std::move(c));
-                else stats_.reject_code(where, c, element, c);
+        const std::string jurisdiction = pub_country.empty() ? std::string("US") : pub_country;
+        std::string id = jurisdiction + " " + detail::strip_doc_number(pub_number);
+        if (!pub_kind.empty()) id += " " + pub_kind;
+        year_type publication = no_year, application = no_year;
+        if (!pub_date.empty()) publication = year_text(pub_date, pub_date_line, "publication-reference/date");
+        if (!app_date.empty()) application = year_text(app_date, app_date_line, "application-reference/date");
+        // an entry that is no IPC/CPC symbol is dropped and counted; the others are parsed once
+        std::vector<std::string> ipc_kept, cpc_kept;
+        std::vector<classification::ipc_code> ipc_codes, cpc_codes;
+        detail::unique_list ipc(ipc_kept), cpc(cpc_kept);
+        const std::string where = tz_.source() + ":" + std::to_string(source_line);
+        const auto keep = [&](detail::unique_list& list, std::vector<classification::ipc_code>& parsed_codes,
+                              std::vector<std::string>& codes, const char* element) {
+            for (auto& c : codes) {
+                const auto parsed = classification::try_parse_ipc(c);
+                if (!parsed) stats_.reject_code(where, c, element, c);
+                else if (list.push(c)) parsed_codes.push_back(*parsed);
             }
         };
-        keep(ipc, ipc_main, "classification-ipcr");
-        keep(ipc, ipc_rest, "classification-ipcr");
-        keep(cpc, cpc_main, "classification-cpc");
-        keep(cpc, cpc_rest, "classification-cpc");
-        if (has_ipc) out.supply(patent_field::ipc);
-        if (!out.cpc.empty()) out.supply(patent_field::cpc);
-        out.supply(patent_field::applicants);
-        out.supply(patent_field::inventors);
-        out.supply(patent_field::party_countries);
-        out.supply(patent_field::priority_countries);
-        if (opts_.classify_applicants) classifier_.classify(out.applicants);
-        if (in_biblio_seen) {
-            out.counts.set(indicator::backward_citations, patcit);
-            out.counts.set(indicator::npl_citations, nplcit);
-        }
+        keep(ipc, ipc_codes, ipc_main, "classification-ipcr");
+        keep(ipc, ipc_codes, ipc_rest, "classification-ipcr");
+        keep(cpc, cpc_codes, cpc_main, "classification-cpc");
+        keep(cpc, cpc_codes, cpc_rest, "classification-cpc");
+        std::int64_t claims = -1;
         if (!claims_text.empty()) {
-            std::int64_t v = 0;
-            if (parse_int64(claims_text, v) != number_status::ok || v < 0) {
-                tz_.fail_at(out.source_line, error_code::bad_number,
+            if (parse_int64(claims_text, claims) != number_status::ok || claims < 0) {
+                tz_.fail_at(source_line, error_code::bad_number,
                             "number-of-claims is not a count: '" + claims_text + "'",
                             "number-of-claims");
             }
-            out.counts.set(indicator::claims, v);
         }
+        if (opts_.classify_applicants) classifier_.classify(applicants_);
+        // every check done: the document is one row
+        sink.begin_row(source_line);
+        detail::row_guard<Sink> guard(sink);
+        sink.set_id(id);
+        sink.set_jurisdiction(jurisdiction);
+        sink.set_kind(pub_kind);
+        sink.set_document_type(document_type_);
+        sink.set_title(title_);
+        sink.set_years(publication, application, prio_year != no_year ? prio_year : application);
+        for (const auto& p : applicants_) sink.add_applicant(p.name, p.country, p.type);
+        for (const auto& p : inventors_) sink.add_inventor(p.name, p.country, p.type);
+        for (std::size_t k = 0; k < ipc_kept.size(); ++k) sink.add_ipc(ipc_kept[k], ipc_codes[k]);
+        for (std::size_t k = 0; k < cpc_kept.size(); ++k) sink.add_cpc(cpc_kept[k], cpc_codes[k]);
+        for (const auto& c : priority_countries_) sink.add_priority_country(c);
+        if (has_ipc) sink.supply(patent_field::ipc);
+        if (!cpc_kept.empty()) sink.supply(patent_field::cpc);
+        sink.supply(patent_field::applicants);
+        sink.supply(patent_field::inventors);
+        sink.supply(patent_field::party_countries);
+        sink.supply(patent_field::priority_countries);
+        if (in_biblio_seen) {
+            sink.set_count(indicator::backward_citations, patcit);
+            sink.set_count(indicator::npl_citations, nplcit);
+        }
+        if (claims >= 0) sink.set_count(indicator::claims, claims);
+        guard.commit();
     }
 
     uspto_xml_options opts_;
@@ -382,6 +415,10 @@ private:
     std::unique_ptr<std::ifstream> owned_;
     detail::xml_tokenizer tz_;
     mutable patent_read_stats stats_;  // stats() copies the tokenizer's encoding evidence
+    // the current document's fields that come in any order, kept until it ends
+    std::string document_type_, title_;
+    std::vector<party> applicants_, inventors_;
+    std::vector<std::string> priority_countries_;
 };
 
 /// \brief Reads all patents of a USPTO XML file. \sa uspto_xml_reader

@@ -81,6 +81,31 @@ public:
         return npos;
     }
 
+    /// \brief Removes the labels of id `n` and above (the last ones interned), as if they had
+    /// never been: a writer that abandons what it interned since size() was `n` (a record
+    /// table dropping an unfinished row). The capacities stay. Complexity: O(length) expected
+    /// per label removed.
+    void truncate(std::size_t n) noexcept {
+        while (size() > n) {
+            const auto id = static_cast<label_index>(size() - 1);
+            const std::size_t mask = slots_.size() - 1;
+            std::size_t i = static_cast<std::size_t>(hash(view(id))) & mask;
+            while (slots_[i] != id + 1) i = (i + 1) & mask;
+            // backward-shift deletion: pull back each later entry of the probe run that may
+            // sit at the freed slot (its home is not cyclically within (i, j])
+            for (std::size_t j = (i + 1) & mask; slots_[j] != 0; j = (j + 1) & mask) {
+                const std::size_t home = static_cast<std::size_t>(hash(view(slots_[j] - 1))) & mask;
+                const bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+                if (stays) continue;
+                slots_[i] = slots_[j];
+                i = j;
+            }
+            slots_[i] = 0;
+            ends_.pop_back();
+            chars_.resize(ends_.empty() ? 0 : static_cast<std::size_t>(ends_.back()));
+        }
+    }
+
     /// Whether `s` is in the pool.
     bool contains(std::string_view s) const noexcept { return find(s) != npos; }
 

@@ -25,6 +25,7 @@
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t, std::int64_t
 #include <limits>       // std::numeric_limits
+#include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_lvalue_reference_v
@@ -93,6 +94,15 @@ public:
     std::string_view view(std::size_t i) const noexcept {
         return std::string_view(chars_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]);
     }
+    /// Strings held.
+    std::size_t size() const noexcept { return offsets_.size() - 1; }
+    /// The last string. \pre size() > 0
+    std::string_view last() const noexcept { return view(size() - 1); }
+    /// Removes the last string. \pre size() > 0
+    void pop_back() noexcept {
+        offsets_.pop_back();
+        chars_.resize(offsets_.back());
+    }
     std::size_t memory_bytes() const noexcept {
         return chars_.capacity() + offsets_.capacity() * sizeof(std::uint32_t);
     }
@@ -120,6 +130,10 @@ public:
     column_range<T> at(std::size_t i) const noexcept {
         return column_range<T>(values_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]);
     }
+    /// Position of the first value of the list not yet closed.
+    std::size_t open_start() const noexcept { return offsets_.back(); }
+    /// Drops the values of the list not yet closed.
+    void drop_open() noexcept { values_.resize(offsets_.back()); }
     /// Position of the first value of record i (for per-value side tables).
     std::size_t first(std::size_t i) const noexcept { return offsets_[i]; }
     std::size_t values() const noexcept { return values_.size(); }
@@ -324,8 +338,10 @@ struct unparsed_codes {
 
 /// \brief Patent records in columns: chunks of a fixed capacity sharing one label pool.
 ///
-/// Built by append() from io::patent_record values (a reader fills one scratch
-/// record and appends it, so no per-record strings are kept). Every field of
+/// Filled row by row: a reader writes each field straight into the columns
+/// (begin_row(), setters and adders taking views, end_row() or abandon_row();
+/// the readers' next_into(table)), and append() writes an io::patent_record
+/// through the same interface. Every field of
 /// the record is kept: to_record(i) gives back a record equal to the one
 /// appended (titles only with patent_table_options::titles). Codes are parsed
 /// with classification::try_parse_ipc; a code that does not parse is stored as
@@ -344,30 +360,201 @@ public:
     explicit patent_table(patent_table_options opts = {})
         : chunked_table(opts, "patent_table: chunk_capacity must be at least 1") {}
 
-    /// \brief Appends `r` as the last record.
-    /// \throws invalid_argument when a count exceeds 2^32 - 1 (NPL items, members).
+    /// \brief Appends `r` as the last record (through the row interface below).
+    /// \throws invalid_argument when a count exceeds 2^32 - 1 (NPL items, members);
+    /// the table is then unchanged.
     void append(const io::patent_record& r) {
+        begin_row(r.source_line);
+        set_id(r.id);
+        set_lens_id(r.lens_id);
+        set_family_id(r.family_id);
+        set_title(r.title);
+        set_jurisdiction(r.jurisdiction);
+        set_kind(r.kind);
+        set_document_type(r.document_type);
+        set_years(r.publication_year, r.application_year, r.priority_year);
+        for (const auto& p : r.applicants) add_applicant(p.name, p.country, p.type);
+        for (const auto& p : r.inventors) add_inventor(p.name, p.country, p.type);
+        for (const auto& s : r.ipc) add_ipc(s);
+        for (const auto& s : r.cpc) add_cpc(s);
+        for (const auto& x : r.family_jurisdictions) add_family_jurisdiction(x);
+        for (const auto& x : r.priority_countries) add_priority_country(x);
+        for (const auto& x : r.priority_numbers) add_priority_number(x);
+        set_npl_list_items(r.npl_list_items);
+        set_counts(r.counts);
+        set_fields(r.fields);
+        set_members(r.members);
+        end_row();
+    }
+
+    /// \name Row interface
+    /// A reader writes a record straight into the columns: begin_row(), any of the
+    /// setters and adders in any order (each list keeps the order of its adds; a
+    /// setter called twice keeps the last value), then end_row(), or abandon_row()
+    /// to drop the unfinished row (a duplicate, a record whose parse failed midway):
+    /// the table is then as before begin_row(), its label pool included (the labels the
+    /// row added are removed), so dropped rows do not accumulate. A field never set is empty: "" texts and labels, no_year,
+    /// empty lists, no stated count, no field bit, members 1. Labels are interned
+    /// from the views; the views need only live until the call returns.
+    /// \code
+    /// t.begin_row(line);
+    /// t.set_id("EP 1234567 A1");
+    /// t.add_ipc("H01M10/05");
+    /// t.end_row();
+    /// \endcode
+    /// @{
+
+    /// \brief Starts a row whose source line is `source_line`.
+    /// \throws invalid_argument when a row is open (end or abandon it first).
+    void begin_row(std::size_t source_line) {
+        ::techconv::detail::require(!row_.open, "patent_table::begin_row: the previous row was not ended");
         auto& c = open_chunk();
-        c.ids_.push(r.id);
-        c.lens_ids_.push(r.lens_id);
-        c.family_ids_.push(r.family_id);
-        if (opts_.titles) c.titles_.push(r.title);
-        c.office_.push_back({labels_.intern(r.jurisdiction), labels_.intern(r.kind), labels_.intern(r.document_type)});
-        c.years_.push_back({r.publication_year, r.application_year, r.priority_year});
-        push_parties(c.applicants_, r.applicants);
-        push_parties(c.inventors_, r.inventors);
-        push_codes(c.ipc_, r.ipc, r.id, "ipc", unparsed_.ipc);
-        push_codes(c.cpc_, r.cpc, r.id, "cpc", unparsed_.cpc);
-        push_labels(c.family_juris_, r.family_jurisdictions);
-        push_labels(c.priority_countries_, r.priority_countries);
-        push_labels(c.priority_numbers_, r.priority_numbers);
-        c.npl_items_.push_back(narrow(r.npl_list_items, "npl_list_items"));
+        row_ = open_row{};
+        row_.open = true;
+        row_.line = source_line;
+        row_.labels = labels_.size();
+        row_.new_chunk = c.source_line_.empty() && c.ids_.size() == 0;
+    }
+    /// Whether a row is open (begin_row() called, end_row() / abandon_row() not yet).
+    bool row_open() const noexcept { return row_.open; }
+    /// The open row's id so far ("" before set_id). \pre row_open()
+    std::string_view row_id() const noexcept { return row_.set[0] ? chunks_.back().ids_.last() : std::string_view(); }
+    /// The open row's source line. \pre row_open()
+    std::size_t row_source_line() const noexcept { return row_.line; }
+
+    void set_id(std::string_view s) { set_text(0, &patent_table_chunk::ids_, s); }                ///< publication number
+    void set_lens_id(std::string_view s) { set_text(1, &patent_table_chunk::lens_ids_, s); }      ///< Lens ID
+    void set_family_id(std::string_view s) { set_text(2, &patent_table_chunk::family_ids_, s); }  ///< family id
+    /// The title (ignored unless patent_table_options::titles).
+    void set_title(std::string_view s) {
+        if (opts_.titles) set_text(3, &patent_table_chunk::titles_, s);
+    }
+    void set_jurisdiction(std::string_view s) { open().office[0] = labels_.intern(s); }   ///< publishing office
+    void set_kind(std::string_view s) { open().office[1] = labels_.intern(s); }           ///< kind code
+    void set_document_type(std::string_view s) { open().office[2] = labels_.intern(s); }  ///< document type
+    /// Publication, application and priority years (no_year: unknown).
+    void set_years(year_type publication, year_type application, year_type priority) {
+        open().years = {publication, application, priority};
+    }
+    /// Adds an applicant (name and country interned).
+    void add_applicant(std::string_view name, std::string_view country, io::applicant_type type) {
+        add_party(&patent_table_chunk::applicants_, name, country, type);
+    }
+    /// Adds an inventor (name and country interned).
+    void add_inventor(std::string_view name, std::string_view country, io::applicant_type type) {
+        add_party(&patent_table_chunk::inventors_, name, country, type);
+    }
+    /// \brief Adds an IPC code, parsed here (classification::try_parse_ipc). A code that
+    /// does not parse is kept as text with the empty code and counted in unparsed().
+    void add_ipc(std::string_view text) { add_code(true, text, classification::try_parse_ipc(text)); }
+    /// \brief Adds an IPC code that the reader already parsed: `parsed` must be
+    /// try_parse_ipc(text) (so the code is parsed once).
+    void add_ipc(std::string_view text, const std::optional<classification::ipc_code>& parsed) {
+        add_code(true, text, parsed);
+    }
+    /// Adds a CPC code (as add_ipc).
+    void add_cpc(std::string_view text) { add_code(false, text, classification::try_parse_ipc(text)); }
+    /// Adds a CPC code the reader already parsed (as add_ipc).
+    void add_cpc(std::string_view text, const std::optional<classification::ipc_code>& parsed) {
+        add_code(false, text, parsed);
+    }
+    /// Adds a jurisdiction of the simple family.
+    void add_family_jurisdiction(std::string_view s) {
+        open();
+        chunks_.back().family_juris_.push_back(labels_.intern(s));
+    }
+    /// Adds a priority country.
+    void add_priority_country(std::string_view s) {
+        open();
+        chunks_.back().priority_countries_.push_back(labels_.intern(s));
+    }
+    /// Adds a priority number.
+    void add_priority_number(std::string_view s) {
+        open();
+        chunks_.back().priority_numbers_.push_back(labels_.intern(s));
+    }
+    void set_npl_list_items(std::size_t n) { open().npl = n; }  ///< items of the NPL citation list
+    /// States indicator `ind`'s count (io::indicator_values::set rules).
+    void set_count(io::indicator ind, std::int64_t v) { open().counts.set(ind, v); }
+    void set_counts(const io::indicator_values& v) { open().counts = v; }  ///< every stated count
+    /// Marks list field `f` as supplied by the source.
+    void supply(io::patent_field f) {
+        auto& r = open();
+        r.fields = static_cast<std::uint16_t>(r.fields | (1U << static_cast<unsigned>(f)));
+    }
+    void set_fields(std::uint16_t bits) { open().fields = bits; }  ///< every field bit
+    void set_members(std::size_t n) { open().members = n; }      ///< publications merged into the row
+
+    /// \brief Ends the open row: it becomes the last record.
+    /// \throws invalid_argument when NPL items or members exceed 2^32 - 1 (the row is
+    /// abandoned) or no row is open.
+    void end_row() {
+        auto& r = open();
+        if (r.npl > std::numeric_limits<std::uint32_t>::max() || r.members > std::numeric_limits<std::uint32_t>::max()) {
+            const bool npl = r.npl > std::numeric_limits<std::uint32_t>::max();
+            const std::size_t v = npl ? r.npl : r.members;
+            abandon_row();
+            narrow(v, npl ? "npl_list_items" : "members");
+        }
+        auto& c = chunks_.back();
+        if (!r.set[0]) c.ids_.push({});
+        if (!r.set[1]) c.lens_ids_.push({});
+        if (!r.set[2]) c.family_ids_.push({});
+        if (opts_.titles && !r.set[3]) c.titles_.push({});
+        for (auto& o : r.office)
+            if (o == unset_label) o = labels_.intern({});
+        c.office_.push_back(r.office);
+        c.years_.push_back(r.years);
+        c.applicants_.close();
+        c.inventors_.close();
+        c.ipc_.codes.close();
+        c.cpc_.codes.close();
+        c.family_juris_.close();
+        c.priority_countries_.close();
+        c.priority_numbers_.close();
+        c.npl_items_.push_back(static_cast<std::uint32_t>(r.npl));
         c.push_counts(r.counts);
         c.fields_.push_back(r.fields);
-        c.source_line_.push_back(r.source_line);
-        c.members_.push_back(narrow(r.members, "members"));
+        c.source_line_.push_back(r.line);
+        c.members_.push_back(static_cast<std::uint32_t>(r.members));
+        // the codes that did not parse: IPC first, then CPC, each in the order added
+        for (const bool ipc : {true, false})
+            for (const auto& u : r.unparsed) {
+                if (u.first != ipc) continue;
+                ++(ipc ? unparsed_.ipc : unparsed_.cpc);
+                if (unparsed_.examples.size() < opts_.unparsed_examples)
+                    unparsed_.examples.push_back(std::string(c.ids_.last()) + (ipc ? ": ipc '" : ": cpc '") +
+                                                 std::string(labels_.view(u.second)) + "'");
+            }
+        r.open = false;
         end_of_record(c);
     }
+
+    /// \brief Drops the open row (nothing when no row is open): the columns are as
+    /// before begin_row().
+    void abandon_row() noexcept {
+        if (!row_.open) return;
+        auto& c = chunks_.back();
+        if (row_.set[0]) c.ids_.pop_back();
+        if (row_.set[1]) c.lens_ids_.pop_back();
+        if (row_.set[2]) c.family_ids_.pop_back();
+        if (row_.set[3]) c.titles_.pop_back();
+        c.applicants_.drop_open();
+        c.inventors_.drop_open();
+        for (auto* col : {&c.ipc_, &c.cpc_}) {
+            const std::size_t start = col->codes.open_start();
+            while (!col->texts.empty() && col->texts.back().first >= start) col->texts.pop_back();
+            col->codes.drop_open();
+        }
+        c.family_juris_.drop_open();
+        c.priority_countries_.drop_open();
+        c.priority_numbers_.drop_open();
+        if (row_.new_chunk) chunks_.pop_back();
+        labels_.truncate(row_.labels);  // only the abandoned row used the labels it added
+        row_.open = false;
+        row_.unparsed.clear();
+    }
+    /// @}
 
     /// Codes that did not parse (counted, with examples).
     const unparsed_codes& unparsed() const noexcept { return unparsed_; }
@@ -457,33 +644,56 @@ private:
         return static_cast<std::uint32_t>(v);
     }
 
-    void push_parties(detail::list_column<party_cell>& col, const std::vector<io::party>& ps) {
-        for (const auto& p : ps) col.push_back(party_cell{labels_.intern(p.name), labels_.intern(p.country), p.type});
-        col.close();
+    // the open row: what is pushed at end_row, and which text columns were set
+    static constexpr label_index unset_label = std::numeric_limits<label_index>::max();
+    struct open_row {
+        bool open = false, new_chunk = false;
+        std::array<bool, 4> set{};  // id, lens id, family id, title pushed
+        std::size_t line = 0, npl = 0, members = 1;
+        std::size_t labels = 0;  // labels in the pool at begin_row (abandon_row removes the rest)
+        std::array<label_index, 3> office{unset_label, unset_label, unset_label};
+        std::array<year_type, 3> years{no_year, no_year, no_year};
+        io::indicator_values counts;
+        std::uint16_t fields = 0;
+        std::vector<std::pair<bool, label_index>> unparsed;  // (ipc?, text) of codes that did not parse
+    };
+
+    open_row& open() {
+        if (!row_.open)
+            ::techconv::detail::throw_error<invalid_argument>("patent_table: a field was given outside begin_row/end_row");
+        return row_;
     }
-    void push_labels(detail::list_column<label_index>& col, const std::vector<std::string>& xs) {
-        for (const auto& x : xs) col.push_back(labels_.intern(x));
-        col.close();
+    void set_text(std::size_t k, detail::text_column patent_table_chunk::*col, std::string_view s) {
+        auto& r = open();
+        auto& t = chunks_.back().*col;
+        if (r.set[k]) t.pop_back();
+        t.push(s);
+        r.set[k] = true;
     }
-    void push_codes(detail::code_column& col, const std::vector<std::string>& codes, const std::string& id,
-                    const char* scheme, std::size_t& unparsed) {
-        for (const auto& s : codes) {
-            const auto parsed = classification::try_parse_ipc(s);
-            const classification::ipc_code code = parsed ? *parsed : classification::ipc_code{};
-            bool exact = false;
-            if (parsed) {
-                char buf[classification::ipc_code::max_text_size];
-                const char* end = code.to_chars(buf, classification::ipc_format::compact);
-                exact = std::string_view(buf, static_cast<std::size_t>(end - buf)) == s;
-            } else {
-                ++unparsed;
-                if (unparsed_.examples.size() < opts_.unparsed_examples)
-                    unparsed_.examples.push_back(id + ": " + scheme + " '" + s + "'");
-            }
-            if (!exact) col.texts.emplace_back(static_cast<std::uint32_t>(col.codes.values()), labels_.intern(s));
-            col.codes.push_back(code);
+    void add_party(detail::list_column<party_cell> patent_table_chunk::*col, std::string_view name,
+                   std::string_view country, io::applicant_type type) {
+        open();
+        const auto n = labels_.intern(name);
+        (chunks_.back().*col).push_back(party_cell{n, labels_.intern(country), type});
+    }
+    // the one rule of the code columns: the parsed code, and its text when it is not the
+    // code's compact form; a code that did not parse is the empty code with its text
+    void add_code(bool ipc, std::string_view s, const std::optional<classification::ipc_code>& parsed) {
+        auto& r = open();
+        auto& col = ipc ? chunks_.back().ipc_ : chunks_.back().cpc_;
+        const classification::ipc_code code = parsed ? *parsed : classification::ipc_code{};
+        bool exact = false;
+        if (parsed) {
+            char buf[classification::ipc_code::max_text_size];
+            const char* end = code.to_chars(buf, classification::ipc_format::compact);
+            exact = std::string_view(buf, static_cast<std::size_t>(end - buf)) == s;
         }
-        col.codes.close();
+        if (!exact) {
+            const auto text = labels_.intern(s);
+            col.texts.emplace_back(static_cast<std::uint32_t>(col.codes.values()), text);
+            if (!parsed) r.unparsed.emplace_back(ipc, text);
+        }
+        col.codes.push_back(code);
     }
 
     static void get_parties(const label_pool& L, column_range<party_cell> cells, std::vector<io::party>& out) {
@@ -531,6 +741,7 @@ private:
     }
 
     unparsed_codes unparsed_;
+    open_row row_;
 };
 
 
