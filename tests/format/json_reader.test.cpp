@@ -79,7 +79,7 @@ TEST_CASE("json_pull: string escapes to UTF-8") {
     CHECK(pull_all("\"Z\xC3\xBCrich\"") == words{"s:Z\xC3\xBCrich", "$"});
 }
 
-TEST_CASE("json_pull: skip passes over whole values; path and line follow the parser") {
+TEST_CASE("json_pull: skip passes over whole values, path and line follow the parser") {
     const std::string text = "{\"a\":{\"b\":[1,{\"c\":2}],\"d\":\"e\"},\n\"f\":[3,\n4],\"g\":5}";
     json_pull p(text, "t.json");
     REQUIRE(p.next() == json_token::begin_object);
