@@ -85,6 +85,10 @@ std::vector<input> dataset(const std::string& which) {
     const std::string d(dir);
     if (which == "wos-tab") return {{d + "/wos-ble-scientopy/wos_2026_04_02_1000.txt", tio::input_format::wos_tab}};
     if (which == "wos") return {{d + "/wos-medicine-metaknowledge/ManyAuthors.isi", tio::input_format::wos}};
+    if (which == "openalex")
+        return {{d + "/openalex-works-api-json/json_chunk_1_results_page_1.json", tio::input_format::openalex}};
+    if (which == "lens-scholarly")
+        return {{d + "/lens-scholarly-jsonl-covid/lens-export.jsonl", tio::input_format::lens_scholarly}};
     return {{d + "/scopus-ble-iot-scientopy/scopus.csv", tio::input_format::scopus}};
 }
 
@@ -103,6 +107,8 @@ void measure(benchmark::State& state, const std::vector<input>& in, Read&& read)
         benchmark::DoNotOptimize(result);
     }
     state.counters["records"] = static_cast<double>(records);
+    std::ifstream f(in.front().path, std::ios::binary | std::ios::ate);  // input bytes per second
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(f.tellg()));
     state.counters["heap_B_per_record"] = static_cast<double>(held) / static_cast<double>(records);
 }
 
@@ -137,6 +143,8 @@ void BM_wos_vector(benchmark::State& s) { measure(s, dataset("wos"), vector_of(s
 void BM_wos_table(benchmark::State& s) { measure(s, dataset("wos"), table_of(s.range(0) != 0)); }
 void BM_scopus_vector(benchmark::State& s) { measure(s, dataset("scopus"), vector_of(s.range(0) != 0)); }
 void BM_scopus_table(benchmark::State& s) { measure(s, dataset("scopus"), table_of(s.range(0) != 0)); }
+void BM_openalex_table(benchmark::State& s) { measure(s, dataset("openalex"), table_of(s.range(0) != 0)); }
+void BM_lens_scholarly_table(benchmark::State& s) { measure(s, dataset("lens-scholarly"), table_of(s.range(0) != 0)); }
 
 }  // namespace
 
@@ -149,5 +157,7 @@ BENCHMARK(BM_wos_vector)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_wos_table)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_scopus_vector)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_scopus_table)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_openalex_table)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_lens_scholarly_table)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();
