@@ -19,7 +19,7 @@ namespace {
 
 namespace tio = techconv::io;
 
-// "ID YEAR COUNTRIES INSTITUTIONS" per work, as json_works_reference.py prints them.
+// "ID YEAR COUNTRIES INSTITUTIONS REFERENCES" per work, as json_works_reference.py prints them.
 template <class Reader>
 std::string works_lines(Reader& r) {
     std::string out;
@@ -29,7 +29,7 @@ std::string works_lines(Reader& r) {
         for (const auto& c : rec.countries) countries += (countries.empty() ? "" : ",") + c;
         out += rec.id + " " + (rec.year == techconv::no_year ? std::string("-") : std::to_string(rec.year)) + " " +
                (countries.empty() ? std::string("-") : countries) + " " + std::to_string(rec.institutions.size()) +
-               "\n";
+               " " + std::to_string(rec.references.size()) + "\n";
     }
     return out;
 }
@@ -91,6 +91,19 @@ TEST_CASE("openalex: the shared API pages equal Python's json reading, work by w
     const std::string ref = techconv_test::run_python("io/json_works_reference.py", with_format("openalex", files));
     CHECK(mine == ref);
     CHECK(records == 150);  // PROVENANCE.md of the dataset: 50 works per file, 150 in all
+    // PROVENANCE.md: 81 works cite something, 1,748 references in all
+    std::size_t citing = 0, references = 0;
+    for (const auto& f : files) {
+        tio::openalex_reader again(f);
+        tio::bibliographic_record rec;
+        while (again.next(rec)) {
+            citing += rec.references.empty() ? 0 : 1;
+            references += rec.references.size();
+            for (const auto& w : rec.references) CHECK(w.substr(0, 1) == "W");  // the id, not the URL
+        }
+    }
+    CHECK(citing == 81);
+    CHECK(references == 1748);
     // works without any country: 13 + 23 + 32 (the reference's '-' lines; PROVENANCE.md counts
     // 72 works without an institution country, authorships[].countries also holds the
     // countries OpenAlex read from raw affiliation strings)
@@ -226,10 +239,19 @@ TEST_CASE("lens scholarly: the shared JSON Lines export equals Python's json rea
     CHECK(r.stats().records == 100);
     CHECK(r.stats().records - r.stats().without_country == 71);
     CHECK(r.stats().duplicates == 0);
-    // read_paper_table: the same records in the paper table
+    // read_paper_table: the same records in the paper table, with their cited works
+    // (PROVENANCE.md: 73 records have references, 2,388 Lens-id links)
     const auto in = tio::read_paper_table(std::vector<std::string>{file});
     CHECK(in.files[0].format == tio::input_format::lens_scholarly);
     CHECK(in.table.size() == 100);
+    std::size_t citing = 0, links = 0;
+    for (const auto& c : in.table.chunks())
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            citing += c.references(i).size() == 0 ? 0 : 1;
+            links += c.references(i).size();
+        }
+    CHECK(citing == 73);
+    CHECK(links == 2388);
 }
 
 TEST_CASE("lens scholarly: API page, countries and institutions of the affiliations, errors") {

@@ -2,7 +2,7 @@
 json module, for tests/io/openalex.test.cpp and tests/io/lens_scholarly.test.cpp:
 one line per work, in file order,
 
-    ID YEAR COUNTRIES INSTITUTIONS
+    ID YEAR COUNTRIES INSTITUTIONS REFERENCES
 
 openalex: ID without the https://openalex.org/ prefix; YEAR the
 publication_year; COUNTRIES the codes of authorships[].countries (an
@@ -11,7 +11,8 @@ INSTITUTIONS the distinct institution display names.
 lens-scholarly: ID the lens_id; YEAR the year_published; COUNTRIES the
 authors[].affiliations[].country_code; INSTITUTIONS the distinct affiliation
 names.
-YEAR is - when null or absent; COUNTRIES are sorted, distinct, joined by ','
+REFERENCES is the number of distinct cited works (openalex: referenced_works;
+lens-scholarly: references[].lens_id). YEAR is - when null or absent; COUNTRIES are sorted, distinct, joined by ','
 (- when none); INSTITUTIONS is a count of non-empty names. The files are API
 pages ({"results": [...]} / {"data": [...]}), arrays of works, or JSON Lines
 of either; a UTF-8 byte-order mark is skipped.
@@ -56,7 +57,8 @@ def openalex(w):
     wid = w["id"].strip()
     if wid.startswith("https://openalex.org/"):
         wid = wid[len("https://openalex.org/"):]
-    return wid, w.get("publication_year"), countries, institutions
+    refs = set(r.strip() for r in w.get("referenced_works") or [] if isinstance(r, str) and r.strip())
+    return wid, w.get("publication_year"), countries, institutions, refs
 
 
 def lens_scholarly(w):
@@ -65,7 +67,8 @@ def lens_scholarly(w):
         affs = a.get("affiliations") or []
         countries.update(text_items(affs, "country_code"))
         institutions.update(text_items(affs, "name"))
-    return w["lens_id"].strip(), w.get("year_published"), countries, institutions
+    refs = set(text_items(w.get("references"), "lens_id"))
+    return w["lens_id"].strip(), w.get("year_published"), countries, institutions, refs
 
 
 def values(text):
@@ -88,9 +91,9 @@ def main():
             text = f.read()
         for v in values(text):
             for w in works_of(v, page):
-                wid, year, countries, institutions = read(w)
-                print("%s %s %s %d" % (wid, "-" if year is None else year,
-                                       ",".join(sorted(countries)) or "-", len(institutions)))
+                wid, year, countries, institutions, refs = read(w)
+                print("%s %s %s %d %d" % (wid, "-" if year is None else year,
+                                          ",".join(sorted(countries)) or "-", len(institutions), len(refs)))
 
 
 if __name__ == "__main__":

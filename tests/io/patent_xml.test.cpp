@@ -9,6 +9,7 @@
 
 #include "techconv/analysis/indicators.hpp"
 #include "techconv/io/uspto_xml.hpp"
+#include "techconv/records/patent_table.hpp"
 #include "patent_test_util.hpp"
 #include "test_support.hpp"
 
@@ -360,4 +361,45 @@ TEST_CASE("malformed XML: exact codes and locations") {
     // empty input and whitespace only: no records, no error
     CHECK(read_xml("").empty());
     CHECK(read_xml("\n \n").empty());
+}
+
+TEST_CASE("USPTO XML: cited patents equal an xml.etree extraction, and survive the table and family merging" *
+          doctest::test_suite("data")) {
+    std::vector<std::string> files;
+    for (const char* f : {"ipg050104", "ipg060103", "ipg070102", "ipg080101", "ipg090106", "ipg100105",
+                          "ipg110104", "ipg120103", "ipg130416"})
+        files.push_back(techconv_test::data_path(std::string("patents-uspto-grant-xml/") + f + ".small.xml"));
+    std::string mine;
+    std::size_t cited = 0;
+    std::vector<tio::patent_record> all;
+    for (const auto& f : files) {
+        tio::uspto_xml_reader r(f);
+        for (const auto& rec : r.read_all()) {
+            mine += rec.id + "|";
+            for (std::size_t k = 0; k < rec.cited_patents.size(); ++k)
+                mine += (k ? "," : "") + rec.cited_patents[k];
+            mine += "\n";
+            cited += rec.cited_patents.size();
+            all.push_back(rec);
+        }
+    }
+    CHECK(mine == techconv_test::run_python("io/uspto_citations_reference.py", files));
+    // 5,119 cited publication numbers in the reference's lines, of the 5,122 patcit elements
+    // (PROVENANCE.md): a patent cited twice by one grant, or an entry without a number, is not kept
+    CHECK(cited == 5119);
+    // the columnar table keeps them (to_record gives them back), and merging a family unites
+    // its members' lists in member order, each once
+    const auto table = techconv::records::patent_table::from_records(all);
+    for (std::size_t i = 0; i < all.size(); ++i) CHECK(table.to_record(i).cited_patents == all[i].cited_patents);
+    tio::patent_record a = all[0], b = all[1];
+    a.family_id = b.family_id = "F1";
+    b.cited_patents.insert(b.cited_patents.begin(), a.cited_patents.front());  // shared with a
+    std::vector<std::string> expect = a.cited_patents;
+    for (std::size_t k = 1; k < b.cited_patents.size(); ++k) expect.push_back(b.cited_patents[k]);
+    const auto merged = tio::merge_families({a, b});
+    REQUIRE(merged.records.size() == 1);
+    CHECK(merged.records[0].cited_patents == expect);
+    const auto merged_table = techconv::records::merge_families(techconv::records::patent_table::from_records({a, b}));
+    REQUIRE(merged_table.table.size() == 1);
+    CHECK(merged_table.table.to_record(0).cited_patents == expect);
 }

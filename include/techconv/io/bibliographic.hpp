@@ -46,6 +46,10 @@ struct bibliographic_record {
     country_field source = country_field::none;  ///< where `countries` came from
     /// Addresses whose country was not recognised (their last comma token), in input order.
     std::vector<std::string> unresolved;
+    /// The works it cites, as identifiers of the source (OpenAlex `referenced_works` W-ids,
+    /// Lens `references[].lens_id`), in source order, each once; empty for WoS and Scopus
+    /// (their reference fields are free text, not read).
+    std::vector<std::string> references;
     std::size_t line = 0;  ///< line where the record starts in the input
 };
 
@@ -304,12 +308,13 @@ inline std::string_view address_country(std::string_view address, const classifi
 /// One record's countries, institutions and unresolved address tails as views
 /// into the reader's current fields (reused from record to record: no strings).
 struct record_parts {
-    std::vector<std::string_view> countries, institutions, unresolved;
+    std::vector<std::string_view> countries, institutions, unresolved, references;
     country_field source = country_field::none;
     void clear() {
         countries.clear();
         institutions.clear();
         unresolved.clear();
+        references.clear();
         source = country_field::none;
     }
 };
@@ -384,6 +389,7 @@ bool emit_record(std::string_view id, year_type year, std::size_t line, record_p
     for (const auto c : parts.countries) sink.add_country(c);
     for (const auto x : parts.institutions) sink.add_institution(x);
     for (const auto u : parts.unresolved) sink.add_unresolved(u);
+    for (const auto r : parts.references) sink.add_reference(r);
     sink.set_texts(title, keywords);
     sink.end_record(parts.source);
     rep.unresolved_addresses += parts.unresolved.size();
@@ -414,6 +420,7 @@ public:
     void add_country(std::string_view s) { rec_->countries.emplace_back(s); }        ///< a country
     void add_institution(std::string_view s) { rec_->institutions.emplace_back(s); }  ///< an institution
     void add_unresolved(std::string_view s) { rec_->unresolved.emplace_back(s); }     ///< an unresolved tail
+    void add_reference(std::string_view s) { rec_->references.emplace_back(s); }      ///< a cited work
     /// The title and keywords.
     void set_texts(std::string_view title, std::string_view keywords) {
         rec_->title.assign(title.data(), title.size());

@@ -9,6 +9,7 @@
 #ifndef TECHCONV_IO_JSON_WORKS_HPP_
 #define TECHCONV_IO_JSON_WORKS_HPP_
 
+#include <algorithm>      // std::find
 #include <cstddef>        // std::size_t
 #include <cstdint>        // std::int64_t
 #include <istream>        // std::istream
@@ -66,8 +67,9 @@ inline bool holds_complete_json(std::string_view text) noexcept {
 /// complete JSON (JSON Lines); a value that spans lines is read with the rest of the input.
 /// For each work, Derived::begin() resets its own state and Derived::member(key) reads or
 /// skips the value of each member, keeping with keep() and the helpers below the identifier
-/// (id_span_, required), year_, title_span_ and the country codes, institution names and
-/// keywords (country_spans_, institution_spans_, keyword_spans_). Problems noted with note()
+/// (id_span_, required), year_, title_span_ and the country codes, institution names,
+/// keywords and cited works (country_spans_, institution_spans_, keyword_spans_,
+/// reference_spans_). Problems noted with note()
 /// make the work an error or, under malformed_policy::skip, a counted skip. Every work's
 /// countries come from its authors' affiliations (country_field::authorships).
 template <class Derived>
@@ -203,7 +205,7 @@ protected:
     // what Derived::member() keeps of the work being read (reset before each work)
     span id_span_{0, 0}, title_span_{0, 0};  // the identifier (required) and the title
     year_type year_ = no_year;
-    std::vector<span> country_spans_, institution_spans_, keyword_spans_;
+    std::vector<span> country_spans_, institution_spans_, keyword_spans_, reference_spans_;
 
 private:
     // where the parser is between works
@@ -309,6 +311,7 @@ private:
         country_spans_.clear();
         institution_spans_.clear();
         keyword_spans_.clear();
+        reference_spans_.clear();
         auto& self = static_cast<Derived&>(*this);
         self.begin();
         const bool top = where_ == place::top;
@@ -327,6 +330,14 @@ private:
         id_ = kept(id_span_);
         for (const auto& s : country_spans_) add_country(kept(s));
         for (const auto& s : institution_spans_) parts_.institutions.push_back(kept(s));
+        {
+            std::vector<std::string_view> seen;  // each cited work once, in source order
+            for (const auto& s : reference_spans_) {
+                const auto v = kept(s);
+                if (std::find(seen.begin(), seen.end(), v) == seen.end()) seen.push_back(v);
+            }
+            parts_.references = std::move(seen);
+        }
         parts_.source = country_field::authorships;
         title_ = kept(title_span_);
         keywords_text_.clear();

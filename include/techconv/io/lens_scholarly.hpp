@@ -32,7 +32,8 @@ namespace io {
 /// Per work: the identifier `lens_id` (`000-781-931-144-518`), `year_published`, the
 /// countries of `authors[].affiliations[].country_code` (ISO alpha-2, the region policy
 /// applied; a code outside the country table is an unresolved address), the institutions
-/// (`authors[].affiliations[].name`), and with titles_and_keywords the `title` and the
+/// (`authors[].affiliations[].name`), the cited works (`references[].lens_id`, each once), and
+/// with titles_and_keywords the `title` and the
 /// `keywords` (an array of strings, "; "-joined). Works repeated in one file (same
 /// lens_id) are delivered once and counted as duplicates.
 ///
@@ -76,6 +77,11 @@ private:
                     const auto v = trim(j.text());
                     if (!v.empty()) (name ? institution_spans_ : country_spans_).push_back(keep(v));
                 });
+            });
+        } else if (k == "references") {
+            each_object([&](std::string_view rkey) {
+                if (rkey != "lens_id") return j.skip();
+                if (string_value() && !trim(j.text()).empty()) reference_spans_.push_back(keep(trim(j.text())));
             });
         } else if (options().titles_and_keywords && k == "title") {
             if (string_value()) title_span_ = keep(j.text());

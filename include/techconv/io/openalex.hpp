@@ -33,7 +33,8 @@ namespace io {
 /// Per work: the identifier (`id`, without the `https://openalex.org/` prefix: `W2741809807`),
 /// `publication_year`, the countries of `authorships[].countries` (ISO alpha-2 codes, the
 /// region policy applied; an authorship without that member gives its institutions'
-/// `country_code`), the institutions (`authorships[].institutions[].display_name`), and with
+/// `country_code`), the institutions (`authorships[].institutions[].display_name`), the cited
+/// works (`referenced_works`, as W-ids, each once), and with
 /// titles_and_keywords the title (`display_name`, else `title`) and the keywords
 /// (`keywords[].display_name`, "; "-joined). A code that is not in the country table is an
 /// unresolved address (counted and listed with its spelling). Works repeated in one file
@@ -78,6 +79,14 @@ private:
             year_ = year_value("publication_year");
         } else if (k == "authorships") {
             read_authorships();
+        } else if (k == "referenced_works") {
+            const std::size_t first = reference_spans_.size();
+            read_strings(reference_spans_);
+            for (std::size_t i = first; i < reference_spans_.size(); ++i) {  // the W-id of each URL
+                constexpr std::size_t prefix = std::string_view("https://openalex.org/").size();
+                auto& s = reference_spans_[i];
+                if (kept(s).substr(0, prefix) == "https://openalex.org/") s = {s.first + prefix, s.second - prefix};
+            }
         } else if (options().titles_and_keywords && (k == "display_name" || k == "title")) {
             const bool name = k == "display_name";  // display_name wins over title
             if (string_value() && (name || !title_from_name_)) {

@@ -69,8 +69,9 @@ struct uspto_xml_options {
 /// `us-applicant`, and `assignee` when `assignees_are_applicants`) and
 /// inventors (`inventor`, and applicants of type `applicant-inventor`), each
 /// with the country of its address (else of its residence), persons typed
-/// `individual`; priority countries. Stated counts: backward citations
-/// (`patcit`), NPL citations (`nplcit`), claims (`number-of-claims`).
+/// `individual`; priority countries; the cited patents (`us-citation/patcit/document-id`,
+/// as publication numbers in the form of the record id, each once). Stated counts: backward
+/// citations (`patcit`), NPL citations (`nplcit`), claims (`number-of-claims`).
 /// Forward citations, family size and filing countries are not in this
 /// format and stay absent.
 ///
@@ -235,6 +236,7 @@ private:
         applicants_.clear();
         inventors_.clear();
         priority_countries_.clear();
+        cited_.clear();
         std::string pub_country, pub_number, pub_kind, pub_date, app_date, prio_country, prio_date;
         std::string claims_text;
         std::size_t pub_date_line = 0, app_date_line = 0, prio_date_line = 0;
@@ -253,6 +255,7 @@ private:
                     in_biblio_seen = true;
                 } else if (n == "patcit") {
                     ++patcit;
+                    cited_.emplace_back();
                 } else if (n == "nplcit") {
                     ++nplcit;
                 } else if (n == "classification-ipcr" || n == "classification-cpc") {
@@ -285,6 +288,11 @@ private:
                         pub_date = std::string(txt);
                         pub_date_line = tz_.line();
                     }
+                } else if (parent == "document-id" && tz_.inside("patcit") && !cited_.empty()) {
+                    auto& c = cited_.back();  // a cited patent's publication number
+                    if (top == "country") c.country = std::string(txt);
+                    if (top == "doc-number") c.number = std::string(txt);
+                    if (top == "kind") c.kind = std::string(txt);
                 } else if (parent == "document-id" && tz_.inside("application-reference")) {
                     if (top == "date") {
                         app_date = std::string(txt);
@@ -351,8 +359,7 @@ private:
                         "patent document without a publication number", "publication-reference");
         }
         const std::string jurisdiction = pub_country.empty() ? std::string("US") : pub_country;
-        std::string id = jurisdiction + " " + detail::strip_doc_number(pub_number);
-        if (!pub_kind.empty()) id += " " + pub_kind;
+        const std::string id = detail::publication_id(jurisdiction, pub_number, pub_kind);
         year_type publication = no_year, application = no_year;
         if (!pub_date.empty()) publication = year_text(pub_date, pub_date_line, "publication-reference/date");
         if (!app_date.empty()) application = year_text(app_date, app_date_line, "application-reference/date");
@@ -396,6 +403,13 @@ private:
         for (std::size_t k = 0; k < ipc_kept.size(); ++k) sink.add_ipc(ipc_kept[k], ipc_codes[k]);
         for (std::size_t k = 0; k < cpc_kept.size(); ++k) sink.add_cpc(cpc_kept[k], cpc_codes[k]);
         for (const auto& c : priority_countries_) sink.add_priority_country(c);
+        {
+            std::vector<std::string> cited_ids;
+            detail::unique_list cited(cited_ids);
+            for (const auto& c : cited_)
+                if (!trim(c.number).empty() && cited.push(detail::publication_id(c.country, c.number, c.kind)))
+                    sink.add_cited_patent(cited_ids.back());
+        }
         if (has_ipc) sink.supply(patent_field::ipc);
         if (!cpc_kept.empty()) sink.supply(patent_field::cpc);
         sink.supply(patent_field::applicants);
@@ -418,6 +432,10 @@ private:
     // the current document's fields that come in any order, kept until it ends
     std::string document_type_, title_;
     std::vector<party> applicants_, inventors_;
+    struct cited_document {
+        std::string country, number, kind;
+    };
+    std::vector<cited_document> cited_;  // us-citation/patcit document-ids, in order
     std::vector<std::string> priority_countries_;
 };
 

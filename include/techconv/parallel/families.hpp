@@ -78,8 +78,8 @@ inline year_type read_year(byte_reader& r, const char* what) {
 /// \brief Encodes a patent record, every field: the seven strings (id, Lens
 /// ID, family id, jurisdiction, kind, document type, title), the three
 /// years (i64), applicants and inventors (count, then name, type u8,
-/// country), the five string lists (IPC, CPC, family jurisdictions, priority
-/// countries, priority numbers), NPL list items (u64), the nine stated
+/// country), the six string lists (IPC, CPC, family jurisdictions, priority
+/// countries, priority numbers, cited patents), NPL list items (u64), the nine stated
 /// counts (presence bits u16, then the present values as i64 in indicator
 /// order), the field bits (u16), source line and members (u64).
 inline void write(byte_writer& w, const io::patent_record& p) {
@@ -90,7 +90,8 @@ inline void write(byte_writer& w, const io::patent_record& p) {
     w.i64(p.priority_year);
     detail::write_parties(w, p.applicants);
     detail::write_parties(w, p.inventors);
-    for (const auto* v : {&p.ipc, &p.cpc, &p.family_jurisdictions, &p.priority_countries, &p.priority_numbers})
+    for (const auto* v : {&p.ipc, &p.cpc, &p.family_jurisdictions, &p.priority_countries, &p.priority_numbers,
+                          &p.cited_patents})
         detail::write_strings(w, *v);
     w.u64(p.npl_list_items);
     std::uint16_t present = 0;
@@ -116,7 +117,8 @@ inline io::patent_record read_patent_record(byte_reader& r) {
     p.priority_year = detail::read_year(r, "priority year");
     p.applicants = detail::read_parties(r, "applicants");
     p.inventors = detail::read_parties(r, "inventors");
-    for (auto* v : {&p.ipc, &p.cpc, &p.family_jurisdictions, &p.priority_countries, &p.priority_numbers})
+    for (auto* v : {&p.ipc, &p.cpc, &p.family_jurisdictions, &p.priority_countries, &p.priority_numbers,
+                    &p.cited_patents})
         *v = detail::read_strings(r, "record list");
     p.npl_list_items = static_cast<std::size_t>(r.u64("npl list items"));
     const std::uint16_t present = r.u16("count presence");

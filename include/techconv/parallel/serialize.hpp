@@ -32,7 +32,7 @@ namespace parallel {
 
 /// \brief Version of the serial format written by this header. Readers
 /// accept exactly this version (a future reader may accept older ones).
-inline constexpr std::uint16_t serial_version = 1;
+inline constexpr std::uint16_t serial_version = 2;
 
 /// \brief The four bytes every message starts with: "TCPS" (techconv partial state).
 inline constexpr std::uint32_t serial_magic = 0x53504354u;  // 'T','C','P','S' in little-endian order

@@ -81,6 +81,8 @@ public:
     column_range<label_index> institutions(std::size_t i) const noexcept { return institutions_.at(i); }
     /// Addresses whose country was not recognised (their last comma token), in input order.
     column_range<label_index> unresolved(std::size_t i) const noexcept { return unresolved_.at(i); }
+    /// The works record `i` cites (io::bibliographic_record::references), as label ids.
+    column_range<label_index> references(std::size_t i) const noexcept { return references_.at(i); }
     /// Title ("" when the table keeps no texts).
     std::string_view title(std::size_t i) const noexcept { return has_texts_ ? titles_.view(i) : std::string_view(); }
     /// Keywords, "; "-separated ("" when the table keeps no texts).
@@ -96,7 +98,7 @@ public:
     std::size_t memory_bytes() const noexcept {
         return ids_.memory_bytes() + titles_.memory_bytes() + keywords_.memory_bytes() +
                years_.capacity() * sizeof(year_type) + countries_.memory_bytes() + institutions_.memory_bytes() +
-               unresolved_.memory_bytes() + source_.capacity() + lines_.capacity() * sizeof(std::uint64_t);
+               unresolved_.memory_bytes() + references_.memory_bytes() + source_.capacity() + lines_.capacity() * sizeof(std::uint64_t);
     }
 
 private:
@@ -105,7 +107,7 @@ private:
 
     void shrink_to_fit() {
         for (auto* t : {&ids_, &titles_, &keywords_}) t->shrink_to_fit();
-        for (auto* l : {&countries_, &institutions_, &unresolved_}) l->shrink_to_fit();
+        for (auto* l : {&countries_, &institutions_, &unresolved_, &references_}) l->shrink_to_fit();
         years_.shrink_to_fit();
         source_.shrink_to_fit();
         lines_.shrink_to_fit();
@@ -115,7 +117,7 @@ private:
     bool has_texts_ = false;
     detail::text_column ids_, titles_, keywords_;
     std::vector<year_type> years_;
-    detail::list_column<label_index> countries_, institutions_, unresolved_;
+    detail::list_column<label_index> countries_, institutions_, unresolved_, references_;
     std::vector<std::uint8_t> source_;
     std::vector<std::uint64_t> lines_;
 };
@@ -124,7 +126,7 @@ private:
 ///
 /// Filled by a reader, field by field, as the reader's sink:
 /// begin_record(), then any number of add_country(), add_institution(),
-/// add_unresolved(), at most one set_texts(), then end_record(). The table
+/// add_unresolved(), add_reference(), at most one set_texts(), then end_record(). The table
 /// stores the lists in the order given (the readers give countries and
 /// institutions sorted by text, each once, as io::bibliographic_record
 /// holds them). Every record is kept; duplicate identifiers are the
@@ -165,6 +167,8 @@ public:
     void add_institution(std::string_view s) { current().institutions_.push_back(labels_.intern(s)); }
     /// Adds an unresolved address tail to the open record.
     void add_unresolved(std::string_view s) { current().unresolved_.push_back(labels_.intern(s)); }
+    /// Adds a cited work (an identifier of the source: OpenAlex W-id, Lens ID) to the open record.
+    void add_reference(std::string_view s) { current().references_.push_back(labels_.intern(s)); }
     /// Sets the open record's title and keywords (ignored when the table keeps no texts).
     void set_texts(std::string_view title, std::string_view keywords) {
         auto& c = current();
@@ -184,6 +188,7 @@ public:
         c.countries_.close();
         c.institutions_.close();
         c.unresolved_.close();
+        c.references_.close();
         c.source_.push_back(static_cast<std::uint8_t>(source));
         open_ = false;
         end_of_record(c);

@@ -213,6 +213,9 @@ struct patent_record {
     std::vector<std::string> family_jurisdictions;  ///< distinct jurisdictions of the simple family
     std::vector<std::string> priority_countries;    ///< countries of the priority claims
     std::vector<std::string> priority_numbers;      ///< priority application numbers, as written
+    /// Publication numbers of the patents it cites, in the form of `id` (`US 5123456 A`), source
+    /// order, each once: USPTO XML `us-citation/patcit` (other sources list only a count).
+    std::vector<std::string> cited_patents;
     std::size_t npl_list_items = 0;        ///< items of an NPL citation list, when supplied
     indicator_values counts;   ///< counts the source states directly (absent = not stated)
     std::uint16_t fields = 0;  ///< bit k set = patent_field k supplied by the source

@@ -152,16 +152,43 @@ private:
 };
 
 /// A publication number without zero padding: "06837086" -> "6837086",
-/// "D0680087" -> "D680087" (an alphabetic prefix is kept).
+/// "D0680087" -> "D680087" (an alphabetic prefix is kept); a zero is padding only before
+/// another digit ("00/01046" -> "0/01046").
 inline std::string strip_doc_number(std::string_view s) {
     s = trim(s);
     std::size_t p = 0;
     while (p < s.size() && is_alpha(s[p])) ++p;
     std::size_t z = p;
-    while (z + 1 < s.size() && s[z] == '0') ++z;
+    while (z + 1 < s.size() && s[z] == '0' && s[z + 1] >= '0' && s[z + 1] <= '9') ++z;
     std::string out(s.substr(0, p));
     out += s.substr(z);
     return out;
+}
+
+/// The publication number of a document in the form of io::patent_record::id: the country,
+/// the number without spaces, without the country repeated in front of it and without zero
+/// padding, then the kind code when known ("US", "06837086", "B2" -> "US 6837086 B2"; "EP",
+/// "890 321", "A2" -> "EP 890321 A2"; "WO", "WO 9839984", "" -> "WO 9839984"). An empty
+/// country is `fallback`.
+inline std::string publication_id(std::string_view country, std::string_view number, std::string_view kind,
+                                  std::string_view fallback = "US") {
+    country = trim(country);
+    kind = trim(kind);
+    std::string digits;
+    for (const char c : number)
+        if (c != ' ' && c != '\t') digits += c;
+    const std::string_view c = country.empty() ? fallback : country;
+    if (digits.size() > c.size() && std::string_view(digits).substr(0, c.size()) == c &&
+        digits[c.size()] >= '0' && digits[c.size()] <= '9')
+        digits.erase(0, c.size());
+    std::string id(c);
+    id += ' ';
+    id += strip_doc_number(digits);
+    if (!kind.empty()) {
+        id += ' ';
+        id += kind;
+    }
+    return id;
 }
 
 }  // namespace detail
