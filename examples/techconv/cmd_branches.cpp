@@ -98,6 +98,7 @@ int cmd_branches(int argc, char** argv) {
             tio::read_papers_options po;
             po.format = fmt;
             po.reader.encoding = a.encoding;
+            po.reader.references = false;  // titles and keywords only
             po.reader.max_columns = a.limits.max_columns;
             po.max_memory_bytes = a.limits.max_memory_bytes;
             const auto papers = tio::read_paper_table(std::move(paper_paths), po);

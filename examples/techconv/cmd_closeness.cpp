@@ -179,6 +179,7 @@ int cmd_closeness(int argc, char** argv) {
         loaded data;
         tio::bibliographic_options bo;
         bo.titles_and_keywords = false;  // countries and institutions only
+        bo.references = false;
         bo.encoding = a.encoding;
         bo.max_columns = a.limits.max_columns;
         if (a.has("merge-china")) bo.regions = techconv::classification::region_policy::merged_into_china();

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 // The record model shared by the bibliographic readers (io/wos.hpp,
-// io/scopus.hpp): one record per paper with its identifier, year, countries
-// and institutions; reader options and the report every reader fills (what
+// io/scopus.hpp, io/openalex.hpp, io/lens_scholarly.hpp): one record per paper
+// with its identifier, year, countries, institutions and cited works; reader options and the report every reader fills (what
 // was skipped, duplicated or not understood, with lines). The readers push
 // each record's fields into a sink: records::paper_table (the columnar form,
 // no per-record strings) or one bibliographic_record (record_sink). The actor records
@@ -46,9 +46,10 @@ struct bibliographic_record {
     country_field source = country_field::none;  ///< where `countries` came from
     /// Addresses whose country was not recognised (their last comma token), in input order.
     std::vector<std::string> unresolved;
-    /// The works it cites, as identifiers of the source (OpenAlex `referenced_works` W-ids,
-    /// Lens `references[].lens_id`), in source order, each once; empty for WoS and Scopus
-    /// (their reference fields are free text, not read).
+    /// The works it cites, in source order, each once: OpenAlex `referenced_works` W-ids,
+    /// Lens `references[].lens_id`, and for the free-text fields (WoS `CR`, Scopus
+    /// `References`) the key of each reference (io::reference_key: its DOI in lower case,
+    /// else its normalised text). Empty when bibliographic_options::references is false.
     std::vector<std::string> references;
     std::size_t line = 0;  ///< line where the record starts in the input
 };
@@ -81,6 +82,10 @@ struct bibliographic_options {
     /// Fill bibliographic_record::title and keywords (for term classification);
     /// false leaves them empty and saves their memory when only countries are needed.
     bool titles_and_keywords = true;
+    /// Fill bibliographic_record::references (the cited works); false leaves them empty and
+    /// saves their memory and time (a WoS record cites about 80 works) when only countries,
+    /// institutions or texts are needed.
+    bool references = true;
     /// Columns of a Scopus CSV or WoS tab-delimited header; more is limit_exceeded (a header of
     /// 1 M columns would otherwise take memory before any record is read).
     std::size_t max_columns = std::size_t{1} << 16;

@@ -9,7 +9,6 @@
 #ifndef TECHCONV_IO_JSON_WORKS_HPP_
 #define TECHCONV_IO_JSON_WORKS_HPP_
 
-#include <algorithm>      // std::find
 #include <cstddef>        // std::size_t
 #include <cstdint>        // std::int64_t
 #include <istream>        // std::istream
@@ -28,6 +27,7 @@
 #include "techconv/format/parse.hpp"
 #include "techconv/io/bibliographic.hpp"
 #include "techconv/io/dates.hpp"
+#include "techconv/io/references.hpp"  // detail::keep_first_each
 #include "techconv/io/wos.hpp"  // detail::line_opts, detail::make_builder
 
 TECHCONV_NAMESPACE_BEGIN
@@ -107,11 +107,19 @@ public:
 protected:
     json_works_reader(std::istream& in, std::string source, bibliographic_options opts)
         : opts_(opts), source_(source), lines_(in, std::move(source), json_line_opts(opts)),
-          countries_(make_builder(opts_).cn) {}
+          countries_(make_builder(opts_).cn), country_opts_(code_options(opts_)) {}
     json_works_reader(const std::string& path, bibliographic_options opts)
-        : opts_(opts), source_(path), lines_(path, json_line_opts(opts)), countries_(make_builder(opts_).cn) {}
+        : opts_(opts), source_(path), lines_(path, json_line_opts(opts)), countries_(make_builder(opts_).cn),
+          country_opts_(code_options(opts_)) {}
 
     using span = std::pair<std::size_t, std::size_t>;  ///< (offset, size) in the work's arena
+
+    static classification::country_options code_options(const bibliographic_options& o) {
+        classification::country_options c;
+        c.regions = o.regions;
+        c.input = classification::country_input::names_and_codes;
+        return c;
+    }
 
     // Keeps `v` in the work's arena; returns its position.
     span keep(std::string_view v) {
@@ -191,10 +199,7 @@ protected:
     }
     // A country code of the work (the region policy applied; unresolved when not in the table).
     void add_country(std::string_view code) {
-        classification::country_options o;
-        o.regions = opts_.regions;
-        o.input = classification::country_input::names_and_codes;
-        const auto c = countries_->lookup(code, o);
+        const auto c = countries_->lookup(code, country_opts_);
         if (c.empty()) parts_.unresolved.push_back(code);
         else parts_.countries.push_back(c);
     }
@@ -330,14 +335,8 @@ private:
         id_ = kept(id_span_);
         for (const auto& s : country_spans_) add_country(kept(s));
         for (const auto& s : institution_spans_) parts_.institutions.push_back(kept(s));
-        {
-            std::vector<std::string_view> seen;  // each cited work once, in source order
-            for (const auto& s : reference_spans_) {
-                const auto v = kept(s);
-                if (std::find(seen.begin(), seen.end(), v) == seen.end()) seen.push_back(v);
-            }
-            parts_.references = std::move(seen);
-        }
+        for (const auto& s : reference_spans_) parts_.references.push_back(kept(s));
+        keep_first_each(parts_.references, seen_references_);  // each cited work once, in source order
         parts_.source = country_field::authorships;
         title_ = kept(title_span_);
         keywords_text_.clear();
@@ -358,6 +357,7 @@ private:
     std::string source_;
     line_reader lines_;
     const classification::country_normalizer* countries_;
+    classification::country_options country_opts_;  // codes and names, the region policy
     std::string text_;                 // the top-level value(s) being parsed
     std::unique_ptr<json_pull> json_;  // over text_
     place where_ = place::top;
@@ -370,6 +370,7 @@ private:
     std::string problem_;
     std::size_t problem_line_ = 0;
     std::unordered_set<std::string> seen_;
+    std::unordered_set<std::string_view> seen_references_;  // scratch of keep_first_each
     mutable bibliographic_report report_;
 };
 

@@ -78,7 +78,7 @@ private:
                     if (!v.empty()) (name ? institution_spans_ : country_spans_).push_back(keep(v));
                 });
             });
-        } else if (k == "references") {
+        } else if (options().references && k == "references") {
             each_object([&](std::string_view rkey) {
                 if (rkey != "lens_id") return j.skip();
                 if (string_value() && !trim(j.text()).empty()) reference_spans_.push_back(keep(trim(j.text())));

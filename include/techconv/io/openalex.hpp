@@ -66,26 +66,32 @@ private:
 
     void begin() { title_from_name_ = false; }
 
+    // The length of the "https://openalex.org/" an id starts with (0 if none): OpenAlex writes
+    // ids as URLs, techconv keeps the short form (W2741809807).
+    static std::size_t url_prefix_of(std::string_view v) {
+        constexpr std::string_view prefix = "https://openalex.org/";
+        return v.substr(0, prefix.size()) == prefix ? prefix.size() : 0;
+    }
+
     void member(std::string_view k) {
         auto& j = json();
         if (k == "id") {
             if (string_value()) {
                 std::string_view v = j.text();
-                constexpr std::string_view prefix = "https://openalex.org/";
-                if (v.substr(0, prefix.size()) == prefix) v.remove_prefix(prefix.size());
+                v.remove_prefix(url_prefix_of(v));
                 id_span_ = keep(trim(v));
             }
         } else if (k == "publication_year") {
             year_ = year_value("publication_year");
         } else if (k == "authorships") {
             read_authorships();
-        } else if (k == "referenced_works") {
+        } else if (options().references && k == "referenced_works") {
             const std::size_t first = reference_spans_.size();
             read_strings(reference_spans_);
             for (std::size_t i = first; i < reference_spans_.size(); ++i) {  // the W-id of each URL
-                constexpr std::size_t prefix = std::string_view("https://openalex.org/").size();
                 auto& s = reference_spans_[i];
-                if (kept(s).substr(0, prefix) == "https://openalex.org/") s = {s.first + prefix, s.second - prefix};
+                const std::size_t n = url_prefix_of(kept(s));
+                s = {s.first + n, s.second - n};
             }
         } else if (options().titles_and_keywords && (k == "display_name" || k == "title")) {
             const bool name = k == "display_name";  // display_name wins over title

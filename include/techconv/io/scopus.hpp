@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 // Scopus CSV reader: streams the records of a Scopus CSV export (EID, Year,
-// Affiliations, Authors with affiliations) into a sink: a records::paper_table
+// Affiliations, Authors with affiliations, References) into a sink: a records::paper_table
 // (next_into) or an io::bibliographic_record (next).
 #ifndef TECHCONV_IO_SCOPUS_HPP_
 #define TECHCONV_IO_SCOPUS_HPP_
@@ -15,9 +15,10 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/bibliographic.hpp"
 #include "techconv/format/csv.hpp"
 #include "techconv/format/parse.hpp"
+#include "techconv/io/bibliographic.hpp"
+#include "techconv/io/references.hpp"
 #include "techconv/io/wos.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -73,7 +74,9 @@ inline std::string_view scopus_institution(std::string_view aff) {
 /// comma token naming a university (Univ..., College, Politecnico, ...), else
 /// the first naming another organisation (Institute, Academy, Hospital,
 /// Laboratory, Centre, Inc, ...), else the first token. Optional `Title`,
-/// `Author Keywords` and `Index Keywords` fill the title and keywords.
+/// `Author Keywords` and `Index Keywords` fill the title and keywords, and
+/// `References` (cited works separated by "; ") the references: their keys
+/// (io::reference_key), each once.
 ///
 /// The delimiter is decided from the header line (',', ';' as a spreadsheet saves CSV in a
 /// decimal-comma locale, or a tab; stats().delimiter). Errors: a header that is still one
@@ -154,6 +157,7 @@ public:
                     }
                 }
             }
+            if (refs_col_ >= 0) refs_.read(csv_.field(static_cast<std::size_t>(refs_col_)), rec.references);
             const std::string_view id = eid_ >= 0 ? trim(csv_.field(static_cast<std::size_t>(eid_))) : std::string_view();
             const std::string_view title =
                 title_ >= 0 ? trim(csv_.field(static_cast<std::size_t>(title_))) : std::string_view();
@@ -198,6 +202,7 @@ private:
             akw_ = csv_.find_column("Author Keywords");
             ikw_ = csv_.find_column("Index Keywords");
         }
+        if (opts_.references) refs_col_ = csv_.find_column("References");
     }
     void malformed(error_code code, std::size_t line, std::size_t col, const std::string& msg) {
         if (opts_.malformed == malformed_policy::error) {
@@ -227,9 +232,10 @@ private:
     csv_reader csv_;
     detail::record_builder builder_;
     std::size_t aff_ = 0, year_ = 0;
-    std::ptrdiff_t eid_ = -1, awa_ = -1, title_ = -1, akw_ = -1, ikw_ = -1;
+    std::ptrdiff_t eid_ = -1, awa_ = -1, title_ = -1, akw_ = -1, ikw_ = -1, refs_col_ = -1;
     detail::record_parts parts_;  // the current record's lists (views into the row)
     std::string keywords_;        // the current record's keywords, joined
+    detail::reference_keys refs_;  // the keys of the current record's references
     mutable bibliographic_report report_;  // report() copies the CSV reader's encoding evidence
     std::unordered_set<std::string> seen_;
 };

@@ -3,7 +3,8 @@
 // Web of Science readers: the plain-text ("tagged", .txt/.isi/.ciw) export
 // and the tab-delimited export. Both stream one record at a time into a sink:
 // a records::paper_table (next_into) or an io::bibliographic_record (next):
-// UT, PY, countries from C1 with a fallback to RP, institutions from C1. Malformed input is a parse_error naming the file,
+// UT, PY, countries from C1 with a fallback to RP, institutions from C1, the
+// cited references of CR (io/references.hpp). Malformed input is a parse_error naming the file,
 // line and field, or a counted, reported skip (malformed_policy::skip).
 #ifndef TECHCONV_IO_WOS_HPP_
 #define TECHCONV_IO_WOS_HPP_
@@ -19,8 +20,9 @@
 #include "techconv/classification/country.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
-#include "techconv/io/bibliographic.hpp"
 #include "techconv/format/line_reader.hpp"
+#include "techconv/io/bibliographic.hpp"
+#include "techconv/io/references.hpp"
 #include "techconv/format/parse.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -46,9 +48,10 @@ inline bool is_tag_char(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && 
 
 // The pieces of one WoS record a reader needs.
 struct wos_fields {
-    std::string ut, py, c1, rp, ti, kw;
+    std::string ut, py, c1, rp, ti, kw, cr;
     std::size_t line = 0;
     void clear() {
+        cr.clear();
         ti.clear();
         kw.clear();
         ut.clear();
@@ -81,9 +84,10 @@ inline void build_wos_parts(const wos_fields& f, const record_builder& b, record
 
 // Hands the record of `f` to `sink`; false for a duplicate id (dropped and reported).
 template <class Sink>
-bool emit_wos_record(const wos_fields& f, const record_builder& b, record_parts& parts,
+bool emit_wos_record(const wos_fields& f, const record_builder& b, record_parts& parts, reference_keys& refs,
                      std::unordered_set<std::string>& seen, bibliographic_report& rep, Sink& sink) {
     build_wos_parts(f, b, parts);
+    refs.read(f.cr, parts.references);
     year_type year = no_year;
     if (!parse_year(f.py, year)) year = no_year;  // validated by the readers
     return emit_record(trim(f.ut), year, f.line, parts, f.ti, f.kw, seen, rep, sink);
@@ -126,7 +130,7 @@ public:
     bool next_into(Sink& sink) {
         for (;;) {
             if (!static_cast<Derived&>(*this).read_raw()) return false;
-            if (emit_wos_record(fields_, builder_, parts_, seen_, report_, sink)) return true;
+            if (emit_wos_record(fields_, builder_, parts_, refs_, seen_, report_, sink)) return true;
         }
     }
     /// \brief What was read, skipped and not understood so far.
@@ -148,6 +152,7 @@ protected:
     record_builder builder_;
     wos_fields fields_;
     record_parts parts_;
+    reference_keys refs_;  // the keys of the current record's CR references
     mutable bibliographic_report report_;  // stats() copies the line reader's encoding evidence
     std::unordered_set<std::string> seen_;
 };
@@ -165,7 +170,8 @@ protected:
 /// `C1` addresses (one per line; a leading "[authors]" group is ignored),
 /// from `RP` when C1 is empty or names no recognised country; institutions are
 /// the first comma token of each address; `UT` is the identifier, `PY` the year,
-/// `TI` the title (continuation lines joined by a space), `DE` and `ID` the keywords.
+/// `TI` the title (continuation lines joined by a space), `DE` and `ID` the keywords,
+/// `CR` the cited references (one per line; their keys, io::reference_key, each once).
 ///
 /// Malformed input (under malformed_policy::error a parse_error, under
 /// malformed_policy::skip a counted skip with a read_issue): a new `PT` before
@@ -321,6 +327,7 @@ private:
             else if (tag == "RP") cont = &fields_.rp;
             else if (opts_.titles_and_keywords && tag == "TI") cont = &fields_.ti;
             else if (opts_.titles_and_keywords && (tag == "DE" || tag == "ID")) cont = &fields_.kw;
+            else if (opts_.references && tag == "CR") cont = &fields_.cr;
             if (cont != nullptr) detail::append_item(*cont, value);
         }
         if (in_record_ && !bad) malformed(error_code::truncated, fields_.line, "input ends inside a record (no ER): truncated file?");
@@ -339,7 +346,8 @@ private:
 /// then one record per line; fields are split at tabs and quotes are text.
 /// Fields used: `UT`, `PY`, `C1` (addresses separated by "; " outside
 /// "[authors]" groups), `RP`, and when present `TI` (title), `DE` and `ID`
-/// (keywords). A header without tabs is rejected as the wrong
+/// (keywords) and `CR` (cited references separated by "; "; their keys,
+/// io::reference_key, each once). A header without tabs is rejected as the wrong
 /// delimiter (parse_error, missing_column) whatever the policy; a record with
 /// another field count than the header (field_count), a bad PY (bad_year) or
 /// invalid UTF-8 (bad_encoding) is an error or a counted skip.
@@ -388,6 +396,7 @@ private:
             else if (opts_.titles_and_keywords && t == "TI") ti_ = i;
             else if (opts_.titles_and_keywords && t == "DE") de_ = i;
             else if (opts_.titles_and_keywords && t == "ID") id_ = i;
+            else if (opts_.references && t == "CR") cr_ = i;
         }
         if (trim(header_.empty() ? std::string_view() : header_[0]) != "PT")
             header_error(error_code::missing_header, "PT", "header row does not start with the PT tag: not a WoS tab-delimited export");
@@ -453,6 +462,7 @@ private:
             if (ti_ != npos) fields_.ti = std::string(trim(cells_[ti_]));
             if (de_ != npos) detail::append_item(fields_.kw, cells_[de_]);
             if (id_ != npos) detail::append_item(fields_.kw, cells_[id_]);
+            if (cr_ != npos) fields_.cr.assign(cells_[cr_].data(), cells_[cr_].size());
             year_type y = no_year;
             if (!detail::parse_year(fields_.py, y)) {
                 malformed(error_code::bad_year, ln, py_ + 1, "PY is not a year: '" + fields_.py + "'");
@@ -465,7 +475,7 @@ private:
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
     std::vector<std::string_view> header_, cells_;
     std::vector<std::string> names_;
-    std::size_t width_ = 0, ut_ = npos, py_ = npos, c1_ = npos, rp_ = npos, ti_ = npos, de_ = npos, id_ = npos;
+    std::size_t width_ = 0, ut_ = npos, py_ = npos, c1_ = npos, rp_ = npos, ti_ = npos, de_ = npos, id_ = npos, cr_ = npos;
 };
 
 namespace detail {
