@@ -34,8 +34,7 @@ struct dataset {
     tio::input_format format;
 };
 
-// The shared bibliographic exports the readers accept (the Lens scholarly JSONL
-// export has no reader in techconv).
+// The shared WoS and Scopus exports (the JSON exports join them in the chunk reader's test).
 const dataset datasets[] = {
     {"wos-ble-scientopy/wos_2026_04_02_1000.txt", tio::input_format::wos_tab},
     {"wos-medicine-metaknowledge/ManyAuthors.isi", tio::input_format::wos},
@@ -84,6 +83,7 @@ void check_same_records(const rec::paper_table& t, const std::vector<tio::biblio
         CHECK(texts(t, c->countries(k)) == r.countries);
         CHECK(texts(t, c->institutions(k)) == r.institutions);
         CHECK(texts(t, c->unresolved(k)) == r.unresolved);
+        CHECK(texts(t, c->references(k)) == r.references);
         CHECK(c->title(k) == (with_texts ? r.title : std::string()));
         CHECK(c->keywords(k) == (with_texts ? r.keywords : std::string()));
     }
@@ -250,4 +250,59 @@ TEST_CASE("read_paper_table: a format without papers is an error naming the inpu
     const std::string path = techconv_test::data_path(datasets[0].path);
     CHECK_THROWS_WITH_AS(tio::read_paper_table(std::vector<std::string>{path}, o),
                          doctest::Contains("holds no papers"), techconv::invalid_argument);
+}
+
+TEST_CASE("paper_chunk_reader: the chunks, joined, are read_paper_table's table, across five formats") {
+    // every shared bibliographic export, one input after the other; chunks of 333 records end
+    // inside files and across their ends
+    std::vector<std::string> paths;
+    for (const auto& d : datasets) paths.push_back(techconv_test::data_path(d.path));
+    for (const char* f : {"json_chunk_1_results_page_1.json", "json_chunk_2_results_page_1.json",
+                          "json_chunk_3_results_page_1.json"})
+        paths.push_back(techconv_test::data_path(std::string("openalex-works-api-json/") + f));
+    paths.push_back(techconv_test::data_path("lens-scholarly-jsonl-covid/lens-export.jsonl"));
+    const auto whole = tio::read_paper_table(paths);
+
+    tio::paper_chunk_reader r(paths, {}, 333);
+    rec::paper_table chunk;
+    std::size_t row = 0, chunks = 0;
+    while (r.next_chunk(chunk)) {
+        ++chunks;
+        CHECK(chunk.size() <= 333);
+        for (std::size_t i = 0; i < chunk.size(); ++i, ++row) {
+            REQUIRE(row < whole.table.size());
+            const auto [a, ka] = chunk.locate(i);
+            const auto [b, kb] = whole.table.locate(row);
+            INFO("record " << row << " " << b->id(kb));
+            CHECK(a->id(ka) == b->id(kb));
+            CHECK(a->year(ka) == b->year(kb));
+            CHECK(a->line(ka) == b->line(kb));
+            CHECK(a->source(ka) == b->source(kb));
+            CHECK(texts(chunk, a->countries(ka)) == texts(whole.table, b->countries(kb)));
+            CHECK(texts(chunk, a->institutions(ka)) == texts(whole.table, b->institutions(kb)));
+            CHECK(texts(chunk, a->unresolved(ka)) == texts(whole.table, b->unresolved(kb)));
+            CHECK(texts(chunk, a->references(ka)) == texts(whole.table, b->references(kb)));
+            CHECK(a->title(ka) == b->title(kb));
+            CHECK(a->keywords(ka) == b->keywords(kb));
+        }
+    }
+    CHECK(chunk.empty());
+    CHECK(row == whole.table.size());
+    CHECK(r.records() == whole.records());
+    CHECK(chunks == (whole.table.size() + 332) / 333);
+    REQUIRE(r.files().size() == whole.files.size());
+    for (std::size_t f = 0; f < whole.files.size(); ++f) {
+        INFO(whole.files[f].source);
+        CHECK(r.files()[f].source == whole.files[f].source);
+        CHECK(r.files()[f].format == whole.files[f].format);
+        check_same_report(r.files()[f].report, whole.files[f].report);
+    }
+    CHECK(!r.next_chunk(chunk));  // stays at the end
+
+    CHECK_THROWS_AS(tio::paper_chunk_reader(paths, {}, 0), techconv::invalid_argument);
+    // the memory bound applies to each chunk: a bound below one chunk's size fails, naming the input
+    tio::read_papers_options small;
+    small.max_memory_bytes = 4096;
+    tio::paper_chunk_reader tight(paths, small, 333);
+    CHECK_THROWS_WITH_AS(tight.next_chunk(chunk), doctest::Contains(paths[0].c_str()), techconv::parse_error);
 }

@@ -215,6 +215,17 @@ constexpr bool memory_check_due(std::size_t limit, std::size_t records) noexcept
     return limit != 0 && records % 1024 == 0;
 }
 
+namespace detail {
+
+/// One input_source per path (`-`: standard input), in order.
+inline std::vector<input_source> sources_of(const std::vector<std::string>& paths) {
+    std::vector<input_source> inputs;
+    inputs.reserve(paths.size());
+    for (const auto& path : paths) inputs.emplace_back(path);
+    return inputs;
+}
+
+}  // namespace detail
 }  // namespace io
 TECHCONV_NAMESPACE_END
 

@@ -73,6 +73,13 @@ constexpr bool holds_papers(input_format f) noexcept {
 
 namespace detail {
 
+/// The type of a reader, handed to the callbacks of construct_patent_reader and
+/// construct_paper_reader (the one place each maps a format to its reader).
+template <class R>
+struct reader_tag {
+    using type = R;
+};
+
 // Splits a CSV header line into trimmed, unquoted names (enough for sniffing).
 inline std::vector<std::string> sniff_header(std::string_view line, char delim) {
     std::vector<std::string> out;

@@ -7,8 +7,9 @@
 #define TECHCONV_IO_PAPERS_HPP_
 
 #include <cstddef>  // std::size_t
+#include <memory>   // std::unique_ptr
 #include <string>   // std::string
-#include <utility>  // std::move
+#include <utility>  // std::move, std::forward
 #include <vector>   // std::vector
 
 #include "techconv/config.hpp"
@@ -80,6 +81,38 @@ inline std::string paper_input_note(const paper_file_report& f, bool countries =
     return s;
 }
 
+namespace detail {
+
+/// The one place that opens the paper reader of format `f` on in.stream() with the options `o`:
+/// calls `make(reader_tag<R>{}, args...)`, where `R(args...)` is the reader.
+/// \throws invalid_argument naming the input when `f` holds no papers.
+template <class Make>
+void construct_paper_reader(input_source& in, input_format f, const bibliographic_options& o, Make&& make) {
+    const std::string& path = in.name();
+    switch (f) {
+        case input_format::wos: make(reader_tag<wos_tagged_reader>{}, in.stream(), path, o); return;
+        case input_format::wos_tab: make(reader_tag<wos_tab_reader>{}, in.stream(), path, o); return;
+        case input_format::scopus: make(reader_tag<scopus_reader>{}, in.stream(), path, o); return;
+        case input_format::openalex: make(reader_tag<openalex_reader>{}, in.stream(), path, o); return;
+        case input_format::lens_scholarly: make(reader_tag<lens_scholarly_reader>{}, in.stream(), path, o); return;
+        default:
+            ::techconv::detail::throw_error<invalid_argument>(
+                path + ": format " + std::string(to_string(f)) +
+                " holds no papers (the bibliographic formats are wos, wos-tab, scopus, openalex and lens-scholarly)");
+    }
+}
+
+/// Checks `table`'s memory against `bound` after its last record (0: no bound), naming
+/// `source` and the record's line.
+inline void check_paper_memory(const records::paper_table& table, std::size_t bound, const std::string& source) {
+    const std::size_t n = table.size();
+    if (n == 0) return;
+    const auto [chunk, k] = table.locate(n - 1);
+    check_memory_bound(table.memory_bytes(), bound, source, chunk->line(k), n);
+}
+
+}  // namespace detail
+
 /// \brief Reads every input into one records::paper_table.
 ///
 /// Each input's format is opts.format, or detected (detect_format) when that is
@@ -99,41 +132,15 @@ inline paper_inputs read_paper_table(std::vector<input_source> inputs, const rea
     for (auto& in : inputs) {
         const std::string& path = in.name();
         const input_format f = opts.format == input_format::automatic ? detect_format(in) : opts.format;
-        if (!holds_papers(f))
-            ::techconv::detail::throw_error<invalid_argument>(
-                path + ": format " + std::string(to_string(f)) +
-                " holds no papers (the bibliographic formats are wos, wos-tab, scopus, openalex and lens-scholarly)");
         paper_file_report file{path, f, {}};
-        const auto drain = [&](auto& reader) {
-            while (reader.next_into(out.table)) {
-                const std::size_t n = out.table.size();
-                if (memory_check_due(opts.max_memory_bytes, n))
-                    check_memory_bound(out.table.memory_bytes(), opts.max_memory_bytes, path,
-                                       out.table.locate(n - 1).first->line(out.table.locate(n - 1).second), n);
-            }
+        detail::construct_paper_reader(in, f, opts.reader, [&](auto tag, auto&&... args) {
+            typename decltype(tag)::type reader(std::forward<decltype(args)>(args)...);
+            while (reader.next_into(out.table))
+                if (memory_check_due(opts.max_memory_bytes, out.table.size()))
+                    detail::check_paper_memory(out.table, opts.max_memory_bytes, path);
             file.report = reader.stats();
-            const std::size_t n = out.table.size();
-            if (n != 0) {  // the bound holds at the end of each file too, whatever its size
-                const auto [chunk, k] = out.table.locate(n - 1);
-                check_memory_bound(out.table.memory_bytes(), opts.max_memory_bytes, path, chunk->line(k), n);
-            }
-        };
-        if (f == input_format::wos) {
-            wos_tagged_reader r(in.stream(), path, opts.reader);
-            drain(r);
-        } else if (f == input_format::wos_tab) {
-            wos_tab_reader r(in.stream(), path, opts.reader);
-            drain(r);
-        } else if (f == input_format::openalex) {
-            openalex_reader r(in.stream(), path, opts.reader);
-            drain(r);
-        } else if (f == input_format::lens_scholarly) {
-            lens_scholarly_reader r(in.stream(), path, opts.reader);
-            drain(r);
-        } else {
-            scopus_reader r(in.stream(), path, opts.reader);
-            drain(r);
-        }
+            detail::check_paper_memory(out.table, opts.max_memory_bytes, path);  // at each file's end too
+        });
         in.finish();
         out.files.push_back(std::move(file));
     }
@@ -143,11 +150,114 @@ inline paper_inputs read_paper_table(std::vector<input_source> inputs, const rea
 
 /// \brief read_paper_table of the files `paths` (`-`: standard input), one input_source per path.
 inline paper_inputs read_paper_table(const std::vector<std::string>& paths, const read_papers_options& opts = {}) {
-    std::vector<input_source> inputs;
-    inputs.reserve(paths.size());
-    for (const auto& p : paths) inputs.emplace_back(p);
-    return read_paper_table(std::move(inputs), opts);
+    return read_paper_table(detail::sources_of(paths), opts);
 }
+
+/// \brief Reads bibliographic inputs chunk by chunk: at most `chunk_records` records in
+/// memory at once, for a later stage that streams (counts per year, per country, ...).
+///
+/// The inputs are read in order, as by read_paper_table(), through the readers' next_into
+/// into the chunk's columns: the concatenation of the chunks is the table read_paper_table()
+/// gives (same records, order, per-file duplicate dropping and reports). Each chunk is a
+/// table of its own (its own label pool); a chunk holds whole records, and an input may end
+/// inside a chunk (the next input continues it). What grows with the input is the open
+/// reader's set of the ids it has read (duplicates are dropped per file, as read_paper_table
+/// does: about the id's bytes plus 40 B per record of the file being read).
+/// read_papers_options::max_memory_bytes bounds each chunk. Errors are those of
+/// read_paper_table, thrown by next_chunk.
+///
+/// \code
+/// io::paper_chunk_reader r({"savedrecs.txt", "scopus.csv"}, {}, 10000);
+/// records::paper_table chunk;
+/// while (r.next_chunk(chunk))
+///     for (const auto& c : chunk.chunks())
+///         for (std::size_t i = 0; i < c.size(); ++i) ++per_year[c.year(i)];
+/// r.files();  // one report per input read to its end
+/// \endcode
+class paper_chunk_reader {
+public:
+    /// \brief Reads `inputs` with `opts`, at most `chunk_records` records per chunk.
+    /// \throws invalid_argument when chunk_records is 0.
+    paper_chunk_reader(std::vector<input_source> inputs, read_papers_options opts = {},
+                       std::size_t chunk_records = 65536)
+        : inputs_(std::move(inputs)), opts_(std::move(opts)), n_(chunk_records) {
+        ::techconv::detail::require(n_ > 0, "paper_chunk_reader: chunk_records must be at least 1");
+    }
+    /// Reads the files `paths` (`-`: standard input).
+    paper_chunk_reader(const std::vector<std::string>& paths, read_papers_options opts = {},
+                       std::size_t chunk_records = 65536)
+        : paper_chunk_reader(detail::sources_of(paths), std::move(opts), chunk_records) {}
+
+    /// \brief Replaces `chunk` by a table of the next records (at most chunk_records).
+    /// \returns false, `chunk` empty, when every input is read.
+    bool next_chunk(records::paper_table& chunk) {
+        chunk = records::paper_table(opts_.table);
+        while (chunk.size() < n_) {
+            if (!current_ && !open_next()) break;
+            if (!current_->next(chunk)) {
+                close_current();
+                continue;
+            }
+            ++records_;
+            if (memory_check_due(opts_.max_memory_bytes, chunk.size()))
+                detail::check_paper_memory(chunk, opts_.max_memory_bytes, source_);
+        }
+        detail::check_paper_memory(chunk, opts_.max_memory_bytes, source_);
+        chunk.shrink_to_fit();
+        return !chunk.empty();
+    }
+
+    /// One report per input read to its end, in order.
+    const std::vector<paper_file_report>& files() const noexcept { return files_; }
+    /// Records delivered so far (after each file's duplicates were dropped).
+    std::size_t records() const noexcept { return records_; }
+
+private:
+    // an open reader of any format, behind one interface
+    struct reader_base {
+        virtual ~reader_base() = default;
+        virtual bool next(records::paper_table& t) = 0;
+        virtual bibliographic_report stats() const = 0;
+    };
+    template <class R>
+    struct reader_of final : reader_base {
+        template <class... A>
+        explicit reader_of(A&&... args) : r(std::forward<A>(args)...) {}
+        bool next(records::paper_table& t) override { return r.next_into(t); }
+        bibliographic_report stats() const override { return r.stats(); }
+        R r;
+    };
+
+    bool open_next() {
+        if (next_input_ == inputs_.size()) return false;
+        auto& in = inputs_[next_input_];
+        const input_format f = opts_.format == input_format::automatic ? detect_format(in) : opts_.format;
+        file_ = paper_file_report{in.name(), f, {}};
+        source_ = in.name();
+        detail::construct_paper_reader(in, f, opts_.reader, [&](auto tag, auto&&... args) {
+            using R = typename decltype(tag)::type;
+            current_ = std::make_unique<reader_of<R>>(std::forward<decltype(args)>(args)...);
+        });
+        return true;
+    }
+    void close_current() {
+        file_.report = current_->stats();
+        current_.reset();
+        inputs_[next_input_].finish();
+        ++next_input_;
+        files_.push_back(std::move(file_));
+        file_ = paper_file_report{};
+    }
+
+    std::vector<input_source> inputs_;
+    read_papers_options opts_;
+    std::size_t n_;
+    std::size_t next_input_ = 0, records_ = 0;
+    std::unique_ptr<reader_base> current_;
+    paper_file_report file_;
+    std::string source_;  // the input of the chunk's last record (named in a memory error)
+    std::vector<paper_file_report> files_;
+};
 
 }  // namespace io
 TECHCONV_NAMESPACE_END

@@ -196,12 +196,6 @@ inline patent_csv_options csv_options_of(const read_limits& l, text_encoding enc
                                                       " holds no patents (use lens, uspto-xml or csv)");
 }
 
-/// The type of a reader, handed to construct_patent_reader's callback.
-template <class R>
-struct reader_tag {
-    using type = R;
-};
-
 /// What the report learns from a reader once it is open: a canonical CSV's country column.
 template <class R>
 void note_reader(patent_input_report&, const R&) noexcept {}
@@ -248,14 +242,6 @@ patent_read_stats with_patent_reader(input_source& in, input_format f, const rea
     });
     in.finish();
     return st;
-}
-
-/// One input_source per path, in order.
-inline std::vector<input_source> sources_of(const std::vector<std::string>& paths) {
-    std::vector<input_source> inputs;
-    inputs.reserve(paths.size());
-    for (const auto& path : paths) inputs.emplace_back(path);
-    return inputs;
 }
 
 /// Counts and lists a record dropped for a repeated id.
