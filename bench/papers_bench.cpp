@@ -116,6 +116,7 @@ auto vector_of(bool texts) {
     return [texts](const input& in) {
         tio::bibliographic_options o;
         o.titles_and_keywords = texts;
+        o.references = texts;  // off: countries and institutions only, what techconv closeness reads
         auto d = in.format == tio::input_format::scopus    ? tio::read_scopus(in.path, o)
                  : in.format == tio::input_format::wos_tab ? tio::read_wos_tab(in.path, o)
                                                            : tio::read_wos_tagged(in.path, o);
@@ -127,6 +128,7 @@ auto table_of(bool texts) {
         tio::read_papers_options o;
         o.format = in.format;
         o.reader.titles_and_keywords = texts;
+        o.reader.references = texts;
         o.table.texts = texts;
         auto d = tio::read_paper_table(std::vector<std::string>{in.path}, o);
         return std::make_pair(d.table.size(), std::move(d));
