@@ -7,11 +7,14 @@
 #ifndef TECHCONV_ANALYSIS_GROUP_DIVERSITY_HPP_
 #define TECHCONV_ANALYSIS_GROUP_DIVERSITY_HPP_
 
-#include <cstddef>  // std::size_t
-#include <map>      // std::map
-#include <string>   // std::string
-#include <utility>  // std::pair
-#include <vector>   // std::vector
+#include <algorithm>      // std::sort
+#include <cstddef>        // std::size_t
+#include <cstdint>        // std::uint64_t
+#include <string>         // std::string
+#include <string_view>    // std::string_view
+#include <unordered_map>  // std::unordered_map
+#include <utility>        // std::pair
+#include <vector>         // std::vector
 
 #include <Eigen/Core>
 
@@ -51,24 +54,22 @@ struct diversity_indices {
 ///
 /// Not safe for concurrent use; the result does not depend on the order in
 /// which records are added except through ties, which it has none of (all
-/// figures are order-free sums over sorted keys).
+/// figures are order-free sums over sorted keys: the counts are kept in hash
+/// tables and sorted by subclass and applicant name when the result is made).
 class group_diversity {
 public:
     /// \brief Adds one record: its subclasses (main first, distinct) and applicant names.
     void add(const std::vector<std::string>& subclasses, const std::vector<std::string>& applicants) {
         ++records_;
-        std::vector<index> ids;
-        for (const auto& s : subclasses) ids.push_back(id_of(s));
-        if (!ids.empty()) ++main_[ids.front()];
-        for (std::size_t a = 0; a < ids.size(); ++a)
-            for (std::size_t b = 0; b < ids.size(); ++b) ++pairs_[{ids[a], ids[b]}];
-        std::vector<std::string> seen;
-        for (const auto& n : applicants) {
-            bool dup = false;
-            for (const auto& x : seen) dup = dup || x == n;
-            if (dup) continue;
-            seen.push_back(n);
-            ++applicants_[n];
+        ids_.clear();
+        for (const auto& s : subclasses) ids_.push_back(id_of(s));
+        if (!ids_.empty()) ++main_[static_cast<std::size_t>(ids_.front())];
+        for (const index a : ids_)
+            for (const index b : ids_) ++pairs_[pair_key(a, b)];
+        for (std::size_t i = 0; i < applicants.size(); ++i) {
+            bool dup = false;  // a record counts once per applicant
+            for (std::size_t j = 0; j < i && !dup; ++j) dup = applicants[j] == applicants[i];
+            if (!dup) ++applicant_records_[applicants[i]];
         }
     }
 
@@ -77,19 +78,19 @@ public:
         diversity_indices d;
         d.records = records_;
         // subclasses in label order, so that every sum runs in one fixed order
-        std::vector<std::string> labels(ids_.size());
-        for (const auto& [label, id] : ids_) labels[static_cast<std::size_t>(id)] = label;
-        std::vector<index> order(ids_.size());
-        {
-            std::size_t k = 0;
-            for (const auto& kv : ids_) order[k++] = kv.second;
+        std::vector<std::pair<std::string_view, index>> by_label;
+        by_label.reserve(subclass_ids_.size());
+        for (const auto& [label, id] : subclass_ids_) by_label.emplace_back(label, id);
+        std::sort(by_label.begin(), by_label.end());
+        const std::size_t n = by_label.size();
+        std::vector<double> main(n, 0.0);
+        std::vector<index> pos(n);
+        for (std::size_t k = 0; k < n; ++k) {
+            const auto id = static_cast<std::size_t>(by_label[k].second);
+            main[k] = static_cast<double>(main_[id]);
+            pos[id] = static_cast<index>(k);
+            if (main_[id] > 0) ++d.main_subclasses;
         }
-        std::vector<double> main(order.size(), 0.0);
-        for (std::size_t k = 0; k < order.size(); ++k) {
-            const auto it = main_.find(order[k]);
-            main[k] = it == main_.end() ? 0.0 : static_cast<double>(it->second);
-        }
-        d.main_subclasses = static_cast<index>(main_.size());
         d.shannon = convergence::shannon(main);
         d.simpson = convergence::simpson(main);
         d.gini_simpson = convergence::gini_simpson(main);
@@ -97,19 +98,20 @@ public:
         d.hhi = conc.hhi;
         d.cr4 = conc.cr_k;
         d.hill2 = convergence::hill_t{2.0}(main);
-        if (!order.empty()) {
-            std::vector<index> pos(order.size());
-            for (std::size_t k = 0; k < order.size(); ++k) pos[static_cast<std::size_t>(order[k])] = static_cast<index>(k);
-            const auto n = static_cast<index>(order.size());
-            matrix c = matrix::Zero(n, n);
+        if (n != 0) {
+            matrix c = matrix::Zero(static_cast<index>(n), static_cast<index>(n));
             for (const auto& [ab, cnt] : pairs_)
-                c(pos[static_cast<std::size_t>(ab.first)], pos[static_cast<std::size_t>(ab.second)]) =
+                c(pos[static_cast<std::size_t>(ab >> 32)], pos[static_cast<std::size_t>(ab & 0xffffffffu)]) =
                     static_cast<double>(cnt);
             const auto dis = convergence::cosine_dissimilarity(c);
             d.rao_stirling = convergence::rao_stirling_t(dis.distance)(main);
         }
+        // applicants in name order (the sums' fixed order)
+        std::vector<std::pair<std::string_view, index>> apps(applicant_records_.begin(), applicant_records_.end());
+        std::sort(apps.begin(), apps.end());
         std::vector<double> app;
-        for (const auto& kv : applicants_) app.push_back(static_cast<double>(kv.second));
+        app.reserve(apps.size());
+        for (const auto& a : apps) app.push_back(static_cast<double>(a.second));
         const auto ac = convergence::concentration(app);
         d.applicants = static_cast<index>(app.size());
         d.applicant_hhi = ac.hhi;
@@ -118,19 +120,24 @@ public:
     }
 
 private:
+    static std::uint64_t pair_key(index a, index b) noexcept {
+        return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
+    }
     index id_of(const std::string& s) {
-        const auto it = ids_.find(s);
-        if (it != ids_.end()) return it->second;
-        const auto id = static_cast<index>(ids_.size());
-        ids_.emplace(s, id);
+        const auto it = subclass_ids_.find(s);
+        if (it != subclass_ids_.end()) return it->second;
+        const auto id = static_cast<index>(subclass_ids_.size());
+        subclass_ids_.emplace(s, id);
+        main_.push_back(0);
         return id;
     }
 
     index records_ = 0;
-    std::map<std::string, index> ids_;              // subclass -> id (first-seen)
-    std::map<index, index> main_;                   // id -> records with it as main subclass
-    std::map<std::pair<index, index>, index> pairs_;  // (a, b) -> records with both (a == b: with a)
-    std::map<std::string, index> applicants_;       // name -> records
+    std::unordered_map<std::string, index> subclass_ids_;  // subclass -> id (first-seen)
+    std::vector<index> main_;                              // id -> records with it as main subclass
+    std::unordered_map<std::uint64_t, index> pairs_;       // (a, b) -> records with both (a == b: with a)
+    std::unordered_map<std::string, index> applicant_records_;  // name -> records
+    std::vector<index> ids_;                               // scratch: the ids of the record being added
 };
 
 }  // namespace analysis
