@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 // distributed_keycore: `techconv keycore` with the records of one CSV file
 // split across MPI ranks. Each rank reads only its byte range of the file
-// into a records::patent_table; the ranks merge simple families across ranks,
+// into a records::patent_table, under the command's read limits (an error is
+// raised on every rank); the ranks drop repeated ids and merge simple families across ranks,
 // agree on the indicator columns, compute the entropy weights, scores, the
 // global key core, global ranks and the per-group profiles together
 // (techconv/parallel/mpi.hpp), each step with the function analysis::key_core

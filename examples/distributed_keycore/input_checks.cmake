@@ -105,7 +105,8 @@ elseif(CASE STREQUAL "read-limit")
       list(LENGTH _got _times)
       file(GLOB _staging "${OUT}/.*techconv-staging*")
       if(rc EQUAL 0 OR NOT _times EQUAL 1 OR EXISTS "${OUT}/${_tag}" OR _staging)
-        message(FATAL_ERROR "mpirun -n ${np} ${_split} ${_l}: expected one error and no output (exit ${rc}, "
+        string(REPLACE ";" " " _lt "${_l}")
+        message(FATAL_ERROR "mpirun -n ${np} ${_split} ${_lt}: expected one error and no output (exit ${rc}, "
                             "errors ${_times}, staging ${_staging}): ${out}${err}")
       endif()
       if(_limit MATCHES "codes")
