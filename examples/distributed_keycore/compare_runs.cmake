@@ -2,6 +2,7 @@
 # -np 1, 2 and 3 (equal byte shares), and -np 2 and 3 with uneven shares
 # (--split; with 3 ranks the middle rank gets no rows), all with OPTIONS, and
 # fails unless every output file is byte-identical to the reference.
+include("${CMAKE_CURRENT_LIST_DIR}/runs.cmake")
 file(MAKE_DIRECTORY "${OUT}")
 if(FORMAT STREQUAL "csv" AND NOT EXISTS "${INPUT}")
   get_filename_component(_dir "${INPUT}" DIRECTORY)
@@ -25,33 +26,7 @@ endif()
 message("techconv keycore: ${out}")
 set(_runs "1|" "2|" "3|" "2|1,4" "3|5,0,2")
 foreach(_run IN LISTS _runs)
-  string(REPLACE "|" ";" _p "${_run}")
-  list(GET _p 0 np)
-  list(LENGTH _p _n)
-  set(_split)
-  set(_tag "np${np}")
-  if(_n GREATER 1)
-    list(GET _p 1 _w)
-    if(_w)
-      set(_split --split ${_w})
-      string(REPLACE "," "-" _wt "${_w}")
-      set(_tag "np${np}-split${_wt}")
-    endif()
-  endif()
-  execute_process(COMMAND "${MPIEXEC}" -n ${np} ${MPIEXEC_ARGS} "${EXE}" "${INPUT}" --out "${OUT}/${_tag}" --force
-                          --format ${FORMAT} ${_opts} ${_split}
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "mpirun -n ${np} ${_split} failed (${rc}): ${out}${err}")
-  endif()
-  foreach(f weights.csv scores.csv top20.csv groups.csv report.json report.md)
-    execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${OUT}/techconv/${f}" "${OUT}/${_tag}/${f}"
-                    RESULT_VARIABLE same)
-    if(NOT same EQUAL 0)
-      message(FATAL_ERROR "${f} differs between techconv keycore and mpirun -n ${np} ${_split}")
-    endif()
-  endforeach()
-  message("${_tag}: weights.csv scores.csv top20.csv groups.csv report.json report.md identical to techconv keycore")
+  tc_compare_run("${_run}" "${INPUT}" --format ${FORMAT} ${_opts})
 endforeach()
 # All or nothing (include/techconv/report/output_folder.hpp): every result holds manifest.json; a folder
 # that is no techconv result is refused, left as it was, and no staging folder is left behind.

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 // distributed_keycore: `techconv keycore` with the records of one CSV file
 // split across MPI ranks. Each rank reads only its byte range of the file
-// into a records::patent_table; the ranks merge simple families across ranks,
+// into a records::patent_table, under the command's read limits (an error is
+// raised on every rank); the ranks drop repeated ids and merge simple families across ranks,
 // agree on the indicator columns, compute the entropy weights, scores, the
 // global key core, global ranks and the per-group profiles together
 // (techconv/parallel/mpi.hpp), each step with the function analysis::key_core
@@ -93,17 +94,24 @@ std::vector<std::int64_t> cuts(std::int64_t size, int ranks, const std::string& 
     return c;
 }
 
-// This rank's text: the header line, then the lines that START in byte range
-// [cut[r], cut[r + 1]) of the file. Line breaks inside quoted fields are not
-// supported by the split (a reader error names the file then).
-std::string read_share(const std::string& path, int rank, const std::vector<std::int64_t>& cut, std::string& source) {
+// This rank's part of the file: the header line, and the lines that START in byte range
+// [cut[r], cut[r + 1]) of the file, with the number of line breaks and of non-empty lines
+// (CSV rows) among them. Line breaks inside quoted fields are not supported by the split
+// (a reader error names the file and line then).
+struct share {
+    std::string header;   // the file's first line
+    std::string lines;    // this rank's lines
+    std::int64_t breaks = 0;  // '\n' in `lines`
+    std::int64_t rows = 0;    // lines with a character other than '\r' (what the CSV reader counts as records)
+};
+share read_share(const std::string& path, int rank, const std::vector<std::int64_t>& cut) {
     std::ifstream f(path, std::ios::binary);
     if (!f) throw std::runtime_error(path + ": cannot open");
     f.seekg(0, std::ios::end);
     const auto size = static_cast<std::int64_t>(f.tellg());
     f.seekg(0);
-    std::string header;
-    std::getline(f, header);
+    share out;
+    std::getline(f, out.header);
     const std::int64_t header_end = f.tellg() < 0 ? size : static_cast<std::int64_t>(f.tellg());
     auto line_start_at_or_after = [&](std::int64_t pos) -> std::int64_t {
         if (pos <= header_end) return header_end;
@@ -118,16 +126,38 @@ std::string read_share(const std::string& path, int rank, const std::vector<std:
     const auto u = static_cast<std::size_t>(rank);
     const std::int64_t b = line_start_at_or_after(std::min(cut[u], size));
     const std::int64_t e = line_start_at_or_after(std::min(cut[u + 1], size));
-    std::string text = header + "\n";
     if (e > b) {
-        std::string seg(static_cast<std::size_t>(e - b), '\0');
+        out.lines.assign(static_cast<std::size_t>(e - b), '\0');
         f.clear();
         f.seekg(b);
-        f.read(&seg[0], static_cast<std::streamsize>(seg.size()));
-        text += seg;
+        f.read(&out.lines[0], static_cast<std::streamsize>(out.lines.size()));
     }
-    source = path + " (bytes " + std::to_string(b) + ".." + std::to_string(e) + ")";
-    return text;
+    bool content = false;  // the current line has a character other than '\r'
+    for (const char c : out.lines) {
+        if (c == '\n') {
+            ++out.breaks;
+            out.rows += content ? 1 : 0;
+            content = false;
+        } else if (c != '\r') {
+            content = true;
+        }
+    }
+    out.rows += content ? 1 : 0;
+    return out;
+}
+
+// Set when every rank raised the same error (parallel::mpi::agree_on_error): the ranks then
+// leave together, with the error printed once, instead of MPI_Abort.
+bool agreed_error = false;
+
+// tmpi::agree_on_error, remembering that the error it throws is every rank's.
+void agree(std::exception_ptr error, MPI_Comm comm, std::size_t record_offset = 0) {
+    try {
+        tmpi::agree_on_error(error, comm, record_offset);
+    } catch (...) {
+        agreed_error = true;
+        throw;
+    }
 }
 
 // The reader counters of all ranks, as one reader of the whole file would have them.
@@ -231,25 +261,53 @@ int run(const rp::arguments& a, const std::vector<std::string>& argv, MPI_Comm c
         if (!f) throw std::runtime_error(path + ": cannot open");
         size = static_cast<std::int64_t>(f.tellg());
     }
-    std::string source;
-    std::istringstream share(read_share(path, rank, cuts(size, ranks, a.get("split")), source));
+    std::exception_ptr failed;
+    share sh;
+    try {
+        sh = read_share(path, rank, cuts(size, ranks, a.get("split")));
+    } catch (...) {
+        failed = std::current_exception();
+    }
+    agree(failed, comm);
+    // The share is read as the text header, then as many empty lines as the shares before it
+    // hold (the CSV readers skip empty lines), then its lines: every line keeps its line number
+    // in the file, so the reader's errors and the rows' source lines are those of one reader of
+    // the whole file; record numbers in errors get the rows of the shares before added.
+    std::int64_t counts[2] = {sh.breaks, sh.rows}, before[2] = {0, 0};
+    tmpi::check(MPI_Exscan(counts, before, 2, MPI_INT64_T, MPI_SUM, comm), "MPI_Exscan");
+    if (rank == 0) before[0] = before[1] = 0;
+    std::string text;
+    text.reserve(sh.header.size() + 1 + static_cast<std::size_t>(before[0]) + sh.lines.size());
+    text.append(sh.header).append(1, '\n').append(static_cast<std::size_t>(before[0]), '\n').append(sh.lines);
+    sh = share{};
     tio::read_patents_options ro;
     ro.format = fmt;
     ro.encoding = tio::input_encoding(path, fmt);  // every share is read in the encoding of the whole file
+    ro.limits = a.limits;                          // --max-codes-per-record, --max-columns: as one reader;
+                                                   // --max-memory bounds each rank's share
     ro.merge_families = false;                     // merged across ranks below
-    ro.drop_duplicates = false;                    // a per-share check would miss repeats across shares
-    std::vector<tio::input_source> inputs;
-    inputs.emplace_back(share, source);
-    auto in = tio::read_patent_table(std::move(inputs), ro, techconv::records::patent_table_options{true});
-    const auto st = global_stats(in.files.front().stats, comm);
-    techconv::records::patent_table table = std::move(in.table);
+    ro.drop_duplicates = false;                    // across ranks below (a per-share check would miss repeats)
+    tio::patent_table_inputs in;
+    try {
+        std::istringstream share_in(std::move(text));
+        std::vector<tio::input_source> inputs;
+        inputs.emplace_back(share_in, path);
+        in = tio::read_patent_table(std::move(inputs), ro, techconv::records::patent_table_options{true});
+    } catch (...) {
+        failed = std::current_exception();
+    }
+    agree(failed, comm, static_cast<std::size_t>(before[1]));
+    tio::patent_input_report inputs_report;
+    inputs_report.files.push_back({path, fmt, global_stats(in.files.front().stats, comm)});
+    // 2. repeated ids dropped (the later occurrence in file order), as one reader of the file drops them
+    techconv::records::patent_table table = tmpi::drop_duplicate_ids(std::move(in.table), comm, path, inputs_report);
     rp::key_core_report rep;  // its result is filled part by part with the steps of analysis::key_core
     auto& res = rep.result;
-    rep.notes.push_back(tio::input_note(path, st));
-    rep.read = st.records;
+    rep.notes = inputs_report.notes();
+    rep.read = static_cast<std::size_t>(tmpi::global_rows(static_cast<idx>(table.size()), comm).total);
     rep.missing = o.indicators.missing;
     rep.by_country = o.grouping.by_country;
-    // 2. simple families, merged across ranks
+    // 3. simple families, merged across ranks
     if (!a.has("no-merge")) {
         auto m = tmpi::merge_families(std::move(table), comm);
         table = std::move(m.table);
@@ -258,7 +316,7 @@ int run(const rp::arguments& a, const std::vector<std::string>& argv, MPI_Comm c
     const tmpi::row_range records = tmpi::global_rows(static_cast<idx>(table.size()), comm);
     rep.records = static_cast<std::size_t>(records.total);
     ta::table_source src(table);
-    // 3. the indicator columns, chosen from the presence counts of all ranks by the rule of
+    // 4. the indicator columns, chosen from the presence counts of all ranks by the rule of
     //    io::indicator_matrix; then this rank's rows of the matrix
     const auto vals = tio::source_indicators(src, o.indicators);
     tio::indicator_presence mine, all;
@@ -278,7 +336,7 @@ int run(const rp::arguments& a, const std::vector<std::string>& argv, MPI_Comm c
     res.dropped = static_cast<std::size_t>(sum_all(static_cast<std::int64_t>(x.dropped_records), comm));
     rep.scored = tmpi::global_rows(x.values.rows(), comm).total;
     ta::require_usable_matrix(rep.scored, res.columns.size());
-    // 4. weights, scores, key core, global ranks; the weight tables and this rank's sub-scores and groups
+    // 5. weights, scores, key core, global ranks; the weight tables and this rank's sub-scores and groups
     tw::key_core_result kc = tmpi::key_core(x.values, comm, ta::weighting_options(o));
     res.scores = std::move(kc.scores);
     res.ranks = tmpi::ranks(res.scores, comm);
@@ -295,7 +353,7 @@ int run(const rp::arguments& a, const std::vector<std::string>& argv, MPI_Comm c
         techconv::report::write_scores_csv(body, ids, res.scores, res.ranks, res.k, rank == 0);
         write_scores_mpi(dir + "/scores.csv", body.str(), comm);
     }
-    // 5. the best rows: each rank sends the ones it holds with their global ranks; placed by rank
+    // 6. the best rows: each rank sends the ones it holds with their global ranks; placed by rank
     const auto best = ta::key_core_top_rows(src, res, o.top_rows, static_cast<std::size_t>(records.begin));
     std::vector<idx> best_ranks;  // the ranks of `best`, which key_core_top_rows gives in rank order
     for (idx i = 0; i < res.ranks.size(); ++i)
@@ -335,7 +393,7 @@ int run(const rp::arguments& a, const std::vector<std::string>& argv, MPI_Comm c
             for (auto& v : t.sub) v = br.f64("sub-score");
         }
     }
-    // 6. group profiles: this rank's rows in a mergeable partial state, merged in rank order
+    // 7. group profiles: this rank's rows in a mergeable partial state, merged in rank order
     par::profile_partial partial(o.profile.scope);
     ta::add_key_core_profiles(partial, src, res);
     res.profiles = tmpi::group_profiles(partial, comm, o.profile).groups;
@@ -372,8 +430,12 @@ int main(int argc, char** argv) {
         if (tmpi::rank(MPI_COMM_WORLD) == 0) std::fprintf(stderr, "distributed_keycore: %s\n", e.what());
         rc = 2;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "distributed_keycore (rank %d): error: %s\n", tmpi::rank(MPI_COMM_WORLD), e.what());
-        MPI_Abort(MPI_COMM_WORLD, 1);
+        if (!agreed_error) {  // this rank's alone: the others may wait for it in a collective call
+            std::fprintf(stderr, "distributed_keycore (rank %d): error: %s\n", tmpi::rank(MPI_COMM_WORLD), e.what());
+            MPI_Abort(MPI_COMM_WORLD, 1);
+        }
+        if (tmpi::rank(MPI_COMM_WORLD) == 0) std::fprintf(stderr, "distributed_keycore: error: %s\n", e.what());
+        rc = 1;
     }
     MPI_Finalize();
     return rc;

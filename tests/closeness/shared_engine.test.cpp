@@ -16,6 +16,7 @@
 #include "techconv/closeness/records.hpp"
 #include "techconv/records/cooccurrence.hpp"
 #include "techconv/records/incidence.hpp"
+#include "techconv/records/labels.hpp"
 
 namespace tc = techconv::closeness;
 namespace rec = techconv::records;
@@ -120,6 +121,49 @@ TEST_CASE("closeness::actor_records holds a records::incidence_matrix") {
     CHECK(m.record_ids[0] == "W1");
     CHECK(r.actors(0).contains(r.find("CN")));
     CHECK_FALSE(r.actors(1).contains(r.find("CN")));
+}
+
+TEST_CASE("closeness::actor_records interns as records::label_pool does") {
+    // 5000 distinct labels (the pool's table grows nine times from 16 slots), each offered in
+    // three records; the expected ids come from a label_pool fed the same labels in the same order,
+    // the expected duplicates from the input (every 7th record repeats the identifier 3 before it).
+    tc::actor_records r;
+    rec::label_pool pool;
+    std::vector<std::string> dup_expected;
+    std::vector<std::string> ids;
+    for (int i = 0; i < 15000; ++i) {
+        const std::string a = "actor " + std::to_string((i * 7919) % 5000);
+        const std::string b = std::string("x\0y", 3) + std::to_string(i % 11);  // an embedded NUL
+        const std::string id = i % 7 == 6 ? ids[static_cast<std::size_t>(i - 3)] : "W" + std::to_string(i);
+        const bool repeated = i % 7 == 6;
+        ids.push_back(id);
+        if (repeated) dup_expected.push_back(id);
+        CHECK(r.add(id, 2000, std::vector<std::string>{a, b, ""}) == !repeated);
+        if (!repeated) {
+            pool.intern(a);
+            pool.intern(b);
+            pool.intern("");
+        }
+    }
+    CHECK(r.add("", 2000, std::vector<std::string>{"new"}));  // an empty identifier is never a duplicate
+    CHECK(r.add("", 2001, std::vector<std::string>{"new"}));
+    pool.intern("new");
+    REQUIRE(static_cast<std::size_t>(r.actor_count()) == pool.size());
+    REQUIRE(r.labels().size() == pool.size());
+    for (std::size_t k = 0; k < pool.size(); ++k) {
+        const auto id = static_cast<techconv::label_id>(k);
+        CHECK(r.label(id) == pool.view(static_cast<rec::label_index>(k)));
+        CHECK(r.labels()[k] == r.label(id));
+        CHECK(r.find(r.label(id)) == id);
+        CHECK(r.intern(r.label(id)) == id);  // interning a known label (through a view of its own text) adds nothing
+    }
+    CHECK(static_cast<std::size_t>(r.actor_count()) == pool.size());
+    CHECK(r.matrix().codes == r.actor_count());
+    CHECK(r.find("x") == techconv::no_label);  // a prefix of "x\0y..." only
+    CHECK(r.find("actor 5000") == techconv::no_label);
+    CHECK(r.duplicates() == dup_expected);
+    CHECK(r.size() == static_cast<idx>(15000 - dup_expected.size() + 2));
+    CHECK_THROWS_AS(r.label(static_cast<techconv::label_id>(pool.size())), techconv::invalid_argument);
 }
 
 TEST_CASE("count_collaboration on the shared engine equals the triplet sums bit for bit") {

@@ -3,7 +3,8 @@
 // weighting functions on all rows, computed by every rank as the reference)
 // bit for bit. The rows are split unevenly; with 3 ranks, rank 1 holds none.
 // Also: co-occurrence (full and fractional counting), family merging with
-// the members of a family on different ranks, and group profiles.
+// the members of a family on different ranks, repeated ids dropped across
+// ranks, an error of some ranks raised on all, and group profiles.
 // Data: the synthetic corpus (default 2^16-row chunks and small chunks), a
 // real-valued transform of it (the entropy method's second pass), and the
 // indicator matrices of the two Lens patent exports (when the datasets exist).
@@ -31,6 +32,7 @@
 #include <exception>
 #include <string>
 #include <sys/stat.h>
+#include <unordered_set>
 #include <vector>
 
 namespace tw = techconv::weighting;
@@ -227,6 +229,87 @@ void check_families(idx n) {
             same_family_merge(all, b, e, true));
 }
 
+// mpi::drop_duplicate_ids with repeated ids scattered over the ranks: the record at position i is
+// synthetic record (i * 7919) mod m, m < n, so every position from m on repeats an earlier id.
+// Reference (independent of the library's exchange): keep a record iff no earlier position had
+// its id (a std::unordered_set in position order); the notes are `in.csv:LINE: ID` of the dropped
+// ones in position order, the first 100 listed and all counted.
+void check_duplicates(idx n, idx m) {
+    namespace rec = techconv::records;
+    techconv::testing::synthetic_options o;
+    o.records = m;
+    const techconv::testing::synthetic_corpus c(o);
+    std::vector<techconv::io::patent_record> all;
+    for (idx i = 0; i < n; ++i) {
+        all.push_back(techconv_test::synthetic_patent(c, (i * 7919) % m));
+        all.back().source_line = static_cast<std::size_t>(i) + 2;  // as below a header line
+    }
+    std::unordered_set<std::string> seen;
+    std::vector<techconv::io::patent_record> kept;
+    std::vector<std::string> notes;
+    std::size_t dropped = 0;
+    for (const auto& r : all) {
+        if (seen.insert(r.id).second) {
+            kept.push_back(r);
+        } else {
+            ++dropped;
+            if (notes.size() < 100) notes.push_back("in.csv:" + std::to_string(r.source_line) + ": " + r.id);
+        }
+    }
+    const auto [b, e] = share(n);
+    techconv::io::patent_input_report report;
+    const rec::patent_table got = tmpi::drop_duplicate_ids(
+        rec::patent_table::from_records(std::vector<techconv::io::patent_record>(all.begin() + b, all.begin() + e),
+                                        rec::patent_table_options{true}),
+        MPI_COMM_WORLD, "in.csv", report);
+    const tmpi::row_range rr = tmpi::global_rows(static_cast<idx>(got.size()), MPI_COMM_WORLD);
+    bool same = rr.total == static_cast<idx>(kept.size()) && report.duplicates == dropped &&
+                report.duplicate_examples == notes && dropped == static_cast<std::size_t>(n - m);
+    for (std::size_t k = 0; same && k < got.size(); ++k)
+        same = techconv_test::same_record(got.to_record(k), kept[static_cast<std::size_t>(rr.begin) + k]);
+    verdict("repeated ids dropped across the ranks (" + std::to_string(n) + " records, " + std::to_string(n - m) +
+                " repeats)",
+            same);
+}
+
+// mpi::agree_on_error: nothing thrown anywhere returns on every rank; otherwise every rank throws
+// the error of the lowest failing rank (here rank 1 of several, rank 0 alone), its record number
+// plus that rank's offset; an invalid_argument keeps its message.
+void check_agreed_errors() {
+    namespace te = techconv;
+    const int r = tmpi::rank(MPI_COMM_WORLD), p = tmpi::size(MPI_COMM_WORLD);
+    bool ok = true;
+    try {
+        tmpi::agree_on_error(nullptr, MPI_COMM_WORLD, 5);
+    } catch (...) {
+        ok = false;
+    }
+    const int first = p == 1 ? 0 : 1;  // ranks first, first + 2, ... fail
+    std::exception_ptr mine;
+    if (r >= first && (r - first) % 2 == 0)
+        mine = std::make_exception_ptr(te::parse_error(te::error_code::limit_exceeded,
+                                                       te::source_location{"in.csv", 10u * static_cast<std::size_t>(r + 1), 7,
+                                                                           static_cast<std::size_t>(r + 1), "ipc"},
+                                                       "too many"));
+    try {
+        tmpi::agree_on_error(mine, MPI_COMM_WORLD, 100u * static_cast<std::size_t>(r));
+        ok = false;
+    } catch (const te::parse_error& ex) {
+        const auto want = static_cast<std::size_t>(first + 1);
+        ok = ok && ex.code() == te::error_code::limit_exceeded && ex.source() == "in.csv" &&
+             ex.line() == 10 * want && ex.column() == 7 && ex.record() == want + 100 * static_cast<std::size_t>(first) &&
+             ex.field() == "ipc" && ex.message() == "too many";
+    }
+    try {
+        tmpi::agree_on_error(r == p - 1 ? std::make_exception_ptr(te::invalid_argument("bad option")) : nullptr,
+                             MPI_COMM_WORLD);
+        ok = false;
+    } catch (const te::invalid_argument& ex) {
+        ok = ok && std::string(ex.what()) == "techconv: bad option";
+    }
+    verdict("an error of some ranks raised on every rank, the first rank's", ok);
+}
+
 void check_profiles(idx n) {
     techconv::testing::synthetic_options o;
     o.records = n;
@@ -264,6 +347,8 @@ int main(int argc, char** argv) {
         check_collaboration(20000);
         check_cooccurrence(20000);
         check_families(30001);
+        check_duplicates(6001, 4000);
+        check_agreed_errors();
         check_profiles(40000);
         const std::string data = argc > 1 ? argv[1] : "";
         for (const char* f : {"patents-lens-jet-engines/lens-export.csv", "patents-lens-sangamo/lens-export.csv"}) {

@@ -8,6 +8,7 @@
 #include <techconv/cograph/cooccurrence.hpp>
 #include <techconv/cograph/incidence.hpp>
 #include <techconv/analysis/profile.hpp>
+#include <techconv/records/cooccurrence.hpp>
 #include <techconv/records/families.hpp>
 #include <techconv/records/patent_table.hpp>
 #include <techconv/parallel/collaboration.hpp>
@@ -346,6 +347,39 @@ TEST_CASE("partition: co-occurrence sums continued process after process equal c
             cg::cooccurrence(par::with_code_labels(subclass_incidence(corpus, cut[r], cut[r + 1]), labels)), 0, n));
     CHECK(matrix(par::assemble({acc}, n)) == matrix(cg::cooccurrence(all)));
     CHECK_THROWS_AS(par::assemble({par::cooccurrence_rows::empty(0, 1, n)}, n), techconv::invalid_argument);
+}
+
+TEST_CASE("partition: cooccurrence_stream refuses an as_given incidence, as records::cooccurrence does") {
+    namespace rec = techconv::records;
+    // three records over codes 0..2: {0, 1, 2}, {0, 2}, {1}; by hand, full counting:
+    // C_01 = 1, C_02 = 2, C_12 = 1; diagonal (records holding the code) 2, 2, 2
+    rec::incidence_matrix a;
+    a.records = 3;
+    a.codes = 3;
+    a.code_ids = {0, 1, 2, 0, 2, 1};
+    a.record_offsets = {0, 3, 5, 6};
+    const par::cooccurrence_stream stream(a, rec::counting::full);
+    const matrix got = matrix(par::assemble({stream.continue_rows(par::cooccurrence_rows::empty(0, 3, 3))}, 3));
+    matrix want(3, 3);
+    want << 2, 1, 2,  //
+        1, 2, 1,      //
+        2, 1, 2;
+    CHECK(got == want);
+    CHECK(got == matrix(rec::cooccurrence(a)));
+    // the same records with their codes in the records' own order: pairs (2, 0) would be
+    // bucketed under code 2 with partner 0, so the stream refuses it with the rule of records::cooccurrence
+    rec::incidence_matrix given = a;
+    given.order = rec::row_order::as_given;
+    given.code_ids = {2, 0, 1, 2, 0, 1};
+    CHECK_THROWS_WITH_AS(par::cooccurrence_stream(given, rec::counting::full),
+                         "techconv: parallel::cooccurrence_stream: the incidence's rows must be ascending "
+                         "(row_order::ascending), not in the records' own order",
+                         techconv::invalid_argument);
+    CHECK_THROWS_AS(par::cooccurrence_stream(given, rec::counting::link_fractional), techconv::invalid_argument);
+    CHECK_THROWS_WITH_AS(rec::cooccurrence(given),
+                         "techconv: records::cooccurrence: the incidence's rows must be ascending "
+                         "(row_order::ascending), not in the records' own order",
+                         techconv::invalid_argument);
 }
 
 TEST_CASE("partition: simple families of tables merged at the home of their first member equal merge_families") {

@@ -3,8 +3,8 @@
 // closeness::actor_records: the generic input of collaboration counting. A
 // record is {identifier, year, set of actors}; actors are countries,
 // institutions or any other label (a co-authored paper's countries, a
-// co-invented patent's inventor countries). Labels are interned into dense
-// ids 0..actor_count()-1 in order of first appearance. The records are held
+// co-invented patent's inventor countries). Labels are interned (records::label_pool)
+// into dense ids 0..actor_count()-1 in order of first appearance. The records are held
 // as a records::incidence_matrix (records x actors, with the year and
 // identifier columns), the one incidence type of techconv, so that counting
 // runs on the shared co-occurrence engine.
@@ -17,8 +17,6 @@
 #include <iterator>       // std::random_access_iterator_tag
 #include <string>         // std::string
 #include <string_view>    // std::string_view
-#include <unordered_map>  // std::unordered_map
-#include <unordered_set>  // std::unordered_set
 #include <utility>        // std::pair
 #include <vector>         // std::vector
 
@@ -95,20 +93,18 @@ class actor_records {
 public:
     /// \brief Id of `label`, interning it if new.
     label_id intern(std::string_view label) {
-        const auto it = ids_.find(std::string(label));
-        if (it != ids_.end()) return it->second;
+        if (const label_id id = find(label); id != no_label) return id;
         ::techconv::detail::require(labels_.size() < static_cast<std::size_t>(INT32_MAX),
                         "actor_records: too many distinct labels (at most 2^31-1)");
-        const auto id = static_cast<label_id>(labels_.size());
+        const auto id = static_cast<label_id>(pool_.intern(label));
         labels_.emplace_back(label);
-        ids_.emplace(labels_.back(), id);
         m_.codes = static_cast<index>(labels_.size());
         return id;
     }
     /// \brief Id of `label`, or no_label when it was never seen.
     label_id find(std::string_view label) const {
-        const auto it = ids_.find(std::string(label));
-        return it == ids_.end() ? no_label : it->second;
+        const records::label_index id = pool_.find(label);
+        return id == records::label_pool::npos ? no_label : static_cast<label_id>(id);
     }
     /// \brief Label of id `id`. \pre id < actor_count(); throws invalid_argument otherwise.
     const std::string& label(label_id id) const {
@@ -188,7 +184,9 @@ public:
 private:
     bool claim_id(std::string_view id) {
         if (id.empty()) return true;
-        if (!seen_.insert(std::string(id)).second) {
+        const std::size_t n = seen_.size();
+        seen_.intern(id);
+        if (seen_.size() == n) {
             duplicates_.emplace_back(id);
             return false;
         }
@@ -205,10 +203,10 @@ private:
         ++m_.records;
     }
 
-    std::vector<std::string> labels_;
-    std::unordered_map<std::string, label_id> ids_;
+    records::label_pool pool_;           // actor label -> id, ids dense in first-seen order
+    std::vector<std::string> labels_;    // labels_[id] == pool_.view(id), for label() and labels()
     records::incidence_matrix m_;
-    std::unordered_set<std::string> seen_;
+    records::label_pool seen_;           // the non-empty record identifiers added so far
     std::vector<std::string> duplicates_;
 };
 

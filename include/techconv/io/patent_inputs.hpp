@@ -95,6 +95,13 @@ struct patent_input_report {
 
     /// One note per file (input_note), in input order.
     std::vector<std::string> notes() const;
+    /// \brief Counts a record dropped for a repeated id and, while fewer than 100 are listed,
+    /// lists it as `file:line: id` (the readers' duplicate check; parallel::mpi::drop_duplicate_ids).
+    void note_duplicate(const std::string& path, std::size_t line, std::string_view id) {
+        ++duplicates;
+        if (duplicate_examples.size() < 100)
+            duplicate_examples.push_back(path + ":" + std::to_string(line) + ": " + std::string(id));
+    }
 };
 
 /// \brief Records read by read_patents(), with what happened per file.
@@ -244,13 +251,6 @@ patent_read_stats with_patent_reader(input_source& in, input_format f, const rea
     return st;
 }
 
-/// Counts and lists a record dropped for a repeated id.
-inline void note_duplicate(patent_input_report& out, const std::string& path, std::size_t line, std::string_view id) {
-    ++out.duplicates;
-    if (out.duplicate_examples.size() < 100)
-        out.duplicate_examples.push_back(path + ":" + std::to_string(line) + ": " + std::string(id));
-}
-
 /// The set of ids of a table's records (open addressing over row indices; the ids
 /// themselves stay in the table): read_patent_table's duplicate check.
 class table_id_set {
@@ -353,7 +353,7 @@ public:
     void end_row() {
         line_ = t_->row_source_line();
         if (seen_ && seen_->contains(t_->row_id())) {
-            note_duplicate(*report_, path_ ? *path_ : std::string(), line_, t_->row_id());
+            report_->note_duplicate(path_ ? *path_ : std::string(), line_, t_->row_id());
             t_->abandon_row();
             kept_ = false;
             return;
@@ -413,7 +413,7 @@ inline patent_inputs read_patents(std::vector<input_source> inputs, const read_p
             for (std::size_t i = before; i < out.records.size(); ++i) {
                 auto& r = out.records[i];
                 if (!seen.insert(r.id).second) {
-                    detail::note_duplicate(out, path, r.source_line, r.id);
+                    out.note_duplicate(path, r.source_line, r.id);
                     continue;
                 }
                 if (w != i) out.records[w] = std::move(r);

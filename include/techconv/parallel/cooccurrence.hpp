@@ -288,11 +288,14 @@ inline Eigen::SparseMatrix<double> assemble(const std::vector<cooccurrence_rows>
 class cooccurrence_stream {
 public:
     /// \brief Buckets the pairs of every record of `a` by their smaller code (record order kept).
-    /// \param a       this process's records with global code ids (rows ascending)
+    /// \param a       this process's records with global code ids, rows ascending (row_order::ascending)
     /// \param method  any records::counting mode
+    /// \throws invalid_argument if `a.order` is row_order::as_given (records::require_ascending_rows,
+    ///         the rule of records::cooccurrence: each record's pairs are bucketed by their smaller id).
     /// Complexity: O(nnz(a) + pairs) time, 8 bytes per pair.
     cooccurrence_stream(const cograph::incidence_matrix& a, records::counting method)
         : codes_(a.codes), mode_(method), frac_(method != records::counting::full) {
+        records::require_ascending_rows(a, "parallel::cooccurrence_stream");
         const auto n = static_cast<std::size_t>(a.codes);
         occ_.assign(n, 0);
         start_.assign(n + 1, 0);

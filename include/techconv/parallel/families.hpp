@@ -196,6 +196,28 @@ inline int family_owner(const std::string& key, int processes) {
     return static_cast<int>(detail::fnv1a(p, key.size()) % static_cast<std::uint64_t>(processes));
 }
 
+/// \brief The owner's step of an exchange by key: for every (key, position) pair sent, the
+/// smallest position any process sent with the same key (the key's first occurrence in
+/// global order). family_homes places a family by it; mpi::drop_duplicate_ids keeps the
+/// row whose position it is.
+/// \param from  per sending process, the (key, position) pairs it sent (each key owned here)
+/// \returns per sending process, the first position of the key of each pair, in the order sent.
+/// Complexity: O(pairs) expected.
+inline std::vector<std::vector<index>> first_positions(const std::vector<std::vector<keyed_position>>& from) {
+    std::unordered_map<std::string, index> first;
+    for (const auto& v : from)
+        for (const auto& [k, g] : v) {
+            const auto it = first.emplace(k, g).first;
+            it->second = std::min(it->second, g);
+        }
+    std::vector<std::vector<index>> out(from.size());
+    for (std::size_t s = 0; s < from.size(); ++s) {
+        out[s].reserve(from[s].size());
+        for (const auto& kp : from[s]) out[s].push_back(first.at(kp.first));
+    }
+    return out;
+}
+
 /// \brief The owner's step: the home of every family it owns.
 ///
 /// A family's home is the process holding its first member (smallest global
@@ -208,18 +230,11 @@ inline int family_owner(const std::string& key, int processes) {
 /// Complexity: O(pairs) expected plus O(pairs log P) for the homes.
 inline std::vector<std::vector<std::int32_t>> family_homes(const std::vector<std::vector<keyed_position>>& from,
                                                            const std::vector<index>& begins) {
-    std::unordered_map<std::string, index> first;
-    for (const auto& v : from)
-        for (const auto& [k, g] : v) {
-            const auto it = first.emplace(k, g).first;
-            it->second = std::min(it->second, g);
-        }
+    const auto first = first_positions(from);
     std::vector<std::vector<std::int32_t>> homes(from.size());
     for (std::size_t s = 0; s < from.size(); ++s)
-        for (const auto& kp : from[s]) {
-            const index g = first.at(kp.first);
+        for (const index g : first[s])
             homes[s].push_back(static_cast<std::int32_t>(std::upper_bound(begins.begin(), begins.end(), g) - begins.begin()) - 1);
-        }
     return homes;
 }
 
@@ -246,6 +261,24 @@ inline void write_table_rows(byte_writer& w, const records::patent_table& t, con
         t.to_record(i, scratch);
         write(w, scratch);
     }
+}
+
+/// \brief The rows of `t` whose flag in `keep` is non-zero, in order: `t` itself when every
+/// flag is set, else a new table with t's options filled by to_record and append (every field
+/// and the source line kept).
+/// \throws invalid_argument unless there is one flag per row.
+/// Complexity: O(rows) when all are kept, else O(size of the kept rows).
+inline records::patent_table keep_rows(records::patent_table t, const std::vector<char>& keep) {
+    ::techconv::detail::require(keep.size() == t.size(), "keep_rows: one flag per row");
+    if (std::find(keep.begin(), keep.end(), char{0}) == keep.end()) return t;
+    records::patent_table out(t.options());
+    io::patent_record scratch;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!keep[i]) continue;
+        t.to_record(i, scratch);
+        out.append(scratch);
+    }
+    return out;
 }
 
 /// \brief The home's step on a table: records::merge_families over the rows of
@@ -276,17 +309,7 @@ inline records::table_merge_result merge_families_at_home(records::patent_table 
     const index local_end = local_begin + static_cast<index>(local.size());
     ::techconv::detail::require(arrived.empty() || arrived.front().position >= local_end,
                                 "merge_families_at_home: a member arrived from before the local rows");
-    records::patent_table in = [&] {
-        if (std::find(stays.begin(), stays.end(), char{0}) == stays.end()) return std::move(local);
-        records::patent_table t(local.options());
-        io::patent_record scratch;
-        for (std::size_t i = 0; i < local.size(); ++i) {
-            if (!stays[i]) continue;
-            local.to_record(i, scratch);
-            t.append(scratch);
-        }
-        return t;
-    }();
+    records::patent_table in = keep_rows(std::move(local), stays);
     for (const auto& p : arrived) in.append(p.record);
     return records::merge_families(std::move(in), opts);
 }

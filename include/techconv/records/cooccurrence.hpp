@@ -40,7 +40,7 @@ struct pair_count_options {
 /// \param opts counting mode, threads, summation order.
 /// \returns the symmetric codes x codes matrix, compressed, both triangles and
 ///          the diagonal stored; labels that never occur have empty columns.
-/// \throws invalid_argument if `a.order` is row_order::as_given.
+/// \throws invalid_argument if `a.order` is row_order::as_given (records::require_ascending_rows).
 /// Degenerate input: no labels gives 0 x 0; no records gives an all-zero
 /// n x n matrix; records with one label only add to the diagonal.
 /// Complexity: O(nnz(A) + P + nnz(C)), P = sum over records of k_r (k_r - 1) / 2

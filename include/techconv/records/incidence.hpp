@@ -214,6 +214,18 @@ struct incidence : incidence_matrix {
     index empty_records = 0;     ///< records left without any accepted code
 };
 
+/// \brief The rule of the consumers that walk each row's pairs (i, j) with i < j
+/// (records::cooccurrence, parallel::cooccurrence_stream): the rows of `a` must be
+/// ascending. An `as_given` incidence is refused rather than counted wrongly.
+/// \param who  the caller, named at the start of the message
+/// \throws invalid_argument if `a.order` is row_order::as_given.
+inline void require_ascending_rows(const incidence_matrix& a, const char* who) {
+    if (a.order != row_order::ascending)
+        techconv::detail::throw_error<invalid_argument>(std::string(who) +
+                                                        ": the incidence's rows must be ascending "
+                                                        "(row_order::ascending), not in the records' own order");
+}
+
 namespace detail {
 
 template <class T>

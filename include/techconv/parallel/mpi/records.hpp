@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: BSL-1.0
 // techconv-requires: MPI::MPI_CXX
 //
-// Record-level analyses over MPI ranks: patent family merging and the
-// [KCT] group profiles, bit-identical to one process over all records.
+// Record-level analyses over MPI ranks: dropping repeated ids, patent family
+// merging and the [KCT] group profiles, bit-identical to one process over all records.
 #ifndef TECHCONV_PARALLEL_MPI_RECORDS_HPP_
 #define TECHCONV_PARALLEL_MPI_RECORDS_HPP_
 
 #include <mpi.h>
 
-#include <algorithm>  // std::sort
+#include <algorithm>  // std::sort, std::min
 #include <cstdint>    // std::int64_t, std::uint64_t
 #include <string>     // std::string, std::to_string
 #include <utility>    // std::pair, std::move
@@ -17,6 +17,7 @@
 #include "techconv/analysis/profile.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/io/patent_inputs.hpp"
 #include "techconv/parallel/families.hpp"
 #include "techconv/parallel/mpi/transport.hpp"
 #include "techconv/parallel/profile.hpp"
@@ -49,6 +50,24 @@ inline convergence::profile_result group_profiles(const profile_partial& local, 
                                                   const convergence::profile_options& opts = {}) {
     return tree_allmerge(local, serial_type::profile_partial, profile_partial::read, comm).finish(opts);
 }
+
+namespace detail {
+
+/// The (key, position) pairs of every rank to every rank (to_owner[q] goes to rank q); returns
+/// the pairs received, per sending rank. Collective.
+inline std::vector<std::vector<keyed_position>> send_keys(const std::vector<std::vector<keyed_position>>& to_owner,
+                                                          MPI_Comm comm) {
+    std::vector<std::vector<unsigned char>> msg(to_owner.size());
+    for (std::size_t q = 0; q < to_owner.size(); ++q) msg[q] = to_bytes(serial_type::family_keys, to_owner[q]);
+    const auto got = alltoall_bytes(msg, comm);
+    std::vector<std::vector<keyed_position>> from(got.size());
+    for (std::size_t q = 0; q < got.size(); ++q)
+        from[q] = decode<std::vector<keyed_position>>(got[q], serial_type::family_keys, read_keyed_positions,
+                                                      "rank " + std::to_string(q));
+    return from;
+}
+
+}  // namespace detail
 
 /// \brief records::merge_families over a table spread across ranks: afterwards
 /// each rank holds the merged rows of the families whose first member it
@@ -96,13 +115,8 @@ inline records::table_merge_result merge_families(records::patent_table local, M
         owner_of[i] = o;
         to_owner[static_cast<std::size_t>(o)].emplace_back(std::move(key), rr.begin + static_cast<index>(i));
     }
+    const auto from = detail::send_keys(to_owner, comm);
     std::vector<std::vector<unsigned char>> msg(up);
-    for (std::size_t q = 0; q < up; ++q) msg[q] = to_bytes(serial_type::family_keys, to_owner[q]);
-    const auto got = alltoall_bytes(msg, comm);
-    std::vector<std::vector<keyed_position>> from(up);
-    for (std::size_t q = 0; q < up; ++q)
-        from[q] = detail::decode<std::vector<keyed_position>>(got[q], serial_type::family_keys, read_keyed_positions,
-                                                              "rank " + std::to_string(q));
     // 2. the owners' answers: the home of each key sent, in the order sent
     const auto homes = family_homes(from, begins);
     for (std::size_t q = 0; q < up; ++q) {
@@ -156,6 +170,94 @@ inline records::table_merge_result merge_families(records::patent_table local, M
     res.merged = static_cast<std::size_t>(rr.total - all[0]);
     res.without_key = static_cast<std::size_t>(all[1]);
     return res;
+}
+
+/// \brief The duplicate check of io::read_patent_table over a table spread across ranks:
+/// a row whose id (publication number) a row before it in global order has is dropped,
+/// so the ranks' tables in rank order equal what one reader of all the rows keeps with
+/// read_patents_options::drop_duplicates (the later occurrence goes, whichever ranks hold
+/// the two), for any number of ranks. Collective.
+///
+/// Exchange by hash of the id, as merge_families does with family keys: every row sends
+/// (id, global position) to the id's owner (parallel::family_owner of the id); the owner
+/// answers, for each, whether it is the id's first position (parallel::first_positions);
+/// the other rows are removed (parallel::keep_rows). Each dropped row is noted in `report`
+/// (io::patent_input_report::note_duplicate, as `path:line: id` with the row's source line),
+/// the rows of all ranks in global order, on every rank: `report.duplicates` is the global
+/// count and `report.duplicate_examples` the first 100, as the serial reader lists them.
+/// \param local   this rank's rows, in input order (consecutive in rank order)
+/// \param comm    the communicator
+/// \param path    the input the rows come from (named in the notes)
+/// \param report  where the dropped rows are counted and listed
+/// \returns this rank's rows without the repeated ids.
+/// \throws parse_error if a message does not decode (names the sending rank).
+/// Complexity: O(local rows) hashing; communication 17 bytes + id per row.
+inline records::patent_table drop_duplicate_ids(records::patent_table local, MPI_Comm comm, const std::string& path,
+                                                io::patent_input_report& report) {
+    const int p = size(comm);
+    const auto up = static_cast<std::size_t>(p);
+    const std::size_t n = local.size();
+    const row_range rr = global_rows(static_cast<index>(n), comm);
+    // 1. ids to their owners
+    std::vector<std::vector<keyed_position>> to_owner(up);
+    std::vector<int> owner_of(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto [c, k] = local.locate(i);
+        std::string id(c->id(k));
+        owner_of[i] = family_owner(id, p);
+        to_owner[static_cast<std::size_t>(owner_of[i])].emplace_back(std::move(id), rr.begin + static_cast<index>(i));
+    }
+    const auto from = detail::send_keys(to_owner, comm);
+    std::vector<std::vector<unsigned char>> msg(up);
+    // 2. the owners' answers: whether each position sent is its id's first
+    const auto first = first_positions(from);
+    for (std::size_t q = 0; q < up; ++q) {
+        byte_writer w;
+        w.u64(first[q].size());
+        for (std::size_t j = 0; j < first[q].size(); ++j) w.u8(first[q][j] == from[q][j].second ? 1 : 0);
+        msg[q] = seal(serial_type::family_keys, w.data());
+    }
+    const auto answers = alltoall_bytes(msg, comm);
+    std::vector<std::vector<char>> keep_of(up);
+    for (std::size_t q = 0; q < up; ++q) {
+        byte_reader rd = open_sealed(answers[q].data(), answers[q].size(), serial_type::family_keys, "rank " + std::to_string(q));
+        const std::uint64_t m = rd.count(1, "flags");
+        if (m != to_owner[q].size()) rd.fail(error_code::bad_value, "flags", "answer count differs from the ids sent");
+        for (std::uint64_t k = 0; k < m; ++k) keep_of[q].push_back(static_cast<char>(rd.u8("flag") != 0));
+        expect_end(rd);
+    }
+    // 3. this rank's dropped rows, then those of every rank in global order into the report
+    std::vector<char> keep(n, 1);
+    std::vector<std::size_t> next(up, 0);
+    byte_writer dropped;  // count, then (line, id) of the first 100
+    std::vector<std::size_t> gone;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto o = static_cast<std::size_t>(owner_of[i]);
+        keep[i] = keep_of[o][next[o]++];
+        if (!keep[i]) gone.push_back(i);
+    }
+    dropped.u64(gone.size());
+    const std::size_t listed = std::min<std::size_t>(gone.size(), 100);
+    dropped.u64(listed);
+    for (std::size_t j = 0; j < listed; ++j) {
+        const auto [c, k] = local.locate(gone[j]);
+        dropped.u64(c->source_line(k));
+        dropped.str(c->id(k));
+    }
+    const auto all = allgather_bytes(dropped.data(), comm);
+    for (std::size_t r = 0; r < all.size(); ++r) {
+        byte_reader rd(all[r].data(), all[r].size(), "duplicates of rank " + std::to_string(r));
+        const std::uint64_t total = rd.u64("duplicates");
+        const std::uint64_t m = rd.count(16, "listed duplicates");
+        if (m > total) rd.fail(error_code::bad_value, "listed duplicates", "more listed than counted");
+        for (std::uint64_t k = 0; k < m; ++k) {
+            const auto line = static_cast<std::size_t>(rd.u64("line"));
+            report.note_duplicate(path, line, rd.str("id"));
+        }
+        report.duplicates += static_cast<std::size_t>(total - m);  // counted, beyond the ones listed here
+        expect_end(rd);
+    }
+    return keep_rows(std::move(local), keep);
 }
 
 }  // namespace mpi

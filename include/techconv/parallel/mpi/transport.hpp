@@ -13,7 +13,10 @@
 #include <climits>  // INT_MAX
 #include <cstdint>  // std::int64_t
 #include <cstring>  // std::memcpy
+#include <exception>  // std::exception_ptr, std::rethrow_exception
+#include <stdexcept>  // std::runtime_error
 #include <string>   // std::string, std::to_string
+#include <string_view>  // std::string_view
 #include <utility>  // std::pair, std::move
 #include <vector>   // std::vector
 
@@ -205,6 +208,68 @@ T ordered_scan(Step&& step, serial_type type, Read&& read, MPI_Comm comm) {
     T out = read(rd);
     expect_end(rd);
     return out;
+}
+
+/// \brief Makes an error of some ranks the error of all: a collective step after work
+/// that may fail on some ranks only (reading a rank's share of a file), so that no rank
+/// waits in a later collective call for one that left.
+///
+/// Every rank passes what its step threw (nullptr: nothing). When no rank failed, returns on
+/// every rank. Otherwise every rank throws the error of the LOWEST failing rank (the first in
+/// the order of the ranks' shares, which is what one process reading them in order meets
+/// first): a parse_error with the same code, location and message, its record number plus
+/// that rank's `record_offset` when it names one; an invalid_argument with the same message;
+/// any other std::exception as a std::runtime_error with its what(). Collective.
+/// \param error          what this rank's step threw, or nullptr
+/// \param comm           the communicator
+/// \param record_offset  records before this rank's share (added to a parse_error's record number)
+/// \throws as described, on every rank; parse_error (io_error) if MPI fails.
+inline void agree_on_error(std::exception_ptr error, MPI_Comm comm, std::size_t record_offset = 0) {
+    byte_writer w;
+    if (!error) {
+        w.u8(0);
+    } else {
+        try {
+            std::rethrow_exception(error);
+        } catch (const parse_error& e) {
+            w.u8(1);
+            w.u32(static_cast<std::uint32_t>(e.code()));
+            w.str(e.source());
+            w.u64(e.line());
+            w.u64(e.column());
+            w.u64(e.record() == 0 ? 0 : e.record() + record_offset);
+            w.str(e.field());
+            w.str(e.message());
+        } catch (const invalid_argument& e) {
+            const std::string_view prefix = "techconv: ", what = e.what();
+            w.u8(2);
+            w.str(what.substr(0, prefix.size()) == prefix ? what.substr(prefix.size()) : what);
+        } catch (const std::exception& e) {
+            w.u8(3);
+            w.str(e.what());
+        }
+    }
+    std::uint8_t failed = w.data().front(), any = 0;
+    check(MPI_Allreduce(&failed, &any, 1, MPI_UINT8_T, MPI_MAX, comm), "MPI_Allreduce");
+    if (any == 0) return;
+    const auto all = allgather_bytes(w.data(), comm);
+    for (std::size_t r = 0; r < all.size(); ++r) {
+        byte_reader rd(all[r].data(), all[r].size(), "error of rank " + std::to_string(r));
+        const std::uint8_t kind = rd.u8("kind");
+        if (kind == 0) continue;
+        if (kind == 1) {
+            const auto code = static_cast<error_code>(rd.u32("code"));
+            source_location where;
+            where.source = rd.str("source");
+            where.line = static_cast<std::size_t>(rd.u64("line"));
+            where.column = static_cast<std::size_t>(rd.u64("column"));
+            where.record = static_cast<std::size_t>(rd.u64("record"));
+            where.field = rd.str("field");
+            techconv::detail::throw_error<parse_error>(code, std::move(where), rd.str("message"));
+        }
+        if (kind == 2) techconv::detail::throw_error<invalid_argument>(rd.str("message"));
+        techconv::detail::throw_error<std::runtime_error>(rd.str("message"));
+    }
 }
 
 /// \brief Every rank's list of labels, in rank order, on every rank. Collective.

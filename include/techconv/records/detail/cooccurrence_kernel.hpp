@@ -381,9 +381,7 @@ sparse_matrix cooccurrence_buckets(const record_selection& sel, counting mode, i
 /// part); the bucket path sums in record order anyway.
 inline sparse_matrix cooccurrence_kernel(const incidence_matrix& a, const std::vector<index>* rows, counting mode,
                                          bool sequential, int threads) {
-    techconv::detail::require(a.order == row_order::ascending,
-                              "records::cooccurrence: the incidence's rows must be ascending "
-                              "(row_order::ascending), not in the records' own order");
+    require_ascending_rows(a, "records::cooccurrence");
     const record_selection sel{a, rows};
     const bool frac = mode != counting::full;
     if (a.codes == 0) return sparse_matrix(0, 0);
