@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 // The record model shared by the bibliographic readers (io/wos.hpp,
-// io/scopus.hpp, io/openalex.hpp, io/lens_scholarly.hpp): one record per paper
+// io/scopus.hpp, io/openalex.hpp, io/lens_scholarly.hpp, io/pubmed.hpp): one record per paper
 // with its identifier, year, countries, institutions and cited works; reader options and the report every reader fills (what
 // was skipped, duplicated or not understood, with lines). The readers push
 // each record's fields into a sink: records::paper_table (the columnar form,
@@ -36,7 +36,7 @@ namespace io {
 
 /// \brief One paper: identifier, year, countries and institutions.
 struct bibliographic_record {
-    std::string id;                         ///< WoS UT ("WOS:...") or Scopus EID
+    std::string id;                         ///< WoS UT ("WOS:..."), Scopus EID, OpenAlex W-id, Lens id or PubMed "PMID:35757629"
     year_type year = no_year;               ///< publication year (PY / Year), no_year if absent
     std::vector<std::string> countries;     ///< ISO alpha-2 codes after the region policy, sorted, each once
     std::vector<std::string> institutions;  ///< institution strings, sorted, each once

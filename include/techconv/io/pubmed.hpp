@@ -40,7 +40,7 @@ inline bool pubmed_tag_line(std::string_view l, std::string_view& tag, std::stri
 
 /// The affiliation of a PubMed `AD` entry without what follows its address: from
 /// "Electronic address:", "ISNI:" or "GRID:" on (the e-mail and the identifiers PubMed
-/// appends), then, repeatedly, a trailing word holding an '@' (an e-mail, also "<a@b>"),
+/// appends), then, repeatedly, a trailing word holding an '@' (an e-mail, also in angle brackets),
 /// a trailing "Email" / "E-mail" word and a trailing parenthesised group (the initials of
 /// the affiliation's authors: "Quebec, Canada (MMG, MW, DR)"). Empty when nothing else is left (an entry that is
 /// only an e-mail).
@@ -79,8 +79,8 @@ inline std::string_view mesh_descriptor(std::string_view mh) {
     return mh;
 }
 
-/// Appends `v` to `out` with the character entities PubMed writes in its text (&amp; &lt;
-/// &gt; &quot; &apos;) read as the characters they stand for.
+/// Appends `v` to `out` with the character entities PubMed writes in its text (`&amp;`,
+/// `&lt;`, `&gt;`, `&quot;`, `&apos;`) read as the characters they stand for.
 inline void append_unescaped(std::string& out, std::string_view v) {
     static const std::pair<std::string_view, char> entities[] = {
         {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
@@ -140,7 +140,7 @@ struct pubmed_fields {
 ///    (detail::address_country: the last comma token, a US state with ZIP code, or the
 ///    last words naming a country). Affiliations naming no recognised country are counted
 ///    and listed by their last token (bibliographic_report::unresolved_spellings);
-///    the character entities PubMed writes (&amp; ...) are read as characters;
+///    the character entities PubMed writes (`&amp;` and the like) are read as characters;
 ///  - institutions: per affiliation the organisation rule of Scopus (PubMed affiliations
 ///    also start with the department): the first comma token naming a university, else the
 ///    first naming another organisation (institute, hospital, centre, ...), else the first
