@@ -89,6 +89,7 @@ std::vector<input> dataset(const std::string& which) {
         return {{d + "/openalex-works-api-json/json_chunk_1_results_page_1.json", tio::input_format::openalex}};
     if (which == "lens-scholarly")
         return {{d + "/lens-scholarly-jsonl-covid/lens-export.jsonl", tio::input_format::lens_scholarly}};
+    if (which == "pubmed") return {{d + "/pubmed-mcda-pybibx/pubmed.txt", tio::input_format::pubmed}};
     return {{d + "/scopus-ble-iot-scientopy/scopus.csv", tio::input_format::scopus}};
 }
 
@@ -146,6 +147,7 @@ void BM_wos_table(benchmark::State& s) { measure(s, dataset("wos"), table_of(s.r
 void BM_scopus_vector(benchmark::State& s) { measure(s, dataset("scopus"), vector_of(s.range(0) != 0)); }
 void BM_scopus_table(benchmark::State& s) { measure(s, dataset("scopus"), table_of(s.range(0) != 0)); }
 void BM_openalex_table(benchmark::State& s) { measure(s, dataset("openalex"), table_of(s.range(0) != 0)); }
+void BM_pubmed_table(benchmark::State& s) { measure(s, dataset("pubmed"), table_of(s.range(0) != 0)); }
 void BM_lens_scholarly_table(benchmark::State& s) { measure(s, dataset("lens-scholarly"), table_of(s.range(0) != 0)); }
 
 }  // namespace
@@ -161,5 +163,6 @@ BENCHMARK(BM_scopus_vector)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_scopus_table)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_openalex_table)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_lens_scholarly_table)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_pubmed_table)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

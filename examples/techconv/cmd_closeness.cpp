@@ -23,7 +23,7 @@ using techconv::year_type;
 const command_spec& closeness_spec() {
     static const command_spec spec{
         "closeness",
-        "INPUT... --out DIR [--format auto|wos|wos-tab|scopus|openalex|lens-scholarly|uspto-xml] [--by year]",
+        "INPUT... --out DIR [--format auto|wos|wos-tab|scopus|openalex|lens-scholarly|pubmed|uspto-xml] [--by year]",
         "Salton closeness and importance of country collaboration ([COOP])",
         "Counts, for every pair of countries, the records they share (N_ij) and each country's\n"
         "international records (N_i: records with at least one other country), then Salton's\n"
@@ -35,7 +35,7 @@ const command_spec& closeness_spec() {
         "family) across files are counted once.",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default), wos, wos-tab, scopus, openalex, lens-scholarly or uspto-xml"},
+            {"format", "FMT", "auto (default), wos, wos-tab, scopus, openalex, lens-scholarly, pubmed or uspto-xml"},
             {"by", "PERIOD", "year: one row per year and pair; all (default): one period"},
             {"pair", "I,J", "pair whose yearly series the report shows (default: the largest N_ij)"},
             {"counting", "MODE", "full (default, [COOP]), fractional (2/(k(k-1)) per pair) or link_fractional (1/(k-1))"},
@@ -195,14 +195,14 @@ int cmd_closeness(int argc, char** argv) {
                 papers.emplace_back(i, f);
             } else {
                 throw usage_error(path + ": format " + std::string(format_name(f)) +
-                                  " has no author or inventor countries (use wos, wos-tab, scopus, openalex, "
+                                  " has no author or inventor countries (use wos, wos-tab, scopus, openalex, pubmed, "
                                   "lens-scholarly or uspto-xml)");
             }
         }
         if (!patents.empty() && !papers.empty())
             throw usage_error("mixing papers and patents in one run is not supported");
         if (opt.institutions && !patents.empty())
-            throw usage_error("--institutions needs paper inputs (wos, wos-tab, scopus, openalex or lens-scholarly)");
+            throw usage_error("--institutions needs paper inputs (wos, wos-tab, scopus, openalex, lens-scholarly or pubmed)");
         const std::size_t max_memory = a.limits.max_memory_bytes;
         if (!papers.empty()) load_papers(std::move(inputs), fmt, bo, opt.institutions, max_memory, data);
         if (!patents.empty()) load_patents(a, std::move(patents), input_format::uspto_xml, parties, prog, data);

@@ -8,11 +8,13 @@
 #include <doctest/doctest.h>
 
 #include <techconv/error.hpp>
+#include <techconv/io/bibliographic.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <streambuf>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -73,6 +75,31 @@ private:
     std::uint64_t left_;
     std::uint64_t handed_ = 0;
 };
+
+/// Reads `text` (named "bad.txt") with a bibliographic reader under `policy`; checks the
+/// parse_error against `want` (nullptr: none expected). Returns the records and report.
+template <class Reader>
+inline techconv::io::bibliographic_data read_bib(const std::string& text, techconv::io::malformed_policy policy,
+                                const expected_error* want = nullptr,
+                                techconv::io::text_encoding enc = techconv::io::text_encoding::automatic) {
+    techconv::io::bibliographic_data d;
+    std::istringstream in(text);
+    techconv::io::bibliographic_options o;
+    o.malformed = policy;
+    o.encoding = enc;
+    try {
+        Reader r(in, "bad.txt", o);
+        techconv::io::bibliographic_record rec;
+        while (r.next(rec)) d.records.push_back(rec);
+        d.report = r.report();
+        CHECK_MESSAGE(want == nullptr, "expected a parse_error, none was thrown");
+    } catch (const techconv::parse_error& e) {
+        REQUIRE_MESSAGE(want != nullptr, e.what());
+        techconv_bad_input::check_error(e, *want, "bad.txt");
+    }
+    return d;
+}
+
 
 }  // namespace techconv_bad_input
 

@@ -21,34 +21,9 @@
 using techconv::error_code;
 using techconv::parse_error;
 using techconv_bad_input::expected_error;
+using techconv_bad_input::read_bib;
 namespace io = techconv::io;
 namespace tc = techconv::classification;
-
-namespace {
-
-template <class Reader>
-io::bibliographic_data read_bib(const std::string& text, io::malformed_policy policy,
-                                const expected_error* want = nullptr,
-                                io::text_encoding enc = io::text_encoding::automatic) {
-    io::bibliographic_data d;
-    std::istringstream in(text);
-    io::bibliographic_options o;
-    o.malformed = policy;
-    o.encoding = enc;
-    try {
-        Reader r(in, "bad.txt", o);
-        io::bibliographic_record rec;
-        while (r.next(rec)) d.records.push_back(rec);
-        d.report = r.report();
-        CHECK_MESSAGE(want == nullptr, "expected a parse_error, none was thrown");
-    } catch (const parse_error& e) {
-        REQUIRE_MESSAGE(want != nullptr, e.what());
-        techconv_bad_input::check_error(e, *want, "bad.txt");
-    }
-    return d;
-}
-
-}  // namespace
 
 TEST_CASE("bad input: codes: invalid sections") {
     // One symbol: bad_section at character 0 (Z is no IPC/CPC section).

@@ -1,4 +1,4 @@
-"""End-to-end check of `techconv closeness` on the real WoS, USPTO, OpenAlex and Lens exports.
+"""End-to-end check of `techconv closeness` on the real WoS, USPTO, OpenAlex, Lens and PubMed exports.
 
 Countries per record come from the closeness module's independent extraction
 (tests/closeness/country_reference.py: Python csv + last comma token + its own
@@ -253,6 +253,23 @@ def main():
                                                             ["lens-scholarly"] + lens).splitlines())]
     print("lens scholarly: %d pairs agree" % compare(run_closeness(exe, lens, work, "lens-scholarly", recs),
                                                      {"all": recs}))
+
+    # 6. the PubMed MEDLINE text export (format detected): countries of the AD affiliations from
+    # tests/io/pubmed_reference.py (its own parsing and e-mail removal, the country lookup of
+    # closeness/country_reference.py); every pair's N_ij, N_i, N_j against the numpy counts
+    pubmed = os.path.join(data, "pubmed-mcda-pybibx", "pubmed.txt")
+    recs = [[] if f[3] == "-" else f[3].split(",")
+            for f in (line.split(" ") for line in reference("io/pubmed_reference.py", [pubmed, codes]).splitlines())]
+    out = run_closeness(exe, [pubmed], work, "pubmed", recs)
+    got = {(r["country_i"], r["country_j"]): r for r in read_csv(os.path.join(out, "pairs.csv"))}
+    # a few pairs by hand from the reference's own numpy pairs (P lines)
+    for line in reference("io/pubmed_reference.py", [pubmed, codes, "pairs"]).splitlines():
+        f = line.split(" ")
+        if f[0] == "P" and (f[1], f[2]) in (("GB", "US"), ("CA", "US"), ("NL", "US")):
+            r = got[(f[1], f[2])]
+            check([float(r["n_ij"]), float(r["n_i"]), float(r["n_j"])] == [float(x) for x in f[3:6]],
+                  "pubmed %s-%s: %s/%s/%s vs %s" % (f[1], f[2], r["n_ij"], r["n_i"], r["n_j"], f[3:6]))
+    print("pubmed: %d pairs agree" % compare(out, {"all": recs}))
 
 
 def uspto_countries(xmls):

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 // The record model shared by the bibliographic readers (io/wos.hpp,
-// io/scopus.hpp, io/openalex.hpp, io/lens_scholarly.hpp): one record per paper
+// io/scopus.hpp, io/openalex.hpp, io/lens_scholarly.hpp, io/pubmed.hpp): one record per paper
 // with its identifier, year, countries, institutions and cited works; reader options and the report every reader fills (what
 // was skipped, duplicated or not understood, with lines). The readers push
 // each record's fields into a sink: records::paper_table (the columnar form,
@@ -26,6 +26,7 @@
 #include "techconv/error.hpp"
 #include "techconv/format/csv.hpp"  // delimiter_note
 #include "techconv/format/encoding.hpp"
+#include "techconv/format/line_reader.hpp"  // line_options
 #include "techconv/format/parse.hpp"
 #include "techconv/records/paper_table.hpp"  // io::country_field, the columnar sink
 #include "techconv/types.hpp"
@@ -35,7 +36,7 @@ namespace io {
 
 /// \brief One paper: identifier, year, countries and institutions.
 struct bibliographic_record {
-    std::string id;                         ///< WoS UT ("WOS:...") or Scopus EID
+    std::string id;                         ///< WoS UT ("WOS:..."), Scopus EID, OpenAlex W-id, Lens id or PubMed "PMID:35757629"
     year_type year = no_year;               ///< publication year (PY / Year), no_year if absent
     std::vector<std::string> countries;     ///< ISO alpha-2 codes after the region policy, sorted, each once
     std::vector<std::string> institutions;  ///< institution strings, sorted, each once
@@ -310,6 +311,42 @@ inline std::string_view address_country(std::string_view address, const classifi
     return {};
 }
 
+// Whether a comma token of an affiliation names a university (tier 1)
+// or another organisation (tier 2); 0 otherwise.
+inline int organisation_tier(std::string_view t) {
+    static const char* const universities[] = {"Univ", "univ", "Universit", "Politecnico", "Polytechnic",
+                                               "Ecole", "College", "Hochschule"};
+    static const char* const others[] = {"Institut", "institut", "Academy", "Academia", "Hospital", "School",
+                                         "Laborator", "Centre", "Center", "Corporation", "Company", "Inc",
+                                         "Ltd", "GmbH", "CNRS", "Council", "Agency"};
+    for (const char* w : universities)
+        if (t.find(w) != std::string_view::npos) return 1;
+    for (const char* w : others)
+        if (t.find(w) != std::string_view::npos) return 2;
+    return 0;
+}
+
+// The organisation of one affiliation that starts with its department (Scopus, PubMed):
+// the first comma token naming a university, else the first naming another
+// organisation (organisation_tier), else the first token.
+inline std::string_view affiliation_organisation(std::string_view aff) {
+    std::string_view best;
+    int best_tier = 3;
+    std::size_t b = 0;
+    for (;;) {
+        const auto p = aff.find(',', b);
+        const auto tok = trim(aff.substr(b, p == std::string_view::npos ? std::string_view::npos : p - b));
+        const int t = organisation_tier(tok);
+        if (t != 0 && t < best_tier) {
+            best = tok;
+            best_tier = t;
+        }
+        if (p == std::string_view::npos) break;
+        b = p + 1;
+    }
+    return best_tier < 3 ? best : first_token(aff);
+}
+
 /// One record's countries, institutions and unresolved address tails as views
 /// into the reader's current fields (reused from record to record: no strings).
 struct record_parts {
@@ -329,6 +366,13 @@ struct record_builder {
     const classification::country_normalizer* cn;
     classification::country_options copts;
 
+    /// Adds the country of address `a` (address_country), or its last token as unresolved.
+    void add_country(std::string_view a, record_parts& rec) const {
+        const auto c = address_country(a, *cn, copts);
+        if (c.empty()) rec.unresolved.push_back(last_token(strip_address(a)));
+        else rec.countries.push_back(c);
+    }
+
     /// Adds the countries of every address of `list`; returns how many addresses were read.
     std::size_t add_addresses(std::string_view list, record_parts& rec, bool institutions, bool reprint) const {
         std::size_t n = 0;
@@ -338,9 +382,7 @@ struct record_builder {
                 if (p != std::string_view::npos) a = trim(a.substr(p + 8));
             }
             ++n;
-            const auto c = address_country(a, *cn, copts);
-            if (c.empty()) rec.unresolved.push_back(last_token(strip_address(a)));
-            else rec.countries.push_back(c);
+            add_country(a, rec);
             if (institutions) {
                 const auto inst = first_token(strip_address(a));
                 if (!inst.empty()) rec.institutions.push_back(inst);
@@ -439,6 +481,37 @@ private:
 };
 
 namespace detail {
+
+inline const classification::country_normalizer& default_countries() {
+    static const classification::country_normalizer cn;
+    return cn;
+}
+
+/// The line reader's options of a bibliographic reader.
+inline line_options line_opts(const bibliographic_options& o) {
+    line_options l;
+    l.encoding = o.encoding;
+    return l;
+}
+
+/// The record builder of a bibliographic reader: its country table (the built-in one by
+/// default), the region policy, addresses read with country_input::names_only.
+inline record_builder make_builder(const bibliographic_options& o) {
+    classification::country_options co;
+    co.regions = o.regions;
+    co.input = classification::country_input::names_only;
+    return record_builder{o.countries != nullptr ? o.countries : &default_countries(), co};
+}
+
+/// Every record of reader `r` (the row form), and its report.
+template <class Reader>
+bibliographic_data read_all(Reader& r) {
+    bibliographic_data d;
+    bibliographic_record rec;
+    while (r.next(rec)) d.records.push_back(rec);
+    d.report = r.report();
+    return d;
+}
 
 /// Parses a year field: 4 digits, or a date starting with them; no_year when empty.
 inline bool parse_year(std::string_view s, year_type& out) {

@@ -30,10 +30,11 @@ enum class input_format {
     scopus,     ///< Scopus CSV export
     openalex,   ///< OpenAlex works: API JSON pages, JSON arrays or JSON Lines (io/openalex.hpp)
     lens_scholarly,  ///< Lens scholarly works: JSON Lines export or API JSON (io/lens_scholarly.hpp)
+    pubmed,          ///< PubMed MEDLINE tagged text, "Save -> PubMed format" (io/pubmed.hpp)
 };
 
 /// \brief Stable name of a format: "auto", "lens", "uspto-xml", "csv", "wos", "wos-tab", "scopus",
-/// "openalex", "lens-scholarly".
+/// "openalex", "lens-scholarly", "pubmed".
 constexpr std::string_view to_string(input_format f) noexcept {
     switch (f) {
         case input_format::automatic: return "auto";
@@ -45,6 +46,7 @@ constexpr std::string_view to_string(input_format f) noexcept {
         case input_format::scopus: return "scopus";
         case input_format::openalex: return "openalex";
         case input_format::lens_scholarly: return "lens-scholarly";
+        case input_format::pubmed: return "pubmed";
     }
     return "auto";
 }
@@ -54,10 +56,10 @@ constexpr std::string_view to_string(input_format f) noexcept {
 inline input_format input_format_from_string(std::string_view name) {
     for (const auto f : {input_format::automatic, input_format::lens, input_format::uspto_xml, input_format::csv,
                          input_format::wos, input_format::wos_tab, input_format::scopus, input_format::openalex,
-                         input_format::lens_scholarly})
+                         input_format::lens_scholarly, input_format::pubmed})
         if (name == to_string(f)) return f;
     throw invalid_argument("unknown format '" + std::string(name) +
-                           "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus, openalex, lens-scholarly)");
+                           "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus, openalex, lens-scholarly, pubmed)");
 }
 
 /// \brief Whether records of format `f` are patents (the patent readers accept it).
@@ -68,7 +70,7 @@ constexpr bool holds_patents(input_format f) noexcept {
 /// \brief Whether records of format `f` are papers (the bibliographic readers accept it).
 constexpr bool holds_papers(input_format f) noexcept {
     return f == input_format::wos || f == input_format::wos_tab || f == input_format::scopus ||
-           f == input_format::openalex || f == input_format::lens_scholarly;
+           f == input_format::openalex || f == input_format::lens_scholarly || f == input_format::pubmed;
 }
 
 namespace detail {
@@ -128,6 +130,7 @@ constexpr bool blank_text(std::string_view head) noexcept {
 ///    scholarly works (JSON Lines export or API JSON);
 ///  - a first line starting `FN `, `PT ` or `VR `: Web of Science tagged text;
 ///  - a first line starting `PT` and a tab: Web of Science tab-delimited;
+///  - a first line starting `PMID- ` (or `PMID-` and its end): PubMed MEDLINE text;
 ///  - a header (separated by ',', ';' or tabs: detect_delimiter, or the delimiter a `sep=`
 ///    line before it names: delimiter_hint) naming `Lens ID` or
 ///    `Display Key`: Lens;
@@ -170,6 +173,7 @@ inline input_format detect_format_of(std::string_view head) {
     const auto starts = [&](std::string_view s) { return line.substr(0, s.size()) == s; };
     if (starts("FN ") || starts("PT ") || starts("VR ")) return input_format::wos;
     if (starts("PT\t")) return input_format::wos_tab;
+    if (starts("PMID- ") || line == "PMID-") return input_format::pubmed;
     const auto h = detail::sniff_header(line, delimiter);
     if (detail::has_name(h, "Lens ID") || detail::has_name(h, "Display Key")) return input_format::lens;
     if (detail::has_name(h, "Publication Number") && detail::has_name(h, "Jurisdiction") &&

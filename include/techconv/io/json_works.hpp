@@ -28,7 +28,6 @@
 #include "techconv/io/bibliographic.hpp"
 #include "techconv/io/dates.hpp"
 #include "techconv/io/references.hpp"  // detail::keep_first_each
-#include "techconv/io/wos.hpp"  // detail::line_opts, detail::make_builder
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {

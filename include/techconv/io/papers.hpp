@@ -19,6 +19,7 @@
 #include "techconv/io/detect.hpp"
 #include "techconv/io/lens_scholarly.hpp"
 #include "techconv/io/openalex.hpp"
+#include "techconv/io/pubmed.hpp"
 #include "techconv/io/scopus.hpp"
 #include "techconv/io/wos.hpp"
 #include "techconv/records/paper_table.hpp"
@@ -95,10 +96,11 @@ void construct_paper_reader(input_source& in, input_format f, const bibliographi
         case input_format::scopus: make(reader_tag<scopus_reader>{}, in.stream(), path, o); return;
         case input_format::openalex: make(reader_tag<openalex_reader>{}, in.stream(), path, o); return;
         case input_format::lens_scholarly: make(reader_tag<lens_scholarly_reader>{}, in.stream(), path, o); return;
+        case input_format::pubmed: make(reader_tag<pubmed_reader>{}, in.stream(), path, o); return;
         default:
             ::techconv::detail::throw_error<invalid_argument>(
                 path + ": format " + std::string(to_string(f)) +
-                " holds no papers (the bibliographic formats are wos, wos-tab, scopus, openalex and lens-scholarly)");
+                " holds no papers (the bibliographic formats are wos, wos-tab, scopus, openalex, lens-scholarly and pubmed)");
     }
 }
 
@@ -117,7 +119,7 @@ inline void check_paper_memory(const records::paper_table& table, std::size_t bo
 ///
 /// Each input's format is opts.format, or detected (detect_format) when that is
 /// automatic; its reader (wos_tagged_reader, wos_tab_reader, scopus_reader, openalex_reader,
-/// lens_scholarly_reader)
+/// lens_scholarly_reader, pubmed_reader)
 /// pushes the fields of each record straight into the table (no per-record
 /// strings), dropping and reporting the records whose id it already read in
 /// that file. Records repeated across files are kept: the analyses count an

@@ -23,45 +23,6 @@
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
-namespace detail {
-
-// Whether a comma token of a Scopus affiliation names a university (tier 1)
-// or another organisation (tier 2); 0 otherwise.
-inline int organisation_tier(std::string_view t) {
-    static const char* const universities[] = {"Univ", "univ", "Universit", "Politecnico", "Polytechnic",
-                                               "Ecole", "College", "Hochschule"};
-    static const char* const others[] = {"Institut", "institut", "Academy", "Academia", "Hospital", "School",
-                                         "Laborator", "Centre", "Center", "Corporation", "Company", "Inc",
-                                         "Ltd", "GmbH", "CNRS", "Council", "Agency"};
-    for (const char* w : universities)
-        if (t.find(w) != std::string_view::npos) return 1;
-    for (const char* w : others)
-        if (t.find(w) != std::string_view::npos) return 2;
-    return 0;
-}
-
-// The organisation of one Scopus affiliation: the first comma token naming a
-// university, else the first naming another organisation (organisation_tier),
-// else the first token.
-inline std::string_view scopus_institution(std::string_view aff) {
-    std::string_view best;
-    int best_tier = 3;
-    std::size_t b = 0;
-    for (;;) {
-        const auto p = aff.find(',', b);
-        const auto tok = trim(aff.substr(b, p == std::string_view::npos ? std::string_view::npos : p - b));
-        const int t = organisation_tier(tok);
-        if (t != 0 && t < best_tier) {
-            best = tok;
-            best_tier = t;
-        }
-        if (p == std::string_view::npos) break;
-        b = p + 1;
-    }
-    return best_tier < 3 ? best : first_token(aff);
-}
-
-}  // namespace detail
 
 /// \brief Streaming reader of Scopus CSV exports.
 ///
@@ -135,10 +96,8 @@ public:
             if (!affs.empty()) {
                 rec.source = country_field::affiliations;
                 for (const auto a : detail::split_addresses(affs)) {
-                    const auto c = detail::address_country(a, *builder_.cn, builder_.copts);
-                    if (c.empty()) rec.unresolved.push_back(detail::last_token(detail::strip_address(a)));
-                    else rec.countries.push_back(c);
-                    const auto inst = detail::scopus_institution(a);
+                    builder_.add_country(a, rec);
+                    const auto inst = detail::affiliation_organisation(a);
                     if (!inst.empty()) rec.institutions.push_back(inst);
                 }
             } else if (awa_ >= 0) {

@@ -22,6 +22,7 @@
 #include "techconv/error.hpp"
 #include "techconv/format/line_reader.hpp"
 #include "techconv/io/bibliographic.hpp"
+#include "techconv/io/line_records.hpp"
 #include "techconv/io/references.hpp"
 #include "techconv/format/parse.hpp"
 
@@ -43,8 +44,6 @@ inline bool is_known_wos_tag(std::string_view t) {
         if (t == k) return true;
     return false;
 }
-
-inline bool is_tag_char(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 // The pieces of one WoS record a reader needs.
 struct wos_fields {
@@ -93,68 +92,25 @@ bool emit_wos_record(const wos_fields& f, const record_builder& b, record_parts&
     return emit_record(trim(f.ut), year, f.line, parts, f.ti, f.kw, seen, rep, sink);
 }
 
-inline const classification::country_normalizer& default_countries() {
-    static const classification::country_normalizer cn;
-    return cn;
-}
-
-inline line_options line_opts(const bibliographic_options& o) {
-    line_options l;
-    l.encoding = o.encoding;
-    return l;
-}
-
-inline record_builder make_builder(const bibliographic_options& o) {
-    classification::country_options co;
-    co.regions = o.regions;
-    co.input = classification::country_input::names_only;
-    return record_builder{o.countries != nullptr ? o.countries : &default_countries(), co};
-}
-
-// What the two Web of Science readers share: the options, the line reader,
-// the record builder and the reading loop over Derived::read_raw() (one raw
-// record into fields_, false at the end of input), which emit_wos_record
-// turns into a record or a counted skip.
+// What the two Web of Science readers share beyond the line-oriented front: the
+// fields of one raw record, the keys of its CR references, and emit(), which
+// emit_wos_record turns into a record or a dropped duplicate.
 template <class Derived>
-class wos_reader_base {
-public:
-    /// \brief Reads the next record into `rec`. \returns false at the end of input.
-    /// \throws parse_error as described in the reader's documentation.
-    bool next(bibliographic_record& rec) {
-        record_sink s(rec);
-        return next_into(s);
-    }
-    /// \brief Reads the next record into `sink` (records::paper_table, or any type
-    /// with its sink functions). \returns false at the end of input.
-    template <class Sink>
-    bool next_into(Sink& sink) {
-        for (;;) {
-            if (!static_cast<Derived&>(*this).read_raw()) return false;
-            if (emit_wos_record(fields_, builder_, parts_, refs_, seen_, report_, sink)) return true;
-        }
-    }
-    /// \brief What was read, skipped and not understood so far.
-    const bibliographic_report& stats() const noexcept {
-        report_.text = lines_.encoding();
-        return report_;
-    }
-    /// The same as stats() (the older spelling; the patent readers say stats()).
-    const bibliographic_report& report() const noexcept { return stats(); }
-
+class wos_reader_base : public line_records_reader<Derived> {
 protected:
+    friend class line_records_reader<Derived>;
     wos_reader_base(std::istream& in, std::string source, const bibliographic_options& opts)
-        : opts_(opts), lines_(in, std::move(source), line_opts(opts)), builder_(make_builder(opts_)) {}
+        : line_records_reader<Derived>(in, std::move(source), opts) {}
     wos_reader_base(const std::string& path, const bibliographic_options& opts)
-        : opts_(opts), lines_(path, line_opts(opts)), builder_(make_builder(opts_)) {}
+        : line_records_reader<Derived>(path, opts) {}
 
-    bibliographic_options opts_;
-    line_reader lines_;
-    record_builder builder_;
+    template <class Sink>
+    bool emit(Sink& sink) {
+        return emit_wos_record(fields_, this->builder_, this->parts_, refs_, this->seen_, this->report_, sink);
+    }
+
     wos_fields fields_;
-    record_parts parts_;
     reference_keys refs_;  // the keys of the current record's CR references
-    mutable bibliographic_report report_;  // stats() copies the line reader's encoding evidence
-    std::unordered_set<std::string> seen_;
 };
 
 }  // namespace detail
@@ -198,35 +154,7 @@ public:
 
 private:
     friend class detail::wos_reader_base<wos_tagged_reader>;
-
-    // A malformed record: throw, or record the issue and drop the record.
-    void malformed(error_code code, std::size_t line, const std::string& msg) {
-        if (opts_.malformed == malformed_policy::error)
-            ::techconv::detail::throw_error<parse_error>(code, source_location{lines_.source(), line, 0, 0, {}}, msg);
-        report_.issues.push_back(read_issue{line, code, msg + "; record skipped"});
-        ++report_.skipped;
-    }
-
-    bool next_line() {
-#if TECHCONV_HAS_EXCEPTIONS
-        if (opts_.malformed == malformed_policy::skip) {
-            for (;;) {
-                try {
-                    return lines_.next();
-                } catch (const parse_error& e) {
-                    if (e.code() != error_code::bad_encoding) throw;
-                    encoding_bad_ = true;  // the line was consumed; its record is dropped
-                    bad_line_ = e.line();
-                    if (!in_record_) {
-                        malformed(error_code::bad_encoding, e.line(), "invalid UTF-8 outside a record");
-                        encoding_bad_ = false;
-                    }
-                }
-            }
-        }
-#endif
-        return lines_.next();
-    }
+    friend class detail::line_records_reader<wos_tagged_reader>;
 
     // Reads one record's fields; false at end of input.
     bool read_raw() {
@@ -335,9 +263,6 @@ private:
         return false;
     }
 
-    bool in_record_ = false;
-    bool encoding_bad_ = false;
-    std::size_t bad_line_ = 0;
 };
 
 /// \brief Streaming reader of the Web of Science tab-delimited export.
@@ -368,6 +293,7 @@ public:
 
 private:
     friend class detail::wos_reader_base<wos_tab_reader>;
+    friend class detail::line_records_reader<wos_tab_reader>;
 
     [[noreturn]] void header_error(error_code code, const std::string& field, const std::string& msg) const {
         ::techconv::detail::throw_error<parse_error>(code, source_location{lines_.source(), 1, 0, 0, field}, msg);
@@ -477,17 +403,6 @@ private:
     std::vector<std::string> names_;
     std::size_t width_ = 0, ut_ = npos, py_ = npos, c1_ = npos, rp_ = npos, ti_ = npos, de_ = npos, id_ = npos, cr_ = npos;
 };
-
-namespace detail {
-template <class Reader>
-bibliographic_data read_all(Reader& r) {  // the row form
-    bibliographic_data d;
-    bibliographic_record rec;
-    while (r.next(rec)) d.records.push_back(rec);
-    d.report = r.report();
-    return d;
-}
-}  // namespace detail
 
 /// \brief Reads a whole WoS plain-text export. \param path the file
 /// \param opts reader options. \returns records (duplicates removed) and the report.

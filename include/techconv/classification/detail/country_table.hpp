@@ -322,7 +322,7 @@ inline const std::vector<std::pair<const char*, const char*>>& builtin_aliases()
         {"U ARAB EMIRATES", "AE"}, {"UAE", "AE"}, {"ARAB EMIRATES", "AE"}, {"SYRIAN ARAB REPUBLIC", "SY"},
         {"IRAN ISLAMIC REPUBLIC OF", "IR"}, {"ISLAMIC REPUBLIC OF IRAN", "IR"}, {"IRAN ISLAMIC REPUBLIC", "IR"},
         {"PALESTINIAN TERRITORY", "PS"}, {"PALESTINIAN TERRITORIES", "PS"}, {"STATE OF PALESTINE", "PS"},
-        {"TURKEY", "TR"}, {"REPUBLIC OF TURKIYE", "TR"},
+        {"TURKEY", "TR"}, {"REPUBLIC OF TURKIYE", "TR"}, {"SULTANATE OF OMAN", "OM"},
         // Europe
         {"RUSSIAN FEDERATION", "RU"}, {"CZECH REPUBLIC", "CZ"}, {"SLOVAK REPUBLIC", "SK"},
         {"MACEDONIA", "MK"}, {"REPUBLIC OF NORTH MACEDONIA", "MK"},
@@ -346,7 +346,7 @@ inline const std::vector<std::pair<const char*, const char*>>& builtin_aliases()
         {"REP CONGO", "CG"}, {"CONGO", "CG"}, {"CONGO REPUBLIC", "CG"}, {"REPUBLIC OF CONGO", "CG"},
         {"REPUBLIC OF THE CONGO", "CG"}, {"CONGO BRAZZAVILLE", "CG"}, {"COTE IVOIRE", "CI"},
         {"IVORY COAST", "CI"}, {"COTE D IVOIRE", "CI"}, {"SAO TOME AND PRIN", "ST"}, {"SAO TOME", "ST"},
-        {"CAPE VERDE", "CV"}, {"SWAZILAND", "SZ"}, {"LIBYAN ARAB JAMAHIRIYA", "LY"},
+        {"CAPE VERDE", "CV"}, {"SWAZILAND", "SZ"}, {"LIBYAN ARAB JAMAHIRIYA", "LY"}, {"TUNISIE", "TN"},
         {"TANZANIA UNITED REPUBLIC OF", "TZ"}, {"UNITED REPUBLIC OF TANZANIA", "TZ"},
         {"GUINEA BISSAU", "GW"}, {"EQUAT GUINEA", "GQ"}, {"BURKINA", "BF"}, {"UPPER VOLTA", "BF"},
         // Americas and the Caribbean
@@ -363,7 +363,7 @@ inline const std::vector<std::pair<const char*, const char*>>& builtin_aliases()
         {"TURKS AND CAICOS", "TC"}, {"GUYANE", "GF"}, {"SOUTH GEORGIA", "GS"}, {"SVALBARD", "SJ"},
         {"HEARD ISLAND", "HM"}, {"COCOS ISLANDS", "CC"}, {"KEELING ISLANDS", "CC"},
         // more WoS abbreviations (C1 addresses) and old names
-        {"DOMINICAN REP", "DO"}, {"CENT AFR REP", "CF"}, {"FR GUIANA", "GF"}, {"AMER SAMOA", "AS"},
+        {"BRASIL", "BR"}, {"DOMINICAN REP", "DO"}, {"CENT AFR REP", "CF"}, {"FR GUIANA", "GF"}, {"AMER SAMOA", "AS"},
         {"N MARIANA ISL", "MP"}, {"NORTHERN MARIANA ISL", "MP"}, {"W SAMOA", "WS"}, {"WESTERN SAMOA", "WS"},
         {"BRIT IND OCEAN TERR", "IO"}, {"US MINOR OUTLYING ISL", "UM"}, {"NETHERLANDS ANTILLES", "CW"},
         {"ST VINCENT AND THE GRENADINES", "VC"}, {"SURINAM", "SR"}, {"MALAGASY REPUBLIC", "MG"},
