@@ -23,6 +23,7 @@
 #include "techconv/format/line_reader.hpp"
 #include "techconv/io/bibliographic.hpp"
 #include "techconv/io/references.hpp"
+#include "techconv/io/tagged_line.hpp"
 #include "techconv/format/parse.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -43,8 +44,6 @@ inline bool is_known_wos_tag(std::string_view t) {
         if (t == k) return true;
     return false;
 }
-
-inline bool is_tag_char(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 // The pieces of one WoS record a reader needs.
 struct wos_fields {
@@ -201,9 +200,7 @@ private:
 
     // A malformed record: throw, or record the issue and drop the record.
     void malformed(error_code code, std::size_t line, const std::string& msg) {
-        if (opts_.malformed == malformed_policy::error)
-            ::techconv::detail::throw_error<parse_error>(code, source_location{lines_.source(), line, 0, 0, {}}, msg);
-        report_.issues.push_back(read_issue{line, code, msg + "; record skipped"});
+        detail::malformed_record(opts_.malformed, lines_.source(), line, {}, code, msg, report_.issues);
         ++report_.skipped;
     }
 
@@ -236,23 +233,22 @@ private:
         std::string* cont = nullptr;  // field receiving continuation lines
         encoding_bad_ = false;
         while (next_line()) {
-            std::string_view l = lines_.text();
+            // concatenated downloads: each part may start with its own byte-order mark
+            const detail::tagged_line tl = detail::split_tagged_line(lines_.text());
+            const std::string_view l = tl.value;
             const std::size_t ln = lines_.line();
-            // Concatenated downloads: each part may start with its own byte-order mark.
-            if (l.size() >= 3 && l.compare(0, 3, "\xEF\xBB\xBF") == 0) l.remove_prefix(3);
-            if (trim(l).empty()) continue;
-            if (l.size() >= 3 && l[0] == ' ' && l[1] == ' ' && l[2] == ' ') {  // continuation
+            if (tl.kind == detail::tagged_line_kind::blank) continue;
+            if (tl.kind == detail::tagged_line_kind::continuation) {
                 if (!in_record_) {
                     if (!bad) malformed(error_code::bad_markup, ln, "continuation line outside a record");
                     bad = true;
                     continue;
                 }
-                if (cont == &fields_.ti) detail::append_words(*cont, l.substr(3));
-                else if (cont != nullptr) detail::append_item(*cont, l.substr(3));
+                if (cont == &fields_.ti) detail::append_words(*cont, tl.value);
+                else if (cont != nullptr) detail::append_item(*cont, tl.value);
                 continue;
             }
-            if (l.size() < 2 || !detail::is_tag_char(l[0]) || !detail::is_tag_char(l[1]) ||
-                (l.size() > 2 && l[2] != ' ')) {
+            if (tl.kind == detail::tagged_line_kind::other) {
                 if (in_record_ && !bad) {
                     malformed(error_code::bad_markup, ln,
                               "line is neither a field tag nor a continuation: '" + std::string(l.substr(0, 40)) + "'");
@@ -264,8 +260,8 @@ private:
                 cont = nullptr;
                 continue;
             }
-            const std::string_view tag = l.substr(0, 2);
-            const std::string_view value = l.size() > 3 ? l.substr(3) : std::string_view();
+            const std::string_view tag = tl.tag;
+            const std::string_view value = tl.value;
             cont = nullptr;
             if (tag == "FN" || tag == "VR") continue;
             if (tag == "EF") {
@@ -313,12 +309,8 @@ private:
                 return true;
             }
             if (!detail::is_known_wos_tag(tag)) {
-                if (opts_.unknown_tags == unknown_tag_policy::error)
-                    ::techconv::detail::throw_error<parse_error>(
-                        error_code::unknown_tag, source_location{lines_.source(), ln, 1, 0, std::string(tag)},
-                        "unknown field tag '" + std::string(tag) + "'");
+                detail::unknown_tag(opts_.unknown_tags, lines_.source(), ln, tag, report_.issues);
                 ++report_.unknown_tags;
-                report_.issues.push_back(read_issue{ln, error_code::unknown_tag, "unknown field tag '" + std::string(tag) + "' ignored"});
                 continue;
             }
             if (tag == "UT") cont = &fields_.ut;
