@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <techconv/io/derwent.hpp>
+#include <techconv/io/wos.hpp>
 
 #include <sstream>
 #include <string>
@@ -159,4 +160,38 @@ TEST_CASE("bad input: derwent: IPC items that are no symbol are dropped and coun
     CHECK(r.stats().rejected_codes == 1);
     REQUIRE(r.stats().rejected_code_examples.size() == 1);
     CHECK(r.stats().rejected_code_examples[0] == "bad.ciw:1: 'ZZZZ-001/00' in IP (bad_section)");
+}
+
+TEST_CASE("bad input: derwent and wos: UTF-16 ending inside a character ends the input under skip") {
+    // Found by tests/fuzz/derwent.fuzz.cpp (regressions/derwent/utf16_odd_byte_count_skip): the byte
+    // source raised the error at every read, and the skip policy's retry never ended (the WoS
+    // tagged reader alike). The error is raised once (line 4: after three line ends); then the
+    // input ends.
+    const auto utf16 = [](const std::string& s) {
+        std::string t = "\xFF\xFE";  // UTF-16LE byte-order mark
+        for (const char c : s) {
+            t += c;
+            t += '\0';
+        }
+        return t + "x";  // an odd byte count
+    };
+    const std::string text = utf16("PT P\nPN TW536742-U\nER\n");
+    const auto s = read_derwent_text(text, io::malformed_policy::skip);
+    CHECK(s.ids == std::vector<std::string>{"TW 536742 U"});
+    REQUIRE(s.issues.size() == 1);
+    CHECK(s.issues[0].code == error_code::bad_encoding);
+    CHECK(s.issues[0].line == 4);
+    const expected_error want{error_code::bad_encoding, 4, 0, 0, ""};
+    const auto e = read_derwent_text(text, io::malformed_policy::error, &want);
+    CHECK(e.ids == std::vector<std::string>{"TW 536742 U"});
+    // the WoS tagged reader on the same shape
+    std::istringstream in(utf16("PT J\nUT WOS:1\nPY 2020\nER\n"));
+    io::bibliographic_options o;
+    o.malformed = io::malformed_policy::skip;
+    io::wos_tagged_reader w(in, "bad.txt", o);
+    io::bibliographic_record rec;
+    std::size_t n = 0;
+    while (w.next(rec)) ++n;
+    CHECK(n == 1);
+    CHECK(w.report().skipped == 1);
 }
