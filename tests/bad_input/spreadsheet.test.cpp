@@ -44,6 +44,8 @@ TEST_CASE("dates: the forms a spreadsheet writes, and the rule that read each") 
     year_is("24.09.2014", none, 2014, R::year_last);
     year_is("9/24/2014", none, 2014, R::year_last);
     year_is("24-09-2014", none, 2014, R::year_last);
+    year_is("13 Apr 2017", none, 2017, R::year_last);  // the Derwent form (derwent-dii-drones PD)
+    year_is("1 dec 1999", none, 1999, R::year_last);
     // two-digit years: by the record's reference year (the latest year <= reference ending in YY)
     year_is("9/24/14", 2015, 2014, R::two_digit_reference);
     year_is("24/08/71", 1976, 1971, R::two_digit_reference);
@@ -63,7 +65,8 @@ TEST_CASE("dates: the forms a spreadsheet writes, and the rule that read each") 
     // not dates, or implausible years
     for (const char* bad : {"0000", "0201", "3000", "13/13/2014", "2014-13-01", "2014-09-32", "9/24", "9/24/2014x",
                             "24.09.201", "123456", "Sep 24 2014", "", "1/2/3", "00/00/00", "2014.0.1", "2014.",
-                            "2.014E+03"}) {
+                            "2.014E+03", "13 Apx 2017", "32 Apr 2017", "0 Apr 2017", "13 Apr 17", "13 Apr 2017x", "13  Apr 2017",
+                            "13 Apr 1066"}) {
         INFO(std::string(bad));
         CHECK_FALSE(io::parse_date_year(bad).has_value());
     }

@@ -57,6 +57,38 @@ TEST_CASE("ipc_code: every real-data spelling of G06T 7/00 gives the same code")
     }
 }
 
+TEST_CASE("ipc_code: the Derwent form B64C-039/02 (dash after the subclass, padded group)") {
+    // the codes of the first records of the shared Derwent sample (derwent-dii-drones), each
+    // written out by hand in the WIPO form
+    struct pair {
+        const char* derwent;
+        const char* wipo;
+    };
+    for (const pair& p : {pair{"B64C-039/02", "B64C 39/02"}, pair{"G05D-001/00", "G05D 1/00"},
+                          pair{"H04N-009/77", "H04N 9/77"}, pair{"F21K-099/00", "F21K 99/00"},
+                          pair{"A61K-2300/00", "A61K 2300/00"}, pair{"b64c-039/024", "B64C 39/024"},
+                          pair{"B64C-39/02", "B64C 39/02"}}) {
+        CAPTURE(p.derwent);
+        const auto c = try_parse_ipc(p.derwent);
+        REQUIRE(c.has_value());
+        CHECK(*c == parse_ipc(p.wipo));
+        CHECK(c->to_string(ipc_format::compact) == parse_ipc(p.wipo).to_string(ipc_format::compact));
+    }
+    // Derwent's subclass without a group (B64C-000/00, 6 of the sample's IP items) is the subclass
+    const auto sub = try_parse_ipc("B64C-000/00");
+    REQUIRE(sub.has_value());
+    CHECK(*sub == parse_ipc("B64C"));
+    CHECK(sub->level() == ipc_level::subclass);
+    CHECK(tc::classification::ipc_from_chars("B64C 000/00").error == ipc_errc::bad_main_group);  // only in that form
+    CHECK(tc::classification::ipc_from_chars("B64C-000/01").error == ipc_errc::bad_main_group);
+    // the dash is read only right after the subclass letter, once
+    CHECK(tc::classification::ipc_from_chars("B64C-").error == ipc_errc::bad_main_group);
+    CHECK(tc::classification::ipc_from_chars("B64C--039/02").error == ipc_errc::bad_main_group);
+    CHECK(tc::classification::ipc_from_chars("B64C -039/02").error == ipc_errc::bad_main_group);
+    CHECK(tc::classification::ipc_from_chars("B64C-039-02").error == ipc_errc::bad_main_group);
+    CHECK(tc::classification::ipc_from_chars("B64-C039/02").error == ipc_errc::bad_subclass);
+}
+
 TEST_CASE("ipc_code: subgroups, CPC Y section and 2000-series indexing codes") {
     const ipc_code a = parse_ipc("H04N5/232");
     CHECK(a.level() == ipc_level::subgroup);

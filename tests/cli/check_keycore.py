@@ -50,7 +50,9 @@ def check_run(out, ids, x, present, label):
     srows = read_csv(os.path.join(out, "scores.csv"))
     check([r["id"] for r in srows] == ids, "%s: scores.csv ids and order" % label)
     got = np.array([float(r["score"]) for r in srows])
-    check(np.all(got >= 0) and np.all(got <= 1 + 1e-12), "%s: scores in [0, 1]" % label)
+    # scores are one folded linear form (weighting/score.hpp): a record at every column's minimum
+    # scores 0 within a few ulps (the Derwent sample has 46 such records at -6.9e-18)
+    check(np.all(got >= -1e-12) and np.all(got <= 1 + 1e-12), "%s: scores in [0, 1]" % label)
     check(np.allclose(got, s, rtol=1e-8, atol=1e-12), "%s: scores differ by %g" % (label, np.abs(got - s).max()))
     # ranks follow the file's own scores under the tie rule (score desc, then input order)
     order = sorted(range(len(got)), key=lambda i: (-got[i], i))

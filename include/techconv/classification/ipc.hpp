@@ -357,6 +357,9 @@ struct ipc_parse_result {
 ///    `/`, optional blanks, 2-6 digit subgroup;
 ///  - `G06T0007000000`: the 14-character WIPO/EPO form (4 group digits,
 ///    6 subgroup digits), and `G06T 0007000000`;
+///  - `B64C-039/02`: the Derwent (DWPI) form, a `-` right after the subclass
+///    and the main group zero-padded (any 1-4 digits are read as above);
+///    `B64C-000/00` (group and subgroup zero) is Derwent's subclass `B64C`;
 ///  - prefixes `G`, `G06`, `G06T` (section, class, subclass level);
 ///  - any of the above followed by a version indicator `(2006.01)`,
 ///    `2006.01` or `20060101`; leading and trailing blanks.
@@ -395,7 +398,9 @@ constexpr ipc_parse_result ipc_from_chars(std::string_view text) noexcept {
     b |= letter_index(s[i]) << subclass_shift;
     ++i;
     if (at_tail(i)) return finish(i, ipc_level::subclass);
-    std::size_t j = skip_blanks(s, i);
+    // Derwent's form joins the subclass and a 3-digit zero-padded group by '-': B64C-039/02
+    const bool dash = s[i] == '-';
+    std::size_t j = dash ? i + 1 : skip_blanks(s, i);
     const std::size_t d = digit_run(s, j);
     std::uint32_t group = 0, sub = 0;
     if (d == 10) {  // 14-character form: 4 group digits, 6 subgroup digits
@@ -416,6 +421,8 @@ constexpr ipc_parse_result ipc_from_chars(std::string_view text) noexcept {
         sub = digits_value(s, j, k) * pow10(static_cast<unsigned>(6 - k));
         j += k;
     }
+    // Derwent writes a subclass without a group as group 0: B64C-000/00 is B64C
+    if (group == 0 && dash && sub == 0) return finish(j, ipc_level::subclass);
     if (group == 0) return R{{}, ipc_errc::bad_main_group, i};
     b |= std::uint64_t{group} << main_group_shift;
     b |= std::uint64_t{sub} << subgroup_shift;

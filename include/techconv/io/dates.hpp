@@ -86,6 +86,21 @@ constexpr long long civil_year(long long days) noexcept {
     return yoe + era * 400 + (month <= 2 ? 1 : 0);
 }
 
+// Whether `m` is an English month abbreviation ("Jan" .. "Dec", any case).
+constexpr bool month_abbreviation(std::string_view m) noexcept {
+    constexpr std::string_view names = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
+    if (m.size() != 3) return false;
+    for (std::size_t k = 0; k < names.size(); k += 3) {
+        bool same = true;
+        for (std::size_t c = 0; c < 3; ++c) {
+            const char u = m[c] >= 'a' && m[c] <= 'z' ? static_cast<char>(m[c] - 'a' + 'A') : m[c];
+            same = same && u == names[k + c];
+        }
+        if (same) return true;
+    }
+    return false;
+}
+
 constexpr bool date_tail_ok(std::string_view s, std::size_t i) noexcept {
     // the end, or a time part after a blank or 'T' ("9/24/14 0:00", "2014-09-24T10:00:00Z")
     return i == s.size() || s[i] == ' ' || s[i] == 'T';
@@ -104,7 +119,9 @@ constexpr bool date_tail_ok(std::string_view s, std::size_t i) noexcept {
 /// - **year last**: `A?B?YYYY` with `?` one of `/`, `.`, `-` and A, B of one or
 ///   two digits in 1..31 of which at least one is at most 12 (so one of them is a
 ///   month). Whether A is the day or the month (`9/24/2014` or `24.09.2014`) does
-///   not change the year and is not decided.
+///   not change the year and is not decided. Also `D Mon YYYY`: a day 1..31, one
+///   blank, an English month abbreviation (any case), one blank, four digits
+///   (the Derwent Innovations Index writes `13 Apr 2017`).
 /// - **two-digit year** `A?B?YY`: with a `reference` year (a four-digit year the
 ///   same record states, such as its publication year; dates of filing and
 ///   priority are not later than publication), the latest year not after the
@@ -157,6 +174,14 @@ constexpr std::optional<date_year> parse_date_year(std::string_view s, year_type
     }
     // A?B?Y with A, B of one or two digits
     if (i >= s.size()) return std::nullopt;
+    if (s[i] == ' ') {  // D Mon YYYY (Derwent: "13 Apr 2017")
+        if (*a < 1 || *a > 31 || s.size() != i + 9 || s[i + 4] != ' ' || !detail::month_abbreviation(s.substr(i + 1, 3)))
+            return std::nullopt;
+        std::size_t j = i + 5, dy = 0;
+        const auto y = detail::date_number(s, j, 4, dy);
+        if (!y || dy != 4 || j != s.size()) return std::nullopt;
+        return plausible(*y, date_rule::year_last);
+    }
     const char sep = s[i];
     if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
     std::size_t j = i + 1, d2 = 0, d3 = 0;

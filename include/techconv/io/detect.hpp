@@ -31,10 +31,11 @@ enum class input_format {
     openalex,   ///< OpenAlex works: API JSON pages, JSON arrays or JSON Lines (io/openalex.hpp)
     lens_scholarly,  ///< Lens scholarly works: JSON Lines export or API JSON (io/lens_scholarly.hpp)
     pubmed,          ///< PubMed MEDLINE tagged text, "Save -> PubMed format" (io/pubmed.hpp)
+    derwent,         ///< Derwent Innovations Index tagged export, .ciw (io/derwent.hpp)
 };
 
 /// \brief Stable name of a format: "auto", "lens", "uspto-xml", "csv", "wos", "wos-tab", "scopus",
-/// "openalex", "lens-scholarly", "pubmed".
+/// "openalex", "lens-scholarly", "pubmed", "derwent".
 constexpr std::string_view to_string(input_format f) noexcept {
     switch (f) {
         case input_format::automatic: return "auto";
@@ -47,6 +48,7 @@ constexpr std::string_view to_string(input_format f) noexcept {
         case input_format::openalex: return "openalex";
         case input_format::lens_scholarly: return "lens-scholarly";
         case input_format::pubmed: return "pubmed";
+        case input_format::derwent: return "derwent";
     }
     return "auto";
 }
@@ -56,15 +58,16 @@ constexpr std::string_view to_string(input_format f) noexcept {
 inline input_format input_format_from_string(std::string_view name) {
     for (const auto f : {input_format::automatic, input_format::lens, input_format::uspto_xml, input_format::csv,
                          input_format::wos, input_format::wos_tab, input_format::scopus, input_format::openalex,
-                         input_format::lens_scholarly, input_format::pubmed})
+                         input_format::lens_scholarly, input_format::pubmed, input_format::derwent})
         if (name == to_string(f)) return f;
     throw invalid_argument("unknown format '" + std::string(name) +
-                           "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus, openalex, lens-scholarly, pubmed)");
+                           "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus, openalex, lens-scholarly, pubmed, derwent)");
 }
 
 /// \brief Whether records of format `f` are patents (the patent readers accept it).
 constexpr bool holds_patents(input_format f) noexcept {
-    return f == input_format::lens || f == input_format::uspto_xml || f == input_format::csv;
+    return f == input_format::lens || f == input_format::uspto_xml || f == input_format::csv ||
+           f == input_format::derwent;
 }
 
 /// \brief Whether records of format `f` are papers (the bibliographic readers accept it).
@@ -101,6 +104,28 @@ inline std::vector<std::string> sniff_header(std::string_view line, char delim) 
     return out;
 }
 
+// Whether a tagged export's head holds a Derwent Innovations Index record: a line `UT DIIDW:`
+// (the DWPI accession), or a record `PT P` whose next line is `PN` with a publication number
+// `CC<digits>...-<kind>` (a Web of Science record of type P, a patent, has no PN of that form:
+// its PN is a part number).
+constexpr bool is_alpha_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
+
+inline bool derwent_head(std::string_view head) {
+    if (head.find("\nUT DIIDW:") != std::string_view::npos) return true;
+    for (std::size_t p = head.find("PT P"); p != std::string_view::npos; p = head.find("PT P", p + 1)) {
+        if (p != 0 && head[p - 1] != '\n') continue;
+        std::size_t q = p + 4;
+        if (q < head.size() && head[q] == '\r') ++q;
+        if (q >= head.size() || head[q] != '\n') continue;
+        const std::string_view pn = head.substr(q + 1, 64);
+        if (pn.size() < 6 || pn.substr(0, 3) != "PN " || !is_alpha_upper(pn[3]) || !is_alpha_upper(pn[4])) continue;
+        std::size_t k = 5;
+        while (k < pn.size() && pn[k] >= '0' && pn[k] <= '9') ++k;
+        if (k > 5 && k < pn.size() && pn[k] == '-') return true;
+    }
+    return false;
+}
+
 inline bool has_name(const std::vector<std::string>& h, std::string_view name) {
     for (const auto& x : h)
         if (iequals(x, name)) return true;
@@ -128,7 +153,10 @@ constexpr bool blank_text(std::string_view head) noexcept {
 ///    (an API page, an array, or JSON Lines);
 ///  - `{` or `[` with `"lens_id"` and `"year_published"` or `"scholarly_citations"`: Lens
 ///    scholarly works (JSON Lines export or API JSON);
-///  - a first line starting `FN `, `PT ` or `VR `: Web of Science tagged text;
+///  - a first line starting `FN `, `PT ` or `VR `: the Derwent Innovations Index export when
+///    the head holds a line `UT DIIDW:` or a record `PT P` followed by a line `PN` with a
+///    publication number `CC<digits>-<kind>` (`PN US2017104972-A1`), else Web of Science
+///    tagged text;
 ///  - a first line starting `PT` and a tab: Web of Science tab-delimited;
 ///  - a first line starting `PMID- ` (or `PMID-` and its end): PubMed MEDLINE text;
 ///  - a header (separated by ',', ';' or tabs: detect_delimiter, or the delimiter a `sep=`
@@ -171,7 +199,8 @@ inline input_format detect_format_of(std::string_view head) {
         delimiter = detect_delimiter(line);
     }
     const auto starts = [&](std::string_view s) { return line.substr(0, s.size()) == s; };
-    if (starts("FN ") || starts("PT ") || starts("VR ")) return input_format::wos;
+    if (starts("FN ") || starts("PT ") || starts("VR "))
+        return detail::derwent_head(head) ? input_format::derwent : input_format::wos;
     if (starts("PT\t")) return input_format::wos_tab;
     if (starts("PMID- ") || line == "PMID-") return input_format::pubmed;
     const auto h = detail::sniff_header(line, delimiter);

@@ -18,6 +18,7 @@
 #include "techconv/error.hpp"
 #include "techconv/format/line_reader.hpp"
 #include "techconv/io/bibliographic.hpp"
+#include "techconv/io/tagged_line.hpp"  // malformed_record
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
@@ -71,9 +72,7 @@ protected:
     // A malformed record: throw a parse_error at `line` (naming `field` when not empty), or
     // record the issue and count the skip.
     void malformed(error_code code, std::size_t line, const std::string& msg, const std::string& field = {}) {
-        if (opts_.malformed == malformed_policy::error)
-            ::techconv::detail::throw_error<parse_error>(code, source_location{lines_.source(), line, 0, 0, field}, msg);
-        report_.issues.push_back(read_issue{line, code, msg + "; record skipped"});
+        malformed_record(opts_.malformed, lines_.source(), line, field, code, msg, report_.issues);
         ++report_.skipped;
     }
 

@@ -21,6 +21,7 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/canonical_csv.hpp"
+#include "techconv/io/derwent.hpp"
 #include "techconv/io/detect.hpp"
 #include "techconv/format/csv.hpp"  // delimiter_note
 #include "techconv/format/encoding.hpp"
@@ -200,7 +201,7 @@ inline patent_csv_options csv_options_of(const read_limits& l, text_encoding enc
 
 [[noreturn]] inline void no_patents(const std::string& source, input_format f) {
     ::techconv::detail::throw_error<invalid_argument>(source + ": format " + std::string(to_string(f)) +
-                                                      " holds no patents (use lens, uspto-xml or csv)");
+                                                      " holds no patents (use lens, uspto-xml, csv or derwent)");
 }
 
 /// What the report learns from a reader once it is open: a canonical CSV's country column.
@@ -230,6 +231,13 @@ void construct_patent_reader(input_source& in, input_format f, const read_patent
         case input_format::csv:
             make(reader_tag<canonical_csv_reader>{}, in.stream(), path, csv_options_of(opts.limits, opts.encoding));
             return;
+        case input_format::derwent: {
+            derwent_options o;
+            o.encoding = opts.encoding;
+            o.max_codes_per_record = opts.limits.max_codes_per_record;
+            make(reader_tag<derwent_reader>{}, in.stream(), path, o);
+            return;
+        }
         default: no_patents(path, f);
     }
 }

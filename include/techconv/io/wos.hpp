@@ -24,6 +24,7 @@
 #include "techconv/io/bibliographic.hpp"
 #include "techconv/io/line_records.hpp"
 #include "techconv/io/references.hpp"
+#include "techconv/io/tagged_line.hpp"
 #include "techconv/format/parse.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -164,23 +165,22 @@ private:
         std::string* cont = nullptr;  // field receiving continuation lines
         encoding_bad_ = false;
         while (next_line()) {
-            std::string_view l = lines_.text();
+            // concatenated downloads: each part may start with its own byte-order mark
+            const detail::tagged_line tl = detail::split_tagged_line(lines_.text());
+            const std::string_view l = tl.value;
             const std::size_t ln = lines_.line();
-            // Concatenated downloads: each part may start with its own byte-order mark.
-            if (l.size() >= 3 && l.compare(0, 3, "\xEF\xBB\xBF") == 0) l.remove_prefix(3);
-            if (trim(l).empty()) continue;
-            if (l.size() >= 3 && l[0] == ' ' && l[1] == ' ' && l[2] == ' ') {  // continuation
+            if (tl.kind == detail::tagged_line_kind::blank) continue;
+            if (tl.kind == detail::tagged_line_kind::continuation) {
                 if (!in_record_) {
                     if (!bad) malformed(error_code::bad_markup, ln, "continuation line outside a record");
                     bad = true;
                     continue;
                 }
-                if (cont == &fields_.ti) detail::append_words(*cont, l.substr(3));
-                else if (cont != nullptr) detail::append_item(*cont, l.substr(3));
+                if (cont == &fields_.ti) detail::append_words(*cont, tl.value);
+                else if (cont != nullptr) detail::append_item(*cont, tl.value);
                 continue;
             }
-            if (l.size() < 2 || !detail::is_tag_char(l[0]) || !detail::is_tag_char(l[1]) ||
-                (l.size() > 2 && l[2] != ' ')) {
+            if (tl.kind == detail::tagged_line_kind::other) {
                 if (in_record_ && !bad) {
                     malformed(error_code::bad_markup, ln,
                               "line is neither a field tag nor a continuation: '" + std::string(l.substr(0, 40)) + "'");
@@ -192,8 +192,8 @@ private:
                 cont = nullptr;
                 continue;
             }
-            const std::string_view tag = l.substr(0, 2);
-            const std::string_view value = l.size() > 3 ? l.substr(3) : std::string_view();
+            const std::string_view tag = tl.tag;
+            const std::string_view value = tl.value;
             cont = nullptr;
             if (tag == "FN" || tag == "VR") continue;
             if (tag == "EF") {
@@ -241,12 +241,8 @@ private:
                 return true;
             }
             if (!detail::is_known_wos_tag(tag)) {
-                if (opts_.unknown_tags == unknown_tag_policy::error)
-                    ::techconv::detail::throw_error<parse_error>(
-                        error_code::unknown_tag, source_location{lines_.source(), ln, 1, 0, std::string(tag)},
-                        "unknown field tag '" + std::string(tag) + "'");
+                detail::unknown_tag(opts_.unknown_tags, lines_.source(), ln, tag, report_.issues);
                 ++report_.unknown_tags;
-                report_.issues.push_back(read_issue{ln, error_code::unknown_tag, "unknown field tag '" + std::string(tag) + "' ignored"});
                 continue;
             }
             if (tag == "UT") cont = &fields_.ut;

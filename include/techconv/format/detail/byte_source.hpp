@@ -151,9 +151,14 @@ private:
     // Transcodes UTF-16 into buf_ (as UTF-8) until at least one byte is there.
     bool refill_utf16() {
         out_.clear();
-        if (!utf16_error_.empty())  // the text before the bad surrogate has been read: now the error
+        // A UTF-16 error ends the text: it is raised once, then the input is at its end (a reader
+        // that counts the error and reads on, malformed_policy::skip, used to get it forever).
+        if (utf16_failed_) return false;
+        if (!utf16_error_.empty()) {  // the text before the bad surrogate has been read: now the error
+            utf16_failed_ = true;
             ::techconv::detail::throw_error<parse_error>(
                 error_code::bad_encoding, source_location{source_, utf16_error_line_, 0, 0, {}}, utf16_error_);
+        }
         for (;;) {
             if (!raw_.empty()) {
                 const std::size_t before = out_.size();
@@ -167,10 +172,12 @@ private:
                                    std::to_string(raw_offset_ + utf16_->bytes_done()) + " (read as UTF-16)";
                     utf16_error_line_ = utf16_newlines_ + 1;
                     raw_.clear();
-                    if (out_.empty())
+                    if (out_.empty()) {
+                        utf16_failed_ = true;
                         ::techconv::detail::throw_error<parse_error>(
                             error_code::bad_encoding, source_location{source_, utf16_error_line_, 0, 0, {}},
                             utf16_error_);
+                    }
                     at_end_ = true;
                     break;
                 }
@@ -179,6 +186,7 @@ private:
             if (!out_.empty()) break;
             if (at_end_) {
                 if (utf16_->incomplete()) {
+                    utf16_failed_ = true;
                     ::techconv::detail::throw_error<parse_error>(
                         error_code::bad_encoding, source_location{source_, utf16_newlines_ + 1, 0, 0, {}},
                         "the input ends inside a UTF-16 character (odd byte count or a lone high surrogate)");
@@ -244,6 +252,7 @@ private:
     std::unique_ptr<utf16_decoder> utf16_;  // set while transcoding UTF-16 input
     std::size_t utf16_newlines_ = 0;        // line ends transcoded so far: the line of a UTF-16 error
     std::string utf16_error_;               // a surrogate error raised once the text before it is read
+    bool utf16_failed_ = false;             // a UTF-16 error was raised: the input ends there
     std::size_t utf16_error_line_ = 0;
     std::vector<char> raw_;                  // UTF-16 bytes not yet transcoded
     std::string out_;                        // one block's UTF-8

@@ -191,6 +191,29 @@ inline std::string publication_id(std::string_view country, std::string_view num
     return id;
 }
 
+/// The publication number written as one token, `CC<number>[-<kind>]` (Derwent's form:
+/// "US2017104972-A1", "WO2017062725-A1", "USRE45678-E", "JP2017071285-A"), in the form of
+/// io::patent_record::id: "US 2017104972 A1" (publication_id of the country, the number, the
+/// kind). An empty string when `s` is not that form: no two-letter country, no character of the
+/// number after it, a kind that is not one letter and at most two digits, or blanks inside.
+inline std::string publication_id(std::string_view s) {
+    s = trim(s);
+    if (s.size() < 3 || !is_alpha(s[0]) || !is_alpha(s[1])) return {};
+    const std::size_t dash = s.rfind('-');
+    std::string_view number = s.substr(2, dash == std::string_view::npos ? std::string_view::npos : dash - 2);
+    std::string_view kind = dash == std::string_view::npos ? std::string_view() : s.substr(dash + 1);
+    if (number.empty() || !is_alnum(number.back())) return {};
+    for (const char c : number)
+        if (!is_alnum(c)) return {};
+    if (dash != std::string_view::npos) {
+        if (kind.empty() || kind.size() > 3 || !is_alpha(kind[0])) return {};
+        for (std::size_t k = 1; k < kind.size(); ++k)
+            if (!is_digit(kind[k])) return {};
+    }
+    const char country[2] = {ascii_upper(s[0]), ascii_upper(s[1])};
+    return publication_id(std::string_view(country, 2), number, kind);
+}
+
 }  // namespace detail
 }  // namespace io
 TECHCONV_NAMESPACE_END
