@@ -18,14 +18,11 @@
 #include "techconv/error.hpp"
 #include "techconv/format/line_reader.hpp"
 #include "techconv/io/bibliographic.hpp"
-#include "techconv/io/tagged_line.hpp"  // malformed_record
+#include "techconv/io/tagged_line.hpp"  // malformed_record, is_tag_char
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
 namespace detail {
-
-/// Whether `c` may be part of a field tag of a tagged export (WoS `C1`, PubMed `PMID`).
-inline bool is_tag_char(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 /// \brief The reading loop of the line-oriented bibliographic readers (CRTP).
 ///

@@ -22,7 +22,7 @@ TECHCONV_NAMESPACE_BEGIN
 namespace io {
 namespace detail {
 
-/// A character of a field tag: an upper-case ASCII letter or a digit.
+/// A character of a field tag (WoS and Derwent `C1`, PubMed `PMID`): an upper-case ASCII letter or a digit.
 constexpr bool is_tag_char(char c) noexcept { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 /// What one line of a tagged export is.
