@@ -176,7 +176,7 @@ TEST_CASE("derwent: publication numbers in Derwent's form become record ids") {
     }
 }
 
-TEST_CASE("derwent: detected from content; the WoS samples stay WoS") {
+TEST_CASE("derwent: detected from content, and the WoS samples stay WoS") {
     for (const auto& f : derwent_files()) CHECK(tio::detect_format(f) == tio::input_format::derwent);
     CHECK(tio::detect_format(techconv_test::data_path("wos-medicine-metaknowledge/ManyAuthors.isi")) ==
           tio::input_format::wos);

@@ -189,10 +189,11 @@ TEST_CASE("pubmed: detection from content, and every other shared sample keeps i
     CHECK(pio::to_string(pio::input_format::pubmed) == "pubmed");
     CHECK(pio::holds_papers(pio::input_format::pubmed));
     CHECK_FALSE(pio::holds_patents(pio::input_format::pubmed));
-    // the formats the shared samples were detected as before the PubMed rule (main at 8d0c31a);
+    // the formats the shared samples were detected as before the PubMed rule (main at 8d0c31a),
+    // but for the Derwent export, which has its own reader and rule since (tests/io/derwent.test.cpp);
     // files no rule matches (licences, notes, other layouts) stay `auto`
     const std::pair<const char*, pio::input_format> samples[] = {
-        {"derwent-dii-drones/derwent_drone_drones_1_500.ciw", pio::input_format::wos},
+        {"derwent-dii-drones/derwent_drone_drones_1_500.ciw", pio::input_format::derwent},
         {"lens-scholarly-jsonl-covid/lens-export.jsonl", pio::input_format::lens_scholarly},
         {"openalex-works-api-json/json_chunk_2_results_page_1.json", pio::input_format::openalex},
         {"patents-google-autonomous-patentr/google_autonomous_search.csv", pio::input_format::automatic},
