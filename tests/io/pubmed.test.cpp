@@ -211,10 +211,11 @@ TEST_CASE("pubmed: detection from content, and every other shared sample keeps i
         {"wos-ble-scientopy/wos_2026_04_02_1000.txt", pio::input_format::wos_tab},
         {"wos-medicine-metaknowledge/ManyAuthors.isi", pio::input_format::wos},
     };
-    for (const auto& [file, format] : samples) {
+    for (const auto& sample : samples) {
+        const char* file = sample.first;  // not a structured binding: CAPTURE takes it into a lambda
         CAPTURE(file);
         techconv::io::input_source src(techconv_test::data_path(file));
-        CHECK(pio::detect_format_of(src.head(4096)) == format);
+        CHECK(pio::detect_format_of(src.head(4096)) == sample.second);
     }
 }
 

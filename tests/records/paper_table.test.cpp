@@ -273,7 +273,8 @@ TEST_CASE("paper_chunk_reader: the chunks, joined, are read_paper_table's table,
             REQUIRE(row < whole.table.size());
             const auto [a, ka] = chunk.locate(i);
             const auto [b, kb] = whole.table.locate(row);
-            INFO("record " << row << " " << b->id(kb));
+            const std::string_view id = b->id(kb);  // not a structured binding: INFO takes it into a lambda
+            INFO("record " << row << " " << id);
             CHECK(a->id(ka) == b->id(kb));
             CHECK(a->year(ka) == b->year(kb));
             CHECK(a->line(ka) == b->line(kb));
