@@ -78,6 +78,12 @@ TEST_CASE("ipc_pattern: syntax and matching") {
     CHECK_THROWS_AS(parse_ipc_pattern("G06T 7/2%4"), tc::parse_error);
     CHECK_THROWS_AS(parse_ipc_pattern("X06T%"), tc::parse_error);
     CHECK_THROWS_AS(parse_ipc_pattern("G06T 7/1234567%"), tc::parse_error);
+    // Derwent's group 000 is the subclass (B64C-000/00 is B64C), so it takes no subgroup digits
+    // (found by fuzz/ipc: "H40N-00/02%" gave a pattern printed as "H40N 0/02%")
+    CHECK(parse_ipc_pattern("H04N-000/%").to_string() == "H04N");
+    CHECK(tc::classification::ipc_pattern_from_chars("H40N-00/02%").error ==
+          tc::classification::ipc_errc::bad_main_group);
+    CHECK(parse_ipc_pattern("H04N-005/23%").to_string() == "H04N 5/23%");
 }
 
 TEST_CASE("concordance: longest prefix vs all matches, multi-label") {

@@ -137,6 +137,8 @@ inline ipc_pattern_result ipc_pattern_from_chars(std::string_view text) noexcept
     const ipc_parse_result g = main_group(s.substr(0, slash + 1));
     if (!g) return R{{}, g.error};
     if (digits.empty()) return R{ipc_pattern{g.code, 0}, ipc_errc::ok};  // "G06T 7/%"
+    // A digit prefix needs a main group: Derwent's "B64C-000/" is the subclass (group 0).
+    if (g.code.level() != ipc_level::main_group) return R{{}, ipc_errc::bad_main_group};
     // Digit prefix "H04N 5/23%": the group with the digits as its subgroup.
     const auto nd = static_cast<unsigned>(digits.size());
     const std::uint32_t sub =
