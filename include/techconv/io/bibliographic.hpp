@@ -61,6 +61,33 @@ enum class malformed_policy : std::uint8_t {
     skip,   ///< drop the record, count it and list it in the report
 };
 
+namespace detail {
+/// \brief `reader.next()` of a line_reader or csv_reader (false at the end of the input).
+/// Under malformed_policy::skip a line or row with invalid UTF-8 is consumed and handed to
+/// `on_bad(error)` (the parse_error, code bad_encoding) instead of leaving, and reading goes
+/// on: the reader decides there what the bad unit costs (the record being read, or a counted
+/// skip of its own). Other errors, and every error under the error policy, leave.
+template <class Reader, class OnBad>
+bool next_skipping_bad_encoding(Reader& reader, malformed_policy policy, OnBad&& on_bad) {
+#if TECHCONV_HAS_EXCEPTIONS
+    if (policy == malformed_policy::skip) {
+        for (;;) {
+            try {
+                return reader.next();
+            } catch (const parse_error& e) {
+                if (e.code() != error_code::bad_encoding) throw;
+                on_bad(e);
+            }
+        }
+    }
+#else
+    (void)policy;
+    (void)on_bad;
+#endif
+    return reader.next();
+}
+}  // namespace detail
+
 /// \brief What the WoS tagged reader does with a well-formed tag it does not know.
 enum class unknown_tag_policy : std::uint8_t {
     skip_field,  ///< ignore the field, count it and list it in the report (default)

@@ -223,21 +223,11 @@ private:
     }
 
     bool next_line() {
-#if TECHCONV_HAS_EXCEPTIONS
-        if (opts_.malformed == malformed_policy::skip) {
-            for (;;) {
-                try {
-                    return lines_.next();
-                } catch (const parse_error& e) {
-                    if (e.code() != error_code::bad_encoding) throw;
-                    if (in_record_ && !bad_) malformed(error_code::bad_encoding, e.line(), {}, "invalid UTF-8");
-                    else if (!in_record_) malformed(error_code::bad_encoding, e.line(), {}, "invalid UTF-8 outside a record");
-                    bad_ = in_record_;
-                }
-            }
-        }
-#endif
-        return lines_.next();
+        return detail::next_skipping_bad_encoding(lines_, opts_.malformed, [this](const parse_error& e) {
+            if (in_record_ && !bad_) malformed(error_code::bad_encoding, e.line(), {}, "invalid UTF-8");
+            else if (!in_record_) malformed(error_code::bad_encoding, e.line(), {}, "invalid UTF-8 outside a record");
+            bad_ = in_record_;
+        });
     }
 
     std::vector<item>* field_of(std::string_view tag) {

@@ -77,24 +77,14 @@ protected:
     // marks the record being read (its reader drops it at its end), or outside a record is a
     // counted skip of its own.
     bool next_line() {
-#if TECHCONV_HAS_EXCEPTIONS
-        if (opts_.malformed == malformed_policy::skip) {
-            for (;;) {
-                try {
-                    return lines_.next();
-                } catch (const parse_error& e) {
-                    if (e.code() != error_code::bad_encoding) throw;
-                    encoding_bad_ = true;  // the line was consumed; its record is dropped
-                    bad_line_ = e.line();
-                    if (!in_record_) {
-                        malformed(error_code::bad_encoding, e.line(), "invalid UTF-8 outside a record");
-                        encoding_bad_ = false;
-                    }
-                }
+        return next_skipping_bad_encoding(lines_, opts_.malformed, [this](const parse_error& e) {
+            encoding_bad_ = true;  // the line was consumed; its record is dropped
+            bad_line_ = e.line();
+            if (!in_record_) {
+                malformed(error_code::bad_encoding, e.line(), "invalid UTF-8 outside a record");
+                encoding_bad_ = false;
             }
-        }
-#endif
-        return lines_.next();
+        });
     }
 
     bibliographic_options opts_;

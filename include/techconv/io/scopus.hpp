@@ -172,19 +172,9 @@ private:
         ++report_.skipped;
     }
     bool next_row() {
-#if TECHCONV_HAS_EXCEPTIONS
-        if (opts_.malformed == malformed_policy::skip) {
-            for (;;) {
-                try {
-                    return csv_.next();
-                } catch (const parse_error& e) {
-                    if (e.code() != error_code::bad_encoding) throw;
-                    malformed(error_code::bad_encoding, e.line(), 0, e.message());
-                }
-            }
-        }
-#endif
-        return csv_.next();
+        return detail::next_skipping_bad_encoding(csv_, opts_.malformed, [this](const parse_error& e) {
+            malformed(error_code::bad_encoding, e.line(), 0, e.message());
+        });
     }
 
     bibliographic_options opts_;

@@ -348,22 +348,9 @@ private:
     }
     bool read_raw() {
         for (;;) {
-#if TECHCONV_HAS_EXCEPTIONS
-            bool more = false;
-            if (opts_.malformed == malformed_policy::skip) {
-                try {
-                    more = lines_.next();
-                } catch (const parse_error& e) {
-                    if (e.code() != error_code::bad_encoding) throw;
-                    malformed(error_code::bad_encoding, e.line(), e.column(), "invalid UTF-8");
-                    continue;
-                }
-            } else {
-                more = lines_.next();
-            }
-#else
-            const bool more = lines_.next();
-#endif
+            const bool more = detail::next_skipping_bad_encoding(lines_, opts_.malformed, [this](const parse_error& e) {
+                malformed(error_code::bad_encoding, e.line(), e.column(), "invalid UTF-8");
+            });
             if (!more) return false;
             const std::string_view l = lines_.text();
             if (trim(l).empty()) continue;
