@@ -109,18 +109,20 @@ void bm_lens_reader_table(benchmark::State& st) {
 BENCHMARK(bm_lens_reader_append)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(bm_lens_reader_table)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
-// The two files of the shared Derwent sample (derwent-dii-drones, 2 x 500 DWPI families) read
-// into the columnar table with --format auto (io::read_patent_table, families not merged).
-void bm_derwent_table(benchmark::State& st) {
+// read_patent_table over `files` of the shared datasets (TECHCONV_DATA_DIR/`folder`), with
+// detection, families not merged; bytes = the files' sizes.
+void bm_shared_table(benchmark::State& st, const std::string& folder, const std::vector<std::string>& names) {
     const char* dir = std::getenv("TECHCONV_DATA_DIR");
     if (dir == nullptr) {
         st.SkipWithError("TECHCONV_DATA_DIR is not set");
         return;
     }
-    const std::string d = std::string(dir) + "/derwent-dii-drones/";
-    const std::vector<std::string> files{d + "derwent_drone_drones_1_500.ciw", d + "derwent_drone_drones_501_1000.ciw"};
+    std::vector<std::string> files;
     std::int64_t bytes = 0;
-    for (const auto& f : files) bytes += static_cast<std::int64_t>(std::ifstream(f, std::ios::binary | std::ios::ate).tellg());
+    for (const auto& n : names) {
+        files.push_back(std::string(dir) + "/" + folder + "/" + n);
+        bytes += static_cast<std::int64_t>(std::ifstream(files.back(), std::ios::binary | std::ios::ate).tellg());
+    }
     techconv::io::read_patents_options o;
     o.merge_families = false;
     for (auto _ : st) {
@@ -129,7 +131,20 @@ void bm_derwent_table(benchmark::State& st) {
     }
     st.SetBytesProcessed(bytes * st.iterations());
 }
+
+// The two files of the shared Derwent sample (derwent-dii-drones, 2 x 500 DWPI families).
+void bm_derwent_table(benchmark::State& st) {
+    bm_shared_table(st, "derwent-dii-drones", {"derwent_drone_drones_1_500.ciw", "derwent_drone_drones_501_1000.ciw"});
+}
 BENCHMARK(bm_derwent_table)->Unit(benchmark::kMillisecond);
+
+// The four PatentsView API responses of the shared sample (213 patents).
+void bm_patentsview_table(benchmark::State& st) {
+    bm_shared_table(st, "patentsview-api-json-vcr",
+                    {"after-paging-1.response.json", "after-paging-2.response.json", "and-operator.response.json",
+                     "patent-all-fields.response.json"});
+}
+BENCHMARK(bm_patentsview_table)->Unit(benchmark::kMillisecond);
 
 void bm_lens_baseline_csv_fields(benchmark::State& st) {
     const auto text = lens_text(static_cast<std::size_t>(st.range(0)));

@@ -190,7 +190,8 @@ TEST_CASE("pubmed: detection from content, and every other shared sample keeps i
     CHECK(pio::holds_papers(pio::input_format::pubmed));
     CHECK_FALSE(pio::holds_patents(pio::input_format::pubmed));
     // the formats the shared samples were detected as before the PubMed rule (main at 8d0c31a),
-    // but for the Derwent export, which has its own reader and rule since (tests/io/derwent.test.cpp);
+    // but for the Derwent export and the PatentsView responses, which have their own readers and
+    // rules since (tests/io/derwent.test.cpp, tests/io/patentsview.test.cpp);
     // files no rule matches (licences, notes, other layouts) stay `auto`
     const std::pair<const char*, pio::input_format> samples[] = {
         {"derwent-dii-drones/derwent_drone_drones_1_500.ciw", pio::input_format::derwent},
@@ -203,7 +204,7 @@ TEST_CASE("pubmed: detection from content, and every other shared sample keeps i
         {"patents-lens-pizza-2015-macexcel/pizza_lens_1000_raw.csv", pio::input_format::lens},
         {"patents-lens-sangamo/lens-export.csv", pio::input_format::lens},
         {"patents-uspto-grant-xml/ipg130416.small.xml", pio::input_format::uspto_xml},
-        {"patentsview-api-json-vcr/patent-all-fields.response.json", pio::input_format::automatic},
+        {"patentsview-api-json-vcr/patent-all-fields.response.json", pio::input_format::patentsview},
         {"pubmed-mcda-pybibx/pubmed.txt", pio::input_format::pubmed},
         {"pubmed-mcda-pybibx/PROVENANCE.md", pio::input_format::automatic},
         {"ref-country-codes/country-codes.csv", pio::input_format::automatic},

@@ -207,19 +207,10 @@ private:
         return l;
     }
 
-    void count_skip(const char* what) {
-        for (auto& s : stats_.skipped)
-            if (s.first == what) {
-                ++s.second;
-                return;
-            }
-        stats_.skipped.emplace_back(what, 1);
-    }
-
     // A malformed record: throw, or list the issue and drop the record.
     void malformed(error_code code, std::size_t line, std::string_view tag, const std::string& msg) {
         detail::malformed_record(opts_.malformed, lines_.source(), line, tag, code, msg, issues_);
-        count_skip("malformed records");
+        stats_.count_skip("malformed records");
     }
 
     bool next_line() {
@@ -323,7 +314,7 @@ private:
             }
             if (!detail::is_known_derwent_tag(tag)) {
                 detail::unknown_tag(opts_.unknown_tags, lines_.source(), ln, tag, issues_);
-                count_skip("fields with an unknown tag");
+                stats_.count_skip("fields with an unknown tag");
                 continue;
             }
             in_ds_ = tag == "DS";

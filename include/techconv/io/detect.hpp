@@ -32,10 +32,11 @@ enum class input_format {
     lens_scholarly,  ///< Lens scholarly works: JSON Lines export or API JSON (io/lens_scholarly.hpp)
     pubmed,          ///< PubMed MEDLINE tagged text, "Save -> PubMed format" (io/pubmed.hpp)
     derwent,         ///< Derwent Innovations Index tagged export, .ciw (io/derwent.hpp)
+    patentsview,     ///< PatentsView PatentSearch API JSON responses (io/patentsview.hpp)
 };
 
 /// \brief Stable name of a format: "auto", "lens", "uspto-xml", "csv", "wos", "wos-tab", "scopus",
-/// "openalex", "lens-scholarly", "pubmed", "derwent".
+/// "openalex", "lens-scholarly", "pubmed", "derwent", "patentsview".
 constexpr std::string_view to_string(input_format f) noexcept {
     switch (f) {
         case input_format::automatic: return "auto";
@@ -49,6 +50,7 @@ constexpr std::string_view to_string(input_format f) noexcept {
         case input_format::lens_scholarly: return "lens-scholarly";
         case input_format::pubmed: return "pubmed";
         case input_format::derwent: return "derwent";
+        case input_format::patentsview: return "patentsview";
     }
     return "auto";
 }
@@ -58,16 +60,18 @@ constexpr std::string_view to_string(input_format f) noexcept {
 inline input_format input_format_from_string(std::string_view name) {
     for (const auto f : {input_format::automatic, input_format::lens, input_format::uspto_xml, input_format::csv,
                          input_format::wos, input_format::wos_tab, input_format::scopus, input_format::openalex,
-                         input_format::lens_scholarly, input_format::pubmed, input_format::derwent})
+                         input_format::lens_scholarly, input_format::pubmed, input_format::derwent,
+                         input_format::patentsview})
         if (name == to_string(f)) return f;
     throw invalid_argument("unknown format '" + std::string(name) +
-                           "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus, openalex, lens-scholarly, pubmed, derwent)");
+                           "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus, openalex, lens-scholarly, pubmed, derwent, "
+                           "patentsview)");
 }
 
 /// \brief Whether records of format `f` are patents (the patent readers accept it).
 constexpr bool holds_patents(input_format f) noexcept {
     return f == input_format::lens || f == input_format::uspto_xml || f == input_format::csv ||
-           f == input_format::derwent;
+           f == input_format::derwent || f == input_format::patentsview;
 }
 
 /// \brief Whether records of format `f` are papers (the bibliographic readers accept it).
@@ -126,6 +130,17 @@ inline bool derwent_head(std::string_view head) {
     return false;
 }
 
+// Whether a JSON head holds PatentsView patents: a member `"patent_id"` and one of the
+// members only a PatentsView response has: the page's `"patents"` array, `"cpc_current"`,
+// `"patent_date"`, `"inventors"` or `"assignees"` (checked after the OpenAlex and Lens
+// scholarly rules, whose works have none of these).
+inline bool patentsview_head(std::string_view head) {
+    if (head.find("\"patent_id\"") == std::string_view::npos) return false;
+    for (const char* m : {"\"patents\"", "\"cpc_current\"", "\"patent_date\"", "\"inventors\"", "\"assignees\""})
+        if (head.find(m) != std::string_view::npos) return true;
+    return false;
+}
+
 inline bool has_name(const std::vector<std::string>& h, std::string_view name) {
     for (const auto& x : h)
         if (iequals(x, name)) return true;
@@ -153,6 +168,8 @@ constexpr bool blank_text(std::string_view head) noexcept {
 ///    (an API page, an array, or JSON Lines);
 ///  - `{` or `[` with `"lens_id"` and `"year_published"` or `"scholarly_citations"`: Lens
 ///    scholarly works (JSON Lines export or API JSON);
+///  - `{` or `[` with `"patent_id"` and one of `"patents"`, `"cpc_current"`, `"patent_date"`,
+///    `"inventors"`, `"assignees"`: a PatentsView PatentSearch API response (or its patents);
 ///  - a first line starting `FN `, `PT ` or `VR `: the Derwent Innovations Index export when
 ///    the head holds a line `UT DIIDW:` or a record `PT P` followed by a line `PN` with a
 ///    publication number `CC<digits>-<kind>` (`PN US2017104972-A1`), else Web of Science
@@ -189,6 +206,8 @@ inline input_format detect_format_of(std::string_view head) {
         (head.find("\"year_published\"") != std::string_view::npos ||
          head.find("\"scholarly_citations") != std::string_view::npos))
         return input_format::lens_scholarly;
+    if ((head.substr(0, 1) == "{" || head.substr(0, 1) == "[") && detail::patentsview_head(head))
+        return input_format::patentsview;
     std::string_view line = head.substr(0, head.find_first_of("\r\n"));
     char delimiter = delimiter_hint(line);  // a spreadsheet's `sep=X` line: the header follows it
     if (delimiter != '\0') {

@@ -126,6 +126,15 @@ struct patent_read_stats {
         rejected_code_examples.push_back(where + ": '" + std::string(shown) + "' in " + std::string(column) + " (" +
                                          std::string(why) + ")");
     }
+    /// Counts one skip of kind `what` in `skipped` (a new kind is added at the end).
+    void count_skip(std::string_view what) {
+        for (auto& s : skipped)
+            if (s.first == what) {
+                ++s.second;
+                return;
+            }
+        skipped.emplace_back(std::string(what), 1);
+    }
     /// Total of `skipped`.
     std::size_t skipped_total() const noexcept {
         std::size_t n = 0;

@@ -27,43 +27,17 @@
 #include "techconv/format/parse.hpp"
 #include "techconv/io/bibliographic.hpp"
 #include "techconv/io/dates.hpp"
+#include "techconv/io/json_items.hpp"
 #include "techconv/io/references.hpp"  // detail::keep_first_each
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
 namespace detail {
 
-// Whether `text` holds at least one complete JSON value: brackets outside strings return to
-// depth 0 after something was opened, or the text is a scalar (a cheap scan, no validation).
-inline bool holds_complete_json(std::string_view text) noexcept {
-    long depth = 0;
-    bool in_string = false, opened = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-            continue;
-        }
-        if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            ++depth;
-            opened = true;
-        } else if (c == '}' || c == ']') {
-            if (--depth <= 0) return true;
-        }
-    }
-    return !opened && !in_string;
-}
-
-
 /// \brief The reading loop of the JSON works readers (CRTP).
 ///
-/// Finds the works: between top-level values, a `[` opens an array of works and a `{` a work
-/// or, when it has the member Derived::page_member (an array), a page whose works are in that
-/// array (its other members passed over). One line is read at a time while each holds
-/// complete JSON (JSON Lines); a value that spans lines is read with the rest of the input.
+/// Finds the works with json_item_cursor (io/json_items.hpp): a work, an array of works, or
+/// a page whose member Derived::page_member holds them, and JSON Lines of these.
 /// For each work, Derived::begin() resets its own state and Derived::member(key) reads or
 /// skips the value of each member, keeping with keep() and the helpers below the identifier
 /// (id_span_, required), year_, title_span_ and the country codes, institution names,
@@ -86,10 +60,10 @@ public:
     template <class Sink>
     bool next_into(Sink& sink) {
         for (;;) {
-            if (!to_next_work()) return false;
-            const std::size_t line = json_->line();
+            if (!items_.next_object()) return false;
+            const std::size_t line = items_.json().line();
             const bool whole = read_work();
-            if (where_ == place::top) expect_end();
+            items_.end_object();
             if (!whole) continue;  // a page opened, or a work skipped (malformed_policy::skip)
             if (emit_record(id_, year_, line, parts_, title_, keywords_, seen_, report_, sink)) return true;
         }
@@ -97,7 +71,7 @@ public:
 
     /// \brief What was read, skipped and not understood so far.
     const bibliographic_report& stats() const noexcept {
-        report_.text = lines_.encoding();
+        report_.text = items_.encoding();
         return report_;
     }
     /// The same as stats() (the spelling of the other bibliographic readers).
@@ -105,10 +79,10 @@ public:
 
 protected:
     json_works_reader(std::istream& in, std::string source, bibliographic_options opts)
-        : opts_(opts), source_(source), lines_(in, std::move(source), json_line_opts(opts)),
+        : opts_(opts), source_(source), items_(in, std::move(source), line_opts(opts), Derived::what),
           countries_(make_builder(opts_).cn), country_opts_(code_options(opts_)) {}
     json_works_reader(const std::string& path, bibliographic_options opts)
-        : opts_(opts), source_(path), lines_(path, json_line_opts(opts)), countries_(make_builder(opts_).cn),
+        : opts_(opts), source_(path), items_(path, line_opts(opts), Derived::what), countries_(make_builder(opts_).cn),
           country_opts_(code_options(opts_)) {}
 
     using span = std::pair<std::size_t, std::size_t>;  ///< (offset, size) in the work's arena
@@ -131,25 +105,21 @@ protected:
     }
 
     // After token `t`: when it opened an array or object, reads to its end.
-    void pass_over(json_token t) {
-        if (t != json_token::begin_array && t != json_token::begin_object) return;
-        const std::size_t d = json_->depth();
-        while (json_->depth() >= d) json_->next();
-    }
-    // A string member's value (any other value passed over): true, its text in json_->text().
+    void pass_over(json_token t) { detail::pass_over(items_.json(), t); }
+    // A string member's value (any other value passed over): true, its text in items_.json().text().
     bool string_value() {
-        const json_token t = json_->next();
+        const json_token t = items_.json().next();
         if (t == json_token::string) return true;
         pass_over(t);
         return false;
     }
     // An array of strings (trimmed, non-empty ones kept in `out`); any other value passed over.
     void read_strings(std::vector<span>& out) {
-        json_token t = json_->next();
+        json_token t = items_.json().next();
         if (t != json_token::begin_array) return pass_over(t);
-        while ((t = json_->next()) != json_token::end_array) {
+        while ((t = items_.json().next()) != json_token::end_array) {
             if (t == json_token::string) {
-                const auto v = trim(json_->text());
+                const auto v = trim(items_.json().text());
                 if (!v.empty()) out.push_back(keep(v));
             } else {
                 pass_over(t);
@@ -160,15 +130,7 @@ protected:
     // the key view is valid until it reads); any other value passed over.
     template <class Member>
     void each_object(Member&& member) {
-        json_token t = json_->next();
-        if (t != json_token::begin_array) return pass_over(t);
-        while ((t = json_->next()) != json_token::end_array) {
-            if (t != json_token::begin_object) {
-                pass_over(t);
-                continue;
-            }
-            while (json_->next() == json_token::key) member(json_->text());
-        }
+        detail::each_object(items_.json(), [] {}, member, [] {});
     }
     // Notes a problem of the work being read (the first one counts).
     void note(error_code c, std::string msg) {
@@ -176,18 +138,18 @@ protected:
         bad_ = true;
         problem_code_ = c;
         problem_ = std::move(msg);
-        problem_line_ = json_->line();
+        problem_line_ = items_.json().line();
     }
     // A year member: a whole number in [min_plausible_year, max_plausible_year], or null.
     year_type year_value(std::string_view name) {
-        const json_token t = json_->next();
+        const json_token t = items_.json().next();
         if (t == json_token::null) return no_year;
         if (t == json_token::number) {
             std::int64_t y = 0;
-            if (parse_int64(json_->text(), y) == number_status::ok && y >= min_plausible_year &&
+            if (parse_int64(items_.json().text(), y) == number_status::ok && y >= min_plausible_year &&
                 y <= max_plausible_year)
                 return static_cast<year_type>(y);
-            note(error_code::bad_year, std::string(name) + " " + std::string(json_->text()) +
+            note(error_code::bad_year, std::string(name) + " " + std::string(items_.json().text()) +
                                            " is not a year in [" + std::to_string(min_plausible_year) + ", " +
                                            std::to_string(max_plausible_year) + "]");
             return no_year;
@@ -203,7 +165,7 @@ protected:
         else parts_.countries.push_back(c);
     }
 
-    json_pull& json() noexcept { return *json_; }
+    json_pull& json() noexcept { return items_.json(); }
     const bibliographic_options& options() const noexcept { return opts_; }
 
     // what Derived::member() keeps of the work being read (reset before each work)
@@ -212,97 +174,6 @@ protected:
     std::vector<span> country_spans_, institution_spans_, keyword_spans_, reference_spans_;
 
 private:
-    // where the parser is between works
-    enum class place : unsigned char {
-        top,        // between top-level values
-        top_array,  // inside a top-level array of works
-        results,    // inside a page's array of works
-        page_rest,  // inside a page, after its array of works
-    };
-
-    static line_options json_line_opts(const bibliographic_options& o) {
-        line_options l = line_opts(o);
-        l.max_line_bytes = std::size_t{1} << 30;  // an API page is one line of a few MB
-        return l;
-    }
-
-    // Loads the next top-level value(s): one line when it holds complete JSON, else the rest
-    // of the input (a pretty-printed document). False at the end of input.
-    bool load() {
-        text_.clear();
-        std::size_t first = 0;
-        while (lines_.next()) {
-            if (trim(lines_.text()).empty()) continue;
-            first = lines_.line();
-            text_.assign(lines_.text());
-            break;
-        }
-        if (first == 0) return false;
-        if (!holds_complete_json(text_)) {
-            while (lines_.next()) {
-                text_ += '\n';
-                text_.append(lines_.text());
-            }
-        }
-        json_ = std::make_unique<json_pull>(text_, source_, first);
-        return true;
-    }
-
-    // Moves the parser to just after the `{` of the next work. False at the end of input.
-    bool to_next_work() {
-        for (;;) {
-            if (!json_) {
-                if (!load()) return false;
-            }
-            switch (where_) {
-                case place::top: {
-                    if (!json_->next_value()) {
-                        json_.reset();
-                        continue;
-                    }
-                    const json_token t = json_->next();
-                    if (t == json_token::begin_array) {
-                        where_ = place::top_array;
-                        continue;
-                    }
-                    if (t != json_token::begin_object)
-                        json_->fail(std::string("expected ") + Derived::what + " (a JSON object), a page of them or an array of them",
-                                    error_code::bad_value);
-                    return true;  // a work, or a page: read_work() tells (it sees the page member)
-                }
-                case place::top_array:
-                case place::results: {
-                    const json_token t = json_->next();
-                    if (t == json_token::begin_object) return true;
-                    if (t == json_token::end_array) {
-                        if (where_ == place::top_array) {
-                            expect_end();
-                            where_ = place::top;
-                        } else {
-                            where_ = place::page_rest;
-                        }
-                        continue;
-                    }
-                    json_->fail(std::string("expected ") + Derived::what + " (a JSON object)", error_code::bad_value);
-                }
-                case place::page_rest: {
-                    const json_token t = json_->next();
-                    if (t == json_token::key) {
-                        json_->skip();
-                        continue;
-                    }
-                    expect_end();  // t was the page's closing brace
-                    where_ = place::top;
-                    continue;
-                }
-            }
-        }
-    }
-
-    void expect_end() {
-        if (json_->next() != json_token::end) json_->fail("expected the end of a JSON value");
-    }
-
     // Reads the members of the object just opened. At the top level, the page member makes it a
     // page (its works follow; false). False for a work skipped under malformed_policy::skip;
     // true for a work to deliver.
@@ -318,14 +189,11 @@ private:
         reference_spans_.clear();
         auto& self = static_cast<Derived&>(*this);
         self.begin();
-        const bool top = where_ == place::top;
-        while (json_->next() == json_token::key) {
-            const std::string_view k = json_->text();
+        const bool top = items_.at_top();
+        while (items_.json().next() == json_token::key) {
+            const std::string_view k = items_.json().text();
             if (top && k == Derived::page_member) {
-                if (json_->next() != json_token::begin_array)
-                    json_->fail("the page member `" + std::string(Derived::page_member) + "` must be an array",
-                                error_code::bad_value);
-                where_ = place::results;
+                items_.enter_page(Derived::page_member);
                 return false;
             }
             self.member(k);
@@ -354,12 +222,9 @@ private:
 
     bibliographic_options opts_;
     std::string source_;
-    line_reader lines_;
+    json_item_cursor items_;  // finds the works
     const classification::country_normalizer* countries_;
     classification::country_options country_opts_;  // codes and names, the region policy
-    std::string text_;                 // the top-level value(s) being parsed
-    std::unique_ptr<json_pull> json_;  // over text_
-    place where_ = place::top;
     std::string arena_;  // the strings of the work being read
     std::string_view id_, title_, keywords_;
     record_parts parts_;

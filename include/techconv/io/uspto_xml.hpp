@@ -124,13 +124,7 @@ public:
                 return true;
             }
             skip_document();
-            bool found = false;
-            for (auto& s : stats_.skipped)
-                if (s.first == root) {
-                    ++s.second;
-                    found = true;
-                }
-            if (!found) stats_.skipped.emplace_back(root, 1);
+            stats_.count_skip(root);
         }
     }
 
