@@ -22,6 +22,7 @@
 #include "techconv/error.hpp"
 #include "techconv/io/canonical_csv.hpp"
 #include "techconv/io/derwent.hpp"
+#include "techconv/io/google_patents.hpp"
 #include "techconv/io/detect.hpp"
 #include "techconv/format/csv.hpp"  // delimiter_note
 #include "techconv/format/encoding.hpp"
@@ -201,7 +202,7 @@ inline patent_csv_options csv_options_of(const read_limits& l, text_encoding enc
 
 [[noreturn]] inline void no_patents(const std::string& source, input_format f) {
     ::techconv::detail::throw_error<invalid_argument>(source + ": format " + std::string(to_string(f)) +
-                                                      " holds no patents (use lens, uspto-xml, csv or derwent)");
+                                                      " holds no patents (use lens, uspto-xml, csv, derwent or google-patents)");
 }
 
 /// What the report learns from a reader once it is open: a canonical CSV's country column.
@@ -238,6 +239,9 @@ void construct_patent_reader(input_source& in, input_format f, const read_patent
             make(reader_tag<derwent_reader>{}, in.stream(), path, o);
             return;
         }
+        case input_format::google_patents:
+            make(reader_tag<google_patents_reader>{}, in.stream(), path, csv_options_of(opts.limits, opts.encoding));
+            return;
         default: no_patents(path, f);
     }
 }
