@@ -219,6 +219,12 @@ TEST_CASE("google-patents: read_patent_table reads both samples with --format au
     CHECK(in.table.size() == 316 + 511);
     CHECK(tio::input_note(in.files[1].path, in.files[1].stats).find(": google-patents, 511 records") !=
           std::string::npos);
+    // the re-saved file's note says how it was decoded and counts the bytes (2676: the Python
+    // reading's bytes >= 0x80)
+    CHECK(tio::input_note(in.files[0].path, in.files[0].stats) ==
+          in.files[0].path +
+              ": google-patents, 316 records; read as Mac Roman (detected from byte statistics) (2676 bytes from "
+              "0x80, each read as one Mac Roman character, none dropped or replaced)");
     const auto rows = tio::read_google_patents(biogas_file());
     const auto [c, k] = in.table.locate(316 + 2);
     CHECK(c->id(k) == rows[2].id);

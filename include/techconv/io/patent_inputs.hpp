@@ -118,7 +118,9 @@ struct patent_table_inputs : patent_input_report {
 
 /// \brief The note of one input file: `path: layout, N records[, skipped K what]...`
 /// (layout "csv" when the reader names none), the delimiter when it is not a comma, then
-/// `; read as ...` (describe(encoding_evidence)) unless the file was plain UTF-8 throughout.
+/// `; read as ...` (describe(encoding_evidence)) unless the file was plain UTF-8 throughout, and
+/// for a single-byte reading how many bytes from 0x80 it transcoded (encoding_evidence::
+/// transcoded_bytes, unassigned_bytes).
 inline std::string input_note(const std::string& path, const patent_read_stats& st) {
     std::string s = path + ": " + (st.layout.empty() ? std::string("csv") : st.layout) + ", " +
                     std::to_string(st.records) + " records";
@@ -132,6 +134,13 @@ inline std::string input_note(const std::string& path, const patent_read_stats& 
              st.rejected_code_examples.front() + ")";
     if (const auto d = delimiter_note(st.delimiter); !d.empty()) s += "; " + d;
     if (!plain_utf8(st.text)) s += "; " + describe(st.text);
+    if (st.text.transcoded_bytes > 0)
+        s += " (" + std::to_string(st.text.transcoded_bytes) + " bytes from 0x80, each read as one " +
+             std::string(display_name(st.text.used)) + " character, none dropped or replaced" +
+             (st.text.unassigned_bytes > 0 ? "; " + std::to_string(st.text.unassigned_bytes) +
+                                                 " of them unassigned in CP1252, kept as C1 controls"
+                                           : std::string()) +
+             ")";
     return s;
 }
 
