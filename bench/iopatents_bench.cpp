@@ -3,7 +3,8 @@
 // field iteration; a byte scan counting '<'), plus indicator extraction, and
 // reading into a records::patent_table by append against next_into.
 // Inputs are generated in memory (deterministic), shaped like the real exports; the Derwent
-// Innovations Index case reads the shared sample when TECHCONV_DATA_DIR names the datasets.
+// Innovations Index and Google Patents cases read the shared samples when TECHCONV_DATA_DIR
+// names the datasets.
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
@@ -109,18 +110,20 @@ void bm_lens_reader_table(benchmark::State& st) {
 BENCHMARK(bm_lens_reader_append)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(bm_lens_reader_table)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
-// The two files of the shared Derwent sample (derwent-dii-drones, 2 x 500 DWPI families) read
-// into the columnar table with --format auto (io::read_patent_table, families not merged).
-void bm_derwent_table(benchmark::State& st) {
+// Files of a shared sample (`folder` in TECHCONV_DATA_DIR) read into the columnar table with
+// --format auto (io::read_patent_table, families not merged).
+void read_shared_sample(benchmark::State& st, const std::vector<std::string>& names) {
     const char* dir = std::getenv("TECHCONV_DATA_DIR");
     if (dir == nullptr) {
         st.SkipWithError("TECHCONV_DATA_DIR is not set");
         return;
     }
-    const std::string d = std::string(dir) + "/derwent-dii-drones/";
-    const std::vector<std::string> files{d + "derwent_drone_drones_1_500.ciw", d + "derwent_drone_drones_501_1000.ciw"};
+    std::vector<std::string> files;
     std::int64_t bytes = 0;
-    for (const auto& f : files) bytes += static_cast<std::int64_t>(std::ifstream(f, std::ios::binary | std::ios::ate).tellg());
+    for (const auto& n : names) {
+        files.push_back(std::string(dir) + "/" + n);
+        bytes += static_cast<std::int64_t>(std::ifstream(files.back(), std::ios::binary | std::ios::ate).tellg());
+    }
     techconv::io::read_patents_options o;
     o.merge_families = false;
     for (auto _ : st) {
@@ -129,7 +132,21 @@ void bm_derwent_table(benchmark::State& st) {
     }
     st.SetBytesProcessed(bytes * st.iterations());
 }
+
+// The two files of the shared Derwent sample (derwent-dii-drones, 2 x 500 DWPI families).
+void bm_derwent_table(benchmark::State& st) {
+    read_shared_sample(st, {"derwent-dii-drones/derwent_drone_drones_1_500.ciw",
+                            "derwent-dii-drones/derwent_drone_drones_501_1000.ciw"});
+}
 BENCHMARK(bm_derwent_table)->Unit(benchmark::kMillisecond);
+
+// The two Google Patents samples: 316 rows re-saved in Mac Roman with M/D/YY dates, 511 rows
+// of Google's UTF-8 export.
+void bm_google_patents_table(benchmark::State& st) {
+    read_shared_sample(st, {"patents-google-autonomous-patentr/google_autonomous_search.csv",
+                            "patents-google-biogas-br/gp-search-20230830-124212.csv"});
+}
+BENCHMARK(bm_google_patents_table)->Unit(benchmark::kMillisecond);
 
 void bm_lens_baseline_csv_fields(benchmark::State& st) {
     const auto text = lens_text(static_cast<std::size_t>(st.range(0)));
