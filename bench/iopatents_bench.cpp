@@ -3,7 +3,8 @@
 // field iteration; a byte scan counting '<'), plus indicator extraction, and
 // reading into a records::patent_table by append against next_into.
 // Inputs are generated in memory (deterministic), shaped like the real exports; the Derwent
-// Innovations Index case reads the shared sample when TECHCONV_DATA_DIR names the datasets.
+// Innovations Index and Google Patents cases read the shared samples when TECHCONV_DATA_DIR
+// names the datasets.
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
@@ -109,9 +110,9 @@ void bm_lens_reader_table(benchmark::State& st) {
 BENCHMARK(bm_lens_reader_append)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(bm_lens_reader_table)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
-// read_patent_table over `files` of the shared datasets (TECHCONV_DATA_DIR/`folder`), with
-// detection, families not merged; bytes = the files' sizes.
-void bm_shared_table(benchmark::State& st, const std::string& folder, const std::vector<std::string>& names) {
+// Files of a shared sample (`folder` in TECHCONV_DATA_DIR) read into the columnar table with
+// --format auto (io::read_patent_table, families not merged).
+void read_shared_sample(benchmark::State& st, const std::vector<std::string>& names) {
     const char* dir = std::getenv("TECHCONV_DATA_DIR");
     if (dir == nullptr) {
         st.SkipWithError("TECHCONV_DATA_DIR is not set");
@@ -120,7 +121,7 @@ void bm_shared_table(benchmark::State& st, const std::string& folder, const std:
     std::vector<std::string> files;
     std::int64_t bytes = 0;
     for (const auto& n : names) {
-        files.push_back(std::string(dir) + "/" + folder + "/" + n);
+        files.push_back(std::string(dir) + "/" + n);
         bytes += static_cast<std::int64_t>(std::ifstream(files.back(), std::ios::binary | std::ios::ate).tellg());
     }
     techconv::io::read_patents_options o;
@@ -134,17 +135,27 @@ void bm_shared_table(benchmark::State& st, const std::string& folder, const std:
 
 // The two files of the shared Derwent sample (derwent-dii-drones, 2 x 500 DWPI families).
 void bm_derwent_table(benchmark::State& st) {
-    bm_shared_table(st, "derwent-dii-drones", {"derwent_drone_drones_1_500.ciw", "derwent_drone_drones_501_1000.ciw"});
+    read_shared_sample(st, {"derwent-dii-drones/derwent_drone_drones_1_500.ciw",
+                            "derwent-dii-drones/derwent_drone_drones_501_1000.ciw"});
 }
 BENCHMARK(bm_derwent_table)->Unit(benchmark::kMillisecond);
 
 // The four PatentsView API responses of the shared sample (213 patents).
 void bm_patentsview_table(benchmark::State& st) {
-    bm_shared_table(st, "patentsview-api-json-vcr",
-                    {"after-paging-1.response.json", "after-paging-2.response.json", "and-operator.response.json",
-                     "patent-all-fields.response.json"});
+    read_shared_sample(st, {"patentsview-api-json-vcr/after-paging-1.response.json",
+                            "patentsview-api-json-vcr/after-paging-2.response.json",
+                            "patentsview-api-json-vcr/and-operator.response.json",
+                            "patentsview-api-json-vcr/patent-all-fields.response.json"});
 }
 BENCHMARK(bm_patentsview_table)->Unit(benchmark::kMillisecond);
+
+// The two Google Patents samples: 316 rows re-saved in Mac Roman with M/D/YY dates, 511 rows
+// of Google's UTF-8 export.
+void bm_google_patents_table(benchmark::State& st) {
+    read_shared_sample(st, {"patents-google-autonomous-patentr/google_autonomous_search.csv",
+                            "patents-google-biogas-br/gp-search-20230830-124212.csv"});
+}
+BENCHMARK(bm_google_patents_table)->Unit(benchmark::kMillisecond);
 
 void bm_lens_baseline_csv_fields(benchmark::State& st) {
     const auto text = lens_text(static_cast<std::size_t>(st.range(0)));

@@ -190,15 +190,16 @@ TEST_CASE("pubmed: detection from content, and every other shared sample keeps i
     CHECK(pio::holds_papers(pio::input_format::pubmed));
     CHECK_FALSE(pio::holds_patents(pio::input_format::pubmed));
     // the formats the shared samples were detected as before the PubMed rule (main at 8d0c31a),
-    // but for the Derwent export and the PatentsView responses, which have their own readers and
-    // rules since (tests/io/derwent.test.cpp, tests/io/patentsview.test.cpp);
+    // but for the Derwent, PatentsView and Google Patents exports, which have their own readers and
+    // rules since (tests/io/derwent.test.cpp, tests/io/patentsview.test.cpp,
+    // tests/io/google_patents.test.cpp);
     // files no rule matches (licences, notes, other layouts) stay `auto`
     const std::pair<const char*, pio::input_format> samples[] = {
         {"derwent-dii-drones/derwent_drone_drones_1_500.ciw", pio::input_format::derwent},
         {"lens-scholarly-jsonl-covid/lens-export.jsonl", pio::input_format::lens_scholarly},
         {"openalex-works-api-json/json_chunk_2_results_page_1.json", pio::input_format::openalex},
-        {"patents-google-autonomous-patentr/google_autonomous_search.csv", pio::input_format::automatic},
-        {"patents-google-biogas-br/gp-search-20230830-124212.csv", pio::input_format::automatic},
+        {"patents-google-autonomous-patentr/google_autonomous_search.csv", pio::input_format::google_patents},
+        {"patents-google-biogas-br/gp-search-20230830-124212.csv", pio::input_format::google_patents},
         {"patents-lens-drones-2016/drones_fulltext_families_5884_raw.first4000.csv", pio::input_format::lens},
         {"patents-lens-jet-engines/lens-export.csv", pio::input_format::lens},
         {"patents-lens-pizza-2015-macexcel/pizza_lens_1000_raw.csv", pio::input_format::lens},

@@ -98,6 +98,13 @@ struct csv_options {
     /// of 1 M columns used to exhaust memory (a numeric table holds every cell as text).
     std::size_t max_fields = std::size_t{1} << 16;
     std::size_t buffer_bytes = std::size_t{1} << 20;       ///< read block size
+    /// When not empty: a first line that starts with this text (ASCII case ignored, after a
+    /// byte-order mark) is not the header but a note before the table; it is read as one record,
+    /// kept (csv_reader::preamble()) and the header is the record after it. Google Patents
+    /// writes `search URL:` and the search there. With auto_delimiter the delimiter is the
+    /// character right after the prefix when it is ',', ';' or a tab (a spreadsheet that saves
+    /// the file again writes its own delimiter there), else detect_delimiter of that line.
+    std::string preamble_prefix;
 };
 
 /// \brief Streaming CSV reader. One record at a time; views returned by
@@ -234,6 +241,13 @@ public:
     /// The encoding the input is read as (csv_options::encoding, or what
     /// `automatic` decided) and the bytes read so far that were not UTF-8.
     const encoding_evidence& encoding() const noexcept { return evidence_; }
+    /// The line of the header (1, or 2 after a `sep=` line or a preamble; 0 without a header).
+    std::size_t header_line() const noexcept { return header_line_; }
+    /// The fields (trimmed) of the line before the header that csv_options::preamble_prefix
+    /// matched; empty when there was none.
+    const std::vector<std::string>& preamble() const noexcept { return preamble_; }
+    /// The line of that preamble (0 when there was none).
+    std::size_t preamble_line() const noexcept { return preamble_line_; }
 
     /// Location of field `i` of the current record, with its header name.
     source_location location(std::size_t i) const {
@@ -260,8 +274,20 @@ private:
         head = head.substr(0, sample);
         const std::string_view first = head.substr(0, head.find_first_of("\r\n"));
         const char hint = delimiter_hint(first);
-        if (opts_.delimiter == auto_delimiter) opts_.delimiter = hint != '\0' ? hint : detect_delimiter(first);
+        const std::string_view prefix = opts_.preamble_prefix;
+        const bool preamble = !prefix.empty() && first.size() >= prefix.size() &&
+                              iequals(first.substr(0, prefix.size()), prefix);
+        if (opts_.delimiter == auto_delimiter) {
+            const char after = preamble && first.size() > prefix.size() ? first[prefix.size()] : '\0';
+            opts_.delimiter = hint != '\0'                                        ? hint
+                              : (after == ',' || after == ';' || after == '\t') ? after
+                                                                                 : detect_delimiter(first);
+        }
         if (hint != '\0') read_record();  // a `sep=X` line is not part of the table
+        if (preamble && read_record()) {
+            preamble_line_ = record_line_;
+            for (std::size_t i = 0; i < size(); ++i) preamble_.emplace_back(trim((*this)[i]));
+        }
         if (!opts_.has_header) return;
         if (!read_record()) {
             ::techconv::detail::throw_error<parse_error>(
@@ -523,13 +549,15 @@ private:
             case text_encoding::cp1252:
             case text_encoding::mac_roman: {
                 if (decode_as_ != text_encoding::utf8_cp1252_strays) {
-                    bool ascii = true;
-                    for (const char ch : rec_)
-                        if (static_cast<unsigned char>(ch) >= 0x80) {
-                            ascii = false;
-                            break;
-                        }
-                    if (ascii) return;
+                    std::size_t high = 0, unassigned = 0;
+                    for (const char ch : rec_) {
+                        const auto c = static_cast<unsigned char>(ch);
+                        high += c >= 0x80 ? 1 : 0;
+                        unassigned += decode_as_ == text_encoding::cp1252 && cp1252_unassigned(c) ? 1 : 0;
+                    }
+                    evidence_.transcoded_bytes += high;
+                    evidence_.unassigned_bytes += unassigned;
+                    if (high == 0) return;
                 } else {
                     // valid UTF-8 (ASCII included) is kept as it is: the validator skips ASCII 8 bytes at a time
                     std::size_t f = 0, b = 0;
@@ -584,7 +612,8 @@ private:
     csv_options opts_;
     std::unique_ptr<std::ifstream> owned_;
     detail::byte_source src_;
-    std::vector<std::string> header_;
+    std::vector<std::string> header_, preamble_;
+    std::size_t preamble_line_ = 0;
     std::string rec_, tmp_;
     std::vector<std::size_t> ends_;
     std::size_t line_ = 1, record_line_ = 1, header_line_ = 0, record_ = 0;

@@ -433,6 +433,11 @@ inline int letter_case(std::uint32_t cp) noexcept {
 
 }  // namespace detail
 
+/// \brief Whether CP1252 leaves byte `c` unassigned (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+constexpr bool cp1252_unassigned(unsigned char c) noexcept {
+    return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+}
+
 /// \brief Guesses the encoding of a byte sample (e.g. the first megabyte of a file).
 ///
 /// Rule (docs/reliability.md, "Encodings"):
@@ -473,7 +478,7 @@ inline encoding_guess detect_encoding(std::string_view sample) noexcept {
         if (c == 0) g.binary = true;
         if (c >= 0x80) {
             ++g.high_bytes;
-            if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) cp1252_hole = true;
+            if (cp1252_unassigned(c)) cp1252_hole = true;
         }
     }
     g.ascii = g.high_bytes == 0;
@@ -536,6 +541,15 @@ struct encoding_evidence {
     std::size_t stray_bytes = 0;
     std::vector<std::size_t> stray_lines;  ///< lines of the first strays (at most max_listed)
     static constexpr std::size_t max_listed = 10;
+    /// Bytes from 0x80 of an input read as latin1, cp1252 or mac_roman (counted by
+    /// csv_reader): each became the one character its encoding's table gives that byte; none
+    /// was dropped or replaced.
+    std::size_t transcoded_bytes = 0;
+    /// Of those, in an input read as cp1252, the bytes CP1252 leaves unassigned (0x81, 0x8D,
+    /// 0x8F, 0x90, 0x9D; cp1252_unassigned): passed on as the C1 control of the same value
+    /// (U+0081, ...), which no text means; detect_encoding() reads a sample holding one as
+    /// Mac Roman, which assigns every byte.
+    std::size_t unassigned_bytes = 0;
 
     /// Counts `n` stray bytes on line `line`.
     void add_strays(std::size_t n, std::size_t line) {
@@ -547,6 +561,8 @@ struct encoding_evidence {
     /// Adds another input's counts (the readers of one file list).
     void merge(const encoding_evidence& o) {
         stray_bytes += o.stray_bytes;
+        transcoded_bytes += o.transcoded_bytes;
+        unassigned_bytes += o.unassigned_bytes;
         for (const auto l : o.stray_lines)
             if (stray_lines.size() < max_listed) stray_lines.push_back(l);
     }

@@ -33,10 +33,11 @@ enum class input_format {
     pubmed,          ///< PubMed MEDLINE tagged text, "Save -> PubMed format" (io/pubmed.hpp)
     derwent,         ///< Derwent Innovations Index tagged export, .ciw (io/derwent.hpp)
     patentsview,     ///< PatentsView PatentSearch API JSON responses (io/patentsview.hpp)
+    google_patents,  ///< Google Patents search export, CSV (io/google_patents.hpp)
 };
 
 /// \brief Stable name of a format: "auto", "lens", "uspto-xml", "csv", "wos", "wos-tab", "scopus",
-/// "openalex", "lens-scholarly", "pubmed", "derwent", "patentsview".
+/// "openalex", "lens-scholarly", "pubmed", "derwent", "patentsview", "google-patents".
 constexpr std::string_view to_string(input_format f) noexcept {
     switch (f) {
         case input_format::automatic: return "auto";
@@ -51,6 +52,7 @@ constexpr std::string_view to_string(input_format f) noexcept {
         case input_format::pubmed: return "pubmed";
         case input_format::derwent: return "derwent";
         case input_format::patentsview: return "patentsview";
+        case input_format::google_patents: return "google-patents";
     }
     return "auto";
 }
@@ -61,17 +63,18 @@ inline input_format input_format_from_string(std::string_view name) {
     for (const auto f : {input_format::automatic, input_format::lens, input_format::uspto_xml, input_format::csv,
                          input_format::wos, input_format::wos_tab, input_format::scopus, input_format::openalex,
                          input_format::lens_scholarly, input_format::pubmed, input_format::derwent,
-                         input_format::patentsview})
+                         input_format::patentsview, input_format::google_patents})
         if (name == to_string(f)) return f;
     throw invalid_argument("unknown format '" + std::string(name) +
                            "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus, openalex, lens-scholarly, pubmed, derwent, "
-                           "patentsview)");
+                           "patentsview, google-patents)");
 }
 
 /// \brief Whether records of format `f` are patents (the patent readers accept it).
 constexpr bool holds_patents(input_format f) noexcept {
     return f == input_format::lens || f == input_format::uspto_xml || f == input_format::csv ||
-           f == input_format::derwent || f == input_format::patentsview;
+           f == input_format::derwent || f == input_format::patentsview ||
+           f == input_format::google_patents;
 }
 
 /// \brief Whether records of format `f` are papers (the bibliographic readers accept it).
@@ -181,6 +184,8 @@ constexpr bool blank_text(std::string_view head) noexcept {
 ///    `Display Key`: Lens;
 ///  - naming `Publication Number`, `Jurisdiction`, `Kind` and `IPCR Classifications` or
 ///    `CPC Classifications`: Lens (the 2015 layout, which has no `Lens ID` column);
+///  - a first line starting `search URL:` (any case), or a header naming `id`,
+///    `inventor/author` and `result link`: the Google Patents export;
 ///  - naming `EID` or `Authors with affiliations`: Scopus;
 ///  - naming both `id` and `ipc`: the techconv canonical CSV.
 /// Header names compare case-insensitively. The first line ends at LF or CR: a spreadsheet on
@@ -222,12 +227,15 @@ inline input_format detect_format_of(std::string_view head) {
         return detail::derwent_head(head) ? input_format::derwent : input_format::wos;
     if (starts("PT\t")) return input_format::wos_tab;
     if (starts("PMID- ") || line == "PMID-") return input_format::pubmed;
+    if (line.size() >= 11 && iequals(line.substr(0, 11), "search URL:")) return input_format::google_patents;
     const auto h = detail::sniff_header(line, delimiter);
     if (detail::has_name(h, "Lens ID") || detail::has_name(h, "Display Key")) return input_format::lens;
     if (detail::has_name(h, "Publication Number") && detail::has_name(h, "Jurisdiction") &&
         detail::has_name(h, "Kind") &&
         (detail::has_name(h, "IPCR Classifications") || detail::has_name(h, "CPC Classifications")))
         return input_format::lens;
+    if (detail::has_name(h, "id") && detail::has_name(h, "inventor/author") && detail::has_name(h, "result link"))
+        return input_format::google_patents;
     if (detail::has_name(h, "EID") || detail::has_name(h, "Authors with affiliations")) return input_format::scopus;
     if (detail::has_name(h, "id") && detail::has_name(h, "ipc")) return input_format::csv;
     return input_format::automatic;

@@ -60,6 +60,20 @@ struct patent_csv_mapping {
     /// Columns stating an indicator count directly, indexed by position(indicator).
     std::array<std::string, indicator_count> counts;
     std::string list_separator = ";;";  ///< separator of list cells (Lens: ";;")
+    /// The id cell is a publication number written as one token (`US-5686888-A`,
+    /// `US5686888A`, `US2017104972-A1`): it is normalised by detail::publication_id_token
+    /// (`US 5686888 A`) and, when the mapping has no jurisdiction or kind column, gives them.
+    /// An id cell that is none of those forms is a located bad_value error.
+    bool id_is_publication_number = false;
+    /// In the applicant and inventor lists, an item whose every word is a legal form of the
+    /// applicant rules (applicant_rules::company_forms: `Inc.`, `Ltd`, `LLC`, `Co., Ltd.`)
+    /// belongs to the name before it, with the separator between (`General Interactive, Inc.`
+    /// is one name in a ','-separated list). Google Patents joins names with ", ".
+    bool join_legal_forms = false;
+    /// Date columns the record has no field for (Google Patents' `grant date`): each non-empty
+    /// cell must be a date or year (parse_date_year, the publication year as reference), else a
+    /// located bad_year error; the years are counted in patent_read_stats::date_rules only.
+    std::vector<std::string> checked_dates;
 };
 
 /// \brief Options of the CSV patent readers.
@@ -243,6 +257,8 @@ protected:
     /// The CSV row reader, for derived readers that read more columns of the
     /// current row (io/canonical_csv.hpp).
     csv_reader& table() noexcept { return *csv_; }
+    /// The CSV row reader (read-only).
+    const csv_reader& table() const noexcept { return *csv_; }
     /// The options, for derived readers that settle one after seeing the header.
     patent_csv_options& options() noexcept { return opts_; }
 
@@ -316,13 +332,13 @@ private:
             for (std::size_t j = i + 1; j < h.size(); ++j)
                 if (iequals(h[j], name))
                     ::techconv::detail::throw_error<parse_error>(
-                        error_code::duplicate_column, source_location{csv_->source(), 1, j + 1, 0, h[j]},
+                        error_code::duplicate_column, source_location{csv_->source(), csv_->header_line(), j + 1, 0, h[j]},
                         std::string("column '") + name + "' (mapped to " + what + ") appears twice in the header, as columns " +
                             std::to_string(i + 1) + " and " + std::to_string(j + 1));
             return i;
         }
         ::techconv::detail::throw_error<parse_error>(
-            error_code::missing_column, source_location{csv_->source(), 1, 0, 0, name},
+            error_code::missing_column, source_location{csv_->source(), csv_->header_line(), 0, 0, name},
             std::string("column '") + name + "' (mapped to " + what + ") is not in the header");
     }
 
@@ -353,6 +369,30 @@ private:
         c_npl_list_ = column(map_.npl_list, "npl_list");
         for (std::size_t k = 0; k < indicator_count; ++k)
             c_counts_[k] = column(map_.counts[k], "an indicator count");
+        c_checked_.clear();
+        for (const auto& d : map_.checked_dates) c_checked_.push_back(column(d, "a checked date"));
+        if (map_.join_legal_forms) {
+            const applicant_rules& r = opts_.rules ? *opts_.rules : default_applicant_rules();
+            for (const auto& f : r.company_forms)
+                if (f.find(' ') == std::string::npos) legal_forms_.push_back(f);
+        }
+    }
+
+    // Whether every word of `item` (name_key: ASCII upper case, punctuation as breaks) is a
+    // one-word legal form of the applicant rules.
+    bool legal_form_only(std::string_view item) const {
+        const std::string key = detail::name_key(item);
+        if (key.empty()) return false;
+        std::size_t b = 0;
+        for (;;) {
+            const std::size_t e = key.find(' ', b);
+            const std::string_view word = std::string_view(key).substr(b, e == std::string::npos ? key.npos : e - b);
+            bool known = false;
+            for (const auto& f : legal_forms_) known = known || word == f;
+            if (!known) return false;
+            if (e == std::string::npos) return true;
+            b = e + 1;
+        }
     }
 
     // A count: an integer, or an integer written with a zero decimal part ("3.0", as pandas
@@ -391,12 +431,30 @@ private:
         return split_list(cell(c), map_.list_separator);
     }
 
+    // The items of a name list: list_cell, with join_legal_forms applied (an item of legal forms
+    // only is joined to the item before it: the span of the cell from one to the other).
+    std::vector<std::string_view> name_list(std::size_t c) const {
+        auto items = list_cell(c);
+        if (!map_.join_legal_forms) return items;
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (n > 0 && legal_form_only(items[i])) {
+                const char* b = items[n - 1].data();
+                items[n - 1] = std::string_view(b, static_cast<std::size_t>(items[i].data() + items[i].size() - b));
+            } else {
+                items[n++] = items[i];
+            }
+        }
+        items.resize(n);
+        return items;
+    }
+
     // The parties of column c into `out` (its strings reuse their capacity), each name key once.
     void parties(std::size_t c, std::vector<party>& out) {
         keys_.clear();
         detail::unique_list seen(keys_);
         std::size_t n = 0;
-        for (const auto item : list_cell(c)) {
+        for (const auto item : name_list(c)) {
             if (!seen.push(detail::name_key(item))) continue;
             if (n == out.size()) out.emplace_back();
             out[n].name.assign(item.data(), item.size());
@@ -442,6 +500,20 @@ private:
             csv_->fail(error_code::bad_value, c_id_ != none ? c_id_ : c_lens_,
                        "the record has no identifier (publication number or Lens ID)");
         }
+        std::string_view jurisdiction = cell(c_juris_), kind = cell(c_kind_);
+        if (map_.id_is_publication_number) {
+            id_ = detail::publication_id_token(id);
+            if (id_.empty())
+                csv_->fail(error_code::bad_value, c_id_,
+                           "expected a publication number such as US-5686888-A or US5686888A, found '" +
+                               std::string(id) + "'");
+            id = id_;
+            if (c_juris_ == none) jurisdiction = id.substr(0, 2);
+            if (c_kind_ == none) {
+                const auto blank = id.rfind(' ');
+                if (blank != std::string_view::npos && blank > 2) kind = id.substr(blank + 1);
+            }
+        }
         sink.set_id(id);
         sink.set_lens_id(lens);
         std::string_view family = cell(c_family_);
@@ -453,10 +525,10 @@ private:
             if (family.empty()) family = best;
         }
         sink.set_family_id(family);
-        upper_.assign(cell(c_juris_));
+        upper_.assign(jurisdiction);
         for (auto& ch : upper_) ch = ascii_upper(ch);
         sink.set_jurisdiction(upper_);
-        sink.set_kind(cell(c_kind_));
+        sink.set_kind(kind);
         sink.set_document_type(cell(c_type_));
         sink.set_title(cell(c_title_));
         // the year column first: it is the reference of two-digit years in the date columns
@@ -465,6 +537,7 @@ private:
         const year_type application = year_cell(c_app_date_, publication);
         const year_type priority = year_cell(c_prio_date_, publication);
         sink.set_years(publication, application, priority);
+        for (const auto c : c_checked_) year_cell(c, publication);
         applicants_.clear();
         if (c_applicants_ != none) {
             sink.supply(patent_field::applicants);
@@ -530,6 +603,9 @@ private:
                 c_applicants_ = none, c_inventors_ = none, c_ipc_ = none, c_cpc_ = none,
                 c_fam_juris_ = none, c_prio_num_ = none, c_npl_list_ = none;
     std::array<std::size_t, indicator_count> c_counts_{};
+    std::vector<std::size_t> c_checked_;   // checked_dates
+    std::vector<std::string> legal_forms_;  // one-word legal forms (join_legal_forms)
+    std::string id_;                        // the normalised id of the row
     // scratch of the current row, reused: its parties, name keys, codes, upper-cased jurisdiction
     std::vector<party> applicants_, inventors_;
     std::vector<std::string> keys_, codes_;

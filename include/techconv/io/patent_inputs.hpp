@@ -22,6 +22,7 @@
 #include "techconv/error.hpp"
 #include "techconv/io/canonical_csv.hpp"
 #include "techconv/io/derwent.hpp"
+#include "techconv/io/google_patents.hpp"
 #include "techconv/io/patentsview.hpp"
 #include "techconv/io/detect.hpp"
 #include "techconv/format/csv.hpp"  // delimiter_note
@@ -118,7 +119,9 @@ struct patent_table_inputs : patent_input_report {
 
 /// \brief The note of one input file: `path: layout, N records[, skipped K what]...`
 /// (layout "csv" when the reader names none), the delimiter when it is not a comma, then
-/// `; read as ...` (describe(encoding_evidence)) unless the file was plain UTF-8 throughout.
+/// `; read as ...` (describe(encoding_evidence)) unless the file was plain UTF-8 throughout, and
+/// for a single-byte reading how many bytes from 0x80 it transcoded (encoding_evidence::
+/// transcoded_bytes, unassigned_bytes).
 inline std::string input_note(const std::string& path, const patent_read_stats& st) {
     std::string s = path + ": " + (st.layout.empty() ? std::string("csv") : st.layout) + ", " +
                     std::to_string(st.records) + " records";
@@ -132,6 +135,13 @@ inline std::string input_note(const std::string& path, const patent_read_stats& 
              st.rejected_code_examples.front() + ")";
     if (const auto d = delimiter_note(st.delimiter); !d.empty()) s += "; " + d;
     if (!plain_utf8(st.text)) s += "; " + describe(st.text);
+    if (st.text.transcoded_bytes > 0)
+        s += " (" + std::to_string(st.text.transcoded_bytes) + " bytes from 0x80, each read as one " +
+             std::string(display_name(st.text.used)) + " character, none dropped or replaced" +
+             (st.text.unassigned_bytes > 0 ? "; " + std::to_string(st.text.unassigned_bytes) +
+                                                 " of them unassigned in CP1252, kept as C1 controls"
+                                           : std::string()) +
+             ")";
     return s;
 }
 
@@ -202,7 +212,7 @@ inline patent_csv_options csv_options_of(const read_limits& l, text_encoding enc
 
 [[noreturn]] inline void no_patents(const std::string& source, input_format f) {
     ::techconv::detail::throw_error<invalid_argument>(source + ": format " + std::string(to_string(f)) +
-                                                      " holds no patents (use lens, uspto-xml, csv, derwent or patentsview)");
+                                                      " holds no patents (use lens, uspto-xml, csv, derwent, patentsview or google-patents)");
 }
 
 /// What the report learns from a reader once it is open: a canonical CSV's country column.
@@ -246,6 +256,9 @@ void construct_patent_reader(input_source& in, input_format f, const read_patent
             make(reader_tag<patentsview_reader>{}, in.stream(), path, o);
             return;
         }
+        case input_format::google_patents:
+            make(reader_tag<google_patents_reader>{}, in.stream(), path, csv_options_of(opts.limits, opts.encoding));
+            return;
         default: no_patents(path, f);
     }
 }

@@ -6,6 +6,7 @@
 #ifndef TECHCONV_RECORDS_DETAIL_PATENT_TEXT_HPP_
 #define TECHCONV_RECORDS_DETAIL_PATENT_TEXT_HPP_
 
+#include <algorithm>    // std::min
 #include <cstddef>      // std::size_t
 #include <optional>     // std::optional
 #include <string>       // std::string
@@ -212,6 +213,46 @@ inline std::string publication_id(std::string_view s) {
     }
     const char country[2] = {ascii_upper(s[0]), ascii_upper(s[1])};
     return publication_id(std::string_view(country, 2), number, kind);
+}
+
+// The forms of publication_id_token, before its check that the number holds a digit.
+inline std::string publication_id_token_forms(std::string_view s) {
+    s = trim(s);
+    if (s.size() >= 4 && s[2] == '-' && is_alpha(s[0]) && is_alpha(s[1])) {
+        if (s.find('-', 3) == std::string_view::npos) return {};  // Google's form has the kind
+        std::string t(s.substr(0, 2));
+        t += s.substr(3);
+        return publication_id(t);
+    }
+    if (s.find('-') != std::string_view::npos) return publication_id(s);
+    std::size_t k = s.size();
+    while (k > 2 && is_digit(s[k - 1])) --k;
+    if (s.size() - k <= 2 && k >= 4 && is_alpha(s[k - 1]) && is_digit(s[k - 2])) {
+        std::string t(s.substr(0, k - 1));
+        t += '-';
+        t += s.substr(k - 1);
+        return publication_id(t);
+    }
+    return publication_id(s);
+}
+
+/// The publication number written as one token as Google Patents writes it, in the form of
+/// io::patent_record::id: `CC-<number>-<kind>` ("BR-112018012788-B1" -> "BR 112018012788 B1"),
+/// the hyphen after the country left out (publication_id(s): "US2017104972-A1"), or no hyphen
+/// at all with the kind attached ("US5686888A" -> "US 5686888 A", "BRPI0617206A2" ->
+/// "BR PI617206 A2"): there the kind is the last letter and the at most two digits after it,
+/// when a digit stands before that letter; a token ending in three or more digits has no kind
+/// ("US5686888" -> "US 5686888"). The number must hold a digit ("USA-A1" is none) and the
+/// form with a hyphen after the country a kind ("US-A1" is no id). An empty
+/// string when `s` is none of these forms.
+inline std::string publication_id_token(std::string_view s) {
+    std::string id = publication_id_token_forms(s);
+    const std::size_t b = id.find(' ');
+    if (b == std::string::npos) return {};
+    const std::size_t e = std::min(id.find(' ', b + 1), id.size());
+    for (std::size_t k = b + 1; k < e; ++k)
+        if (is_digit(id[k])) return id;
+    return {};
 }
 
 }  // namespace detail
