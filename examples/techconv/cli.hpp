@@ -50,6 +50,8 @@ int cmd_branches(int argc, char** argv);
 const command_spec& branches_spec();
 int cmd_closeness(int argc, char** argv);
 const command_spec& closeness_spec();
+int cmd_forecast(int argc, char** argv);
+const command_spec& forecast_spec();
 int cmd_keycore(int argc, char** argv);
 const command_spec& keycore_spec();
 int cmd_weights(int argc, char** argv);
