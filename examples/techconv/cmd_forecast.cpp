@@ -45,7 +45,8 @@ const command_spec& forecast_spec() {
         "                   weighted_resource_allocation, realised (1/0), first_year\n"
         "  evaluation.json  train_edges, candidates, realised, counts, settings, and per score\n"
         "                   {auc, precision_at_L, average_precision, status}\n"
-        "  report.md        the split, the evaluation table, the best-ranked candidates",
+        "  report.md        the split, the evaluation table, the best-ranked candidates,\n"
+        "                   with roc.svg/.png and precision_at_L.svg/.png (gnuplot)",
         true};
     return spec;
 }
@@ -60,10 +61,7 @@ int cmd_forecast(int argc, char** argv) {
         fo.train_until = static_cast<techconv::year_type>(a.get_int("train-until", 0, 1, 9999));
         fo.level = a.choice("level", "subclass", tcc::ipc_level_from_string);
         if (fo.level > tcc::ipc_level::main_group) throw usage_error("--level expects section, class, subclass or main-group");
-        fo.codes = a.choice("codes", "ipc", [](std::string_view c) {
-            if (c != "ipc" && c != "cpc") throw usage_error("--codes expects ipc or cpc");
-            return c == "cpc" ? tio::patent_field::cpc : tio::patent_field::ipc;
-        });
+        fo.codes = codes_option(a);
         fo.top = static_cast<techconv::index>(a.get_int("top", 100, 1, 1LL << 40));
         fo.counting = a.choice("counting", "full", techconv::records::counting_from_string);
         fo.scores.katz_beta = a.get_double("katz-beta", 0.0, 0.0, 1e6);
@@ -93,7 +91,9 @@ int cmd_forecast(int argc, char** argv) {
         fs.merged = in.merged;
         write_file(out_dir, "predictions.csv", [&](std::ostream& f) { rp::write_predictions_csv(f, res); });
         write_file(out_dir, "evaluation.json", [&](std::ostream& f) { rp::write_forecast_evaluation_json(f, res, fs); });
-        write_file(out_dir, "report.md", [&](std::ostream& f) { rp::write_forecast_markdown(f, res, fs, "", spec.outputs); });
+        std::string pictures;  // ROC and precision-at-L curves (gnuplot, when on PATH)
+        for (const auto& ch : rp::forecast_charts(res)) pictures += rp::render_chart(out_dir, ch);
+        write_file(out_dir, "report.md", [&](std::ostream& f) { rp::write_forecast_markdown(f, res, fs, pictures, spec.outputs); });
         report_count("records_without_year", static_cast<long long>(res.records_without_year));
         report_count("candidates", static_cast<long long>(res.candidates.size()));
         std::printf("records: %lld\nrecords without a year: %lld\ntrain edges: %lld\ncandidates: %lld\nrealised: %lld\nout: %s\n",

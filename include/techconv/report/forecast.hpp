@@ -7,6 +7,7 @@
 #define TECHCONV_REPORT_FORECAST_HPP_
 
 #include <cstddef>  // std::size_t
+#include <algorithm>  // std::min, std::max
 #include <cstdint>  // std::int64_t
 #include <limits>   // std::numeric_limits
 #include <optional> // std::optional
@@ -21,6 +22,7 @@
 #include "techconv/format/csv.hpp"
 #include "techconv/format/json.hpp"
 #include "techconv/report/markdown.hpp"
+#include "techconv/report/plots.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace report {
@@ -161,6 +163,80 @@ inline void write_forecast_markdown(std::ostream& md, const analysis::forecast_r
     }
     if (!pictures.empty()) md << "\n## Pictures\n\n" << pictures;
     md << "\n## Files\n\n```\n" << files << "\n```\n";
+}
+
+/// \brief The two pictures of a forecast report: "roc" (true-positive rate against
+/// false-positive rate, sampled at 101 rates 0, 0.01, ..., 1 with linear interpolation inside a
+/// run of tied scores, the reading of ties that gives the AUC's ½) and "precision_at_L" (precision
+/// at L for L = 1 ... min(candidates, 1000), at most 200 points), one series per score (named by its column name with spaces for
+/// underscores). A score
+/// without values (Katz not converged) is a series without points. The ROC chart has no x values
+/// when no candidate, or every candidate, is realised (render_chart then draws nothing).
+inline std::vector<line_chart> forecast_charts(const analysis::forecast_result& r) {
+    line_chart roc{"roc", "ROC of each score over all candidates", "false-positive rate", "true-positive rate",
+                   {}, {}, {}};
+    line_chart pal{"precision_at_L", "precision at L (L best-scored candidates)", "L", "precision", {}, {}, {}};
+    const auto n = r.candidates.size();
+    const double pos = static_cast<double>(r.realised_count);
+    const double neg = static_cast<double>(n) - pos;
+    const bool have_roc = pos > 0 && neg > 0;
+    if (have_roc)
+        for (int k = 0; k <= 100; ++k) roc.x.push_back(k / 100.0);
+    const std::size_t lmax = std::min<std::size_t>(n, 1000);
+    const std::size_t step = std::max<std::size_t>(1, lmax / 200);
+    for (std::size_t l = step; l <= lmax; l += step) pal.x.push_back(static_cast<double>(l));
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t k = 0; k < cograph::link_score_count; ++k) {
+        std::string name(cograph::link_score_names[k]);  // "_" would be a subscript in gnuplot's text
+        for (char& c : name)
+            if (c == '_') c = ' ';
+        roc.names.push_back(name);
+        pal.names.push_back(name);
+        const auto& v = r.scores.values[k];
+        if (v.size() == 0) {
+            roc.ys.emplace_back(roc.x.size(), nan);
+            pal.ys.emplace_back(pal.x.size(), nan);
+            continue;
+        }
+        const auto order = analysis::score_ranking(v);
+        // precision at each sampled L (ties by the ranking's rule, as precision_at_L)
+        std::vector<double> p;
+        double tp = 0;
+        std::size_t next = 0;
+        for (std::size_t i = 0; i < order.size() && next < pal.x.size(); ++i) {
+            tp += r.realised[static_cast<std::size_t>(order[i])] ? 1 : 0;
+            if (static_cast<double>(i + 1) == pal.x[next]) {
+                p.push_back(tp / static_cast<double>(i + 1));
+                ++next;
+            }
+        }
+        pal.ys.push_back(std::move(p));
+        if (!have_roc) continue;
+        // ROC vertices after each run of tied scores
+        std::vector<double> fx{0.0}, fy{0.0};
+        double t = 0, f = 0;
+        for (std::size_t i = 0; i < order.size();) {
+            std::size_t j = i;
+            while (j < order.size() && v[order[j]] == v[order[i]]) {
+                if (r.realised[static_cast<std::size_t>(order[j])]) t += 1;
+                else f += 1;
+                ++j;
+            }
+            fx.push_back(f / neg);
+            fy.push_back(t / pos);
+            i = j;
+        }
+        std::vector<double> y;
+        std::size_t seg = 1;
+        for (const double x : roc.x) {
+            // the first vertex right of x (a vertical run at x ends below it: the highest rate at x)
+            while (seg + 1 < fx.size() && fx[seg] <= x) ++seg;
+            if (fx[seg] <= x) y.push_back(fy[seg]);  // the last vertex (x = 1)
+            else y.push_back(fy[seg - 1] + (fy[seg] - fy[seg - 1]) * (x - fx[seg - 1]) / (fx[seg] - fx[seg - 1]));
+        }
+        roc.ys.push_back(std::move(y));
+    }
+    return {std::move(roc), std::move(pal)};
 }
 
 }  // namespace report
