@@ -8,6 +8,7 @@
 #define TECHCONV_CLI_CLI_HPP_
 
 #include <string>  // std::string
+#include <string_view>  // std::string_view
 #include <vector>  // std::vector
 
 #include <techconv/io/detect.hpp>
@@ -39,6 +40,14 @@ inline input_format format_option(const arguments& a) {
 /// Stable name of a format.
 inline const char* format_name(input_format f) { return tio::to_string(f).data(); }
 
+/// --codes ipc|cpc (default ipc): the code list the nodes come from.
+inline tio::patent_field codes_option(const arguments& a) {
+    return a.choice("codes", "ipc", [](std::string_view c) {
+        if (c != "ipc" && c != "cpc") throw usage_error("--codes expects ipc or cpc");
+        return c == "cpc" ? tio::patent_field::cpc : tio::patent_field::ipc;
+    });
+}
+
 /// --group-by country|none (default none): true for country.
 inline bool group_by_country(const arguments& a) {
     const auto g = a.get("group-by", "none");
@@ -50,6 +59,8 @@ int cmd_branches(int argc, char** argv);
 const command_spec& branches_spec();
 int cmd_closeness(int argc, char** argv);
 const command_spec& closeness_spec();
+int cmd_forecast(int argc, char** argv);
+const command_spec& forecast_spec();
 int cmd_keycore(int argc, char** argv);
 const command_spec& keycore_spec();
 int cmd_weights(int argc, char** argv);

@@ -75,10 +75,7 @@ int cmd_network(int argc, char** argv) {
         const auto fmt = format_option(a);
         ta::network_options no;
         no.level = a.choice("level", "subclass", tcc::ipc_level_from_string);
-        no.codes = a.choice("codes", "ipc", [](std::string_view c) {
-            if (c != "ipc" && c != "cpc") throw usage_error("--codes expects ipc or cpc");
-            return c == "cpc" ? tio::patent_field::cpc : tio::patent_field::ipc;
-        });
+        no.codes = codes_option(a);
         if (group_by_country(a)) no.group_by_country = a.choice("country-from", "auto", ta::country_source_from_string);
         const double q = a.fraction();
         no.counting = a.choice("counting", "full", techconv::records::counting_from_string);

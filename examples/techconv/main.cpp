@@ -24,6 +24,7 @@ const command commands[] = {
 #endif
 #ifdef TECHCONV_CLI_COGRAPH
     {"network", tcli::cmd_network, tcli::network_spec},
+    {"forecast", tcli::cmd_forecast, tcli::forecast_spec},
 #endif
 #ifdef TECHCONV_CLI_WEIGHTING
     {"weights", tcli::cmd_weights, tcli::weights_spec},

@@ -8,6 +8,7 @@
 
 #include "techconv/analysis/branches.hpp"
 #include "techconv/analysis/collaboration.hpp"
+#include "techconv/analysis/forecast.hpp"
 #include "techconv/analysis/group_diversity.hpp"
 #include "techconv/analysis/indicators.hpp"
 #include "techconv/analysis/kct_indicators.hpp"

@@ -12,6 +12,7 @@
 #include "techconv/cograph/export.hpp"
 #include "techconv/cograph/graph.hpp"
 #include "techconv/cograph/incidence.hpp"
+#include "techconv/cograph/link_prediction.hpp"
 #include "techconv/cograph/structure.hpp"
 
 #endif  // TECHCONV_COGRAPH_HPP_

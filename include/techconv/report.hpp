@@ -12,6 +12,7 @@
 #define TECHCONV_REPORT_HPP_
 
 #include "techconv/report/command_line.hpp"
+#include "techconv/report/forecast.hpp"
 #include "techconv/report/json.hpp"
 #include "techconv/report/markdown.hpp"
 #include "techconv/report/plots.hpp"

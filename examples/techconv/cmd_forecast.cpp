@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: BSL-1.0
+// techconv forecast: which technologies will converge next — link prediction
+// on the co-classification network of the records up to a year, checked
+// against the pairs the later records realise (issue 19 §4).
+#include "cli.hpp"
+
+#include <techconv/analysis/forecast.hpp>
+#include <techconv/report/forecast.hpp>
+
+namespace tcli {
+
+namespace tcc = techconv::classification;
+
+const command_spec& forecast_spec() {
+    static const command_spec spec{
+        "forecast",
+        "INPUT... --train-until YEAR --out DIR [--level subclass] [--top L]",
+        "forecast convergence: link prediction on the co-classification network",
+        "Builds the co-classification network of the records with year <= --train-until (the\n"
+        "train graph; the year of a record is its filing, else priority, else publication year).\n"
+        "Every pair of its codes without an edge is a candidate; it is realised when the two codes\n"
+        "appear together on a later record. Each candidate gets ten scores (Lü & Zhou 2011, 2010):\n"
+        "common neighbours, Jaccard, Salton, Adamic-Adar, resource allocation, preferential\n"
+        "attachment, Katz (exact; beta 0.5/lambda_max unless --katz-beta) and weighted common\n"
+        "neighbours, Adamic-Adar and resource allocation. Each score is evaluated over all\n"
+        "candidates: AUC (ties 1/2), precision at L, average precision. Records without a year\n"
+        "are counted and not used.",
+        {
+            {"out", "DIR", "output folder (created)"},
+            {"train-until", "YEAR", "last year of the train graph (required)"},
+            {"format", "FMT", "auto (default: per file), lens, uspto-xml, csv or derwent"},
+            {"level", "L", "section, class, subclass (default) or main-group"},
+            {"codes", "KIND", "ipc (default) or cpc"},
+            {"top", "L", "L of precision at L (default 100)"},
+            {"counting", "MODE", "edge weights for the weighted scores: full (default), fractional or link_fractional"},
+            {"katz-beta", "B", "Katz attenuation (default 0: 0.5 / lambda_max); >= 1/lambda_max: Katz not computed"},
+            {"weight-exponent", "A", "exponent of the weights in the weighted scores (default 1)"},
+            {"max-candidates", "N", "refuse more candidate pairs than this (default 20000000)"},
+            {"no-merge", "", "do not merge simple families"},
+            {"threads", "N", "worker threads (default 1; same result for any N)"},
+        },
+        "  predictions.csv  source, target, common_neighbours, jaccard, salton, adamic_adar,\n"
+        "                   resource_allocation, preferential_attachment, katz,\n"
+        "                   weighted_common_neighbours, weighted_adamic_adar,\n"
+        "                   weighted_resource_allocation, realised (1/0), first_year\n"
+        "  evaluation.json  train_edges, candidates, realised, counts, settings, and per score\n"
+        "                   {auc, precision_at_L, average_precision, status}\n"
+        "  report.md        the split, the evaluation table, the best-ranked candidates,\n"
+        "                   with roc.svg/.png and precision_at_L.svg/.png (gnuplot)",
+        true};
+    return spec;
+}
+
+int cmd_forecast(int argc, char** argv) {
+    const auto& spec = forecast_spec();
+    return rp::run_command(spec, argc, argv, [&](const arguments& a) -> int {
+        const std::string out_dir = a.get("out");
+        if (!a.has("train-until")) throw usage_error("--train-until YEAR is required");
+        const auto fmt = format_option(a);
+        ta::forecast_options fo;
+        fo.train_until = static_cast<techconv::year_type>(a.get_int("train-until", 0, 1, 9999));
+        fo.level = a.choice("level", "subclass", tcc::ipc_level_from_string);
+        if (fo.level > tcc::ipc_level::main_group) throw usage_error("--level expects section, class, subclass or main-group");
+        fo.codes = codes_option(a);
+        fo.top = static_cast<techconv::index>(a.get_int("top", 100, 1, 1LL << 40));
+        fo.counting = a.choice("counting", "full", techconv::records::counting_from_string);
+        fo.scores.katz_beta = a.get_double("katz-beta", 0.0, 0.0, 1e6);
+        fo.scores.weight_exponent = a.get_double("weight-exponent", 1.0, 0.0, 100.0);
+        fo.max_candidates = static_cast<techconv::index>(a.get_int("max-candidates", 20000000, 1, 1LL << 40));
+        fo.threads = a.threads();
+
+        progress prog(a.quiet);
+        auto in = rp::read_patent_inputs(a, fmt, !a.has("no-merge"), prog, [&](const tio::read_patents_options& ro) {
+            return tio::read_patent_table(open_inputs(a.inputs), ro);
+        });
+        report_count("records", static_cast<long long>(in.table.size()));
+        const auto res = ta::forecast(in.table, fo);
+        prog.note("techconv forecast: " + std::to_string(res.train.num_nodes()) + " train nodes, " +
+                  std::to_string(res.train.num_edges()) + " train edges, " + std::to_string(res.candidates.size()) +
+                  " candidates, " + std::to_string(res.realised_count) + " realised");
+
+        rp::forecast_settings fs;
+        fs.level = std::string(tcc::to_string(fo.level));
+        fs.codes = fo.codes == tio::patent_field::cpc ? "cpc" : "ipc";
+        fs.counting = techconv::records::to_string(fo.counting);
+        fs.train_until = fo.train_until;
+        fs.weight_exponent = fo.scores.weight_exponent;
+        fs.notes = in.notes();
+        fs.read = in.read;
+        fs.records = in.table.size();
+        fs.merged = in.merged;
+        write_file(out_dir, "predictions.csv", [&](std::ostream& f) { rp::write_predictions_csv(f, res); });
+        write_file(out_dir, "evaluation.json", [&](std::ostream& f) { rp::write_forecast_evaluation_json(f, res, fs); });
+        std::string pictures;  // ROC and precision-at-L curves (gnuplot, when on PATH)
+        for (const auto& ch : rp::forecast_charts(res)) pictures += rp::render_chart(out_dir, ch);
+        write_file(out_dir, "report.md", [&](std::ostream& f) { rp::write_forecast_markdown(f, res, fs, pictures, spec.outputs); });
+        report_count("records_without_year", static_cast<long long>(res.records_without_year));
+        report_count("candidates", static_cast<long long>(res.candidates.size()));
+        std::printf("records: %lld\nrecords without a year: %lld\ntrain edges: %lld\ncandidates: %lld\nrealised: %lld\nout: %s\n",
+                    static_cast<long long>(res.records), static_cast<long long>(res.records_without_year),
+                    static_cast<long long>(res.train.num_edges()), static_cast<long long>(res.candidates.size()),
+                    static_cast<long long>(res.realised_count), a.final_out.c_str());
+        return 0;
+    });
+}
+
+}  // namespace tcli
