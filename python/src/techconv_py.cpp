@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// techconv._core: the compiled part of the `techconv` Python package
+// (python/techconv/). It binds the library's reading and analysis layer
+// (io::read_patent_table, analysis::weigh_table, analysis::key_core) and
+// nothing below it; the package's Python side turns the plain dicts returned
+// here into tables and result objects. Options are parsed by the library's
+// own *_from_string functions, so the names and defaults are the command's.
+//
+// Every call that reads files or computes releases the GIL. Errors: a
+// techconv::parse_error becomes techconv.ParseError (file, line, column,
+// record, field, code, message), techconv::invalid_argument a ValueError.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <Eigen/Core>
+
+#include <cmath>      // std::nan
+#include <cstdint>    // std::int64_t
+#include <limits>     // std::numeric_limits
+#include <memory>     // std::make_shared
+#include <optional>   // std::optional
+#include <string>     // std::string
+#include <utility>    // std::move
+#include <vector>     // std::vector
+
+#include <techconv/analysis/keycore.hpp>
+#include <techconv/analysis/patent_rules.hpp>
+#include <techconv/analysis/table_weights.hpp>
+#include <techconv/classification/loaders.hpp>
+#include <techconv/error.hpp>
+#include <techconv/format/encoding.hpp>
+#include <techconv/io/detect.hpp>
+#include <techconv/io/patent_inputs.hpp>
+#include <techconv/version.hpp>
+
+namespace py = pybind11;
+namespace tc = techconv;
+namespace tio = techconv::io;
+namespace ta = techconv::analysis;
+
+namespace {
+
+/// The Python class of techconv::parse_error (set once at import).
+PyObject* parse_error_type = nullptr;
+
+/// A numpy array that owns `v` (moved into a capsule): no copy on the way out.
+template <class T>
+py::array_t<T> to_numpy(std::vector<T>&& v) {
+    auto* p = new std::vector<T>(std::move(v));
+    py::capsule owner(p, [](void* q) { delete static_cast<std::vector<T>*>(q); });
+    return py::array_t<T>({static_cast<py::ssize_t>(p->size())}, {static_cast<py::ssize_t>(sizeof(T))}, p->data(),
+                          owner);
+}
+
+py::array_t<double> to_numpy(tc::vector&& v) {
+    auto* p = new tc::vector(std::move(v));
+    py::capsule owner(p, [](void* q) { delete static_cast<tc::vector*>(q); });
+    return py::array_t<double>({static_cast<py::ssize_t>(p->size())}, {static_cast<py::ssize_t>(sizeof(double))},
+                               p->data(), owner);
+}
+
+py::array_t<std::int64_t> ranks_to_numpy(const tc::index_vector& r) {
+    std::vector<std::int64_t> out(static_cast<std::size_t>(r.size()));
+    for (tc::index i = 0; i < r.size(); ++i) out[static_cast<std::size_t>(i)] = static_cast<std::int64_t>(r[i]);
+    return to_numpy(std::move(out));
+}
+
+py::array_t<bool> key_core_flags(const tc::index_vector& ranks, tc::index k) {
+    py::array_t<bool> out(ranks.size());
+    auto o = out.mutable_unchecked<1>();
+    for (tc::index i = 0; i < ranks.size(); ++i) o(i) = ranks[i] <= k;
+    return out;
+}
+
+tio::text_encoding encoding_of(const std::optional<std::string>& name) {
+    if (!name) return tio::text_encoding::automatic;
+    tio::text_encoding e = tio::text_encoding::automatic;
+    if (!tio::text_encoding_from_string(*name, e))
+        throw tc::invalid_argument("unknown encoding '" + *name + "'");
+    return e;
+}
+
+// --- reading ------------------------------------------------------------------
+
+/// Patent records read once; shared by Records objects and the analyses.
+struct records_handle {
+    tio::patent_table_inputs in;
+    std::vector<tio::patent_record> rows;  ///< in.table.to_records(), made on first use
+    bool have_rows = false;
+
+    const std::vector<tio::patent_record>& records() {
+        if (!have_rows) {
+            rows = in.table.to_records();
+            have_rows = true;
+        }
+        return rows;
+    }
+};
+
+std::shared_ptr<records_handle> read_patents(const std::vector<std::string>& paths, const std::string& format,
+                                             const std::optional<std::string>& encoding, bool merge,
+                                             bool titles) {
+    tio::read_patents_options o;
+    o.format = tio::input_format_from_string(format);
+    o.encoding = encoding_of(encoding);
+    o.merge_families = merge;
+    auto h = std::make_shared<records_handle>();
+    {
+        py::gil_scoped_release nogil;
+        tc::records::patent_table_options topts;
+        topts.titles = titles;
+        h->in = tio::read_patent_table(paths, o, topts);
+    }
+    return h;
+}
+
+py::dict read_report(const records_handle& h) {
+    py::dict d;
+    py::list files;
+    for (const auto& f : h.in.files) {
+        py::dict fd;
+        fd["path"] = f.path;
+        fd["format"] = std::string(tio::to_string(f.format));
+        files.append(fd);
+    }
+    d["files"] = files;
+    d["read"] = h.in.read;
+    d["merged"] = h.in.merged;
+    d["duplicates"] = h.in.duplicates;
+    d["rejected_codes"] = h.in.rejected_codes;
+    d["notes"] = h.in.notes();
+    return d;
+}
+
+std::vector<std::string> record_ids(records_handle& h) {
+    std::vector<std::string> out;
+    for (const auto& r : h.records()) out.push_back(r.id);
+    return out;
+}
+
+py::array_t<std::int64_t> record_years(records_handle& h) {
+    std::vector<std::int64_t> out;
+    for (const auto& r : h.records()) {
+        const auto y = ta::patent_year(r);
+        out.push_back(y == tc::no_year ? std::int64_t{0} : static_cast<std::int64_t>(y));
+    }
+    return to_numpy(std::move(out));
+}
+
+std::vector<std::vector<std::string>> record_codes(records_handle& h) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& r : h.records()) out.push_back(r.ipc);
+    return out;
+}
+
+std::vector<std::string> indicator_names() {
+    std::vector<std::string> out;
+    for (const auto i : tio::all_indicators) out.emplace_back(tio::to_string(i));
+    return out;
+}
+
+/// n x 9 indicator values of the records (io::record_indicators), NaN where the
+/// source states no value for that record (the command leaves such indicators out).
+py::array_t<double> record_indicator_values(records_handle& h) {
+    const auto& recs = h.records();
+    const auto m = static_cast<py::ssize_t>(tio::indicator_count);
+    py::array_t<double> out({static_cast<py::ssize_t>(recs.size()), m});
+    auto o = out.mutable_unchecked<2>();
+    for (std::size_t i = 0; i < recs.size(); ++i) {
+        const auto v = tio::record_indicators(recs[i]);
+        for (const auto ind : tio::all_indicators) {
+            const auto j = static_cast<py::ssize_t>(tio::position(ind));
+            o(static_cast<py::ssize_t>(i), j) =
+                v.has(ind) ? static_cast<double>(*v.get(ind)) : std::numeric_limits<double>::quiet_NaN();
+        }
+    }
+    return out;
+}
+
+// --- weights --------------------------------------------------------------------
+
+/// Weighs a C- or Fortran-contiguous float64/float32 array in place through an
+/// Eigen::Map over its buffer; anything else is first converted (one copy).
+template <class Scalar, int Order>
+ta::table_weight_result weigh_mapped(const py::array& a, const ta::table_weight_options& o) {
+    using mat = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic, Order>;
+    const Eigen::Map<const mat> x(static_cast<const Scalar*>(a.data()), a.shape(0), a.shape(1));
+    py::gil_scoped_release nogil;
+    return ta::weigh_table(x, o);
+}
+
+py::dict weights(py::array matrix, const std::string& method, const std::vector<tc::index>& cost, double top,
+                 int threads) {
+    if (matrix.ndim() != 2) throw tc::invalid_argument("weights: expected a 2-D array, got " +
+                                                       std::to_string(matrix.ndim()) + " dimensions");
+    const auto dt = matrix.dtype();
+    const bool is_float = dt.kind() == 'f' && (dt.itemsize() == 8 || dt.itemsize() == 4);
+    const bool native = dt.attr("isnative").cast<bool>();
+    const bool c_order = (matrix.flags() & py::array::c_style) != 0;
+    const bool f_order = (matrix.flags() & py::array::f_style) != 0;
+    py::array used = matrix;
+    if (!(is_float && native && (c_order || f_order))) {
+        if (dt.kind() != 'f' && dt.kind() != 'i' && dt.kind() != 'u' && dt.kind() != 'b')
+            throw tc::invalid_argument("weights: expected a numeric array (float or integer), got dtype " +
+                                       py::repr(dt).cast<std::string>());
+        // integers, float16, non-native byte order or strided views: one converted C-order copy
+        used = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(matrix);
+        if (!used) throw py::error_already_set();
+    }
+    const auto m = used.shape(1);
+    ta::table_weight_options o;
+    o.method = ta::weight_method_from_string(method);
+    o.fraction = top;
+    o.threads = threads;
+    o.directions.assign(static_cast<std::size_t>(m), tc::weighting::direction::benefit);
+    for (const auto j : cost) {
+        const auto jj = j < 0 ? j + m : j;
+        if (jj < 0 || jj >= m)
+            throw tc::invalid_argument("weights: cost column " + std::to_string(j) + " is outside the " +
+                                       std::to_string(m) + " columns");
+        o.directions[static_cast<std::size_t>(jj)] = tc::weighting::direction::cost;
+    }
+    const bool used_c = (used.flags() & py::array::c_style) != 0;
+    const bool dbl = used.dtype().itemsize() == 8;
+    ta::table_weight_result r;
+    if (dbl) {
+        r = used_c ? weigh_mapped<double, Eigen::RowMajor>(used, o) : weigh_mapped<double, Eigen::ColMajor>(used, o);
+    } else {
+        r = used_c ? weigh_mapped<float, Eigen::RowMajor>(used, o) : weigh_mapped<float, Eigen::ColMajor>(used, o);
+    }
+    py::dict d;
+    d["input"] = used;  // the array whose buffer the library read (the argument itself when not copied)
+    d["copied"] = !used.is(matrix);
+    d["key_core"] = key_core_flags(r.ranks, r.k);
+    d["ranks"] = ranks_to_numpy(r.ranks);
+    d["weights"] = to_numpy(std::move(r.weights));
+    d["entropy"] = r.entropy.size() > 0 ? py::object(to_numpy(std::move(r.entropy))) : py::object(py::none());
+    d["scores"] = to_numpy(std::move(r.scores));
+    d["k"] = r.k;
+    d["status"] = std::string(tc::to_string(r.info));
+    d["degenerate_columns"] = r.degenerate_columns;
+    return d;
+}
+
+// --- keycore --------------------------------------------------------------------
+
+py::dict keycore(const std::shared_ptr<records_handle>& h, double top, const std::string& group_by,
+                 const std::string& country_from, const std::string& missing, int threads,
+                 const std::optional<std::string>& concordance) {
+    if (group_by != "country" && group_by != "none")
+        throw tc::invalid_argument("group_by expects 'country' or 'none', got '" + group_by + "'");
+    ta::key_core_options o;
+    o.fraction = top;
+    o.grouping.by_country = group_by == "country";
+    o.grouping.country_from = ta::country_source_from_string(country_from);
+    o.indicators.missing = tio::missing_policy_from_string(missing);
+    o.threads = threads;
+    tc::classification::concordance industries;
+    ta::key_core_result r;
+    {
+        py::gil_scoped_release nogil;
+        if (concordance) {
+            industries = tc::classification::load_concordance_file(*concordance);
+            o.industries = &industries;
+        }
+        r = ta::key_core(h->in.table, o);
+    }
+    const auto& table = h->in.table;
+    std::vector<std::string> ids;
+    ids.reserve(r.rows.size());
+    for (const auto row : r.rows) {
+        const auto [chunk, k] = table.locate(row);
+        ids.emplace_back(chunk->id(k));
+    }
+    py::dict scores;
+    scores["id"] = ids;
+    scores["rank"] = ranks_to_numpy(r.ranks);
+    scores["key_core"] = key_core_flags(r.ranks, r.k);
+
+    std::vector<std::string> ind, grp;
+    std::vector<double> w, e;
+    for (const auto& row : r.weights) {
+        ind.emplace_back(tio::to_string(row.indicator));
+        grp.push_back(row.group);
+        w.push_back(row.present ? row.weight : std::numeric_limits<double>::quiet_NaN());
+        e.push_back(row.present ? row.entropy : std::numeric_limits<double>::quiet_NaN());
+    }
+    py::dict weights_table;
+    weights_table["indicator"] = ind;
+    weights_table["group"] = grp;
+    weights_table["weight"] = to_numpy(std::move(w));
+    weights_table["entropy"] = to_numpy(std::move(e));
+
+    std::vector<std::string> columns, absent;
+    for (const auto c : r.columns) columns.emplace_back(tio::to_string(c));
+    for (const auto c : r.absent) absent.emplace_back(tio::to_string(c));
+
+    py::dict d;
+    scores["score"] = to_numpy(std::move(r.scores));
+    d["scores"] = scores;
+    d["weights"] = weights_table;
+    d["columns"] = columns;
+    d["absent"] = absent;
+    d["k"] = r.k;
+    d["threshold"] = r.threshold;
+    d["fraction"] = r.fraction;
+    d["dropped"] = r.dropped;
+    d["status"] = std::string(tc::to_string(r.weighting.info));
+    std::vector<std::size_t> rows = r.rows;
+    d["rows"] = to_numpy(std::move(rows));
+    return d;
+}
+
+void translate_parse_error(const tc::parse_error& e) {
+    py::object cls = py::reinterpret_borrow<py::object>(parse_error_type);
+    py::object inst = cls(e.what());
+    inst.attr("file") = e.source();
+    inst.attr("line") = e.line();
+    inst.attr("column") = e.column();
+    inst.attr("record") = e.record();
+    inst.attr("field") = e.field();
+    inst.attr("code") = std::string(tc::to_string(e.code()));
+    inst.attr("message") = e.message();
+    PyErr_SetObject(parse_error_type, inst.ptr());
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+    m.doc() = "techconv's compiled core; use the `techconv` package, not this module";
+    m.attr("__version__") = std::to_string(TECHCONV_VERSION_MAJOR) + "." + std::to_string(TECHCONV_VERSION_MINOR) +
+                            "." + std::to_string(TECHCONV_VERSION_PATCH);
+
+    parse_error_type = PyErr_NewException("techconv.ParseError", PyExc_ValueError, nullptr);
+    m.attr("ParseError") = py::reinterpret_borrow<py::object>(parse_error_type);
+    py::register_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const tc::parse_error& e) {
+            translate_parse_error(e);
+        } catch (const tc::invalid_argument& e) {
+            PyErr_SetString(PyExc_ValueError, e.what());
+        }
+    });
+
+    py::class_<records_handle, std::shared_ptr<records_handle>>(m, "RecordsHandle")
+        .def("__len__", [](const records_handle& h) { return h.in.table.size(); })
+        .def("ids", &record_ids)
+        .def("years", &record_years)
+        .def("codes", &record_codes)
+        .def("indicators", &record_indicator_values)
+        .def("report", &read_report);
+
+    m.def("read_patents", &read_patents, py::arg("paths"), py::arg("format"), py::arg("encoding"),
+          py::arg("merge"), py::arg("titles"));
+    m.def("indicator_names", &indicator_names);
+    m.def("weights", &weights, py::arg("matrix"), py::arg("method"), py::arg("cost"), py::arg("top"),
+          py::arg("threads"));
+    m.def("keycore", &keycore, py::arg("records"), py::arg("top"), py::arg("group_by"), py::arg("country_from"),
+          py::arg("missing"), py::arg("threads"), py::arg("concordance"));
+}
