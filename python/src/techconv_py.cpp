@@ -25,6 +25,7 @@
 #include <utility>    // std::move
 #include <vector>     // std::vector
 
+#include <techconv/analysis/collaboration.hpp>
 #include <techconv/analysis/keycore.hpp>
 #include <techconv/analysis/patent_rules.hpp>
 #include <techconv/analysis/table_weights.hpp>
@@ -32,6 +33,7 @@
 #include <techconv/error.hpp>
 #include <techconv/format/encoding.hpp>
 #include <techconv/io/detect.hpp>
+#include <techconv/io/papers.hpp>
 #include <techconv/io/patent_inputs.hpp>
 #include <techconv/version.hpp>
 
@@ -313,6 +315,172 @@ py::dict keycore(const std::shared_ptr<records_handle>& h, double top, const std
     return d;
 }
 
+// --- closeness ([COOP]) -------------------------------------------------------------
+
+/// Country records of the inputs as `techconv closeness` loads them: papers
+/// (countries of the author addresses) or USPTO XML patents (countries of the
+/// chosen parties of each simple family); never both in one call.
+struct country_inputs {
+    tc::closeness::actor_records countries;
+    std::string kind;
+    std::size_t duplicates = 0;
+};
+
+country_inputs load_countries(const std::vector<std::string>& paths, const std::string& format,
+                              const std::optional<std::string>& encoding, const std::string& parties,
+                              bool merge_china) {
+    const auto fmt = tio::input_format_from_string(format);
+    const auto who = ta::patent_parties_from_string(parties);
+    const auto enc = encoding_of(encoding);
+    std::vector<tio::input_source> inputs;
+    for (const auto& p : paths) inputs.emplace_back(p);
+    bool patents = false, papers = false;
+    for (auto& in : inputs) {
+        const auto f = fmt == tio::input_format::automatic ? tio::detect_format(in) : fmt;
+        if (f == tio::input_format::uspto_xml) {
+            patents = true;
+        } else if (tio::holds_papers(f)) {
+            papers = true;
+        } else {
+            throw tc::invalid_argument(in.name() + ": format " + std::string(tio::to_string(f)) +
+                                       " has no author or inventor countries (use wos, wos-tab, scopus, openalex, "
+                                       "pubmed, lens-scholarly or uspto-xml)");
+        }
+    }
+    if (patents && papers) throw tc::invalid_argument("mixing papers and patents in one call is not supported");
+    country_inputs out;
+    if (papers) {
+        tio::read_papers_options ro;
+        ro.format = fmt;
+        ro.reader.titles_and_keywords = false;  // countries only
+        ro.reader.references = false;
+        ro.reader.encoding = enc;
+        if (merge_china) ro.reader.regions = tc::classification::region_policy::merged_into_china();
+        ro.table.texts = false;
+        const auto in = tio::read_paper_table(std::move(inputs), ro);
+        out.countries = ta::country_records(in.table);
+        out.kind = "papers";
+        out.duplicates = in.duplicates() + out.countries.duplicates().size();
+    } else {
+        tio::read_patents_options ro;
+        ro.format = tio::input_format::uspto_xml;
+        ro.encoding = enc;
+        ro.merge_families = true;
+        auto in = tio::read_patent_table(std::move(inputs), ro);
+        out.countries = ta::patent_country_records(in.table, who);
+        out.kind = "patents (simple families)";
+        out.duplicates = in.duplicates + out.countries.duplicates().size();
+    }
+    return out;
+}
+
+std::string year_or_all(tc::year_type y) { return y == tc::no_year ? std::string("all") : std::to_string(y); }
+
+py::dict pairs_table(const std::vector<ta::collaboration_pair>& pairs, const std::vector<ta::measure>& measures,
+                     const tc::closeness::actor_records& rec) {
+    std::vector<std::string> year, ci, cj;
+    std::vector<double> nij, ni, nj, si, sj;
+    std::vector<std::vector<double>> values(measures.size());
+    for (const auto& p : pairs) {
+        year.push_back(year_or_all(p.year));
+        ci.push_back(rec.label(p.i));
+        cj.push_back(rec.label(p.j));
+        nij.push_back(p.n_ij);
+        ni.push_back(p.n_i);
+        nj.push_back(p.n_j);
+        for (std::size_t m = 0; m < measures.size(); ++m) values[m].push_back(p.value(measures[m]));
+        si.push_back(p.share_i);
+        sj.push_back(p.share_j);
+    }
+    py::dict d;
+    std::vector<std::string> columns{"year", "country_i", "country_j", "n_ij", "n_i", "n_j"};
+    d["year"] = year;
+    d["country_i"] = ci;
+    d["country_j"] = cj;
+    d["n_ij"] = to_numpy(std::move(nij));
+    d["n_i"] = to_numpy(std::move(ni));
+    d["n_j"] = to_numpy(std::move(nj));
+    for (std::size_t m = 0; m < measures.size(); ++m) {
+        const std::string name(ta::to_string(measures[m]));
+        columns.push_back(name);
+        d[py::str(name)] = to_numpy(std::move(values[m]));
+    }
+    columns.emplace_back("share_i");
+    columns.emplace_back("share_j");
+    d["share_i"] = to_numpy(std::move(si));
+    d["share_j"] = to_numpy(std::move(sj));
+    d["__columns__"] = columns;
+    return d;
+}
+
+py::dict actors_table(const std::vector<ta::collaboration_actor>& actors, const tc::closeness::actor_records& rec) {
+    std::vector<std::string> year, country;
+    std::vector<double> records, international, partners, strength;
+    for (const auto& c : actors) {
+        year.push_back(year_or_all(c.year));
+        country.push_back(rec.label(c.actor));
+        records.push_back(c.records);
+        international.push_back(c.international);
+        partners.push_back(c.partners);
+        strength.push_back(c.link_strength);
+    }
+    py::dict d;
+    d["year"] = year;
+    d["country"] = country;
+    d["records"] = to_numpy(std::move(records));
+    d["international"] = to_numpy(std::move(international));
+    d["partners"] = to_numpy(std::move(partners));
+    d["link_strength"] = to_numpy(std::move(strength));
+    d["__columns__"] = std::vector<std::string>{"year", "country", "records", "international", "partners",
+                                                "link_strength"};
+    return d;
+}
+
+py::dict closeness(const std::vector<std::string>& paths, const std::string& format, const std::string& by,
+                   const std::string& counting, const std::string& denominator, std::optional<int> first_year,
+                   std::optional<int> last_year, const std::string& parties, bool merge_china,
+                   const std::string& measure, const std::optional<std::string>& pair,
+                   const std::optional<std::string>& encoding) {
+    if (by != "year" && by != "all") throw tc::invalid_argument("by expects 'year' or 'all', got '" + by + "'");
+    ta::collaboration_options opt;
+    opt.by_year = by == "year";
+    opt.counts.mode = tc::records::counting_from_string(counting);
+    opt.counts.denom = tc::closeness::denominator_from_string(denominator);
+    if (first_year) opt.counts.first_year = static_cast<tc::year_type>(*first_year);
+    if (last_year) opt.counts.last_year = static_cast<tc::year_type>(*last_year);
+    if (first_year && last_year && *first_year > *last_year)
+        throw tc::invalid_argument("first_year is after last_year");
+    std::vector<ta::measure> measures;
+    if (measure == "all") {
+        measures.assign(ta::all_measures.begin(), ta::all_measures.end());
+    } else {
+        measures = {ta::measure_from_string(measure)};
+        opt.series_measure = measures.front();
+    }
+    if (pair) {
+        const auto comma = pair->find(',');
+        if (comma == std::string::npos) throw tc::invalid_argument("pair expects 'I,J' (e.g. 'US,CN')");
+        opt.pair_i = pair->substr(0, comma);
+        opt.pair_j = pair->substr(comma + 1);
+    }
+    country_inputs data;
+    ta::collaboration_result r;
+    {
+        py::gil_scoped_release nogil;
+        data = load_countries(paths, format, encoding, parties, merge_china);
+        r = ta::collaboration(data.countries, opt);
+    }
+    py::dict d;
+    d["pairs"] = pairs_table(opt.by_year ? r.yearly_pairs : r.pairs, measures, data.countries);
+    d["countries"] = actors_table(opt.by_year ? r.yearly_actors : r.actors, data.countries);
+    d["records"] = data.countries.size();
+    d["international"] = r.total.multi_actor_records;
+    d["kind"] = data.kind;
+    d["duplicates"] = data.duplicates;
+    d["pair"] = py::make_tuple(r.pair_i, r.pair_j);
+    return d;
+}
+
 void translate_parse_error(const tc::parse_error& e) {
     py::object cls = py::reinterpret_borrow<py::object>(parse_error_type);
     py::object inst = cls(e.what());
@@ -360,4 +528,7 @@ PYBIND11_MODULE(_core, m) {
           py::arg("threads"));
     m.def("keycore", &keycore, py::arg("records"), py::arg("top"), py::arg("group_by"), py::arg("country_from"),
           py::arg("missing"), py::arg("threads"), py::arg("concordance"));
+    m.def("closeness", &closeness, py::arg("paths"), py::arg("format"), py::arg("by"), py::arg("counting"),
+          py::arg("denominator"), py::arg("first_year"), py::arg("last_year"), py::arg("parties"),
+          py::arg("merge_china"), py::arg("measure"), py::arg("pair"), py::arg("encoding"));
 }

@@ -20,11 +20,20 @@ __version__ = _core.__version__
 #: code (the library's stable error_code name) and message. A ValueError.
 ParseError = _core.ParseError
 
-__all__ = ["ParseError", "Records", "Table", "KeyCore", "Weights", "read", "weights", "keycore",
-           "INDICATORS", "__version__"]
+__all__ = ["ParseError", "Records", "Table", "KeyCore", "Weights", "Closeness", "read", "weights", "keycore",
+           "closeness", "INDICATORS", "__version__"]
 
 #: The nine [KCT] indicators, in the order of Records.indicators' columns.
 INDICATORS = tuple(_core.indicator_names())
+
+
+def _optional(module, debian_package):
+    """Imports an optional dependency, or says which package provides it."""
+    import importlib
+    try:
+        return importlib.import_module(module)
+    except ImportError as e:
+        raise ImportError(f"techconv: this needs {module} (Debian: {debian_package})") from e
 
 
 class Table:
@@ -57,7 +66,7 @@ class Table:
 
     def to_pandas(self):
         """The table as a pandas.DataFrame (needs pandas; raises ImportError without it)."""
-        import pandas  # optional dependency: only this method needs it
+        pandas = _optional("pandas", "python3-pandas")
         return pandas.DataFrame({c: self._data[c] for c in self.columns}, columns=self.columns)
 
 
@@ -66,8 +75,9 @@ class Records:
     merge=False, in input order, duplicates (same publication number) dropped
     as the command drops them.
 
-    len(records), .ids (list of str), .years (int64 numpy array: publication
-    year by the library's patent_year rule, 0 when unknown), .codes (the IPC
+    len(records), .ids (list of str), .years (int64 numpy array: the
+    library's patent_year, i.e. the filing year, else the earliest priority
+    year, else the publication year; 0 when the source gives none), .codes (the IPC
     codes of each record, main first), .indicators (n x 9 float64 array of the
     [KCT] indicators in INDICATORS order; NaN where the source states no
     value for that record), .report (what was read per file).
@@ -200,3 +210,94 @@ def keycore(records, format="auto", top=0.05, group_by="none", country_from="aut
         records = read(records, format=format, encoding=encoding, merge=not no_merge)
     d = _core.keycore(records._h, float(top), group_by, country_from, missing, int(threads), concordance)
     return KeyCore(d, records)
+
+
+def _table_of(d):
+    columns = d.pop("__columns__")
+    return Table(columns, d)
+
+
+class Closeness:
+    """Result of techconv.closeness(): .pairs (Table as pairs.csv: year,
+    country_i, country_j, n_ij, n_i, n_j, one column per measure, share_i,
+    share_j; year "all" unless by="year"), .countries (Table as countries.csv:
+    year, country, records, international, partners, link_strength),
+    .records, .international (records with more than one country), .kind
+    ("papers" or "patents (simple families)"), .duplicates, .pair (the pair
+    the command's report follows: asked, or the largest N_ij).
+
+    .to_networkx(measure, year) and .to_scipy(measure, year) give the country
+    graph of one period weighted by a measure column (default: the first
+    measure of the table).
+    """
+
+    def __init__(self, d):
+        self.pairs = _table_of(d.pop("pairs"))
+        self.countries = _table_of(d.pop("countries"))
+        self.__dict__.update(d)
+
+    def _edges(self, measure, year):
+        measures = [c for c in self.pairs.columns[6:-2]]
+        measure = measure or measures[0]
+        if measure not in measures:
+            raise ValueError(f"measure {measure!r} is not in this result; it has {measures}")
+        years = self.pairs["year"]
+        want = "all" if year is None else str(year)
+        keep = [k for k, y in enumerate(years) if y == want]
+        if not keep and len(years):
+            raise ValueError(f"no pair in year {want!r}; the years are {sorted(set(years))}")
+        i, j, w = self.pairs["country_i"], self.pairs["country_j"], self.pairs[measure]
+        return [(i[k], j[k], float(w[k])) for k in keep], measure
+
+    def to_networkx(self, measure=None, year=None):
+        """An undirected networkx.Graph of the countries: one edge per pair
+        with n_ij > 0, attribute `weight` = the measure, plus n_ij, share_i,
+        share_j; node attributes from .countries of the same period."""
+        networkx = _optional("networkx", "python3-networkx")
+        edges, measure = self._edges(measure, year)
+        g = networkx.Graph(measure=measure)
+        want = "all" if year is None else str(year)
+        c = self.countries
+        for k, y in enumerate(c["year"]):
+            if y == want:
+                g.add_node(c["country"][k], records=float(c["records"][k]),
+                           international=float(c["international"][k]))
+        for a, b, w in edges:
+            g.add_edge(a, b, weight=w)
+        return g
+
+    def to_scipy(self, measure=None, year=None):
+        """(matrix, labels): a symmetric scipy.sparse.csr_matrix of the measure
+        between the countries `labels` (sorted) of the period."""
+        import numpy
+        scipy_sparse = _optional("scipy.sparse", "python3-scipy")
+        edges, _ = self._edges(measure, year)
+        want = "all" if year is None else str(year)
+        labels = sorted({c for k, c in enumerate(self.countries["country"]) if self.countries["year"][k] == want}
+                        | {a for a, _, _ in edges} | {b for _, b, _ in edges})
+        at = {c: n for n, c in enumerate(labels)}
+        rows = [at[a] for a, b, _ in edges] + [at[b] for a, b, _ in edges]
+        cols = [at[b] for a, b, _ in edges] + [at[a] for a, b, _ in edges]
+        vals = [w for _, _, w in edges] * 2
+        m = scipy_sparse.csr_matrix((numpy.asarray(vals, dtype=float), (rows, cols)), shape=(len(labels),) * 2)
+        return m, labels
+
+
+def closeness(paths, format="auto", by="all", counting="full", denominator="international", first_year=None,
+              last_year=None, parties="inventors", merge_china=False, measure="salton", pair=None, encoding=None):
+    """Salton closeness and importance of country collaboration ([COOP]), as
+    `techconv closeness` computes them (pairs.csv, countries.csv).
+
+    paths: one path or a list — papers (wos, wos-tab, scopus, openalex,
+    lens-scholarly, pubmed: countries of the author addresses) or USPTO XML
+    patents (countries of `parties` of each simple family). Options have the
+    command's names and defaults: by ("all" or "year"), counting ("full",
+    "fractional", "link_fractional"), denominator ("international", "all"),
+    first_year / last_year, parties ("inventors", "applicants", "both"),
+    merge_china (Taiwan, Hong Kong and Macau as CN), measure ("salton",
+    "association", "jaccard", "inclusion", "equivalence" or "all"), pair
+    ("US,CN"). Raises techconv.ParseError for malformed input.
+    """
+    d = _core.closeness(_paths(paths), format, by, counting, denominator, first_year, last_year, parties,
+                        bool(merge_china), measure, pair, encoding)
+    return Closeness(d)

@@ -1,0 +1,113 @@
+# Type stubs of the techconv package; the docstrings are those of __init__.py
+# (which mirror the C++ docs of analysis::weigh_table and analysis::key_core).
+import os
+from typing import Iterable, List, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import numpy.typing as npt
+
+__version__: str
+INDICATORS: Tuple[str, ...]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+class ParseError(ValueError):
+    """Malformed input: where it is and the library's stable error code."""
+    file: str
+    line: int
+    column: int
+    record: int
+    field: str
+    code: str
+    message: str
+
+class Table:
+    """Named columns as in one of the command's CSV files."""
+    columns: List[str]
+    def __init__(self, columns: Sequence[str], data: dict) -> None: ...
+    def __getitem__(self, column: str) -> Union[np.ndarray, List[str]]: ...
+    def __len__(self) -> int: ...
+    def to_pandas(self): ...
+
+class Records:
+    """Patent records read by techconv.read()."""
+    paths: List[str]
+    def __len__(self) -> int: ...
+    @property
+    def ids(self) -> List[str]: ...
+    @property
+    def years(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def codes(self) -> List[List[str]]: ...
+    @property
+    def indicators(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def report(self) -> dict: ...
+
+def read(path: Union[PathLike, Iterable[PathLike]], format: str = "auto", encoding: Optional[str] = None,
+         merge: bool = True) -> Records:
+    """Reads patent records (lens, uspto-xml, csv, derwent; auto-detected per file)."""
+    ...
+
+class Weights:
+    """Result of techconv.weights()."""
+    weights: npt.NDArray[np.float64]
+    entropy: Optional[npt.NDArray[np.float64]]
+    scores: npt.NDArray[np.float64]
+    ranks: npt.NDArray[np.int64]
+    key_core: npt.NDArray[np.bool_]
+    k: int
+    status: str
+    degenerate_columns: List[int]
+    copied: bool
+    input: np.ndarray
+    @property
+    def table(self) -> Table: ...
+    @property
+    def weights_table(self) -> Table: ...
+
+def weights(matrix: npt.ArrayLike, method: str = "entropy", cost: Optional[Iterable[int]] = None,
+            top: float = 0.05, threads: int = 1) -> Weights:
+    """Objective weights, scores, ranks and key core of a 2-D numeric array (zero-copy for
+    float64/float32 in C or Fortran order)."""
+    ...
+
+class KeyCore:
+    """Result of techconv.keycore(): tables as scores.csv and weights.csv."""
+    scores: Table
+    weights: Table
+    columns: List[str]
+    absent: List[str]
+    k: int
+    threshold: float
+    fraction: float
+    dropped: int
+    status: str
+    rows: npt.NDArray[np.uint64]
+    records: Records
+
+def keycore(records: Union[Records, PathLike, Iterable[PathLike]], format: str = "auto", top: float = 0.05,
+            group_by: str = "none", country_from: str = "auto", missing: str = "drop-record",
+            no_merge: bool = False, threads: int = 1, concordance: Optional[str] = None,
+            encoding: Optional[str] = None) -> KeyCore:
+    """The [KCT] key-core analysis, as `techconv keycore` runs it."""
+    ...
+
+class Closeness:
+    """Result of techconv.closeness(): tables as pairs.csv and countries.csv."""
+    pairs: Table
+    countries: Table
+    records: int
+    international: float
+    kind: str
+    duplicates: int
+    pair: Tuple[str, str]
+    def to_networkx(self, measure: Optional[str] = None, year: Optional[int] = None): ...
+    def to_scipy(self, measure: Optional[str] = None, year: Optional[int] = None) -> Tuple[object, List[str]]: ...
+
+def closeness(paths: Union[PathLike, Iterable[PathLike]], format: str = "auto", by: str = "all",
+              counting: str = "full", denominator: str = "international", first_year: Optional[int] = None,
+              last_year: Optional[int] = None, parties: str = "inventors", merge_china: bool = False,
+              measure: str = "salton", pair: Optional[str] = None, encoding: Optional[str] = None) -> Closeness:
+    """Salton closeness and importance of country collaboration ([COOP]), as `techconv closeness`."""
+    ...
