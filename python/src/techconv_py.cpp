@@ -27,6 +27,7 @@
 
 #include <techconv/analysis/collaboration.hpp>
 #include <techconv/analysis/keycore.hpp>
+#include <techconv/analysis/network.hpp>
 #include <techconv/analysis/patent_rules.hpp>
 #include <techconv/analysis/table_weights.hpp>
 #include <techconv/classification/loaders.hpp>
@@ -315,6 +316,92 @@ py::dict keycore(const std::shared_ptr<records_handle>& h, double top, const std
     return d;
 }
 
+// --- network ([KCT] section 2.2) ---------------------------------------------------------
+
+py::dict network(const std::shared_ptr<records_handle>& h, const std::string& level, const std::string& codes,
+                 bool main_only, bool key_core_only, double top, const std::string& group_by,
+                 const std::string& country_from, const std::string& counting, const std::string& weights,
+                 const std::string& algorithm, double resolution, std::uint64_t seed,
+                 const std::optional<std::string>& titles, int threads) {
+    namespace cg = tc::cograph;
+    if (group_by != "country" && group_by != "none")
+        throw tc::invalid_argument("group_by expects 'country' or 'none', got '" + group_by + "'");
+    if (codes != "ipc" && codes != "cpc") throw tc::invalid_argument("codes expects 'ipc' or 'cpc', got '" + codes + "'");
+    if (!(resolution >= 0.0 && resolution <= cg::max_resolution))
+        throw tc::invalid_argument("resolution must lie in [0, " + std::to_string(cg::max_resolution) + "]");
+    ta::network_options no;
+    no.level = tc::classification::ipc_level_from_string(level);
+    no.codes = codes == "cpc" ? tio::patent_field::cpc : tio::patent_field::ipc;
+    if (group_by == "country") no.group_by_country = ta::country_source_from_string(country_from);
+    no.counting = tc::records::counting_from_string(counting);
+    no.weights = cg::weight_meaning_from_string(weights);
+    no.clustering = ta::clustering_for(no.weights);
+    no.method = ta::community_method_from_string(algorithm);
+    no.resolution = resolution;
+    no.seed = seed;
+    no.threads = threads;
+    no.main_only = main_only;
+    tc::classification::title_table title_table;
+    const auto& table = h->in.table;
+    ta::network_result res;
+    {
+        py::gil_scoped_release nogil;
+        if (titles && tc::classification::load_title_lists(*titles, title_table, ta::network_title_options(no.level)) > 0)
+            no.titles = &title_table;
+        std::vector<char> mask(table.size(), 1);
+        if (key_core_only) {
+            ta::key_core_options ko;
+            ko.fraction = top;
+            mask = ta::select_key_core(table, ko).mask;
+        }
+        std::vector<std::size_t> rows;
+        for (std::size_t i = 0; i < table.size(); ++i)
+            if (mask[i]) rows.push_back(i);
+        res = ta::network(table, rows, no);
+    }
+    const auto& g = res.graph;
+    auto& m = res.nodes;
+    std::vector<std::string> labels;
+    for (tc::index v = 0; v < g.num_nodes(); ++v) labels.push_back(g.label(v));
+    std::vector<std::int64_t> cluster(m.cluster.begin(), m.cluster.end());
+    py::dict nodes;
+    nodes["code"] = labels;
+    nodes["title"] = m.title;
+    nodes["occurrences"] = to_numpy(std::vector<double>(g.node_weights()));
+    nodes["degree"] = to_numpy(std::move(m.degree));
+    nodes["strength"] = to_numpy(std::move(m.strength));
+    nodes["betweenness"] = to_numpy(std::move(m.betweenness));
+    nodes["closeness"] = to_numpy(std::move(m.closeness));
+    nodes["eigenvector"] = to_numpy(std::move(m.eigenvector));
+    nodes["pagerank"] = to_numpy(std::move(m.pagerank));
+    nodes["cluster"] = to_numpy(std::move(cluster));
+    nodes["clustering"] = to_numpy(std::move(m.clustering));
+    nodes["__columns__"] = std::vector<std::string>{"code", "title", "occurrences", "degree", "strength",
+                                                    "betweenness", "closeness", "eigenvector", "pagerank",
+                                                    "cluster", "clustering"};
+    std::vector<std::string> src, dst;
+    std::vector<double> w;
+    for (const auto& e : g.edges()) {
+        src.push_back(g.label(e.u));
+        dst.push_back(g.label(e.v));
+        w.push_back(e.weight);
+    }
+    py::dict edges;
+    edges["source"] = src;
+    edges["target"] = dst;
+    edges["weight"] = to_numpy(std::move(w));
+    edges["__columns__"] = std::vector<std::string>{"source", "target", "weight"};
+    py::dict d;
+    d["nodes"] = nodes;
+    d["edges"] = edges;
+    d["records"] = res.summary.records;
+    d["convergence_index"] = res.summary.convergence_index;
+    d["modularity"] = res.summary.modularity;
+    d["clusters"] = res.summary.clusters;
+    d["rejected_codes"] = res.rejected_codes;
+    return d;
+}
+
 // --- closeness ([COOP]) -------------------------------------------------------------
 
 /// Country records of the inputs as `techconv closeness` loads them: papers
@@ -528,6 +615,10 @@ PYBIND11_MODULE(_core, m) {
           py::arg("threads"));
     m.def("keycore", &keycore, py::arg("records"), py::arg("top"), py::arg("group_by"), py::arg("country_from"),
           py::arg("missing"), py::arg("threads"), py::arg("concordance"));
+    m.def("network", &network, py::arg("records"), py::arg("level"), py::arg("codes"), py::arg("main_only"),
+          py::arg("key_core_only"), py::arg("top"), py::arg("group_by"), py::arg("country_from"),
+          py::arg("counting"), py::arg("weights"), py::arg("algorithm"), py::arg("resolution"), py::arg("seed"),
+          py::arg("titles"), py::arg("threads"));
     m.def("closeness", &closeness, py::arg("paths"), py::arg("format"), py::arg("by"), py::arg("counting"),
           py::arg("denominator"), py::arg("first_year"), py::arg("last_year"), py::arg("parties"),
           py::arg("merge_china"), py::arg("measure"), py::arg("pair"), py::arg("encoding"));

@@ -20,8 +20,8 @@ __version__ = _core.__version__
 #: code (the library's stable error_code name) and message. A ValueError.
 ParseError = _core.ParseError
 
-__all__ = ["ParseError", "Records", "Table", "KeyCore", "Weights", "Closeness", "read", "weights", "keycore",
-           "closeness", "INDICATORS", "__version__"]
+__all__ = ["ParseError", "Records", "Table", "KeyCore", "Weights", "Network", "Closeness", "read", "weights",
+           "keycore", "network", "closeness", "INDICATORS", "__version__"]
 
 #: The nine [KCT] indicators, in the order of Records.indicators' columns.
 INDICATORS = tuple(_core.indicator_names())
@@ -212,6 +212,28 @@ def keycore(records, format="auto", top=0.05, group_by="none", country_from="aut
     return KeyCore(d, records)
 
 
+def _networkx_graph(nodes, edges, **graph_attrs):
+    """networkx.Graph with `nodes` ((label, attrs) pairs) and `edges` ((a, b, weight) triples)."""
+    networkx = _optional("networkx", "python3-networkx")
+    g = networkx.Graph(**graph_attrs)
+    g.add_nodes_from(nodes)
+    for a, b, w in edges:
+        g.add_edge(a, b, weight=w)
+    return g
+
+
+def _scipy_matrix(labels, edges):
+    """(symmetric scipy.sparse.csr_matrix of the edge weights, labels) in the order of `labels`."""
+    import numpy
+    scipy_sparse = _optional("scipy.sparse", "python3-scipy")
+    at = {c: n for n, c in enumerate(labels)}
+    rows = [at[a] for a, b, _ in edges] + [at[b] for a, b, _ in edges]
+    cols = [at[b] for a, b, _ in edges] + [at[a] for a, b, _ in edges]
+    vals = [w for _, _, w in edges] * 2
+    m = scipy_sparse.csr_matrix((numpy.asarray(vals, dtype=float), (rows, cols)), shape=(len(labels),) * 2)
+    return m, list(labels)
+
+
 def _table_of(d):
     columns = d.pop("__columns__")
     return Table(columns, d)
@@ -249,38 +271,26 @@ class Closeness:
         i, j, w = self.pairs["country_i"], self.pairs["country_j"], self.pairs[measure]
         return [(i[k], j[k], float(w[k])) for k in keep], measure
 
-    def to_networkx(self, measure=None, year=None):
-        """An undirected networkx.Graph of the countries: one edge per pair
-        with n_ij > 0, attribute `weight` = the measure, plus n_ij, share_i,
-        share_j; node attributes from .countries of the same period."""
-        networkx = _optional("networkx", "python3-networkx")
-        edges, measure = self._edges(measure, year)
-        g = networkx.Graph(measure=measure)
+    def _period_countries(self, year):
         want = "all" if year is None else str(year)
         c = self.countries
-        for k, y in enumerate(c["year"]):
-            if y == want:
-                g.add_node(c["country"][k], records=float(c["records"][k]),
-                           international=float(c["international"][k]))
-        for a, b, w in edges:
-            g.add_edge(a, b, weight=w)
-        return g
+        return [(c["country"][k], {"records": float(c["records"][k]), "international": float(c["international"][k])})
+                for k, y in enumerate(c["year"]) if y == want]
+
+    def to_networkx(self, measure=None, year=None):
+        """An undirected networkx.Graph of the countries of the period (year None:
+        the whole period; with by="year", a year): node attributes records and
+        international from .countries, one edge per pair with weight = the measure."""
+        edges, measure = self._edges(measure, year)
+        return _networkx_graph(self._period_countries(year), edges, measure=measure)
 
     def to_scipy(self, measure=None, year=None):
         """(matrix, labels): a symmetric scipy.sparse.csr_matrix of the measure
         between the countries `labels` (sorted) of the period."""
-        import numpy
-        scipy_sparse = _optional("scipy.sparse", "python3-scipy")
         edges, _ = self._edges(measure, year)
-        want = "all" if year is None else str(year)
-        labels = sorted({c for k, c in enumerate(self.countries["country"]) if self.countries["year"][k] == want}
-                        | {a for a, _, _ in edges} | {b for _, b, _ in edges})
-        at = {c: n for n, c in enumerate(labels)}
-        rows = [at[a] for a, b, _ in edges] + [at[b] for a, b, _ in edges]
-        cols = [at[b] for a, b, _ in edges] + [at[a] for a, b, _ in edges]
-        vals = [w for _, _, w in edges] * 2
-        m = scipy_sparse.csr_matrix((numpy.asarray(vals, dtype=float), (rows, cols)), shape=(len(labels),) * 2)
-        return m, labels
+        labels = sorted({c for c, _ in self._period_countries(year)} | {a for a, _, _ in edges}
+                        | {b for _, b, _ in edges})
+        return _scipy_matrix(labels, edges)
 
 
 def closeness(paths, format="auto", by="all", counting="full", denominator="international", first_year=None,
@@ -301,3 +311,59 @@ def closeness(paths, format="auto", by="all", counting="full", denominator="inte
     d = _core.closeness(_paths(paths), format, by, counting, denominator, first_year, last_year, parties,
                         bool(merge_china), measure, pair, encoding)
     return Closeness(d)
+
+
+class Network:
+    """Result of techconv.network(): .nodes (Table as nodes.csv: code, title,
+    occurrences, degree, strength, betweenness, closeness, eigenvector,
+    pagerank, cluster, clustering), .edges (Table as edges.csv: source,
+    target, weight), .record_count (records in the network), .convergence_index,
+    .modularity, .clusters, .rejected_codes, .records (the Records);
+    .to_networkx() and .to_scipy() give the weighted graph.
+    """
+
+    def __init__(self, d, records):
+        self.nodes = _table_of(d.pop("nodes"))
+        self.edges = _table_of(d.pop("edges"))
+        self.record_count = d.pop("records")
+        self.__dict__.update(d)
+        self.records = records
+
+    def _edge_list(self):
+        e = self.edges
+        return [(a, b, float(w)) for a, b, w in zip(e["source"], e["target"], e["weight"])]
+
+    def to_networkx(self):
+        """An undirected networkx.Graph: nodes = codes (attributes occurrences,
+        cluster, title), edges weighted by co-occurrence."""
+        n = self.nodes
+        nodes = [(c, {"occurrences": float(o), "cluster": int(k), "title": t})
+                 for c, o, k, t in zip(n["code"], n["occurrences"], n["cluster"], n["title"])]
+        return _networkx_graph(nodes, self._edge_list())
+
+    def to_scipy(self):
+        """(matrix, labels): the symmetric scipy.sparse.csr_matrix of edge
+        weights, rows and columns in .nodes order (labels = .nodes["code"])."""
+        return _scipy_matrix(self.nodes["code"], self._edge_list())
+
+
+def network(records, format="auto", level="subclass", codes="ipc", main_only=False, key_core_only=False, top=0.05,
+            group_by="none", country_from="auto", counting="full", weights="similarity", algorithm="louvain",
+            resolution=1.0, seed=42, titles=None, no_merge=False, threads=1, encoding=None):
+    """The co-classification network ([KCT] section 2.2), as `techconv network`
+    computes it (nodes.csv, edges.csv).
+
+    records: Records or a path / list of paths (read with format, encoding,
+    no_merge). Options have the command's names and defaults: level
+    ("section", "class", "subclass", "main-group", "subgroup"), codes ("ipc"
+    or "cpc"), main_only, key_core_only with top, group_by, country_from,
+    counting ("full", "fractional", "link_fractional"), weights
+    ("similarity", "distance", "ignore"), algorithm ("louvain", "leiden"),
+    resolution, seed, titles (a CPC/IPC title list file or folder), threads
+    (same result for any).
+    """
+    if not isinstance(records, Records):
+        records = read(records, format=format, encoding=encoding, merge=not no_merge)
+    d = _core.network(records._h, level, codes, bool(main_only), bool(key_core_only), float(top), group_by,
+                      country_from, counting, weights, algorithm, float(resolution), int(seed), titles, int(threads))
+    return Network(d, records)

@@ -111,3 +111,25 @@ def closeness(paths: Union[PathLike, Iterable[PathLike]], format: str = "auto", 
               measure: str = "salton", pair: Optional[str] = None, encoding: Optional[str] = None) -> Closeness:
     """Salton closeness and importance of country collaboration ([COOP]), as `techconv closeness`."""
     ...
+
+class Network:
+    """Result of techconv.network(): tables as nodes.csv and edges.csv."""
+    nodes: Table
+    edges: Table
+    record_count: int
+    convergence_index: float
+    modularity: float
+    clusters: int
+    rejected_codes: int
+    records: Records
+    def to_networkx(self): ...
+    def to_scipy(self) -> Tuple[object, List[str]]: ...
+
+def network(records: Union[Records, PathLike, Iterable[PathLike]], format: str = "auto", level: str = "subclass",
+            codes: str = "ipc", main_only: bool = False, key_core_only: bool = False, top: float = 0.05,
+            group_by: str = "none", country_from: str = "auto", counting: str = "full",
+            weights: str = "similarity", algorithm: str = "louvain", resolution: float = 1.0, seed: int = 42,
+            titles: Optional[str] = None, no_merge: bool = False, threads: int = 1,
+            encoding: Optional[str] = None) -> Network:
+    """The co-classification network ([KCT] section 2.2), as `techconv network`."""
+    ...
