@@ -165,3 +165,40 @@ def test_same_numbers_as_the_command(counts, run_command, out_dir, method):
         np.testing.assert_array_equal([float(row[2]) for row in rows], r.entropy)
     else:
         assert all(row[2] == "" for row in rows) and r.entropy is None
+
+
+def keeps_running_while(call):
+    """(span, longest pause, duration) of this thread's loop while another thread runs call():
+    the loop starts once the other thread is about to call, and stops when the call returns."""
+    import threading
+    import time
+    inside, done, took = threading.Event(), threading.Event(), []
+
+    def work():
+        inside.set()
+        t = time.perf_counter()
+        call()
+        took.append(time.perf_counter() - t)
+        done.set()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    inside.wait()
+    stamps = []
+    while not done.is_set():
+        stamps.append(time.perf_counter())
+    worker.join()
+    gaps = np.diff(stamps) if len(stamps) > 1 else np.array([0.0])
+    span = stamps[-1] - stamps[0] if stamps else 0.0
+    return span, float(gaps.max()), took[0]
+
+
+def test_the_gil_is_released_during_the_call():
+    # A call that held the GIL would stop this thread for its whole duration: the loop could only
+    # run after it (span near 0). Released, the loop runs throughout with short pauses.
+    rng = np.random.default_rng(3)
+    x = rng.gamma(2.0, 3.0, size=(3_000_000, 9))
+    span, pause, duration = keeps_running_while(lambda: techconv.weights(x))
+    assert duration > 0.2, "input too small to show the GIL"
+    assert span > duration / 2, (span, duration)
+    assert pause < duration / 3, (pause, duration)
