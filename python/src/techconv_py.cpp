@@ -119,21 +119,86 @@ std::shared_ptr<records_handle> read_patents(const std::vector<std::string>& pat
     return h;
 }
 
+/// One dict per input file: path, format and the extra entries `more(file, dict)` adds.
+template <class Files, class More>
+py::list file_reports(const Files& files, More&& more) {
+    py::list out;
+    for (const auto& f : files) {
+        py::dict fd;
+        fd["format"] = std::string(tio::to_string(f.format));
+        more(f, fd);
+        out.append(fd);
+    }
+    return out;
+}
+
 py::dict read_report(const records_handle& h) {
     py::dict d;
-    py::list files;
-    for (const auto& f : h.in.files) {
-        py::dict fd;
-        fd["path"] = f.path;
-        fd["format"] = std::string(tio::to_string(f.format));
-        files.append(fd);
-    }
-    d["files"] = files;
+    d["files"] = file_reports(h.in.files, [](const auto& f, py::dict& fd) { fd["path"] = f.path; });
     d["read"] = h.in.read;
     d["merged"] = h.in.merged;
     d["duplicates"] = h.in.duplicates;
     d["rejected_codes"] = h.in.rejected_codes;
     d["notes"] = h.in.notes();
+    return d;
+}
+
+/// Papers read once (io::read_paper_table): ids, years, countries, institutions, titles.
+struct papers_handle {
+    tio::paper_inputs in;
+
+    template <class Fn>
+    void each(Fn&& fn) const {
+        for (const auto& c : in.table.chunks())
+            for (std::size_t i = 0; i < c.size(); ++i) fn(c, i);
+    }
+    template <class Get>
+    std::vector<std::vector<std::string>> label_lists(Get&& get) const {
+        std::vector<std::vector<std::string>> out;
+        each([&](const auto& c, std::size_t i) {
+            std::vector<std::string> row;
+            for (const auto l : get(c, i)) row.emplace_back(in.table.label(l));
+            out.push_back(std::move(row));
+        });
+        return out;
+    }
+};
+
+/// Whether `paths` hold papers (true) or patents (false), from `format` or each
+/// file's detected format; mixing both is refused.
+bool paths_hold_papers(const std::vector<std::string>& paths, tio::input_format fmt) {
+    bool papers = false, patents = false;
+    for (const auto& p : paths) {
+        const auto f = fmt == tio::input_format::automatic ? tio::detect_format(p) : fmt;
+        (tio::holds_papers(f) ? papers : patents) = true;
+    }
+    if (papers && patents) throw tc::invalid_argument("mixing papers and patents in one read is not supported");
+    return papers;
+}
+
+std::shared_ptr<papers_handle> read_papers(const std::vector<std::string>& paths, const std::string& format,
+                                           const std::optional<std::string>& encoding) {
+    tio::read_papers_options ro;
+    ro.format = tio::input_format_from_string(format);
+    ro.reader.encoding = encoding_of(encoding);
+    ro.reader.references = false;
+    auto h = std::make_shared<papers_handle>();
+    {
+        py::gil_scoped_release nogil;
+        h->in = tio::read_paper_table(paths, ro);
+    }
+    return h;
+}
+
+py::dict papers_report(const papers_handle& h) {
+    py::dict d;
+    d["files"] = file_reports(h.in.files, [](const auto& f, py::dict& fd) {
+        fd["path"] = f.source;
+        fd["note"] = tio::paper_input_note(f);
+    });
+    d["records"] = h.in.records();
+    d["duplicates"] = h.in.duplicates();
+    d["unresolved_addresses"] = h.in.unresolved_addresses();
     return d;
 }
 
@@ -415,7 +480,14 @@ struct country_inputs {
 
 country_inputs load_countries(const std::vector<std::string>& paths, const std::string& format,
                               const std::optional<std::string>& encoding, const std::string& parties,
-                              bool merge_china) {
+                              bool merge_china, const papers_handle* read) {
+    if (read) {  // papers read by techconv.read
+        country_inputs out;
+        out.countries = ta::country_records(read->in.table);
+        out.kind = "papers";
+        out.duplicates = read->in.duplicates() + out.countries.duplicates().size();
+        return out;
+    }
     const auto fmt = tio::input_format_from_string(format);
     const auto who = ta::patent_parties_from_string(parties);
     const auto enc = encoding_of(encoding);
@@ -527,7 +599,7 @@ py::dict closeness(const std::vector<std::string>& paths, const std::string& for
                    const std::string& counting, const std::string& denominator, std::optional<int> first_year,
                    std::optional<int> last_year, const std::string& parties, bool merge_china,
                    const std::string& measure, const std::optional<std::string>& pair,
-                   const std::optional<std::string>& encoding) {
+                   const std::optional<std::string>& encoding, const std::shared_ptr<papers_handle>& read) {
     if (by != "year" && by != "all") throw tc::invalid_argument("by expects 'year' or 'all', got '" + by + "'");
     ta::collaboration_options opt;
     opt.by_year = by == "year";
@@ -554,7 +626,7 @@ py::dict closeness(const std::vector<std::string>& paths, const std::string& for
     ta::collaboration_result r;
     {
         py::gil_scoped_release nogil;
-        data = load_countries(paths, format, encoding, parties, merge_china);
+        data = load_countries(paths, format, encoding, parties, merge_china, read.get());
         r = ta::collaboration(data.countries, opt);
     }
     py::dict d;
@@ -608,6 +680,33 @@ PYBIND11_MODULE(_core, m) {
         .def("indicators", &record_indicator_values)
         .def("report", &read_report);
 
+    py::class_<papers_handle, std::shared_ptr<papers_handle>>(m, "PapersHandle")
+        .def("__len__", [](const papers_handle& h) { return h.in.table.size(); })
+        .def("ids", [](const papers_handle& h) {
+            std::vector<std::string> out;
+            h.each([&](const auto& c, std::size_t i) { out.emplace_back(c.id(i)); });
+            return out;
+        })
+        .def("years", [](const papers_handle& h) {
+            std::vector<std::int64_t> out;
+            h.each([&](const auto& c, std::size_t i) {
+                out.push_back(c.year(i) == tc::no_year ? std::int64_t{0} : static_cast<std::int64_t>(c.year(i)));
+            });
+            return to_numpy(std::move(out));
+        })
+        .def("titles", [](const papers_handle& h) {
+            std::vector<std::string> out;
+            h.each([&](const auto& c, std::size_t i) { out.emplace_back(c.title(i)); });
+            return out;
+        })
+        .def("countries", [](const papers_handle& h) {
+            return h.label_lists([](const auto& c, std::size_t i) { return c.countries(i); });
+        })
+        .def("institutions", [](const papers_handle& h) {
+            return h.label_lists([](const auto& c, std::size_t i) { return c.institutions(i); });
+        })
+        .def("report", &papers_report);
+
     m.def("read_patents", &read_patents, py::arg("paths"), py::arg("format"), py::arg("encoding"),
           py::arg("merge"), py::arg("titles"));
     m.def("indicator_names", &indicator_names);
@@ -621,5 +720,9 @@ PYBIND11_MODULE(_core, m) {
           py::arg("titles"), py::arg("threads"));
     m.def("closeness", &closeness, py::arg("paths"), py::arg("format"), py::arg("by"), py::arg("counting"),
           py::arg("denominator"), py::arg("first_year"), py::arg("last_year"), py::arg("parties"),
-          py::arg("merge_china"), py::arg("measure"), py::arg("pair"), py::arg("encoding"));
+          py::arg("merge_china"), py::arg("measure"), py::arg("pair"), py::arg("encoding"), py::arg("read"));
+    m.def("holds_papers", [](const std::vector<std::string>& paths, const std::string& format) {
+        return paths_hold_papers(paths, tio::input_format_from_string(format));
+    });
+    m.def("read_papers", &read_papers, py::arg("paths"), py::arg("format"), py::arg("encoding"));
 }

@@ -20,7 +20,7 @@ __version__ = _core.__version__
 #: code (the library's stable error_code name) and message. A ValueError.
 ParseError = _core.ParseError
 
-__all__ = ["ParseError", "Records", "Table", "KeyCore", "Weights", "Network", "Closeness", "read", "weights",
+__all__ = ["ParseError", "Records", "PaperRecords", "Table", "KeyCore", "Weights", "Network", "Closeness", "read", "weights",
            "keycore", "network", "closeness", "INDICATORS", "__version__"]
 
 #: The nine [KCT] indicators, in the order of Records.indicators' columns.
@@ -120,17 +120,65 @@ def _paths(path):
     return [str(p) for p in path]
 
 
-def read(path, format="auto", encoding=None, merge=True):
-    """Reads patent records from one path or a list of paths.
+class PaperRecords:
+    """Papers read by techconv.read() from Web of Science (tagged or tab-delimited),
+    Scopus, OpenAlex, Lens scholarly or PubMed exports, in input order, each
+    file's repeated ids dropped.
 
-    format: "auto" (detected per file), "lens", "uspto-xml", "csv" (techconv
-    canonical CSV) or "derwent" — the command's --format names. encoding:
-    None (decided per file) or a name the command's --encoding takes. merge:
-    False keeps every publication instead of merging simple families (the
-    command's --no-merge). Raises techconv.ParseError for malformed input.
+    len(records), .ids (list of str: WoS UT, Scopus EID, ...), .years (int64
+    numpy array: publication year, 0 when absent), .countries (ISO alpha-2
+    codes of the author addresses of each paper, sorted, each once),
+    .institutions, .titles, .report (what was read per file). Papers have no
+    patent indicators: techconv.keycore and techconv.network take Records
+    (patents); techconv.closeness takes either.
+    """
+
+    def __init__(self, handle, paths):
+        self._h = handle
+        self.paths = list(paths)
+
+    def __len__(self):
+        return len(self._h)
+
+    ids = property(lambda self: self._h.ids())
+    years = property(lambda self: self._h.years())
+    countries = property(lambda self: self._h.countries())
+    institutions = property(lambda self: self._h.institutions())
+    titles = property(lambda self: self._h.titles())
+    report = property(lambda self: self._h.report())
+
+    def __repr__(self):
+        return f"<techconv.PaperRecords {len(self)} papers from {self.paths}>"
+
+
+def read(path, format="auto", encoding=None, merge=True):
+    """Reads the records of one path or a list of paths: Records for patents,
+    PaperRecords for papers (decided by the format, detected per file unless
+    given; one call reads one kind).
+
+    format: "auto" (detected per file) or a name of the command's --format:
+    patents "lens", "uspto-xml", "csv" (techconv canonical CSV), "derwent";
+    papers "wos", "wos-tab", "scopus", "openalex", "lens-scholarly",
+    "pubmed". encoding: None (decided per file) or a name the command's
+    --encoding takes. merge (patents): False keeps every publication instead
+    of merging simple families (the command's --no-merge). Raises
+    techconv.ParseError for malformed input.
     """
     paths = _paths(path)
+    if _core.holds_papers(paths, format):
+        return PaperRecords(_core.read_papers(paths, format, encoding), paths)
     return Records(_core.read_patents(paths, format, encoding, merge, True), paths)
+
+
+def _patents(records, format, encoding, no_merge, who):
+    """Records from Records or paths; PaperRecords are refused."""
+    if isinstance(records, PaperRecords):
+        raise ValueError(f"techconv.{who} needs patents; these are papers ({records.paths})")
+    if not isinstance(records, Records):
+        records = read(records, format=format, encoding=encoding, merge=not no_merge)
+        if isinstance(records, PaperRecords):
+            raise ValueError(f"techconv.{who} needs patents; these are papers ({records.paths})")
+    return records
 
 
 class Weights:
@@ -206,8 +254,7 @@ def keycore(records, format="auto", top=0.05, group_by="none", country_from="aut
     "drop-indicator", "zero"), threads (same result for any), concordance (an
     IPC-to-industry CSV path).
     """
-    if not isinstance(records, Records):
-        records = read(records, format=format, encoding=encoding, merge=not no_merge)
+    records = _patents(records, format, encoding, no_merge, "keycore")
     d = _core.keycore(records._h, float(top), group_by, country_from, missing, int(threads), concordance)
     return KeyCore(d, records)
 
@@ -298,7 +345,7 @@ def closeness(paths, format="auto", by="all", counting="full", denominator="inte
     """Salton closeness and importance of country collaboration ([COOP]), as
     `techconv closeness` computes them (pairs.csv, countries.csv).
 
-    paths: one path or a list — papers (wos, wos-tab, scopus, openalex,
+    paths: PaperRecords, or one path or a list — papers (wos, wos-tab, scopus, openalex,
     lens-scholarly, pubmed: countries of the author addresses) or USPTO XML
     patents (countries of `parties` of each simple family). Options have the
     command's names and defaults: by ("all" or "year"), counting ("full",
@@ -308,8 +355,15 @@ def closeness(paths, format="auto", by="all", counting="full", denominator="inte
     "association", "jaccard", "inclusion", "equivalence" or "all"), pair
     ("US,CN"). Raises techconv.ParseError for malformed input.
     """
+    read_papers = None
+    if isinstance(paths, PaperRecords):
+        if merge_china:
+            raise ValueError("merge_china applies while reading: pass the paths, not PaperRecords")
+        read_papers, paths = paths._h, []
+    elif isinstance(paths, Records):
+        paths = paths.paths  # patents: their countries come from the files (simple families merged)
     d = _core.closeness(_paths(paths), format, by, counting, denominator, first_year, last_year, parties,
-                        bool(merge_china), measure, pair, encoding)
+                        bool(merge_china), measure, pair, encoding, read_papers)
     return Closeness(d)
 
 
@@ -362,8 +416,7 @@ def network(records, format="auto", level="subclass", codes="ipc", main_only=Fal
     resolution, seed, titles (a CPC/IPC title list file or folder), threads
     (same result for any).
     """
-    if not isinstance(records, Records):
-        records = read(records, format=format, encoding=encoding, merge=not no_merge)
+    records = _patents(records, format, encoding, no_merge, "network")
     d = _core.network(records._h, level, codes, bool(main_only), bool(key_core_only), float(top), group_by,
                       country_from, counting, weights, algorithm, float(resolution), int(seed), titles, int(threads))
     return Network(d, records)

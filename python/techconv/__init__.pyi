@@ -29,8 +29,8 @@ class Table:
     def __len__(self) -> int: ...
     def to_pandas(self): ...
 
-class Records:
-    """Patent records read by techconv.read()."""
+class _Read:
+    """What both kinds of records give."""
     paths: List[str]
     def __len__(self) -> int: ...
     @property
@@ -38,15 +38,28 @@ class Records:
     @property
     def years(self) -> npt.NDArray[np.int64]: ...
     @property
+    def report(self) -> dict: ...
+
+class Records(_Read):
+    """Patent records read by techconv.read() (lens, uspto-xml, csv, derwent)."""
+    @property
     def codes(self) -> List[List[str]]: ...
     @property
     def indicators(self) -> npt.NDArray[np.float64]: ...
+
+class PaperRecords(_Read):
+    """Papers read by techconv.read() (wos, wos-tab, scopus, openalex, lens-scholarly, pubmed)."""
     @property
-    def report(self) -> dict: ...
+    def countries(self) -> List[List[str]]: ...
+    @property
+    def institutions(self) -> List[List[str]]: ...
+    @property
+    def titles(self) -> List[str]: ...
 
 def read(path: Union[PathLike, Iterable[PathLike]], format: str = "auto", encoding: Optional[str] = None,
-         merge: bool = True) -> Records:
-    """Reads patent records (lens, uspto-xml, csv, derwent; auto-detected per file)."""
+         merge: bool = True) -> Union[Records, PaperRecords]:
+    """Reads records: Records for patents (lens, uspto-xml, csv, derwent), PaperRecords for papers
+    (wos, wos-tab, scopus, openalex, lens-scholarly, pubmed); the format is detected per file."""
     ...
 
 class Weights:
@@ -105,7 +118,7 @@ class Closeness:
     def to_networkx(self, measure: Optional[str] = None, year: Optional[int] = None): ...
     def to_scipy(self, measure: Optional[str] = None, year: Optional[int] = None) -> Tuple[object, List[str]]: ...
 
-def closeness(paths: Union[PathLike, Iterable[PathLike]], format: str = "auto", by: str = "all",
+def closeness(paths: Union[PaperRecords, Records, PathLike, Iterable[PathLike]], format: str = "auto", by: str = "all",
               counting: str = "full", denominator: str = "international", first_year: Optional[int] = None,
               last_year: Optional[int] = None, parties: str = "inventors", merge_china: bool = False,
               measure: str = "salton", pair: Optional[str] = None, encoding: Optional[str] = None) -> Closeness:

@@ -69,3 +69,38 @@ def test_unknown_names_are_value_errors(lens):
         techconv.read(path, format="nope")
     with pytest.raises(ValueError, match="encoding"):
         techconv.read(path, encoding="nope")
+
+
+def test_papers_match_the_file(data_dir):
+    # WoS tab-delimited export, read here with the csv module: UT (id) and PY (year) columns
+    path = os.path.join(data_dir, "wos-ble-scientopy", "wos_2026_04_02_1000.txt")
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    first = {}
+    for r in rows:
+        first.setdefault(r["UT"], r)  # each file's repeated ids are dropped, the first kept
+    papers = techconv.read(path)
+    assert isinstance(papers, techconv.PaperRecords)
+    assert papers.report["files"][0]["format"] == "wos-tab"
+    assert len(papers) == len(first)
+    assert papers.ids == list(first)
+    np.testing.assert_array_equal(papers.years, [int(r["PY"]) if r["PY"] else 0 for r in first.values()])
+    assert papers.titles == [r["TI"] for r in first.values()]
+    countries = papers.countries
+    assert all(c == sorted(set(c)) for c in countries)
+    assert sum(1 for c in countries if len(c) > 1) > 0
+    with pytest.raises(ValueError, match="needs patents"):
+        techconv.keycore(papers)
+
+
+def test_closeness_of_paper_records_equals_closeness_of_paths(data_dir):
+    path = os.path.join(data_dir, "wos-ble-scientopy", "wos_2026_04_02_1000.txt")
+    a = techconv.closeness(techconv.read(path), by="year")
+    b = techconv.closeness(path, by="year")
+    assert a.pairs.columns == b.pairs.columns
+    for col in a.pairs.columns:
+        if isinstance(a.pairs[col], list):
+            assert a.pairs[col] == b.pairs[col]
+        else:
+            np.testing.assert_array_equal(a.pairs[col], b.pairs[col])
+    np.testing.assert_array_equal(a.countries["international"], b.countries["international"])
