@@ -1,0 +1,422 @@
+"""techconv for Python: the library's readers and analyses from a notebook.
+
+The numbers are the ones the `techconv` command writes: the same C++ code
+computes them (the compiled module techconv._core binds the library's
+reading and analysis layer). Results are plain objects whose tables mirror
+the command's CSV files (`Table`: `.columns`, `table["column"]`,
+`.to_pandas()` when pandas is installed).
+
+    import techconv
+    recs = techconv.read("lens-export.csv")
+    kc = techconv.keycore(recs)              # techconv keycore lens-export.csv
+    kc.scores["score"], kc.weights.to_pandas()
+    w = techconv.weights(numpy_matrix)       # techconv weights table.csv
+"""
+from . import _core
+
+__version__ = _core.__version__
+
+#: Raised for malformed input: carries file, line, column, record, field,
+#: code (the library's stable error_code name) and message. A ValueError.
+ParseError = _core.ParseError
+
+__all__ = ["ParseError", "Records", "PaperRecords", "Table", "KeyCore", "Weights", "Network", "Closeness", "read", "weights",
+           "keycore", "network", "closeness", "INDICATORS", "__version__"]
+
+#: The nine [KCT] indicators, in the order of Records.indicators' columns.
+INDICATORS = tuple(_core.indicator_names())
+
+
+def _optional(module, debian_package):
+    """Imports an optional dependency, or says which package provides it."""
+    import importlib
+    try:
+        return importlib.import_module(module)
+    except ImportError as e:
+        raise ImportError(f"techconv: this needs {module} (Debian: {debian_package})") from e
+
+
+class Table:
+    """A table of named columns, as in one of the command's CSV files.
+
+    `table.columns` lists the column names in file order; `table["name"]`
+    gives a numpy array (numbers, flags) or a list of str (ids, names);
+    `len(table)` is the number of rows; `to_pandas()` builds a DataFrame
+    (pandas is optional and imported only then).
+    """
+
+    def __init__(self, columns, data):
+        self.columns = list(columns)
+        self._data = {c: data[c] for c in self.columns}
+        lengths = {len(v) for v in self._data.values()}
+        if len(lengths) > 1:
+            raise ValueError(f"techconv.Table: columns of different lengths {sorted(lengths)}")
+
+    def __getitem__(self, column):
+        try:
+            return self._data[column]
+        except KeyError:
+            raise KeyError(f"no column {column!r}; the columns are {self.columns}") from None
+
+    def __len__(self):
+        return len(self._data[self.columns[0]]) if self.columns else 0
+
+    def __repr__(self):
+        return f"<techconv.Table {len(self)} rows x {self.columns}>"
+
+    def to_pandas(self):
+        """The table as a pandas.DataFrame (needs pandas; raises ImportError without it)."""
+        pandas = _optional("pandas", "python3-pandas")
+        return pandas.DataFrame({c: self._data[c] for c in self.columns}, columns=self.columns)
+
+
+class Records:
+    """Records read by techconv.read(): patents, one per simple family unless
+    merge=False, in input order, duplicates (same publication number) dropped
+    as the command drops them.
+
+    len(records), .ids (list of str), .years (int64 numpy array: the
+    library's patent_year, i.e. the filing year, else the earliest priority
+    year, else the publication year; 0 when the source gives none), .codes (the IPC
+    codes of each record, main first), .indicators (n x 9 float64 array of the
+    [KCT] indicators in INDICATORS order; NaN where the source states no
+    value for that record), .report (what was read per file).
+    """
+
+    def __init__(self, handle, paths):
+        self._h = handle
+        self.paths = list(paths)
+
+    def __len__(self):
+        return len(self._h)
+
+    @property
+    def ids(self):
+        return self._h.ids()
+
+    @property
+    def years(self):
+        return self._h.years()
+
+    @property
+    def codes(self):
+        return self._h.codes()
+
+    @property
+    def indicators(self):
+        return self._h.indicators()
+
+    @property
+    def report(self):
+        return self._h.report()
+
+    def __repr__(self):
+        return f"<techconv.Records {len(self)} records from {self.paths}>"
+
+
+def _paths(path):
+    if isinstance(path, (str, bytes)) or hasattr(path, "__fspath__"):
+        return [str(path.__fspath__() if hasattr(path, "__fspath__") else path)]
+    return [str(p) for p in path]
+
+
+class PaperRecords:
+    """Papers read by techconv.read() from Web of Science (tagged or tab-delimited),
+    Scopus, OpenAlex, Lens scholarly or PubMed exports, in input order, each
+    file's repeated ids dropped.
+
+    len(records), .ids (list of str: WoS UT, Scopus EID, ...), .years (int64
+    numpy array: publication year, 0 when absent), .countries (ISO alpha-2
+    codes of the author addresses of each paper, sorted, each once),
+    .institutions, .titles, .report (what was read per file). Papers have no
+    patent indicators: techconv.keycore and techconv.network take Records
+    (patents); techconv.closeness takes either.
+    """
+
+    def __init__(self, handle, paths):
+        self._h = handle
+        self.paths = list(paths)
+
+    def __len__(self):
+        return len(self._h)
+
+    ids = property(lambda self: self._h.ids())
+    years = property(lambda self: self._h.years())
+    countries = property(lambda self: self._h.countries())
+    institutions = property(lambda self: self._h.institutions())
+    titles = property(lambda self: self._h.titles())
+    report = property(lambda self: self._h.report())
+
+    def __repr__(self):
+        return f"<techconv.PaperRecords {len(self)} papers from {self.paths}>"
+
+
+def read(path, format="auto", encoding=None, merge=True):
+    """Reads the records of one path or a list of paths: Records for patents,
+    PaperRecords for papers (decided by the format, detected per file unless
+    given; one call reads one kind).
+
+    format: "auto" (detected per file) or a name of the command's --format:
+    patents "lens", "uspto-xml", "csv" (techconv canonical CSV), "derwent";
+    papers "wos", "wos-tab", "scopus", "openalex", "lens-scholarly",
+    "pubmed". encoding: None (decided per file) or a name the command's
+    --encoding takes. merge (patents): False keeps every publication instead
+    of merging simple families (the command's --no-merge). Raises
+    techconv.ParseError for malformed input.
+    """
+    paths = _paths(path)
+    if _core.holds_papers(paths, format):
+        return PaperRecords(_core.read_papers(paths, format, encoding), paths)
+    return Records(_core.read_patents(paths, format, encoding, merge, True), paths)
+
+
+def _patents(records, format, encoding, no_merge, who):
+    """Records from Records or paths; PaperRecords are refused."""
+    if isinstance(records, PaperRecords):
+        raise ValueError(f"techconv.{who} needs patents; these are papers ({records.paths})")
+    if not isinstance(records, Records):
+        records = read(records, format=format, encoding=encoding, merge=not no_merge)
+        if isinstance(records, PaperRecords):
+            raise ValueError(f"techconv.{who} needs patents; these are papers ({records.paths})")
+    return records
+
+
+class Weights:
+    """Result of techconv.weights(): .weights (per column), .entropy (entropy
+    method only, else None), .scores, .ranks (1-based, score descending, ties
+    by row order), .key_core (bool per row: rank <= k), .k, .status (the
+    library's status name), .degenerate_columns, .copied (whether the input
+    had to be converted) and .input (the array whose buffer the library read:
+    the argument itself when .copied is False). .table mirrors scores.csv of
+    `techconv weights` (id = 1-based row number); .weights_table weights.csv.
+    """
+
+    def __init__(self, d):
+        self.__dict__.update(d)
+
+    @property
+    def table(self):
+        ids = [str(i + 1) for i in range(len(self.scores))]
+        return Table(["id", "score", "rank", "key_core"],
+                     {"id": ids, "score": self.scores, "rank": self.ranks, "key_core": self.key_core})
+
+    @property
+    def weights_table(self):
+        import numpy
+        n = len(self.weights)
+        ent = self.entropy if self.entropy is not None else numpy.full(n, numpy.nan)
+        return Table(["indicator", "weight", "entropy"],
+                     {"indicator": [str(j) for j in range(n)], "weight": self.weights, "entropy": ent})
+
+
+def weights(matrix, method="entropy", cost=None, top=0.05, threads=1):
+    """Objective weights, scores, ranks and key core of a 2-D numeric array
+    (rows = records, columns = indicators), as `techconv weights` computes them.
+
+    method: "entropy" (default, [KCT]), "critic", "std", "cv" or "merec".
+    cost: column indices (negative counts from the end) of cost indicators.
+    top: key-core fraction q (k = ceil(q n)). threads: worker threads (0: all);
+    the result is the same for any number.
+
+    float64 or float32 arrays in C or Fortran order are read in place (no
+    copy); integer, boolean, float16, byte-swapped or strided arrays are
+    converted to one float64 copy first.
+    """
+    return Weights(_core.weights(matrix, method, list(cost or []), float(top), int(threads)))
+
+
+class KeyCore:
+    """Result of techconv.keycore(): .scores (Table: id, score, rank, key_core —
+    scores.csv), .weights (Table: indicator, group, weight, entropy —
+    weights.csv; NaN where that file has empty cells, i.e. indicators the
+    source lacks), .columns (weighted indicators), .absent, .k, .threshold,
+    .fraction, .dropped (records left out for a missing value), .status,
+    .rows (input record of each scored row), .records (the Records).
+    """
+
+    def __init__(self, d, records):
+        self.scores = Table(["id", "score", "rank", "key_core"], d["scores"])
+        self.weights = Table(["indicator", "group", "weight", "entropy"], d["weights"])
+        for key in ("columns", "absent", "k", "threshold", "fraction", "dropped", "status", "rows"):
+            setattr(self, key, d[key])
+        self.records = records
+
+
+def keycore(records, format="auto", top=0.05, group_by="none", country_from="auto", missing="drop-record",
+            no_merge=False, threads=1, concordance=None, encoding=None):
+    """The [KCT] key-core analysis, as `techconv keycore` runs it.
+
+    records: a Records object (from techconv.read) or a path / list of paths
+    (then read with format, encoding and no_merge, as the command reads them).
+    Options have the command's names and defaults: top (--top, 0.05),
+    group_by ("none" or "country"), country_from ("auto", "applicant",
+    "inventor", "priority", "jurisdiction"), missing ("drop-record",
+    "drop-indicator", "zero"), threads (same result for any), concordance (an
+    IPC-to-industry CSV path).
+    """
+    records = _patents(records, format, encoding, no_merge, "keycore")
+    d = _core.keycore(records._h, float(top), group_by, country_from, missing, int(threads), concordance)
+    return KeyCore(d, records)
+
+
+def _networkx_graph(nodes, edges, **graph_attrs):
+    """networkx.Graph with `nodes` ((label, attrs) pairs) and `edges` ((a, b, weight) triples)."""
+    networkx = _optional("networkx", "python3-networkx")
+    g = networkx.Graph(**graph_attrs)
+    g.add_nodes_from(nodes)
+    for a, b, w in edges:
+        g.add_edge(a, b, weight=w)
+    return g
+
+
+def _scipy_matrix(labels, edges):
+    """(symmetric scipy.sparse.csr_matrix of the edge weights, labels) in the order of `labels`."""
+    import numpy
+    scipy_sparse = _optional("scipy.sparse", "python3-scipy")
+    at = {c: n for n, c in enumerate(labels)}
+    rows = [at[a] for a, b, _ in edges] + [at[b] for a, b, _ in edges]
+    cols = [at[b] for a, b, _ in edges] + [at[a] for a, b, _ in edges]
+    vals = [w for _, _, w in edges] * 2
+    m = scipy_sparse.csr_matrix((numpy.asarray(vals, dtype=float), (rows, cols)), shape=(len(labels),) * 2)
+    return m, list(labels)
+
+
+def _table_of(d):
+    columns = d.pop("__columns__")
+    return Table(columns, d)
+
+
+class Closeness:
+    """Result of techconv.closeness(): .pairs (Table as pairs.csv: year,
+    country_i, country_j, n_ij, n_i, n_j, one column per measure, share_i,
+    share_j; year "all" unless by="year"), .countries (Table as countries.csv:
+    year, country, records, international, partners, link_strength),
+    .records, .international (records with more than one country), .kind
+    ("papers" or "patents (simple families)"), .duplicates, .pair (the pair
+    the command's report follows: asked, or the largest N_ij).
+
+    .to_networkx(measure, year) and .to_scipy(measure, year) give the country
+    graph of one period weighted by a measure column (default: the first
+    measure of the table).
+    """
+
+    def __init__(self, d):
+        self.pairs = _table_of(d.pop("pairs"))
+        self.countries = _table_of(d.pop("countries"))
+        self.__dict__.update(d)
+
+    def _edges(self, measure, year):
+        measures = [c for c in self.pairs.columns[6:-2]]
+        measure = measure or measures[0]
+        if measure not in measures:
+            raise ValueError(f"measure {measure!r} is not in this result; it has {measures}")
+        years = self.pairs["year"]
+        want = "all" if year is None else str(year)
+        keep = [k for k, y in enumerate(years) if y == want]
+        if not keep and len(years):
+            raise ValueError(f"no pair in year {want!r}; the years are {sorted(set(years))}")
+        i, j, w = self.pairs["country_i"], self.pairs["country_j"], self.pairs[measure]
+        return [(i[k], j[k], float(w[k])) for k in keep], measure
+
+    def _period_countries(self, year):
+        want = "all" if year is None else str(year)
+        c = self.countries
+        return [(c["country"][k], {"records": float(c["records"][k]), "international": float(c["international"][k])})
+                for k, y in enumerate(c["year"]) if y == want]
+
+    def to_networkx(self, measure=None, year=None):
+        """An undirected networkx.Graph of the countries of the period (year None:
+        the whole period; with by="year", a year): node attributes records and
+        international from .countries, one edge per pair with weight = the measure."""
+        edges, measure = self._edges(measure, year)
+        return _networkx_graph(self._period_countries(year), edges, measure=measure)
+
+    def to_scipy(self, measure=None, year=None):
+        """(matrix, labels): a symmetric scipy.sparse.csr_matrix of the measure
+        between the countries `labels` (sorted) of the period."""
+        edges, _ = self._edges(measure, year)
+        labels = sorted({c for c, _ in self._period_countries(year)} | {a for a, _, _ in edges}
+                        | {b for _, b, _ in edges})
+        return _scipy_matrix(labels, edges)
+
+
+def closeness(paths, format="auto", by="all", counting="full", denominator="international", first_year=None,
+              last_year=None, parties="inventors", merge_china=False, measure="salton", pair=None, encoding=None):
+    """Salton closeness and importance of country collaboration ([COOP]), as
+    `techconv closeness` computes them (pairs.csv, countries.csv).
+
+    paths: PaperRecords, or one path or a list — papers (wos, wos-tab, scopus, openalex,
+    lens-scholarly, pubmed: countries of the author addresses) or USPTO XML
+    patents (countries of `parties` of each simple family). Options have the
+    command's names and defaults: by ("all" or "year"), counting ("full",
+    "fractional", "link_fractional"), denominator ("international", "all"),
+    first_year / last_year, parties ("inventors", "applicants", "both"),
+    merge_china (Taiwan, Hong Kong and Macau as CN), measure ("salton",
+    "association", "jaccard", "inclusion", "equivalence" or "all"), pair
+    ("US,CN"). Raises techconv.ParseError for malformed input.
+    """
+    read_papers = None
+    if isinstance(paths, PaperRecords):
+        if merge_china:
+            raise ValueError("merge_china applies while reading: pass the paths, not PaperRecords")
+        read_papers, paths = paths._h, []
+    elif isinstance(paths, Records):
+        paths = paths.paths  # patents: their countries come from the files (simple families merged)
+    d = _core.closeness(_paths(paths), format, by, counting, denominator, first_year, last_year, parties,
+                        bool(merge_china), measure, pair, encoding, read_papers)
+    return Closeness(d)
+
+
+class Network:
+    """Result of techconv.network(): .nodes (Table as nodes.csv: code, title,
+    occurrences, degree, strength, betweenness, closeness, eigenvector,
+    pagerank, cluster, clustering), .edges (Table as edges.csv: source,
+    target, weight), .record_count (records in the network), .convergence_index,
+    .modularity, .clusters, .rejected_codes, .records (the Records);
+    .to_networkx() and .to_scipy() give the weighted graph.
+    """
+
+    def __init__(self, d, records):
+        self.nodes = _table_of(d.pop("nodes"))
+        self.edges = _table_of(d.pop("edges"))
+        self.record_count = d.pop("records")
+        self.__dict__.update(d)
+        self.records = records
+
+    def _edge_list(self):
+        e = self.edges
+        return [(a, b, float(w)) for a, b, w in zip(e["source"], e["target"], e["weight"])]
+
+    def to_networkx(self):
+        """An undirected networkx.Graph: nodes = codes (attributes occurrences,
+        cluster, title), edges weighted by co-occurrence."""
+        n = self.nodes
+        nodes = [(c, {"occurrences": float(o), "cluster": int(k), "title": t})
+                 for c, o, k, t in zip(n["code"], n["occurrences"], n["cluster"], n["title"])]
+        return _networkx_graph(nodes, self._edge_list())
+
+    def to_scipy(self):
+        """(matrix, labels): the symmetric scipy.sparse.csr_matrix of edge
+        weights, rows and columns in .nodes order (labels = .nodes["code"])."""
+        return _scipy_matrix(self.nodes["code"], self._edge_list())
+
+
+def network(records, format="auto", level="subclass", codes="ipc", main_only=False, key_core_only=False, top=0.05,
+            group_by="none", country_from="auto", counting="full", weights="similarity", algorithm="louvain",
+            resolution=1.0, seed=42, titles=None, no_merge=False, threads=1, encoding=None):
+    """The co-classification network ([KCT] section 2.2), as `techconv network`
+    computes it (nodes.csv, edges.csv).
+
+    records: Records or a path / list of paths (read with format, encoding,
+    no_merge). Options have the command's names and defaults: level
+    ("section", "class", "subclass", "main-group", "subgroup"), codes ("ipc"
+    or "cpc"), main_only, key_core_only with top, group_by, country_from,
+    counting ("full", "fractional", "link_fractional"), weights
+    ("similarity", "distance", "ignore"), algorithm ("louvain", "leiden"),
+    resolution, seed, titles (a CPC/IPC title list file or folder), threads
+    (same result for any).
+    """
+    records = _patents(records, format, encoding, no_merge, "network")
+    d = _core.network(records._h, level, codes, bool(main_only), bool(key_core_only), float(top), group_by,
+                      country_from, counting, weights, algorithm, float(resolution), int(seed), titles, int(threads))
+    return Network(d, records)

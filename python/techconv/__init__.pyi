@@ -1,0 +1,148 @@
+# Type stubs of the techconv package; the docstrings are those of __init__.py
+# (which mirror the C++ docs of analysis::weigh_table and analysis::key_core).
+import os
+from typing import Iterable, List, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import numpy.typing as npt
+
+__version__: str
+INDICATORS: Tuple[str, ...]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+class ParseError(ValueError):
+    """Malformed input: where it is and the library's stable error code."""
+    file: str
+    line: int
+    column: int
+    record: int
+    field: str
+    code: str
+    message: str
+
+class Table:
+    """Named columns as in one of the command's CSV files."""
+    columns: List[str]
+    def __init__(self, columns: Sequence[str], data: dict) -> None: ...
+    def __getitem__(self, column: str) -> Union[np.ndarray, List[str]]: ...
+    def __len__(self) -> int: ...
+    def to_pandas(self): ...
+
+class _Read:
+    """What both kinds of records give."""
+    paths: List[str]
+    def __len__(self) -> int: ...
+    @property
+    def ids(self) -> List[str]: ...
+    @property
+    def years(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def report(self) -> dict: ...
+
+class Records(_Read):
+    """Patent records read by techconv.read() (lens, uspto-xml, csv, derwent)."""
+    @property
+    def codes(self) -> List[List[str]]: ...
+    @property
+    def indicators(self) -> npt.NDArray[np.float64]: ...
+
+class PaperRecords(_Read):
+    """Papers read by techconv.read() (wos, wos-tab, scopus, openalex, lens-scholarly, pubmed)."""
+    @property
+    def countries(self) -> List[List[str]]: ...
+    @property
+    def institutions(self) -> List[List[str]]: ...
+    @property
+    def titles(self) -> List[str]: ...
+
+def read(path: Union[PathLike, Iterable[PathLike]], format: str = "auto", encoding: Optional[str] = None,
+         merge: bool = True) -> Union[Records, PaperRecords]:
+    """Reads records: Records for patents (lens, uspto-xml, csv, derwent), PaperRecords for papers
+    (wos, wos-tab, scopus, openalex, lens-scholarly, pubmed); the format is detected per file."""
+    ...
+
+class Weights:
+    """Result of techconv.weights()."""
+    weights: npt.NDArray[np.float64]
+    entropy: Optional[npt.NDArray[np.float64]]
+    scores: npt.NDArray[np.float64]
+    ranks: npt.NDArray[np.int64]
+    key_core: npt.NDArray[np.bool_]
+    k: int
+    status: str
+    degenerate_columns: List[int]
+    copied: bool
+    input: np.ndarray
+    @property
+    def table(self) -> Table: ...
+    @property
+    def weights_table(self) -> Table: ...
+
+def weights(matrix: npt.ArrayLike, method: str = "entropy", cost: Optional[Iterable[int]] = None,
+            top: float = 0.05, threads: int = 1) -> Weights:
+    """Objective weights, scores, ranks and key core of a 2-D numeric array (zero-copy for
+    float64/float32 in C or Fortran order)."""
+    ...
+
+class KeyCore:
+    """Result of techconv.keycore(): tables as scores.csv and weights.csv."""
+    scores: Table
+    weights: Table
+    columns: List[str]
+    absent: List[str]
+    k: int
+    threshold: float
+    fraction: float
+    dropped: int
+    status: str
+    rows: npt.NDArray[np.uint64]
+    records: Records
+
+def keycore(records: Union[Records, PathLike, Iterable[PathLike]], format: str = "auto", top: float = 0.05,
+            group_by: str = "none", country_from: str = "auto", missing: str = "drop-record",
+            no_merge: bool = False, threads: int = 1, concordance: Optional[str] = None,
+            encoding: Optional[str] = None) -> KeyCore:
+    """The [KCT] key-core analysis, as `techconv keycore` runs it."""
+    ...
+
+class Closeness:
+    """Result of techconv.closeness(): tables as pairs.csv and countries.csv."""
+    pairs: Table
+    countries: Table
+    records: int
+    international: float
+    kind: str
+    duplicates: int
+    pair: Tuple[str, str]
+    def to_networkx(self, measure: Optional[str] = None, year: Optional[int] = None): ...
+    def to_scipy(self, measure: Optional[str] = None, year: Optional[int] = None) -> Tuple[object, List[str]]: ...
+
+def closeness(paths: Union[PaperRecords, Records, PathLike, Iterable[PathLike]], format: str = "auto", by: str = "all",
+              counting: str = "full", denominator: str = "international", first_year: Optional[int] = None,
+              last_year: Optional[int] = None, parties: str = "inventors", merge_china: bool = False,
+              measure: str = "salton", pair: Optional[str] = None, encoding: Optional[str] = None) -> Closeness:
+    """Salton closeness and importance of country collaboration ([COOP]), as `techconv closeness`."""
+    ...
+
+class Network:
+    """Result of techconv.network(): tables as nodes.csv and edges.csv."""
+    nodes: Table
+    edges: Table
+    record_count: int
+    convergence_index: float
+    modularity: float
+    clusters: int
+    rejected_codes: int
+    records: Records
+    def to_networkx(self): ...
+    def to_scipy(self) -> Tuple[object, List[str]]: ...
+
+def network(records: Union[Records, PathLike, Iterable[PathLike]], format: str = "auto", level: str = "subclass",
+            codes: str = "ipc", main_only: bool = False, key_core_only: bool = False, top: float = 0.05,
+            group_by: str = "none", country_from: str = "auto", counting: str = "full",
+            weights: str = "similarity", algorithm: str = "louvain", resolution: float = 1.0, seed: int = 42,
+            titles: Optional[str] = None, no_merge: bool = False, threads: int = 1,
+            encoding: Optional[str] = None) -> Network:
+    """The co-classification network ([KCT] section 2.2), as `techconv network`."""
+    ...
