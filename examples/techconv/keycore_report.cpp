@@ -4,6 +4,7 @@
 // with distributed_keycore.
 #include "keycore_report.hpp"
 
+#include <techconv/io/detect.hpp>
 #include <techconv/report/json.hpp>
 #include <techconv/report/markdown.hpp>
 #include <techconv/report/render.hpp>
@@ -13,8 +14,8 @@ namespace tcli {
 const techconv::report::command_spec& keycore_spec() {
     static const techconv::report::command_spec spec{
         "keycore",
-        "INPUT... --out DIR [--format auto|lens|uspto-xml|csv|derwent|patentsview|google-patents] [--top 0.05] [--group-by country]"
-        " [--concordance FILE]",
+        "INPUT... --out DIR [--format auto|" + techconv::io::format_names(techconv::io::holds_patents, "|", "|") +
+            "] [--top 0.05] [--group-by country] [--concordance FILE]",
         "key core records by entropy-weighted indicators, with group profiles ([KCT])",
         "Reads patents, merges simple families, builds the [KCT] indicator matrix (the\n"
         "indicators the source lacks are reported and left out, never zero-filled), weights the\n"
@@ -25,7 +26,7 @@ const techconv::report::command_spec& keycore_spec() {
         "subclasses, convergence index, company share, leading applicant, top main subclasses.",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default: per file), lens, uspto-xml, csv (techconv canonical CSV), derwent, patentsview or google-patents"},
+            {"format", "FMT", "auto (default: per file), " + techconv::io::format_names(techconv::io::holds_patents) + " (csv: the techconv canonical CSV)"},
             {"top", "Q", "key-core fraction q (default 0.05)"},
             {"group-by", "KEY", "country or none (default)"},
             {"country-from", "SRC", "auto (default), applicant, inventor, priority or jurisdiction"},

@@ -6,6 +6,7 @@ usage: check_errors.py TECHCONV DATA_DIR WORK_DIR
 """
 import json
 import os
+import re
 import sys
 
 from cli_util import check, read_csv, run
@@ -44,6 +45,19 @@ def garbage_codes(exe, work):
     check(labels == ["G06F", "G06N", "H04L"], "network.dot nodes: %s" % labels)
 
 
+def synopsis_matches_docs(exe, command, usage):
+    """docs/cli.md's synopsis of `command` lists the formats of the command's usage line
+    (keycore's list is made from io::all_input_formats: a new reader must reach the docs too)."""
+    m = re.search(r"\[--format [^\]]*\]", usage)
+    if not m:
+        return
+    docs = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "cli.md")
+    with open(docs, encoding="utf-8") as f:
+        lines = [l for l in f.read().splitlines() if re.match(r"techconv %s +INPUT" % re.escape(command), l)]
+    check(lines, "docs/cli.md has no synopsis line for %s" % command)
+    check(m.group(0) in lines[0], "docs/cli.md's %s synopsis lacks %s: %s" % (command, m.group(0), lines[0]))
+
+
 def main():
     exe, data, work = sys.argv[1:4]
     _, out, _ = run(exe, ["--help"])
@@ -53,6 +67,7 @@ def main():
         _, text, _ = run(exe, [c, "--help"])
         check(text.startswith("usage: techconv " + c) and "outputs:" in text and "exit status" in text,
               "%s --help" % c)
+        synopsis_matches_docs(exe, c, text.splitlines()[0])
     rc, _, _ = run(exe, ["no-such-command"], expect_ok=False)
     check(rc == 2, "unknown command exit %d" % rc)
 

@@ -19,7 +19,7 @@
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
 
-/// \brief The input formats of techconv's readers.
+/// \brief The input formats of techconv's readers (a new one is also added to all_input_formats).
 enum class input_format {
     automatic,  ///< detect per file (detect_format)
     lens,       ///< Lens.org patent CSV export (io/lens.hpp)
@@ -57,17 +57,37 @@ constexpr std::string_view to_string(input_format f) noexcept {
     return "auto";
 }
 
+/// \brief Every input format, in declaration order: the one list that the accepted names, the
+/// error messages and the command's help texts are made from.
+inline constexpr input_format all_input_formats[] = {
+    input_format::automatic, input_format::lens,     input_format::uspto_xml,      input_format::csv,
+    input_format::wos,       input_format::wos_tab,  input_format::scopus,         input_format::openalex,
+    input_format::lens_scholarly, input_format::pubmed, input_format::derwent,     input_format::patentsview,
+    input_format::google_patents};
+
+/// \brief The names of the formats `keep` accepts, in declaration order, joined by `sep` and, before
+/// the last one, by `last`: `format_names(holds_patents)` is "lens, uspto-xml, …, google-patents",
+/// `format_names(holds_patents, "|", "|")` the form of a usage line.
+template <class Keep>
+std::string format_names(Keep keep, std::string_view sep = ", ", std::string_view last = " or ") {
+    std::vector<std::string_view> names;
+    for (const auto f : all_input_formats)
+        if (keep(f)) names.push_back(to_string(f));
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? last : sep;
+        out += names[i];
+    }
+    return out;
+}
+
 /// \brief The format named `name` (the names of to_string(input_format)).
 /// \throws invalid_argument for any other name, listing the accepted ones.
 inline input_format input_format_from_string(std::string_view name) {
-    for (const auto f : {input_format::automatic, input_format::lens, input_format::uspto_xml, input_format::csv,
-                         input_format::wos, input_format::wos_tab, input_format::scopus, input_format::openalex,
-                         input_format::lens_scholarly, input_format::pubmed, input_format::derwent,
-                         input_format::patentsview, input_format::google_patents})
+    for (const auto f : all_input_formats)
         if (name == to_string(f)) return f;
-    throw invalid_argument("unknown format '" + std::string(name) +
-                           "' (auto, lens, uspto-xml, csv, wos, wos-tab, scopus, openalex, lens-scholarly, pubmed, derwent, "
-                           "patentsview, google-patents)");
+    throw invalid_argument("unknown format '" + std::string(name) + "' (" +
+                           format_names([](input_format) { return true; }, ", ", ", ") + ")");
 }
 
 /// \brief Whether records of format `f` are patents (the patent readers accept it).

@@ -212,7 +212,7 @@ inline patent_csv_options csv_options_of(const read_limits& l, text_encoding enc
 
 [[noreturn]] inline void no_patents(const std::string& source, input_format f) {
     ::techconv::detail::throw_error<invalid_argument>(source + ": format " + std::string(to_string(f)) +
-                                                      " holds no patents (use lens, uspto-xml, csv, derwent, patentsview or google-patents)");
+                                                      " holds no patents (use " + format_names(holds_patents) + ")");
 }
 
 /// What the report learns from a reader once it is open: a canonical CSV's country column.
