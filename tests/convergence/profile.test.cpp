@@ -99,6 +99,30 @@ TEST_CASE("profile: a hand-computed case") {
     CHECK_THROWS_AS(t.add("X", false, strings{}, strings{}, strings{"a", "b"}, strings{"company"}),
                     techconv::invalid_argument);
     CHECK(tc::group_profiles(tc::profile_table{}).info == techconv::status::empty_input);
+    CHECK(jp.technology_info == techconv::status::ok);
+    CHECK(cn.technology_info == techconv::status::ok);  // nothing profiled: `info` says so
+}
+
+TEST_CASE("profile: a key core without codes has its technology figures not computed") {
+    tc::profile_table t;
+    // group BR: two key-core records, neither with a code (a source without IPC codes);
+    // group US: one key-core record with a code
+    t.add("BR", true, strings{}, strings{}, strings{"Acme"}, strings{"company"});
+    t.add("BR", true, strings{}, strings{}, strings{"Univ"}, strings{"university"});
+    t.add("US", true, strings{"G06F"}, strings{}, strings{"Acme"}, strings{"company"});
+    const auto r = tc::group_profiles(t);
+    REQUIRE(r.groups.size() == 2);
+    const auto& br = r.groups[0];
+    CHECK(br.group == "BR");
+    CHECK(br.info == techconv::status::ok);  // records were profiled
+    CHECK(br.profiled == 2);
+    CHECK(br.technology_info == techconv::status::empty_input);
+    CHECK_FALSE(br.has_technology());
+    CHECK(br.company_share == 0.5);  // the other figures stand: 1 of 2 records
+    const auto& us = r.groups[1];
+    CHECK(us.has_technology());
+    CHECK(us.all_codes == 1);
+    CHECK(us.convergence_index == 0.0);  // (1 - 1) / 1, computed
 }
 
 TEST_CASE("profile: the table holds records::incidence_matrix lists and codes() counts with records::cooccurrence") {

@@ -322,6 +322,16 @@ struct group_profile {
 
     network_summary network;     ///< co-classification network of the profiled records
     status info = status::ok;    ///< empty_input when no record is profiled (all figures 0)
+    /// empty_input when records are profiled but none has a code (a source without IPC codes,
+    /// such as a Google Patents export): the code counts, the convergence indices, the top main
+    /// codes, the technology entropy and the network are then not computed (0 and empty), and
+    /// the reports print them as empty, not as 0. ok otherwise (also for a group without
+    /// profiled records, whose counts are 0 under `info`).
+    status technology_info = status::ok;
+
+    /// \brief Whether the technology figures (codes, convergence indices, network) stand; false
+    /// when technology_info is empty_input.
+    bool has_technology() const noexcept { return technology_info == status::ok; }
 };
 
 /// \brief Profiles of all groups.
@@ -456,6 +466,7 @@ inline profile_result group_profiles(const profile_table& t, const profile_optio
             p.code_gap = cr.distinct_all - cr.distinct_main;
             p.convergence_index = cr.index_all;
             p.convergence_index_main = cr.index_main;
+            p.technology_info = cr.info;
             share_options mo = so;
             mo.scope = code_scope::main;
             p.top_main_codes = detail::ranked(category_shares(spans, mo), t.code_labels(), p.profiled);

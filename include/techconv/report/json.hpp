@@ -70,12 +70,18 @@ inline void write_key_core_json(std::ostream& f, const key_core_report& r) {
     j.key("groups").begin_array();
     for (const auto& g : r.result.profiles) {
         j.begin_object().key("group").value(g.group).key("records").value(static_cast<std::int64_t>(g.records))
-            .key("key_core").value(static_cast<std::int64_t>(g.key_core))
-            .key("key_main_subclasses").value(static_cast<std::int64_t>(g.main_codes))
-            .key("key_all_subclasses").value(static_cast<std::int64_t>(g.all_codes))
-            .key("key_subclass_gap").value(static_cast<std::int64_t>(g.code_gap))
-            .key("key_convergence_index").value(g.convergence_index)
-            .key("key_company_share").value(g.company_share)
+            .key("key_core").value(static_cast<std::int64_t>(g.key_core));
+        // a key core without IPC codes: the technology figures are null (not computed), not 0
+        const bool tech = g.has_technology();
+        if (tech)
+            j.key("key_main_subclasses").value(static_cast<std::int64_t>(g.main_codes))
+                .key("key_all_subclasses").value(static_cast<std::int64_t>(g.all_codes))
+                .key("key_subclass_gap").value(static_cast<std::int64_t>(g.code_gap))
+                .key("key_convergence_index").value(g.convergence_index);
+        else
+            j.key("key_main_subclasses").null().key("key_all_subclasses").null().key("key_subclass_gap").null()
+                .key("key_convergence_index").null();
+        j.key("key_company_share").value(g.company_share)
             .key("top_applicant").value(top_applicant(g))
             .key("top_applicant_share").value(top_applicant_share(g))
             .key("applicant_hhi").value(g.applicant_hhi);
@@ -83,6 +89,11 @@ inline void write_key_core_json(std::ostream& f, const key_core_report& r) {
         for (const auto& t : g.top_main_codes)
             j.begin_object().key("subclass").value(t.key).key("share").value(t.share).end_object();
         j.end_array();
+        if (!tech) {
+            j.key("network").null();
+            j.end_object();
+            continue;
+        }
         j.key("network").begin_object()
             .key("nodes").value(static_cast<std::int64_t>(g.network.nodes))
             .key("edges").value(static_cast<std::int64_t>(g.network.edges))

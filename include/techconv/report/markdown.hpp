@@ -131,13 +131,23 @@ inline void write_key_core_markdown(std::ostream& md, const key_core_report& r, 
     for (std::size_t k = 0; k < profiles.size() && k < 25; ++k) {
         const auto& g = profiles[k];
         md << "| " << g.group << " | " << g.records << " | " << g.key_core << " | "
-           << percent(g.key_core_rate) << "% | "
-           << percent(share_of_key_core(g, r.result.k)) << "% | " << g.main_codes << " | "
-           << g.all_codes << " | " << percent(g.convergence_index) << "% | " << percent(g.company_share)
+           << percent(g.key_core_rate) << "% | " << percent(share_of_key_core(g, r.result.k)) << "% | ";
+        if (g.has_technology())
+            md << g.main_codes << " | " << g.all_codes << " | " << percent(g.convergence_index) << "% | ";
+        else
+            md << "– | – | – | ";
+        md << percent(g.company_share)
            << "% | " << (top_applicant(g).empty() ? "–" : top_applicant(g) + " (" + percent(top_applicant_share(g)) + "%)")
            << " |\n";
     }
     if (profiles.size() > 25) md << "\n(" << profiles.size() - 25 << " more groups in groups.csv)\n";
+    const auto no_codes = std::count_if(profiles.begin(), profiles.end(), [](const convergence::group_profile& g) {
+        return !g.has_technology();
+    });
+    if (no_codes > 0)
+        md << "\n" << no_codes << " of " << profiles.size()
+           << " groups have no IPC code in their key core (the source may not list IPC codes): their subclass\n"
+              "counts, CI and network are not computed (– here, empty in groups.csv, null in report.json).\n";
     md << "\nProfiles describe each group's key core records: distinct IPC subclasses over main codes and over all\n"
           "codes, the convergence index CI = (key core records − all subclasses) / key core records ([KCT] §2.2.3),\n"
           "the share of records with a company applicant, and the applicant on most records.\n";

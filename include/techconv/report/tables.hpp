@@ -141,6 +141,8 @@ inline double share_of_key_core(const convergence::group_profile& g, index k) {
 }
 
 /// \brief groups.csv of the key core: one row per group profile (see docs/cli.md for the columns).
+/// The subclass, convergence and network columns are empty for a group whose key core has no
+/// IPC code (convergence::group_profile::has_technology), never 0.
 inline void write_key_core_groups_csv(std::ostream& out, const key_core_report& r) {
     io::csv_writer w(out);
     w.row({"group", "records", "key_core", "key_share_of_group", "share_of_key_core", "key_main_subclasses",
@@ -150,14 +152,18 @@ inline void write_key_core_groups_csv(std::ostream& out, const key_core_report& 
     for (const auto& g : r.result.profiles) {
         std::string sections;
         for (const auto& sec : g.network.sections) sections += sec;
+        const bool tech = g.has_technology();
         w.field(g.group).field(static_cast<std::int64_t>(g.records)).field(static_cast<std::int64_t>(g.key_core))
-            .field(g.key_core_rate)
-            .field(share_of_key_core(g, r.result.k)).field(static_cast<std::int64_t>(g.main_codes))
-            .field(static_cast<std::int64_t>(g.all_codes)).field(g.convergence_index)
-            .field(g.company_share).field(top_applicant(g)).field(top_applicant_share(g))
-            .field(static_cast<std::int64_t>(g.code_gap)).field(static_cast<std::int64_t>(g.network.nodes))
-            .field(static_cast<std::int64_t>(g.network.edges)).field(g.network.density)
-            .field(static_cast<std::int64_t>(g.network.clusters)).field(sections).end_row();
+            .field(g.key_core_rate).field(share_of_key_core(g, r.result.k));
+        if (tech) w.field(static_cast<std::int64_t>(g.main_codes)).field(static_cast<std::int64_t>(g.all_codes)).field(g.convergence_index);
+        else w.empty().empty().empty();
+        w.field(g.company_share).field(top_applicant(g)).field(top_applicant_share(g));
+        if (tech)
+            w.field(static_cast<std::int64_t>(g.code_gap)).field(static_cast<std::int64_t>(g.network.nodes))
+                .field(static_cast<std::int64_t>(g.network.edges)).field(g.network.density)
+                .field(static_cast<std::int64_t>(g.network.clusters)).field(sections);
+        else w.empty().empty().empty().empty().empty().empty();
+        w.end_row();
     }
 }
 
