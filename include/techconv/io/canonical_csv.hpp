@@ -136,12 +136,7 @@ public:
     }
 
     /// Reads all remaining records.
-    std::vector<patent_record> read_all() {
-        std::vector<patent_record> v;
-        patent_record r;
-        while (next(r)) v.push_back(std::move(r));
-        return v;
-    }
+    std::vector<patent_record> read_all() { return detail::read_all_patents(*this); }
 
     /// Whether the table has a `country` column.
     bool has_country_column() const noexcept { return country_col_ >= 0; }

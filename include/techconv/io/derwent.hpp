@@ -166,18 +166,12 @@ public:
     }
 
     /// Reads all remaining records.
-    std::vector<patent_record> read_all() {
-        std::vector<patent_record> v;
-        patent_record r;
-        while (next(r)) v.push_back(std::move(r));
-        return v;
-    }
+    std::vector<patent_record> read_all() { return detail::read_all_patents(*this); }
 
     /// Counters: records read, records skipped ("malformed records"), fields with an unknown
     /// tag ("fields with an unknown tag"), rejected IPC items, dates by rule, the encoding.
     const patent_read_stats& stats() const noexcept {
-        stats_.text = lines_.encoding();
-        stats_.encoding = stats_.text.used;
+        stats_.set_text(lines_.encoding());
         return stats_;
     }
     /// The problems met so far: skipped records and unknown tags, with their lines.

@@ -115,6 +115,11 @@ struct patent_read_stats {
     /// What the encoding was decided from and the bytes that were not UTF-8
     /// (describe(text) is the report's sentence).
     encoding_evidence text;
+    /// Takes a source's encoding evidence (the readers' stats() call it).
+    void set_text(const encoding_evidence& e) {
+        text = e;
+        encoding = e.used;
+    }
     std::size_t malformed_rows = 0;                ///< rows skipped for a wrong field count
     /// Rows of the header's width whose every field is empty (`,,,,`: rows a spreadsheet
     /// emptied but kept in its used range), skipped like blank lines and counted.
@@ -217,19 +222,13 @@ public:
         return read_row(sink, [](std::vector<party>&, Sink&) {});
     }
     /// Reads all remaining records.
-    std::vector<patent_record> read_all() {
-        std::vector<patent_record> v;
-        patent_record r;
-        while (next(r)) v.push_back(std::move(r));
-        return v;
-    }
+    std::vector<patent_record> read_all() { return detail::read_all_patents(*this); }
 
     /// The header of the table.
     const std::vector<std::string>& header() const noexcept { return csv_->header(); }
     /// Counters so far.
     const patent_read_stats& stats() const noexcept {
-        stats_.text = csv_->encoding();
-        stats_.encoding = stats_.text.used;
+        stats_.set_text(csv_->encoding());
         stats_.delimiter = csv_->delimiter();
         return stats_;
     }

@@ -12,6 +12,7 @@
 #include <cstdint>      // std::int64_t, std::uint16_t
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
+#include <utility>      // std::move
 #include <vector>       // std::vector
 
 #include "techconv/classification/ipc.hpp"
@@ -87,6 +88,20 @@ private:
     }
     patent_record* rec_;
 };
+
+namespace detail {
+
+/// Every remaining record of a patent reader, in input order: the one loop behind the
+/// readers' read_all().
+template <class Reader>
+std::vector<patent_record> read_all_patents(Reader& reader) {
+    std::vector<patent_record> out;
+    patent_record r;
+    while (reader.next(r)) out.push_back(std::move(r));
+    return out;
+}
+
+}  // namespace detail
 
 namespace detail {
 

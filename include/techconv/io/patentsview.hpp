@@ -158,18 +158,12 @@ public:
     }
 
     /// Reads all remaining patents.
-    std::vector<patent_record> read_all() {
-        std::vector<patent_record> v;
-        patent_record r;
-        while (next(r)) v.push_back(std::move(r));
-        return v;
-    }
+    std::vector<patent_record> read_all() { return detail::read_all_patents(*this); }
 
     /// Counters: patents read, patents skipped ("malformed records"), rejected codes, dates by
     /// rule, the encoding.
     const patent_read_stats& stats() const noexcept {
-        stats_.text = items_.encoding();
-        stats_.encoding = stats_.text.used;
+        stats_.set_text(items_.encoding());
         return stats_;
     }
     /// The patents skipped so far (malformed_policy::skip), with their lines and messages.

@@ -129,17 +129,11 @@ public:
     }
 
     /// Reads all remaining patents.
-    std::vector<patent_record> read_all() {
-        std::vector<patent_record> v;
-        patent_record r;
-        while (next(r)) v.push_back(std::move(r));
-        return v;
-    }
+    std::vector<patent_record> read_all() { return detail::read_all_patents(*this); }
 
     /// Counters: patents read, documents seen, documents skipped by root name.
     const patent_read_stats& stats() const noexcept {
-        stats_.text = tz_.encoding();
-        stats_.encoding = stats_.text.used;
+        stats_.set_text(tz_.encoding());
         return stats_;
     }
     /// Bytes consumed (for progress reports).
