@@ -21,6 +21,7 @@
 #include "techconv/analysis/network.hpp"
 #include "techconv/analysis/patent_rules.hpp"
 #include "techconv/analysis/record_source.hpp"
+#include "techconv/closeness/series.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/records/patent.hpp"
@@ -30,18 +31,14 @@
 TECHCONV_NAMESPACE_BEGIN
 namespace analysis {
 
-/// \brief A closed range of years, first ≤ last (a single year when equal).
-struct year_period {
-    year_type first = no_year;  ///< first year of the period
-    year_type last = no_year;   ///< last year of the period (inclusive)
+/// \brief A closed range of years, first ≤ last (a single year when equal): the period type
+/// of closeness::period_change, here always bounded.
+using year_period = closeness::period;
 
-    /// \brief "2000-2009", or "2005" for a single year.
-    std::string label() const {
-        return first == last ? std::to_string(first) : std::to_string(first) + "-" + std::to_string(last);
-    }
-    /// \brief Whether `y` lies in the period.
-    constexpr bool contains(year_type y) const noexcept { return y != no_year && first <= y && y <= last; }
-};
+/// \brief Whether year `y` lies in the bounded period `p`.
+constexpr bool in_period(const year_period& p, year_type y) noexcept {
+    return y != no_year && p.first <= y && y <= p.last;
+}
 
 namespace detail {
 inline year_type parse_period_year(std::string_view s, std::string_view item) {
@@ -200,7 +197,7 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
     for (const auto& p : periods) {
         std::vector<std::size_t> rows;
         for (std::size_t i = 0; i < all.size(); ++i)
-            if (p.contains(year[i])) rows.push_back(i);
+            if (in_period(p, year[i])) rows.push_back(i);
         period_summary ps;
         ps.span = p;
         ps.records = static_cast<index>(rows.size());
