@@ -101,12 +101,50 @@ TEST_CASE("evolution: period networks by hand") {
     CHECK(b.convergence_index == doctest::Approx(0.0));
     CHECK(b.modularity == doctest::Approx(24.0 / 49.0));
 
+    // strategic diagram. 2009-2010: {A,B,C} (cluster 0, the larger) has internal weight 3, external 1
+    // (C-D): centrality 1, density 3/3 = 1; {D,E}: internal 1, external 1: centrality 1, density 0.5.
+    // Medians: centrality 1, density 0.75: {A,B,C} motor, {D,E} basic (central, not dense).
+    REQUIRE(a.cluster_list.size() == 2);
+    CHECK(a.cluster_list[0].codes == std::vector<std::string>{"A01B", "B02C", "C03C"});
+    CHECK(a.cluster_list[0].centrality == doctest::Approx(1.0));
+    CHECK(a.cluster_list[0].density == doctest::Approx(1.0));
+    CHECK(a.cluster_list[0].quadrant == ta::strategic_quadrant::motor);
+    CHECK(a.cluster_list[1].density == doctest::Approx(0.5));
+    CHECK(a.cluster_list[1].quadrant == ta::strategic_quadrant::basic);
+    // 2011-2012: {A,B,D} internal 4 (density 4/3), {C,E,F} internal 3 (density 1), no external edge;
+    // medians centrality 0, density 7/6: {A,B,D} motor, {C,E,F} basic.
+    REQUIRE(b.cluster_list.size() == 2);
+    const std::size_t abd = b.cluster_list[0].codes.front() == "A01B" ? 0 : 1;
+    CHECK(b.cluster_list[abd].codes == std::vector<std::string>{"A01B", "B02C", "D04B"});
+    CHECK(b.cluster_list[abd].density == doctest::Approx(4.0 / 3.0));
+    CHECK(b.cluster_list[abd].quadrant == ta::strategic_quadrant::motor);
+    CHECK(b.cluster_list[1 - abd].centrality == 0.0);
+    CHECK(b.cluster_list[1 - abd].quadrant == ta::strategic_quadrant::basic);
+    // flows 2009-2010 -> 2011-2012: {A,B,C}->{A,B,D} 2 shared, 2/3; {A,B,C}->{C,E,F} 1, 1/3;
+    // {D,E}->{A,B,D} 1, 1/2; {D,E}->{C,E,F} 1, 1/2. Stability: 5 common codes of 6: 5/6.
+    // Nothing flows into the empty 2015-2016.
+    REQUIRE(r.flows.size() == 4);
+    for (const auto& f : r.flows) {
+        CHECK(f.period_a == 0);
+        CHECK(f.period_b == 1);
+        CHECK(f.stability == doctest::Approx(5.0 / 6.0));
+        const bool to_abd = static_cast<std::size_t>(f.cluster_b) == abd;
+        if (f.cluster_a == 0) {
+            CHECK(f.shared == (to_abd ? 2 : 1));
+            CHECK(f.inclusion == doctest::Approx(to_abd ? 2.0 / 3.0 : 1.0 / 3.0));
+        } else {
+            CHECK(f.shared == 1);
+            CHECK(f.inclusion == doctest::Approx(0.5));
+        }
+    }
+
     // 2015-2016: no record
     const auto& c = r.periods[2];
     CHECK(c.info == techconv::status::empty_input);
     CHECK(c.records == 0);
     CHECK(c.nodes == 0);
     CHECK(c.modularity == 0.0);
+    CHECK(c.cluster_list.empty());
 }
 
 TEST_CASE("evolution: new pairs and the share of new pairs per year by hand") {

@@ -22,6 +22,7 @@
 #include "techconv/analysis/patent_rules.hpp"
 #include "techconv/analysis/record_source.hpp"
 #include "techconv/closeness/series.hpp"
+#include "techconv/cograph/community.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/records/patent.hpp"
@@ -106,9 +107,39 @@ struct evolution_options {
     int window = 0;  ///< window length in years (used when `periods` is empty)
     int step = 0;    ///< years between window starts (0: equal to window)
     /// Nodes, codes, counting and clusters of each period's network: level, codes, counting,
-    /// method, resolution, seed and threads are read; main_only, group_by_country, titles
-    /// and top_nodes are not.
+    /// method, resolution, seed, top_nodes (leading codes per cluster) and threads are read;
+    /// main_only, group_by_country and titles are not.
     network_options network;
+};
+
+/// \brief The quadrant of a cluster in Callon's strategic diagram (Callon, Courtial &
+/// Laville 1991; Cobo et al. 2011), relative to the medians of its period's clusters.
+enum class strategic_quadrant {
+    motor,     ///< centrality and density at or above the medians: well developed and central
+    basic,     ///< central, density below the median: basic and transversal
+    niche,     ///< dense, centrality below the median: highly developed and isolated
+    emerging,  ///< both below the medians: emerging or declining
+};
+
+/// \brief Stable name of a quadrant ("motor", "basic", "niche", "emerging").
+constexpr std::string_view to_string(strategic_quadrant q) noexcept {
+    switch (q) {
+        case strategic_quadrant::motor: return "motor";
+        case strategic_quadrant::basic: return "basic";
+        case strategic_quadrant::niche: return "niche";
+        case strategic_quadrant::emerging: return "emerging";
+    }
+    return "motor";
+}
+
+/// \brief One cluster of a period's network, placed in the strategic diagram.
+struct period_cluster {
+    index size = 0;           ///< codes in the cluster
+    double centrality = 0;    ///< weight of the edges leaving the cluster (Callon's external cohesion)
+    double density = 0;       ///< weight of the edges inside it / its size (internal cohesion)
+    strategic_quadrant quadrant = strategic_quadrant::emerging;  ///< against the period's medians
+    std::vector<std::string> codes;      ///< its codes, byte order
+    std::vector<std::string> top_nodes;  ///< leading codes by strength (network_options::top_nodes)
 };
 
 /// \brief The network of one period (network_summary's figures of the records of the period).
@@ -124,6 +155,21 @@ struct period_summary {
     index clusters = 0;            ///< clusters found (network_options::method)
     /// ok; empty_input when no record of the period has a code (every figure 0).
     status info = status::ok;
+    std::vector<period_cluster> cluster_list;  ///< by cluster id (0 = largest)
+};
+
+/// \brief The codes two clusters of consecutive periods share (Cobo et al. 2011's thematic
+/// evolution): one entry per pair of clusters with at least one code in common.
+struct cluster_flow {
+    std::size_t period_a = 0;  ///< index of the earlier period in evolution_result::periods
+    index cluster_a = 0;       ///< its cluster
+    std::size_t period_b = 0;  ///< the next period (period_a + 1)
+    index cluster_b = 0;       ///< its cluster
+    index shared = 0;          ///< codes in both clusters
+    double inclusion = 0;      ///< shared / min(size_a, size_b)
+    /// Stability of the two periods (the same on every flow between them): codes of both
+    /// periods' networks / codes of either (Jaccard of the node sets).
+    double stability = 0;
 };
 
 /// \brief A pair of classes and the first year it co-occurs on a record ("fusion").
@@ -147,6 +193,7 @@ struct pair_year {
 /// \brief Everything evolution() computes.
 struct evolution_result {
     std::vector<period_summary> periods;  ///< one per period, in the order given
+    std::vector<cluster_flow> flows;      ///< between consecutive periods, by (period_a, cluster_a, cluster_b)
     std::vector<new_pair> new_pairs;      ///< every pair, by first_year, then source, then target
     std::vector<pair_year> years;         ///< every year with a record, ascending
     index records = 0;                    ///< records given
@@ -156,13 +203,46 @@ struct evolution_result {
 
 namespace detail {
 
+/// The median of `v` (the mean of the middle two for an even count); 0 when empty.
+inline double median_of(std::vector<double> v) {
+    if (v.empty()) return 0.0;
+    std::sort(v.begin(), v.end());
+    const auto h = v.size() / 2;
+    return v.size() % 2 ? v[h] : (v[h - 1] + v[h]) / 2.0;
+}
+
+/// The flows between the clusters of periods k and k + 1.
+inline void add_flows(evolution_result& res, std::size_t k) {
+    const auto& a = res.periods[k];
+    const auto& b = res.periods[k + 1];
+    std::map<std::string, index> in_b;  // code -> its cluster in period b
+    for (std::size_t j = 0; j < b.cluster_list.size(); ++j)
+        for (const auto& c : b.cluster_list[j].codes) in_b.emplace(c, static_cast<index>(j));
+    index common = 0;
+    for (const auto& ca : a.cluster_list)
+        for (const auto& c : ca.codes) common += in_b.count(c) ? 1 : 0;
+    const index either = a.nodes + b.nodes - common;
+    const double stability = either > 0 ? static_cast<double>(common) / static_cast<double>(either) : 0.0;
+    for (std::size_t i = 0; i < a.cluster_list.size(); ++i) {
+        std::map<index, index> shared;  // cluster of b -> codes shared
+        for (const auto& c : a.cluster_list[i].codes) {
+            const auto it = in_b.find(c);
+            if (it != in_b.end()) ++shared[it->second];
+        }
+        for (const auto& [j, n] : shared) {
+            const auto m = std::min(a.cluster_list[i].size, b.cluster_list[static_cast<std::size_t>(j)].size);
+            res.flows.push_back({k, static_cast<index>(i), k + 1, j, n,
+                                 static_cast<double>(n) / static_cast<double>(m), stability});
+        }
+    }
+}
+
 template <class Source>
 evolution_result evolution_of(Source& src, const evolution_options& opts) {
     auto no = opts.network;
     no.main_only = false;
     no.group_by_country.reset();
     no.titles = nullptr;
-    no.top_nodes = 0;
     check_network_options(no);
 
     evolution_result res;
@@ -215,8 +295,33 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
         ps.convergence_index = b.summary.convergence_index;
         ps.modularity = partition_modularity(b.graph, c, no.resolution);
         ps.clusters = c.count;
-        res.periods.push_back(ps);
+        const auto cs = cograph::cluster_summary(b.graph, c.membership, no.top_nodes);
+        for (const auto& ci : cs.clusters) {
+            period_cluster pc;
+            pc.size = ci.size;
+            pc.centrality = ci.external_weight;
+            pc.density = ci.size > 0 ? ci.internal_weight / static_cast<double>(ci.size) : 0.0;
+            for (const auto v : ci.top_nodes) pc.top_nodes.push_back(b.graph.label(v));
+            ps.cluster_list.push_back(std::move(pc));
+        }
+        for (index v = 0; v < b.graph.num_nodes(); ++v)
+            ps.cluster_list[static_cast<std::size_t>(c.membership[static_cast<std::size_t>(v)])].codes.push_back(
+                b.graph.label(v));
+        std::vector<double> cen, den;
+        for (auto& pc : ps.cluster_list) {
+            std::sort(pc.codes.begin(), pc.codes.end());
+            cen.push_back(pc.centrality);
+            den.push_back(pc.density);
+        }
+        const double mc = median_of(cen), md = median_of(den);
+        for (auto& pc : ps.cluster_list) {
+            const bool hc = pc.centrality >= mc, hd = pc.density >= md;
+            pc.quadrant = hc ? (hd ? strategic_quadrant::motor : strategic_quadrant::basic)
+                             : (hd ? strategic_quadrant::niche : strategic_quadrant::emerging);
+        }
+        res.periods.push_back(std::move(ps));
     }
+    for (std::size_t k = 0; k + 1 < res.periods.size(); ++k) add_flows(res, k);
 
     // pairs: codes interned by label, a pair keyed by its two ids
     std::map<std::string, std::uint32_t> code_id;
@@ -304,6 +409,16 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
 ///   modularity of its clusters (Louvain or Leiden with the network's resolution and seed)
 ///   are reported. A period whose records have no code has every figure 0 and status
 ///   empty_input.
+/// - Clusters of each period (period_summary::cluster_list) in Callon's strategic diagram
+///   (Callon, Courtial & Laville 1991, Scientometrics 22(1):155–205; Cobo et al. 2011):
+///   centrality = weight of the edges leaving the cluster, density = weight of the edges inside
+///   it / its size (the network's co-occurrence weights, not the equivalence index; Cobo's
+///   factors 10 and 100 left out, they change no quadrant), quadrant against the medians of the
+///   period's clusters (at or above = high).
+/// - Flows between the clusters of consecutive periods (in the order given; Cobo, López-Herrera,
+///   Herrera-Viedma & Herrera 2011, J. Informetr. 5(1):146–166, doi:10.1016/j.joi.2010.10.002):
+///   for every pair of clusters sharing a code, shared codes and the inclusion index
+///   shared / min(sizes); the periods' stability |N_a ∩ N_b| / |N_a ∪ N_b| over their codes.
 /// - New pairs ("fusion", Caviggioli 2016, Technovation 55–56:22–32): for every unordered
 ///   pair of distinct codes found together on a record, the first year it occurs and the
 ///   number of records of that year carrying both codes.
