@@ -103,23 +103,24 @@ TEST_CASE("evolution: period networks by hand") {
 
     // strategic diagram. 2009-2010: {A,B,C} (cluster 0, the larger) has internal weight 3, external 1
     // (C-D): centrality 1, density 3/3 = 1; {D,E}: internal 1, external 1: centrality 1, density 0.5.
-    // Medians: centrality 1, density 0.75: {A,B,C} motor, {D,E} basic (central, not dense).
+    // Medians (both clusters have two or more codes): centrality 1, density 0.75. High = strictly
+    // above: neither is central; {A,B,C} niche (dense), {D,E} emerging.
     REQUIRE(a.cluster_list.size() == 2);
     CHECK(a.cluster_list[0].codes == std::vector<std::string>{"A01B", "B02C", "C03C"});
     CHECK(a.cluster_list[0].centrality == doctest::Approx(1.0));
     CHECK(a.cluster_list[0].density == doctest::Approx(1.0));
-    CHECK(a.cluster_list[0].quadrant == ta::strategic_quadrant::motor);
+    CHECK(a.cluster_list[0].quadrant == ta::strategic_quadrant::niche);
     CHECK(a.cluster_list[1].density == doctest::Approx(0.5));
-    CHECK(a.cluster_list[1].quadrant == ta::strategic_quadrant::basic);
+    CHECK(a.cluster_list[1].quadrant == ta::strategic_quadrant::emerging);
     // 2011-2012: {A,B,D} internal 4 (density 4/3), {C,E,F} internal 3 (density 1), no external edge;
-    // medians centrality 0, density 7/6: {A,B,D} motor, {C,E,F} basic.
+    // medians centrality 0, density 7/6: {A,B,D} niche, {C,E,F} emerging.
     REQUIRE(b.cluster_list.size() == 2);
     const std::size_t abd = b.cluster_list[0].codes.front() == "A01B" ? 0 : 1;
     CHECK(b.cluster_list[abd].codes == std::vector<std::string>{"A01B", "B02C", "D04B"});
     CHECK(b.cluster_list[abd].density == doctest::Approx(4.0 / 3.0));
-    CHECK(b.cluster_list[abd].quadrant == ta::strategic_quadrant::motor);
+    CHECK(b.cluster_list[abd].quadrant == ta::strategic_quadrant::niche);
     CHECK(b.cluster_list[1 - abd].centrality == 0.0);
-    CHECK(b.cluster_list[1 - abd].quadrant == ta::strategic_quadrant::basic);
+    CHECK(b.cluster_list[1 - abd].quadrant == ta::strategic_quadrant::emerging);
     // flows 2009-2010 -> 2011-2012: {A,B,C}->{A,B,D} 2 shared, 2/3; {A,B,C}->{C,E,F} 1, 1/3;
     // {D,E}->{A,B,D} 1, 1/2; {D,E}->{C,E,F} 1, 1/2. Stability: 5 common codes of 6: 5/6.
     // Nothing flows into the empty 2015-2016.
@@ -197,6 +198,38 @@ TEST_CASE("evolution: new pairs and the share of new pairs per year by hand") {
     CHECK(r.years[3].pairs == 5);
     CHECK(r.years[3].new_pairs == 4);
     CHECK(r.years[3].share_new == doctest::Approx(0.8));
+}
+
+TEST_CASE("evolution: strategic quadrants, a value at the median is not high") {
+    // one period: {A,B} (AB on R1, R2: internal 2, density 1), {C,D,E} (CD, DE, CE once: internal 3,
+    // density 1) joined by B-C (R3, weight 1), and the lone code F (R4). Louvain: {A,B}, {C,D,E}, {F}
+    // (merging across B-C lowers modularity: m = 6, splitting gives
+    // (2/6 - (5/12)^2) + (3/6 - (7/12)^2) = 0.1597 + 0.1597 = 0.319 against 0.13 for {A,B,C},{D,E}).
+    // Centrality: {A,B} 1, {C,D,E} 1, {F} 0; density {A,B} 2/2 = 1, {C,D,E} 3/3 = 1, {F} 0.
+    // Medians over {A,B} and {C,D,E}: centrality 1, density 1. Ties at the median are not high: every
+    // cluster is emerging (with ">=" both two-code clusters would be motor).
+    const std::vector<tio::patent_record> recs = {
+        evolution_test::rec({"A01B1/00", "B02C1/00"}, 2010), evolution_test::rec({"A01B1/00", "B02C1/00"}, 2010),
+        evolution_test::rec({"B02C1/00", "C03C1/00"}, 2010), evolution_test::rec({"C03C1/00", "D04B1/00"}, 2010),
+        evolution_test::rec({"D04B1/00", "E05B1/00"}, 2010), evolution_test::rec({"C03C1/00", "E05B1/00"}, 2010),
+        evolution_test::rec({"F16H1/00"}, 2010)};
+    ta::evolution_options o;
+    o.periods = ta::parse_periods("2010");
+    const auto r = ta::evolution(recs, o);
+    REQUIRE(r.periods.size() == 1);
+    const auto& cl = r.periods[0].cluster_list;
+    REQUIRE(cl.size() == 3);
+    for (const auto& c : cl) {
+        CAPTURE(c.size);
+        if (c.size == 1) {
+            CHECK(c.codes == std::vector<std::string>{"F16H"});
+            CHECK(c.centrality == 0.0);
+        } else {
+            CHECK(c.centrality == doctest::Approx(1.0));
+            CHECK(c.density == doctest::Approx(1.0));
+        }
+        CHECK(c.quadrant == ta::strategic_quadrant::emerging);
+    }
 }
 
 TEST_CASE("evolution: a year without pairs, options checked, same result for any thread count") {

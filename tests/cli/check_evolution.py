@@ -71,7 +71,8 @@ def check_periods(out, rows):
 
 def check_clusters(out, rows):
     """strategic.csv: sizes add up to the period's nodes, quadrants follow the medians of the
-    period's own centralities and densities; cluster_flows.csv: stability = codes of both
+    period's own centralities and densities over its clusters of two or more codes (high: strictly
+    above), and every quadrant of the diagram is used somewhere; cluster_flows.csv: stability = codes of both
     periods / codes of either (from the CSV), inclusion = shared / min(sizes)."""
     periods = read_csv(os.path.join(out, "periods.csv"))
     strat = read_csv(os.path.join(out, "strategic.csv"))
@@ -82,14 +83,17 @@ def check_clusters(out, rows):
         check(len(cl) == int(p["clusters"]), "%s: clusters" % p["period"])
         if not cl:
             continue
-        mc = float(np.median([float(c["centrality"]) for c in cl]))
-        md = float(np.median([float(c["density"]) for c in cl]))
+        themes = [c for c in cl if int(c["size"]) >= 2] or cl  # medians over clusters of 2+ codes
+        mc = float(np.median([float(c["centrality"]) for c in themes]))
+        md = float(np.median([float(c["density"]) for c in themes]))
         for c in cl:
-            hc, hd = float(c["centrality"]) >= mc, float(c["density"]) >= md
+            hc, hd = float(c["centrality"]) > mc, float(c["density"]) > md
             want = {(True, True): "motor", (True, False): "basic", (False, True): "niche",
                     (False, False): "emerging"}[(hc, hd)]
             check(c["quadrant"] == want, "%s cluster %s quadrant %s != %s" % (p["period"], c["cluster"], c["quadrant"], want))
             size[(p["period"], c["cluster"])] = int(c["size"])
+    used = {c["quadrant"] for c in strat}
+    check(used == {"motor", "basic", "niche", "emerging"}, "quadrants used: %r" % sorted(used))
     nodes = {}
     for (a, b) in PERIODS:
         nodes["%d-%d" % (a, b)] = {c for y, s in rows if y is not None and a <= y <= b for c in s}

@@ -113,12 +113,13 @@ struct evolution_options {
 };
 
 /// \brief The quadrant of a cluster in Callon's strategic diagram (Callon, Courtial &
-/// Laville 1991; Cobo et al. 2011), relative to the medians of its period's clusters.
+/// Laville 1991; Cobo et al. 2011), relative to the medians of its period's clusters of two
+/// or more codes (high: strictly above the median).
 enum class strategic_quadrant {
-    motor,     ///< centrality and density at or above the medians: well developed and central
-    basic,     ///< central, density below the median: basic and transversal
-    niche,     ///< dense, centrality below the median: highly developed and isolated
-    emerging,  ///< both below the medians: emerging or declining
+    motor,     ///< centrality and density above the medians: well developed and central
+    basic,     ///< central, density not above the median: basic and transversal
+    niche,     ///< dense, centrality not above the median: highly developed and isolated
+    emerging,  ///< neither above its median: emerging or declining
 };
 
 /// \brief Stable name of a quadrant ("motor", "basic", "niche", "emerging").
@@ -307,15 +308,19 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
         for (index v = 0; v < b.graph.num_nodes(); ++v)
             ps.cluster_list[static_cast<std::size_t>(c.membership[static_cast<std::size_t>(v)])].codes.push_back(
                 b.graph.label(v));
+        // medians over the clusters of two or more codes (a lone code is no theme: counted, it
+        // drags both medians to 0); over all clusters when there is none
         std::vector<double> cen, den;
-        for (auto& pc : ps.cluster_list) {
-            std::sort(pc.codes.begin(), pc.codes.end());
-            cen.push_back(pc.centrality);
-            den.push_back(pc.density);
-        }
+        for (int pass = 0; pass < 2 && cen.empty(); ++pass)
+            for (const auto& pc : ps.cluster_list)
+                if (pass == 1 || pc.size >= 2) {
+                    cen.push_back(pc.centrality);
+                    den.push_back(pc.density);
+                }
         const double mc = median_of(cen), md = median_of(den);
         for (auto& pc : ps.cluster_list) {
-            const bool hc = pc.centrality >= mc, hd = pc.density >= md;
+            std::sort(pc.codes.begin(), pc.codes.end());
+            const bool hc = pc.centrality > mc, hd = pc.density > md;
             pc.quadrant = hc ? (hd ? strategic_quadrant::motor : strategic_quadrant::basic)
                              : (hd ? strategic_quadrant::niche : strategic_quadrant::emerging);
         }
@@ -413,8 +418,9 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
 ///   (Callon, Courtial & Laville 1991, Scientometrics 22(1):155–205; Cobo et al. 2011):
 ///   centrality = weight of the edges leaving the cluster, density = weight of the edges inside
 ///   it / its size (the network's co-occurrence weights, not the equivalence index; Cobo's
-///   factors 10 and 100 left out, they change no quadrant), quadrant against the medians of the
-///   period's clusters (at or above = high).
+///   factors 10 and 100 left out, they change no quadrant), quadrant against the medians over
+///   the period's clusters of two or more codes (all clusters when none has two); high means
+///   strictly above the median.
 /// - Flows between the clusters of consecutive periods (in the order given; Cobo, López-Herrera,
 ///   Herrera-Viedma & Herrera 2011, J. Informetr. 5(1):146–166, doi:10.1016/j.joi.2010.10.002):
 ///   for every pair of clusters sharing a code, shared codes and the inclusion index

@@ -149,7 +149,7 @@ inline void write_evolution_markdown(std::ostream& md, const analysis::evolution
            << (e ? "" : fixed(p.modularity)) << " | " << p.clusters << " | " << to_string(p.info) << " |\n";
     }
     md << "\n## Strategic diagram\n\nPer period, each cluster's centrality (weight of its edges to other "
-          "clusters) and density (weight inside / codes), against the medians of the period's clusters: motor "
+          "clusters) and density (weight inside / codes), against the medians over the period's clusters of two or more codes (high: above the median): motor "
           "(both high), basic (central, not dense), niche (dense, not central), emerging or declining (neither); "
           "strategic.csv has every cluster, cluster_flows.csv the codes clusters of consecutive periods share.\n\n"
           "| period | cluster | codes | centrality | density | quadrant | leading codes |\n"
