@@ -60,6 +60,9 @@ const command_spec& network_spec() {
         "                 the two sections (the block matrix; diagonal = within a section)\n"
         "  groups.csv     with --group-by: group, records, nodes, edges, density, components,\n"
         "                 convergence_index, sections, top_nodes\n"
+        "  rta.csv        with --group-by: group, class, count, rta, advantage, density (revealed\n"
+        "                 technological advantage and relatedness density; count follows --counting:\n"
+        "                 records with the class, 1/k per record of k classes under fractional)\n"
         "  network-GROUP.dot (+ .svg/.png)  with --group-by: one network map per group\n"
         "  network.graphml, network.gexf, network.net + network.clu (Pajek),\n"
         "  vosviewer_map.txt + vosviewer_network.txt, vosviewer.json, network.dot\n"
@@ -134,6 +137,7 @@ int cmd_network(int argc, char** argv) {
         write_file(out_dir, "vosviewer_network.txt", [&](std::ostream& f) { cg::write_vosviewer_network(f, g); });
         write_file(out_dir, "vosviewer.json", [&](std::ostream& f) { cg::write_vosviewer_json(f, g, eo); });
         if (!res.groups.empty()) write("groups.csv", rp::write_network_groups_csv);
+        if (!res.groups.empty()) write("rta.csv", rp::write_rta_csv);
         ns.notes = in.notes();
         ns.read = in.read;
         ns.records = in.table.size();

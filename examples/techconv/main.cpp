@@ -25,6 +25,7 @@ const command commands[] = {
 #ifdef TECHCONV_CLI_COGRAPH
     {"network", tcli::cmd_network, tcli::network_spec},
     {"forecast", tcli::cmd_forecast, tcli::forecast_spec},
+    {"evolution", tcli::cmd_evolution, tcli::evolution_spec},
 #endif
 #ifdef TECHCONV_CLI_WEIGHTING
     {"weights", tcli::cmd_weights, tcli::weights_spec},

@@ -27,21 +27,13 @@ import sys
 import networkx as nx
 import numpy as np
 
-from cli_util import check, close, header, read_csv, reference, run
+from cli_util import check, close, header, lens_year, read_csv, reference, run
 
 SCORES = ["common_neighbours", "jaccard", "salton", "adamic_adar", "resource_allocation",
           "preferential_attachment", "katz", "weighted_common_neighbours", "weighted_adamic_adar",
           "weighted_resource_allocation"]
 TRAIN_UNTIL = 2010
 L = 50
-
-
-def year_of(r):
-    for key in ("Application Date", "Earliest Priority Date", "Publication Year"):
-        v = (r.get(key) or "").strip()
-        if v:
-            return int(v[:4])
-    return None
 
 
 def main():
@@ -59,7 +51,7 @@ def main():
     for r in rows:
         codes = [c.strip().replace(" ", "").upper() for c in (r["IPCR Classifications"] or "").split(";;") if c.strip()]
         subs = sorted({c[:4] for c in codes if len(c) >= 4})
-        y = year_of(r)
+        y = lens_year(r)
         if y is None:
             no_year += 1
         elif y <= TRAIN_UNTIL:

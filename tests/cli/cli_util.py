@@ -54,3 +54,13 @@ def check(cond, msg):
 
 def close(a, b, rel=1e-9, abs_=1e-12):
     return abs(a - b) <= max(abs_, rel * max(abs(a), abs(b)))
+
+
+def lens_year(row):
+    """The year of a Lens CSV row as analysis::patent_year takes it: Application Date, else
+    Earliest Priority Date, else Publication Year; None without any."""
+    for key in ("Application Date", "Earliest Priority Date", "Publication Year"):
+        v = (row.get(key) or "").strip()
+        if v:
+            return int(v[:4])
+    return None

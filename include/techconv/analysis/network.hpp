@@ -20,6 +20,7 @@
 
 #include "techconv/analysis/patent_rules.hpp"
 #include "techconv/analysis/record_source.hpp"
+#include "techconv/analysis/relatedness.hpp"
 #include "techconv/classification/ipc.hpp"
 #include "techconv/classification/titles.hpp"
 #include "techconv/cograph/centrality.hpp"
@@ -172,6 +173,11 @@ struct network_result {
     network_summary summary;                 ///< summary figures
     std::vector<network_year> years;         ///< yearly series, ascending (records without a year left out)
     std::vector<network_group> groups;       ///< with group_by_country: by records descending, ties by name
+    /// With group_by_country: RTA and relatedness density of every group (rows, in `groups`
+    /// order) in every node's code (columns, in byte order of the codes). P_gc is the group's
+    /// records with code c, each adding records::actor_weight(counting, k) for its k codes at
+    /// the level: 1 under full and link_fractional counting, 1/k under fractional.
+    relatedness_result relatedness;
     index rejected_codes = 0;                ///< codes that are not valid symbols or lie above the level
 };
 
@@ -403,6 +409,29 @@ network_result network_of(Source& src, const std::vector<std::size_t>& records, 
         std::stable_sort(res.groups.begin(), res.groups.end(), [](const network_group& x, const network_group& y) {
             return x.summary.records > y.summary.records;
         });
+        // P_gc over the codes each record adds to the whole network (its incidence row)
+        std::vector<index> column(static_cast<std::size_t>(n));
+        std::vector<index> by_label(static_cast<std::size_t>(n));
+        for (index v = 0; v < n; ++v) by_label[static_cast<std::size_t>(v)] = v;
+        std::sort(by_label.begin(), by_label.end(), [&g](index x, index y) { return g.label(x) < g.label(y); });
+        std::vector<std::string> classes;
+        for (const auto v : by_label) {
+            column[static_cast<std::size_t>(v)] = static_cast<index>(classes.size());
+            classes.push_back(g.label(v));
+        }
+        std::vector<std::string> names;
+        matrix p = matrix::Zero(static_cast<index>(res.groups.size()), n);
+        for (std::size_t k = 0; k < res.groups.size(); ++k) {
+            names.push_back(res.groups[k].name);
+            for (const auto i : by[res.groups[k].name]) {
+                const auto r = static_cast<index>(i);
+                const index codes = inc.codes_of_size(r);
+                const double w = records::actor_weight(opts.counting, codes);
+                for (index c = 0; c < codes; ++c)
+                    p(static_cast<index>(k), column[static_cast<std::size_t>(inc.codes_of(r)[c])]) += w;
+            }
+        }
+        res.relatedness = relatedness(std::move(names), std::move(classes), std::move(p));
     }
     return res;
 }

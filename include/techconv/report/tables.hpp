@@ -276,6 +276,20 @@ inline void write_network_groups_csv(std::ostream& out, const analysis::network_
     }
 }
 
+/// \brief rta.csv of the network's groups: group, class, count (P_gc), rta, advantage (1 when
+/// rta >= 1), density (relatedness density); one row per group and class, groups in groups.csv
+/// order, classes in byte order (analysis::network_result::relatedness).
+inline void write_rta_csv(std::ostream& out, const analysis::network_result& res) {
+    const auto& r = res.relatedness;
+    io::csv_writer w(out);
+    w.row({"group", "class", "count", "rta", "advantage", "density"});
+    for (index g = 0; g < static_cast<index>(r.groups.size()); ++g)
+        for (index c = 0; c < static_cast<index>(r.classes.size()); ++c)
+            w.field(r.groups[static_cast<std::size_t>(g)]).field(r.classes[static_cast<std::size_t>(c)])
+                .field(r.counts(g, c)).field(r.rta(g, c)).field(r.advantage(g, c) ? 1 : 0).field(r.density(g, c))
+                .end_row();
+}
+
 // --- collaboration ([COOP]) -------------------------------------------------------------------
 
 /// \brief A year as the tables show it: "all" for no_year (one period).

@@ -1,0 +1,457 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// The evolution of convergence over time (issue 19 §3): the co-classification
+// network of each period (explicit year ranges or sliding windows) with its
+// summary figures, the first year each pair of classes co-occurs on a record
+// ("fusion", Caviggioli 2016) and, per year, the share of the year's pairs
+// that are new (Curran & Leker 2011).
+#ifndef TECHCONV_ANALYSIS_EVOLUTION_HPP_
+#define TECHCONV_ANALYSIS_EVOLUTION_HPP_
+
+#include <algorithm>      // std::sort, std::unique, std::min, std::max
+#include <cstddef>        // std::size_t
+#include <cstdint>        // std::uint64_t
+#include <map>            // std::map
+#include <string>         // std::string, std::to_string
+#include <string_view>    // std::string_view
+#include <unordered_map>  // std::unordered_map
+#include <utility>        // std::pair, std::move
+#include <vector>         // std::vector
+
+#include "techconv/analysis/network.hpp"
+#include "techconv/analysis/patent_rules.hpp"
+#include "techconv/analysis/record_source.hpp"
+#include "techconv/closeness/series.hpp"
+#include "techconv/cograph/community.hpp"
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/records/patent.hpp"
+#include "techconv/records/patent_table.hpp"
+#include "techconv/types.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace analysis {
+
+/// \brief A closed range of years, first ≤ last (a single year when equal): the period type
+/// of closeness::period_change, here always bounded.
+using year_period = closeness::period;
+
+/// \brief Whether year `y` lies in the bounded period `p`.
+constexpr bool in_period(const year_period& p, year_type y) noexcept {
+    return y != no_year && p.first <= y && y <= p.last;
+}
+
+namespace detail {
+inline year_type parse_period_year(std::string_view s, std::string_view item) {
+    int v = 0;
+    bool ok = !s.empty() && s.size() <= 4;
+    for (const char c : s) {
+        if (c < '0' || c > '9') ok = false;
+        else v = v * 10 + (c - '0');
+    }
+    if (!ok || v < 1)
+        ::techconv::detail::throw_error<invalid_argument>("analysis::parse_periods: '" + std::string(item) +
+                                                          "' is not a year or a range of years such as 2000-2009");
+    return static_cast<year_type>(v);
+}
+}  // namespace detail
+
+/// \brief The periods of a list such as "2000-2009,2010-2019" (items separated by
+/// commas; an item is a year range FIRST-LAST or a single year), in the order given.
+/// Periods may overlap.
+/// \throws invalid_argument for an empty list or item, a year that is not 1-9999, or FIRST > LAST.
+inline std::vector<year_period> parse_periods(std::string_view list) {
+    std::vector<year_period> out;
+    std::size_t pos = 0;
+    while (pos <= list.size()) {
+        const auto comma = list.find(',', pos);
+        const auto item = list.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
+        const auto dash = item.find('-');
+        year_period p;
+        if (dash == std::string_view::npos) {
+            p.first = p.last = detail::parse_period_year(item, item);
+        } else {
+            p.first = detail::parse_period_year(item.substr(0, dash), item);
+            p.last = detail::parse_period_year(item.substr(dash + 1), item);
+        }
+        if (p.first > p.last)
+            ::techconv::detail::throw_error<invalid_argument>("analysis::parse_periods: period '" + std::string(item) +
+                                                              "' ends before it starts");
+        out.push_back(p);
+        if (comma == std::string_view::npos) break;
+        pos = comma + 1;
+    }
+    return out;
+}
+
+/// \brief Sliding windows of `window` years every `step` years from `first` until a
+/// window starts after `last`: [first, first+window-1], [first+step, ...], ... . Every
+/// year of [first, last] lies in a window when step ≤ window; the last window may reach
+/// past `last` (it then holds fewer years of data).
+/// \throws invalid_argument for window < 1, step < 1 or first > last.
+inline std::vector<year_period> sliding_periods(year_type first, year_type last, int window, int step) {
+    techconv::detail::require(window >= 1 && step >= 1, "analysis::sliding_periods: window and step must be >= 1");
+    techconv::detail::require(first != no_year && last != no_year && first <= last,
+                              "analysis::sliding_periods: first year must not be after the last");
+    std::vector<year_period> out;
+    for (int s = first; s <= last; s += step)
+        out.push_back({static_cast<year_type>(s), static_cast<year_type>(s + window - 1)});
+    return out;
+}
+
+/// \brief What evolution() computes and how.
+struct evolution_options {
+    /// The periods (parse_periods); when empty, sliding_periods(first record year,
+    /// last record year, window, step).
+    std::vector<year_period> periods;
+    int window = 0;  ///< window length in years (used when `periods` is empty)
+    int step = 0;    ///< years between window starts (0: equal to window)
+    /// Nodes, codes, counting and clusters of each period's network: level, codes, counting,
+    /// method, resolution, seed, top_nodes (leading codes per cluster) and threads are read;
+    /// main_only, group_by_country and titles are not.
+    network_options network;
+};
+
+/// \brief The quadrant of a cluster in Callon's strategic diagram (Callon, Courtial &
+/// Laville 1991; Cobo et al. 2011), relative to the medians of its period's clusters of two
+/// or more codes (high: strictly above the median).
+enum class strategic_quadrant {
+    motor,     ///< centrality and density above the medians: well developed and central
+    basic,     ///< central, density not above the median: basic and transversal
+    niche,     ///< dense, centrality not above the median: highly developed and isolated
+    emerging,  ///< neither above its median: emerging or declining
+};
+
+/// \brief Stable name of a quadrant ("motor", "basic", "niche", "emerging").
+constexpr std::string_view to_string(strategic_quadrant q) noexcept {
+    switch (q) {
+        case strategic_quadrant::motor: return "motor";
+        case strategic_quadrant::basic: return "basic";
+        case strategic_quadrant::niche: return "niche";
+        case strategic_quadrant::emerging: return "emerging";
+    }
+    return "motor";
+}
+
+/// \brief One cluster of a period's network, placed in the strategic diagram.
+struct period_cluster {
+    index size = 0;           ///< codes in the cluster
+    double centrality = 0;    ///< weight of the edges leaving the cluster (Callon's external cohesion)
+    double density = 0;       ///< weight of the edges inside it / its size (internal cohesion)
+    strategic_quadrant quadrant = strategic_quadrant::emerging;  ///< against the period's medians
+    std::vector<std::string> codes;      ///< its codes, byte order
+    std::vector<std::string> top_nodes;  ///< leading codes by strength (network_options::top_nodes)
+};
+
+/// \brief The network of one period (network_summary's figures of the records of the period).
+struct period_summary {
+    year_period span;              ///< the years
+    index records = 0;             ///< records whose analysis::patent_year lies in the period
+    index records_with_codes = 0;  ///< of these, records with a code at the level
+    index nodes = 0;               ///< distinct codes
+    index edges = 0;               ///< pairs of codes sharing a record
+    double density = 0;            ///< 2 edges / (nodes (nodes - 1)); 0 below 2 nodes
+    double convergence_index = 0;  ///< (records - nodes) / records; 0 without nodes
+    double modularity = 0;         ///< modularity of the period's clusters; 0 without edges
+    index clusters = 0;            ///< clusters found (network_options::method)
+    /// ok; empty_input when no record of the period has a code (every figure 0).
+    status info = status::ok;
+    std::vector<period_cluster> cluster_list;  ///< by cluster id (0 = largest)
+};
+
+/// \brief The codes two clusters of consecutive periods share (Cobo et al. 2011's thematic
+/// evolution): one entry per pair of clusters with at least one code in common.
+struct cluster_flow {
+    std::size_t period_a = 0;  ///< index of the earlier period in evolution_result::periods
+    index cluster_a = 0;       ///< its cluster
+    std::size_t period_b = 0;  ///< the next period (period_a + 1)
+    index cluster_b = 0;       ///< its cluster
+    index shared = 0;          ///< codes in both clusters
+    double inclusion = 0;      ///< shared / min(size_a, size_b)
+    /// Stability of the two periods (the same on every flow between them): codes of both
+    /// periods' networks / codes of either (Jaccard of the node sets).
+    double stability = 0;
+};
+
+/// \brief A pair of classes and the first year it co-occurs on a record ("fusion").
+struct new_pair {
+    std::string source;           ///< the lower code (byte order)
+    std::string target;           ///< the higher code
+    year_type first_year = no_year;   ///< first year a record has both codes
+    index records_in_first_year = 0;  ///< records of that year with both codes
+};
+
+/// \brief The pairs of classes of one year and how many of them are new.
+struct pair_year {
+    year_type year = no_year;  ///< the year
+    index records = 0;         ///< records of the year
+    index pairs = 0;           ///< distinct pairs of codes co-occurring on a record of the year
+    index new_pairs = 0;       ///< of these, pairs never seen in an earlier year
+    double share_new = 0;      ///< new_pairs / pairs; 0 with status empty_input when pairs = 0
+    status info = status::ok;  ///< ok or empty_input (no pair in the year)
+};
+
+/// \brief Everything evolution() computes.
+struct evolution_result {
+    std::vector<period_summary> periods;  ///< one per period, in the order given
+    std::vector<cluster_flow> flows;      ///< between consecutive periods, by (period_a, cluster_a, cluster_b)
+    std::vector<new_pair> new_pairs;      ///< every pair, by first_year, then source, then target
+    std::vector<pair_year> years;         ///< every year with a record, ascending
+    index records = 0;                    ///< records given
+    index records_without_year = 0;       ///< records without a year: in no period and no pair (counted, not used)
+    index rejected_codes = 0;             ///< codes that are not symbols or lie above the level
+};
+
+namespace detail {
+
+/// The median of `v` (the mean of the middle two for an even count); 0 when empty.
+inline double median_of(std::vector<double> v) {
+    if (v.empty()) return 0.0;
+    std::sort(v.begin(), v.end());
+    const auto h = v.size() / 2;
+    return v.size() % 2 ? v[h] : (v[h - 1] + v[h]) / 2.0;
+}
+
+/// The flows between the clusters of periods k and k + 1.
+inline void add_flows(evolution_result& res, std::size_t k) {
+    const auto& a = res.periods[k];
+    const auto& b = res.periods[k + 1];
+    std::map<std::string, index> in_b;  // code -> its cluster in period b
+    for (std::size_t j = 0; j < b.cluster_list.size(); ++j)
+        for (const auto& c : b.cluster_list[j].codes) in_b.emplace(c, static_cast<index>(j));
+    index common = 0;
+    for (const auto& ca : a.cluster_list)
+        for (const auto& c : ca.codes) common += in_b.count(c) ? 1 : 0;
+    const index either = a.nodes + b.nodes - common;
+    const double stability = either > 0 ? static_cast<double>(common) / static_cast<double>(either) : 0.0;
+    for (std::size_t i = 0; i < a.cluster_list.size(); ++i) {
+        std::map<index, index> shared;  // cluster of b -> codes shared
+        for (const auto& c : a.cluster_list[i].codes) {
+            const auto it = in_b.find(c);
+            if (it != in_b.end()) ++shared[it->second];
+        }
+        for (const auto& [j, n] : shared) {
+            const auto m = std::min(a.cluster_list[i].size, b.cluster_list[static_cast<std::size_t>(j)].size);
+            res.flows.push_back({k, static_cast<index>(i), k + 1, j, n,
+                                 static_cast<double>(n) / static_cast<double>(m), stability});
+        }
+    }
+}
+
+template <class Source>
+evolution_result evolution_of(Source& src, const evolution_options& opts) {
+    auto no = opts.network;
+    no.main_only = false;
+    no.group_by_country.reset();
+    no.titles = nullptr;
+    check_network_options(no);
+
+    evolution_result res;
+    res.records = static_cast<index>(src.size());
+    std::vector<std::size_t> all(src.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    const auto proj = project_records(src, all, no);
+    res.rejected_codes = proj.rejected;
+    std::vector<year_type> year(src.size());
+    year_type lo = no_year, hi = no_year;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        year[i] = row_year(src.row(i));
+        if (year[i] == no_year) {
+            ++res.records_without_year;
+            continue;
+        }
+        if (lo == no_year || year[i] < lo) lo = year[i];
+        if (hi == no_year || year[i] > hi) hi = year[i];
+    }
+
+    auto periods = opts.periods;
+    if (periods.empty()) {
+        techconv::detail::require(opts.window >= 1, "analysis::evolution: give periods or a window of >= 1 year");
+        techconv::detail::require(opts.step >= 0, "analysis::evolution: step must be >= 0");
+        if (lo != no_year) periods = sliding_periods(lo, hi, opts.window, opts.step == 0 ? opts.window : opts.step);
+    }
+    for (const auto& p : periods)
+        techconv::detail::require(p.first != no_year && p.first <= p.last,
+                                  "analysis::evolution: every period needs first <= last");
+
+    // the network of each period: analysis::network's build, then its clusters
+    for (const auto& p : periods) {
+        std::vector<std::size_t> rows;
+        for (std::size_t i = 0; i < all.size(); ++i)
+            if (in_period(p, year[i])) rows.push_back(i);
+        period_summary ps;
+        ps.span = p;
+        ps.records = static_cast<index>(rows.size());
+        auto b = build_network(proj.lists, rows, no);
+        if (b.summary.nodes == 0) {
+            ps.info = status::empty_input;
+            res.periods.push_back(ps);
+            continue;
+        }
+        const auto c = find_clusters(b.graph, no);
+        ps.records_with_codes = b.summary.records_with_codes;
+        ps.nodes = b.summary.nodes;
+        ps.edges = b.summary.edges;
+        ps.density = b.summary.density;
+        ps.convergence_index = b.summary.convergence_index;
+        ps.modularity = partition_modularity(b.graph, c, no.resolution);
+        ps.clusters = c.count;
+        const auto cs = cograph::cluster_summary(b.graph, c.membership, no.top_nodes);
+        for (const auto& ci : cs.clusters) {
+            period_cluster pc;
+            pc.size = ci.size;
+            pc.centrality = ci.external_weight;
+            pc.density = ci.size > 0 ? ci.internal_weight / static_cast<double>(ci.size) : 0.0;
+            for (const auto v : ci.top_nodes) pc.top_nodes.push_back(b.graph.label(v));
+            ps.cluster_list.push_back(std::move(pc));
+        }
+        for (index v = 0; v < b.graph.num_nodes(); ++v)
+            ps.cluster_list[static_cast<std::size_t>(c.membership[static_cast<std::size_t>(v)])].codes.push_back(
+                b.graph.label(v));
+        // medians over the clusters of two or more codes (a lone code is no theme: counted, it
+        // drags both medians to 0); over all clusters when there is none
+        std::vector<double> cen, den;
+        for (int pass = 0; pass < 2 && cen.empty(); ++pass)
+            for (const auto& pc : ps.cluster_list)
+                if (pass == 1 || pc.size >= 2) {
+                    cen.push_back(pc.centrality);
+                    den.push_back(pc.density);
+                }
+        const double mc = median_of(cen), md = median_of(den);
+        for (auto& pc : ps.cluster_list) {
+            std::sort(pc.codes.begin(), pc.codes.end());
+            const bool hc = pc.centrality > mc, hd = pc.density > md;
+            pc.quadrant = hc ? (hd ? strategic_quadrant::motor : strategic_quadrant::basic)
+                             : (hd ? strategic_quadrant::niche : strategic_quadrant::emerging);
+        }
+        res.periods.push_back(std::move(ps));
+    }
+    for (std::size_t k = 0; k + 1 < res.periods.size(); ++k) add_flows(res, k);
+
+    // pairs: codes interned by label, a pair keyed by its two ids
+    std::map<std::string, std::uint32_t> code_id;
+    for (const auto& l : proj.lists)
+        for (const auto& c : l) code_id.emplace(c, 0);
+    std::vector<const std::string*> label;
+    for (auto& kv : code_id) {  // ids in byte order of the labels
+        kv.second = static_cast<std::uint32_t>(label.size());
+        label.push_back(&kv.first);
+    }
+    struct first_seen {
+        year_type year;
+        index records;
+    };
+    std::unordered_map<std::uint64_t, first_seen> first;
+    std::vector<std::pair<year_type, std::uint64_t>> seen;  // (year, pair) per record, made distinct below
+    std::map<year_type, index> records_of_year;
+    std::vector<std::uint32_t> ids;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const auto y = year[i];
+        if (y == no_year) continue;
+        ++records_of_year[y];
+        ids.clear();
+        for (const auto& c : proj.lists[i]) ids.push_back(code_id.find(c)->second);
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        for (std::size_t a = 0; a < ids.size(); ++a)
+            for (std::size_t b = a + 1; b < ids.size(); ++b) {
+                const auto key = (static_cast<std::uint64_t>(ids[a]) << 32) | ids[b];
+                seen.emplace_back(y, key);
+                const auto it = first.find(key);
+                if (it == first.end()) first.emplace(key, first_seen{y, 1});
+                else if (y < it->second.year) it->second = {y, 1};
+                else if (y == it->second.year) ++it->second.records;
+            }
+    }
+    res.new_pairs.reserve(first.size());
+    for (const auto& kv : first)
+        res.new_pairs.push_back({*label[kv.first >> 32], *label[kv.first & 0xffffffffu], kv.second.year,
+                                 kv.second.records});
+    std::sort(res.new_pairs.begin(), res.new_pairs.end(), [](const new_pair& x, const new_pair& y) {
+        if (x.first_year != y.first_year) return x.first_year < y.first_year;
+        if (x.source != y.source) return x.source < y.source;
+        return x.target < y.target;
+    });
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    std::map<year_type, std::pair<index, index>> per_year;  // year -> (pairs, new pairs)
+    for (const auto& [y, key] : seen) {
+        auto& slot = per_year[y];
+        ++slot.first;
+        if (first.find(key)->second.year == y) ++slot.second;
+    }
+    for (const auto& [y, n] : records_of_year) {
+        pair_year py;
+        py.year = y;
+        py.records = n;
+        const auto it = per_year.find(y);
+        if (it != per_year.end()) {
+            py.pairs = it->second.first;
+            py.new_pairs = it->second.second;
+            py.share_new = static_cast<double>(py.new_pairs) / static_cast<double>(py.pairs);
+        } else {
+            py.info = status::empty_input;
+        }
+        res.years.push_back(py);
+    }
+    return res;
+}
+
+}  // namespace detail
+
+/// \brief The evolution of the co-classification network over periods, and the first
+/// co-occurrence of every pair of classes.
+///
+/// Each record counts in the year analysis::patent_year gives it; records without a year
+/// are counted in records_without_year and used nowhere else. Nodes are network_code() at
+/// network_options::level of the code list network_options::codes.
+///
+/// - Periods: evolution_options::periods, or sliding_periods(first year, last year, window,
+///   step) over the records' years. For each, the network of the records of the period is
+///   built as analysis::network builds it (edge weights records::pair_weight under
+///   `counting`), and its records, nodes, edges, density, convergence index
+///   ((records − nodes)/records, [KCT] §2.2.3, over every record of the period) and the
+///   modularity of its clusters (Louvain or Leiden with the network's resolution and seed)
+///   are reported. A period whose records have no code has every figure 0 and status
+///   empty_input.
+/// - Clusters of each period (period_summary::cluster_list) in Callon's strategic diagram
+///   (Callon, Courtial & Laville 1991, Scientometrics 22(1):155–205; Cobo et al. 2011):
+///   centrality = weight of the edges leaving the cluster, density = weight of the edges inside
+///   it / its size (the network's co-occurrence weights, not the equivalence index; Cobo's
+///   factors 10 and 100 left out, they change no quadrant), quadrant against the medians over
+///   the period's clusters of two or more codes (all clusters when none has two); high means
+///   strictly above the median.
+/// - Flows between the clusters of consecutive periods (in the order given; Cobo, López-Herrera,
+///   Herrera-Viedma & Herrera 2011, J. Informetr. 5(1):146–166, doi:10.1016/j.joi.2010.10.002):
+///   for every pair of clusters sharing a code, shared codes and the inclusion index
+///   shared / min(sizes); the periods' stability |N_a ∩ N_b| / |N_a ∪ N_b| over their codes.
+/// - New pairs ("fusion", Caviggioli 2016, Technovation 55–56:22–32): for every unordered
+///   pair of distinct codes found together on a record, the first year it occurs and the
+///   number of records of that year carrying both codes.
+/// - Per year (Curran & Leker 2011, Technol. Forecast. Soc. Change 78(2):256–273): the
+///   distinct pairs co-occurring on the year's records, how many of them occur for the
+///   first time, and their share. Every pair of the first year of the data is new by
+///   construction (the data start there), so that year's share is 1.
+///
+/// \throws invalid_argument for a level below main group, codes other than IPC/CPC, a
+///         period with first > last, and without periods when window < 1 or step < 0.
+/// Deterministic for any thread count. Complexity: O(P·total codes) for P periods plus
+/// the network clustering of each, O(Σ k²) for the pairs of records with k codes.
+inline evolution_result evolution(const records::patent_table& table, const evolution_options& opts) {
+    table_source src(table);
+    return detail::evolution_of(src, opts);
+}
+
+/// \brief evolution() of records given as a vector.
+inline evolution_result evolution(const std::vector<io::patent_record>& records, const evolution_options& opts) {
+    std::vector<const io::patent_record*> p;
+    p.reserve(records.size());
+    for (const auto& r : records) p.push_back(&r);
+    pointer_source src(p);
+    return detail::evolution_of(src, opts);
+}
+
+}  // namespace analysis
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_ANALYSIS_EVOLUTION_HPP_

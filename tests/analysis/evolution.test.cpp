@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: BSL-1.0
+// analysis::evolution (period networks, first co-occurrence of pairs, share of
+// new pairs per year) and the period parsers, on a small record set worked
+// out by hand in the comments.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include <techconv/analysis/evolution.hpp>
+
+namespace ta = techconv::analysis;
+namespace tio = techconv::io;
+
+namespace evolution_test {
+
+tio::patent_record rec(std::vector<std::string> ipc, techconv::year_type year) {
+    tio::patent_record r;
+    r.ipc = std::move(ipc);
+    r.application_year = year;
+    return r;
+}
+
+// Subclasses A = A01B, B = B02C, C = C03C, D = D04B, E = E05B, F = F16H.
+// R1 {A,B,C} 2009; R2 {C,D} 2010; R3 {D,E} 2010; R4 {A,D} 2012; R5 {A,B} 2011;
+// R6 {C,E,F} 2012; R7 no code 2011; R8 {B,E} no year; R9 {A,D,A} 2012 (two A01B
+// main groups: one A after truncation); R10 {B,A} 2012.
+std::vector<tio::patent_record> records() {
+    return {rec({"A01B1/00", "B02C1/00", "C03C1/00"}, 2009),
+            rec({"C03C3/00", "D04B1/00"}, 2010),
+            rec({"D04B5/00", "E05B1/00"}, 2010),
+            rec({"A01B3/00", "D04B1/00"}, 2012),
+            rec({"A01B1/00", "B02C1/00"}, 2011),
+            rec({"C03C1/00", "E05B1/00", "F16H1/00"}, 2012),
+            rec({}, 2011),
+            rec({"B02C1/00", "E05B1/00"}, techconv::no_year),
+            rec({"A01B5/00", "D04B7/00", "A01B9/00"}, 2012),
+            rec({"B02C1/00", "A01B1/00"}, 2012)};
+}
+
+}  // namespace evolution_test
+
+TEST_CASE("parse_periods and sliding_periods") {
+    const auto p = ta::parse_periods("2000-2009,2010-2019,2020");
+    REQUIRE(p.size() == 3);
+    CHECK(p[0].first == 2000);
+    CHECK(p[0].last == 2009);
+    CHECK(p[1].first == 2010);
+    CHECK(p[1].last == 2019);
+    CHECK(p[2].first == 2020);
+    CHECK(p[2].last == 2020);
+    CHECK_THROWS_AS(ta::parse_periods("2010-2000"), techconv::invalid_argument);
+    CHECK_THROWS_AS(ta::parse_periods("20x0"), techconv::invalid_argument);
+    CHECK_THROWS_AS(ta::parse_periods(""), techconv::invalid_argument);
+    CHECK_THROWS_AS(ta::parse_periods("2000-2009,"), techconv::invalid_argument);
+    // 2001..2010 by windows of 4 every 3: 2001-2004, 2004-2007, 2007-2010, 2010-2013 (starts <= 2010)
+    const auto w = ta::sliding_periods(2001, 2010, 4, 3);
+    REQUIRE(w.size() == 4);
+    CHECK(w[1].first == 2004);
+    CHECK(w[1].last == 2007);
+    CHECK(w[3].first == 2010);
+    CHECK(w[3].last == 2013);
+    CHECK_THROWS_AS(ta::sliding_periods(2001, 2010, 0, 1), techconv::invalid_argument);
+    CHECK_THROWS_AS(ta::sliding_periods(2011, 2010, 2, 1), techconv::invalid_argument);
+}
+
+TEST_CASE("evolution: period networks by hand") {
+    ta::evolution_options o;
+    o.periods = ta::parse_periods("2009-2010,2011-2012,2015-2016");
+    const auto r = ta::evolution(evolution_test::records(), o);
+    CHECK(r.records == 10);
+    CHECK(r.records_without_year == 1);  // R8
+    REQUIRE(r.periods.size() == 3);
+
+    // 2009-2010: R1, R2, R3; nodes A B C D E; edges AB AC BC CD DE (weight 1).
+    // density 2*5/(5*4) = 0.5; CI (3-5)/3. Best split {A,B,C} {D,E}, m = 5, degrees A2 B2 C3 D2 E1:
+    // Q = (3/5 - (7/10)^2) + (1/5 - (3/10)^2) = 0.11 + 0.11 = 0.22
+    // ({A,B},{C,D,E} gives 0.08, one cluster 0, {A,B,C},{D},{E} 0.06).
+    const auto& a = r.periods[0];
+    CHECK(a.info == techconv::status::ok);
+    CHECK(a.records == 3);
+    CHECK(a.records_with_codes == 3);
+    CHECK(a.nodes == 5);
+    CHECK(a.edges == 5);
+    CHECK(a.density == doctest::Approx(0.5));
+    CHECK(a.convergence_index == doctest::Approx(-2.0 / 3.0));
+    CHECK(a.modularity == doctest::Approx(0.22));
+    CHECK(a.clusters == 2);
+
+    // 2011-2012: R4, R5, R6, R7 (no code), R9, R10: records 6, with codes 5; nodes A..F;
+    // edges AB (R5, R10: 2), AD (R4, R9: 2), CE, CF, EF (1): 5 edges, density 2*5/(6*5) = 1/3,
+    // CI (6-6)/6 = 0. Components {A,B,D} and {C,E,F}, m = 7: each has L/m - (d/2m)^2 =
+    // 4/7 - (8/14)^2 = 12/49 and 3/7 - (6/14)^2 = 12/49: Q = 24/49
+    // (splitting D off the path gives 2/7 - (6/14)^2 - (2/14)^2 = 4/49 < 12/49).
+    const auto& b = r.periods[1];
+    CHECK(b.records == 6);
+    CHECK(b.records_with_codes == 5);
+    CHECK(b.nodes == 6);
+    CHECK(b.edges == 5);
+    CHECK(b.density == doctest::Approx(1.0 / 3.0));
+    CHECK(b.convergence_index == doctest::Approx(0.0));
+    CHECK(b.modularity == doctest::Approx(24.0 / 49.0));
+
+    // strategic diagram. 2009-2010: {A,B,C} (cluster 0, the larger) has internal weight 3, external 1
+    // (C-D): centrality 1, density 3/3 = 1; {D,E}: internal 1, external 1: centrality 1, density 0.5.
+    // Medians (both clusters have two or more codes): centrality 1, density 0.75. High = strictly
+    // above: neither is central; {A,B,C} niche (dense), {D,E} emerging.
+    REQUIRE(a.cluster_list.size() == 2);
+    CHECK(a.cluster_list[0].codes == std::vector<std::string>{"A01B", "B02C", "C03C"});
+    CHECK(a.cluster_list[0].centrality == doctest::Approx(1.0));
+    CHECK(a.cluster_list[0].density == doctest::Approx(1.0));
+    CHECK(a.cluster_list[0].quadrant == ta::strategic_quadrant::niche);
+    CHECK(a.cluster_list[1].density == doctest::Approx(0.5));
+    CHECK(a.cluster_list[1].quadrant == ta::strategic_quadrant::emerging);
+    // 2011-2012: {A,B,D} internal 4 (density 4/3), {C,E,F} internal 3 (density 1), no external edge;
+    // medians centrality 0, density 7/6: {A,B,D} niche, {C,E,F} emerging.
+    REQUIRE(b.cluster_list.size() == 2);
+    const std::size_t abd = b.cluster_list[0].codes.front() == "A01B" ? 0 : 1;
+    CHECK(b.cluster_list[abd].codes == std::vector<std::string>{"A01B", "B02C", "D04B"});
+    CHECK(b.cluster_list[abd].density == doctest::Approx(4.0 / 3.0));
+    CHECK(b.cluster_list[abd].quadrant == ta::strategic_quadrant::niche);
+    CHECK(b.cluster_list[1 - abd].centrality == 0.0);
+    CHECK(b.cluster_list[1 - abd].quadrant == ta::strategic_quadrant::emerging);
+    // flows 2009-2010 -> 2011-2012: {A,B,C}->{A,B,D} 2 shared, 2/3; {A,B,C}->{C,E,F} 1, 1/3;
+    // {D,E}->{A,B,D} 1, 1/2; {D,E}->{C,E,F} 1, 1/2. Stability: 5 common codes of 6: 5/6.
+    // Nothing flows into the empty 2015-2016.
+    REQUIRE(r.flows.size() == 4);
+    for (const auto& f : r.flows) {
+        CHECK(f.period_a == 0);
+        CHECK(f.period_b == 1);
+        CHECK(f.stability == doctest::Approx(5.0 / 6.0));
+        const bool to_abd = static_cast<std::size_t>(f.cluster_b) == abd;
+        if (f.cluster_a == 0) {
+            CHECK(f.shared == (to_abd ? 2 : 1));
+            CHECK(f.inclusion == doctest::Approx(to_abd ? 2.0 / 3.0 : 1.0 / 3.0));
+        } else {
+            CHECK(f.shared == 1);
+            CHECK(f.inclusion == doctest::Approx(0.5));
+        }
+    }
+
+    // 2015-2016: no record
+    const auto& c = r.periods[2];
+    CHECK(c.info == techconv::status::empty_input);
+    CHECK(c.records == 0);
+    CHECK(c.nodes == 0);
+    CHECK(c.modularity == 0.0);
+    CHECK(c.cluster_list.empty());
+}
+
+TEST_CASE("evolution: new pairs and the share of new pairs per year by hand") {
+    ta::evolution_options o;
+    o.window = 2;  // years 2009..2012: 2009-2010, 2011-2012
+    const auto r = ta::evolution(evolution_test::records(), o);
+    REQUIRE(r.periods.size() == 2);
+    CHECK(r.periods[0].span.first == 2009);
+    CHECK(r.periods[0].span.last == 2010);
+    CHECK(r.periods[1].span.first == 2011);
+    CHECK(r.periods[1].span.last == 2012);
+    CHECK_FALSE(ta::in_period(r.periods[1].span, 2013));
+    CHECK(r.periods[1].edges == 5);
+
+    // first years: 2009 AB AC BC (R1); 2010 CD (R2), DE (R3); 2011 none new (AB seen 2009);
+    // 2012 AD (R4, R9: 2 records), CE CF EF (R6). BE is on R8 only, which has no year.
+    struct expect {
+        const char* s;
+        const char* t;
+        int year;
+        int records;
+    };
+    const expect want[] = {{"A01B", "B02C", 2009, 1}, {"A01B", "C03C", 2009, 1}, {"B02C", "C03C", 2009, 1},
+                           {"C03C", "D04B", 2010, 1}, {"D04B", "E05B", 2010, 1}, {"A01B", "D04B", 2012, 2},
+                           {"C03C", "E05B", 2012, 1}, {"C03C", "F16H", 2012, 1}, {"E05B", "F16H", 2012, 1}};
+    REQUIRE(r.new_pairs.size() == 9);
+    for (std::size_t k = 0; k < 9; ++k) {
+        CAPTURE(k);
+        CHECK(r.new_pairs[k].source == want[k].s);
+        CHECK(r.new_pairs[k].target == want[k].t);
+        CHECK(r.new_pairs[k].first_year == want[k].year);
+        CHECK(r.new_pairs[k].records_in_first_year == want[k].records);
+    }
+
+    // per year: 2009 1 record, 3 pairs, 3 new (share 1); 2010 2 records, 2 pairs, 2 new;
+    // 2011 R5 and R7: 1 pair (AB), 0 new, share 0; 2012 R4 R6 R9 R10: pairs AD CE CF EF AB = 5,
+    // 4 new, share 0.8.
+    REQUIRE(r.years.size() == 4);
+    CHECK(r.years[0].year == 2009);
+    CHECK(r.years[0].pairs == 3);
+    CHECK(r.years[0].share_new == 1.0);
+    CHECK(r.years[1].records == 2);
+    CHECK(r.years[1].new_pairs == 2);
+    CHECK(r.years[2].records == 2);
+    CHECK(r.years[2].pairs == 1);
+    CHECK(r.years[2].new_pairs == 0);
+    CHECK(r.years[2].share_new == 0.0);
+    CHECK(r.years[2].info == techconv::status::ok);
+    CHECK(r.years[3].records == 4);
+    CHECK(r.years[3].pairs == 5);
+    CHECK(r.years[3].new_pairs == 4);
+    CHECK(r.years[3].share_new == doctest::Approx(0.8));
+}
+
+TEST_CASE("evolution: strategic quadrants, a value at the median is not high") {
+    // one period: {A,B} (AB on R1, R2: internal 2, density 1), {C,D,E} (CD, DE, CE once: internal 3,
+    // density 1) joined by B-C (R3, weight 1), and the lone code F (R4). Louvain: {A,B}, {C,D,E}, {F}
+    // (merging across B-C lowers modularity: m = 6, splitting gives
+    // (2/6 - (5/12)^2) + (3/6 - (7/12)^2) = 0.1597 + 0.1597 = 0.319 against 0.13 for {A,B,C},{D,E}).
+    // Centrality: {A,B} 1, {C,D,E} 1, {F} 0; density {A,B} 2/2 = 1, {C,D,E} 3/3 = 1, {F} 0.
+    // Medians over {A,B} and {C,D,E}: centrality 1, density 1. Ties at the median are not high: every
+    // cluster is emerging (with ">=" both two-code clusters would be motor).
+    const std::vector<tio::patent_record> recs = {
+        evolution_test::rec({"A01B1/00", "B02C1/00"}, 2010), evolution_test::rec({"A01B1/00", "B02C1/00"}, 2010),
+        evolution_test::rec({"B02C1/00", "C03C1/00"}, 2010), evolution_test::rec({"C03C1/00", "D04B1/00"}, 2010),
+        evolution_test::rec({"D04B1/00", "E05B1/00"}, 2010), evolution_test::rec({"C03C1/00", "E05B1/00"}, 2010),
+        evolution_test::rec({"F16H1/00"}, 2010)};
+    ta::evolution_options o;
+    o.periods = ta::parse_periods("2010");
+    const auto r = ta::evolution(recs, o);
+    REQUIRE(r.periods.size() == 1);
+    const auto& cl = r.periods[0].cluster_list;
+    REQUIRE(cl.size() == 3);
+    for (const auto& c : cl) {
+        CAPTURE(c.size);
+        if (c.size == 1) {
+            CHECK(c.codes == std::vector<std::string>{"F16H"});
+            CHECK(c.centrality == 0.0);
+        } else {
+            CHECK(c.centrality == doctest::Approx(1.0));
+            CHECK(c.density == doctest::Approx(1.0));
+        }
+        CHECK(c.quadrant == ta::strategic_quadrant::emerging);
+    }
+}
+
+TEST_CASE("evolution: a year without pairs, options checked, same result for any thread count") {
+    // 2011 only R7 (no code) and a one-code record: no pair, status empty_input, share 0
+    const std::vector<tio::patent_record> recs = {evolution_test::rec({"A01B1/00", "B02C1/00"}, 2010),
+                                                  evolution_test::rec({"A01B1/00"}, 2011)};
+    ta::evolution_options o;
+    o.periods = ta::parse_periods("2010,2011");
+    const auto r = ta::evolution(recs, o);
+    REQUIRE(r.years.size() == 2);
+    CHECK(r.years[1].info == techconv::status::empty_input);
+    CHECK(r.years[1].share_new == 0.0);
+    // 2011: one record, one node, no edge: density 0, CI (1-1)/1 = 0, modularity 0
+    CHECK(r.periods[1].info == techconv::status::ok);
+    CHECK(r.periods[1].nodes == 1);
+    CHECK(r.periods[1].edges == 0);
+    CHECK(r.periods[1].modularity == 0.0);
+
+    ta::evolution_options bad;
+    CHECK_THROWS_AS(ta::evolution(recs, bad), techconv::invalid_argument);  // neither periods nor window
+    bad.periods = {{2012, 2010}};
+    CHECK_THROWS_AS(ta::evolution(recs, bad), techconv::invalid_argument);
+
+    ta::evolution_options one, two;
+    one.window = two.window = 2;
+    two.network.threads = 2;
+    const auto r1 = ta::evolution(evolution_test::records(), one);
+    const auto r2 = ta::evolution(evolution_test::records(), two);
+    REQUIRE(r1.periods.size() == r2.periods.size());
+    for (std::size_t k = 0; k < r1.periods.size(); ++k) CHECK(r1.periods[k].modularity == r2.periods[k].modularity);
+    CHECK(r1.new_pairs.size() == r2.new_pairs.size());
+}

@@ -1,0 +1,229 @@
+"""End-to-end check of `techconv evolution` and of `techconv network --group-by`'s rta.csv on
+the real Lens export, against NetworkX, numpy and counts made here.
+
+# needs-header: techconv/analysis/evolution.hpp
+
+Everything is recomputed from the CSV with Python's csv module: the year of a record
+(Application Date, else Earliest Priority Date, else Publication Year: the rule of
+analysis::patent_year), its IPCR codes cut to 4-character subclasses. Per period: the NetworkX
+graph of the period's records (nodes, edges, nx.density), the convergence index
+(records - nodes) / records, and the command's modularity is checked to lie within 0.02 below
+NetworkX's own Louvain optimum (the partition itself is not written). Per pair of subclasses:
+the first year and the records of that year carrying both; per year: the distinct pairs, the new
+ones and their share. rta.csv: P_gc = records of the group (Jurisdiction, offices WO/EP/... as
+"(unknown)") with subclass c, RTA, x = [RTA >= 1], proximity n_ij / max(n_i, n_j) and the
+relatedness density with numpy. strategic.csv and cluster_flows.csv are checked for their
+sizes, quadrants (medians of the period's own values), inclusion and stability (codes of the
+periods from the CSV).
+
+usage: check_evolution.py TECHCONV DATA_DIR WORK_DIR
+"""
+import collections
+import itertools
+import csv
+import os
+import sys
+
+import networkx as nx
+import numpy as np
+
+from cli_util import check, close, header, lens_year, read_csv, run
+
+PERIODS = [(1990, 1999), (2000, 2009), (2010, 2019), (2030, 2031)]
+OFFICES = {"WO", "IB", "EP", "EA", "AP", "OA", "GC"}
+
+
+def subclasses(r):
+    codes = [c.strip().replace(" ", "").upper() for c in (r["IPCR Classifications"] or "").split(";;") if c.strip()]
+    return sorted({c[:4] for c in codes if len(c) >= 4})
+
+
+def check_periods(out, rows):
+    got = read_csv(os.path.join(out, "periods.csv"))
+    check(header(os.path.join(out, "periods.csv"))[:7] ==
+          ["period", "records", "nodes", "edges", "density", "convergence_index", "modularity"], "periods.csv columns")
+    check(len(got) == len(PERIODS), "periods.csv rows")
+    for (a, b), p in zip(PERIODS, got):
+        recs = [s for y, s in rows if y is not None and a <= y <= b]
+        g = nx.Graph()
+        for s in recs:
+            g.add_nodes_from(s)
+            for u, v in itertools.combinations(s, 2):
+                g.add_edge(u, v, weight=g[u][v]["weight"] + 1 if g.has_edge(u, v) else 1)
+        name = "%d-%d" % (a, b)
+        check(p["period"] == name, "period name %s" % p["period"])
+        check(int(p["records"]) == len(recs), "%s records %s != %d" % (name, p["records"], len(recs)))
+        check(int(p["nodes"]) == g.number_of_nodes(), "%s nodes" % name)
+        check(int(p["edges"]) == g.number_of_edges(), "%s edges" % name)
+        if g.number_of_nodes() == 0:
+            check(p["status"] == "empty_input" and p["density"] == "" and p["modularity"] == "",
+                  "%s: an empty period has status empty_input and empty cells" % name)
+            continue
+        check(close(float(p["density"]), nx.density(g)), "%s density" % name)
+        ci = (len(recs) - g.number_of_nodes()) / len(recs)
+        check(close(float(p["convergence_index"]), ci), "%s convergence index %s vs %r" % (name, p["convergence_index"], ci))
+        q = float(p["modularity"])
+        qnx = nx.community.modularity(g, nx.community.louvain_communities(g, weight="weight", seed=1), weight="weight")
+        check(qnx - 0.02 <= q <= 1.0, "%s modularity %r vs NetworkX Louvain %r" % (name, q, qnx))
+        print("%s: %d records, %d nodes, %d edges, modularity %.4f (NetworkX %.4f)"
+              % (name, len(recs), g.number_of_nodes(), g.number_of_edges(), q, qnx))
+
+
+def check_clusters(out, rows):
+    """strategic.csv: sizes add up to the period's nodes, quadrants follow the medians of the
+    period's own centralities and densities over its clusters of two or more codes (high: strictly
+    above), and every quadrant of the diagram is used somewhere; cluster_flows.csv: stability = codes of both
+    periods / codes of either (from the CSV), inclusion = shared / min(sizes)."""
+    periods = read_csv(os.path.join(out, "periods.csv"))
+    strat = read_csv(os.path.join(out, "strategic.csv"))
+    size = {}
+    for p in periods:
+        cl = [c for c in strat if c["period"] == p["period"]]
+        check(sum(int(c["size"]) for c in cl) == int(p["nodes"]), "%s: cluster sizes" % p["period"])
+        check(len(cl) == int(p["clusters"]), "%s: clusters" % p["period"])
+        if not cl:
+            continue
+        themes = [c for c in cl if int(c["size"]) >= 2] or cl  # medians over clusters of 2+ codes
+        mc = float(np.median([float(c["centrality"]) for c in themes]))
+        md = float(np.median([float(c["density"]) for c in themes]))
+        for c in cl:
+            hc, hd = float(c["centrality"]) > mc, float(c["density"]) > md
+            want = {(True, True): "motor", (True, False): "basic", (False, True): "niche",
+                    (False, False): "emerging"}[(hc, hd)]
+            check(c["quadrant"] == want, "%s cluster %s quadrant %s != %s" % (p["period"], c["cluster"], c["quadrant"], want))
+            size[(p["period"], c["cluster"])] = int(c["size"])
+    used = {c["quadrant"] for c in strat}
+    check(used == {"motor", "basic", "niche", "emerging"}, "quadrants used: %r" % sorted(used))
+    nodes = {}
+    for (a, b) in PERIODS:
+        nodes["%d-%d" % (a, b)] = {c for y, s in rows if y is not None and a <= y <= b for c in s}
+    flows = read_csv(os.path.join(out, "cluster_flows.csv"))
+    check(flows, "cluster_flows.csv has flows")
+    for f in flows:
+        na, nb = nodes[f["period_a"]], nodes[f["period_b"]]
+        check(close(float(f["stability"]), len(na & nb) / len(na | nb)), "stability %r" % f)
+        m = min(size[(f["period_a"], f["cluster_a"])], size[(f["period_b"], f["cluster_b"])])
+        check(close(float(f["inclusion"]), int(f["shared"]) / m), "inclusion %r" % f)
+    print("%d clusters, %d flows consistent" % (len(strat), len(flows)))
+
+
+def check_pairs(out, rows):
+    first = {}
+    per_year = collections.defaultdict(set)
+    records_of_year = collections.Counter()
+    for y, s in rows:
+        if y is None:
+            continue
+        records_of_year[y] += 1
+        for p in itertools.combinations(s, 2):
+            per_year[y].add(p)
+            if p not in first or y < first[p][0]:
+                first[p] = [y, 1]
+            elif y == first[p][0]:
+                first[p][1] += 1
+    got = read_csv(os.path.join(out, "new_pairs.csv"))
+    check(header(os.path.join(out, "new_pairs.csv")) == ["source", "target", "first_year", "records_in_first_year"],
+          "new_pairs.csv columns")
+    check(len(got) == len(first), "new_pairs.csv rows %d != %d" % (len(got), len(first)))
+    want = sorted(((y, a, b, n) for (a, b), (y, n) in first.items()))
+    for w, g in zip(want, got):
+        check((int(g["first_year"]), g["source"], g["target"], int(g["records_in_first_year"])) == w,
+              "new pair %r != %r" % (g, w))
+    years = read_csv(os.path.join(out, "new_pairs_by_year.csv"))
+    check([int(y["year"]) for y in years] == sorted(records_of_year), "new_pairs_by_year.csv years")
+    for y in years:
+        t = int(y["year"])
+        pairs = per_year.get(t, set())
+        new = sum(1 for p in pairs if first[p][0] == t)
+        check(int(y["records"]) == records_of_year[t] and int(y["pairs"]) == len(pairs) and int(y["new_pairs"]) == new,
+              "year %d: %r vs records %d, pairs %d, new %d" % (t, y, records_of_year[t], len(pairs), new))
+        if pairs:
+            check(close(float(y["share_new"]), new / len(pairs)), "year %d share" % t)
+        else:
+            check(y["share_new"] == "" and y["status"] == "empty_input", "year %d without pairs" % t)
+    print("%d pairs, %d years agree" % (len(first), len(years)))
+
+
+def check_rta(out, raw):
+    group_of = []
+    for r in raw:
+        j = (r["Jurisdiction"] or "").strip()
+        group_of.append(j if len(j) == 2 and j not in OFFICES else "(unknown)")
+    classes = sorted({c for r in raw for c in subclasses(r)})
+    col = {c: i for i, c in enumerate(classes)}
+    counts = collections.defaultdict(lambda: np.zeros(len(classes)))
+    for g, r in zip(group_of, raw):
+        counts[g]  # a group without codes is a row of zeros
+        for c in subclasses(r):
+            counts[g][col[c]] += 1
+    got = read_csv(os.path.join(out, "rta.csv"))
+    check(header(os.path.join(out, "rta.csv")) == ["group", "class", "count", "rta", "advantage", "density"],
+          "rta.csv columns")
+    groups = list(dict.fromkeys(row["group"] for row in got))
+    check(sorted(groups) == sorted(counts), "rta.csv groups %r" % groups)
+    check(len(got) == len(groups) * len(classes), "rta.csv rows")
+    p = np.array([counts[g] for g in groups])
+    rta = np.zeros_like(p)
+    share = p.sum(axis=0) / p.sum()
+    for i in range(len(groups)):
+        if p[i].sum() > 0:
+            rta[i] = (p[i] / p[i].sum()) / share
+    x = (rta >= 1.0).astype(float)
+    both = x.T @ x
+    n = np.diag(both)
+    m = np.maximum.outer(n, n)
+    phi = np.divide(both, m, out=np.zeros_like(both), where=m > 0)
+    off = phi - np.diag(np.diag(phi))
+    den = off.sum(axis=0)
+    dens = np.divide(x @ off, den, out=np.zeros_like(rta), where=den > 0)
+    for k, row in enumerate(got):
+        i, c = divmod(k, len(classes))
+        check(row["group"] == groups[i] and row["class"] == classes[c], "rta.csv order at row %d" % k)
+        check(float(row["count"]) == p[i, c], "count %s %s" % (row["group"], row["class"]))
+        check(close(float(row["rta"]), rta[i, c]), "rta %s %s: %s vs %r" % (row["group"], row["class"], row["rta"], rta[i, c]))
+        if abs(rta[i, c] - 1.0) > 1e-9:
+            check(int(row["advantage"]) == int(x[i, c]), "advantage %s %s" % (row["group"], row["class"]))
+        check(close(float(row["density"]), dens[i, c]), "density %s %s: %s vs %r"
+              % (row["group"], row["class"], row["density"], dens[i, c]))
+    print("rta.csv: %d groups x %d classes agree (%d advantages)" % (len(groups), len(classes), int(x.sum())))
+
+
+def main():
+    exe, data, work = sys.argv[1:4]
+    lens = os.path.join(data, "patents-lens-jet-engines", "lens-export.csv")
+    with open(lens, encoding="utf-8-sig", newline="") as f:
+        raw = list(csv.DictReader(f))
+    rows = [(lens_year(r), subclasses(r)) for r in raw]
+
+    out = os.path.join(work, "evolution-lens")
+    periods = ",".join("%d-%d" % p for p in PERIODS)
+    run(exe, ["evolution", lens, "--periods", periods, "--no-merge", "--out", out, "--quiet"])
+    for f in ("periods.csv", "new_pairs.csv", "new_pairs_by_year.csv", "strategic.csv", "cluster_flows.csv",
+              "report.md", "manifest.json"):
+        check(os.path.exists(os.path.join(out, f)), "missing " + f)
+    check_periods(out, rows)
+    check_clusters(out, rows)
+    check_pairs(out, rows)
+
+    # windows: 10 years every 5 from the first year of the data
+    win = os.path.join(work, "evolution-window")
+    run(exe, ["evolution", lens, "--window", "10", "--step", "5", "--no-merge", "--out", win, "--quiet"])
+    first = min(y for y, _ in rows if y is not None)
+    last = max(y for y, _ in rows if y is not None)
+    names = [p["period"] for p in read_csv(os.path.join(win, "periods.csv"))]
+    check(names == ["%d-%d" % (s, s + 9) for s in range(first, last + 1, 5)], "window periods %r" % names)
+
+    # usage errors: exit 2, nothing written
+    for args in (["--periods", "2000-2009", "--window", "5"], [], ["--periods", "2010-2000"], ["--periods", "20x0"]):
+        bad = os.path.join(work, "evolution-bad")
+        code, _, err = run(exe, ["evolution", lens, "--out", bad, "--quiet"] + args, expect_ok=False)
+        check(code == 2 and not os.path.exists(os.path.join(bad, "periods.csv")), "%r: exit %d (%s)" % (args, code, err))
+
+    net = os.path.join(work, "network-rta")
+    run(exe, ["network", lens, "--group-by", "country", "--country-from", "jurisdiction", "--no-merge", "--out", net,
+              "--quiet"])
+    check_rta(net, raw)
+
+
+if __name__ == "__main__":
+    main()
