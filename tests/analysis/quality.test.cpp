@@ -6,12 +6,14 @@
 // class-based indicators independently (pandas) on the same tables.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <techconv/analysis/quality.hpp>
 #include <techconv/classification/concordance.hpp>
+#include <techconv/io/uspto_xml.hpp>
 
 #include "test_support.hpp"
 
@@ -88,6 +90,7 @@ TEST_CASE("quality: publication numbers and citation keys") {
     CHECK(tio::publication_number("us 05123456 b2") == "US 5123456 b2");
     CHECK(tio::publication_number("US-5123456-B2") == "US 5123456 B2");
     CHECK(tio::publication_number("US 5123456") == "US 5123456");
+    CHECK(tio::publication_number("JP 7-23484") == "JP 7-23484");  // a USPTO foreign citation
     CHECK(tio::publication_number("none") == "");
     CHECK(tio::publication_key("US 5123456 B2") == "US 5123456");
     CHECK(tio::publication_key("US 5123456") == "US 5123456");
@@ -261,4 +264,93 @@ TEST_CASE("quality: technology fields make the cohorts") {
     CHECK(techconv_test::close(*r.records[3].normalised[static_cast<std::size_t>(qi::patent_scope)].value, 1.0));
     CHECK(r.records[3].normalised[static_cast<std::size_t>(qi::forward_citations_5y)].status ==
           qs::zero_cohort_maximum);
+}
+
+namespace quality_test {
+
+std::string join(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ";") + x;
+    return s;
+}
+
+std::string year_text(techconv::year_type y) { return y == techconv::no_year ? "" : std::to_string(y); }
+
+}  // namespace quality_test
+
+TEST_CASE("quality: USPTO grant sample against an independent pandas implementation") {
+    if (!techconv_test::have_data()) return;
+    // The nine weekly USPTO samples (225 grants). They rarely cite each other, so the test adds
+    // a citation table (each grant cites the grant at the same position of the previous
+    // file, citing year = its publication year) and a class table giving every document a
+    // grant cites one or two subclasses chosen from its number (below); the reference
+    // (tests/analysis/quality_reference.py) reads the same three tables.
+    std::vector<tio::patent_record> rs;
+    for (const char* f : {"ipg050104", "ipg060103", "ipg070102", "ipg080101", "ipg090106", "ipg100105",
+                          "ipg110104", "ipg120103", "ipg130416"}) {
+        auto part = tio::read_uspto_xml(
+            techconv_test::data_path(std::string("patents-uspto-grant-xml/") + f + ".small.xml"));
+        rs.insert(rs.end(), part.begin(), part.end());
+    }
+    REQUIRE(rs.size() == 225);
+    const std::vector<std::string> pool = {"A61K 9/00", "G06F 3/00", "H04L 9/00", "B65D 1/00", "C07D 1/00",
+                                           "F16H 1/00", "H01L 21/00"};
+    std::string records_csv = "id,publication_year,year,ipc,cited\n", cites_csv = "citing,cited,citing_year\n",
+                classes_csv = "id,ipc\n";
+    for (std::size_t i = 0; i < rs.size(); ++i) {
+        const auto& r = rs[i];
+        records_csv += "\"" + r.id + "\"," + quality_test::year_text(r.publication_year) + "," +
+                       quality_test::year_text(ta::patent_year(r)) + ",\"" + quality_test::join(r.ipc) + "\",\"" +
+                       quality_test::join(r.cited_patents) + "\"\n";
+        if (i >= 25) cites_csv += r.id + "," + rs[i - 25].id + "," + quality_test::year_text(r.publication_year) + "\n";
+        for (const auto& c : r.cited_patents) {
+            unsigned long long num = 0;
+            for (const char ch : c)
+                if (ch >= '0' && ch <= '9') num = (num * 10 + static_cast<unsigned>(ch - '0')) % 1000003ULL;
+            classes_csv += c + "," + pool[num % pool.size()] + "\n";
+            if (num % 3 == 0) classes_csv += c + "," + pool[(num / 3) % pool.size()] + "\n";
+        }
+    }
+    const auto records_path = techconv_test::temp_path("quality_records.csv");
+    const auto cites_path = techconv_test::temp_path("quality_citations.csv");
+    const auto classes_path = techconv_test::temp_path("quality_classes.csv");
+    techconv_test::write_file(records_path, records_csv);
+    techconv_test::write_file(cites_path, cites_csv);
+    techconv_test::write_file(classes_path, classes_csv);
+
+    const auto res = ta::quality_indicators(rs, {}, tio::read_citation_table(cites_path),
+                                            tio::read_class_table(classes_path));
+    std::istringstream ref(techconv_test::run_python("analysis/quality_reference.py",
+                                                     {records_path, cites_path, classes_path}));
+    const std::array<qi, 7> order = {qi::patent_scope, qi::backward_citations, qi::forward_citations_5y,
+                                     qi::generality,   qi::originality,        qi::radicalness,
+                                     qi::breakthrough};
+    std::string line;
+    std::size_t i = 0, defined = 0;
+    while (std::getline(ref, line)) {
+        REQUIRE(i < res.records.size());
+        std::istringstream ls(line);
+        std::string id, cell;
+        ls >> id;
+        std::string want_id = res.records[i].id;
+        for (auto& ch : want_id)
+            if (ch == ' ') ch = '_';
+        CHECK(id == want_id);
+        for (std::size_t q = 0; q <= order.size(); ++q) {
+            ls >> cell;
+            const auto& v = q < order.size() ? res.records[i][order[q]]
+                                             : res.records[i].normalised[static_cast<std::size_t>(qi::originality)];
+            INFO("record " << id << " column " << q << " reference " << cell);
+            if (cell == "-") {
+                CHECK_FALSE(v.value);
+            } else {
+                REQUIRE(v.value);
+                CHECK(techconv_test::close(*v.value, std::stod(cell), 1e-12, 1e-12));
+                ++defined;
+            }
+        }
+        ++i;
+    }
+    CHECK(i == rs.size());
+    CHECK(defined > 500);  // most cells are defined: the comparison is not vacuous
 }

@@ -90,6 +90,9 @@ enum class quality_status : std::uint8_t {
     zero_cohort_maximum = 8,   ///< normalised: the cohort's largest value is 0
 };
 
+/// \brief Number of quality statuses (their values are 0 .. quality_status_count - 1).
+inline constexpr std::size_t quality_status_count = 9;
+
 /// \brief Stable name of a quality status (the quality.csv status cells).
 constexpr std::string_view to_string(quality_status s) noexcept {
     switch (s) {

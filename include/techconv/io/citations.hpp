@@ -30,7 +30,9 @@ namespace io {
 /// \brief A publication number in the form of io::patent_record::id (`US 5123456 B2`), from
 /// that form itself (`US 5123456 B2`, blanks between country, number and kind) or from one
 /// token (`US5123456B2`, `US5123456-B2`, `US-5123456-B2`: the forms the CSV readers accept).
-/// An empty string when the text is none of these forms.
+/// In the form with blanks the number may hold any printable character (`JP 7-23484`, as the
+/// USPTO lists some foreign citations) and must hold a digit. An empty string when the text is
+/// none of these forms.
 inline std::string publication_number(std::string_view text) {
     text = trim(text);
     const std::size_t b = text.find(' ');
@@ -45,8 +47,8 @@ inline std::string publication_number(std::string_view text) {
     }
     if (country.size() != 2 || !detail::is_alpha(country[0]) || !detail::is_alpha(country[1])) return {};
     bool digit = false;
-    for (const char c : number) {
-        if (!detail::is_alnum(c) && c != ' ') return {};
+    for (const char c : number) {  // the number as the office writes it (`JP 7-23484`): no control character
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return {};
         digit = digit || detail::is_digit(c);
     }
     if (!digit) return {};
