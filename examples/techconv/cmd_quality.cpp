@@ -38,7 +38,8 @@ const command_spec& quality_spec() {
         "               family_size, claims, backward_citations, forward_citations_5y, generality,\n"
         "               originality, radicalness, breakthrough), the same with _normalised, the\n"
         "               same with _status, citing, citing_with_classes, cited, cited_with_classes\n"
-        "  report.md    inputs, the citation graph, the distribution and statuses of each indicator",
+        "  report.md    inputs, the citation graph, the distribution and statuses of each indicator,\n"
+        "               with quality_quantiles.svg/.png (gnuplot): quantile curves of the normalised values",
         true};
     return spec;
 }
@@ -81,7 +82,9 @@ int cmd_quality(int argc, char** argv) {
         qs.read = in.read;
         qs.records = in.table.size();
         write_file(out_dir, "quality.csv", [&](std::ostream& f) { rp::write_quality_csv(f, res, qo.fields); });
-        write_file(out_dir, "report.md", [&](std::ostream& f) { rp::write_quality_markdown(f, res, qs, spec.outputs); });
+        const std::string pictures = rp::render_chart(out_dir, rp::quality_chart(res));  // gnuplot, when on PATH
+        write_file(out_dir, "report.md",
+                   [&](std::ostream& f) { rp::write_quality_markdown(f, res, qs, pictures, spec.outputs); });
         report_count("citations", static_cast<long long>(res.graph.stats.edges));
         report_count("citations_between_records", static_cast<long long>(res.graph.stats.internal_edges));
         std::printf("records: %lld\ncitations: %lld\ncitations between records: %lld\nout: %s\n",
