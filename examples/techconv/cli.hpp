@@ -63,6 +63,8 @@ int cmd_forecast(int argc, char** argv);
 const command_spec& forecast_spec();
 int cmd_evolution(int argc, char** argv);
 const command_spec& evolution_spec();
+int cmd_quality(int argc, char** argv);
+const command_spec& quality_spec();
 int cmd_keycore(int argc, char** argv);
 const command_spec& keycore_spec();
 int cmd_weights(int argc, char** argv);

@@ -32,6 +32,7 @@ const command commands[] = {
 #endif
     {"closeness", tcli::cmd_closeness, tcli::closeness_spec},
     {"branches", tcli::cmd_branches, tcli::branches_spec},
+    {"quality", tcli::cmd_quality, tcli::quality_spec},
 };
 
 void usage(std::FILE* out) {
