@@ -142,4 +142,5 @@ def main():
         print("%s %r %r %r" % (s, float(roc_auc_score(lab, vals)), float(average_precision_score(lab, vals)), pal))
 
 
-main()
+if __name__ == "__main__":
+    main()
