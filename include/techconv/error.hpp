@@ -168,6 +168,7 @@ enum class status : std::uint8_t {
     not_converged = 5,       ///< an iterative method stopped at its iteration limit
     zero_denominator = 6,    ///< a ratio with a zero denominator was reported as 0
     disconnected = 7,        ///< a graph measure was computed per component
+    not_computed = 8,        ///< skipped by a documented size bound (e.g. a dense O(n^3) solve)
 };
 
 /// \brief Short stable name of a status ("degenerate_columns", ...).
@@ -181,6 +182,7 @@ constexpr std::string_view to_string(status s) noexcept {
         case status::not_converged: return "not_converged";
         case status::zero_denominator: return "zero_denominator";
         case status::disconnected: return "disconnected";
+        case status::not_computed: return "not_computed";
     }
     return "unknown";
 }

@@ -165,13 +165,183 @@ TEST_CASE("forecast: errors and the Katz status") {
     o.train_until = 2000;  // no record up to 2000
     CHECK_THROWS_AS(ta::forecast(records(), o), techconv::invalid_argument);
     o.train_until = 2010;
-    o.max_candidates = 4;  // 5 candidates
-    CHECK_THROWS_AS(ta::forecast(records(), o), techconv::invalid_argument);
-    o.max_candidates = 100;
     o.scores.katz_beta = 10;  // beyond 1 / lambda_max
     const auto r = ta::forecast(records(), o);
     CHECK(r.scores.katz_info == techconv::status::not_converged);
     CHECK(r.evaluation[6].info == techconv::status::not_converged);
     CHECK_FALSE(r.evaluation[6].auc);
     CHECK(r.evaluation[0].auc);  // the other scores are evaluated
+}
+
+namespace forecast_test {
+
+// 16 codes (valid IPC subclass symbols), records picked by a fixed linear congruential
+// sequence: 16 train records of 2 codes among 14 (2000-2005) and 30 later ones of 2 or 3 codes
+// among all 16 (2006-2011). The train graph has 13 nodes, 14 edges and 64 unlinked pairs, 17 of
+// them realised (counted by an independent Python replica of the sequence), with many ties.
+std::vector<tio::patent_record> lcg_records() {
+    const char* const codes[] = {"A01B", "A21C", "B01D", "B23K", "C07D", "C12N", "E04B", "F02C",
+                                 "G01N", "G06F", "H01L", "H04W", "A61K", "F16H", "B60L", "H02J"};
+    std::vector<tio::patent_record> out;
+    unsigned long long x = 12345;
+    auto next = [&x](unsigned long long mod) {
+        x = (x * 6364136223846793005ULL + 1442695040888963407ULL) & 0xffffffffffffULL;
+        return (x >> 16) % mod;
+    };
+    for (int r = 0; r < 46; ++r) {
+        std::vector<std::string> ipc;
+        const auto k = r < 16 ? 2ULL : 2 + next(2);
+        const auto lim = r < 16 ? 14ULL : 16ULL;
+        for (unsigned long long i = 0; i < k; ++i) ipc.push_back(std::string(codes[next(lim)]) + "1/00");
+        out.push_back(rec(ipc, static_cast<techconv::year_type>(r < 16 ? 2000 + r / 3 : 2006 + (r - 16) / 5)));
+    }
+    return out;
+}
+
+// The file forecast_bounded_reference.py reads (see its doc string).
+std::string bounded_reference_input(const ta::forecast_result& exact, const ta::forecast_result& b,
+                                    const ta::forecast_options& o) {
+    std::ostringstream f;
+    f.precision(17);
+    f << "seed " << o.sample_seed << "\nkeep_top " << o.keep_top << "\nsample_size " << o.sample_size << "\ntop "
+      << o.top << "\nnodes " << exact.train.num_nodes() << "\n";
+    for (tindex v = 0; v < exact.train.num_nodes(); ++v) f << exact.train.label(v) << "\n";
+    const auto edges = exact.train.edges();
+    f << "edges " << edges.size() << "\n";
+    for (const auto& e : edges) f << e.u << ' ' << e.v << ' ' << e.weight << "\n";
+    f << "candidates " << exact.candidates.size() << "\n";
+    for (std::size_t k = 0; k < exact.candidates.size(); ++k) {
+        f << exact.candidates[k].source << ' ' << exact.candidates[k].target << ' ' << int(exact.realised[k]);
+        for (const auto& v : exact.scores.values) f << ' ' << v[static_cast<tindex>(k)];
+        f << "\n";
+    }
+    f << "evaluated " << b.candidates.size() << "\n";
+    for (const auto& p : b.candidates) f << p.source << ' ' << p.target << "\n";
+    return f.str();
+}
+
+}  // namespace forecast_test
+
+TEST_CASE("forecast bounded evaluation: kept and sampled pairs and the measures against NetworkX and scikit-learn") {
+    const auto recs = forecast_test::lcg_records();
+    ta::forecast_options o;
+    o.train_until = 2005;
+    o.top = 3;
+    const auto exact = ta::forecast(recs, o);
+    REQUIRE_FALSE(exact.bounded);
+    const auto nc = static_cast<tindex>(exact.candidates.size());
+    MESSAGE("train nodes " << exact.train.num_nodes() << ", candidates " << nc << ", realised " << exact.realised_count);
+    CHECK(exact.train.num_nodes() == 13);  // the counts of the Python replica (lcg_records)
+    CHECK(exact.train.num_edges() == 14);
+    REQUIRE(nc == 64);
+    REQUIRE(exact.realised_count == 17);
+    CHECK(exact.candidate_count == nc);
+    CHECK(exact.evaluated_realised == exact.realised_count);
+
+    o.max_candidates = 10;
+    o.keep_top = 3;
+    o.sample_size = 8;
+    o.sample_seed = 20261207;
+    const auto b = ta::forecast(recs, o);
+    REQUIRE(b.bounded);
+    CHECK(b.candidate_count == nc);
+    CHECK(b.realised_count == exact.realised_count);  // counted over all candidates
+    CHECK(b.keep_top == 3);
+    CHECK(b.sample_seed == 20261207u);
+    CHECK(b.kept + b.sampled == static_cast<tindex>(b.candidates.size()));
+    CHECK(b.sampled == std::min<tindex>(8, nc - b.kept));
+    CHECK(b.kept >= 3);
+    CHECK(b.kept <= 3 * static_cast<tindex>(cg::link_score_count));
+    REQUIRE(b.in_top.size() == b.candidates.size());
+    // every evaluated pair carries the exact run's scores, realised flag and first year
+    for (std::size_t i = 0; i < b.candidates.size(); ++i) {
+        const auto& p = b.candidates[i];
+        if (i > 0) {
+            const auto& q = b.candidates[i - 1];
+            CHECK((q.source < p.source || (q.source == p.source && q.target < p.target)));  // sorted, distinct
+        }
+        std::size_t k = 0;
+        while (k < exact.candidates.size() &&
+               (exact.candidates[k].source != p.source || exact.candidates[k].target != p.target))
+            ++k;
+        REQUIRE(k < exact.candidates.size());
+        CHECK(b.realised[i] == exact.realised[k]);
+        CHECK(b.first_year[i] == exact.first_year[k]);
+        for (std::size_t c = 0; c < cg::link_score_count; ++c)
+            CHECK(b.scores.values[c][static_cast<tindex>(i)] == exact.scores.values[c][static_cast<tindex>(k)]);
+    }
+    // L = 3 <= keep_top: precision at L is that of all candidates
+    for (std::size_t c = 0; c < cg::link_score_count; ++c)
+        CHECK(*b.evaluation[c].precision_at_L == *exact.evaluation[c].precision_at_L);
+
+    // the kept set, the sample and the three measures, rebuilt by the reference script
+    const auto path = techconv_test::temp_path("forecast_bounded.txt");
+    techconv_test::write_file(path, forecast_test::bounded_reference_input(exact, b, o));
+    std::istringstream out(techconv_test::run_python("analysis/forecast_bounded_reference.py", {path}));
+    std::string line;
+    std::getline(out, line);
+    MESSAGE("reference: " << line);
+    std::size_t seen = 0;
+    while (std::getline(out, line)) {
+        std::istringstream ls(line);
+        std::string name;
+        double auc = 0, ap = 0, pal = 0;
+        ls >> name >> auc >> ap >> pal;
+        std::size_t c = 0;
+        while (c < cg::link_score_count && cg::link_score_names[c] != name) ++c;
+        REQUIRE(c < cg::link_score_count);
+        INFO(name);
+        const auto& e = b.evaluation[c];
+        REQUIRE(e.auc);
+        REQUIRE(e.average_precision);
+        CHECK(*e.auc == doctest::Approx(auc).epsilon(1e-12));
+        CHECK(*e.average_precision == doctest::Approx(ap).epsilon(1e-12));
+        CHECK(*e.precision_at_L == doctest::Approx(pal).epsilon(1e-15));
+        ++seen;
+    }
+    CHECK(seen == cg::link_score_count);
+
+    // the same pairs, scores and measures for 2 threads
+    o.threads = 2;
+    const auto b2 = ta::forecast(recs, o);
+    REQUIRE(b2.candidates.size() == b.candidates.size());
+    for (std::size_t i = 0; i < b.candidates.size(); ++i) {
+        CHECK(b2.candidates[i].source == b.candidates[i].source);
+        CHECK(b2.candidates[i].target == b.candidates[i].target);
+        CHECK(b2.in_top[i] == b.in_top[i]);
+    }
+    for (std::size_t c = 0; c < cg::link_score_count; ++c) {
+        CHECK((b2.scores.values[c].array() == b.scores.values[c].array()).all());
+        CHECK(*b2.evaluation[c].auc == *b.evaluation[c].auc);
+        CHECK(*b2.evaluation[c].average_precision == *b.evaluation[c].average_precision);
+    }
+    // another seed draws another sample of the same size, the same kept pairs
+    o.threads = 1;
+    o.sample_seed = 7;
+    const auto b7 = ta::forecast(recs, o);
+    CHECK(b7.kept == b.kept);
+    CHECK(b7.sampled == b.sampled);
+    // bounded with keep_top < top is refused
+    o.keep_top = 2;
+    CHECK_THROWS_AS(ta::forecast(recs, o), techconv::invalid_argument);
+}
+
+TEST_CASE("forecast: Katz above katz_max_nodes is not_computed, exact and bounded") {
+    const auto recs = forecast_test::lcg_records();
+    ta::forecast_options o;
+    o.train_until = 2005;
+    o.scores.katz_max_nodes = 5;  // the train graph has more nodes
+    for (const tindex bound : {tindex{20000000}, tindex{10}}) {
+        o.max_candidates = bound;
+        o.keep_top = 3;
+        o.top = 3;
+        o.sample_size = 4;
+        const auto r = ta::forecast(recs, o);
+        CHECK(r.bounded == (bound == 10));
+        CHECK(r.scores.katz_info == techconv::status::not_computed);
+        CHECK(r.scores.values[6].size() == 0);
+        CHECK(r.evaluation[6].info == techconv::status::not_computed);
+        CHECK_FALSE(r.evaluation[6].auc);
+        CHECK(r.evaluation[0].auc);  // the other scores are evaluated
+    }
 }

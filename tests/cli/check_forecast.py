@@ -36,6 +36,14 @@ TRAIN_UNTIL = 2010
 L = 50
 
 
+def ranking_reference(path, labels, vals):
+    """AUC and average precision of tests/analysis/ranking_reference.py (a dict with tool, auc, ...)."""
+    with open(path, "w") as f:
+        for lab, v in zip(labels, vals):
+            f.write("%d %r\n" % (lab, v))
+    return dict(line.split() for line in reference("analysis/ranking_reference.py", [path]).splitlines())
+
+
 def main():
     exe, data, work = sys.argv[1:4]
     lens = os.path.join(data, "patents-lens-jet-engines", "lens-export.csv")
@@ -130,11 +138,7 @@ def main():
     labels = [1 if p["realised"] == "1" else 0 for p in pred]
     for s in SCORES:
         vals = [float(p[s]) for p in pred]
-        path = os.path.join(work, "ranking-%s.txt" % s)
-        with open(path, "w") as f:
-            for lab, v in zip(labels, vals):
-                f.write("%d %r\n" % (lab, v))
-        got = dict(line.split() for line in reference("analysis/ranking_reference.py", [path]).splitlines())
+        got = ranking_reference(os.path.join(work, "ranking-%s.txt" % s), labels, vals)
         check(close(ev[s]["auc"], float(got["auc"]), 1e-9), "%s auc %s vs %s (%s)" % (s, ev[s]["auc"], got["auc"], got["tool"]))
         check(close(ev[s]["average_precision"], float(got["average_precision"]), 1e-9),
               "%s average_precision %s vs %s" % (s, ev[s]["average_precision"], got["average_precision"]))
@@ -155,6 +159,61 @@ def main():
             area = sum((xs[i + 1] - xs[i]) * (ys[i + 1] + ys[i]) / 2 for i in range(len(xs) - 1))
             check(abs(area - ev[s]["auc"]) < 0.01, "%s: area under roc.dat %s, auc %s" % (s, area, ev[s]["auc"]))
         check(os.path.exists(os.path.join(out, "precision_at_L.dat")), "precision_at_L.dat")
+
+    # the map of the top predicted links: the 20 best of the score with the highest AUC, dashed
+    best = max((s for s in SCORES if ev[s]["auc"] is not None), key=lambda s: ev[s]["auc"])
+    best = SCORES[min(SCORES.index(s) for s in SCORES if ev[s]["auc"] == ev[best]["auc"])]  # first of equals
+    vals = [float(p[best]) for p in pred]
+    top20 = sorted(range(len(vals)), key=lambda i: (-vals[i], i))[:20]
+    want = {tuple(sorted((pred[i]["source"], pred[i]["target"]))): pred[i]["realised"] == "1" for i in top20}
+    dashed = {}
+    for line in open(os.path.join(out, "forecast_map.dot")).read().splitlines():
+        if " -- " in line and "dashed" in line:
+            a, b = line.split(" -- ")
+            b = b.split(" [")[0]
+            dashed[tuple(sorted((a.strip().strip('"'), b.strip().strip('"'))))] = "#2ca02c" in line
+    check(dashed == want, "forecast_map.dot dashed links %r, want the 20 best by %s %r" % (dashed, best, want))
+
+    # bounded evaluation: every score's 100 best plus 2,000 sampled by the stated rule
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "analysis"))
+    from forecast_bounded_reference import fnv1a64, splitmix64
+    outb = os.path.join(work, "forecast-lens-bounded")
+    seed, keep, ss = 99, 100, 2000
+    run(exe, ["forecast", lens, "--train-until", str(TRAIN_UNTIL), "--top", str(L), "--no-merge", "--out", outb,
+              "--max-candidates", "1000", "--keep-top", str(keep), "--sample", str(ss), "--sample-seed", str(seed),
+              "--quiet"])
+    evb = json.load(open(os.path.join(outb, "evaluation.json")))
+    check(evb["candidates"] == len(pairs) and evb["realised"] == len(first), "bounded: candidates / realised of all")
+    b = evb["evaluation"]
+    check(b["mode"] == "bounded" and b["keep_top"] == keep and b["sample_seed"] == seed and b["sampled"] == ss,
+          "bounded: evaluation object %r" % b)
+    kept = set()
+    for s in SCORES:
+        v = [float(p[s]) for p in pred]
+        kept.update(sorted(range(len(v)), key=lambda i: (-v[i], i))[:keep])
+    lh = {}
+
+    def key(i):
+        hs = sorted(lh.setdefault(x, fnv1a64(x)) for x in (pred[i]["source"], pred[i]["target"]))
+        return splitmix64(splitmix64(seed ^ hs[0]) ^ hs[1])
+
+    rest = sorted((i for i in range(len(pred)) if i not in kept), key=lambda i: (key(i), i))
+    want_rows = sorted(kept | set(rest[:ss]))
+    check(b["kept"] == len(kept) and b["evaluated_pairs"] == len(want_rows), "bounded: kept %d, evaluated %d" %
+          (b["kept"], b["evaluated_pairs"]))
+    predb = read_csv(os.path.join(outb, "predictions.csv"))
+    check([(p["source"], p["target"]) for p in predb] == [(pred[i]["source"], pred[i]["target"]) for i in want_rows],
+          "bounded: predictions.csv rows are not the kept and sampled pairs in (source, target) order")
+    check(all(predb[j] == pred[i] for j, i in enumerate(want_rows)), "bounded: a row differs from the exact run's")
+    labels_b = [1 if p["realised"] == "1" else 0 for p in predb]
+    check(b["evaluated_realised"] == sum(labels_b), "bounded: evaluated_realised")
+    for s in SCORES:
+        got = ranking_reference(os.path.join(work, "ranking-bounded-%s.txt" % s), labels_b,
+                                [float(p[s]) for p in predb])
+        check(close(evb[s]["auc"], float(got["auc"]), 1e-9), "bounded %s auc" % s)
+        check(close(evb[s]["average_precision"], float(got["average_precision"]), 1e-9), "bounded %s ap" % s)
+        check(evb[s]["precision_at_L"] == ev[s]["precision_at_L"], "bounded %s precision_at_L differs from all" % s)
+    check("bounded" in open(os.path.join(outb, "report.md")).read(), "bounded: report.md does not say so")
 
     # the same bytes for 2 threads
     out2 = os.path.join(work, "forecast-lens-threads")

@@ -9,11 +9,15 @@
 #ifndef TECHCONV_ANALYSIS_FORECAST_HPP_
 #define TECHCONV_ANALYSIS_FORECAST_HPP_
 
-#include <algorithm>      // std::sort, std::lower_bound, std::min
+#include <algorithm>      // std::sort, std::push_heap, std::pop_heap, std::min
+#include <array>          // std::array
 #include <cstddef>        // std::size_t
+#include <cstdint>        // std::uint64_t
 #include <optional>       // std::optional
 #include <string>         // std::string, std::to_string
+#include <string_view>    // std::string_view
 #include <unordered_map>  // std::unordered_map
+#include <unordered_set>  // std::unordered_set
 #include <utility>        // std::move
 #include <vector>         // std::vector
 
@@ -46,9 +50,20 @@ struct forecast_options {
     records::counting counting = records::counting::full;
     /// L of precision at L: the L best-scored candidates (fewer when there are fewer candidates).
     index top = 100;
-    /// Largest number of candidates evaluated. Above it forecast() throws invalid_argument:
-    /// the bounded evaluation (top pairs per score plus a deterministic sample) is not implemented.
+    /// Largest number of candidates evaluated exactly (all of them). Above it the evaluation is
+    /// bounded: the keep_top best-ranked candidates of each score plus sample_size of the
+    /// others (candidate_sample_key()), scored by streaming over the source nodes without
+    /// holding every candidate (forecast()).
     index max_candidates = 20000000;
+    /// Bounded evaluation: the best-ranked candidates kept per score (ranking of score_ranking:
+    /// score descending, then source, then target node id). Must be >= top when bounded, so that
+    /// precision at L is that of all candidates.
+    index keep_top = 10000;
+    /// Bounded evaluation: the candidates outside the kept set added as a sample: those with the
+    /// smallest candidate_sample_key(sample_seed, ...) (all of them when fewer remain).
+    index sample_size = 1000000;
+    /// Seed of the bounded evaluation's sample.
+    std::uint64_t sample_seed = 1;
     /// Katz β, weight exponent α; its `threads` is replaced by `threads` below.
     cograph::link_prediction_options scores;
     int threads = 1;  ///< worker threads (0 = hardware); results do not depend on it
@@ -58,25 +73,39 @@ struct forecast_options {
 ///
 /// A value is empty when it is undefined: auc without a realised or without an unrealised
 /// candidate, average_precision without a realised candidate, every value of a score that
-/// was not computed (Katz with status not_converged); `info` then says why.
+/// was not computed (Katz with status not_converged or not_computed); `info` then says why.
 struct score_evaluation {
     std::optional<double> auc;                ///< Mann-Whitney AUC, ties ½
     std::optional<double> precision_at_L;     ///< realised among the L best / L
     std::optional<double> average_precision;  ///< as scikit-learn's average_precision_score
-    status info = status::ok;                 ///< ok, empty_input or not_converged
+    status info = status::ok;                 ///< ok, empty_input, not_converged or not_computed
 };
 
 /// \brief Everything forecast() computes.
 struct forecast_result {
     cograph::graph train;                      ///< the train graph (nodes = codes, weights = co-occurrence)
-    std::vector<cograph::node_pair> candidates;  ///< unlinked pairs of train nodes, by (source, target)
-    cograph::link_scores scores;               ///< the scores of each candidate
+    /// The evaluated candidates, by (source, target): every unlinked pair of train nodes, or when
+    /// `bounded` the kept pairs and the sample.
+    std::vector<cograph::node_pair> candidates;
+    cograph::link_scores scores;               ///< the scores of each evaluated candidate
     std::vector<char> realised;                ///< 1 when the candidate co-occurs after train_until
     std::vector<year_type> first_year;         ///< first year it co-occurs (no_year when not realised)
-    /// One evaluation per score, in cograph::link_score_names order.
+    /// One evaluation per score, in cograph::link_score_names order, over `candidates`.
     std::vector<score_evaluation> evaluation;
     index top = 0;                        ///< L used for precision at L
-    index realised_count = 0;             ///< candidates realised
+    index realised_count = 0;             ///< candidates realised (all candidates, also when bounded)
+    index candidate_count = 0;            ///< all candidates (unlinked pairs of train nodes)
+    index evaluated_realised = 0;         ///< realised among `candidates` (= realised_count unless bounded)
+    /// Whether the evaluation is bounded (candidate_count > max_candidates): `candidates` are then
+    /// the union of each score's keep_top best-ranked candidates (`kept` pairs, in_top 1) and a
+    /// sample of the others (`sampled` pairs, in_top 0).
+    bool bounded = false;
+    std::vector<char> in_top;             ///< bounded: 1 when the pair is among a score's keep_top best
+    index kept = 0;                       ///< bounded: pairs among some score's keep_top best
+    index sampled = 0;                    ///< bounded: pairs of the sample
+    index keep_top = 0;                   ///< bounded: the keep_top used
+    index sample_size = 0;                ///< bounded: the sample_size asked
+    std::uint64_t sample_seed = 0;        ///< bounded: the seed used
     index records = 0;                    ///< records given
     index train_records = 0;              ///< records with year ≤ train_until
     index test_records = 0;               ///< records with year > train_until
@@ -176,7 +205,145 @@ inline score_evaluation evaluate_score(const vector& scores, const std::vector<c
     return e;
 }
 
+/// \brief FNV-1a (64-bit) of a code's bytes: the label part of candidate_sample_key().
+constexpr std::uint64_t label_hash(std::string_view label) noexcept {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const char c : label) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/// \brief The splitmix64 finaliser (Steele, Lea & Flood 2014): z += 0x9e3779b97f4a7c15, then two
+/// xor-shift-multiply rounds and a final xor-shift.
+constexpr std::uint64_t splitmix64(std::uint64_t z) noexcept {
+    z += 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+/// \brief The sampling key of a candidate from the label hashes of its two codes:
+/// splitmix64(splitmix64(seed xor lo) xor hi), lo ≤ hi the two label_hash() values.
+///
+/// The bounded evaluation samples the candidates with the smallest keys (ties by source, then
+/// target node id): a uniform sample without replacement that depends on the seed and the two
+/// codes only, not on the thread count, the order of the records or the node ids.
+constexpr std::uint64_t candidate_sample_key(std::uint64_t seed, std::uint64_t label_hash_a,
+                                             std::uint64_t label_hash_b) noexcept {
+    const std::uint64_t lo = label_hash_a < label_hash_b ? label_hash_a : label_hash_b;
+    const std::uint64_t hi = label_hash_a < label_hash_b ? label_hash_b : label_hash_a;
+    return splitmix64(splitmix64(seed ^ lo) ^ hi);
+}
+
 namespace detail {
+
+inline std::uint64_t pair_key(const cograph::node_pair& p, index n) noexcept {
+    return static_cast<std::uint64_t>(p.source) * static_cast<std::uint64_t>(n) + static_cast<std::uint64_t>(p.target);
+}
+
+/// One candidate in a bounded-evaluation heap: its score (or sampling key) and pair.
+struct ranked_pair {
+    double score = 0;
+    std::uint64_t key = 0;
+    cograph::node_pair pair;
+};
+
+/// score_ranking's order: a before b when it scores higher, ties by (source, target).
+inline bool ranks_before(const ranked_pair& a, const ranked_pair& b) noexcept {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.pair.source != b.pair.source) return a.pair.source < b.pair.source;
+    return a.pair.target < b.pair.target;
+}
+
+/// Sampling order: smaller key first, ties by (source, target).
+inline bool samples_before(const ranked_pair& a, const ranked_pair& b) noexcept {
+    if (a.key != b.key) return a.key < b.key;
+    if (a.pair.source != b.pair.source) return a.pair.source < b.pair.source;
+    return a.pair.target < b.pair.target;
+}
+
+/// Keeps the `cap` first entries by `before` in a heap whose front is the last of them.
+template <class Before>
+void keep_first(std::vector<ranked_pair>& heap, std::size_t cap, const ranked_pair& x, Before before) {
+    if (cap == 0) return;
+    if (heap.size() < cap) {
+        heap.push_back(x);
+        std::push_heap(heap.begin(), heap.end(), before);
+    } else if (before(x, heap.front())) {
+        std::pop_heap(heap.begin(), heap.end(), before);
+        heap.back() = x;
+        std::push_heap(heap.begin(), heap.end(), before);
+    }
+}
+
+/// The bounded evaluation's pairs: each score's keep_top best-ranked candidates and the
+/// sample_size others with the smallest sampling keys, by (source, target); in_top marks the
+/// kept ones. Streams over the source nodes in blocks of about 2^18 candidates (scored by
+/// cograph::link_prediction with the Katz resolvent solved once): memory O(keep_top · scores +
+/// sample_size + block), never the whole candidate list.
+inline std::vector<cograph::node_pair> bounded_pairs(const cograph::graph& g, const cograph::link_prediction_options& so,
+                                                     const cograph::katz_solution& katz, index keep_top,
+                                                     index sample_size, std::uint64_t seed, std::vector<char>& in_top) {
+    const index n = g.num_nodes();
+    std::vector<std::uint64_t> lh(static_cast<std::size_t>(n));
+    for (index v = 0; v < n; ++v) lh[static_cast<std::size_t>(v)] = label_hash(g.label(v));
+    const auto kcap = static_cast<std::size_t>(keep_top);
+    const std::size_t scap = static_cast<std::size_t>(sample_size) + kcap * cograph::link_score_count;
+    std::array<std::vector<ranked_pair>, cograph::link_score_count> best;
+    std::vector<ranked_pair> sample;
+    std::vector<cograph::node_pair> block;
+    constexpr std::size_t block_pairs = std::size_t{1} << 18;
+    auto flush = [&] {
+        if (block.empty()) return;
+        const auto sc = cograph::link_prediction(g, block, so, katz);
+        for (std::size_t i = 0; i < block.size(); ++i) {
+            ranked_pair rp;
+            rp.pair = block[i];
+            for (std::size_t k = 0; k < cograph::link_score_count; ++k) {
+                if (sc.values[k].size() == 0) continue;  // Katz not computed / not converged
+                rp.score = sc.values[k][static_cast<index>(i)];
+                keep_first(best[k], kcap, rp, ranks_before);
+            }
+            rp.score = 0;
+            rp.key = candidate_sample_key(seed, lh[static_cast<std::size_t>(rp.pair.source)],
+                                          lh[static_cast<std::size_t>(rp.pair.target)]);
+            keep_first(sample, scap, rp, samples_before);
+        }
+        block.clear();
+    };
+    for (index u = 0; u < n; ++u) {
+        cograph::non_edges_of(g, u, block);
+        if (block.size() >= block_pairs) flush();
+    }
+    flush();
+    std::unordered_set<std::uint64_t> top_keys;
+    std::vector<cograph::node_pair> out;
+    for (const auto& h : best)
+        for (const auto& e : h)
+            if (top_keys.insert(pair_key(e.pair, n)).second) out.push_back(e.pair);
+    const std::size_t kept = out.size();
+    std::sort(sample.begin(), sample.end(), samples_before);
+    std::size_t taken = 0;
+    for (const auto& e : sample) {
+        if (taken == static_cast<std::size_t>(sample_size)) break;
+        if (top_keys.count(pair_key(e.pair, n))) continue;
+        out.push_back(e.pair);
+        ++taken;
+    }
+    std::vector<std::size_t> ord(out.size());
+    for (std::size_t i = 0; i < ord.size(); ++i) ord[i] = i;
+    std::sort(ord.begin(), ord.end(), [&](std::size_t a, std::size_t b) { return pair_key(out[a], n) < pair_key(out[b], n); });
+    std::vector<cograph::node_pair> sorted;
+    sorted.reserve(out.size());
+    in_top.assign(out.size(), 0);
+    for (std::size_t i = 0; i < ord.size(); ++i) {
+        sorted.push_back(out[ord[i]]);
+        in_top[i] = ord[i] < kept ? 1 : 0;
+    }
+    return sorted;
+}
 
 template <class Source>
 forecast_result forecast_of(Source& src, const forecast_options& opts) {
@@ -215,19 +382,32 @@ forecast_result forecast_of(Source& src, const forecast_options& opts) {
             " records without a year): no train graph");
     res.train = std::move(built.graph);
     const auto& g = res.train;
-    res.candidates = cograph::non_edges(g);
-    const auto nc = static_cast<index>(res.candidates.size());
-    if (nc > opts.max_candidates)
-        ::techconv::detail::throw_error<invalid_argument>(
-            "analysis::forecast: " + std::to_string(nc) + " candidate pairs exceed the bound of " +
-            std::to_string(opts.max_candidates) +
-            " (max_candidates; a coarser level or a later train year gives fewer; the bounded evaluation is not implemented)");
+    const index n = g.num_nodes();
+    res.candidate_count = cograph::non_edge_count(g);
+    res.bounded = res.candidate_count > opts.max_candidates;
+    auto so = opts.scores;
+    so.threads = opts.threads;
+    const auto katz = cograph::katz_solve(g, so);
+    if (res.bounded) {
+        if (opts.keep_top < opts.top || opts.sample_size < 0)
+            ::techconv::detail::throw_error<invalid_argument>(
+                "analysis::forecast: " + std::to_string(res.candidate_count) + " candidates exceed max_candidates (" +
+                std::to_string(opts.max_candidates) + "), so the evaluation is bounded; it needs keep_top (" +
+                std::to_string(opts.keep_top) + ") >= top (" + std::to_string(opts.top) + ") and sample_size >= 0");
+        res.keep_top = opts.keep_top;
+        res.sample_size = opts.sample_size;
+        res.sample_seed = opts.sample_seed;
+        res.candidates = bounded_pairs(g, so, katz, opts.keep_top, opts.sample_size, opts.sample_seed, res.in_top);
+        for (const char c : res.in_top) res.kept += c ? 1 : 0;
+        res.sampled = static_cast<index>(res.candidates.size()) - res.kept;
+    } else {
+        res.candidates = cograph::non_edges(g);
+    }
 
-    // realised candidates: pairs of train nodes on a later record
+    // realised candidates: pairs of train nodes, not train edges, on a later record
     std::unordered_map<std::string, index> id;
-    for (index v = 0; v < g.num_nodes(); ++v) id.emplace(g.label(v), v);
-    res.realised.assign(res.candidates.size(), 0);
-    res.first_year.assign(res.candidates.size(), no_year);
+    for (index v = 0; v < n; ++v) id.emplace(g.label(v), v);
+    std::unordered_map<std::uint64_t, year_type> realised_first;  // pair_key -> first year
     std::vector<std::pair<std::string, std::string>> new_pairs;
     for (const auto r : test_rows) {
         auto codes = proj.lists[r];
@@ -240,29 +420,34 @@ forecast_result forecast_of(Source& src, const forecast_options& opts) {
                     new_pairs.emplace_back(codes[a], codes[b]);
                     continue;
                 }
-                cograph::node_pair p{std::min(ia->second, ib->second), std::max(ia->second, ib->second)};
-                const auto it = std::lower_bound(res.candidates.begin(), res.candidates.end(), p,
-                                                 [](const cograph::node_pair& x, const cograph::node_pair& y) {
-                                                     return x.source != y.source ? x.source < y.source : x.target < y.target;
-                                                 });
-                if (it == res.candidates.end() || it->source != p.source || it->target != p.target) continue;  // a train edge
-                const auto k = static_cast<std::size_t>(it - res.candidates.begin());
-                res.realised[k] = 1;
-                if (res.first_year[k] == no_year || year[r] < res.first_year[k]) res.first_year[k] = year[r];
+                const cograph::node_pair p{std::min(ia->second, ib->second), std::max(ia->second, ib->second)};
+                const cograph::adjacency adj = g.neighbors(p.source);
+                bool edge = false;
+                for (index k = 0; k < adj.size() && !edge; ++k) edge = adj.node(k) == p.target;
+                if (edge) continue;  // a train edge
+                const auto ins = realised_first.emplace(pair_key(p, n), year[r]);
+                if (!ins.second && year[r] < ins.first->second) ins.first->second = year[r];
             }
     }
     std::sort(new_pairs.begin(), new_pairs.end());
     res.pairs_with_new_codes = static_cast<index>(std::unique(new_pairs.begin(), new_pairs.end()) - new_pairs.begin());
-    for (const char c : res.realised) res.realised_count += c ? 1 : 0;
+    res.realised_count = static_cast<index>(realised_first.size());
+    res.realised.assign(res.candidates.size(), 0);
+    res.first_year.assign(res.candidates.size(), no_year);
+    for (std::size_t k = 0; k < res.candidates.size(); ++k) {
+        const auto it = realised_first.find(pair_key(res.candidates[k], n));
+        if (it == realised_first.end()) continue;
+        res.realised[k] = 1;
+        res.first_year[k] = it->second;
+        ++res.evaluated_realised;
+    }
 
-    auto so = opts.scores;
-    so.threads = opts.threads;
-    res.scores = cograph::link_prediction(g, res.candidates, so);
-    res.top = std::min<index>(opts.top, nc);
+    res.scores = cograph::link_prediction(g, res.candidates, so, katz);
+    res.top = std::min<index>(opts.top, static_cast<index>(res.candidates.size()));
     for (std::size_t k = 0; k < cograph::link_score_count; ++k) {
-        if (k == 6 && res.scores.katz_info == status::not_converged) {
+        if (k == 6 && (res.scores.katz_info == status::not_converged || res.scores.katz_info == status::not_computed)) {
             score_evaluation e;
-            e.info = status::not_converged;
+            e.info = res.scores.katz_info;
             res.evaluation.push_back(e);
             continue;
         }
@@ -285,11 +470,21 @@ forecast_result forecast_of(Source& src, const forecast_options& opts) {
 /// precision_at (L = top, ranking by score descending, ties by source then target node id) and
 /// average_precision over all candidates.
 ///
+/// Bounded evaluation: when the candidates exceed max_candidates, the evaluated set is the
+/// union of each score's keep_top best-ranked candidates (the kept set) and the sample_size
+/// other candidates with the smallest candidate_sample_key(sample_seed, ...) (the sample); the
+/// three measures are computed exactly over that set (not estimates of the values over all
+/// candidates, which the kept set tilts towards high scores), and precision at L, with
+/// L ≤ keep_top, is that of all candidates. The candidates are generated and scored source
+/// node by source node, so memory stays O(keep_top · 10 + sample_size) beyond the graph;
+/// realised_count still counts every realised candidate, evaluated_realised those evaluated.
+///
 /// \throws invalid_argument without train_until, with top < 1, a level below main group, codes
 ///         other than IPC/CPC, when no record up to train_until has a code at the level, and
-///         when the candidates exceed max_candidates.
+///         for a bounded evaluation with keep_top < top or sample_size < 0.
 /// Degenerate input: no realised (or no unrealised) candidate leaves auc / average_precision
-/// empty with status empty_input; Katz with β ≥ 1/λmax is not_converged (no Katz values).
+/// empty with status empty_input; Katz with β ≥ 1/λmax is not_converged, and above
+/// scores.katz_max_nodes train nodes not_computed (no Katz values either way).
 /// Deterministic for any thread count. Complexity: O(n²) candidates for n train nodes,
 /// O(n³) for Katz, as cograph::link_prediction for the rest.
 inline forecast_result forecast(const records::patent_table& table, const forecast_options& opts) {

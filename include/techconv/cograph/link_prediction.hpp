@@ -35,25 +35,36 @@ struct node_pair {
     index target = 0;  ///< the higher node id
 };
 
+/// \brief Appends to `out` every pair (u, v) with v > u that is not an edge of `g`, by v
+/// ascending: the candidates of source u (non_edges() is these for u = 0, 1, ...).
+/// Complexity: O(n) time.
+inline void non_edges_of(const graph& g, index u, std::vector<node_pair>& out) {
+    const index n = g.num_nodes();
+    const adjacency a = g.neighbors(u);
+    index k = 0;
+    while (k < a.size() && a.node(k) <= u) ++k;
+    for (index v = u + 1; v < n; ++v) {
+        if (k < a.size() && a.node(k) == v) {
+            ++k;
+            continue;
+        }
+        out.push_back(node_pair{u, v});
+    }
+}
+
+/// \brief The number of pairs of distinct nodes of `g` that are not edges: n(n-1)/2 - m.
+inline index non_edge_count(const graph& g) noexcept {
+    const index n = g.num_nodes();
+    return n * (n - 1) / 2 - g.num_edges();
+}
+
 /// \brief Every pair of distinct nodes of `g` that is not an edge, ordered by (source, target).
 ///
 /// Complexity: O(n² ) time, O(n² - m) memory for n nodes and m edges.
 inline std::vector<node_pair> non_edges(const graph& g) {
-    const index n = g.num_nodes();
     std::vector<node_pair> out;
-    out.reserve(static_cast<std::size_t>(n * (n - 1) / 2 - g.num_edges()));
-    for (index u = 0; u < n; ++u) {
-        const adjacency a = g.neighbors(u);
-        index k = 0;
-        while (k < a.size() && a.node(k) <= u) ++k;
-        for (index v = u + 1; v < n; ++v) {
-            if (k < a.size() && a.node(k) == v) {
-                ++k;
-                continue;
-            }
-            out.push_back(node_pair{u, v});
-        }
-    }
+    out.reserve(static_cast<std::size_t>(non_edge_count(g)));
+    for (index u = 0; u < g.num_nodes(); ++u) non_edges_of(g, u, out);
     return out;
 }
 
@@ -65,6 +76,10 @@ struct link_prediction_options {
     double katz_beta = 0.0;
     /// Exponent α of the edge weights in the weighted scores (Lü & Zhou 2010); 1 by default.
     double weight_exponent = 1.0;
+    /// Largest graph (nodes) for which λmax and Katz are computed: both are dense O(n³) time
+    /// and O(n²) memory (3 n² doubles: 384 MB at the default 4,000). Above it katz_info is
+    /// not_computed and no Katz score is given.
+    index katz_max_nodes = 4000;
     int threads = 1;  ///< worker threads (0 = hardware); the scores do not depend on it
 };
 
@@ -88,7 +103,8 @@ struct link_scores {
     double katz_beta = 0.0;   ///< the β used (or refused)
     double lambda_max = 0.0;  ///< largest eigenvalue of the 0/1 adjacency matrix
     /// ok; not_converged when β ≥ 1/λmax (the series diverges: no Katz score, values[6] empty);
-    /// empty_input for a graph without edges (λmax = 0: β automatic is undefined, Katz is 0 for every pair).
+    /// empty_input for a graph without edges (λmax = 0: β automatic is undefined, Katz is 0 for every pair);
+    /// not_computed above link_prediction_options::katz_max_nodes (values[6] empty, λmax 0).
     status katz_info = status::ok;
     /// The scores named `name` (one of link_score_names).
     /// \throws invalid_argument for another name.
@@ -114,6 +130,60 @@ inline double adjacency_lambda_max(const graph& g) {
     return es.eigenvalues().maxCoeff();
 }
 
+/// \brief The Katz resolvent of a graph: (I − βA)⁻¹ over its 0/1 adjacency matrix A, whose
+/// off-diagonal entries are the Katz scores Σ_{l≥1} β^l (A^l)_xy (katz_solve()).
+struct katz_solution {
+    matrix resolvent;         ///< (I − βA)⁻¹; empty unless info is ok
+    double beta = 0.0;        ///< the β used (or refused)
+    double lambda_max = 0.0;  ///< largest eigenvalue of A (0 when not computed)
+    /// ok; empty_input (no edge: every Katz score is 0, no resolvent); not_converged (β ≥ 1/λmax);
+    /// not_computed (more nodes than katz_max_nodes).
+    status info = status::ok;
+    /// The Katz score of the pair x-y (x ≠ y); requires info == ok.
+    double score(index x, index y) const { return resolvent(x, y); }
+};
+
+/// \brief Solves the Katz resolvent of `g` once (the O(n³) part of link_prediction()).
+///
+/// λmax by a dense symmetric eigenvalue solver; β = opts.katz_beta, or 0.5 / λmax when it is 0;
+/// (I − βA)⁻¹ by a dense Cholesky factorisation (I − βA is positive definite when β < 1/λmax).
+/// Above opts.katz_max_nodes nodes nothing is computed (info not_computed).
+/// \throws invalid_argument for a negative or non-finite β.
+/// Complexity: O(n³) time, O(n²) memory.
+inline katz_solution katz_solve(const graph& g, const link_prediction_options& opts = {}) {
+    techconv::detail::require(std::isfinite(opts.katz_beta) && opts.katz_beta >= 0,
+                              "cograph::katz_solve: katz_beta must be finite and >= 0");
+    katz_solution out;
+    const index n = g.num_nodes();
+    out.beta = opts.katz_beta;
+    if (n > opts.katz_max_nodes) {
+        out.info = status::not_computed;
+        return out;
+    }
+    out.lambda_max = adjacency_lambda_max(g);
+    if (g.num_edges() == 0) {
+        out.info = status::empty_input;  // A = 0: every Katz score is 0
+        return out;
+    }
+    out.beta = opts.katz_beta > 0 ? opts.katz_beta : 0.5 / out.lambda_max;
+    if (out.beta * out.lambda_max >= 1.0) {
+        out.info = status::not_converged;
+        return out;
+    }
+    matrix m = matrix::Identity(n, n);
+    for (index u = 0; u < n; ++u) {
+        const adjacency adj = g.neighbors(u);
+        for (index k = 0; k < adj.size(); ++k) m(u, adj.node(k)) = -out.beta;
+    }
+    Eigen::LLT<matrix> llt(m);
+    if (llt.info() != Eigen::Success) {  // rounding at β just below 1/λmax
+        out.info = status::not_converged;
+        return out;
+    }
+    out.resolvent = llt.solve(matrix::Identity(n, n));
+    return out;
+}
+
 /// \brief Link-prediction scores of the candidate pairs `pairs` of `g`.
 ///
 /// With Γ(x) the neighbours of x, k_x = |Γ(x)| its degree, w_xz the weight of edge x-z,
@@ -128,7 +198,8 @@ inline double adjacency_lambda_max(const graph& g) {
 /// - katz [(I − βA)⁻¹ − I]_xy = Σ_{l≥1} β^l (A^l)_xy over the 0/1 adjacency matrix A, computed
 ///   exactly (dense Cholesky factorisation of I − βA, which is positive definite when β < 1/λmax),
 ///   not a truncated path sum. Converges only when β < 1/λmax; otherwise katz_info = not_converged
-///   and no Katz score is given;
+///   and no Katz score is given; above opts.katz_max_nodes nodes katz_info = not_computed (no
+///   Katz score, λmax 0);
 /// - weighted_common_neighbours Σ (w_xz^α + w_zy^α);
 /// - weighted_adamic_adar Σ (w_xz^α + w_zy^α) / ln(1 + s_z);
 /// - weighted_resource_allocation Σ (w_xz^α + w_zy^α) / s_z.
@@ -137,14 +208,15 @@ inline double adjacency_lambda_max(const graph& g) {
 ///
 /// \param g     the graph (its edge weights enter only the weighted scores).
 /// \param pairs candidate pairs, source < target, both < g.num_nodes() (any order; e.g. non_edges(g)).
-/// \param opts  Katz β, weight exponent, threads.
+/// \param opts  Katz β, weight exponent, threads (katz_max_nodes: see katz_solve()).
+/// \param katz  the Katz resolvent of `g` (katz_solve(g, opts)), solved once for many calls.
 /// \throws invalid_argument for a pair out of range or with source >= target, a negative or
 ///         non-finite β or α.
 /// Deterministic for any thread count: each pair's sums run over its common neighbours in
 /// ascending id order. Complexity: O(Σ_x Σ_{z∈Γ(x)} k_z + |pairs|) for the local scores,
-/// O(n³) time and O(n²) memory for λmax and Katz.
+/// O(n³) time and O(n²) memory for λmax and Katz (katz_solve(); none above katz_max_nodes).
 inline link_scores link_prediction(const graph& g, const std::vector<node_pair>& pairs,
-                                   const link_prediction_options& opts = {}) {
+                                   const link_prediction_options& opts, const katz_solution& katz) {
     techconv::detail::require(std::isfinite(opts.katz_beta) && opts.katz_beta >= 0,
                               "cograph::link_prediction: katz_beta must be finite and >= 0");
     techconv::detail::require(std::isfinite(opts.weight_exponent) && opts.weight_exponent >= 0,
@@ -231,36 +303,27 @@ inline link_scores link_prediction(const graph& g, const std::vector<node_pair>&
         }
     });
 
-    // Katz, exact
-    out.lambda_max = adjacency_lambda_max(g);
-    if (g.num_edges() == 0) {
-        out.katz_beta = opts.katz_beta;
-        out.katz_info = status::empty_input;  // A = 0: every Katz score is 0
-        return out;
-    }
-    out.katz_beta = opts.katz_beta > 0 ? opts.katz_beta : 0.5 / out.lambda_max;
-    if (out.katz_beta * out.lambda_max >= 1.0) {
-        out.katz_info = status::not_converged;
+    // Katz from the resolvent
+    out.lambda_max = katz.lambda_max;
+    out.katz_beta = katz.beta;
+    out.katz_info = katz.info;
+    if (katz.info == status::empty_input) return out;  // A = 0: every Katz score is 0
+    if (katz.info != status::ok) {
         out.values[6] = vector();
         return out;
     }
-    matrix m = matrix::Identity(n, n);
-    for (index u = 0; u < n; ++u) {
-        const adjacency adj = g.neighbors(u);
-        for (index k = 0; k < adj.size(); ++k) m(u, adj.node(k)) = -out.katz_beta;
-    }
-    Eigen::LLT<matrix> llt(m);
-    if (llt.info() != Eigen::Success) {  // rounding at β just below 1/λmax
-        out.katz_info = status::not_converged;
-        out.values[6] = vector();
-        return out;
-    }
-    const matrix inv = llt.solve(matrix::Identity(n, n));
+    techconv::detail::require(katz.resolvent.rows() == n, "cograph::link_prediction: the Katz solution is of another graph");
     for (index k = 0; k < np; ++k) {
         const auto& p = pairs[static_cast<std::size_t>(k)];
-        out.values[6][k] = inv(p.source, p.target);  // off-diagonal: the − I does not touch it
+        out.values[6][k] = katz.score(p.source, p.target);  // off-diagonal: the − I does not touch it
     }
     return out;
+}
+
+/// \brief link_prediction() with the Katz resolvent solved here (katz_solve(g, opts)).
+inline link_scores link_prediction(const graph& g, const std::vector<node_pair>& pairs,
+                                   const link_prediction_options& opts = {}) {
+    return link_prediction(g, pairs, opts, katz_solve(g, opts));
 }
 
 }  // namespace cograph

@@ -98,6 +98,15 @@ inline std::string render_chart(const std::string& dir, const line_chart& c) {
     return chart_markdown(c);
 }
 
+/// \brief Draws dir/stem.dot as stem.svg and stem.png with sfdp when it is on PATH.
+/// \returns whether both pictures were drawn.
+inline bool render_dot(const std::string& dir, const std::string& stem) {
+    if (!have_program("sfdp")) return false;
+    const std::string cd = "cd " + shell_quote(dir) + " && ";
+    return run_quiet(cd + "sfdp -Tsvg " + shell_quote(stem + ".dot") + " -o " + shell_quote(stem + ".svg")) &&
+           run_quiet(cd + "sfdp -Tpng " + shell_quote(stem + ".dot") + " -o " + shell_quote(stem + ".png"));
+}
+
 /// \brief Writes the network map dir/stem.dot (write_network_map_dot), then draws
 /// stem.svg and stem.png with sfdp when it is on PATH and the graph has nodes.
 /// \returns whether the pictures were drawn.
@@ -107,10 +116,7 @@ inline bool render_network_map(const std::string& dir, const std::string& stem, 
         auto f = open_output(dir, stem + ".dot");
         write_network_map_dot(f, g, strength, cluster, picture_nodes);
     }
-    if (g.num_nodes() == 0 || !have_program("sfdp")) return false;
-    const std::string cd = "cd " + shell_quote(dir) + " && ";
-    return run_quiet(cd + "sfdp -Tsvg " + stem + ".dot -o " + stem + ".svg") &&
-           run_quiet(cd + "sfdp -Tpng " + stem + ".dot -o " + stem + ".png");
+    return g.num_nodes() > 0 && render_dot(dir, stem);
 }
 
 /// \brief The file stem of a group's network map: "network-" and the letters, digits,
