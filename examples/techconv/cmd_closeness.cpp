@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: BSL-1.0
 // techconv closeness: Salton closeness and importance of country collaboration
 // ([COOP] formula (1)) from WoS / Scopus exports or USPTO XML co-invented patents.
-// A shell over analysis::collaboration (include/techconv/analysis/collaboration.hpp).
+// A shell over analysis::load_collaboration_inputs and analysis::collaboration
+// (include/techconv/analysis/collaboration_inputs.hpp, collaboration.hpp).
 #include "cli.hpp"
 
 #include <cstdint>    // std::int64_t
-#include <utility>    // std::pair, std::move
+#include <utility>    // std::move
 
 #include <techconv/analysis/collaboration.hpp>
+#include <techconv/analysis/collaboration_inputs.hpp>
 #include <techconv/io/dates.hpp>
 #include <techconv/io/papers.hpp>
 #include <techconv/io/patent_inputs.hpp>
@@ -69,48 +71,6 @@ const char* const institutions_file_help =
     "  institutions.csv  period, home, partner, institution, international, with_partner, share\n"
     "                 (records of the institution listing the home country and another country;\n"
     "                 share = with_partner / international; period 'all' = the whole period)\n";
-
-struct loaded {
-    tcl::actor_records countries, institutions;
-    std::vector<std::string> notes;
-    std::size_t duplicates = 0;
-    std::size_t unresolved = 0;  ///< addresses with an unresolved country (papers)
-    std::size_t bytes_not_utf8 = 0;  ///< bytes read as CP1252 in files otherwise UTF-8
-    std::string kind = "papers";
-};
-
-void load_papers(std::vector<tio::input_source> inputs, input_format fmt, const tio::bibliographic_options& o,
-                 bool institutions, std::size_t max_memory, loaded& out) {
-    tio::read_papers_options ro;
-    ro.format = fmt;
-    ro.reader = o;
-    ro.max_memory_bytes = max_memory;
-    ro.table.texts = false;  // countries and institutions only
-    const auto in = tio::read_paper_table(std::move(inputs), ro);
-    for (const auto& f : in.files) out.notes.push_back(tio::paper_input_note(f));
-    out.duplicates = in.duplicates();
-    out.unresolved = in.unresolved_addresses();
-    out.bytes_not_utf8 = in.bytes_not_utf8();
-    out.countries = tan::country_records(in.table);
-    if (institutions) out.institutions = tan::institution_records(in.table);
-    out.duplicates += out.countries.duplicates().size();
-}
-
-// Patents: read as every patent command reads them (io::read_patent_table: duplicates
-// dropped, simple families merged), then the parties' countries of each family.
-void load_patents(const arguments& a, std::vector<tio::input_source> inputs, input_format fmt,
-                  tan::patent_parties parties, progress& prog, loaded& out) {
-    out.kind = "patents (simple families)";
-    auto in = rp::read_patent_inputs(a, fmt, true, prog, [&](const tio::read_patents_options& ro) {
-        return tio::read_patent_table(std::move(inputs), ro);
-    });
-    out.notes = in.notes();
-    out.notes.push_back("simple-family merging: " + std::to_string(in.read) + " -> " +
-                        std::to_string(in.table.size()) + " records");
-    for (const auto& f : in.files) out.bytes_not_utf8 += f.stats.text.stray_bytes;
-    out.countries = tan::patent_country_records(in.table, parties);
-    out.duplicates = in.duplicates + out.countries.duplicates().size();
-}
 
 // "2007-2014" or "2019" -> a period.
 tcl::period parse_period(const std::string& s) {
@@ -176,37 +136,31 @@ int cmd_closeness(int argc, char** argv) {
         }
 
         progress prog(a.quiet);
-        loaded data;
-        tio::bibliographic_options bo;
-        bo.titles_and_keywords = false;  // countries and institutions only
-        bo.references = false;
+        tan::collaboration_input_options lo;
+        lo.format = fmt;
+        lo.parties = parties;
+        lo.institutions = opt.institutions;
+        auto& bo = lo.papers.reader;
         bo.encoding = a.encoding;
         bo.max_columns = a.limits.max_columns;
         if (a.has("merge-china")) bo.regions = techconv::classification::region_policy::merged_into_china();
-        auto inputs = open_inputs(a.inputs);  // each opened once: detection reads a head the reader continues
-        std::vector<tio::input_source> patents;
-        std::vector<std::pair<std::size_t, input_format>> papers;
-        for (std::size_t i = 0; i < inputs.size(); ++i) {
-            const std::string& path = inputs[i].name();
-            const auto f = fmt == input_format::automatic ? detect_format(inputs[i]) : fmt;
-            if (f == input_format::uspto_xml) {
-                patents.push_back(std::move(inputs[i]));
-            } else if (tio::holds_papers(f)) {
-                papers.emplace_back(i, f);
-            } else {
-                throw usage_error(path + ": format " + std::string(format_name(f)) +
-                                  " has no author or inventor countries (use wos, wos-tab, scopus, openalex, pubmed, "
-                                  "lens-scholarly or uspto-xml)");
-            }
+        lo.papers.max_memory_bytes = a.limits.max_memory_bytes;
+        // Patents: read as every patent command reads them (io::read_patent_table: duplicates
+        // dropped, simple families merged; progress and counters of the run).
+        const auto read_patents = [&](std::vector<tio::input_source> in, const tio::read_patents_options&) {
+            return rp::read_patent_inputs(a, input_format::uspto_xml, true, prog,
+                                          [&](const tio::read_patents_options& ro) {
+                                              return tio::read_patent_table(std::move(in), ro);
+                                          });
+        };
+        tan::collaboration_input_plan plan;
+        try {  // each input opened once: detection reads a head the reader continues
+            plan = tan::plan_collaboration_inputs(open_inputs(a.inputs), lo);
+        } catch (const techconv::invalid_argument& e) {
+            throw usage_error(rp::plain_message(e));
         }
-        if (!patents.empty() && !papers.empty())
-            throw usage_error("mixing papers and patents in one run is not supported");
-        if (opt.institutions && !patents.empty())
-            throw usage_error("--institutions needs paper inputs (wos, wos-tab, scopus, openalex, lens-scholarly or pubmed)");
-        const std::size_t max_memory = a.limits.max_memory_bytes;
-        if (!papers.empty()) load_papers(std::move(inputs), fmt, bo, opt.institutions, max_memory, data);
-        if (!patents.empty()) load_patents(a, std::move(patents), input_format::uspto_xml, parties, prog, data);
-        if (!papers.empty()) report_count("unresolved_countries", static_cast<long long>(data.unresolved));
+        const auto data = tan::read_collaboration_inputs(std::move(plan), lo, read_patents);
+        if (data.papers) report_count("unresolved_countries", static_cast<long long>(data.unresolved));
         report_count("bytes_not_utf8", static_cast<long long>(data.bytes_not_utf8));
         const auto& rec = data.countries;
 
@@ -232,7 +186,7 @@ int cmd_closeness(int argc, char** argv) {
         cs.notes = data.notes;
         cs.kind = data.kind;
         cs.duplicates = data.duplicates;
-        if (!papers.empty()) cs.unresolved_addresses = data.unresolved;
+        if (data.papers) cs.unresolved_addresses = data.unresolved;
         const std::string chart = render_chart(out_dir, rp::collaboration_pair_chart(r, opt.series_measure));
         auto md = open_output(out_dir, "report.md");
         rp::write_collaboration_markdown(md, r, opt, rec, cs, chart,

@@ -9,6 +9,7 @@
 
 #include <techconv/analysis/keycore.hpp>
 #include <techconv/analysis/network.hpp>
+#include <techconv/analysis/network_selection.hpp>
 #include <techconv/classification/loaders.hpp>
 #include <techconv/cograph.hpp>
 
@@ -100,21 +101,16 @@ int cmd_network(int argc, char** argv) {
         });
         report_count("records", static_cast<long long>(in.table.size()));
         auto ns = rp::make_network_settings(no, a.has("key-core-only"));
-        std::vector<std::size_t> recs;  // the rows of the table in the network
-        std::vector<char> mask(in.table.size(), 1);
-        if (ns.key_core_only) {
-            ta::key_core_options ko;
-            ko.fraction = q;
-            try {
-                const auto sel = ta::select_key_core(in.table, ko);
-                ns.key_core_note = rp::key_core_note(sel);
-                mask = sel.mask;
-            } catch (const techconv::invalid_argument& e) {
-                throw std::runtime_error("--key-core-only: " + rp::plain_message(e));
-            }
+        ta::key_core_options ko;
+        ko.fraction = q;
+        ta::network_selection sel;  // the rows of the table in the network
+        try {
+            sel = ta::network_records(in.table, ns.key_core_only, ko);
+        } catch (const techconv::invalid_argument& e) {
+            throw std::runtime_error("--key-core-only: " + rp::plain_message(e));
         }
-        for (std::size_t i = 0; i < in.table.size(); ++i)
-            if (mask[i]) recs.push_back(i);
+        if (sel.key_core) ns.key_core_note = rp::key_core_note(*sel.key_core);
+        const auto& recs = sel.rows;
         const auto res = ta::network(in.table, recs, no);
         const auto& g = res.graph;
         prog.note("techconv network: " + std::to_string(recs.size()) + " records, " + std::to_string(g.num_nodes()) +

@@ -2,10 +2,16 @@
 //
 // techconv._core: the compiled part of the `techconv` Python package
 // (python/techconv/). It binds the library's reading and analysis layer
-// (io::read_patent_table, analysis::weigh_table, analysis::key_core) and
-// nothing below it; the package's Python side turns the plain dicts returned
-// here into tables and result objects. Options are parsed by the library's
-// own *_from_string functions, so the names and defaults are the command's.
+// (io::read_patent_table, io::read_paper_table, analysis::weigh_table,
+// analysis::key_core, analysis::network_records + analysis::network,
+// analysis::load_collaboration_inputs + analysis::collaboration,
+// analysis::forecast) and nothing below it; the rules the command applies
+// around them live in the analysis layer too, so both call the same code. The
+// tables mirror the command's files column for column; where a file is JSON or
+// an export format, the command's own writer (techconv/report/, cograph
+// exports) makes the text. The package's Python side turns the plain dicts
+// returned here into tables and result objects. Options are parsed by the
+// library's own *_from_string functions, so the names and defaults are the command's.
 //
 // Every call that reads files or computes releases the GIL. Errors: a
 // techconv::parse_error becomes techconv.ParseError (file, line, column,
@@ -21,13 +27,17 @@
 #include <limits>     // std::numeric_limits
 #include <memory>     // std::make_shared
 #include <optional>   // std::optional
+#include <sstream>    // std::ostringstream
 #include <string>     // std::string
 #include <utility>    // std::move
 #include <vector>     // std::vector
 
 #include <techconv/analysis/collaboration.hpp>
+#include <techconv/analysis/collaboration_inputs.hpp>
+#include <techconv/analysis/forecast.hpp>
 #include <techconv/analysis/keycore.hpp>
 #include <techconv/analysis/network.hpp>
+#include <techconv/analysis/network_selection.hpp>
 #include <techconv/analysis/patent_rules.hpp>
 #include <techconv/analysis/table_weights.hpp>
 #include <techconv/classification/loaders.hpp>
@@ -36,12 +46,16 @@
 #include <techconv/io/detect.hpp>
 #include <techconv/io/papers.hpp>
 #include <techconv/io/patent_inputs.hpp>
+#include <techconv/report/forecast.hpp>
+#include <techconv/report/json.hpp>
+#include <techconv/report/tables.hpp>
 #include <techconv/version.hpp>
 
 namespace py = pybind11;
 namespace tc = techconv;
 namespace tio = techconv::io;
 namespace ta = techconv::analysis;
+namespace rp = techconv::report;
 
 namespace {
 
@@ -314,6 +328,112 @@ py::dict weights(py::array matrix, const std::string& method, const std::vector<
 
 // --- keycore --------------------------------------------------------------------
 
+/// What a report writer of the command (techconv/report/) writes for `args`, as a string.
+template <class Fn, class... Args>
+std::string written(Fn&& fn, const Args&... args) {
+    std::ostringstream out;
+    fn(out, args...);
+    return out.str();
+}
+
+/// Columns of int64 / float64 / str gathered row by row, then one dict of numpy arrays
+/// and lists with "__columns__" in file order (the Python side makes it a Table).
+struct columns_builder {
+    std::vector<std::string> names;
+    std::vector<std::vector<std::string>> text;
+    std::vector<std::vector<double>> real;
+    std::vector<std::vector<std::int64_t>> integer;
+    std::vector<char> kind;  // 's', 'f', 'i' per column
+
+    explicit columns_builder(std::vector<std::pair<std::string, char>> cols) {
+        for (auto& c : cols) {
+            names.push_back(std::move(c.first));
+            kind.push_back(c.second);
+        }
+        text.resize(names.size());
+        real.resize(names.size());
+        integer.resize(names.size());
+    }
+    void add(std::size_t c, std::string v) { text[c].push_back(std::move(v)); }
+    void add(std::size_t c, double v) { real[c].push_back(v); }
+    void add_int(std::size_t c, std::int64_t v) { integer[c].push_back(v); }
+    py::dict finish() {
+        py::dict d;
+        for (std::size_t c = 0; c < names.size(); ++c) {
+            const py::str key(names[c]);
+            if (kind[c] == 's') d[key] = text[c];
+            else if (kind[c] == 'f') d[key] = to_numpy(std::move(real[c]));
+            else d[key] = to_numpy(std::move(integer[c]));
+        }
+        d["__columns__"] = names;
+        return d;
+    }
+};
+
+/// top20.csv: rank, id, score, group, year (0 when unknown; the file's cell is empty),
+/// title, then one sub-score per level-2 group.
+py::dict top_table(const ta::key_core_result& r) {
+    std::vector<std::pair<std::string, char>> cols{{"rank", 'i'}, {"id", 's'}, {"score", 'f'},
+                                                   {"group", 's'}, {"year", 'i'}, {"title", 's'}};
+    for (const auto& g : r.subscores.groups) cols.emplace_back(g, 'f');
+    columns_builder b(std::move(cols));
+    for (std::size_t p = 0; p < r.top.size(); ++p) {
+        const auto& t = r.top[p];
+        b.add_int(0, static_cast<std::int64_t>(p + 1));
+        b.add(1, t.id);
+        b.add(2, t.score);
+        b.add(3, t.group);
+        b.add_int(4, t.year == tc::no_year ? 0 : static_cast<std::int64_t>(t.year));
+        b.add(5, t.title);
+        for (std::size_t g = 0; g < t.sub.size(); ++g) b.add(6 + g, t.sub[g]);
+    }
+    return b.finish();
+}
+
+/// groups.csv of the key core (report::write_key_core_groups_csv's columns and helpers).
+py::dict key_core_groups_table(const ta::key_core_result& r) {
+    columns_builder b({{"group", 's'}, {"records", 'i'}, {"key_core", 'i'}, {"key_share_of_group", 'f'},
+                       {"share_of_key_core", 'f'}, {"key_main_subclasses", 'i'}, {"key_all_subclasses", 'i'},
+                       {"key_convergence_index", 'f'}, {"key_company_share", 'f'}, {"top_applicant", 's'},
+                       {"top_applicant_share", 'f'}, {"key_subclass_gap", 'i'}, {"key_network_nodes", 'i'},
+                       {"key_network_edges", 'i'}, {"key_network_density", 'f'}, {"key_network_clusters", 'i'},
+                       {"key_sections", 's'}});
+    for (const auto& g : r.profiles) {
+        std::string sections;
+        for (const auto& sec : g.network.sections) sections += sec;
+        b.add(0, g.group);
+        b.add_int(1, static_cast<std::int64_t>(g.records));
+        b.add_int(2, static_cast<std::int64_t>(g.key_core));
+        b.add(3, g.key_core_rate);
+        b.add(4, rp::share_of_key_core(g, r.k));
+        b.add_int(5, static_cast<std::int64_t>(g.main_codes));
+        b.add_int(6, static_cast<std::int64_t>(g.all_codes));
+        b.add(7, g.convergence_index);
+        b.add(8, g.company_share);
+        b.add(9, rp::top_applicant(g));
+        b.add(10, rp::top_applicant_share(g));
+        b.add_int(11, static_cast<std::int64_t>(g.code_gap));
+        b.add_int(12, static_cast<std::int64_t>(g.network.nodes));
+        b.add_int(13, static_cast<std::int64_t>(g.network.edges));
+        b.add(14, g.network.density);
+        b.add_int(15, static_cast<std::int64_t>(g.network.clusters));
+        b.add(16, sections);
+    }
+    return b.finish();
+}
+
+/// industries.csv: group, industry, records, share (empty without a concordance).
+py::dict industries_table(const ta::key_core_result& r) {
+    columns_builder b({{"group", 's'}, {"industry", 's'}, {"records", 'i'}, {"share", 'f'}});
+    for (const auto& row : r.industries) {
+        b.add(0, row.group);
+        b.add(1, row.industry);
+        b.add_int(2, static_cast<std::int64_t>(row.records));
+        b.add(3, row.share);
+    }
+    return b.finish();
+}
+
 py::dict keycore(const std::shared_ptr<records_handle>& h, double top, const std::string& group_by,
                  const std::string& country_from, const std::string& missing, int threads,
                  const std::optional<std::string>& concordance) {
@@ -326,24 +446,22 @@ py::dict keycore(const std::shared_ptr<records_handle>& h, double top, const std
     o.indicators.missing = tio::missing_policy_from_string(missing);
     o.threads = threads;
     tc::classification::concordance industries;
-    ta::key_core_result r;
+    rp::key_core_report rep;
     {
         py::gil_scoped_release nogil;
         if (concordance) {
             industries = tc::classification::load_concordance_file(*concordance);
             o.industries = &industries;
         }
-        r = ta::key_core(h->in.table, o);
+        rep = rp::make_key_core_report(ta::key_core(h->in.table, o), o);
+        rep.notes = h->in.notes();
+        rep.read = h->in.read;
+        rep.records = h->in.table.size();
+        rep.merged = h->in.merged;
     }
-    const auto& table = h->in.table;
-    std::vector<std::string> ids;
-    ids.reserve(r.rows.size());
-    for (const auto row : r.rows) {
-        const auto [chunk, k] = table.locate(row);
-        ids.emplace_back(chunk->id(k));
-    }
+    auto& r = rep.result;
     py::dict scores;
-    scores["id"] = ids;
+    scores["id"] = ta::key_core_ids(h->in.table, r);
     scores["rank"] = ranks_to_numpy(r.ranks);
     scores["key_core"] = key_core_flags(r.ranks, r.k);
 
@@ -366,7 +484,7 @@ py::dict keycore(const std::shared_ptr<records_handle>& h, double top, const std
     for (const auto c : r.absent) absent.emplace_back(tio::to_string(c));
 
     py::dict d;
-    scores["score"] = to_numpy(std::move(r.scores));
+    scores["score"] = to_numpy(tc::vector(r.scores));
     d["scores"] = scores;
     d["weights"] = weights_table;
     d["columns"] = columns;
@@ -378,10 +496,92 @@ py::dict keycore(const std::shared_ptr<records_handle>& h, double top, const std
     d["status"] = std::string(tc::to_string(r.weighting.info));
     std::vector<std::size_t> rows = r.rows;
     d["rows"] = to_numpy(std::move(rows));
+    d["top20"] = top_table(r);
+    d["groups"] = key_core_groups_table(r);
+    d["industries"] = industries_table(r);
+    d["report_json"] = written(rp::write_key_core_json, rep);  // report.json, as the command writes it
     return d;
 }
 
 // --- network ([KCT] section 2.2) ---------------------------------------------------------
+
+/// A network kept for its exports (the files of `techconv network` written on demand).
+struct network_handle {
+    ta::network_result res;
+    rp::network_settings settings;
+
+    /// The text of one export file of the command, by its file name.
+    std::string file(const std::string& name) const {
+        namespace cg = tc::cograph;
+        const auto eo = rp::network_export_options(res);
+        const auto& g = res.graph;
+        if (name == "network.graphml") return written([&](std::ostream& f) { cg::write_graphml(f, g, eo); });
+        if (name == "network.gexf") return written([&](std::ostream& f) { cg::write_gexf(f, g, eo); });
+        if (name == "network.net") return written([&](std::ostream& f) { cg::write_pajek(f, g); });
+        if (name == "network.clu")
+            return written([&](std::ostream& f) { cg::write_pajek_clusters(f, g, res.nodes.cluster); });
+        if (name == "vosviewer_map.txt") return written([&](std::ostream& f) { cg::write_vosviewer_map(f, g, eo); });
+        if (name == "vosviewer_network.txt") return written([&](std::ostream& f) { cg::write_vosviewer_network(f, g); });
+        if (name == "vosviewer.json") return written([&](std::ostream& f) { cg::write_vosviewer_json(f, g, eo); });
+        if (name == "summary.json") return written(rp::write_network_summary_json, res, settings);
+        throw tc::invalid_argument("no export file '" + name + "' (network.graphml, network.gexf, network.net, "
+                                   "network.clu, vosviewer_map.txt, vosviewer_network.txt, vosviewer.json, "
+                                   "summary.json)");
+    }
+};
+
+/// clusters.csv, cluster_links.csv, sections.csv and groups.csv of a network.
+void network_tables(const ta::network_result& res, py::dict& d) {
+    columns_builder c({{"cluster", 'i'}, {"nodes", 'i'}, {"internal_weight", 'f'}, {"external_weight", 'f'},
+                       {"top_nodes", 's'}});
+    for (std::size_t k = 0; k < res.clusters.size(); ++k) {
+        const auto& ci = res.clusters[k];
+        std::string top;
+        for (const auto v : ci.top_nodes) top += (top.empty() ? "" : ";") + res.graph.label(v);
+        c.add_int(0, static_cast<std::int64_t>(k));
+        c.add_int(1, static_cast<std::int64_t>(ci.size));
+        c.add(2, ci.internal_weight);
+        c.add(3, ci.external_weight);
+        c.add(4, top);
+    }
+    d["clusters_table"] = c.finish();
+    columns_builder l({{"cluster_a", 'i'}, {"cluster_b", 'i'}, {"edges", 'i'}, {"weight", 'f'}});
+    for (const auto& x : res.cluster_links) {
+        l.add_int(0, static_cast<std::int64_t>(x.first));
+        l.add_int(1, static_cast<std::int64_t>(x.second));
+        l.add_int(2, static_cast<std::int64_t>(x.edges));
+        l.add(3, x.weight);
+    }
+    d["cluster_links"] = l.finish();
+    const auto& sv = res.sections;
+    std::vector<std::pair<std::string, char>> scols{{"section", 's'}, {"nodes", 'i'}};
+    for (const auto& x : sv.sections) scols.emplace_back(x, 'f');
+    columns_builder s(std::move(scols));
+    for (tc::index r = 0; r < sv.covered(); ++r) {
+        s.add(0, sv.sections[static_cast<std::size_t>(r)]);
+        s.add_int(1, static_cast<std::int64_t>(sv.nodes[static_cast<std::size_t>(r)]));
+        for (tc::index q = 0; q < sv.covered(); ++q) s.add(2 + static_cast<std::size_t>(q), sv.weights(r, q));
+    }
+    d["sections"] = s.finish();
+    columns_builder g({{"group", 's'}, {"records", 'i'}, {"nodes", 'i'}, {"edges", 'i'}, {"density", 'f'},
+                       {"components", 'i'}, {"convergence_index", 'f'}, {"sections", 'i'}, {"top_nodes", 's'}});
+    for (const auto& gr : res.groups) {
+        const auto& x = gr.summary;
+        std::string top;
+        for (const auto& t : x.top_nodes) top += (top.empty() ? "" : ";") + t;
+        g.add(0, gr.name);
+        g.add_int(1, static_cast<std::int64_t>(x.records));
+        g.add_int(2, static_cast<std::int64_t>(x.nodes));
+        g.add_int(3, static_cast<std::int64_t>(x.edges));
+        g.add(4, x.density);
+        g.add_int(5, static_cast<std::int64_t>(x.components));
+        // no code in the group: no index (the file's cell is empty), NaN here
+        g.add(6, x.nodes == 0 ? std::numeric_limits<double>::quiet_NaN() : x.convergence_index);
+        g.add_int(7, static_cast<std::int64_t>(x.sections));
+        g.add(8, top);
+    }
+    d["groups"] = g.finish();
+}
 
 py::dict network(const std::shared_ptr<records_handle>& h, const std::string& level, const std::string& codes,
                  bool main_only, bool key_core_only, double top, const std::string& group_by,
@@ -408,24 +608,30 @@ py::dict network(const std::shared_ptr<records_handle>& h, const std::string& le
     no.main_only = main_only;
     tc::classification::title_table title_table;
     const auto& table = h->in.table;
-    ta::network_result res;
+    auto keep = std::make_shared<network_handle>();
+    auto& res = keep->res;
+    ta::network_selection sel;
     {
         py::gil_scoped_release nogil;
         if (titles && tc::classification::load_title_lists(*titles, title_table, ta::network_title_options(no.level)) > 0)
             no.titles = &title_table;
-        std::vector<char> mask(table.size(), 1);
-        if (key_core_only) {
-            ta::key_core_options ko;
-            ko.fraction = top;
-            mask = ta::select_key_core(table, ko).mask;
-        }
-        std::vector<std::size_t> rows;
-        for (std::size_t i = 0; i < table.size(); ++i)
-            if (mask[i]) rows.push_back(i);
-        res = ta::network(table, rows, no);
+        ta::key_core_options ko;
+        ko.fraction = top;
+        sel = ta::network_records(table, key_core_only, ko);
+        res = ta::network(table, sel.rows, no);
     }
+    keep->settings = rp::make_network_settings(no, key_core_only);
+    if (sel.key_core) keep->settings.key_core_note = rp::key_core_note(*sel.key_core);
+    keep->settings.notes = h->in.notes();
+    keep->settings.read = h->in.read;
+    keep->settings.records = table.size();
+    keep->settings.merged = h->in.merged;
+    const auto copy = [](const auto& v) {
+        auto c = v;
+        return to_numpy(std::move(c));
+    };
     const auto& g = res.graph;
-    auto& m = res.nodes;
+    const auto& m = res.nodes;
     std::vector<std::string> labels;
     for (tc::index v = 0; v < g.num_nodes(); ++v) labels.push_back(g.label(v));
     std::vector<std::int64_t> cluster(m.cluster.begin(), m.cluster.end());
@@ -433,14 +639,14 @@ py::dict network(const std::shared_ptr<records_handle>& h, const std::string& le
     nodes["code"] = labels;
     nodes["title"] = m.title;
     nodes["occurrences"] = to_numpy(std::vector<double>(g.node_weights()));
-    nodes["degree"] = to_numpy(std::move(m.degree));
-    nodes["strength"] = to_numpy(std::move(m.strength));
-    nodes["betweenness"] = to_numpy(std::move(m.betweenness));
-    nodes["closeness"] = to_numpy(std::move(m.closeness));
-    nodes["eigenvector"] = to_numpy(std::move(m.eigenvector));
-    nodes["pagerank"] = to_numpy(std::move(m.pagerank));
+    nodes["degree"] = copy(m.degree);
+    nodes["strength"] = copy(m.strength);
+    nodes["betweenness"] = copy(m.betweenness);
+    nodes["closeness"] = copy(m.closeness);
+    nodes["eigenvector"] = copy(m.eigenvector);
+    nodes["pagerank"] = copy(m.pagerank);
     nodes["cluster"] = to_numpy(std::move(cluster));
-    nodes["clustering"] = to_numpy(std::move(m.clustering));
+    nodes["clustering"] = copy(m.clustering);
     nodes["__columns__"] = std::vector<std::string>{"code", "title", "occurrences", "degree", "strength",
                                                     "betweenness", "closeness", "eigenvector", "pagerank",
                                                     "cluster", "clustering"};
@@ -464,73 +670,30 @@ py::dict network(const std::shared_ptr<records_handle>& h, const std::string& le
     d["modularity"] = res.summary.modularity;
     d["clusters"] = res.summary.clusters;
     d["rejected_codes"] = res.rejected_codes;
+    network_tables(res, d);
+    d["summary_json"] = keep->file("summary.json");
+    d["handle"] = keep;
     return d;
 }
 
 // --- closeness ([COOP]) -------------------------------------------------------------
 
-/// Country records of the inputs as `techconv closeness` loads them: papers
-/// (countries of the author addresses) or USPTO XML patents (countries of the
-/// chosen parties of each simple family); never both in one call.
-struct country_inputs {
-    tc::closeness::actor_records countries;
-    std::string kind;
-    std::size_t duplicates = 0;
-};
-
-country_inputs load_countries(const std::vector<std::string>& paths, const std::string& format,
-                              const std::optional<std::string>& encoding, const std::string& parties,
-                              bool merge_china, const papers_handle* read) {
-    if (read) {  // papers read by techconv.read
-        country_inputs out;
-        out.countries = ta::country_records(read->in.table);
-        out.kind = "papers";
-        out.duplicates = read->in.duplicates() + out.countries.duplicates().size();
-        return out;
-    }
-    const auto fmt = tio::input_format_from_string(format);
-    const auto who = ta::patent_parties_from_string(parties);
-    const auto enc = encoding_of(encoding);
+/// Country records of the inputs as `techconv closeness` loads them
+/// (analysis::load_collaboration_inputs), or of papers already read by techconv.read.
+ta::collaboration_inputs load_countries(const std::vector<std::string>& paths, const std::string& format,
+                                        const std::optional<std::string>& encoding, const std::string& parties,
+                                        bool merge_china, bool institutions, const papers_handle* read) {
+    if (read) return ta::collaboration_inputs_of(read->in, institutions);  // papers read by techconv.read
+    ta::collaboration_input_options lo;
+    lo.format = tio::input_format_from_string(format);
+    lo.parties = ta::patent_parties_from_string(parties);
+    lo.institutions = institutions;
+    lo.papers.reader.encoding = encoding_of(encoding);
+    lo.patents.encoding = lo.papers.reader.encoding;
+    if (merge_china) lo.papers.reader.regions = tc::classification::region_policy::merged_into_china();
     std::vector<tio::input_source> inputs;
     for (const auto& p : paths) inputs.emplace_back(p);
-    bool patents = false, papers = false;
-    for (auto& in : inputs) {
-        const auto f = fmt == tio::input_format::automatic ? tio::detect_format(in) : fmt;
-        if (f == tio::input_format::uspto_xml) {
-            patents = true;
-        } else if (tio::holds_papers(f)) {
-            papers = true;
-        } else {
-            throw tc::invalid_argument(in.name() + ": format " + std::string(tio::to_string(f)) +
-                                       " has no author or inventor countries (use wos, wos-tab, scopus, openalex, "
-                                       "pubmed, lens-scholarly or uspto-xml)");
-        }
-    }
-    if (patents && papers) throw tc::invalid_argument("mixing papers and patents in one call is not supported");
-    country_inputs out;
-    if (papers) {
-        tio::read_papers_options ro;
-        ro.format = fmt;
-        ro.reader.titles_and_keywords = false;  // countries only
-        ro.reader.references = false;
-        ro.reader.encoding = enc;
-        if (merge_china) ro.reader.regions = tc::classification::region_policy::merged_into_china();
-        ro.table.texts = false;
-        const auto in = tio::read_paper_table(std::move(inputs), ro);
-        out.countries = ta::country_records(in.table);
-        out.kind = "papers";
-        out.duplicates = in.duplicates() + out.countries.duplicates().size();
-    } else {
-        tio::read_patents_options ro;
-        ro.format = tio::input_format::uspto_xml;
-        ro.encoding = enc;
-        ro.merge_families = true;
-        auto in = tio::read_patent_table(std::move(inputs), ro);
-        out.countries = ta::patent_country_records(in.table, who);
-        out.kind = "patents (simple families)";
-        out.duplicates = in.duplicates + out.countries.duplicates().size();
-    }
-    return out;
+    return ta::load_collaboration_inputs(std::move(inputs), lo);
 }
 
 std::string year_or_all(tc::year_type y) { return y == tc::no_year ? std::string("all") : std::to_string(y); }
@@ -595,11 +758,54 @@ py::dict actors_table(const std::vector<ta::collaboration_actor>& actors, const 
     return d;
 }
 
+/// periods.csv (report::write_periods_csv's columns; `m` names the closeness columns).
+py::dict periods_table(const ta::collaboration_result& r, const std::vector<tc::closeness::period>& periods,
+                       ta::measure m, const tc::closeness::actor_records& rec) {
+    const std::string name(ta::to_string(m));
+    columns_builder b({{"country_i", 's'}, {"country_j", 's'}, {"period_1", 's'}, {"period_2", 's'},
+                       {"n_ij_1", 'f'}, {"n_ij_2", 'f'}, {"n_ij_change", 'f'}, {"n_i_1", 'f'}, {"n_i_2", 'f'},
+                       {"n_j_1", 'f'}, {"n_j_2", 'f'}, {name + "_1", 'f'}, {name + "_2", 'f'},
+                       {name + "_change", 'f'}, {"share_i_1", 'f'}, {"share_i_2", 'f'}, {"share_i_change", 'f'},
+                       {"share_j_1", 'f'}, {"share_j_2", 'f'}, {"share_j_change", 'f'}});
+    for (const auto& c : r.changes) {
+        const auto& a = c.change.before;
+        const auto& z = c.change.after;
+        b.add(0, rec.label(c.i));
+        b.add(1, rec.label(c.j));
+        b.add(2, rp::period_name(periods[0]));
+        b.add(3, rp::period_name(periods[1]));
+        const double v[] = {a.n_ij, z.n_ij, c.change.n_ij_change, a.n_i, z.n_i, a.n_j, z.n_j,
+                            a.closeness, z.closeness, c.change.closeness_change, a.share_i, z.share_i,
+                            c.change.share_i_change, a.share_j, z.share_j, c.change.share_j_change};
+        for (std::size_t k = 0; k < 16; ++k) b.add(4 + k, v[k]);
+    }
+    return b.finish();
+}
+
+/// institutions.csv (report::write_institutions_csv's columns).
+py::dict institutions_table(const ta::collaboration_result& r, const std::vector<tc::closeness::period>& periods,
+                            const tc::closeness::actor_records& countries,
+                            const tc::closeness::actor_records& institutions) {
+    columns_builder b({{"period", 's'}, {"home", 's'}, {"partner", 's'}, {"institution", 's'},
+                       {"international", 'i'}, {"with_partner", 'i'}, {"share", 'f'}});
+    for (const auto& x : r.institutions) {
+        b.add(0, x.period == 0 ? std::string("all") : rp::period_name(periods[x.period - 1]));
+        b.add(1, countries.label(x.home));
+        b.add(2, countries.label(x.partner));
+        b.add(3, institutions.label(x.share.institution));
+        b.add_int(4, static_cast<std::int64_t>(x.share.international));
+        b.add_int(5, static_cast<std::int64_t>(x.share.with_partner));
+        b.add(6, x.share.share);
+    }
+    return b.finish();
+}
+
 py::dict closeness(const std::vector<std::string>& paths, const std::string& format, const std::string& by,
                    const std::string& counting, const std::string& denominator, std::optional<int> first_year,
                    std::optional<int> last_year, const std::string& parties, bool merge_china,
                    const std::string& measure, const std::optional<std::string>& pair,
-                   const std::optional<std::string>& encoding, const std::shared_ptr<papers_handle>& read) {
+                   const std::optional<std::string>& encoding, const std::shared_ptr<papers_handle>& read,
+                   const std::vector<std::pair<int, int>>& periods, bool institutions) {
     if (by != "year" && by != "all") throw tc::invalid_argument("by expects 'year' or 'all', got '" + by + "'");
     ta::collaboration_options opt;
     opt.by_year = by == "year";
@@ -616,27 +822,115 @@ py::dict closeness(const std::vector<std::string>& paths, const std::string& for
         measures = {ta::measure_from_string(measure)};
         opt.series_measure = measures.front();
     }
+    if (!periods.empty() && periods.size() != 2)
+        throw tc::invalid_argument("periods expects two (first, last) year ranges, e.g. [(2007, 2014), (2015, 2022)]");
+    for (const auto& p : periods) {
+        if (p.first > p.second)
+            throw tc::invalid_argument("periods: " + std::to_string(p.first) + "-" + std::to_string(p.second) +
+                                       " ends before it starts");
+        tc::closeness::period q;
+        q.first = static_cast<tc::year_type>(p.first);
+        q.last = static_cast<tc::year_type>(p.second);
+        opt.periods.push_back(q);
+    }
+    opt.institutions = institutions;
     if (pair) {
         const auto comma = pair->find(',');
         if (comma == std::string::npos) throw tc::invalid_argument("pair expects 'I,J' (e.g. 'US,CN')");
         opt.pair_i = pair->substr(0, comma);
         opt.pair_j = pair->substr(comma + 1);
     }
-    country_inputs data;
+    ta::collaboration_inputs data;
     ta::collaboration_result r;
     {
         py::gil_scoped_release nogil;
-        data = load_countries(paths, format, encoding, parties, merge_china, read.get());
-        r = ta::collaboration(data.countries, opt);
+        data = load_countries(paths, format, encoding, parties, merge_china, institutions, read.get());
+        r = ta::collaboration(data.countries, opt, institutions ? &data.institutions : nullptr);
     }
     py::dict d;
     d["pairs"] = pairs_table(opt.by_year ? r.yearly_pairs : r.pairs, measures, data.countries);
     d["countries"] = actors_table(opt.by_year ? r.yearly_actors : r.actors, data.countries);
+    if (!opt.periods.empty()) d["periods"] = periods_table(r, opt.periods, opt.series_measure, data.countries);
+    if (institutions)
+        d["institutions"] = institutions_table(r, opt.periods, data.countries, data.institutions);
     d["records"] = data.countries.size();
     d["international"] = r.total.multi_actor_records;
     d["kind"] = data.kind;
     d["duplicates"] = data.duplicates;
+    d["notes"] = data.notes;
     d["pair"] = py::make_tuple(r.pair_i, r.pair_j);
+    return d;
+}
+
+// --- forecast (issue 19 section 4) ---------------------------------------------------------
+
+py::dict forecast(const std::shared_ptr<records_handle>& h, int train_until, const std::string& level,
+                  const std::string& codes, std::int64_t top, const std::string& counting, double katz_beta,
+                  double weight_exponent, std::int64_t max_candidates, int threads) {
+    if (codes != "ipc" && codes != "cpc") throw tc::invalid_argument("codes expects 'ipc' or 'cpc', got '" + codes + "'");
+    ta::forecast_options fo;
+    fo.train_until = static_cast<tc::year_type>(train_until);
+    fo.level = tc::classification::ipc_level_from_string(level);
+    if (fo.level > tc::classification::ipc_level::main_group)
+        throw tc::invalid_argument("level expects section, class, subclass or main-group");
+    fo.codes = codes == "cpc" ? tio::patent_field::cpc : tio::patent_field::ipc;
+    if (top < 1) throw tc::invalid_argument("top must be at least 1");
+    if (max_candidates < 1) throw tc::invalid_argument("max_candidates must be at least 1");
+    fo.top = static_cast<tc::index>(top);
+    fo.counting = tc::records::counting_from_string(counting);
+    fo.scores.katz_beta = katz_beta;
+    fo.scores.weight_exponent = weight_exponent;
+    fo.max_candidates = static_cast<tc::index>(max_candidates);
+    fo.threads = threads;
+    ta::forecast_result res;
+    {
+        py::gil_scoped_release nogil;
+        res = ta::forecast(h->in.table, fo);
+    }
+    std::vector<std::pair<std::string, char>> cols{{"source", 's'}, {"target", 's'}};
+    for (const auto name : tc::cograph::link_score_names) cols.emplace_back(std::string(name), 'f');
+    cols.emplace_back("realised", 'i');
+    cols.emplace_back("first_year", 'i');
+    columns_builder b(std::move(cols));
+    for (std::size_t k = 0; k < res.candidates.size(); ++k) {
+        const auto& p = res.candidates[k];
+        b.add(0, res.train.label(p.source));
+        b.add(1, res.train.label(p.target));
+        for (std::size_t s = 0; s < res.scores.values.size(); ++s) {
+            const auto& v = res.scores.values[s];  // a score not computed (Katz not converged): NaN, the file's empty cell
+            b.add(2 + s, v.size() == 0 ? std::numeric_limits<double>::quiet_NaN() : v[static_cast<tc::index>(k)]);
+        }
+        b.add_int(2 + res.scores.values.size(), res.realised[k] ? 1 : 0);
+        b.add_int(3 + res.scores.values.size(),
+                  res.first_year[k] == tc::no_year ? 0 : static_cast<std::int64_t>(res.first_year[k]));
+    }
+    rp::forecast_settings fs;
+    fs.level = std::string(tc::classification::to_string(fo.level));
+    fs.codes = codes;
+    fs.counting = tc::records::to_string(fo.counting);
+    fs.train_until = fo.train_until;
+    fs.weight_exponent = fo.scores.weight_exponent;
+    fs.notes = h->in.notes();
+    fs.read = h->in.read;
+    fs.records = h->in.table.size();
+    fs.merged = h->in.merged;
+    const auto& g = res.train;
+    columns_builder nodes({{"code", 's'}, {"occurrences", 'f'}});
+    for (tc::index v = 0; v < g.num_nodes(); ++v) {
+        nodes.add(0, g.label(v));
+        nodes.add(1, g.node_weights()[static_cast<std::size_t>(v)]);
+    }
+    columns_builder edges({{"source", 's'}, {"target", 's'}, {"weight", 'f'}});
+    for (const auto& e : g.edges()) {
+        edges.add(0, g.label(e.u));
+        edges.add(1, g.label(e.v));
+        edges.add(2, e.weight);
+    }
+    py::dict d;
+    d["predictions"] = b.finish();
+    d["evaluation_json"] = written(rp::write_forecast_evaluation_json, res, fs);  // evaluation.json
+    d["train_nodes"] = nodes.finish();
+    d["train_edges"] = edges.finish();
     return d;
 }
 
@@ -680,6 +974,12 @@ PYBIND11_MODULE(_core, m) {
         .def("indicators", &record_indicator_values)
         .def("report", &read_report);
 
+    py::class_<network_handle, std::shared_ptr<network_handle>>(m, "NetworkHandle")
+        .def("file", [](const network_handle& h, const std::string& name) {
+            py::gil_scoped_release nogil;
+            return h.file(name);
+        });
+
     py::class_<papers_handle, std::shared_ptr<papers_handle>>(m, "PapersHandle")
         .def("__len__", [](const papers_handle& h) { return h.in.table.size(); })
         .def("ids", [](const papers_handle& h) {
@@ -720,7 +1020,11 @@ PYBIND11_MODULE(_core, m) {
           py::arg("titles"), py::arg("threads"));
     m.def("closeness", &closeness, py::arg("paths"), py::arg("format"), py::arg("by"), py::arg("counting"),
           py::arg("denominator"), py::arg("first_year"), py::arg("last_year"), py::arg("parties"),
-          py::arg("merge_china"), py::arg("measure"), py::arg("pair"), py::arg("encoding"), py::arg("read"));
+          py::arg("merge_china"), py::arg("measure"), py::arg("pair"), py::arg("encoding"), py::arg("read"),
+          py::arg("periods"), py::arg("institutions"));
+    m.def("forecast", &forecast, py::arg("records"), py::arg("train_until"), py::arg("level"), py::arg("codes"),
+          py::arg("top"), py::arg("counting"), py::arg("katz_beta"), py::arg("weight_exponent"),
+          py::arg("max_candidates"), py::arg("threads"));
     m.def("holds_papers", [](const std::vector<std::string>& paths, const std::string& format) {
         return paths_hold_papers(paths, tio::input_format_from_string(format));
     });

@@ -20,8 +20,9 @@ __version__ = _core.__version__
 #: code (the library's stable error_code name) and message. A ValueError.
 ParseError = _core.ParseError
 
-__all__ = ["ParseError", "Records", "PaperRecords", "Table", "KeyCore", "Weights", "Network", "Closeness", "read", "weights",
-           "keycore", "network", "closeness", "INDICATORS", "__version__"]
+__all__ = ["ParseError", "Records", "PaperRecords", "Table", "KeyCore", "Weights", "Network", "Closeness", "Forecast",
+           "read", "weights", "keycore", "network", "closeness", "forecast", "INDICATORS", "NETWORK_FILES",
+           "__version__"]
 
 #: The nine [KCT] indicators, in the order of Records.indicators' columns.
 INDICATORS = tuple(_core.indicator_names())
@@ -229,14 +230,24 @@ class KeyCore:
     """Result of techconv.keycore(): .scores (Table: id, score, rank, key_core —
     scores.csv), .weights (Table: indicator, group, weight, entropy —
     weights.csv; NaN where that file has empty cells, i.e. indicators the
-    source lacks), .columns (weighted indicators), .absent, .k, .threshold,
-    .fraction, .dropped (records left out for a missing value), .status,
-    .rows (input record of each scored row), .records (the Records).
+    source lacks), .top20 (Table as top20.csv: rank, id, score, group, year
+    (0 where the file's cell is empty), title, one sub-score per level-2
+    group), .groups (Table as groups.csv), .industries (Table as
+    industries.csv; None without a concordance, as the command writes no
+    file then), .report (dict: report.json), .columns (weighted indicators),
+    .absent, .k, .threshold, .fraction, .dropped (records left out for a
+    missing value), .status, .rows (input record of each scored row),
+    .records (the Records).
     """
 
-    def __init__(self, d, records):
+    def __init__(self, d, records, industries):
+        import json
         self.scores = Table(["id", "score", "rank", "key_core"], d["scores"])
         self.weights = Table(["indicator", "group", "weight", "entropy"], d["weights"])
+        self.top20 = _table_of(d["top20"])
+        self.groups = _table_of(d["groups"])
+        self.industries = _table_of(d["industries"]) if industries else None
+        self.report = json.loads(d["report_json"])
         for key in ("columns", "absent", "k", "threshold", "fraction", "dropped", "status", "rows"):
             setattr(self, key, d[key])
         self.records = records
@@ -255,8 +266,9 @@ def keycore(records, format="auto", top=0.05, group_by="none", country_from="aut
     IPC-to-industry CSV path).
     """
     records = _patents(records, format, encoding, no_merge, "keycore")
-    d = _core.keycore(records._h, float(top), group_by, country_from, missing, int(threads), concordance)
-    return KeyCore(d, records)
+    d = _core.keycore(records._h, float(top), group_by, country_from, missing, int(threads),
+                      None if concordance is None else str(concordance))
+    return KeyCore(d, records, concordance is not None)
 
 
 def _networkx_graph(nodes, edges, **graph_attrs):
@@ -291,9 +303,12 @@ class Closeness:
     country_i, country_j, n_ij, n_i, n_j, one column per measure, share_i,
     share_j; year "all" unless by="year"), .countries (Table as countries.csv:
     year, country, records, international, partners, link_strength),
-    .records, .international (records with more than one country), .kind
-    ("papers" or "patents (simple families)"), .duplicates, .pair (the pair
-    the command's report follows: asked, or the largest N_ij).
+    .periods (Table as periods.csv with periods=, else None), .institutions
+    (Table as institutions.csv with institutions=True, else None), .records,
+    .international (records with more than one country), .kind ("papers" or
+    "patents (simple families)"), .duplicates, .notes (one line per input
+    file, as report.md lists them), .pair (the pair the command's report
+    follows: asked, or the largest N_ij).
 
     .to_networkx(measure, year) and .to_scipy(measure, year) give the country
     graph of one period weighted by a measure column (default: the first
@@ -303,6 +318,8 @@ class Closeness:
     def __init__(self, d):
         self.pairs = _table_of(d.pop("pairs"))
         self.countries = _table_of(d.pop("countries"))
+        self.periods = _table_of(d.pop("periods")) if "periods" in d else None
+        self.institutions = _table_of(d.pop("institutions")) if "institutions" in d else None
         self.__dict__.update(d)
 
     def _edges(self, measure, year):
@@ -341,7 +358,8 @@ class Closeness:
 
 
 def closeness(paths, format="auto", by="all", counting="full", denominator="international", first_year=None,
-              last_year=None, parties="inventors", merge_china=False, measure="salton", pair=None, encoding=None):
+              last_year=None, parties="inventors", merge_china=False, measure="salton", pair=None, encoding=None,
+              periods=None, institutions=False):
     """Salton closeness and importance of country collaboration ([COOP]), as
     `techconv closeness` computes them (pairs.csv, countries.csv).
 
@@ -353,7 +371,10 @@ def closeness(paths, format="auto", by="all", counting="full", denominator="inte
     first_year / last_year, parties ("inventors", "applicants", "both"),
     merge_china (Taiwan, Hong Kong and Macau as CN), measure ("salton",
     "association", "jaccard", "inclusion", "equivalence" or "all"), pair
-    ("US,CN"). Raises techconv.ParseError for malformed input.
+    ("US,CN"), periods (two (first, last) year ranges, the command's
+    --periods A-B,C-D: .periods as periods.csv), institutions (papers:
+    .institutions as institutions.csv). Raises techconv.ParseError for
+    malformed input.
     """
     read_papers = None
     if isinstance(paths, PaperRecords):
@@ -362,26 +383,64 @@ def closeness(paths, format="auto", by="all", counting="full", denominator="inte
         read_papers, paths = paths._h, []
     elif isinstance(paths, Records):
         paths = paths.paths  # patents: their countries come from the files (simple families merged)
+    spans = [(int(a), int(b)) for a, b in (periods or [])]
     d = _core.closeness(_paths(paths), format, by, counting, denominator, first_year, last_year, parties,
-                        bool(merge_china), measure, pair, encoding, read_papers)
+                        bool(merge_china), measure, pair, encoding, read_papers, spans, bool(institutions))
     return Closeness(d)
+
+
+#: The export files of `techconv network` that Network.export() gives.
+NETWORK_FILES = ("network.graphml", "network.gexf", "network.net", "network.clu", "vosviewer_map.txt",
+                 "vosviewer_network.txt", "vosviewer.json", "summary.json")
 
 
 class Network:
     """Result of techconv.network(): .nodes (Table as nodes.csv: code, title,
     occurrences, degree, strength, betweenness, closeness, eigenvector,
     pagerank, cluster, clustering), .edges (Table as edges.csv: source,
-    target, weight), .record_count (records in the network), .convergence_index,
-    .modularity, .clusters, .rejected_codes, .records (the Records);
-    .to_networkx() and .to_scipy() give the weighted graph.
+    target, weight), .cluster_table (clusters.csv), .cluster_links
+    (cluster_links.csv), .sections (sections.csv), .groups (groups.csv with
+    group_by="country", else None), .summary (dict: summary.json),
+    .record_count (records in the network), .convergence_index,
+    .modularity, .clusters (the number of clusters), .rejected_codes,
+    .records (the Records); .to_networkx() and .to_scipy() give the weighted
+    graph; .export(name) / .write(folder) the command's export files.
     """
 
     def __init__(self, d, records):
+        import json
         self.nodes = _table_of(d.pop("nodes"))
         self.edges = _table_of(d.pop("edges"))
+        self.cluster_table = _table_of(d.pop("clusters_table"))
+        self.cluster_links = _table_of(d.pop("cluster_links"))
+        self.sections = _table_of(d.pop("sections"))
+        groups = _table_of(d.pop("groups"))
+        self.groups = groups if len(groups) else None
+        self.summary = json.loads(d.pop("summary_json"))
+        self._handle = d.pop("handle")
         self.record_count = d.pop("records")
         self.__dict__.update(d)
         self.records = records
+
+    def export(self, name):
+        """The text of one export file the command writes, by its name (one of
+        techconv.NETWORK_FILES): network.graphml, network.gexf, network.net,
+        network.clu (Pajek), vosviewer_map.txt, vosviewer_network.txt,
+        vosviewer.json, summary.json. The same writers as the command's."""
+        return self._handle.file(str(name))
+
+    def write(self, folder):
+        """Writes every file of NETWORK_FILES into `folder` (created) and the
+        tables nodes.csv ... groups.csv are left to .to_pandas(); returns the paths."""
+        import os
+        os.makedirs(folder, exist_ok=True)
+        paths = []
+        for name in NETWORK_FILES:
+            path = os.path.join(folder, name)
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                f.write(self.export(name))
+            paths.append(path)
+        return paths
 
     def _edge_list(self):
         e = self.edges
@@ -420,3 +479,57 @@ def network(records, format="auto", level="subclass", codes="ipc", main_only=Fal
     d = _core.network(records._h, level, codes, bool(main_only), bool(key_core_only), float(top), group_by,
                       country_from, counting, weights, algorithm, float(resolution), int(seed), titles, int(threads))
     return Network(d, records)
+
+
+class Forecast:
+    """Result of techconv.forecast(): .predictions (Table as predictions.csv:
+    source, target, the ten scores, realised (1/0), first_year (0 where the
+    file's cell is empty); a score that was not computed is NaN), .evaluation
+    (dict: evaluation.json — train_edges, candidates, realised, counts,
+    settings, and per score {auc, precision_at_L, average_precision, status},
+    None where the file has null), .train_nodes (Table: code, occurrences)
+    and .train_edges (Table: source, target, weight) of the train graph;
+    .to_networkx() / .to_scipy() give the train graph; .records (the Records).
+    """
+
+    def __init__(self, d, records):
+        import json
+        self.predictions = _table_of(d["predictions"])
+        self.evaluation = json.loads(d["evaluation_json"])
+        self.train_nodes = _table_of(d["train_nodes"])
+        self.train_edges = _table_of(d["train_edges"])
+        self.records = records
+
+    def _edge_list(self):
+        e = self.train_edges
+        return [(a, b, float(w)) for a, b, w in zip(e["source"], e["target"], e["weight"])]
+
+    def to_networkx(self):
+        """The train graph as an undirected networkx.Graph (node attribute
+        occurrences, edge weight = co-occurrence)."""
+        n = self.train_nodes
+        nodes = [(c, {"occurrences": float(o)}) for c, o in zip(n["code"], n["occurrences"])]
+        return _networkx_graph(nodes, self._edge_list())
+
+    def to_scipy(self):
+        """(matrix, labels): the train graph's symmetric scipy.sparse.csr_matrix of
+        edge weights in .train_nodes order."""
+        return _scipy_matrix(self.train_nodes["code"], self._edge_list())
+
+
+def forecast(records, train_until, format="auto", level="subclass", codes="ipc", top=100, counting="full",
+             katz_beta=0.0, weight_exponent=1.0, max_candidates=20000000, no_merge=False, threads=1, encoding=None):
+    """Link prediction of convergence, as `techconv forecast` computes it
+    (predictions.csv, evaluation.json).
+
+    records: Records or a path / list of paths (read with format, encoding,
+    no_merge). train_until (required): last year of the train graph. Options
+    have the command's names and defaults: level ("section", "class",
+    "subclass", "main-group"), codes ("ipc" or "cpc"), top (L of precision
+    at L, 100), counting, katz_beta (0: 0.5 / lambda_max), weight_exponent
+    (1), max_candidates (20000000), threads (same result for any).
+    """
+    records = _patents(records, format, encoding, no_merge, "forecast")
+    d = _core.forecast(records._h, int(train_until), level, codes, int(top), counting, float(katz_beta),
+                       float(weight_exponent), int(max_candidates), int(threads))
+    return Forecast(d, records)

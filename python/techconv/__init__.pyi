@@ -1,5 +1,7 @@
-# Type stubs of the techconv package; the docstrings are those of __init__.py
-# (which mirror the C++ docs of analysis::weigh_table and analysis::key_core).
+# Type stubs of the techconv package, kept by hand next to __init__.py, whose docstrings
+# mirror the C++ docs of the analysis layer. python/tests/test_stubs.py checks that the
+# stubs and the module agree: the same public names (__all__), and for every function
+# and method the same parameters, in order, with the same defaults.
 import os
 from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -8,6 +10,7 @@ import numpy.typing as npt
 
 __version__: str
 INDICATORS: Tuple[str, ...]
+NETWORK_FILES: Tuple[str, ...]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -89,6 +92,10 @@ class KeyCore:
     """Result of techconv.keycore(): tables as scores.csv and weights.csv."""
     scores: Table
     weights: Table
+    top20: Table
+    groups: Table
+    industries: Optional[Table]
+    report: dict
     columns: List[str]
     absent: List[str]
     k: int
@@ -110,6 +117,9 @@ class Closeness:
     """Result of techconv.closeness(): tables as pairs.csv and countries.csv."""
     pairs: Table
     countries: Table
+    periods: Optional[Table]
+    institutions: Optional[Table]
+    notes: List[str]
     records: int
     international: float
     kind: str
@@ -121,7 +131,8 @@ class Closeness:
 def closeness(paths: Union[PaperRecords, Records, PathLike, Iterable[PathLike]], format: str = "auto", by: str = "all",
               counting: str = "full", denominator: str = "international", first_year: Optional[int] = None,
               last_year: Optional[int] = None, parties: str = "inventors", merge_china: bool = False,
-              measure: str = "salton", pair: Optional[str] = None, encoding: Optional[str] = None) -> Closeness:
+              measure: str = "salton", pair: Optional[str] = None, encoding: Optional[str] = None,
+              periods: Optional[Sequence[Tuple[int, int]]] = None, institutions: bool = False) -> Closeness:
     """Salton closeness and importance of country collaboration ([COOP]), as `techconv closeness`."""
     ...
 
@@ -129,6 +140,11 @@ class Network:
     """Result of techconv.network(): tables as nodes.csv and edges.csv."""
     nodes: Table
     edges: Table
+    cluster_table: Table
+    cluster_links: Table
+    sections: Table
+    groups: Optional[Table]
+    summary: dict
     record_count: int
     convergence_index: float
     modularity: float
@@ -137,6 +153,8 @@ class Network:
     records: Records
     def to_networkx(self): ...
     def to_scipy(self) -> Tuple[object, List[str]]: ...
+    def export(self, name: str) -> str: ...
+    def write(self, folder: PathLike) -> List[str]: ...
 
 def network(records: Union[Records, PathLike, Iterable[PathLike]], format: str = "auto", level: str = "subclass",
             codes: str = "ipc", main_only: bool = False, key_core_only: bool = False, top: float = 0.05,
@@ -145,4 +163,21 @@ def network(records: Union[Records, PathLike, Iterable[PathLike]], format: str =
             titles: Optional[str] = None, no_merge: bool = False, threads: int = 1,
             encoding: Optional[str] = None) -> Network:
     """The co-classification network ([KCT] section 2.2), as `techconv network`."""
+    ...
+
+class Forecast:
+    """Result of techconv.forecast(): tables as predictions.csv, evaluation.json as a dict, the train graph."""
+    predictions: Table
+    evaluation: dict
+    train_nodes: Table
+    train_edges: Table
+    records: Records
+    def to_networkx(self): ...
+    def to_scipy(self) -> Tuple[object, List[str]]: ...
+
+def forecast(records: Union[Records, PathLike, Iterable[PathLike]], train_until: int, format: str = "auto",
+             level: str = "subclass", codes: str = "ipc", top: int = 100, counting: str = "full",
+             katz_beta: float = 0.0, weight_exponent: float = 1.0, max_candidates: int = 20000000,
+             no_merge: bool = False, threads: int = 1, encoding: Optional[str] = None) -> Forecast:
+    """Link prediction of convergence (issue 19 section 4), as `techconv forecast`."""
     ...

@@ -422,6 +422,19 @@ key_core_result key_core(const Table& table, const key_core_options& opts = {}) 
     return detail::key_core_of(src, opts);
 }
 
+/// \brief The id (publication number) of each scored record of key_core(`table`, ...), in
+/// the order of `r.rows`: the id column of the command's scores.csv.
+template <class Table, if_patent_table<Table> = 0>
+std::vector<std::string> key_core_ids(const Table& table, const key_core_result& r) {
+    std::vector<std::string> ids;
+    ids.reserve(r.rows.size());
+    for (const auto row : r.rows) {
+        const auto [chunk, k] = table.locate(row);
+        ids.emplace_back(chunk->id(k));
+    }
+    return ids;
+}
+
 /// \brief Which records are key core, as key_core() selects them with
 /// `opts` (only indicators, fraction and threads are used): mask[r] = 1
 /// for input record r in the key core, 0 otherwise (also for unscored records).

@@ -80,13 +80,7 @@ inline void write_scores_csv(std::ostream& out, const std::vector<std::string>& 
 /// publication numbers of the scored rows.
 inline void write_key_core_scores_csv(std::ostream& out, const records::patent_table& table,
                                       const analysis::key_core_result& kc) {
-    std::vector<std::string> ids;
-    ids.reserve(kc.rows.size());
-    for (const auto r : kc.rows) {
-        const auto [chunk, k] = table.locate(r);
-        ids.emplace_back(chunk->id(k));
-    }
-    write_scores_csv(out, ids, kc.scores, kc.ranks, kc.k);
+    write_scores_csv(out, analysis::key_core_ids(table, kc), kc.scores, kc.ranks, kc.k);
 }
 
 /// \brief weights.csv of the key core: indicator, group, weight, entropy — all nine
