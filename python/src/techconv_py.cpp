@@ -22,6 +22,7 @@
 
 #include <Eigen/Core>
 
+#include <algorithm>  // std::all_of
 #include <cmath>      // std::nan
 #include <cstdint>    // std::int64_t
 #include <limits>     // std::numeric_limits
@@ -390,34 +391,46 @@ py::dict top_table(const ta::key_core_result& r) {
     return b.finish();
 }
 
-/// groups.csv of the key core (report::write_key_core_groups_csv's columns and helpers).
+/// groups.csv of the key core (report::write_key_core_groups_csv's columns and helpers). A group
+/// whose key core has no IPC code has its subclass, CI and network columns empty in the file
+/// (group_profile::has_technology): NaN here, and those count columns are then float, as
+/// pandas.read_csv types a column with empty cells.
 py::dict key_core_groups_table(const ta::key_core_result& r) {
+    const bool all_tech = std::all_of(r.profiles.begin(), r.profiles.end(),
+                                      [](const tc::convergence::group_profile& g) { return g.has_technology(); });
+    const char count = all_tech ? 'i' : 'f';
     columns_builder b({{"group", 's'}, {"records", 'i'}, {"key_core", 'i'}, {"key_share_of_group", 'f'},
-                       {"share_of_key_core", 'f'}, {"key_main_subclasses", 'i'}, {"key_all_subclasses", 'i'},
+                       {"share_of_key_core", 'f'}, {"key_main_subclasses", count}, {"key_all_subclasses", count},
                        {"key_convergence_index", 'f'}, {"key_company_share", 'f'}, {"top_applicant", 's'},
-                       {"top_applicant_share", 'f'}, {"key_subclass_gap", 'i'}, {"key_network_nodes", 'i'},
-                       {"key_network_edges", 'i'}, {"key_network_density", 'f'}, {"key_network_clusters", 'i'},
+                       {"top_applicant_share", 'f'}, {"key_subclass_gap", count}, {"key_network_nodes", count},
+                       {"key_network_edges", count}, {"key_network_density", 'f'}, {"key_network_clusters", count},
                        {"key_sections", 's'}});
+    const double none = std::numeric_limits<double>::quiet_NaN();
     for (const auto& g : r.profiles) {
         std::string sections;
         for (const auto& sec : g.network.sections) sections += sec;
+        const bool tech = g.has_technology();
+        const auto add_count = [&](std::size_t c, tc::index v) {
+            if (all_tech) b.add_int(c, static_cast<std::int64_t>(v));
+            else b.add(c, tech ? static_cast<double>(v) : none);
+        };
         b.add(0, g.group);
         b.add_int(1, static_cast<std::int64_t>(g.records));
         b.add_int(2, static_cast<std::int64_t>(g.key_core));
         b.add(3, g.key_core_rate);
         b.add(4, rp::share_of_key_core(g, r.k));
-        b.add_int(5, static_cast<std::int64_t>(g.main_codes));
-        b.add_int(6, static_cast<std::int64_t>(g.all_codes));
-        b.add(7, g.convergence_index);
+        add_count(5, g.main_codes);
+        add_count(6, g.all_codes);
+        b.add(7, tech ? g.convergence_index : none);
         b.add(8, g.company_share);
         b.add(9, rp::top_applicant(g));
         b.add(10, rp::top_applicant_share(g));
-        b.add_int(11, static_cast<std::int64_t>(g.code_gap));
-        b.add_int(12, static_cast<std::int64_t>(g.network.nodes));
-        b.add_int(13, static_cast<std::int64_t>(g.network.edges));
-        b.add(14, g.network.density);
-        b.add_int(15, static_cast<std::int64_t>(g.network.clusters));
-        b.add(16, sections);
+        add_count(11, g.code_gap);
+        add_count(12, g.network.nodes);
+        add_count(13, g.network.edges);
+        b.add(14, tech ? g.network.density : none);
+        add_count(15, g.network.clusters);
+        b.add(16, tech ? sections : std::string());
     }
     return b.finish();
 }

@@ -49,6 +49,19 @@ def test_keycore_tables_as_the_command(data_dir, run_command):
     assert techconv.keycore(inputs).industries is None  # no concordance: the command writes no industries.csv
 
 
+def test_keycore_groups_without_ipc_codes_as_the_command(data_dir, run_command):
+    """A Google Patents export lists no IPC codes: groups.csv leaves the subclass, CI and network
+    columns empty (not computed), and the table has NaN there, not 0."""
+    inputs = [os.path.join(data_dir, "patents-google-autonomous-patentr", "google_autonomous_search.csv")]
+    folder = run_command("keycore", inputs, "files-keycore-google", "--group-by", "country")
+    kc = techconv.keycore(inputs, group_by="country")
+    check_file_table(kc.groups, os.path.join(folder, "groups.csv"))
+    assert np.isnan(kc.groups["key_convergence_index"]).all()
+    assert np.isnan(kc.groups["key_all_subclasses"]).all()
+    with open(os.path.join(folder, "report.json"), encoding="utf-8") as f:
+        assert kc.report == json.load(f)
+
+
 def test_network_tables_and_exports_as_the_command(data_dir, run_command):
     inputs = datasets(data_dir)["lens-jet-engines"]
     folder = run_command("network", inputs, "files-network", "--group-by", "country", "--key-core-only")
