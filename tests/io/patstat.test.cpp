@@ -98,6 +98,8 @@ TEST_CASE("patstat: hand-checked records of the extract") {
     REQUIRE(a.inventors.size() == 2);
     CHECK(a.inventors[0].name == "Müller, Anna");  // invt_seq_nr 1 before 2
     CHECK(a.counts.value_or(tio::indicator::forward_citations, -1) == 3);  // nb_citing_docdb_fam
+    CHECK(a.counts.value_or(tio::indicator::claims, -1) == 12);  // publn_claims of the B1 (the A1 has 0)
+    CHECK(a.family_jurisdictions == std::vector<std::string>{"EP"});
     const auto& b = recs[1];  // 1002: the concatenated IPC form, an applicant who is also inventor
     CHECK(b.ipc == std::vector<std::string>{"G06F17/30", "G06N3/08"});  // AFI before ALI
     REQUIRE(b.applicants.size() == 2);
@@ -117,6 +119,7 @@ TEST_CASE("patstat: hand-checked records of the extract") {
     CHECK(d.applicants.empty());
     CHECK(d.has(tio::patent_field::ipc));  // tls209 given: an empty list, not an unknown one
     CHECK_FALSE(d.counts.has(tio::indicator::forward_citations));
+    CHECK_FALSE(d.counts.has(tio::indicator::claims));  // no publication
     const auto& e = recs[4];  // 1005 cites application 1002 by cited_appln_id only
     CHECK(e.counts.value_or(tio::indicator::backward_citations, -1) == 1);
     CHECK(e.applicants.at(0).type == techconv::io::applicant_type::institute);  // GOV NON-PROFIT

@@ -93,14 +93,16 @@ inline applicant_type patstat_sector_type(std::string_view s) noexcept {
 ///    `publn_kind`) of the application's first publication in tls211 (earliest `publn_date`,
 ///    then smallest `pat_publn_id`); without one, the application number `appln_auth`
 ///    `appln_nr` (no kind). Jurisdiction `appln_auth`; kind `publn_kind` of that publication;
-///    family id `docdb_family_id` (0 or empty: none; the family merge uses it); application
+///    family id `docdb_family_id` (0 or empty: none; the family merge uses it); family
+///    jurisdictions: `appln_auth` (the merge unions a family's); application
 ///    year `appln_filing_year` (9999, PATSTAT's unknown date, or empty: none); priority year
 ///    `earliest_filing_year` (else the application year); forward citations
 ///    `nb_citing_docdb_fam` (citing DOCDB families, PATSTAT's own count). The year a record
 ///    counts in is analysis::row_year's rule (the application year first).
 ///  - tls211_pat_publn (`pat_publn_id`, `appln_id`, `publn_auth`, `publn_nr`, optional
-///    `publn_kind`, `publn_date`): the publications; publication year = the first
-///    publication's `publn_date` (9999-12-31: none).
+///    `publn_kind`, `publn_date`, `publn_claims`): the publications; publication year = the
+///    first publication's `publn_date` (9999-12-31: none); claims = the largest `publn_claims`
+///    of the application's publications (0, PATSTAT's unknown, everywhere: none).
 ///  - tls212_citation (`pat_publn_id`, `cited_pat_publn_id`, optional `cited_appln_id`,
 ///    `cited_npl_publn_id`): backward citations of a record = the distinct patent documents
 ///    its publications cite (a `cited_pat_publn_id`, else a `cited_appln_id`, other than 0);
@@ -195,6 +197,7 @@ private:
         std::string auth, nr, family;
         year_type filing = no_year, earliest = no_year;
         std::int64_t forward = -1;
+        std::int64_t claims = 0;  // the most publn_claims of a publication (0: PATSTAT's unknown)
         // first publication
         std::int64_t publn_id = -1;
         std::string publn_date, publn_number, publn_kind;
@@ -383,12 +386,16 @@ private:
     void read_publn(table_file& f, patstat_table_report& rep) {
         const std::size_t c_pub = f.require("pat_publn_id"), c_app = f.require("appln_id"),
                           c_auth = f.require("publn_auth"), c_nr = f.require("publn_nr");
-        const std::size_t c_kind = f.column("publn_kind"), c_date = f.column("publn_date");
+        const std::size_t c_kind = f.column("publn_kind"), c_date = f.column("publn_date"),
+                          c_claims = f.column("publn_claims");
         each_row(f, rep, [&] {
             const std::int64_t pub = f.id(c_pub);
             application* a = app_of(f.id(c_app), rep);
             const year_type y = date_year_of(f, c_date);
+            const std::int64_t claims = c_claims == table_file::none ? 0 : f.id(c_claims, true);
+            if (claims < 0) f.csv.fail(error_code::negative_value, c_claims, "publn_claims is negative");
             if (!a) return;
+            if (claims > a->claims) a->claims = claims;
             std::string number = detail::publication_id(f.cell(c_auth), f.cell(c_nr), f.cell(c_kind), f.cell(c_auth));
             const std::string_view date = f.cell(c_date);
             // the first publication: earliest date (an unknown 9999 date last), then smallest id
@@ -541,6 +548,10 @@ private:
             sink.set_npl_list_items(a.npl);
         }
         if (a.forward >= 0) sink.set_count(indicator::forward_citations, a.forward);
+        if (a.claims > 0) sink.set_count(indicator::claims, a.claims);
+        // the application is a filing at its office: the family merge unions them
+        sink.add_family_jurisdiction(a.auth);
+        sink.supply(patent_field::family_jurisdictions);
         guard.commit();
         // the record is delivered: its lists are not needed again
         a = application{};
