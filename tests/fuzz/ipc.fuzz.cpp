@@ -90,6 +90,13 @@ void check_patstat(std::string_view text) {
     if (!r) {
         check(r.parse.position <= text.size(), "PATSTAT error position outside the text");
         check(r.parse.code.empty(), "a failed PATSTAT parse returned a code");
+        try {
+            (void)tc::parse_patstat_ipc(text, techconv::source_location{});
+            techconv_fuzz::fail("parse_patstat_ipc accepted a bad symbol", std::string(text));
+        } catch (const techconv::parse_error& e) {
+            techconv_fuzz::check_error(e);
+            check(e.code() == techconv::error_code::bad_code, "parse_patstat_ipc error is not bad_code");
+        }
         return;
     }
     const std::string s = r.parse.code.to_string(tc::ipc_format::padded);

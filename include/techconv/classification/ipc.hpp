@@ -539,6 +539,18 @@ constexpr patstat_ipc_result patstat_ipc_from_chars(std::string_view text) noexc
     return r;
 }
 
+/// \brief Parses a PATSTAT IPC symbol (grammar of patstat_ipc_from_chars) or throws.
+/// \param where location reported in the error (file, line, record, field).
+/// \throws parse_error (error_code::bad_code) quoting `text` and naming the reason and the
+///         1-based character where parsing failed.
+inline patstat_ipc_result parse_patstat_ipc(std::string_view text, const source_location& where) {
+    const patstat_ipc_result r = patstat_ipc_from_chars(text);
+    if (TECHCONV_UNLIKELY(!r))
+        ::techconv::detail::throw_error<parse_error>(error_code::bad_code, where,
+                                                     detail::describe_bad_code(text, r.parse));
+    return r;
+}
+
 /// \brief The flags of the separate tls209_appln_ipc columns (`ipc_class_level`,
 /// `ipc_position`, `ipc_value`; each empty or one letter of patstat_ipc_flags, any case,
 /// blanks around ignored). \returns std::nullopt when a column holds anything else.

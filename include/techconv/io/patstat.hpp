@@ -443,8 +443,7 @@ private:
         each_row(f, rep, [&] {
             application* a = app_of(f.id(c_app), rep);
             const std::string_view sym = f.csv.field(c_sym);
-            const auto r = classification::patstat_ipc_from_chars(sym);
-            if (!r) f.csv.fail(error_code::bad_code, c_sym, classification::detail::describe_bad_code(sym, r.parse));
+            const auto r = classification::parse_patstat_ipc(sym, f.csv.location(c_sym));
             const auto cols = classification::patstat_ipc_flags_of(f.cell(c_level), f.cell(c_pos), f.cell(c_value));
             if (!cols)
                 f.csv.fail(error_code::bad_code, c_pos != table_file::none ? c_pos : c_sym,
