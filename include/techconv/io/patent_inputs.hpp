@@ -313,25 +313,11 @@ bool construct_input_reader(std::vector<input_source>& inputs, std::size_t k, in
     return true;
 }
 
-/// Reads the input `in` (its head already sniffed or not) in format `f` with the encoding and
-/// limits of `opts`: opens the reader (construct_patent_reader), calls `read(reader)`, then reads the
-/// input to its end (input_source::finish, for its observer). The report's has_country_column
-/// is set for a canonical CSV with a country column.
-template <class Fn>
-patent_read_stats with_patent_reader(input_source& in, input_format f, const read_patents_options& opts,
-                                     patent_input_report& out, Fn&& read) {
-    patent_read_stats st;
-    construct_patent_reader(in, f, opts, [&](auto tag, auto&&... args) {
-        typename decltype(tag)::type reader(std::forward<decltype(args)>(args)...);
-        note_reader(out, reader);
-        st = read(reader);
-    });
-    in.finish();
-    return st;
-}
-
-/// with_patent_reader for input `k` of `inputs` (construct_input_reader: a PATSTAT table opens
-/// the reader of its whole extract). \returns std::nullopt, reading nothing, for a PATSTAT
+/// Reads input `k` of `inputs` (its head already sniffed or not) in format `f` with the encoding
+/// and limits of `opts`: opens the reader (construct_input_reader: a PATSTAT table opens the reader
+/// of its whole extract), calls `read(reader)`, then reads the input to its end
+/// (input_source::finish, for its observer). The report's has_country_column is set for a
+/// canonical CSV with a country column. \returns std::nullopt, reading nothing, for a PATSTAT
 /// table of an extract read already.
 template <class Fn>
 std::optional<patent_read_stats> with_input_reader(std::vector<input_source>& inputs, std::size_t k, input_format f,
