@@ -98,6 +98,20 @@ TEST_CASE("patstat bad input: no tls201_appln, or a file that is no PATSTAT tabl
               {error_code::bad_value, 1, 0, 0, ""}, "notes.csv");
 }
 
+TEST_CASE("patstat: a publication without a date is not the first one") {
+    // application 1's publication 10 has no publn_date: 11 (dated) gives the id
+    const std::string appln = "appln_id,appln_auth,appln_nr\n1,EP,1\n";
+    const std::string publn = "pat_publn_id,publn_auth,publn_nr,publn_kind,appln_id,publn_date\n"
+                              "10,EP,5,B1,1,\n11,EP,5,A1,1,2016-09-07\n";
+    std::istringstream a(appln), p(publn);
+    io::input_source sa(a, "tls201.csv"), sp(p, "tls211.csv");
+    io::patstat_reader r(std::vector<io::input_source*>{&sa, &sp});
+    io::patent_record rec;
+    REQUIRE(r.next(rec));
+    CHECK(rec.id == "EP 5 A1");
+    CHECK(rec.publication_year == 2016);
+}
+
 TEST_CASE("patstat bad input: rows about applications outside the extract are counted, not errors") {
     // application 3 is not in tls201: its IPC row and person link are passed over
     std::vector<std::pair<std::string, std::string>> t = {

@@ -397,8 +397,8 @@ private:
             if (!a) return;
             if (claims > a->claims) a->claims = claims;
             std::string number = detail::publication_id(f.cell(c_auth), f.cell(c_nr), f.cell(c_kind), f.cell(c_auth));
-            const std::string_view date = f.cell(c_date);
-            // the first publication: earliest date (an unknown 9999 date last), then smallest id
+            // the first publication: earliest date (an unknown 9999 date or none last), then smallest id
+            const std::string_view date = f.cell(c_date).empty() ? std::string_view("9999-12-31") : f.cell(c_date);
             const bool earlier = a->publn_id < 0 || date < a->publn_date || (date == a->publn_date && pub < a->publn_id);
             if (earlier) {
                 a->publn_id = pub;
