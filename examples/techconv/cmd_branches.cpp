@@ -31,7 +31,7 @@ const command_spec& branches_spec() {
         "techconv CSV) are merged into simple families; papers come from WoS or Scopus.",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default), lens, uspto-xml, csv, derwent, patentsview, google-patents, wos, wos-tab, scopus, openalex, lens-scholarly or pubmed"},
+            {"format", "FMT", "auto (default), lens, uspto-xml, csv, derwent, patentsview, google-patents, patstat, wos, wos-tab, scopus, openalex, lens-scholarly or pubmed"},
             {"terms", "FILE", "CSV with columns branch, term[, kind] (kind: term, restricted or exclusion)"},
             {"ipc-filter", "LIST", "comma-separated IPC patterns (e.g. G06N,G06F15/78) restricted terms need"},
             {"all-terms", "", "count restricted terms like the others (no IPC filter needed)"},

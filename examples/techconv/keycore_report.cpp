@@ -13,7 +13,7 @@ namespace tcli {
 const techconv::report::command_spec& keycore_spec() {
     static const techconv::report::command_spec spec{
         "keycore",
-        "INPUT... --out DIR [--format auto|lens|uspto-xml|csv|derwent|patentsview|google-patents] [--top 0.05] [--group-by country]"
+        "INPUT... --out DIR [--format auto|lens|uspto-xml|csv|derwent|patentsview|google-patents|patstat] [--top 0.05] [--group-by country]"
         " [--concordance FILE]",
         "key core records by entropy-weighted indicators, with group profiles ([KCT])",
         "Reads patents, merges simple families, builds the [KCT] indicator matrix (the\n"
@@ -25,7 +25,7 @@ const techconv::report::command_spec& keycore_spec() {
         "subclasses, convergence index, company share, leading applicant, top main subclasses.",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default: per file), lens, uspto-xml, csv (techconv canonical CSV), derwent, patentsview or google-patents"},
+            {"format", "FMT", "auto (default: per file), lens, uspto-xml, csv (techconv canonical CSV), derwent, patentsview, google-patents or patstat (the tables of one extract, each an INPUT)"},
             {"top", "Q", "key-core fraction q (default 0.05)"},
             {"group-by", "KEY", "country or none (default)"},
             {"country-from", "SRC", "auto (default), applicant, inventor, priority or jurisdiction"},
