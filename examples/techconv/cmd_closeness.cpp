@@ -25,26 +25,26 @@ using techconv::year_type;
 const command_spec& closeness_spec() {
     static const command_spec spec{
         "closeness",
-        "INPUT... --out DIR [--format auto|wos|wos-tab|scopus|openalex|lens-scholarly|pubmed|uspto-xml] [--by year]",
+        "INPUT... --out DIR [--format auto|wos|wos-tab|scopus|openalex|lens-scholarly|pubmed|uspto-xml|patstat] [--by year]",
         "Salton closeness and importance of country collaboration ([COOP])",
         "Counts, for every pair of countries, the records they share (N_ij) and each country's\n"
         "international records (N_i: records with at least one other country), then Salton's\n"
         "closeness N_ij / sqrt(N_i N_j) and the importance shares N_ij/N_i and N_ij/N_j\n"
         "([COOP] formula (1)). Papers: countries of the author addresses (WoS C1, Scopus\n"
-        "Affiliations, OpenAlex authorships, Lens affiliations). Patents (USPTO XML): inventor\n"
-        "countries of each simple family, so a co-invented patent is a record with more than\n"
+        "Affiliations, OpenAlex authorships, Lens affiliations). Patents (USPTO XML, PATSTAT):\n"
+        "inventor countries of each simple family, so a co-invented patent is a record with more than\n"
         "one inventor country. Duplicate records (same UT / EID / OpenAlex or Lens id /\n"
         "family) across files are counted once.",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default), wos, wos-tab, scopus, openalex, lens-scholarly, pubmed or uspto-xml"},
+            {"format", "FMT", "auto (default), wos, wos-tab, scopus, openalex, lens-scholarly, pubmed, uspto-xml or patstat (the tables of one extract)"},
             {"by", "PERIOD", "year: one row per year and pair; all (default): one period"},
             {"pair", "I,J", "pair whose yearly series the report shows (default: the largest N_ij)"},
             {"counting", "MODE", "full (default, [COOP]), fractional (2/(k(k-1)) per pair) or link_fractional (1/(k-1))"},
             {"denominator", "D", "international (default, [COOP]) or all (every record of i; also all_records)"},
             {"first-year", "Y", "drop records before year Y"},
             {"last-year", "Y", "drop records after year Y"},
-            {"parties", "WHO", "uspto-xml: inventors (default), applicants or both"},
+            {"parties", "WHO", "uspto-xml, patstat: inventors (default), applicants or both"},
             {"merge-china", "", "count Taiwan, Hong Kong and Macau as CN (bibliometrix convention)"},
             {"measure", "M", "salton (default), association, jaccard, inclusion, equivalence or all: pairs.csv\n"
                              "                             columns; one measure also drives the series, peak and periods.csv"},
@@ -148,7 +148,7 @@ int cmd_closeness(int argc, char** argv) {
         // Patents: read as every patent command reads them (io::read_patent_table: duplicates
         // dropped, simple families merged; progress and counters of the run).
         const auto read_patents = [&](std::vector<tio::input_source> in, const tio::read_patents_options&) {
-            return rp::read_patent_inputs(a, input_format::uspto_xml, true, prog,
+            return rp::read_patent_inputs(a, fmt, true, prog,
                                           [&](const tio::read_patents_options& ro) {
                                               return tio::read_patent_table(std::move(in), ro);
                                           });

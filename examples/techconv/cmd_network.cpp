@@ -32,7 +32,7 @@ const command_spec& network_spec() {
         "convergence_index = (records - distinct codes) / records ([KCT] §2.2.3).",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default: per file), " + tio::format_names(tio::holds_patents)},
+            {"format", "FMT", "auto (default: per file), " + tio::format_names(tio::holds_patents) + " (patstat: the tables of one extract, each an INPUT)"},
             {"level", "L", "section, class, subclass (default), main-group or subgroup"},
             {"codes", "KIND", "ipc (default) or cpc"},
             {"main-only", "", "only each record's main (first) code: no edges, [KCT] main-subclass counts"},

@@ -26,7 +26,7 @@ const techconv::report::command_spec& keycore_spec() {
         "subclasses, convergence index, company share, leading applicant, top main subclasses.",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default: per file), " + techconv::io::format_names(techconv::io::holds_patents) + " (csv: the techconv canonical CSV)"},
+            {"format", "FMT", "auto (default: per file), " + techconv::io::format_names(techconv::io::holds_patents) + " (csv: the techconv canonical CSV; patstat: the tables of one extract, each an INPUT)"},
             {"top", "Q", "key-core fraction q (default 0.05)"},
             {"group-by", "KEY", "country or none (default)"},
             {"country-from", "SRC", "auto (default), applicant, inventor, priority or jurisdiction"},

@@ -72,8 +72,8 @@ TEST_CASE("load_collaboration_inputs: refusals name the input") {
     ta::collaboration_input_options o;
     const auto lens = techconv_test::data_path("patents-lens-jet-engines/lens-export.csv");
     CHECK_THROWS_WITH_AS(ta::load_collaboration_inputs(sources({"patents-lens-jet-engines/lens-export.csv"}), o),
-                         ("techconv: " + lens + ": format lens has no author or inventor countries (use wos, wos-tab, scopus, "
-                                 "openalex, pubmed, lens-scholarly or uspto-xml)").c_str(),
+                         ("techconv: " + lens + ": format lens has no author or inventor countries (use uspto-xml, wos, wos-tab, "
+                                 "scopus, openalex, lens-scholarly, pubmed or patstat)").c_str(),
                          techconv::invalid_argument);
     CHECK_THROWS_WITH_AS(ta::load_collaboration_inputs(sources({wos_ble, uspto_a}), o),
                          "techconv: mixing papers and patents in one run is not supported",

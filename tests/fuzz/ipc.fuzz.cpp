@@ -11,6 +11,9 @@
 //  - a failed parse gives an error position inside the text, and parse_ipc
 //    throws parse_error (bad_code) for it;
 //  - a parsed pattern prints and reads back as the same pattern, and matches its anchor;
+//  - the PATSTAT form (patstat_ipc_from_chars) reads whatever ipc_from_chars reads, as the
+//    same code without flags; a code it reads prints and reads back, and its flags are letters
+//    of their column (patstat_ipc_flags_of accepts them); a failure lies inside the text;
 //  - list parsing loses nothing without a count: parsed + failed +
 //    duplicates equals the number of non-blank pieces (counted here with
 //    io::split_list), and the throwing policy throws exactly when one failed.
@@ -78,6 +81,34 @@ void check_symbol(std::string_view text) {
     }
 }
 
+void check_patstat(std::string_view text) {
+    const tc::patstat_ipc_result r = tc::patstat_ipc_from_chars(text);
+    const tc::ipc_parse_result plain = tc::ipc_from_chars(text);
+    if (plain) check(r && r.parse.code == plain.code && r.flags.level == '\0' && r.flags.position == '\0' &&
+                         r.flags.value == '\0',
+                     "the PATSTAT form rejects or flags what ipc_from_chars reads");
+    if (!r) {
+        check(r.parse.position <= text.size(), "PATSTAT error position outside the text");
+        check(r.parse.code.empty(), "a failed PATSTAT parse returned a code");
+        try {
+            (void)tc::parse_patstat_ipc(text, techconv::source_location{});
+            techconv_fuzz::fail("parse_patstat_ipc accepted a bad symbol", std::string(text));
+        } catch (const techconv::parse_error& e) {
+            techconv_fuzz::check_error(e);
+            check(e.code() == techconv::error_code::bad_code, "parse_patstat_ipc error is not bad_code");
+        }
+        return;
+    }
+    const std::string s = r.parse.code.to_string(tc::ipc_format::padded);
+    const auto back = tc::ipc_from_chars(s);
+    check(back && back.code == r.parse.code, "a PATSTAT code does not read back", s);
+    const auto f = tc::patstat_ipc_flags_of(std::string_view(&r.flags.level, r.flags.level ? 1 : 0),
+                                            std::string_view(&r.flags.position, r.flags.position ? 1 : 0),
+                                            std::string_view(&r.flags.value, r.flags.value ? 1 : 0));
+    check(f && f->level == r.flags.level && f->position == r.flags.position && f->value == r.flags.value,
+          "PATSTAT flags that their columns refuse");
+}
+
 void check_pattern(std::string_view text) {
     const auto r = tc::ipc_pattern_from_chars(text);
     if (!r) return;
@@ -124,6 +155,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const unsigned flags = in.take_byte();
     const std::string text(in.rest());
     check_symbol(text);
+    check_patstat(text);
     check_pattern(text);
     check_list(text, (flags & 1u) != 0);
     return 0;

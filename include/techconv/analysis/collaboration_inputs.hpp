@@ -83,15 +83,21 @@ inline collaboration_inputs collaboration_inputs_of(const io::patent_table_input
 /// \brief Inputs whose kind is known: all papers, or all USPTO XML patents.
 struct collaboration_input_plan {
     std::vector<io::input_source> inputs;  ///< in order, each with its head read once
-    bool patents = false;                  ///< USPTO XML patents (false: papers, or no input)
+    bool patents = false;                  ///< patents of holds_party_countries (false: papers, or no input)
 };
+
+/// \brief Whether patents of format `f` name their inventors' and applicants' countries, so
+/// that a collaboration analysis can count them (uspto-xml, patstat).
+constexpr bool holds_party_countries(io::input_format f) noexcept {
+    return f == io::input_format::uspto_xml || f == io::input_format::patstat;
+}
 
 /// \brief Decides the kind of each input of a collaboration analysis and refuses
 /// what it cannot read.
 ///
 /// Each input's format is `o.format`, or detected from its head (the reader then
 /// continues the same stream). Paper formats (wos, wos-tab, scopus, openalex,
-/// lens-scholarly, pubmed) give the countries of the author addresses; uspto-xml
+/// lens-scholarly, pubmed) give the countries of the author addresses; uspto-xml and patstat
 /// the countries of `o.parties` of each simple family.
 /// \throws invalid_argument naming the input when a format has no author or inventor
 ///         countries; when papers and patents are mixed; when institutions are
@@ -102,14 +108,17 @@ inline collaboration_input_plan plan_collaboration_inputs(std::vector<io::input_
     collaboration_input_plan out;
     for (auto& in : inputs) {
         const auto f = o.format == io::input_format::automatic ? io::detect_format(in) : o.format;
-        if (f == io::input_format::uspto_xml) {
+        if (holds_party_countries(f)) {
             out.patents = true;
         } else if (io::holds_papers(f)) {
             papers = true;
         } else {
             throw invalid_argument(in.name() + ": format " + std::string(io::to_string(f)) +
-                                   " has no author or inventor countries (use wos, wos-tab, scopus, openalex, "
-                                   "pubmed, lens-scholarly or uspto-xml)");
+                                   " has no author or inventor countries (use " +
+                                   io::format_names([](io::input_format g) {
+                                       return io::holds_papers(g) || holds_party_countries(g);
+                                   }) +
+                                   ")");
         }
     }
     if (out.patents && papers) throw invalid_argument("mixing papers and patents in one run is not supported");
@@ -124,7 +133,7 @@ inline collaboration_input_plan plan_collaboration_inputs(std::vector<io::input_
 ///
 /// Papers: io::read_paper_table with `o.papers` reading countries (and institutions)
 /// only. Patents: `read_patents(inputs, ro)` reads them into an io::patent_table_inputs,
-/// where `ro` is `o.patents` with format uspto-xml and simple families merged (a caller
+/// where `ro` is `o.patents` with `o.format` and simple families merged (a caller
 /// may add its progress and counters around io::read_patent_table, with the same
 /// reading). \throws parse_error and invalid_argument from the readers.
 template <class ReadPatents>
@@ -132,7 +141,7 @@ collaboration_inputs read_collaboration_inputs(collaboration_input_plan plan, co
                                                ReadPatents&& read_patents) {
     if (plan.patents) {
         io::read_patents_options ro = o.patents;
-        ro.format = io::input_format::uspto_xml;
+        ro.format = o.format;  // automatic: each input's own (detected again from its kept head)
         ro.merge_families = true;
         const io::patent_table_inputs in =
             read_patents(std::move(plan.inputs), static_cast<const io::read_patents_options&>(ro));

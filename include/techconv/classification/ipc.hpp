@@ -467,6 +467,111 @@ inline ipc_code parse_ipc(std::string_view text, const source_location& where) {
 /// \brief Parses one symbol or throws parse_error with no file location.
 inline ipc_code parse_ipc(std::string_view text) { return parse_ipc(text, source_location{}); }
 
+/// \brief The flags EPO PATSTAT keeps beside an IPC symbol (table tls209_appln_ipc, columns
+/// `ipc_class_level`, `ipc_position`, `ipc_value`), each '\0' when not given.
+///
+/// Values (PATSTAT Global data catalogue): level `A` (advanced) or `C` (core); position `F`
+/// (the first, main classification) or `L` (a later one); value `I` (inventive) or `N`
+/// (non-inventive, additional information). Letters are stored upper case.
+struct patstat_ipc_flags {
+    char level = '\0';     ///< `A`, `C` or '\0'
+    char position = '\0';  ///< `F`, `L` or '\0'
+    char value = '\0';     ///< `I`, `N` or '\0'
+};
+
+/// \brief Outcome of patstat_ipc_from_chars: the symbol's parse and the flags.
+struct patstat_ipc_result {
+    ipc_parse_result parse;   ///< the code, or the error and its offset in the whole text
+    patstat_ipc_flags flags;  ///< the flags written after the version (none: all '\0')
+    /// True when the text was read whole.
+    constexpr explicit operator bool() const noexcept { return static_cast<bool>(parse); }
+};
+
+namespace detail {
+// Reads the PATSTAT flag letters text[from, to): level, then position, then value, each
+// optional, in that order. Returns the offset of the first letter that does not fit (`to`: all fit).
+constexpr std::size_t patstat_flag_letters(std::string_view text, std::size_t from, std::size_t to,
+                                           patstat_ipc_flags& f) noexcept {
+    std::size_t k = from;
+    if (k < to && (upper(text[k]) == 'A' || upper(text[k]) == 'C')) f.level = upper(text[k++]);
+    if (k < to && (upper(text[k]) == 'F' || upper(text[k]) == 'L')) f.position = upper(text[k++]);
+    if (k < to && (upper(text[k]) == 'I' || upper(text[k]) == 'N')) f.value = upper(text[k++]);
+    return k;
+}
+}  // namespace detail
+
+/// \brief Parses an IPC symbol as EPO PATSTAT writes it (`ipc_class_symbol` of
+/// tls209_appln_ipc) without throwing: the padded symbol (`G06F  17/30`: subclass, the main
+/// group right-aligned in four characters, `/`, the subgroup), or the concatenated form with
+/// the version date and the flags (`G06F  17/30  20060101AFI`: version 2006-01-01, level `A`,
+/// position `F`, value `I`).
+///
+/// Grammar: a symbol of ipc_from_chars (whose version indicator may be the 8-digit date),
+/// and, right after an 8-digit version, up to three flag letters in the order level
+/// (`A`/`C`), position (`F`/`L`), value (`I`/`N`), each optional; then blanks only. Flags
+/// without the version before them, other letters or a wrong order are a trailing_text error
+/// at the first letter that does not fit. This is the one place the PATSTAT form is read;
+/// io::patstat_reader calls it.
+/// \returns the parse (error offsets count in `text`) and the flags.
+/// Complexity: O(length of `text`); no allocation.
+/// \sa ipc_from_chars, patstat_ipc_flags
+constexpr patstat_ipc_result patstat_ipc_from_chars(std::string_view text) noexcept {
+    using namespace detail;
+    patstat_ipc_result r;
+    std::size_t end = text.size();
+    while (end > 0 && is_blank(text[end - 1])) --end;
+    std::size_t first = end;  // the letters at the end, after the last digit
+    while (first > 0 && is_letter(text[first - 1])) --first;
+    const bool version_before = first >= 8 && first < end && digit_run(text, first - 8) == 8 &&
+                                (first == 8 || is_blank(text[first - 9]) || text[first - 9] == '(');
+    if (!version_before) {
+        r.parse = ipc_from_chars(text);
+        return r;
+    }
+    const std::size_t stop = patstat_flag_letters(text, first, end, r.flags);
+    if (stop != end) {
+        r.flags = {};
+        r.parse = ipc_parse_result{{}, ipc_errc::trailing_text, stop};
+        return r;
+    }
+    r.parse = ipc_from_chars(text.substr(0, first));
+    if (!r.parse) r.flags = {};
+    return r;
+}
+
+/// \brief Parses a PATSTAT IPC symbol (grammar of patstat_ipc_from_chars) or throws.
+/// \param where location reported in the error (file, line, record, field).
+/// \throws parse_error (error_code::bad_code) quoting `text` and naming the reason and the
+///         1-based character where parsing failed.
+inline patstat_ipc_result parse_patstat_ipc(std::string_view text, const source_location& where) {
+    const patstat_ipc_result r = patstat_ipc_from_chars(text);
+    if (TECHCONV_UNLIKELY(!r))
+        ::techconv::detail::throw_error<parse_error>(error_code::bad_code, where,
+                                                     detail::describe_bad_code(text, r.parse));
+    return r;
+}
+
+/// \brief The flags of the separate tls209_appln_ipc columns (`ipc_class_level`,
+/// `ipc_position`, `ipc_value`; each empty or one letter of patstat_ipc_flags, any case,
+/// blanks around ignored). \returns std::nullopt when a column holds anything else.
+constexpr std::optional<patstat_ipc_flags> patstat_ipc_flags_of(std::string_view level, std::string_view position,
+                                                                std::string_view value) noexcept {
+    patstat_ipc_flags f;
+    const std::string_view cols[3] = {level, position, value};
+    const char letters[3][2] = {{'A', 'C'}, {'F', 'L'}, {'I', 'N'}};
+    char* const into[3] = {&f.level, &f.position, &f.value};
+    for (int k = 0; k < 3; ++k) {
+        std::string_view c = cols[k];
+        while (!c.empty() && detail::is_blank(c.front())) c.remove_prefix(1);
+        while (!c.empty() && detail::is_blank(c.back())) c.remove_suffix(1);
+        if (c.empty()) continue;
+        const char u = detail::upper(c[0]);
+        if (c.size() != 1 || (u != letters[k][0] && u != letters[k][1])) return std::nullopt;
+        *into[k] = u;
+    }
+    return f;
+}
+
 /// \brief Builds a code from the separate parts of a USPTO XML
 /// `classification-ipcr` element (`section`, `class`, `subclass`,
 /// `main-group`, `subgroup` texts, e.g. "H", "04", "N", "5", "232").

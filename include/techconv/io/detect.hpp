@@ -34,10 +34,11 @@ enum class input_format {
     derwent,         ///< Derwent Innovations Index tagged export, .ciw (io/derwent.hpp)
     patentsview,     ///< PatentsView PatentSearch API JSON responses (io/patentsview.hpp)
     google_patents,  ///< Google Patents search export, CSV (io/google_patents.hpp)
+    patstat,         ///< EPO PATSTAT CSV extract tables, read together (io/patstat.hpp)
 };
 
 /// \brief Stable name of a format: "auto", "lens", "uspto-xml", "csv", "wos", "wos-tab", "scopus",
-/// "openalex", "lens-scholarly", "pubmed", "derwent", "patentsview", "google-patents".
+/// "openalex", "lens-scholarly", "pubmed", "derwent", "patentsview", "google-patents", "patstat".
 constexpr std::string_view to_string(input_format f) noexcept {
     switch (f) {
         case input_format::automatic: return "auto";
@@ -53,6 +54,7 @@ constexpr std::string_view to_string(input_format f) noexcept {
         case input_format::derwent: return "derwent";
         case input_format::patentsview: return "patentsview";
         case input_format::google_patents: return "google-patents";
+        case input_format::patstat: return "patstat";
     }
     return "auto";
 }
@@ -63,7 +65,19 @@ inline constexpr input_format all_input_formats[] = {
     input_format::automatic, input_format::lens,     input_format::uspto_xml,      input_format::csv,
     input_format::wos,       input_format::wos_tab,  input_format::scopus,         input_format::openalex,
     input_format::lens_scholarly, input_format::pubmed, input_format::derwent,     input_format::patentsview,
-    input_format::google_patents};
+    input_format::google_patents, input_format::patstat};
+
+namespace detail {
+constexpr bool formats_in_declaration_order() noexcept {
+    for (std::size_t i = 0; i < sizeof(all_input_formats) / sizeof(all_input_formats[0]); ++i)
+        if (static_cast<std::size_t>(all_input_formats[i]) != i) return false;
+    return true;
+}
+}  // namespace detail
+static_assert(detail::formats_in_declaration_order() &&
+                  sizeof(all_input_formats) / sizeof(all_input_formats[0]) ==
+                      static_cast<std::size_t>(input_format::patstat) + 1,
+              "all_input_formats lists every input_format once, in declaration order (update both)");
 
 /// \brief The names of the formats `keep` accepts, in declaration order, joined by `sep` and, before
 /// the last one, by `last`: `format_names(holds_patents)` is "lens, uspto-xml, …, google-patents",
@@ -94,13 +108,61 @@ inline input_format input_format_from_string(std::string_view name) {
 constexpr bool holds_patents(input_format f) noexcept {
     return f == input_format::lens || f == input_format::uspto_xml || f == input_format::csv ||
            f == input_format::derwent || f == input_format::patentsview ||
-           f == input_format::google_patents;
+           f == input_format::google_patents || f == input_format::patstat;
 }
 
 /// \brief Whether records of format `f` are papers (the bibliographic readers accept it).
 constexpr bool holds_papers(input_format f) noexcept {
     return f == input_format::wos || f == input_format::wos_tab || f == input_format::scopus ||
            f == input_format::openalex || f == input_format::lens_scholarly || f == input_format::pubmed;
+}
+
+/// \brief The tables of an EPO PATSTAT extract that io::patstat_reader reads.
+enum class patstat_table : unsigned char {
+    unknown,     ///< not a table the reader reads
+    appln,       ///< tls201_appln: the applications (the records)
+    appln_ipc,   ///< tls209_appln_ipc: IPC symbols per application
+    person,      ///< tls206_person: names and countries of persons
+    pers_appln,  ///< tls207_pers_appln: persons of an application, as applicant or inventor
+    pat_publn,   ///< tls211_pat_publn: publications of an application
+    citation,    ///< tls212_citation: citations made by a publication
+};
+
+/// \brief The catalogue name of a PATSTAT table ("tls201_appln", ...; "unknown").
+constexpr std::string_view to_string(patstat_table t) noexcept {
+    switch (t) {
+        case patstat_table::appln: return "tls201_appln";
+        case patstat_table::appln_ipc: return "tls209_appln_ipc";
+        case patstat_table::person: return "tls206_person";
+        case patstat_table::pers_appln: return "tls207_pers_appln";
+        case patstat_table::pat_publn: return "tls211_pat_publn";
+        case patstat_table::citation: return "tls212_citation";
+        case patstat_table::unknown: break;
+    }
+    return "unknown";
+}
+
+namespace detail {
+inline bool has_name(const std::vector<std::string>& h, std::string_view name);
+}  // namespace detail
+
+/// \brief The PATSTAT table whose header is `header` (column names of the PATSTAT Global
+/// data catalogue, any case), from the columns only that table has: `appln_id` with
+/// `appln_auth` and `appln_nr` (tls201_appln); `appln_id` with `ipc_class_symbol`
+/// (tls209_appln_ipc); `person_id` with `person_name` (tls206_person); `person_id`,
+/// `appln_id` and `applt_seq_nr` or `invt_seq_nr` (tls207_pers_appln); `pat_publn_id` with
+/// `citn_id` (tls212_citation); `pat_publn_id` with `publn_auth` and `publn_nr`
+/// (tls211_pat_publn). The one rule both format detection and the reader apply.
+inline patstat_table patstat_table_of(const std::vector<std::string>& header) {
+    const auto has = [&](std::string_view n) { return detail::has_name(header, n); };
+    if (has("appln_id") && has("appln_auth") && has("appln_nr")) return patstat_table::appln;
+    if (has("appln_id") && has("ipc_class_symbol")) return patstat_table::appln_ipc;
+    if (has("person_id") && has("person_name")) return patstat_table::person;
+    if (has("person_id") && has("appln_id") && (has("applt_seq_nr") || has("invt_seq_nr")))
+        return patstat_table::pers_appln;
+    if (has("pat_publn_id") && has("citn_id")) return patstat_table::citation;
+    if (has("pat_publn_id") && has("publn_auth") && has("publn_nr")) return patstat_table::pat_publn;
+    return patstat_table::unknown;
 }
 
 namespace detail {
@@ -207,7 +269,9 @@ constexpr bool blank_text(std::string_view head) noexcept {
 ///  - a first line starting `search URL:` (any case), or a header naming `id`,
 ///    `inventor/author` and `result link`: the Google Patents export;
 ///  - naming `EID` or `Authors with affiliations`: Scopus;
-///  - naming both `id` and `ipc`: the techconv canonical CSV.
+///  - naming both `id` and `ipc`: the techconv canonical CSV;
+///  - a header of a PATSTAT table (patstat_table_of: `appln_id`, `appln_auth`, `appln_nr`
+///    for tls201_appln, ...): an EPO PATSTAT extract.
 /// Header names compare case-insensitively. The first line ends at LF or CR: a spreadsheet on
 /// a Mac saves CR-only line ends.
 /// \returns input_format::automatic when no rule matches.
@@ -258,6 +322,7 @@ inline input_format detect_format_of(std::string_view head) {
         return input_format::google_patents;
     if (detail::has_name(h, "EID") || detail::has_name(h, "Authors with affiliations")) return input_format::scopus;
     if (detail::has_name(h, "id") && detail::has_name(h, "ipc")) return input_format::csv;
+    if (patstat_table_of(h) != patstat_table::unknown) return input_format::patstat;
     return input_format::automatic;
 }
 

@@ -24,6 +24,7 @@
 #include "techconv/io/derwent.hpp"
 #include "techconv/io/google_patents.hpp"
 #include "techconv/io/patentsview.hpp"
+#include "techconv/io/patstat.hpp"
 #include "techconv/io/detect.hpp"
 #include "techconv/format/csv.hpp"  // delimiter_note
 #include "techconv/format/encoding.hpp"
@@ -210,6 +211,14 @@ inline patent_csv_options csv_options_of(const read_limits& l, text_encoding enc
     return o;
 }
 
+inline patstat_options patstat_options_of(const read_patents_options& opts) {
+    patstat_options o;
+    o.encoding = opts.encoding;
+    o.max_codes_per_record = opts.limits.max_codes_per_record;
+    o.max_columns = opts.limits.max_columns;
+    return o;
+}
+
 [[noreturn]] inline void no_patents(const std::string& source, input_format f) {
     ::techconv::detail::throw_error<invalid_argument>(source + ": format " + std::string(to_string(f)) +
                                                       " holds no patents (use " + format_names(holds_patents) + ")");
@@ -259,24 +268,70 @@ void construct_patent_reader(input_source& in, input_format f, const read_patent
         case input_format::google_patents:
             make(reader_tag<google_patents_reader>{}, in.stream(), path, csv_options_of(opts.limits, opts.encoding));
             return;
+        case input_format::patstat:
+            // the tables of an extract are one reader's inputs together (patstat_tables)
+            make(reader_tag<patstat_reader>{}, std::vector<input_source*>{&in}, patstat_options_of(opts));
+            return;
         default: no_patents(path, f);
     }
 }
 
-/// Reads the input `in` (its head already sniffed or not) in format `f` with the encoding and
-/// limits of `opts`: opens the reader (construct_patent_reader), calls `read(reader)`, then reads the
-/// input to its end (input_source::finish, for its observer). The report's has_country_column
-/// is set for a canonical CSV with a country column.
+/// The tables of a PATSTAT extract among `inputs`: inputs[first] (a PATSTAT table) and
+/// every later input whose format (`opts.format`, or detect_format) is patstat. The readers'
+/// entry points give them to one patstat_reader at the first table and pass over the others.
+inline std::vector<input_source*> patstat_tables(std::vector<input_source>& inputs, std::size_t first,
+                                                 const read_patents_options& opts) {
+    std::vector<input_source*> g{&inputs[first]};
+    for (std::size_t j = first + 1; j < inputs.size(); ++j) {
+        const input_format f = opts.format == input_format::automatic ? detect_format(inputs[j]) : opts.format;
+        if (f == input_format::patstat) g.push_back(&inputs[j]);
+    }
+    return g;
+}
+
+/// Whether `in` is a table of the PATSTAT extract `extract` (read already: not to be detected again).
+inline bool in_extract(const std::vector<input_source*>& extract, const input_source& in) noexcept {
+    for (const auto* t : extract)
+        if (t == &in) return true;
+    return false;
+}
+
+/// Opens the reader of input `k` of `inputs` in format `f` (construct_patent_reader; a PATSTAT
+/// table: the reader of every table of the extract, patstat_tables) and calls
+/// `make(reader_tag<R>{}, args...)`; the tables of the extract are kept in `extract`.
+/// \returns false, calling nothing, for a table of an extract read already (in `extract`).
+template <class Make>
+bool construct_input_reader(std::vector<input_source>& inputs, std::size_t k, input_format f,
+                            const read_patents_options& opts, std::vector<input_source*>& extract, Make&& make) {
+    if (f != input_format::patstat) {
+        construct_patent_reader(inputs[k], f, opts, make);
+        return true;
+    }
+    if (in_extract(extract, inputs[k])) return false;
+    extract = patstat_tables(inputs, k, opts);
+    make(reader_tag<patstat_reader>{}, extract, patstat_options_of(opts));
+    return true;
+}
+
+/// Reads input `k` of `inputs` (its head already sniffed or not) in format `f` with the encoding
+/// and limits of `opts`: opens the reader (construct_input_reader: a PATSTAT table opens the reader
+/// of its whole extract), calls `read(reader)`, then reads the input to its end
+/// (input_source::finish, for its observer). The report's has_country_column is set for a
+/// canonical CSV with a country column. \returns std::nullopt, reading nothing, for a PATSTAT
+/// table of an extract read already.
 template <class Fn>
-patent_read_stats with_patent_reader(input_source& in, input_format f, const read_patents_options& opts,
-                                     patent_input_report& out, Fn&& read) {
+std::optional<patent_read_stats> with_input_reader(std::vector<input_source>& inputs, std::size_t k, input_format f,
+                                                   const read_patents_options& opts,
+                                                   std::vector<input_source*>& extract, patent_input_report& out,
+                                                   Fn&& read) {
     patent_read_stats st;
-    construct_patent_reader(in, f, opts, [&](auto tag, auto&&... args) {
+    const bool opened = construct_input_reader(inputs, k, f, opts, extract, [&](auto tag, auto&&... args) {
         typename decltype(tag)::type reader(std::forward<decltype(args)>(args)...);
         note_reader(out, reader);
         st = read(reader);
     });
-    in.finish();
+    inputs[k].finish();
+    if (!opened) return std::nullopt;
     return st;
 }
 
@@ -413,7 +468,10 @@ private:
 /// detect_format from its head when automatic), in `opts.encoding`
 /// (automatic: decided per input from its first block by the reader, which
 /// continues from the sniffed head): a Lens export, USPTO XML, or the
-/// canonical CSV (canonical_csv_reader). A FIFO or standard input (`-`) is
+/// canonical CSV (canonical_csv_reader), ... . The tables of an EPO PATSTAT extract (format
+/// patstat, wherever they stand among the inputs) are read together, joined by one
+/// patstat_reader at the place of the first of them, and reported as one input under that
+/// table's path. A FIFO or standard input (`-`) is
 /// read like a file; after its records each input is read to its end
 /// (input_source::finish, for its observer) and closed. Family merging runs
 /// once over the records of all inputs (merge_families with default options).
@@ -425,17 +483,18 @@ inline patent_inputs read_patents(std::vector<input_source> inputs, const read_p
     const read_progress& p = opts.progress;
     std::unordered_set<std::string> seen;  // ids read so far (drop_duplicates)
     std::size_t held = 0;                  // heap bytes of the records read (max_memory_bytes)
-    for (auto& in : inputs) {
+    std::vector<input_source*> extract;    // the tables of the PATSTAT extract among the inputs, once read
+    for (std::size_t k = 0; k < inputs.size(); ++k) {
+        auto& in = inputs[k];
+        if (detail::in_extract(extract, in)) continue;  // read with the extract's first table
         const std::string& path = in.name();
         const input_format f = opts.format == input_format::automatic ? detect_format(in) : opts.format;
         if (p.start) p.start(path);
         const std::size_t before = out.records.size();
         input_file_report file{path, f, {}};
-        file.stats = detail::with_patent_reader(in, f, opts, out,
-                                                [&](auto& reader) {
-                                                    return detail::drain(reader, out.records, p,
-                                                                         opts.limits.max_memory_bytes, &held, path);
-                                                });
+        file.stats = *detail::with_input_reader(inputs, k, f, opts, extract, out, [&](auto& reader) {
+            return detail::drain(reader, out.records, p, opts.limits.max_memory_bytes, &held, path);
+        });
         if (opts.drop_duplicates) {
             // keep the first record of each id, across files and within one
             std::size_t w = before;
@@ -491,14 +550,17 @@ inline patent_table_inputs read_patent_table(std::vector<input_source> inputs,
     // the readers write each record straight into the table's columns (next_into)
     detail::table_row_filter<detail::table_id_set> sink(out.table, opts.drop_duplicates ? &seen : nullptr, out);
     std::size_t count = 0;  // records read, duplicates included (what progress reports)
-    for (auto& in : inputs) {
+    std::vector<input_source*> extract;  // the tables of the PATSTAT extract among the inputs, once read
+    for (std::size_t k = 0; k < inputs.size(); ++k) {
+        auto& in = inputs[k];
+        if (detail::in_extract(extract, in)) continue;  // read with the extract's first table
         const std::string& path = in.name();
         const input_format f = opts.format == input_format::automatic ? detect_format(in) : opts.format;
         if (p.start) p.start(path);
         const std::size_t before = out.table.size();
         input_file_report file{path, f, {}};
         sink.set_source(path);
-        file.stats = detail::with_patent_reader(in, f, opts, out, [&](auto& reader) {
+        file.stats = *detail::with_input_reader(inputs, k, f, opts, extract, out, [&](auto& reader) {
             while (reader.next_into(sink)) {
                 ++count;
                 if (p.update) p.update(reader.bytes_read(), count);
@@ -629,13 +691,15 @@ private:
     };
 
     bool open_next() {
+        // a table of the PATSTAT extract read already is passed over
+        while (next_input_ < inputs_.size() && detail::in_extract(extract_, inputs_[next_input_])) ++next_input_;
         if (next_input_ == inputs_.size()) return false;
         auto& in = inputs_[next_input_];
         const input_format f = opts_.format == input_format::automatic ? detect_format(in) : opts_.format;
         if (opts_.progress.start) opts_.progress.start(in.name());
         file_ = input_file_report{in.name(), f, {}};
         file_read_before_ = report_.read;
-        detail::construct_patent_reader(in, f, opts_, [&](auto tag, auto&&... args) {
+        detail::construct_input_reader(inputs_, next_input_, f, opts_, extract_, [&](auto tag, auto&&... args) {
             using R = typename decltype(tag)::type;
             auto r = std::make_unique<reader_of<R>>(std::forward<decltype(args)>(args)...);
             detail::note_reader(report_, r->r);
@@ -659,6 +723,7 @@ private:
     std::size_t n_;
     records::patent_table_options table_;
     std::size_t next_input_ = 0;
+    std::vector<input_source*> extract_;  // the tables of the PATSTAT extract among the inputs, once read
     std::unique_ptr<reader_base> current_;
     input_file_report file_;
     std::size_t file_read_before_ = 0;
