@@ -56,8 +56,13 @@ def test_keycore_groups_without_ipc_codes_as_the_command(data_dir, run_command):
     folder = run_command("keycore", inputs, "files-keycore-google", "--group-by", "country")
     kc = techconv.keycore(inputs, group_by="country")
     check_file_table(kc.groups, os.path.join(folder, "groups.csv"))
-    assert np.isnan(kc.groups["key_convergence_index"]).all()
-    assert np.isnan(kc.groups["key_all_subclasses"]).all()
+    # groups with a key core: not computed (NaN); a group without key-core records keeps its zero
+    # counts (nothing was profiled: group_profile::info is empty_input, as in groups.csv)
+    profiled = kc.groups["key_core"] > 0
+    assert profiled.any() and (~profiled).any()
+    assert np.isnan(kc.groups["key_convergence_index"][profiled]).all()
+    assert np.isnan(kc.groups["key_all_subclasses"][profiled]).all()
+    assert (kc.groups["key_all_subclasses"][~profiled] == 0).all()
     with open(os.path.join(folder, "report.json"), encoding="utf-8") as f:
         assert kc.report == json.load(f)
 
