@@ -35,20 +35,25 @@
 
 #include <techconv/analysis/collaboration.hpp>
 #include <techconv/analysis/collaboration_inputs.hpp>
+#include <techconv/analysis/evolution.hpp>
 #include <techconv/analysis/forecast.hpp>
 #include <techconv/analysis/keycore.hpp>
 #include <techconv/analysis/network.hpp>
 #include <techconv/analysis/network_selection.hpp>
 #include <techconv/analysis/patent_rules.hpp>
+#include <techconv/analysis/quality.hpp>
 #include <techconv/analysis/table_weights.hpp>
 #include <techconv/classification/loaders.hpp>
 #include <techconv/error.hpp>
 #include <techconv/format/encoding.hpp>
 #include <techconv/io/detect.hpp>
 #include <techconv/io/papers.hpp>
+#include <techconv/io/citations.hpp>
 #include <techconv/io/patent_inputs.hpp>
+#include <techconv/report/evolution.hpp>
 #include <techconv/report/forecast.hpp>
 #include <techconv/report/json.hpp>
+#include <techconv/report/quality.hpp>
 #include <techconv/report/tables.hpp>
 #include <techconv/version.hpp>
 
@@ -594,6 +599,21 @@ void network_tables(const ta::network_result& res, py::dict& d) {
         g.add(8, top);
     }
     d["groups"] = g.finish();
+    // rta.csv (report::write_rta_csv's columns), written by the command with group_by
+    const auto& rel = res.relatedness;
+    columns_builder t({{"group", 's'}, {"class", 's'}, {"count", 'f'}, {"rta", 'f'}, {"advantage", 'i'},
+                       {"density", 'f'}});
+    if (!res.groups.empty())
+        for (tc::index gi = 0; gi < static_cast<tc::index>(rel.groups.size()); ++gi)
+            for (tc::index k = 0; k < static_cast<tc::index>(rel.classes.size()); ++k) {
+                t.add(0, rel.groups[static_cast<std::size_t>(gi)]);
+                t.add(1, rel.classes[static_cast<std::size_t>(k)]);
+                t.add(2, rel.counts(gi, k));
+                t.add(3, rel.rta(gi, k));
+                t.add_int(4, rel.advantage(gi, k) ? 1 : 0);
+                t.add(5, rel.density(gi, k));
+            }
+    d["rta"] = t.finish();
 }
 
 py::dict network(const std::shared_ptr<records_handle>& h, const std::string& level, const std::string& codes,
@@ -879,7 +899,8 @@ py::dict closeness(const std::vector<std::string>& paths, const std::string& for
 
 py::dict forecast(const std::shared_ptr<records_handle>& h, int train_until, const std::string& level,
                   const std::string& codes, std::int64_t top, const std::string& counting, double katz_beta,
-                  double weight_exponent, std::int64_t max_candidates, int threads) {
+                  double weight_exponent, std::int64_t max_candidates, std::int64_t keep_top, std::int64_t sample,
+                  std::uint64_t sample_seed, std::int64_t katz_max_nodes, int threads) {
     if (codes != "ipc" && codes != "cpc") throw tc::invalid_argument("codes expects 'ipc' or 'cpc', got '" + codes + "'");
     ta::forecast_options fo;
     fo.train_until = static_cast<tc::year_type>(train_until);
@@ -889,11 +910,18 @@ py::dict forecast(const std::shared_ptr<records_handle>& h, int train_until, con
     fo.codes = codes == "cpc" ? tio::patent_field::cpc : tio::patent_field::ipc;
     if (top < 1) throw tc::invalid_argument("top must be at least 1");
     if (max_candidates < 1) throw tc::invalid_argument("max_candidates must be at least 1");
+    if (keep_top < 1) throw tc::invalid_argument("keep_top must be at least 1");
+    if (sample < 0) throw tc::invalid_argument("sample must be at least 0");
+    if (katz_max_nodes < 0) throw tc::invalid_argument("katz_max_nodes must be at least 0");
     fo.top = static_cast<tc::index>(top);
     fo.counting = tc::records::counting_from_string(counting);
     fo.scores.katz_beta = katz_beta;
     fo.scores.weight_exponent = weight_exponent;
     fo.max_candidates = static_cast<tc::index>(max_candidates);
+    fo.keep_top = static_cast<tc::index>(keep_top);
+    fo.sample_size = static_cast<tc::index>(sample);
+    fo.sample_seed = sample_seed;
+    fo.scores.katz_max_nodes = static_cast<tc::index>(katz_max_nodes);
     fo.threads = threads;
     ta::forecast_result res;
     {
@@ -927,6 +955,7 @@ py::dict forecast(const std::shared_ptr<records_handle>& h, int train_until, con
     fs.read = h->in.read;
     fs.records = h->in.table.size();
     fs.merged = h->in.merged;
+    fs.max_candidates = fo.max_candidates;  // evaluation.json names the bound when the evaluation is bounded
     const auto& g = res.train;
     columns_builder nodes({{"code", 's'}, {"occurrences", 'f'}});
     for (tc::index v = 0; v < g.num_nodes(); ++v) {
@@ -945,6 +974,193 @@ py::dict forecast(const std::shared_ptr<records_handle>& h, int train_until, con
     d["train_nodes"] = nodes.finish();
     d["train_edges"] = edges.finish();
     return d;
+}
+
+// --- quality (issue 19 sections 1-2) ---------------------------------------------------------
+
+/// quality.csv (report::write_quality_csv's columns): a year the file leaves empty is 0, an
+/// undefined value or normalised value NaN (its <indicator>_status column says why).
+py::dict quality_table(const ta::quality_result& res, const tc::classification::concordance* fields) {
+    std::vector<std::pair<std::string, char>> cols{{"id", 's'}, {"year", 'i'}, {"publication_year", 'i'}, {"field", 's'}};
+    for (const auto q : ta::all_quality_indicators) cols.emplace_back(std::string(ta::to_string(q)), 'f');
+    for (const auto q : ta::all_quality_indicators) cols.emplace_back(std::string(ta::to_string(q)) + "_normalised", 'f');
+    for (const auto q : ta::all_quality_indicators) cols.emplace_back(std::string(ta::to_string(q)) + "_status", 's');
+    for (const char* c : {"citing", "citing_with_classes", "cited", "cited_with_classes"}) cols.emplace_back(c, 'i');
+    columns_builder b(std::move(cols));
+    const auto year = [](tc::year_type y) { return y == tc::no_year ? std::int64_t{0} : static_cast<std::int64_t>(y); };
+    const auto value = [](const ta::quality_value& v) {
+        return v.value ? *v.value : std::numeric_limits<double>::quiet_NaN();
+    };
+    const std::size_t n = ta::quality_indicator_count;
+    for (const auto& rec : res.records) {
+        b.add(0, rec.id);
+        b.add_int(1, year(rec.year));
+        b.add_int(2, year(rec.publication_year));
+        b.add(3, rp::quality_field_name(rec, fields));
+        for (std::size_t q = 0; q < n; ++q) {
+            b.add(4 + q, value(rec.values[q]));
+            b.add(4 + n + q, value(rec.normalised[q]));
+            b.add(4 + 2 * n + q, std::string(ta::to_string(rec.values[q].status)));
+        }
+        const tc::index counts[] = {rec.citing, rec.citing_with_classes, rec.cited, rec.cited_with_classes};
+        for (std::size_t k = 0; k < 4; ++k) b.add_int(4 + 3 * n + k, static_cast<std::int64_t>(counts[k]));
+    }
+    return b.finish();
+}
+
+py::dict quality(const std::shared_ptr<records_handle>& h, const std::optional<std::string>& citations,
+                 const std::optional<std::string>& classes, const std::optional<std::string>& fields, bool hall) {
+    std::vector<tio::citation_row> citation_rows;
+    std::vector<tio::class_row> class_rows;
+    tc::classification::concordance field_table;
+    ta::quality_options qo;
+    qo.hall_correction = hall;
+    ta::quality_result res;
+    {
+        py::gil_scoped_release nogil;
+        if (citations) citation_rows = tio::read_citation_table(*citations);
+        if (classes) class_rows = tio::read_class_table(*classes);
+        if (fields) {
+            field_table = tc::classification::load_concordance_file(*fields);
+            qo.fields = &field_table;
+        }
+        res = ta::quality_indicators(h->in.table, qo, citation_rows, class_rows);
+    }
+    const auto& g = res.graph;
+    py::dict graph;  // the counts of report.md's citation graph table
+    graph["records"] = g.records;
+    graph["external_documents"] = g.size() - g.records;
+    graph["citations"] = g.stats.edges;
+    graph["citations_between_records"] = g.stats.internal_edges;
+    graph["list_citations"] = g.stats.list_citations;
+    graph["table_rows"] = g.stats.table_rows;
+    graph["table_rows_unused"] = g.stats.table_rows_unused;
+    graph["self_citations"] = g.stats.self_citations;
+    graph["duplicate_ids"] = g.stats.duplicate_ids;
+    graph["records_without_year"] = res.records_without_year;
+    graph["records_without_field"] = res.records_without_field;
+    py::dict d;
+    d["table"] = quality_table(res, qo.fields);
+    d["graph"] = graph;
+    d["citation_rows"] = citation_rows.size();
+    d["class_rows"] = class_rows.size();
+    return d;
+}
+
+// --- evolution (issue 19 section 3) -----------------------------------------------------------
+
+/// The five tables of `techconv evolution` (report::write_periods_csv ... write_cluster_flows_csv's
+/// columns); a cell the file leaves empty (density, convergence_index, modularity of a period
+/// without codes; share_new of a year without pairs) is NaN, its status column says why.
+py::dict evolution_tables(const ta::evolution_result& res) {
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    columns_builder p({{"period", 's'}, {"records", 'i'}, {"nodes", 'i'}, {"edges", 'i'}, {"density", 'f'},
+                       {"convergence_index", 'f'}, {"modularity", 'f'}, {"clusters", 'i'},
+                       {"records_with_codes", 'i'}, {"first_year", 'i'}, {"last_year", 'i'}, {"status", 's'}});
+    columns_builder s({{"period", 's'}, {"cluster", 'i'}, {"size", 'i'}, {"centrality", 'f'}, {"density", 'f'},
+                       {"quadrant", 's'}, {"top_nodes", 's'}});
+    for (const auto& x : res.periods) {
+        const bool empty = x.info == tc::status::empty_input;
+        p.add(0, rp::period_name(x.span));
+        p.add_int(1, static_cast<std::int64_t>(x.records));
+        p.add_int(2, static_cast<std::int64_t>(x.nodes));
+        p.add_int(3, static_cast<std::int64_t>(x.edges));
+        p.add(4, empty ? none : x.density);
+        p.add(5, empty ? none : x.convergence_index);
+        p.add(6, empty ? none : x.modularity);
+        p.add_int(7, static_cast<std::int64_t>(x.clusters));
+        p.add_int(8, static_cast<std::int64_t>(x.records_with_codes));
+        p.add_int(9, static_cast<std::int64_t>(x.span.first));
+        p.add_int(10, static_cast<std::int64_t>(x.span.last));
+        p.add(11, std::string(tc::to_string(x.info)));
+        for (std::size_t k = 0; k < x.cluster_list.size(); ++k) {
+            const auto& c = x.cluster_list[k];
+            std::string top;
+            for (const auto& t : c.top_nodes) top += (top.empty() ? "" : ";") + t;
+            s.add(0, rp::period_name(x.span));
+            s.add_int(1, static_cast<std::int64_t>(k));
+            s.add_int(2, static_cast<std::int64_t>(c.size));
+            s.add(3, c.centrality);
+            s.add(4, c.density);
+            s.add(5, std::string(ta::to_string(c.quadrant)));
+            s.add(6, top);
+        }
+    }
+    columns_builder n({{"source", 's'}, {"target", 's'}, {"first_year", 'i'}, {"records_in_first_year", 'i'}});
+    for (const auto& x : res.new_pairs) {
+        n.add(0, x.source);
+        n.add(1, x.target);
+        n.add_int(2, static_cast<std::int64_t>(x.first_year));
+        n.add_int(3, static_cast<std::int64_t>(x.records_in_first_year));
+    }
+    columns_builder y({{"year", 'i'}, {"records", 'i'}, {"pairs", 'i'}, {"new_pairs", 'i'}, {"share_new", 'f'},
+                       {"status", 's'}});
+    for (const auto& x : res.years) {
+        y.add_int(0, static_cast<std::int64_t>(x.year));
+        y.add_int(1, static_cast<std::int64_t>(x.records));
+        y.add_int(2, static_cast<std::int64_t>(x.pairs));
+        y.add_int(3, static_cast<std::int64_t>(x.new_pairs));
+        y.add(4, x.info == tc::status::empty_input ? none : x.share_new);
+        y.add(5, std::string(tc::to_string(x.info)));
+    }
+    columns_builder f({{"period_a", 's'}, {"cluster_a", 'i'}, {"period_b", 's'}, {"cluster_b", 'i'},
+                       {"shared", 'i'}, {"inclusion", 'f'}, {"stability", 'f'}});
+    for (const auto& x : res.flows) {
+        f.add(0, rp::period_name(res.periods[x.period_a].span));
+        f.add_int(1, static_cast<std::int64_t>(x.cluster_a));
+        f.add(2, rp::period_name(res.periods[x.period_b].span));
+        f.add_int(3, static_cast<std::int64_t>(x.cluster_b));
+        f.add_int(4, static_cast<std::int64_t>(x.shared));
+        f.add(5, x.inclusion);
+        f.add(6, x.stability);
+    }
+    py::dict d;
+    d["periods"] = p.finish();
+    d["new_pairs"] = n.finish();
+    d["new_pairs_by_year"] = y.finish();
+    d["strategic"] = s.finish();
+    d["cluster_flows"] = f.finish();
+    d["records"] = res.records;
+    d["records_without_year"] = res.records_without_year;
+    d["rejected_codes"] = res.rejected_codes;
+    return d;
+}
+
+py::dict evolution(const std::shared_ptr<records_handle>& h, const std::optional<std::string>& periods,
+                   std::optional<int> window, std::optional<int> step, const std::string& level,
+                   const std::string& codes, const std::string& counting, const std::string& algorithm,
+                   double resolution, std::uint64_t seed, int threads) {
+    namespace cg = tc::cograph;
+    if (periods.has_value() == window.has_value())
+        throw tc::invalid_argument("evolution: give either periods (e.g. '2005-2010,2011-2016') or window");
+    if (codes != "ipc" && codes != "cpc") throw tc::invalid_argument("codes expects 'ipc' or 'cpc', got '" + codes + "'");
+    if (!(resolution >= 0.0 && resolution <= cg::max_resolution))
+        throw tc::invalid_argument("resolution must lie in [0, " + std::to_string(cg::max_resolution) + "]");
+    ta::evolution_options eo;
+    if (periods) {
+        eo.periods = ta::parse_periods(*periods);
+    } else {
+        if (*window < 1 || *window > 1000) throw tc::invalid_argument("window must lie in [1, 1000]");
+        if (step && (*step < 1 || *step > 1000)) throw tc::invalid_argument("step must lie in [1, 1000]");
+        eo.window = *window;
+        eo.step = step ? *step : 0;  // 0: the library's default, equal to the window
+    }
+    auto& no = eo.network;
+    no.level = tc::classification::ipc_level_from_string(level);
+    if (no.level > tc::classification::ipc_level::main_group)
+        throw tc::invalid_argument("level expects section, class, subclass or main-group");
+    no.codes = codes == "cpc" ? tio::patent_field::cpc : tio::patent_field::ipc;
+    no.counting = tc::records::counting_from_string(counting);
+    no.method = ta::community_method_from_string(algorithm);
+    no.resolution = resolution;
+    no.seed = seed;
+    no.threads = threads;
+    ta::evolution_result res;
+    {
+        py::gil_scoped_release nogil;
+        res = ta::evolution(h->in.table, eo);
+    }
+    return evolution_tables(res);
 }
 
 void translate_parse_error(const tc::parse_error& e) {
@@ -1037,7 +1253,13 @@ PYBIND11_MODULE(_core, m) {
           py::arg("periods"), py::arg("institutions"));
     m.def("forecast", &forecast, py::arg("records"), py::arg("train_until"), py::arg("level"), py::arg("codes"),
           py::arg("top"), py::arg("counting"), py::arg("katz_beta"), py::arg("weight_exponent"),
-          py::arg("max_candidates"), py::arg("threads"));
+          py::arg("max_candidates"), py::arg("keep_top"), py::arg("sample"), py::arg("sample_seed"),
+          py::arg("katz_max_nodes"), py::arg("threads"));
+    m.def("quality", &quality, py::arg("records"), py::arg("citations"), py::arg("classes"), py::arg("fields"),
+          py::arg("hall"));
+    m.def("evolution", &evolution, py::arg("records"), py::arg("periods"), py::arg("window"), py::arg("step"),
+          py::arg("level"), py::arg("codes"), py::arg("counting"), py::arg("algorithm"), py::arg("resolution"),
+          py::arg("seed"), py::arg("threads"));
     m.def("holds_papers", [](const std::vector<std::string>& paths, const std::string& format) {
         return paths_hold_papers(paths, tio::input_format_from_string(format));
     });

@@ -21,7 +21,8 @@ __version__ = _core.__version__
 ParseError = _core.ParseError
 
 __all__ = ["ParseError", "Records", "PaperRecords", "Table", "KeyCore", "Weights", "Network", "Closeness", "Forecast",
-           "read", "weights", "keycore", "network", "closeness", "forecast", "INDICATORS", "NETWORK_FILES",
+           "Quality", "Evolution", "read", "weights", "keycore", "network", "closeness", "forecast",
+           "quality", "evolution", "INDICATORS", "NETWORK_FILES",
            "__version__"]
 
 #: The nine [KCT] indicators, in the order of Records.indicators' columns.
@@ -400,7 +401,8 @@ class Network:
     pagerank, cluster, clustering), .edges (Table as edges.csv: source,
     target, weight), .cluster_table (clusters.csv), .cluster_links
     (cluster_links.csv), .sections (sections.csv), .groups (groups.csv with
-    group_by="country", else None), .summary (dict: summary.json),
+    group_by="country", else None), .rta (rta.csv with group_by="country":
+    group, class, count, rta, advantage (1/0), density; else None), .summary (dict: summary.json),
     .record_count (records in the network), .convergence_index,
     .modularity, .clusters (the number of clusters), .rejected_codes,
     .records (the Records); .to_networkx() and .to_scipy() give the weighted
@@ -416,6 +418,8 @@ class Network:
         self.sections = _table_of(d.pop("sections"))
         groups = _table_of(d.pop("groups"))
         self.groups = groups if len(groups) else None
+        rta = _table_of(d.pop("rta"))
+        self.rta = rta if self.groups is not None else None
         self.summary = json.loads(d.pop("summary_json"))
         self._handle = d.pop("handle")
         self.record_count = d.pop("records")
@@ -518,7 +522,8 @@ class Forecast:
 
 
 def forecast(records, train_until, format="auto", level="subclass", codes="ipc", top=100, counting="full",
-             katz_beta=0.0, weight_exponent=1.0, max_candidates=20000000, no_merge=False, threads=1, encoding=None):
+             katz_beta=0.0, weight_exponent=1.0, max_candidates=20000000, keep_top=10000, sample=1000000,
+             sample_seed=1, katz_max_nodes=4000, no_merge=False, threads=1, encoding=None):
     """Link prediction of convergence, as `techconv forecast` computes it
     (predictions.csv, evaluation.json).
 
@@ -527,9 +532,101 @@ def forecast(records, train_until, format="auto", level="subclass", codes="ipc",
     have the command's names and defaults: level ("section", "class",
     "subclass", "main-group"), codes ("ipc" or "cpc"), top (L of precision
     at L, 100), counting, katz_beta (0: 0.5 / lambda_max), weight_exponent
-    (1), max_candidates (20000000), threads (same result for any).
+    (1), max_candidates (20000000), threads (same result for any). Above
+    max_candidates the evaluation is bounded (evaluation.json's "evaluation"
+    object says so): keep_top (10000, at least top) best-ranked candidates of
+    each score plus sample (1000000) others drawn with sample_seed (1);
+    katz_max_nodes (4000): Katz only up to that many train nodes, else its
+    status is not_computed and its column NaN.
     """
     records = _patents(records, format, encoding, no_merge, "forecast")
     d = _core.forecast(records._h, int(train_until), level, codes, int(top), counting, float(katz_beta),
-                       float(weight_exponent), int(max_candidates), int(threads))
+                       float(weight_exponent), int(max_candidates), int(keep_top), int(sample), int(sample_seed),
+                       int(katz_max_nodes), int(threads))
     return Forecast(d, records)
+
+
+class Quality:
+    """Result of techconv.quality(): .table (Table as quality.csv: id, year,
+    publication_year (0 where the file's cell is empty), field, the nine
+    indicators, the same with _normalised (NaN where undefined), the same with
+    _status (str: ok or why the value is undefined / partial), citing,
+    citing_with_classes, cited, cited_with_classes), .graph (dict: the counts
+    of report.md's citation graph table — records, external_documents,
+    citations, citations_between_records, table_rows_unused, self_citations,
+    duplicate_ids, records_without_year, records_without_field — and
+    list_citations, table_rows), .citation_rows / .class_rows (rows read from
+    the citation / class table, 0 without one), .records (the Records).
+    """
+
+    def __init__(self, d, records):
+        self.table = _table_of(d["table"])
+        self.graph = dict(d["graph"])
+        self.citation_rows = d["citation_rows"]
+        self.class_rows = d["class_rows"]
+        self.records = records
+
+
+def quality(records, citations=None, classes=None, fields=None, hall=False, format="auto", no_merge=False,
+            encoding=None):
+    """The OECD patent quality indicators of each record (Squicciarini, Dernis &
+    Criscuolo 2013), as `techconv quality` computes them (quality.csv).
+
+    records: Records or a path / list of paths (read with format, encoding,
+    no_merge). Options have the command's names: citations (CSV
+    citing,cited[,citing_year]), classes (CSV id,ipc[,year]), fields (the
+    technology-field table, e.g. ipc_technology.csv; cohorts are then year x
+    field), hall (Hall's N/(N-1) correction of generality and originality).
+    """
+    records = _patents(records, format, encoding, no_merge, "quality")
+    d = _core.quality(records._h, None if citations is None else str(citations),
+                      None if classes is None else str(classes), None if fields is None else str(fields), bool(hall))
+    return Quality(d, records)
+
+
+class Evolution:
+    """Result of techconv.evolution(): the tables of the command's files —
+    .periods (periods.csv: period, records, nodes, edges, density,
+    convergence_index, modularity (NaN for a period without codes, status
+    empty_input), clusters, records_with_codes, first_year, last_year,
+    status), .new_pairs (new_pairs.csv: source, target, first_year,
+    records_in_first_year), .new_pairs_by_year (new_pairs_by_year.csv: year,
+    records, pairs, new_pairs, share_new (NaN for a year without pairs),
+    status), .strategic (strategic.csv: period, cluster, size, centrality,
+    density, quadrant, top_nodes), .cluster_flows (cluster_flows.csv:
+    period_a, cluster_a, period_b, cluster_b, shared, inclusion, stability) —
+    and .record_count, .records_without_year, .rejected_codes, .records (the
+    Records).
+    """
+
+    def __init__(self, d, records):
+        for name in ("periods", "new_pairs", "new_pairs_by_year", "strategic", "cluster_flows"):
+            setattr(self, name, _table_of(d[name]))
+        self.record_count = d["records"]
+        self.records_without_year = d["records_without_year"]
+        self.rejected_codes = d["rejected_codes"]
+        self.records = records
+
+
+def evolution(records, periods=None, window=None, step=None, format="auto", level="subclass", codes="ipc",
+              counting="full", algorithm="louvain", resolution=1.0, seed=42, no_merge=False, threads=1,
+              encoding=None):
+    """How convergence develops over time, as `techconv evolution` computes it
+    (periods.csv, new_pairs.csv, new_pairs_by_year.csv, strategic.csv,
+    cluster_flows.csv).
+
+    records: Records or a path / list of paths (read with format, encoding,
+    no_merge). Either periods (the command's list, "2005-2010,2011-2016", or
+    a list of (first, last) pairs / single years) or window (years) with step
+    (default: window). Options have the command's names and defaults: level
+    ("section", "class", "subclass", "main-group"), codes ("ipc" or "cpc"),
+    counting, algorithm ("louvain", "leiden"), resolution, seed, threads
+    (same result for any).
+    """
+    records = _patents(records, format, encoding, no_merge, "evolution")
+    if periods is not None and not isinstance(periods, str):
+        periods = ",".join(str(p) if isinstance(p, int) else f"{int(p[0])}-{int(p[1])}" for p in periods)
+    d = _core.evolution(records._h, periods, None if window is None else int(window),
+                        None if step is None else int(step), level, codes, counting, algorithm, float(resolution),
+                        int(seed), int(threads))
+    return Evolution(d, records)

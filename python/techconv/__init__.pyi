@@ -144,6 +144,7 @@ class Network:
     cluster_links: Table
     sections: Table
     groups: Optional[Table]
+    rta: Optional[Table]
     summary: dict
     record_count: int
     convergence_index: float
@@ -178,6 +179,42 @@ class Forecast:
 def forecast(records: Union[Records, PathLike, Iterable[PathLike]], train_until: int, format: str = "auto",
              level: str = "subclass", codes: str = "ipc", top: int = 100, counting: str = "full",
              katz_beta: float = 0.0, weight_exponent: float = 1.0, max_candidates: int = 20000000,
+             keep_top: int = 10000, sample: int = 1000000, sample_seed: int = 1, katz_max_nodes: int = 4000,
              no_merge: bool = False, threads: int = 1, encoding: Optional[str] = None) -> Forecast:
     """Link prediction of convergence (issue 19 section 4), as `techconv forecast`."""
+    ...
+
+class Quality:
+    """Result of techconv.quality(): a table as quality.csv and the citation graph's counts."""
+    table: Table
+    graph: dict
+    citation_rows: int
+    class_rows: int
+    records: Records
+
+def quality(records: Union[Records, PathLike, Iterable[PathLike]], citations: Optional[PathLike] = None,
+            classes: Optional[PathLike] = None, fields: Optional[PathLike] = None, hall: bool = False,
+            format: str = "auto", no_merge: bool = False, encoding: Optional[str] = None) -> Quality:
+    """The OECD patent quality indicators (issue 19 sections 1-2), as `techconv quality`."""
+    ...
+
+class Evolution:
+    """Result of techconv.evolution(): tables as the command's five CSV files."""
+    periods: Table
+    new_pairs: Table
+    new_pairs_by_year: Table
+    strategic: Table
+    cluster_flows: Table
+    record_count: int
+    records_without_year: int
+    rejected_codes: int
+    records: Records
+
+def evolution(records: Union[Records, PathLike, Iterable[PathLike]],
+              periods: Optional[Union[str, Sequence[Union[int, Tuple[int, int]]]]] = None,
+              window: Optional[int] = None, step: Optional[int] = None, format: str = "auto",
+              level: str = "subclass", codes: str = "ipc", counting: str = "full", algorithm: str = "louvain",
+              resolution: float = 1.0, seed: int = 42, no_merge: bool = False, threads: int = 1,
+              encoding: Optional[str] = None) -> Evolution:
+    """Evolution of convergence over periods (issue 19 section 3), as `techconv evolution`."""
     ...

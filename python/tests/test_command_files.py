@@ -71,8 +71,9 @@ def test_network_tables_and_exports_as_the_command(data_dir, run_command):
     inputs = datasets(data_dir)["lens-jet-engines"]
     folder = run_command("network", inputs, "files-network", "--group-by", "country", "--key-core-only")
     net = techconv.network(inputs, group_by="country", key_core_only=True)
+    assert len(net.rta) == len(set(net.rta["group"])) * len(set(net.rta["class"])) > 0
     for name, table in (("clusters.csv", net.cluster_table), ("cluster_links.csv", net.cluster_links),
-                        ("sections.csv", net.sections), ("groups.csv", net.groups)):
+                        ("sections.csv", net.sections), ("groups.csv", net.groups), ("rta.csv", net.rta)):
         check_file_table(table, os.path.join(folder, name))
     for name in techconv.NETWORK_FILES:
         with open(os.path.join(folder, name), encoding="utf-8", newline="") as f:
@@ -80,6 +81,7 @@ def test_network_tables_and_exports_as_the_command(data_dir, run_command):
     assert net.summary["key_core_only"] is True and net.summary["nodes"] == len(net.nodes)
     with pytest.raises(ValueError, match="no export file"):
         net.export("nodes.csv")
+    assert techconv.network(net.records, key_core_only=True).rta is None  # no group_by: no rta.csv
 
 
 def test_closeness_periods_and_institutions_as_the_command(data_dir, run_command):
