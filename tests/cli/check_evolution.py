@@ -124,7 +124,7 @@ def check_lifecycle(out, rows):
     check(got["first_year"] == first and got["last_year"] == last, "lifecycle years")
     check(got["records"] == counts, "lifecycle yearly counts")
     check(got["cumulative"] == list(itertools.accumulate(counts)), "lifecycle cumulative counts")
-    path = os.path.join(out, "lifecycle-points.txt")
+    path = os.path.join(os.path.dirname(out), "lifecycle-points.txt")  # beside the output folder, not in it
     with open(path, "w") as f:
         for y, c in zip(range(first, last + 1), got["cumulative"]):
             f.write("%d %d\n" % (y, c))
