@@ -28,7 +28,9 @@ const command_spec& evolution_spec() {
         "it reports the first year a record carries both (technology fusion, Caviggioli 2016) and\n"
         "per year the share of the year's pairs that are new (Curran & Leker 2011). Each period's\n"
         "clusters are placed in Callon's strategic diagram (centrality, density) and linked to the\n"
-        "clusters of the next period that share codes (inclusion index, Cobo et al. 2011).",
+        "clusters of the next period that share codes (inclusion and weighted inclusion indexes, Cobo\n"
+        "et al. 2011). Logistic and Gompertz S-curves are fitted to the cumulative records per year\n"
+        "(technology life cycle: saturation, midpoint, 10-90 % duration, R², AIC).",
         {
             {"out", "DIR", "output folder (created)"},
             {"periods", "LIST", "year ranges A-B (or single years) separated by commas"},
@@ -50,9 +52,12 @@ const command_spec& evolution_spec() {
         "  new_pairs_by_year.csv  year, records, pairs, new_pairs, share_new, status\n"
         "  strategic.csv      period, cluster, size, centrality, density, quadrant, top_nodes\n"
         "                     (Callon's strategic diagram: motor, basic, niche or emerging)\n"
-        "  cluster_flows.csv  period_a, cluster_a, period_b, cluster_b, shared, inclusion, stability\n"
+        "  cluster_flows.csv  period_a, cluster_a, period_b, cluster_b, shared, inclusion,\n"
+        "                     weighted_inclusion, stability\n"
         "                     (codes shared by clusters of consecutive periods, Cobo et al. 2011)\n"
-        "  report.md          the tables, with new_pairs.svg/.png and new_pair_share.svg/.png (gnuplot)",
+        "  lifecycle.json     logistic and Gompertz fits of the cumulative records per year: status,\n"
+        "                     saturation_K, midpoint_t0, rate_r, duration_10_90, r_squared, aic\n"
+        "  report.md          the tables, with new_pairs, new_pair_share and lifecycle .svg/.png (gnuplot)",
         true};
     return spec;
 }
@@ -108,6 +113,7 @@ int cmd_evolution(int argc, char** argv) {
         write_file(out_dir, "new_pairs_by_year.csv", [&](std::ostream& f) { rp::write_new_pairs_by_year_csv(f, res); });
         write_file(out_dir, "strategic.csv", [&](std::ostream& f) { rp::write_strategic_csv(f, res); });
         write_file(out_dir, "cluster_flows.csv", [&](std::ostream& f) { rp::write_cluster_flows_csv(f, res); });
+        write_file(out_dir, "lifecycle.json", [&](std::ostream& f) { rp::write_lifecycle_json(f, res); });
         std::string pictures;  // new pairs per year (gnuplot, when on PATH)
         if (res.years.size() >= 2)
             for (const auto& ch : rp::evolution_charts(res)) pictures += rp::render_chart(out_dir, ch);

@@ -262,3 +262,45 @@ TEST_CASE("evolution: a year without pairs, options checked, same result for any
     for (std::size_t k = 0; k < r1.periods.size(); ++k) CHECK(r1.periods[k].modularity == r2.periods[k].modularity);
     CHECK(r1.new_pairs.size() == r2.new_pairs.size());
 }
+
+TEST_CASE("evolution: weighted inclusion of the cluster flows by hand") {
+    using evolution_test::rec;
+    // 2000: {A,B} {A,B} {A,C} {D,E}: two components, clusters {A,B,C} (id 0) and {D,E} (id 1)
+    //   (Q = 0.375 against 0.281 for {A,B},{C},{D,E}); occurrences A 3, B 2, C 1, D 1, E 1.
+    // 2001: {A,B} {B,C} {B,C} {D,F} {D,F} {D,F}: clusters {A,B,C} and {D,F}; occurrences
+    //   A 1, B 3, C 2, D 3, F 3.
+    // {A,B,C} -> {A,B,C}: shared 3, inclusion 3/3 = 1, weighted (min(3,1) + min(2,3) + min(1,2)) /
+    //   min(3+2+1, 1+3+2) = 4/6; {D,E} -> {D,F}: shared 1 (D), inclusion 1/min(2,2) = 0.5, weighted
+    //   min(1,3) / min(1+1, 3+3) = 1/2. Stability: 4 codes of both / 6 of either = 2/3.
+    const std::vector<tio::patent_record> rs{
+        rec({"A01B1/00", "B02C1/00"}, 2000), rec({"A01B1/00", "B02C1/00"}, 2000), rec({"A01B1/00", "C03C1/00"}, 2000),
+        rec({"D04B1/00", "E05B1/00"}, 2000), rec({"A01B1/00", "B02C1/00"}, 2001), rec({"B02C1/00", "C03C1/00"}, 2001),
+        rec({"B02C1/00", "C03C1/00"}, 2001), rec({"D04B1/00", "F16H1/00"}, 2001), rec({"D04B1/00", "F16H1/00"}, 2001),
+        rec({"D04B1/00", "F16H1/00"}, 2001)};
+    ta::evolution_options o;
+    o.periods = ta::parse_periods("2000,2001");
+    const auto r = ta::evolution(rs, o);
+    REQUIRE(r.periods.size() == 2);
+    REQUIRE(r.periods[0].cluster_list.size() == 2);
+    REQUIRE(r.periods[1].cluster_list.size() == 2);
+    const auto& a0 = r.periods[0].cluster_list[0];
+    CHECK(a0.codes == std::vector<std::string>{"A01B", "B02C", "C03C"});
+    CHECK(a0.occurrences == std::vector<double>{3, 2, 1});
+    CHECK(r.periods[1].cluster_list[1].codes == std::vector<std::string>{"D04B", "F16H"});
+    CHECK(r.periods[1].cluster_list[1].occurrences == std::vector<double>{3, 3});
+    REQUIRE(r.flows.size() == 2);
+    CHECK(r.flows[0].cluster_a == 0);
+    CHECK(r.flows[0].cluster_b == 0);
+    CHECK(r.flows[0].shared == 3);
+    CHECK(r.flows[0].inclusion == doctest::Approx(1.0));
+    CHECK(r.flows[0].weighted_inclusion == doctest::Approx(4.0 / 6.0));
+    CHECK(r.flows[0].stability == doctest::Approx(2.0 / 3.0));
+    CHECK(r.flows[1].cluster_a == 1);
+    CHECK(r.flows[1].cluster_b == 1);
+    CHECK(r.flows[1].shared == 1);
+    CHECK(r.flows[1].inclusion == doctest::Approx(0.5));
+    CHECK(r.flows[1].weighted_inclusion == doctest::Approx(0.5));
+    // the life cycle of the records: 4 in 2000, 6 in 2001 (two points: nothing fitted)
+    CHECK(r.lifecycle.cumulative == std::vector<techconv::index>{4, 10});
+    CHECK(r.lifecycle.logistic.info == techconv::status::empty_input);
+}

@@ -12,22 +12,26 @@ NetworkX's own Louvain optimum (the partition itself is not written). Per pair o
 the first year and the records of that year carrying both; per year: the distinct pairs, the new
 ones and their share. rta.csv: P_gc = records of the group (Jurisdiction, offices WO/EP/... as
 "(unknown)") with subclass c, RTA, x = [RTA >= 1], proximity n_ij / max(n_i, n_j) and the
-relatedness density with numpy. strategic.csv and cluster_flows.csv are checked for their
+relatedness density with numpy. lifecycle.json: the yearly and cumulative counts, and the
+logistic and Gompertz fits against SciPy's curve_fit (tests/analysis/lifecycle_reference.py). strategic.csv and cluster_flows.csv are checked for their
 sizes, quadrants (medians of the period's own values), inclusion and stability (codes of the
-periods from the CSV).
+periods from the CSV); weighted inclusion only for its range (0, 1] (clusters' full code lists are
+not written; tests/analysis/evolution.test.cpp checks it by hand).
 
 usage: check_evolution.py TECHCONV DATA_DIR WORK_DIR
 """
 import collections
 import itertools
 import csv
+import json
+import math
 import os
 import sys
 
 import networkx as nx
 import numpy as np
 
-from cli_util import check, close, header, lens_year, read_csv, run
+from cli_util import check, close, header, lens_year, read_csv, reference, run
 
 PERIODS = [(1990, 1999), (2000, 2009), (2010, 2019), (2030, 2031)]
 OFFICES = {"WO", "IB", "EP", "EA", "AP", "OA", "GC"}
@@ -104,7 +108,40 @@ def check_clusters(out, rows):
         check(close(float(f["stability"]), len(na & nb) / len(na | nb)), "stability %r" % f)
         m = min(size[(f["period_a"], f["cluster_a"])], size[(f["period_b"], f["cluster_b"])])
         check(close(float(f["inclusion"]), int(f["shared"]) / m), "inclusion %r" % f)
+        # sum of min occurrences over shared codes <= each cluster's total occurrences
+        check(0.0 < float(f["weighted_inclusion"]) <= 1.0 + 1e-12, "weighted inclusion in (0, 1]: %r" % f)
     print("%d clusters, %d flows consistent" % (len(strat), len(flows)))
+
+
+def check_lifecycle(out, rows):
+    """lifecycle.json: the yearly and cumulative counts of the records with a year (first to last
+    year, gaps 0), and both fits against SciPy's curve_fit (tests/analysis/lifecycle_reference.py)."""
+    with open(os.path.join(out, "lifecycle.json"), encoding="utf-8") as f:
+        got = json.load(f)
+    years = collections.Counter(y for y, _ in rows if y is not None)
+    first, last = min(years), max(years)
+    counts = [years.get(y, 0) for y in range(first, last + 1)]
+    check(got["first_year"] == first and got["last_year"] == last, "lifecycle years")
+    check(got["records"] == counts, "lifecycle yearly counts")
+    check(got["cumulative"] == list(itertools.accumulate(counts)), "lifecycle cumulative counts")
+    path = os.path.join(os.path.dirname(out), "lifecycle-points.txt")  # beside the output folder, not in it
+    with open(path, "w") as f:
+        for y, c in zip(range(first, last + 1), got["cumulative"]):
+            f.write("%d %d\n" % (y, c))
+    for line in reference("analysis/lifecycle_reference.py", [path]).split("\n"):
+        if not line.strip():
+            continue
+        model, k, t0, r, r2, aic = line.split()
+        fit = got[model]
+        check(fit["status"] == "ok", "%s status %s" % (model, fit["status"]))
+        for key, want, tol in (("saturation_K", k, 1e-6), ("midpoint_t0", t0, 1e-8), ("rate_r", r, 1e-6),
+                               ("r_squared", r2, 1e-9), ("aic", aic, 1e-6)):
+            check(abs(fit[key] - float(want)) <= tol * abs(float(want)),
+                  "%s %s %r vs SciPy %s" % (model, key, fit[key], want))
+        check(close(fit["duration_10_90"], (math.log(81.0) if model == "logistic" else
+                                            math.log(math.log(10.0) / math.log(10.0 / 9.0))) / fit["rate_r"]),
+              "%s duration" % model)
+        print("%s: K %.1f, t0 %.2f, r %.4f agree with SciPy" % (model, fit["saturation_K"], fit["midpoint_t0"], fit["rate_r"]))
 
 
 def check_pairs(out, rows):
@@ -199,11 +236,12 @@ def main():
     periods = ",".join("%d-%d" % p for p in PERIODS)
     run(exe, ["evolution", lens, "--periods", periods, "--no-merge", "--out", out, "--quiet"])
     for f in ("periods.csv", "new_pairs.csv", "new_pairs_by_year.csv", "strategic.csv", "cluster_flows.csv",
-              "report.md", "manifest.json"):
+              "lifecycle.json", "report.md", "manifest.json"):
         check(os.path.exists(os.path.join(out, f)), "missing " + f)
     check_periods(out, rows)
     check_clusters(out, rows)
     check_pairs(out, rows)
+    check_lifecycle(out, rows)
 
     # windows: 10 years every 5 from the first year of the data
     win = os.path.join(work, "evolution-window")

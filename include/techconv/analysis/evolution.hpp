@@ -18,6 +18,7 @@
 #include <utility>        // std::pair, std::move
 #include <vector>         // std::vector
 
+#include "techconv/analysis/lifecycle.hpp"
 #include "techconv/analysis/network.hpp"
 #include "techconv/analysis/patent_rules.hpp"
 #include "techconv/analysis/record_source.hpp"
@@ -140,6 +141,9 @@ struct period_cluster {
     double density = 0;       ///< weight of the edges inside it / its size (internal cohesion)
     strategic_quadrant quadrant = strategic_quadrant::emerging;  ///< against the period's medians
     std::vector<std::string> codes;      ///< its codes, byte order
+    /// occurrences of each code in the period (parallel to `codes`): the node weight of the
+    /// period's network, records carrying the code under full and link_fractional counting
+    std::vector<double> occurrences;
     std::vector<std::string> top_nodes;  ///< leading codes by strength (network_options::top_nodes)
 };
 
@@ -168,6 +172,9 @@ struct cluster_flow {
     index cluster_b = 0;       ///< its cluster
     index shared = 0;          ///< codes in both clusters
     double inclusion = 0;      ///< shared / min(size_a, size_b)
+    /// Σ over shared codes k of min(occ_a(k), occ_b(k)) / min(Σ occ_a, Σ occ_b): the inclusion
+    /// index with each code weighted by its occurrences in each period (period_cluster::occurrences)
+    double weighted_inclusion = 0;
     /// Stability of the two periods (the same on every flow between them): codes of both
     /// periods' networks / codes of either (Jaccard of the node sets).
     double stability = 0;
@@ -200,6 +207,9 @@ struct evolution_result {
     index records = 0;                    ///< records given
     index records_without_year = 0;       ///< records without a year: in no period and no pair (counted, not used)
     index rejected_codes = 0;             ///< codes that are not symbols or lie above the level
+    /// logistic and Gompertz fits of the cumulative yearly record counts (records with a year,
+    /// with or without codes; analysis::lifecycle)
+    lifecycle_result lifecycle;
 };
 
 namespace detail {
@@ -216,24 +226,36 @@ inline double median_of(std::vector<double> v) {
 inline void add_flows(evolution_result& res, std::size_t k) {
     const auto& a = res.periods[k];
     const auto& b = res.periods[k + 1];
-    std::map<std::string, index> in_b;  // code -> its cluster in period b
+    std::map<std::string, std::pair<index, double>> in_b;  // code -> its cluster in period b, its occurrences
+    std::vector<double> total_b(b.cluster_list.size(), 0.0);
     for (std::size_t j = 0; j < b.cluster_list.size(); ++j)
-        for (const auto& c : b.cluster_list[j].codes) in_b.emplace(c, static_cast<index>(j));
+        for (std::size_t q = 0; q < b.cluster_list[j].codes.size(); ++q) {
+            in_b.emplace(b.cluster_list[j].codes[q], std::make_pair(static_cast<index>(j), b.cluster_list[j].occurrences[q]));
+            total_b[j] += b.cluster_list[j].occurrences[q];
+        }
     index common = 0;
     for (const auto& ca : a.cluster_list)
         for (const auto& c : ca.codes) common += in_b.count(c) ? 1 : 0;
     const index either = a.nodes + b.nodes - common;
     const double stability = either > 0 ? static_cast<double>(common) / static_cast<double>(either) : 0.0;
     for (std::size_t i = 0; i < a.cluster_list.size(); ++i) {
-        std::map<index, index> shared;  // cluster of b -> codes shared
-        for (const auto& c : a.cluster_list[i].codes) {
-            const auto it = in_b.find(c);
-            if (it != in_b.end()) ++shared[it->second];
+        const auto& ca = a.cluster_list[i];
+        double total_a = 0;
+        for (const auto o : ca.occurrences) total_a += o;
+        std::map<index, std::pair<index, double>> shared;  // cluster of b -> codes shared, Σ min occurrences
+        for (std::size_t c = 0; c < ca.codes.size(); ++c) {
+            const auto it = in_b.find(ca.codes[c]);
+            if (it == in_b.end()) continue;
+            auto& s = shared[it->second.first];
+            ++s.first;
+            s.second += std::min(ca.occurrences[c], it->second.second);
         }
         for (const auto& [j, n] : shared) {
-            const auto m = std::min(a.cluster_list[i].size, b.cluster_list[static_cast<std::size_t>(j)].size);
-            res.flows.push_back({k, static_cast<index>(i), k + 1, j, n,
-                                 static_cast<double>(n) / static_cast<double>(m), stability});
+            const auto jj = static_cast<std::size_t>(j);
+            const auto m = std::min(ca.size, b.cluster_list[jj].size);
+            const double mw = std::min(total_a, total_b[jj]);  // > 0: both hold a shared code
+            res.flows.push_back({k, static_cast<index>(i), k + 1, j, n.first,
+                                 static_cast<double>(n.first) / static_cast<double>(m), n.second / mw, stability});
         }
     }
 }
@@ -305,9 +327,19 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
             for (const auto v : ci.top_nodes) pc.top_nodes.push_back(b.graph.label(v));
             ps.cluster_list.push_back(std::move(pc));
         }
-        for (index v = 0; v < b.graph.num_nodes(); ++v)
-            ps.cluster_list[static_cast<std::size_t>(c.membership[static_cast<std::size_t>(v)])].codes.push_back(
-                b.graph.label(v));
+        {
+            std::vector<std::vector<std::pair<std::string, double>>> members(ps.cluster_list.size());
+            for (index v = 0; v < b.graph.num_nodes(); ++v)
+                members[static_cast<std::size_t>(c.membership[static_cast<std::size_t>(v)])].emplace_back(
+                    b.graph.label(v), b.graph.node_weight(v));
+            for (std::size_t j = 0; j < members.size(); ++j) {
+                std::sort(members[j].begin(), members[j].end());
+                for (auto& [code, occ] : members[j]) {
+                    ps.cluster_list[j].codes.push_back(std::move(code));
+                    ps.cluster_list[j].occurrences.push_back(occ);
+                }
+            }
+        }
         // medians over the clusters of two or more codes (a lone code is no theme: counted, it
         // drags both medians to 0); over all clusters when there is none
         std::vector<double> cen, den;
@@ -319,7 +351,6 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
                 }
         const double mc = median_of(cen), md = median_of(den);
         for (auto& pc : ps.cluster_list) {
-            std::sort(pc.codes.begin(), pc.codes.end());
             const bool hc = pc.centrality > mc, hd = pc.density > md;
             pc.quadrant = hc ? (hd ? strategic_quadrant::motor : strategic_quadrant::basic)
                              : (hd ? strategic_quadrant::niche : strategic_quadrant::emerging);
@@ -394,6 +425,9 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
         }
         res.years.push_back(py);
     }
+    std::vector<std::pair<year_type, index>> counts;
+    for (const auto& py : res.years) counts.emplace_back(py.year, py.records);
+    res.lifecycle = analysis::lifecycle(counts);
     return res;
 }
 
@@ -424,7 +458,8 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
 /// - Flows between the clusters of consecutive periods (in the order given; Cobo, López-Herrera,
 ///   Herrera-Viedma & Herrera 2011, J. Informetr. 5(1):146–166, doi:10.1016/j.joi.2010.10.002):
 ///   for every pair of clusters sharing a code, shared codes and the inclusion index
-///   shared / min(sizes); the periods' stability |N_a ∩ N_b| / |N_a ∪ N_b| over their codes.
+///   shared / min(sizes), the weighted inclusion index Σ_{k∈U∩V} min(occ_U(k), occ_V(k)) /
+///   min(Σ_U occ, Σ_V occ) with occ a code's occurrences in its period; the periods' stability |N_a ∩ N_b| / |N_a ∪ N_b| over their codes.
 /// - New pairs ("fusion", Caviggioli 2016, Technovation 55–56:22–32): for every unordered
 ///   pair of distinct codes found together on a record, the first year it occurs and the
 ///   number of records of that year carrying both codes.
@@ -432,6 +467,8 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
 ///   distinct pairs co-occurring on the year's records, how many of them occur for the
 ///   first time, and their share. Every pair of the first year of the data is new by
 ///   construction (the data start there), so that year's share is 1.
+/// - Life cycle: analysis::lifecycle of the yearly record counts (every record with a year):
+///   logistic and Gompertz fits of the cumulative counts.
 ///
 /// \throws invalid_argument for a level below main group, codes other than IPC/CPC, a
 ///         period with first > last, and without periods when window < 1 or step < 0.

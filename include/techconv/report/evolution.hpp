@@ -7,6 +7,7 @@
 #define TECHCONV_REPORT_EVOLUTION_HPP_
 
 #include <algorithm>  // std::sort
+#include <cmath>      // std::exp
 #include <cstddef>    // std::size_t
 #include <cstdint>    // std::int64_t
 #include <limits>     // std::numeric_limits
@@ -19,6 +20,7 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/format/csv.hpp"
+#include "techconv/format/json.hpp"
 #include "techconv/report/markdown.hpp"
 #include "techconv/report/plots.hpp"
 #include "techconv/report/tables.hpp"
@@ -97,15 +99,78 @@ inline void write_strategic_csv(std::ostream& out, const analysis::evolution_res
 }
 
 /// \brief cluster_flows.csv: period_a, cluster_a, period_b, cluster_b, shared, inclusion,
-/// stability; one row per pair of clusters of consecutive periods sharing a code
+/// weighted_inclusion, stability; one row per pair of clusters of consecutive periods sharing a code
 /// (analysis::cluster_flow).
 inline void write_cluster_flows_csv(std::ostream& out, const analysis::evolution_result& r) {
     io::csv_writer w(out);
-    w.row({"period_a", "cluster_a", "period_b", "cluster_b", "shared", "inclusion", "stability"});
+    w.row({"period_a", "cluster_a", "period_b", "cluster_b", "shared", "inclusion", "weighted_inclusion", "stability"});
     for (const auto& f : r.flows)
         w.field(period_name(r.periods[f.period_a].span)).field(static_cast<std::int64_t>(f.cluster_a))
             .field(period_name(r.periods[f.period_b].span)).field(static_cast<std::int64_t>(f.cluster_b))
-            .field(static_cast<std::int64_t>(f.shared)).field(f.inclusion).field(f.stability).end_row();
+            .field(static_cast<std::int64_t>(f.shared)).field(f.inclusion).field(f.weighted_inclusion).field(f.stability).end_row();
+}
+
+namespace detail {
+inline void write_growth_fit_json(io::json_writer& j, const analysis::growth_fit& f) {
+    j.begin_object();
+    j.key("status").value(std::string(to_string(f.info)));
+    j.key("points").value(static_cast<std::int64_t>(f.points));
+    const bool fitted = f.info == status::ok || f.info == status::not_converged;
+    if (fitted) {
+        j.key("saturation_K").value(f.saturation);
+        j.key("midpoint_t0").value(f.midpoint);
+        j.key("rate_r").value(f.rate);
+        j.key("duration_10_90").value(f.duration);
+        j.key("sse").value(f.sse);
+        j.key("r_squared").value(f.r_squared);
+        j.key("aic");
+        if (f.aic_defined) j.value(f.aic);
+        else j.null();
+        j.key("iterations").value(f.iterations);
+    } else {
+        for (const char* k : {"saturation_K", "midpoint_t0", "rate_r", "duration_10_90", "sse", "r_squared", "aic"})
+            j.key(k).null();
+        j.key("iterations").value(f.iterations);
+    }
+    j.end_object();
+}
+
+/// The value of a fitted curve at year t (NaN, drawn as no point, when nothing was fitted).
+inline double growth_value(const analysis::growth_fit& f, double t) {
+    if (f.info != status::ok && f.info != status::not_converged) return std::numeric_limits<double>::quiet_NaN();
+    const double e = std::exp(-f.rate * (t - f.midpoint));
+    return f.model == analysis::growth_model::logistic ? f.saturation / (1.0 + e) : f.saturation * std::exp(-e);
+}
+}  // namespace detail
+
+/// \brief lifecycle.json: what was fitted ("cumulative records per year"), the years, counts and
+/// cumulative counts, then "logistic" and "gompertz" objects with status, points, saturation_K,
+/// midpoint_t0, rate_r, duration_10_90, sse, r_squared, aic (null when undefined: a perfect
+/// fit) and iterations; every figure null when nothing was fitted (status empty_input or
+/// zero_denominator).
+inline void write_lifecycle_json(std::ostream& f, const analysis::evolution_result& r) {
+    const auto& l = r.lifecycle;
+    io::json_writer j(f);
+    j.begin_object();
+    j.key("fitted").value("cumulative records per year (records with a year)");
+    j.key("first_year");
+    if (l.years.empty()) j.null();
+    else j.value(static_cast<std::int64_t>(l.years.front()));
+    j.key("last_year");
+    if (l.years.empty()) j.null();
+    else j.value(static_cast<std::int64_t>(l.years.back()));
+    j.key("records").begin_array();
+    for (const auto n : l.counts) j.value(static_cast<std::int64_t>(n));
+    j.end_array();
+    j.key("cumulative").begin_array();
+    for (const auto n : l.cumulative) j.value(static_cast<std::int64_t>(n));
+    j.end_array();
+    j.key("logistic");
+    detail::write_growth_fit_json(j, l.logistic);
+    j.key("gompertz");
+    detail::write_growth_fit_json(j, l.gompertz);
+    j.end_object();
+    f << '\n';
 }
 
 /// \brief The pictures of an evolution report: "new_pairs" (distinct pairs and new pairs per
@@ -121,7 +186,21 @@ inline std::vector<line_chart> evolution_charts(const analysis::evolution_result
         s.x.push_back(static_cast<double>(y.year));
         s.ys[0].push_back(y.info == status::empty_input ? std::numeric_limits<double>::quiet_NaN() : y.share_new);
     }
-    return {std::move(n), std::move(s)};
+    std::vector<line_chart> out{std::move(n), std::move(s)};
+    const auto& l = r.lifecycle;
+    if (l.years.size() >= 2) {
+        line_chart c{"lifecycle", "cumulative records per year and the fitted S-curves", "year", "records", {},
+                     {"cumulative records", "logistic fit", "Gompertz fit"}, {{}, {}, {}}};
+        for (std::size_t k = 0; k < l.years.size(); ++k) {
+            const double t = static_cast<double>(l.years[k]);
+            c.x.push_back(t);
+            c.ys[0].push_back(static_cast<double>(l.cumulative[k]));
+            c.ys[1].push_back(detail::growth_value(l.logistic, t));
+            c.ys[2].push_back(detail::growth_value(l.gompertz, t));
+        }
+        out.push_back(std::move(c));
+    }
+    return out;
 }
 
 /// \brief report.md of an evolution run: inputs, the period table, the yearly new-pair table,
@@ -182,6 +261,17 @@ inline void write_evolution_markdown(std::ostream& md, const analysis::evolution
                << latest[k].records_in_first_year << " |\n";
     }
     md << "\n" << r.new_pairs.size() << " pairs in all (new_pairs.csv).\n";
+    md << "\n## Life cycle\n\nLogistic K / (1 + exp(-r (t - t0))) and Gompertz K exp(-exp(-r (t - t0))) fitted by least "
+          "squares to the cumulative records per year (lifecycle.json); duration = years from 10 % to 90 % of K.\n\n"
+          "| model | status | K | midpoint t0 | rate r | 10-90 % years | R² | AIC |\n|---|---|---|---|---|---|---|---|\n";
+    for (const auto* f : {&r.lifecycle.logistic, &r.lifecycle.gompertz}) {
+        const bool fitted = f->info == status::ok || f->info == status::not_converged;
+        md << "| " << analysis::to_string(f->model) << " | " << to_string(f->info) << " | "
+           << (fitted ? fixed(f->saturation, 1) : std::string()) << " | " << (fitted ? fixed(f->midpoint) : std::string())
+           << " | " << (fitted ? fixed(f->rate) : std::string()) << " | " << (fitted ? fixed(f->duration) : std::string())
+           << " | " << (fitted ? fixed(f->r_squared) : std::string()) << " | "
+           << (fitted && f->aic_defined ? fixed(f->aic) : std::string()) << " |\n";
+    }
     if (!pictures.empty()) md << "\n## Pictures\n\n" << pictures;
     md << "\n## Files\n\n```\n" << files << "\n```\n";
 }
