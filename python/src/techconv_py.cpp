@@ -1104,7 +1104,7 @@ py::dict evolution_tables(const ta::evolution_result& res) {
         y.add(5, std::string(tc::to_string(x.info)));
     }
     columns_builder f({{"period_a", 's'}, {"cluster_a", 'i'}, {"period_b", 's'}, {"cluster_b", 'i'},
-                       {"shared", 'i'}, {"inclusion", 'f'}, {"stability", 'f'}});
+                       {"shared", 'i'}, {"inclusion", 'f'}, {"weighted_inclusion", 'f'}, {"stability", 'f'}});
     for (const auto& x : res.flows) {
         f.add(0, rp::period_name(res.periods[x.period_a].span));
         f.add_int(1, static_cast<std::int64_t>(x.cluster_a));
@@ -1112,7 +1112,8 @@ py::dict evolution_tables(const ta::evolution_result& res) {
         f.add_int(3, static_cast<std::int64_t>(x.cluster_b));
         f.add_int(4, static_cast<std::int64_t>(x.shared));
         f.add(5, x.inclusion);
-        f.add(6, x.stability);
+        f.add(6, x.weighted_inclusion);
+        f.add(7, x.stability);
     }
     py::dict d;
     d["periods"] = p.finish();

@@ -594,7 +594,7 @@ class Evolution:
     records, pairs, new_pairs, share_new (NaN for a year without pairs),
     status), .strategic (strategic.csv: period, cluster, size, centrality,
     density, quadrant, top_nodes), .cluster_flows (cluster_flows.csv:
-    period_a, cluster_a, period_b, cluster_b, shared, inclusion, stability) —
+    period_a, cluster_a, period_b, cluster_b, shared, inclusion, weighted_inclusion, stability) —
     and .record_count, .records_without_year, .rejected_codes, .records (the
     Records).
     """
