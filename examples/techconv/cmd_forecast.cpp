@@ -98,17 +98,7 @@ int cmd_forecast(int argc, char** argv) {
                   " candidates, " + std::to_string(res.realised_count) + " realised" +
                   (res.bounded ? ", " + std::to_string(res.candidates.size()) + " evaluated (bounded)" : std::string()));
 
-        rp::forecast_settings fs;
-        fs.level = std::string(tcc::to_string(fo.level));
-        fs.codes = fo.codes == tio::patent_field::cpc ? "cpc" : "ipc";
-        fs.counting = techconv::records::to_string(fo.counting);
-        fs.train_until = fo.train_until;
-        fs.weight_exponent = fo.scores.weight_exponent;
-        fs.notes = in.notes();
-        fs.read = in.read;
-        fs.records = in.table.size();
-        fs.merged = in.merged;
-        fs.max_candidates = fo.max_candidates;
+        const auto fs = rp::make_forecast_settings(fo, in);
         write_file(out_dir, "predictions.csv", [&](std::ostream& f) { rp::write_predictions_csv(f, res); });
         write_file(out_dir, "evaluation.json", [&](std::ostream& f) { rp::write_forecast_evaluation_json(f, res, fs); });
         std::string pictures;  // ROC and precision-at-L curves (gnuplot, when on PATH)

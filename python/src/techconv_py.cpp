@@ -945,17 +945,7 @@ py::dict forecast(const std::shared_ptr<records_handle>& h, int train_until, con
         b.add_int(3 + res.scores.values.size(),
                   res.first_year[k] == tc::no_year ? 0 : static_cast<std::int64_t>(res.first_year[k]));
     }
-    rp::forecast_settings fs;
-    fs.level = std::string(tc::classification::to_string(fo.level));
-    fs.codes = codes;
-    fs.counting = tc::records::to_string(fo.counting);
-    fs.train_until = fo.train_until;
-    fs.weight_exponent = fo.scores.weight_exponent;
-    fs.notes = h->in.notes();
-    fs.read = h->in.read;
-    fs.records = h->in.table.size();
-    fs.merged = h->in.merged;
-    fs.max_candidates = fo.max_candidates;  // evaluation.json names the bound when the evaluation is bounded
+    const auto fs = rp::make_forecast_settings(fo, h->in);
     const auto& g = res.train;
     columns_builder nodes({{"code", 's'}, {"occurrences", 'f'}});
     for (tc::index v = 0; v < g.num_nodes(); ++v) {

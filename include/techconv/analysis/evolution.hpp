@@ -481,9 +481,7 @@ inline evolution_result evolution(const records::patent_table& table, const evol
 
 /// \brief evolution() of records given as a vector.
 inline evolution_result evolution(const std::vector<io::patent_record>& records, const evolution_options& opts) {
-    std::vector<const io::patent_record*> p;
-    p.reserve(records.size());
-    for (const auto& r : records) p.push_back(&r);
+    const auto p = record_pointers(records);
     pointer_source src(p);
     return detail::evolution_of(src, opts);
 }

@@ -494,9 +494,7 @@ inline forecast_result forecast(const records::patent_table& table, const foreca
 
 /// \brief forecast() of records given as a vector.
 inline forecast_result forecast(const std::vector<io::patent_record>& records, const forecast_options& opts) {
-    std::vector<const io::patent_record*> p;
-    p.reserve(records.size());
-    for (const auto& r : records) p.push_back(&r);
+    const auto p = record_pointers(records);
     pointer_source src(p);
     return detail::forecast_of(src, opts);
 }

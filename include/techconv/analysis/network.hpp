@@ -498,9 +498,7 @@ network_result network(const Table& table, const network_options& opts = {}) {
 /// \param opts    see network_options.
 /// \returns see network(const std::vector<const io::patent_record*>&, const network_options&).
 inline network_result network(const std::vector<io::patent_record>& records, const network_options& opts = {}) {
-    std::vector<const io::patent_record*> p;
-    p.reserve(records.size());
-    for (const auto& r : records) p.push_back(&r);
+    const auto p = record_pointers(records);
     return network(p, opts);
 }
 

@@ -194,6 +194,15 @@ private:
     std::vector<classification::ipc_code> codes_;
 };
 
+/// \brief Pointers to `records` in order, for pointer_source and the analyses that take
+/// record pointers (the vector overloads of network, forecast and evolution).
+inline std::vector<const io::patent_record*> record_pointers(const std::vector<io::patent_record>& records) {
+    std::vector<const io::patent_record*> p;
+    p.reserve(records.size());
+    for (const auto& r : records) p.push_back(&r);
+    return p;
+}
+
 /// \brief Records of a records::patent_table, accessed one at a time.
 ///
 /// row(i) and codes() read the table's columns (parsed codes, interned

@@ -47,6 +47,25 @@ struct forecast_settings {
     index max_candidates = 0;        ///< the bound above which the evaluation is bounded
 };
 
+/// \brief The settings the forecast reports state, from the run's options and its read inputs
+/// (io::patent_table_inputs: notes(), read, table, merged): the one place the command and the
+/// Python package make them.
+template <class Inputs>
+forecast_settings make_forecast_settings(const analysis::forecast_options& o, const Inputs& in) {
+    forecast_settings s;
+    s.level = std::string(classification::to_string(o.level));
+    s.codes = o.codes == io::patent_field::cpc ? "cpc" : "ipc";
+    s.counting = records::to_string(o.counting);
+    s.train_until = o.train_until;
+    s.weight_exponent = o.scores.weight_exponent;
+    s.notes = in.notes();
+    s.read = in.read;
+    s.records = in.table.size();
+    s.merged = in.merged;
+    s.max_candidates = o.max_candidates;  // evaluation.json names the bound of a bounded evaluation
+    return s;
+}
+
 /// \brief The sampling rule of a bounded evaluation as evaluation.json and report.md state it
 /// (analysis::candidate_sample_key).
 inline constexpr std::string_view forecast_sampling_rule =
