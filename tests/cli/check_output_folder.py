@@ -69,7 +69,8 @@ def snapshot(d):
 
 
 def leftovers(parent):
-    return [f for f in os.listdir(parent) if ".techconv-staging-" in f]
+    # staging folders, and lock files: the run that holds a lock removes it when it ends
+    return [f for f in os.listdir(parent) if ".techconv-staging-" in f or f.endswith(".techconv-lock")]
 
 
 def check_manifest(d, inp, verify_input=True):
@@ -250,6 +251,13 @@ def main():
             outcomes.add(rc)
     check(any(rc < 0 for rc in outcomes), "no run was interrupted (timing): %s" % outcomes)
 
+    # a lock file left by a killed run (SIGKILL cannot be handled) holds no lock: the next run
+    # takes it and removes it
+    with open(os.path.join(work, ".big.techconv-lock"), "w"):
+        pass
+    run(exe, ["keycore", corpus, "--out", big, "--quiet", "--force"])
+    check(not leftovers(work), "left after a run over a stale lock file: %s" % leftovers(work))
+
     # two concurrent runs: the second is refused while the first holds the lock
     q = subprocess.Popen([exe, "keycore", corpus, "--out", big, "--quiet", "--force"],
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -258,6 +266,7 @@ def main():
     rc = q.wait()
     check(rc == 0, "the first of two concurrent runs failed")
     check(p.returncode == 1 and "another techconv run" in p.stderr, "concurrent run: " + p.stderr)
+    check(not leftovers(work), "left after the concurrent runs: %s" % leftovers(work))
     check_manifest(big, corpus, verify_input=False)
     print("output folder: refusals, --force, failed write, %d signal runs, concurrent runs: ok" % 10)
 

@@ -11,7 +11,8 @@
 // with the previous result under `force`). On an error, SIGINT, SIGTERM,
 // SIGHUP or SIGQUIT the staging folder is removed and the final folder is
 // left as it was. A lock file beside it (`.NAME.techconv-lock`, flock)
-// refuses a concurrent run into the same folder. See docs/reliability.md.
+// refuses a concurrent run into the same folder; the run that holds it removes
+// it when it ends (also on those signals). See docs/reliability.md.
 //
 // Uses open/fsync/flock/sigaction and the Linux system calls getdents64 and
 // renameat2 (RENAME_EXCHANGE); on another system the header stops with #error.
@@ -197,6 +198,9 @@ inline active_run* g_run = nullptr;
 // The staging folder as a C string for the signal handler (no allocation there).
 inline char g_staging[4096] = {0};
 inline volatile std::sig_atomic_t g_armed = 0;
+// The lock file this process holds, removed by the signal handler too.
+inline char g_lock[4096] = {0};
+inline volatile std::sig_atomic_t g_lock_armed = 0;
 
 // Removes every entry of the folder `path` (one level of subfolders) and the
 // folder itself using only async-signal-safe calls.
@@ -236,6 +240,10 @@ inline void on_fatal_signal(int sig) {
     if (g_armed) {
         g_armed = 0;
         remove_tree_signal_safe(g_staging, 0);
+    }
+    if (g_lock_armed) {  // still held: removing the name is safe (see output_folder::release_lock)
+        g_lock_armed = 0;
+        ::unlink(g_lock);
     }
     // The default action (terminate) with the same signal, so the exit status says what happened.
     struct sigaction sa {};
@@ -329,7 +337,7 @@ public:
             std::filesystem::remove_all(staging_, ec);
         }
         detail::g_run = nullptr;
-        if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
+        release_lock();
     }
     output_folder(const output_folder&) = delete;
     output_folder& operator=(const output_folder&) = delete;
@@ -348,6 +356,16 @@ public:
 private:
     // The checks of `final_` after the lock, the staging folder and the signal handlers.
     void check_and_stage(bool force);
+    // Removes the lock file's name while the lock is still held, then releases it. A run that
+    // opened the file before the removal and locks it after the release finds that the name no
+    // longer leads to its file (the check in the constructor) and takes a new one.
+    void release_lock() noexcept {
+        if (lock_fd_ < 0) return;
+        detail::g_lock_armed = 0;
+        ::unlink(lock_path_.c_str());
+        ::close(lock_fd_);
+        lock_fd_ = -1;
+    }
 
     std::string final_, staging_, lock_path_;
     int lock_fd_ = -1;
@@ -372,18 +390,31 @@ inline output_folder::output_folder(std::string final_dir, bool force) : final_(
 
     // One run at a time per --out.
     lock_path_ = (parent / ("." + name + ".techconv-lock")).string();
-    lock_fd_ = ::open(lock_path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (lock_fd_ < 0) fail(lock_path_ + ": cannot create the lock file: " + errno_text());
-    if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    for (;;) {
+        lock_fd_ = ::open(lock_path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (lock_fd_ < 0) fail(lock_path_ + ": cannot create the lock file: " + errno_text());
+        if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+            ::close(lock_fd_);
+            lock_fd_ = -1;
+            fail(final_ + ": another techconv run is writing this folder");
+        }
+        // The run that held the lock removes the name before it releases the lock: the file
+        // locked here may be one that no longer has the name; then lock the file the name has now.
+        struct stat held {}, named {};
+        if (::fstat(lock_fd_, &held) == 0 && ::stat(lock_path_.c_str(), &named) == 0 &&
+            held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+            break;
         ::close(lock_fd_);
         lock_fd_ = -1;
-        fail(final_ + ": another techconv run is writing this folder");
+    }
+    if (lock_path_.size() < sizeof detail::g_lock) {
+        std::memcpy(detail::g_lock, lock_path_.c_str(), lock_path_.size() + 1);
+        detail::g_lock_armed = 1;
     }
     try {
         check_and_stage(force);
     } catch (...) {
-        ::close(lock_fd_);  // a refused folder releases the lock at once (the destructor does not run)
-        lock_fd_ = -1;
+        release_lock();  // a refused folder releases the lock at once (the destructor does not run)
         throw;
     }
 }
