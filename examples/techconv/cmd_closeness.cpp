@@ -72,22 +72,6 @@ const char* const institutions_file_help =
     "                 (records of the institution listing the home country and another country;\n"
     "                 share = with_partner / international; period 'all' = the whole period)\n";
 
-// "2007-2014" or "2019" -> a period.
-tcl::period parse_period(const std::string& s) {
-    const auto dash = s.find('-', 1);
-    const auto year = [&](const std::string& t) {
-        std::int64_t v = 0;
-        if (t.empty() || tio::parse_int64(t, v) != tio::number_status::ok)
-            throw usage_error("--periods expects A-B,C-D (years), got '" + s + "'");
-        return static_cast<year_type>(v);
-    };
-    tcl::period p;
-    p.first = year(s.substr(0, dash));
-    p.last = dash == std::string::npos ? p.first : year(s.substr(dash + 1));
-    if (p.first > p.last) throw usage_error("--periods: " + s + " ends before it starts");
-    return p;
-}
-
 }  // namespace
 
 int cmd_closeness(int argc, char** argv) {
@@ -119,11 +103,11 @@ int cmd_closeness(int argc, char** argv) {
             }
         }
         if (a.has("periods")) {
-            const auto s = a.get("periods");
-            const auto comma = s.find(',');
-            if (comma == std::string::npos || s.find(',', comma + 1) != std::string::npos)
-                throw usage_error("--periods expects two year ranges A-B,C-D (e.g. 2007-2014,2015-2022)");
-            opt.periods = {parse_period(s.substr(0, comma)), parse_period(s.substr(comma + 1))};
+            try {  // the library's rule, as techconv.closeness(periods="A-B,C-D") applies it
+                opt.periods = tan::collaboration_periods(a.get("periods"));
+            } catch (const techconv::invalid_argument& e) {
+                throw usage_error("--periods: " + rp::plain_message(e));
+            }
         }
         if (measures.size() == 1) opt.series_measure = measures.front();
         opt.institutions = a.has("institutions");

@@ -22,7 +22,7 @@
 
 #include <Eigen/Core>
 
-#include <algorithm>  // std::all_of
+#include <algorithm>  // std::all_of, std::find
 #include <cmath>      // std::nan
 #include <cstdint>    // std::int64_t
 #include <limits>     // std::numeric_limits
@@ -103,6 +103,20 @@ tio::text_encoding encoding_of(const std::optional<std::string>& name) {
     if (!tio::text_encoding_from_string(*name, e))
         throw tc::invalid_argument("unknown encoding '" + *name + "'");
     return e;
+}
+
+/// fn(), with an invalid_argument it throws re-thrown as a ValueError naming the option
+/// `field` (e.g. "periods: analysis::parse_periods: '20x0' is not a year ...").
+template <class Fn>
+auto for_field(const char* field, Fn&& fn) -> decltype(fn()) {
+    try {
+        return fn();
+    } catch (const tc::invalid_argument& e) {
+        std::string msg = e.what();
+        const std::string prefix = "techconv: ";
+        if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());
+        throw py::value_error(std::string(field) + ": " + msg);
+    }
 }
 
 // --- reading ------------------------------------------------------------------
@@ -344,12 +358,16 @@ std::string written(Fn&& fn, const Args&... args) {
 
 /// Columns of int64 / float64 / str gathered row by row, then one dict of numpy arrays
 /// and lists with "__columns__" in file order (the Python side makes it a Table).
+/// Kind 'n' is an integer column whose file cells may be empty (a year the source lacks):
+/// int64 when no cell is empty, else float64 with NaN at the empty cells, the dtype
+/// pandas.read_csv gives that column of the command's file; never a silent 0.
 struct columns_builder {
     std::vector<std::string> names;
     std::vector<std::vector<std::string>> text;
     std::vector<std::vector<double>> real;
     std::vector<std::vector<std::int64_t>> integer;
-    std::vector<char> kind;  // 's', 'f', 'i' per column
+    std::vector<std::vector<bool>> empty;  // 'n' columns: whether each cell is empty
+    std::vector<char> kind;                // 's', 'f', 'i', 'n' per column
 
     explicit columns_builder(std::vector<std::pair<std::string, char>> cols) {
         for (auto& c : cols) {
@@ -359,28 +377,46 @@ struct columns_builder {
         text.resize(names.size());
         real.resize(names.size());
         integer.resize(names.size());
+        empty.resize(names.size());
     }
     void add(std::size_t c, std::string v) { text[c].push_back(std::move(v)); }
     void add(std::size_t c, double v) { real[c].push_back(v); }
-    void add_int(std::size_t c, std::int64_t v) { integer[c].push_back(v); }
+    void add_int(std::size_t c, std::int64_t v) {
+        integer[c].push_back(v);
+        if (kind[c] == 'n') empty[c].push_back(false);
+    }
+    /// A year of an 'n' column: an empty cell for no_year, as the command's writers leave it.
+    void add_year(std::size_t c, tc::year_type y) {
+        integer[c].push_back(y == tc::no_year ? 0 : static_cast<std::int64_t>(y));
+        empty[c].push_back(y == tc::no_year);
+    }
     py::dict finish() {
         py::dict d;
         for (std::size_t c = 0; c < names.size(); ++c) {
             const py::str key(names[c]);
-            if (kind[c] == 's') d[key] = text[c];
-            else if (kind[c] == 'f') d[key] = to_numpy(std::move(real[c]));
-            else d[key] = to_numpy(std::move(integer[c]));
+            if (kind[c] == 's') {
+                d[key] = text[c];
+            } else if (kind[c] == 'f') {
+                d[key] = to_numpy(std::move(real[c]));
+            } else if (kind[c] == 'n' && std::find(empty[c].begin(), empty[c].end(), true) != empty[c].end()) {
+                std::vector<double> v(integer[c].size());
+                for (std::size_t r = 0; r < v.size(); ++r)
+                    v[r] = empty[c][r] ? std::numeric_limits<double>::quiet_NaN() : static_cast<double>(integer[c][r]);
+                d[key] = to_numpy(std::move(v));
+            } else {
+                d[key] = to_numpy(std::move(integer[c]));
+            }
         }
         d["__columns__"] = names;
         return d;
     }
 };
 
-/// top20.csv: rank, id, score, group, year (0 when unknown; the file's cell is empty),
+/// top20.csv: rank, id, score, group, year (empty when unknown: see columns_builder's 'n'),
 /// title, then one sub-score per level-2 group.
 py::dict top_table(const ta::key_core_result& r) {
     std::vector<std::pair<std::string, char>> cols{{"rank", 'i'}, {"id", 's'}, {"score", 'f'},
-                                                   {"group", 's'}, {"year", 'i'}, {"title", 's'}};
+                                                   {"group", 's'}, {"year", 'n'}, {"title", 's'}};
     for (const auto& g : r.subscores.groups) cols.emplace_back(g, 'f');
     columns_builder b(std::move(cols));
     for (std::size_t p = 0; p < r.top.size(); ++p) {
@@ -389,7 +425,7 @@ py::dict top_table(const ta::key_core_result& r) {
         b.add(1, t.id);
         b.add(2, t.score);
         b.add(3, t.group);
-        b.add_int(4, t.year == tc::no_year ? 0 : static_cast<std::int64_t>(t.year));
+        b.add_year(4, t.year);
         b.add(5, t.title);
         for (std::size_t g = 0; g < t.sub.size(); ++g) b.add(6 + g, t.sub[g]);
     }
@@ -838,7 +874,7 @@ py::dict closeness(const std::vector<std::string>& paths, const std::string& for
                    std::optional<int> last_year, const std::string& parties, bool merge_china,
                    const std::string& measure, const std::optional<std::string>& pair,
                    const std::optional<std::string>& encoding, const std::shared_ptr<papers_handle>& read,
-                   const std::vector<std::pair<int, int>>& periods, bool institutions) {
+                   const std::optional<std::string>& periods, bool institutions, int threads) {
     if (by != "year" && by != "all") throw tc::invalid_argument("by expects 'year' or 'all', got '" + by + "'");
     ta::collaboration_options opt;
     opt.by_year = by == "year";
@@ -855,18 +891,10 @@ py::dict closeness(const std::vector<std::string>& paths, const std::string& for
         measures = {ta::measure_from_string(measure)};
         opt.series_measure = measures.front();
     }
-    if (!periods.empty() && periods.size() != 2)
-        throw tc::invalid_argument("periods expects two (first, last) year ranges, e.g. [(2007, 2014), (2015, 2022)]");
-    for (const auto& p : periods) {
-        if (p.first > p.second)
-            throw tc::invalid_argument("periods: " + std::to_string(p.first) + "-" + std::to_string(p.second) +
-                                       " ends before it starts");
-        tc::closeness::period q;
-        q.first = static_cast<tc::year_type>(p.first);
-        q.last = static_cast<tc::year_type>(p.second);
-        opt.periods.push_back(q);
-    }
+    if (periods) opt.periods = for_field("periods", [&] { return ta::collaboration_periods(*periods); });
     opt.institutions = institutions;
+    if (threads < 0 || threads > 256) throw tc::invalid_argument("threads must lie in [0, 256]");
+    opt.threads = threads;
     if (pair) {
         const auto comma = pair->find(',');
         if (comma == std::string::npos) throw tc::invalid_argument("pair expects 'I,J' (e.g. 'US,CN')");
@@ -931,7 +959,7 @@ py::dict forecast(const std::shared_ptr<records_handle>& h, int train_until, con
     std::vector<std::pair<std::string, char>> cols{{"source", 's'}, {"target", 's'}};
     for (const auto name : tc::cograph::link_score_names) cols.emplace_back(std::string(name), 'f');
     cols.emplace_back("realised", 'i');
-    cols.emplace_back("first_year", 'i');
+    cols.emplace_back("first_year", 'n');  // empty when not realised
     columns_builder b(std::move(cols));
     for (std::size_t k = 0; k < res.candidates.size(); ++k) {
         const auto& p = res.candidates[k];
@@ -942,8 +970,7 @@ py::dict forecast(const std::shared_ptr<records_handle>& h, int train_until, con
             b.add(2 + s, v.size() == 0 ? std::numeric_limits<double>::quiet_NaN() : v[static_cast<tc::index>(k)]);
         }
         b.add_int(2 + res.scores.values.size(), res.realised[k] ? 1 : 0);
-        b.add_int(3 + res.scores.values.size(),
-                  res.first_year[k] == tc::no_year ? 0 : static_cast<std::int64_t>(res.first_year[k]));
+        b.add_year(3 + res.scores.values.size(), res.first_year[k]);
     }
     const auto fs = rp::make_forecast_settings(fo, h->in);
     const auto& g = res.train;
@@ -968,24 +995,24 @@ py::dict forecast(const std::shared_ptr<records_handle>& h, int train_until, con
 
 // --- quality (issue 19 sections 1-2) ---------------------------------------------------------
 
-/// quality.csv (report::write_quality_csv's columns): a year the file leaves empty is 0, an
-/// undefined value or normalised value NaN (its <indicator>_status column says why).
+/// quality.csv (report::write_quality_csv's columns): a year the file leaves empty is NaN (the
+/// column is then float64, see columns_builder's 'n'), an undefined value or normalised value
+/// NaN (its <indicator>_status column says why).
 py::dict quality_table(const ta::quality_result& res, const tc::classification::concordance* fields) {
-    std::vector<std::pair<std::string, char>> cols{{"id", 's'}, {"year", 'i'}, {"publication_year", 'i'}, {"field", 's'}};
+    std::vector<std::pair<std::string, char>> cols{{"id", 's'}, {"year", 'n'}, {"publication_year", 'n'}, {"field", 's'}};
     for (const auto q : ta::all_quality_indicators) cols.emplace_back(std::string(ta::to_string(q)), 'f');
     for (const auto q : ta::all_quality_indicators) cols.emplace_back(std::string(ta::to_string(q)) + "_normalised", 'f');
     for (const auto q : ta::all_quality_indicators) cols.emplace_back(std::string(ta::to_string(q)) + "_status", 's');
     for (const char* c : {"citing", "citing_with_classes", "cited", "cited_with_classes"}) cols.emplace_back(c, 'i');
     columns_builder b(std::move(cols));
-    const auto year = [](tc::year_type y) { return y == tc::no_year ? std::int64_t{0} : static_cast<std::int64_t>(y); };
     const auto value = [](const ta::quality_value& v) {
         return v.value ? *v.value : std::numeric_limits<double>::quiet_NaN();
     };
     const std::size_t n = ta::quality_indicator_count;
     for (const auto& rec : res.records) {
         b.add(0, rec.id);
-        b.add_int(1, year(rec.year));
-        b.add_int(2, year(rec.publication_year));
+        b.add_year(1, rec.year);
+        b.add_year(2, rec.publication_year);
         b.add(3, rp::quality_field_name(rec, fields));
         for (std::size_t q = 0; q < n; ++q) {
             b.add(4 + q, value(rec.values[q]));
@@ -999,12 +1026,15 @@ py::dict quality_table(const ta::quality_result& res, const tc::classification::
 }
 
 py::dict quality(const std::shared_ptr<records_handle>& h, const std::optional<std::string>& citations,
-                 const std::optional<std::string>& classes, const std::optional<std::string>& fields, bool hall) {
+                 const std::optional<std::string>& classes, const std::optional<std::string>& fields, bool hall,
+                 int threads) {
+    if (threads < 0 || threads > 256) throw tc::invalid_argument("threads must lie in [0, 256]");
     std::vector<tio::citation_row> citation_rows;
     std::vector<tio::class_row> class_rows;
     tc::classification::concordance field_table;
     ta::quality_options qo;
     qo.hall_correction = hall;
+    qo.threads = threads;
     ta::quality_result res;
     {
         py::gil_scoped_release nogil;
@@ -1129,7 +1159,7 @@ py::dict evolution(const std::shared_ptr<records_handle>& h, const std::optional
         throw tc::invalid_argument("resolution must lie in [0, " + std::to_string(cg::max_resolution) + "]");
     ta::evolution_options eo;
     if (periods) {
-        eo.periods = ta::parse_periods(*periods);
+        eo.periods = for_field("periods", [&] { return ta::parse_periods(*periods); });
     } else {
         if (*window < 1 || *window > 1000) throw tc::invalid_argument("window must lie in [1, 1000]");
         if (step && (*step < 1 || *step > 1000)) throw tc::invalid_argument("step must lie in [1, 1000]");
@@ -1174,7 +1204,18 @@ PYBIND11_MODULE(_core, m) {
     m.attr("__version__") = std::to_string(TECHCONV_VERSION_MAJOR) + "." + std::to_string(TECHCONV_VERSION_MINOR) +
                             "." + std::to_string(TECHCONV_VERSION_PATCH);
 
-    parse_error_type = PyErr_NewException("techconv.ParseError", PyExc_ValueError, nullptr);
+    parse_error_type = PyErr_NewExceptionWithDoc(
+        "techconv.ParseError",
+        "Malformed input, raised by every call that reads files (a ValueError).\n\n"
+        "Attributes\n----------\n"
+        "file : str\n    The file (or input name) holding the error.\n"
+        "line : int\n    1-based line, 0 when not known.\n"
+        "column : int\n    1-based column, 0 when not known.\n"
+        "record : int\n    1-based record, 0 when not known.\n"
+        "field : str\n    The field (column, tag or option) that is wrong, empty when not known.\n"
+        "code : str\n    The library's stable error_code name (e.g. \"bad_number\").\n"
+        "message : str\n    What is wrong, without the location.",
+        PyExc_ValueError, nullptr);
     m.attr("ParseError") = py::reinterpret_borrow<py::object>(parse_error_type);
     py::register_exception_translator([](std::exception_ptr p) {
         try {
@@ -1241,13 +1282,13 @@ PYBIND11_MODULE(_core, m) {
     m.def("closeness", &closeness, py::arg("paths"), py::arg("format"), py::arg("by"), py::arg("counting"),
           py::arg("denominator"), py::arg("first_year"), py::arg("last_year"), py::arg("parties"),
           py::arg("merge_china"), py::arg("measure"), py::arg("pair"), py::arg("encoding"), py::arg("read"),
-          py::arg("periods"), py::arg("institutions"));
+          py::arg("periods"), py::arg("institutions"), py::arg("threads"));
     m.def("forecast", &forecast, py::arg("records"), py::arg("train_until"), py::arg("level"), py::arg("codes"),
           py::arg("top"), py::arg("counting"), py::arg("katz_beta"), py::arg("weight_exponent"),
           py::arg("max_candidates"), py::arg("keep_top"), py::arg("sample"), py::arg("sample_seed"),
           py::arg("katz_max_nodes"), py::arg("threads"));
     m.def("quality", &quality, py::arg("records"), py::arg("citations"), py::arg("classes"), py::arg("fields"),
-          py::arg("hall"));
+          py::arg("hall"), py::arg("threads"));
     m.def("evolution", &evolution, py::arg("records"), py::arg("periods"), py::arg("window"), py::arg("step"),
           py::arg("level"), py::arg("codes"), py::arg("counting"), py::arg("algorithm"), py::arg("resolution"),
           py::arg("seed"), py::arg("threads"));

@@ -29,6 +29,71 @@ __all__ = ["ParseError", "Records", "PaperRecords", "Table", "KeyCore", "Weights
 INDICATORS = tuple(_core.indicator_names())
 
 
+# --- documentation ------------------------------------------------------------------------
+# The parameters of the public functions are described once, here (_PARAMETERS: the ones
+# several functions share; the others in each function's @_documented call). _documented
+# writes the numpy-style docstring from that description and the function's own signature,
+# so a default printed in the docstring is the default the function has. The type stubs
+# (__init__.pyi) carry the same docstrings (python/sync_stubs.py writes them there);
+# tests/test_stubs.py fails when a parameter has no description or the stubs differ.
+
+_PARAMETERS = {
+    "records": "Records (from techconv.read), or a path or list of paths of patent exports that are then "
+               "read with `format`, `encoding` and `no_merge` as the command reads its INPUT arguments. "
+               "PaperRecords are refused (ValueError).",
+    "format": "Input format of paths: \"auto\" (detected per file) or a name of the command's --format "
+              "(patents: \"lens\", \"uspto-xml\", \"csv\", \"derwent\", \"patentsview\", "
+              "\"google-patents\", closeness also \"patstat\"; "
+              "papers: \"wos\", \"wos-tab\", \"scopus\", \"openalex\", \"lens-scholarly\", \"pubmed\").",
+    "encoding": "Text encoding of the inputs: None (decided per file, the command's default) or a name of "
+                "--encoding: \"utf-8\", \"latin1\", \"cp1252\", \"macroman\", \"utf-16le\", \"utf-16be\", "
+                "\"utf-8+cp1252\", \"unchecked\", \"auto\".",
+    "no_merge": "True keeps every publication instead of merging simple families (the command's "
+                "--no-merge); used when `records` are paths.",
+    "threads": "Worker threads, as the commands' --threads: 1 by default, 0 for all hardware threads, at "
+               "most 256. The result is the same for any number; the GIL is released while the C++ code "
+               "runs.",
+    "top": "Key-core fraction q (--top): the k = ceil(q n) best-scored records form the key core.",
+    "group_by": "\"none\" or \"country\" (--group-by): per-country tables.",
+    "country_from": "Which country a record belongs to with group_by=\"country\" (--country-from): \"auto\", "
+                    "\"applicant\", \"inventor\", \"priority\" or \"jurisdiction\".",
+    "level": "IPC/CPC level of the nodes (--level): \"section\", \"class\", \"subclass\", \"main-group\" "
+             "(network also \"subgroup\").",
+    "codes": "Which classification the records' codes come from (--codes): \"ipc\" or \"cpc\".",
+    "counting": "How a record with k codes or countries counts (--counting): \"full\" (1 per pair), "
+                "\"fractional\" (2/(k(k-1)) per pair) or \"link_fractional\" (1/(k-1)).",
+    "algorithm": "Community detection (--algorithm): \"louvain\" or \"leiden\".",
+    "resolution": "Modularity resolution of the community detection (--resolution), in [0, 1000].",
+    "seed": "Seed of the community detection (--seed); the same seed gives the same clusters.",
+}
+
+_ERRORS = ("techconv.ParseError (a ValueError with file, line, column, record, field, code, message) "
+           "for malformed input or a file that cannot be read (code \"io_error\"); ValueError for an "
+           "option out of its range or a wrong kind of input.")
+
+
+def _wrap(text, indent):
+    import textwrap
+    return textwrap.fill(" ".join(text.split()), 92, initial_indent=indent, subsequent_indent=indent,
+                         break_on_hyphens=False, break_long_words=False)
+
+
+def _documented(summary, returns, raises=_ERRORS, **own):
+    """Writes fn.__doc__ from `summary`, the description of every parameter (`own`, else
+    _PARAMETERS) with its default read from the signature, `returns` and `raises`."""
+    def wrap(fn):
+        import inspect
+        lines = [_wrap(summary, ""), "", "Parameters", "----------"]
+        for name, p in inspect.signature(fn).parameters.items():
+            default = "required" if p.default is inspect.Parameter.empty else f"default {p.default!r}"
+            lines.append(f"{name} : {default}")
+            lines.append(_wrap(own.get(name) or _PARAMETERS.get(name) or "UNDOCUMENTED", "    "))
+        lines += ["", "Returns", "-------", _wrap(returns, ""), "", "Raises", "------", _wrap(raises, "")]
+        fn.__doc__ = "\n".join(lines)
+        return fn
+    return wrap
+
+
 def _optional(module, debian_package):
     """Imports an optional dependency, or says which package provides it."""
     import importlib
@@ -41,10 +106,19 @@ def _optional(module, debian_package):
 class Table:
     """A table of named columns, as in one of the command's CSV files.
 
-    `table.columns` lists the column names in file order; `table["name"]`
-    gives a numpy array (numbers, flags) or a list of str (ids, names);
-    `len(table)` is the number of rows; `to_pandas()` builds a DataFrame
-    (pandas is optional and imported only then).
+    Attributes
+    ----------
+    columns : list of str
+        The column names, in the file's order.
+
+    table["name"] gives a column: a numpy array for numbers and flags (float64; int64 for an
+    integer column without empty cells; an integer column of the file with empty cells is
+    float64 with NaN there, as pandas.read_csv types it, never 0), a list of str for text
+    (ids, names, statuses). len(table) is the number of rows; table.to_pandas() builds a
+    pandas.DataFrame equal to pandas.read_csv of the command's file with the text columns read
+    as str (pandas types a float column int64 when all its cells are whole numbers; here it
+    stays float64). pandas is optional and imported only then. A KeyError names the columns
+    there are.
     """
 
     def __init__(self, columns, data):
@@ -73,16 +147,24 @@ class Table:
 
 
 class Records:
-    """Records read by techconv.read(): patents, one per simple family unless
-    merge=False, in input order, duplicates (same publication number) dropped
-    as the command drops them.
+    """Patent records read by techconv.read(): one per simple family unless merge=False, in
+    input order, duplicates (same publication number) dropped as the command drops them.
 
-    len(records), .ids (list of str), .years (int64 numpy array: the
-    library's patent_year, i.e. the filing year, else the earliest priority
-    year, else the publication year; 0 when the source gives none), .codes (the IPC
-    codes of each record, main first), .indicators (n x 9 float64 array of the
-    [KCT] indicators in INDICATORS order; NaN where the source states no
-    value for that record), .report (what was read per file).
+    Attributes
+    ----------
+    paths : list of str
+        The paths read.
+    ids : list of str
+        Publication number of each record.
+    years : numpy.ndarray of int64
+        analysis::patent_year of each record: the filing year, else the earliest priority year,
+        else the publication year; 0 when the source gives none.
+    codes : list of list of str
+        The IPC codes of each record, main code first.
+    indicators : numpy.ndarray of float64, n x 9
+        The [KCT] indicators in techconv.INDICATORS order; NaN where the source states no value.
+    report : dict
+        What was read: files (path, format), read, merged, duplicates, rejected_codes, notes.
     """
 
     def __init__(self, handle, paths):
@@ -123,16 +205,27 @@ def _paths(path):
 
 
 class PaperRecords:
-    """Papers read by techconv.read() from Web of Science (tagged or tab-delimited),
-    Scopus, OpenAlex, Lens scholarly or PubMed exports, in input order, each
-    file's repeated ids dropped.
+    """Papers read by techconv.read() from Web of Science (tagged or tab-delimited), Scopus,
+    OpenAlex, Lens scholarly or PubMed exports, in input order, each file's repeated ids dropped.
+    Papers have no patent indicators: keycore, network, forecast, quality and evolution take
+    Records; closeness takes either.
 
-    len(records), .ids (list of str: WoS UT, Scopus EID, ...), .years (int64
-    numpy array: publication year, 0 when absent), .countries (ISO alpha-2
-    codes of the author addresses of each paper, sorted, each once),
-    .institutions, .titles, .report (what was read per file). Papers have no
-    patent indicators: techconv.keycore and techconv.network take Records
-    (patents); techconv.closeness takes either.
+    Attributes
+    ----------
+    paths : list of str
+        The paths read.
+    ids : list of str
+        WoS UT, Scopus EID, OpenAlex or Lens id, PMID of each paper.
+    years : numpy.ndarray of int64
+        Publication year; 0 when absent.
+    countries : list of list of str
+        ISO alpha-2 codes of the author addresses of each paper, sorted, each once.
+    institutions : list of list of str
+        Institutions of the author addresses.
+    titles : list of str
+        Title of each paper.
+    report : dict
+        What was read: files (path, format, note), records, duplicates, unresolved_addresses.
     """
 
     def __init__(self, handle, paths):
@@ -153,19 +246,17 @@ class PaperRecords:
         return f"<techconv.PaperRecords {len(self)} papers from {self.paths}>"
 
 
+@_documented(
+    "Reads the records of one path or a list of paths, as the command reads its INPUT arguments: "
+    "patents (one per simple family unless merge=False, duplicates dropped) or papers (each file's "
+    "repeated ids dropped). The kind is decided by the format, detected per file unless given; one "
+    "call reads one kind.",
+    returns="Records for patents (lens, uspto-xml, csv, derwent, patentsview, google-patents), "
+            "PaperRecords for papers (wos, wos-tab, scopus, openalex, lens-scholarly, pubmed).",
+    path="A path (str or os.PathLike) or a list of paths.",
+    merge="Patents: True merges simple families (the command's default); False keeps every "
+          "publication (the command's --no-merge).")
 def read(path, format="auto", encoding=None, merge=True):
-    """Reads the records of one path or a list of paths: Records for patents,
-    PaperRecords for papers (decided by the format, detected per file unless
-    given; one call reads one kind).
-
-    format: "auto" (detected per file) or a name of the command's --format:
-    patents "lens", "uspto-xml", "csv" (techconv canonical CSV), "derwent";
-    papers "wos", "wos-tab", "scopus", "openalex", "lens-scholarly",
-    "pubmed". encoding: None (decided per file) or a name the command's
-    --encoding takes. merge (patents): False keeps every publication instead
-    of merging simple families (the command's --no-merge). Raises
-    techconv.ParseError for malformed input.
-    """
     paths = _paths(path)
     if _core.holds_papers(paths, format):
         return PaperRecords(_core.read_papers(paths, format, encoding), paths)
@@ -184,13 +275,34 @@ def _patents(records, format, encoding, no_merge, who):
 
 
 class Weights:
-    """Result of techconv.weights(): .weights (per column), .entropy (entropy
-    method only, else None), .scores, .ranks (1-based, score descending, ties
-    by row order), .key_core (bool per row: rank <= k), .k, .status (the
-    library's status name), .degenerate_columns, .copied (whether the input
-    had to be converted) and .input (the array whose buffer the library read:
-    the argument itself when .copied is False). .table mirrors scores.csv of
-    `techconv weights` (id = 1-based row number); .weights_table weights.csv.
+    """Result of techconv.weights().
+
+    Attributes
+    ----------
+    weights : numpy.ndarray of float64
+        Weight of each column.
+    entropy : numpy.ndarray of float64 or None
+        Entropy of each column (method "entropy" only).
+    scores : numpy.ndarray of float64
+        Score of each row.
+    ranks : numpy.ndarray of int64
+        1-based rank of each row, score descending, ties by row order.
+    key_core : numpy.ndarray of bool
+        rank <= k.
+    k : int
+        Size of the key core, ceil(top n).
+    status : str
+        The library's status name: "ok", or why the weighting is degenerate.
+    degenerate_columns : list of int
+        Columns without variation (no information).
+    copied : bool
+        Whether the input had to be converted (integer, float16, strided, ...).
+    input : numpy.ndarray
+        The array whose buffer the library read: the argument itself when copied is False.
+    table : Table
+        As scores.csv of `techconv weights`: id (1-based row number), score, rank, key_core.
+    weights_table : Table
+        As weights.csv: indicator (column index), weight, entropy (NaN without entropy).
     """
 
     def __init__(self, d):
@@ -211,34 +323,65 @@ class Weights:
                      {"indicator": [str(j) for j in range(n)], "weight": self.weights, "entropy": ent})
 
 
+@_documented(
+    "Objective weights, scores, ranks and key core of a 2-D numeric array (rows = records, columns "
+    "= indicators), as `techconv weights` computes them. float64 and float32 arrays in C or Fortran "
+    "order are read in place (no copy); integer, boolean, float16, byte-swapped or strided arrays are "
+    "converted to one float64 copy first.",
+    returns="Weights: .weights, .entropy, .scores, .ranks, .key_core, .k, .status, .table (scores.csv), "
+            ".weights_table (weights.csv).",
+    raises="ValueError for an array that is not 2-D or not numeric, an unknown method or a cost column "
+           "outside the array. A degenerate column is not an error: Weights.status and "
+           ".degenerate_columns say so.",
+    matrix="2-D array-like of numbers, one row per record.",
+    method="Weighting method (--method): \"entropy\" ([KCT]), \"critic\", \"std\", \"cv\" or \"merec\".",
+    cost="Column indices of cost indicators (smaller is better; --cost); negative indices count from "
+         "the end. None: every column is a benefit.")
 def weights(matrix, method="entropy", cost=None, top=0.05, threads=1):
-    """Objective weights, scores, ranks and key core of a 2-D numeric array
-    (rows = records, columns = indicators), as `techconv weights` computes them.
-
-    method: "entropy" (default, [KCT]), "critic", "std", "cv" or "merec".
-    cost: column indices (negative counts from the end) of cost indicators.
-    top: key-core fraction q (k = ceil(q n)). threads: worker threads (0: all);
-    the result is the same for any number.
-
-    float64 or float32 arrays in C or Fortran order are read in place (no
-    copy); integer, boolean, float16, byte-swapped or strided arrays are
-    converted to one float64 copy first.
-    """
     return Weights(_core.weights(matrix, method, list(cost or []), float(top), int(threads)))
 
 
 class KeyCore:
-    """Result of techconv.keycore(): .scores (Table: id, score, rank, key_core —
-    scores.csv), .weights (Table: indicator, group, weight, entropy —
-    weights.csv; NaN where that file has empty cells, i.e. indicators the
-    source lacks), .top20 (Table as top20.csv: rank, id, score, group, year
-    (0 where the file's cell is empty), title, one sub-score per level-2
-    group), .groups (Table as groups.csv), .industries (Table as
-    industries.csv; None without a concordance, as the command writes no
-    file then), .report (dict: report.json), .columns (weighted indicators),
-    .absent, .k, .threshold, .fraction, .dropped (records left out for a
-    missing value), .status, .rows (input record of each scored row),
-    .records (the Records).
+    """Result of techconv.keycore().
+
+    Attributes
+    ----------
+    scores : Table
+        scores.csv: id, score, rank, key_core.
+    weights : Table
+        weights.csv: indicator, group, weight, entropy (NaN where the file's cells are empty:
+        indicators the source lacks).
+    top20 : Table
+        top20.csv: rank, id, score, group, year (float64 with NaN when a year is unknown), title,
+        then one sub-score column per level-2 indicator group.
+    groups : Table
+        groups.csv: group, records, key_core, key_share_of_group, share_of_key_core,
+        key_main_subclasses, key_all_subclasses, key_convergence_index, key_company_share,
+        top_applicant, top_applicant_share, key_subclass_gap, key_network_nodes,
+        key_network_edges, key_network_density, key_network_clusters, key_sections (NaN where the
+        file is empty: a group whose key core has no IPC code; the counts are then float64).
+    industries : Table or None
+        industries.csv: group, industry, records, share; None without a concordance.
+    report : dict
+        report.json as the command writes it.
+    columns : list of str
+        The weighted indicators.
+    absent : list of str
+        Indicators the source lacks.
+    k : int
+        Size of the key core.
+    threshold : float
+        Score of the k-th record.
+    fraction : float
+        The key-core fraction used.
+    dropped : int
+        Records left out for a missing value.
+    status : str
+        Status of the weighting ("ok" or why it is degenerate).
+    rows : numpy.ndarray of uint64
+        Input record of each scored row.
+    records : Records
+        The records analysed.
     """
 
     def __init__(self, d, records, industries):
@@ -254,18 +397,17 @@ class KeyCore:
         self.records = records
 
 
+@_documented(
+    "The [KCT] key-core analysis, as `techconv keycore` runs it: entropy weights of the nine "
+    "indicators, a score per record and the key core (the top fraction).",
+    returns="KeyCore with the tables of scores.csv, weights.csv, top20.csv, groups.csv and "
+            "industries.csv, report.json as a dict and the status of the weighting.",
+    missing="A record without a value of an indicator (--missing): \"drop-record\" (left out), "
+            "\"drop-indicator\" (the indicator is left out) or \"zero\".",
+    concordance="Path of an IPC-to-industry concordance CSV (--concordance): industries.csv; None: no "
+                "industries table.")
 def keycore(records, format="auto", top=0.05, group_by="none", country_from="auto", missing="drop-record",
             no_merge=False, threads=1, concordance=None, encoding=None):
-    """The [KCT] key-core analysis, as `techconv keycore` runs it.
-
-    records: a Records object (from techconv.read) or a path / list of paths
-    (then read with format, encoding and no_merge, as the command reads them).
-    Options have the command's names and defaults: top (--top, 0.05),
-    group_by ("none" or "country"), country_from ("auto", "applicant",
-    "inventor", "priority", "jurisdiction"), missing ("drop-record",
-    "drop-indicator", "zero"), threads (same result for any), concordance (an
-    IPC-to-industry CSV path).
-    """
     records = _patents(records, format, encoding, no_merge, "keycore")
     d = _core.keycore(records._h, float(top), group_by, country_from, missing, int(threads),
                       None if concordance is None else str(concordance))
@@ -300,20 +442,38 @@ def _table_of(d):
 
 
 class Closeness:
-    """Result of techconv.closeness(): .pairs (Table as pairs.csv: year,
-    country_i, country_j, n_ij, n_i, n_j, one column per measure, share_i,
-    share_j; year "all" unless by="year"), .countries (Table as countries.csv:
-    year, country, records, international, partners, link_strength),
-    .periods (Table as periods.csv with periods=, else None), .institutions
-    (Table as institutions.csv with institutions=True, else None), .records,
-    .international (records with more than one country), .kind ("papers" or
-    "patents (simple families)"), .duplicates, .notes (one line per input
-    file, as report.md lists them), .pair (the pair the command's report
-    follows: asked, or the largest N_ij).
+    """Result of techconv.closeness().
 
-    .to_networkx(measure, year) and .to_scipy(measure, year) give the country
-    graph of one period weighted by a measure column (default: the first
-    measure of the table).
+    Attributes
+    ----------
+    pairs : Table
+        pairs.csv: year ("all" unless by="year"), country_i, country_j, n_ij, n_i, n_j, one column
+        per measure (salton, association_strength, jaccard, inclusion, equivalence), share_i,
+        share_j.
+    countries : Table
+        countries.csv: year, country, records, international, partners, link_strength.
+    periods : Table or None
+        periods.csv with periods: country_i, country_j, period_1, period_2, n_ij_1, n_ij_2,
+        n_ij_change, n_i_1, n_i_2, n_j_1, n_j_2, <measure>_1, <measure>_2, <measure>_change,
+        share_i_1, share_i_2, share_i_change, share_j_1, share_j_2, share_j_change.
+    institutions : Table or None
+        institutions.csv with institutions=True: period, home, partner, institution,
+        international, with_partner, share.
+    records : int
+        Records with a country.
+    international : float
+        Records with more than one country.
+    kind : str
+        "papers" or "patents (simple families)".
+    duplicates : int
+        Duplicate records counted once.
+    notes : list of str
+        One line per input file, as report.md lists them.
+    pair : tuple of str
+        The pair the command's report follows: asked, or the largest N_ij.
+
+    to_networkx(measure, year) and to_scipy(measure, year) give the country graph of one period
+    weighted by a measure column (default: the first measure of the table).
     """
 
     def __init__(self, d):
@@ -358,25 +518,48 @@ class Closeness:
         return _scipy_matrix(labels, edges)
 
 
+def _period_list(periods):
+    """The command's period list text ("2000-2009,2010-2019") of `periods`: the text itself,
+    or a list of (first, last) pairs / single years joined in that syntax, so the library's
+    one parser (analysis::parse_periods) reads both forms."""
+    if periods is None or isinstance(periods, str):
+        return periods
+    import operator
+    return ",".join(f"{int(p[0])}-{int(p[1])}" if isinstance(p, (tuple, list)) else str(operator.index(p))
+                    for p in periods)
+
+
+@_documented(
+    "Salton closeness and importance of country collaboration ([COOP] formula (1)), as `techconv "
+    "closeness` computes them (pairs.csv, countries.csv; periods.csv with periods, institutions.csv "
+    "with institutions).",
+    returns="Closeness with the tables .pairs, .countries, .periods, .institutions and the counts of "
+            "the run.",
+    paths="PaperRecords (from techconv.read), Records (their files are read again for the parties' "
+          "countries), or a path or list of paths: papers (countries of the author addresses) or USPTO "
+          "XML / PATSTAT patents (countries of `parties` of each simple family).",
+    by="\"all\" (one period, year \"all\") or \"year\" (--by year: one row per year and pair).",
+    denominator="N_i of the measures (--denominator): \"international\" ([COOP]: records of i with "
+                "another country) or \"all\" (every record of i).",
+    first_year="Records before this year are left out (--first-year); None: no bound.",
+    last_year="Records after this year are left out (--last-year); None: no bound.",
+    parties="Patents (--parties): countries of the \"inventors\", \"applicants\" or \"both\".",
+    merge_china="Count Taiwan, Hong Kong and Macau as CN (--merge-china; bibliometrix convention); "
+                "needs paths, not PaperRecords.",
+    measure="Measure columns of pairs.csv (--measure): \"salton\", \"association_strength\" (also "
+            "\"association\"), \"jaccard\", \"inclusion\", \"equivalence\" or \"all\"; one measure also "
+            "drives periods.csv.",
+    pair="\"I,J\" (e.g. \"US,CN\"; --pair): the pair whose series and institution shares are "
+         "computed; None: the pair with the largest N_ij.",
+    periods="Two year ranges to compare (--periods): the command's text \"A-B,C-D\" (e.g. "
+            "\"2007-2014,2015-2022\"; a single year \"2019\" is a range of one), or a list of two "
+            "(first, last) pairs or years. Parsed by the library's analysis::collaboration_periods; a "
+            "bad list raises ValueError starting \"periods: \". None: no periods.csv.",
+    institutions="Papers (--institutions): institution shares of both sides of the pair, "
+                 "institutions.csv.")
 def closeness(paths, format="auto", by="all", counting="full", denominator="international", first_year=None,
               last_year=None, parties="inventors", merge_china=False, measure="salton", pair=None, encoding=None,
-              periods=None, institutions=False):
-    """Salton closeness and importance of country collaboration ([COOP]), as
-    `techconv closeness` computes them (pairs.csv, countries.csv).
-
-    paths: PaperRecords, or one path or a list — papers (wos, wos-tab, scopus, openalex,
-    lens-scholarly, pubmed: countries of the author addresses) or USPTO XML
-    patents (countries of `parties` of each simple family). Options have the
-    command's names and defaults: by ("all" or "year"), counting ("full",
-    "fractional", "link_fractional"), denominator ("international", "all"),
-    first_year / last_year, parties ("inventors", "applicants", "both"),
-    merge_china (Taiwan, Hong Kong and Macau as CN), measure ("salton",
-    "association", "jaccard", "inclusion", "equivalence" or "all"), pair
-    ("US,CN"), periods (two (first, last) year ranges, the command's
-    --periods A-B,C-D: .periods as periods.csv), institutions (papers:
-    .institutions as institutions.csv). Raises techconv.ParseError for
-    malformed input.
-    """
+              periods=None, institutions=False, threads=1):
     read_papers = None
     if isinstance(paths, PaperRecords):
         if merge_china:
@@ -384,9 +567,9 @@ def closeness(paths, format="auto", by="all", counting="full", denominator="inte
         read_papers, paths = paths._h, []
     elif isinstance(paths, Records):
         paths = paths.paths  # patents: their countries come from the files (simple families merged)
-    spans = [(int(a), int(b)) for a, b in (periods or [])]
     d = _core.closeness(_paths(paths), format, by, counting, denominator, first_year, last_year, parties,
-                        bool(merge_china), measure, pair, encoding, read_papers, spans, bool(institutions))
+                        bool(merge_china), measure, pair, encoding, read_papers, _period_list(periods),
+                        bool(institutions), int(threads))
     return Closeness(d)
 
 
@@ -396,17 +579,43 @@ NETWORK_FILES = ("network.graphml", "network.gexf", "network.net", "network.clu"
 
 
 class Network:
-    """Result of techconv.network(): .nodes (Table as nodes.csv: code, title,
-    occurrences, degree, strength, betweenness, closeness, eigenvector,
-    pagerank, cluster, clustering), .edges (Table as edges.csv: source,
-    target, weight), .cluster_table (clusters.csv), .cluster_links
-    (cluster_links.csv), .sections (sections.csv), .groups (groups.csv with
-    group_by="country", else None), .rta (rta.csv with group_by="country":
-    group, class, count, rta, advantage (1/0), density; else None), .summary (dict: summary.json),
-    .record_count (records in the network), .convergence_index,
-    .modularity, .clusters (the number of clusters), .rejected_codes,
-    .records (the Records); .to_networkx() and .to_scipy() give the weighted
-    graph; .export(name) / .write(folder) the command's export files.
+    """Result of techconv.network().
+
+    Attributes
+    ----------
+    nodes : Table
+        nodes.csv: code, title, occurrences, degree, strength, betweenness, closeness,
+        eigenvector, pagerank, cluster, clustering.
+    edges : Table
+        edges.csv: source, target, weight.
+    cluster_table : Table
+        clusters.csv: cluster, nodes, internal_weight, external_weight, top_nodes.
+    cluster_links : Table
+        cluster_links.csv: cluster_a, cluster_b, edges, weight.
+    sections : Table
+        sections.csv: section, nodes, then one column per IPC section covered.
+    groups : Table or None
+        groups.csv with group_by="country": group, records, nodes, edges, density, components,
+        convergence_index (NaN for a group without codes), sections, top_nodes.
+    rta : Table or None
+        rta.csv with group_by="country": group, class, count, rta, advantage (1/0), density.
+    summary : dict
+        summary.json as the command writes it.
+    record_count : int
+        Records in the network.
+    convergence_index : float
+        The network's convergence index.
+    modularity : float
+        Modularity of the clusters.
+    clusters : int
+        Number of clusters.
+    rejected_codes : int
+        Codes that could not be read.
+    records : Records
+        The records analysed.
+
+    to_networkx() and to_scipy() give the weighted graph; export(name) / write(folder) the
+    command's export files (techconv.NETWORK_FILES).
     """
 
     def __init__(self, d, records):
@@ -464,21 +673,20 @@ class Network:
         return _scipy_matrix(self.nodes["code"], self._edge_list())
 
 
+@_documented(
+    "The co-classification network ([KCT] section 2.2), as `techconv network` computes it: nodes "
+    "are classification codes, edges their co-occurrence on records, with centralities, clusters "
+    "and the convergence index.",
+    returns="Network with the tables of nodes.csv, edges.csv, clusters.csv, cluster_links.csv, "
+            "sections.csv, groups.csv and rta.csv, summary.json as a dict and the command's export files.",
+    main_only="Only each record's main code (--main-only).",
+    key_core_only="Only the records of the key core (--key-core-only), the key core of `top`.",
+    weights="Meaning of the edge weights for the measures (--weights): \"similarity\", \"distance\" or "
+            "\"ignore\".",
+    titles="Path of a CPC/IPC title list file or folder (--titles): the title column; None: empty titles.")
 def network(records, format="auto", level="subclass", codes="ipc", main_only=False, key_core_only=False, top=0.05,
             group_by="none", country_from="auto", counting="full", weights="similarity", algorithm="louvain",
             resolution=1.0, seed=42, titles=None, no_merge=False, threads=1, encoding=None):
-    """The co-classification network ([KCT] section 2.2), as `techconv network`
-    computes it (nodes.csv, edges.csv).
-
-    records: Records or a path / list of paths (read with format, encoding,
-    no_merge). Options have the command's names and defaults: level
-    ("section", "class", "subclass", "main-group", "subgroup"), codes ("ipc"
-    or "cpc"), main_only, key_core_only with top, group_by, country_from,
-    counting ("full", "fractional", "link_fractional"), weights
-    ("similarity", "distance", "ignore"), algorithm ("louvain", "leiden"),
-    resolution, seed, titles (a CPC/IPC title list file or folder), threads
-    (same result for any).
-    """
     records = _patents(records, format, encoding, no_merge, "network")
     d = _core.network(records._h, level, codes, bool(main_only), bool(key_core_only), float(top), group_by,
                       country_from, counting, weights, algorithm, float(resolution), int(seed), titles, int(threads))
@@ -486,14 +694,26 @@ def network(records, format="auto", level="subclass", codes="ipc", main_only=Fal
 
 
 class Forecast:
-    """Result of techconv.forecast(): .predictions (Table as predictions.csv:
-    source, target, the ten scores, realised (1/0), first_year (0 where the
-    file's cell is empty); a score that was not computed is NaN), .evaluation
-    (dict: evaluation.json — train_edges, candidates, realised, counts,
-    settings, and per score {auc, precision_at_L, average_precision, status},
-    None where the file has null), .train_nodes (Table: code, occurrences)
-    and .train_edges (Table: source, target, weight) of the train graph;
-    .to_networkx() / .to_scipy() give the train graph; .records (the Records).
+    """Result of techconv.forecast().
+
+    Attributes
+    ----------
+    predictions : Table
+        predictions.csv: source, target, the ten scores (common_neighbours, jaccard, salton,
+        adamic_adar, resource_allocation, preferential_attachment, katz,
+        weighted_common_neighbours, weighted_adamic_adar, weighted_resource_allocation; NaN for
+        a score not computed), realised (1/0), first_year (float64 with NaN where the pair is not realised).
+    evaluation : dict
+        evaluation.json: train_edges, candidates, realised, counts, settings, and per score
+        auc, precision_at_L, average_precision, status (None where the file has null).
+    train_nodes : Table
+        The train graph's nodes: code, occurrences.
+    train_edges : Table
+        The train graph's edges: source, target, weight.
+    records : Records
+        The records analysed.
+
+    to_networkx() / to_scipy() give the train graph.
     """
 
     def __init__(self, d, records):
@@ -521,24 +741,26 @@ class Forecast:
         return _scipy_matrix(self.train_nodes["code"], self._edge_list())
 
 
+@_documented(
+    "Link prediction of convergence, as `techconv forecast` computes it: the train graph of the "
+    "records up to train_until, ten link scores of every candidate pair and their evaluation on the "
+    "pairs that appear later (predictions.csv, evaluation.json).",
+    returns="Forecast with .predictions (predictions.csv), .evaluation (evaluation.json as a dict) "
+            "and the train graph (.train_nodes, .train_edges).",
+    train_until="Last year of the train graph (--train-until).",
+    top="L of precision at L (--top).",
+    katz_beta="Katz attenuation beta (--katz-beta); 0: 0.5 / lambda_max of the train graph.",
+    weight_exponent="Exponent alpha of the edge weights in the weighted scores (--weight-exponent).",
+    max_candidates="Above this many candidate pairs the evaluation is bounded (--max-candidates); "
+                   "evaluation.json's \"evaluation\" object then says so.",
+    keep_top="Bounded evaluation: the best-ranked candidates of each score kept (--keep-top; at least top).",
+    sample="Bounded evaluation: other candidates drawn at random (--sample).",
+    sample_seed="Seed of that draw (--sample-seed).",
+    katz_max_nodes="Katz is computed only up to this many train nodes (--katz-max-nodes); above, its "
+                   "status is not_computed and its column NaN.")
 def forecast(records, train_until, format="auto", level="subclass", codes="ipc", top=100, counting="full",
              katz_beta=0.0, weight_exponent=1.0, max_candidates=20000000, keep_top=10000, sample=1000000,
              sample_seed=1, katz_max_nodes=4000, no_merge=False, threads=1, encoding=None):
-    """Link prediction of convergence, as `techconv forecast` computes it
-    (predictions.csv, evaluation.json).
-
-    records: Records or a path / list of paths (read with format, encoding,
-    no_merge). train_until (required): last year of the train graph. Options
-    have the command's names and defaults: level ("section", "class",
-    "subclass", "main-group"), codes ("ipc" or "cpc"), top (L of precision
-    at L, 100), counting, katz_beta (0: 0.5 / lambda_max), weight_exponent
-    (1), max_candidates (20000000), threads (same result for any). Above
-    max_candidates the evaluation is bounded (evaluation.json's "evaluation"
-    object says so): keep_top (10000, at least top) best-ranked candidates of
-    each score plus sample (1000000) others drawn with sample_seed (1);
-    katz_max_nodes (4000): Katz only up to that many train nodes, else its
-    status is not_computed and its column NaN.
-    """
     records = _patents(records, format, encoding, no_merge, "forecast")
     d = _core.forecast(records._h, int(train_until), level, codes, int(top), counting, float(katz_beta),
                        float(weight_exponent), int(max_candidates), int(keep_top), int(sample), int(sample_seed),
@@ -547,16 +769,26 @@ def forecast(records, train_until, format="auto", level="subclass", codes="ipc",
 
 
 class Quality:
-    """Result of techconv.quality(): .table (Table as quality.csv: id, year,
-    publication_year (0 where the file's cell is empty), field, the nine
-    indicators, the same with _normalised (NaN where undefined), the same with
-    _status (str: ok or why the value is undefined / partial), citing,
-    citing_with_classes, cited, cited_with_classes), .graph (dict: the counts
-    of report.md's citation graph table — records, external_documents,
-    citations, citations_between_records, table_rows_unused, self_citations,
-    duplicate_ids, records_without_year, records_without_field — and
-    list_citations, table_rows), .citation_rows / .class_rows (rows read from
-    the citation / class table, 0 without one), .records (the Records).
+    """Result of techconv.quality().
+
+    Attributes
+    ----------
+    table : Table
+        quality.csv: id, year, publication_year (float64 with NaN where a year is unknown), field,
+        the nine indicators (patent_scope, family_size, claims, backward_citations,
+        forward_citations_5y, generality, originality, radicalness, breakthrough; NaN where
+        undefined), the same with _normalised, the same with _status (str: "ok" or why the value
+        is undefined or partial), citing, citing_with_classes, cited, cited_with_classes.
+    graph : dict
+        The counts of report.md's citation graph table: records, external_documents, citations,
+        citations_between_records, table_rows_unused, self_citations, duplicate_ids,
+        records_without_year, records_without_field; and list_citations, table_rows.
+    citation_rows : int
+        Rows read from the citation table (0 without one).
+    class_rows : int
+        Rows read from the class table (0 without one).
+    records : Records
+        The records analysed.
     """
 
     def __init__(self, d, records):
@@ -567,36 +799,54 @@ class Quality:
         self.records = records
 
 
+@_documented(
+    "The OECD patent quality indicators of each record (Squicciarini, Dernis & Criscuolo 2013), as "
+    "`techconv quality` computes them (quality.csv): patent scope, family size, claims, backward "
+    "and forward citations, generality, originality, radicalness and breakthrough, each with its "
+    "cohort-normalised value and status.",
+    returns="Quality with .table (quality.csv) and .graph (the citation graph counts of report.md).",
+    citations="Path of a citation table, CSV citing,cited[,citing_year] (--citations); None: only the "
+              "citations the records list.",
+    classes="Path of a class table, CSV id,ipc[,year] (--classes), for documents outside the records.",
+    fields="Path of the technology-field table, e.g. ipc_technology.csv (--fields); cohorts are then "
+           "year x field. None: cohorts are years.",
+    hall="Hall's N/(N-1) correction of generality and originality (--hall).")
 def quality(records, citations=None, classes=None, fields=None, hall=False, format="auto", no_merge=False,
-            encoding=None):
-    """The OECD patent quality indicators of each record (Squicciarini, Dernis &
-    Criscuolo 2013), as `techconv quality` computes them (quality.csv).
-
-    records: Records or a path / list of paths (read with format, encoding,
-    no_merge). Options have the command's names: citations (CSV
-    citing,cited[,citing_year]), classes (CSV id,ipc[,year]), fields (the
-    technology-field table, e.g. ipc_technology.csv; cohorts are then year x
-    field), hall (Hall's N/(N-1) correction of generality and originality).
-    """
+            encoding=None, threads=1):
     records = _patents(records, format, encoding, no_merge, "quality")
     d = _core.quality(records._h, None if citations is None else str(citations),
-                      None if classes is None else str(classes), None if fields is None else str(fields), bool(hall))
+                      None if classes is None else str(classes), None if fields is None else str(fields), bool(hall),
+                      int(threads))
     return Quality(d, records)
 
 
 class Evolution:
-    """Result of techconv.evolution(): the tables of the command's files —
-    .periods (periods.csv: period, records, nodes, edges, density,
-    convergence_index, modularity (NaN for a period without codes, status
-    empty_input), clusters, records_with_codes, first_year, last_year,
-    status), .new_pairs (new_pairs.csv: source, target, first_year,
-    records_in_first_year), .new_pairs_by_year (new_pairs_by_year.csv: year,
-    records, pairs, new_pairs, share_new (NaN for a year without pairs),
-    status), .strategic (strategic.csv: period, cluster, size, centrality,
-    density, quadrant, top_nodes), .cluster_flows (cluster_flows.csv:
-    period_a, cluster_a, period_b, cluster_b, shared, inclusion, weighted_inclusion, stability) —
-    and .record_count, .records_without_year, .rejected_codes, .records (the
-    Records).
+    """Result of techconv.evolution().
+
+    Attributes
+    ----------
+    periods : Table
+        periods.csv: period, records, nodes, edges, density, convergence_index, modularity (NaN
+        for a period without codes, status empty_input), clusters, records_with_codes,
+        first_year, last_year, status.
+    new_pairs : Table
+        new_pairs.csv: source, target, first_year, records_in_first_year.
+    new_pairs_by_year : Table
+        new_pairs_by_year.csv: year, records, pairs, new_pairs, share_new (NaN for a year
+        without pairs), status.
+    strategic : Table
+        strategic.csv: period, cluster, size, centrality, density, quadrant, top_nodes.
+    cluster_flows : Table
+        cluster_flows.csv: period_a, cluster_a, period_b, cluster_b, shared, inclusion,
+        weighted_inclusion, stability.
+    record_count : int
+        Records read.
+    records_without_year : int
+        Records without a year (in no period).
+    rejected_codes : int
+        Codes that could not be read.
+    records : Records
+        The records analysed.
     """
 
     def __init__(self, d, records):
@@ -608,25 +858,23 @@ class Evolution:
         self.records = records
 
 
+@_documented(
+    "How convergence develops over time, as `techconv evolution` computes it: the network of each "
+    "period, the first year of each pair of codes, the share of new pairs per year, the strategic "
+    "diagram of the clusters and the cluster flows between periods.",
+    returns="Evolution with the tables of periods.csv, new_pairs.csv, new_pairs_by_year.csv, "
+            "strategic.csv and cluster_flows.csv.",
+    periods="The periods (--periods): the command's text \"2005-2010,2011-2016\" (ranges or single "
+            "years) or a list of (first, last) pairs / years, parsed by the library's "
+            "analysis::parse_periods (a bad list raises ValueError starting \"periods: \"). Give either "
+            "periods or window.",
+    window="Sliding windows of this many years (--window), from the first year of the records.",
+    step="Years between window starts (--step); None: the window.")
 def evolution(records, periods=None, window=None, step=None, format="auto", level="subclass", codes="ipc",
               counting="full", algorithm="louvain", resolution=1.0, seed=42, no_merge=False, threads=1,
               encoding=None):
-    """How convergence develops over time, as `techconv evolution` computes it
-    (periods.csv, new_pairs.csv, new_pairs_by_year.csv, strategic.csv,
-    cluster_flows.csv).
-
-    records: Records or a path / list of paths (read with format, encoding,
-    no_merge). Either periods (the command's list, "2005-2010,2011-2016", or
-    a list of (first, last) pairs / single years) or window (years) with step
-    (default: window). Options have the command's names and defaults: level
-    ("section", "class", "subclass", "main-group"), codes ("ipc" or "cpc"),
-    counting, algorithm ("louvain", "leiden"), resolution, seed, threads
-    (same result for any).
-    """
     records = _patents(records, format, encoding, no_merge, "evolution")
-    if periods is not None and not isinstance(periods, str):
-        periods = ",".join(str(p) if isinstance(p, int) else f"{int(p[0])}-{int(p[1])}" for p in periods)
-    d = _core.evolution(records._h, periods, None if window is None else int(window),
+    d = _core.evolution(records._h, _period_list(periods), None if window is None else int(window),
                         None if step is None else int(step), level, codes, counting, algorithm, float(resolution),
                         int(seed), int(threads))
     return Evolution(d, records)

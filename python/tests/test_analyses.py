@@ -3,7 +3,7 @@ evaluation of techconv.forecast against the files the built command writes on
 shared datasets (one command run each: quality on the USPTO grant XML
 samples, whose records cite documents outside the corpus; evolution and
 forecast on the Lens jet-engine export): every column equal,
-an empty cell being NaN (float columns) or 0 (integer columns). The network's
+an empty cell being NaN (an integer column with empty cells is float64). The network's
 rta.csv is checked in test_command_files.py, on the run it already makes."""
 import json
 import os

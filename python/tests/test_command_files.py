@@ -21,7 +21,8 @@ from test_keycore import datasets
 
 def check_file_table(table, path):
     """Every column of `table` equals the file's: text as is; numbers parsed,
-    an empty cell being NaN (float columns) or 0 (integer columns)."""
+    an empty cell being NaN (an integer column has no empty cell: a column
+    with one is float64, as pandas.read_csv types it)."""
     header, rows = read_csv(path)
     assert header == table.columns
     for k, name in enumerate(header):
@@ -30,8 +31,8 @@ def check_file_table(table, path):
         if isinstance(got, list):
             assert column == got, name
         else:
-            empty = 0 if got.dtype.kind in "iu" else float("nan")
-            want = [float(v) if v != "" else empty for v in column]
+            assert not (got.dtype.kind in "iub" and "" in column), f"{name}: an empty cell in an integer column"
+            want = [float(v) if v != "" else float("nan") for v in column]
             np.testing.assert_array_equal(want, got, err_msg=name)
 
 
@@ -91,9 +92,18 @@ def test_closeness_periods_and_institutions_as_the_command(data_dir, run_command
     cl = techconv.closeness(inputs, periods=[(2010, 2017), (2018, 2025)], institutions=True, pair="US,CN")
     check_file_table(cl.periods, os.path.join(folder, "periods.csv"))
     check_file_table(cl.institutions, os.path.join(folder, "institutions.csv"))
+    # the command's text form, parsed by the same library function (analysis::collaboration_periods)
+    text = techconv.closeness(inputs, periods="2010-2017,2018-2025", institutions=True, pair="US,CN")
+    check_file_table(text.periods, os.path.join(folder, "periods.csv"))
     assert techconv.closeness(inputs).periods is None
-    with pytest.raises(ValueError, match="ends before it starts"):
+    with pytest.raises(ValueError, match="^periods: .*'2018-2010' ends before it starts"):
         techconv.closeness(inputs, periods=[(2018, 2010), (2019, 2020)])
+    with pytest.raises(ValueError, match="^periods: .*'2010-20x0' is not a year"):
+        techconv.closeness(inputs, periods="2010-20x0,2018-2025")
+    with pytest.raises(ValueError, match="^periods: .*holds 3 periods; two year ranges"):
+        techconv.closeness(inputs, periods="2010-2012,2013-2015,2016-2018")
+    with pytest.raises(ValueError, match="^periods: .*holds 1 periods"):
+        techconv.closeness(inputs, periods="2010-2017")
     with pytest.raises(ValueError, match="institutions needs paper inputs"):
         techconv.closeness(inputs_of(data_dir, "uspto-xml"), institutions=True)
 

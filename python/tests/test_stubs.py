@@ -2,10 +2,14 @@
 techconv.__all__ is declared in the stubs and nothing public is declared that
 the module lacks; every public function and method has the same parameters,
 in the same order, with the same defaults. The stubs are kept by hand; this
-test is what keeps them true."""
+test is what keeps them true. The docstrings are written once, in the module, and
+copied into the stubs by python/sync_stubs.py; the tests below check that they
+describe every parameter and that the stubs carry them."""
 import ast
 import inspect
 import os
+import re
+import sys
 
 import techconv
 
@@ -58,3 +62,81 @@ def test_stub_signatures_are_the_module_signatures():
                 if isinstance(item, ast.FunctionDef) and public(item.name) and not item.decorator_list:
                     got = getattr(cls, item.name)
                     assert stub_params(item) == module_params(got), f"{node.name}.{item.name}"
+
+
+def documented_parameters(doc):
+    """(name, default text) of each entry of a numpy-style Parameters section, and the
+    description lines of each."""
+    lines = doc.split("\n")
+    start = lines.index("Parameters") + 2
+    end = lines.index("Returns")
+    entries, text = [], {}
+    for line in lines[start:end]:
+        m = re.match(r"^(\w+) : (required|default (.*))$", line)
+        if m:
+            entries.append((m.group(1), m.group(3)))
+            text[m.group(1)] = ""
+        elif line.strip():
+            assert entries, f"text before the first parameter: {line!r}"
+            text[entries[-1][0]] += line.strip() + " "
+    return entries, text
+
+
+def public_functions():
+    return [getattr(techconv, n) for n in techconv.__all__
+            if inspect.isfunction(getattr(techconv, n))]
+
+
+def test_docstrings_describe_every_parameter():
+    """Each public function's docstring has a Parameters section with every parameter of its
+    signature, in order, its default as the signature has it, and a description; then
+    Returns and Raises. A parameter added without a description fails here."""
+    functions = public_functions()
+    assert {f.__name__ for f in functions} == {"read", "weights", "keycore", "closeness", "network", "forecast",
+                                               "quality", "evolution"}
+    for fn in functions:
+        doc = fn.__doc__
+        entries, text = documented_parameters(doc)
+        sig = inspect.signature(fn).parameters.values()
+        assert [n for n, _ in entries] == [p.name for p in sig], fn.__name__
+        for (name, default), p in zip(entries, sig):
+            want = None if p.default is inspect.Parameter.empty else repr(p.default)
+            assert default == want, f"{fn.__name__}({name}): documented default {default}, signature {want}"
+            assert text[name].strip() and "UNDOCUMENTED" not in text[name], f"{fn.__name__}({name})"
+        assert "\nReturns\n-------\n" in doc and "\nRaises\n------\n" in doc, fn.__name__
+
+
+def test_an_undocumented_parameter_is_caught():
+    """The check above is not vacuous: a function with a parameter nobody described."""
+    @techconv._documented("Summary.", returns="Nothing.", known="A described parameter.")
+    def f(known, unknown=3):
+        return known, unknown
+    entries, text = documented_parameters(f.__doc__)
+    assert entries == [("known", None), ("unknown", "3")]
+    assert "UNDOCUMENTED" in text["unknown"]
+
+
+def test_classes_have_full_docstrings():
+    """Every public class documents its attributes (the tables' columns are checked against
+    real results in test_threads.py)."""
+    for name in techconv.__all__:
+        obj = getattr(techconv, name)
+        if inspect.isclass(obj):
+            assert "\nAttributes\n----------\n" in inspect.cleandoc(obj.__doc__ or ""), name
+
+
+def test_stub_docstrings_are_the_module_docstrings():
+    """The stubs carry the module's docstrings (python/sync_stubs.py copies them)."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+    try:
+        import sync_stubs
+    finally:
+        sys.path.pop(0)
+    path = os.path.join(os.path.dirname(techconv.__file__), "__init__.pyi")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    assert sync_stubs.synced(text, techconv) == text, "run python/sync_stubs.py"
+    tree = ast.parse(text)
+    documented = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))
+                  and ast.get_docstring(n) == inspect.cleandoc(getattr(techconv, n.name, None).__doc__ or "-")}
+    assert documented >= {n for n in techconv.__all__ if callable(getattr(techconv, n))}

@@ -219,3 +219,51 @@ TEST_CASE("measure names") {
     CHECK(ta::measure_from_string("association") == ta::measure::association_strength);
     CHECK_THROWS_AS(ta::measure_from_string("cosine"), techconv::invalid_argument);
 }
+
+TEST_CASE("collaboration_periods: the command's and Python's periods text") {
+    // the two periods of the test above, as text; a single year is a range of one
+    const auto p = ta::collaboration_periods("2019,2020");
+    REQUIRE(p.size() == 2);
+    CHECK(p[0].first == 2019);
+    CHECK(p[0].last == 2019);
+    CHECK(p[1].first == 2020);
+    const auto q = ta::collaboration_periods("2007-2014,2015-2022");
+    CHECK(q[0].first == 2007);
+    CHECK(q[0].last == 2014);
+    CHECK(q[1].first == 2015);
+    CHECK(q[1].last == 2022);
+    CHECK_THROWS_WITH_AS(ta::collaboration_periods("2007-2014"), doctest::Contains("holds 1 periods"),
+                         techconv::invalid_argument);
+    CHECK_THROWS_WITH_AS(ta::collaboration_periods("2000,2001,2002"), doctest::Contains("holds 3 periods"),
+                         techconv::invalid_argument);
+    CHECK_THROWS_WITH_AS(ta::collaboration_periods("2014-2007,2015"), doctest::Contains("ends before it starts"),
+                         techconv::invalid_argument);
+    CHECK_THROWS_WITH_AS(ta::collaboration_periods("20x0,2015"), doctest::Contains("is not a year"),
+                         techconv::invalid_argument);
+}
+
+TEST_CASE("collaboration: the same tables for any number of threads") {
+    const auto rec = ta::country_records(papers());
+    ta::collaboration_options o;
+    o.by_year = true;
+    o.counts.mode = techconv::records::counting::fractional;
+    o.periods = ta::collaboration_periods("2019,2020");
+    const auto one = ta::collaboration(rec, o);
+    for (const int threads : {2, 0}) {
+        o.threads = threads;
+        const auto many = ta::collaboration(rec, o);
+        REQUIRE(many.yearly_pairs.size() == one.yearly_pairs.size());
+        for (std::size_t k = 0; k < one.yearly_pairs.size(); ++k) {
+            CHECK(many.yearly_pairs[k].n_ij == one.yearly_pairs[k].n_ij);
+            CHECK(many.yearly_pairs[k].salton == one.yearly_pairs[k].salton);
+        }
+        REQUIRE(many.pairs.size() == one.pairs.size());
+        for (std::size_t k = 0; k < one.pairs.size(); ++k) CHECK(many.pairs[k].share_i == one.pairs[k].share_i);
+        REQUIRE(many.changes.size() == one.changes.size());
+        for (std::size_t k = 0; k < one.changes.size(); ++k)
+            CHECK(many.changes[k].change.closeness_change == one.changes[k].change.closeness_change);
+        CHECK(many.series.years == one.series.years);
+    }
+    o.threads = -1;
+    CHECK_THROWS_AS(ta::collaboration(rec, o), techconv::invalid_argument);
+}

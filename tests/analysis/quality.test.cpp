@@ -353,4 +353,22 @@ TEST_CASE("quality: USPTO grant sample against an independent pandas implementat
     }
     CHECK(i == rs.size());
     CHECK(defined > 500);  // most cells are defined: the comparison is not vacuous
+
+    // 225 records are 8 chunks of 32 (compute_quality): on 3 threads every value and status
+    // is the one-thread value (quality_options::threads)
+    ta::quality_options threaded;
+    threaded.threads = 3;
+    const auto many = ta::quality_indicators(rs, threaded, tio::read_citation_table(cites_path),
+                                             tio::read_class_table(classes_path));
+    REQUIRE(many.records.size() == res.records.size());
+    for (std::size_t r = 0; r < res.records.size(); ++r)
+        for (std::size_t q = 0; q < ta::quality_indicator_count; ++q) {
+            const auto& a = res.records[r].values[q];
+            const auto& b = many.records[r].values[q];
+            CHECK(a.status == b.status);
+            CHECK(a.value.has_value() == b.value.has_value());
+            if (a.value && b.value) CHECK(*a.value == *b.value);
+            CHECK(res.records[r].normalised[q].value == many.records[r].normalised[q].value);
+        }
+    CHECK(many.records_without_year == res.records_without_year);
 }

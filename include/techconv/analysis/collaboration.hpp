@@ -12,6 +12,7 @@
 
 #include <algorithm>    // std::sort, std::find
 #include <array>        // std::array
+#include <functional>   // std::function
 #include <cstdint>      // std::uint8_t
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -23,6 +24,7 @@
 #include <Eigen/SparseCore>
 
 #include "techconv/analysis/patent_rules.hpp"
+#include "techconv/analysis/periods.hpp"
 #include "techconv/analysis/record_source.hpp"
 #include "techconv/closeness/counting.hpp"
 #include "techconv/closeness/institutions.hpp"
@@ -31,6 +33,7 @@
 #include "techconv/closeness/records.hpp"
 #include "techconv/closeness/series.hpp"
 #include "techconv/config.hpp"
+#include "techconv/detail/parallel.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/bibliographic.hpp"
 #include "techconv/records/paper_table.hpp"
@@ -295,7 +298,25 @@ struct collaboration_options {
     measure series_measure = measure::salton;
     /// Institutions with fewer international records in a period are left out.
     index min_international = 1;
+    /// Worker threads (0: all hardware threads) for the independent counting passes (whole
+    /// period, per year, each compared period); each pass is the same ordered scan as on
+    /// one thread, so the result is the same for any number.
+    int threads = 1;
 };
+
+/// \brief The two periods of collaboration_options::periods from their text, e.g.
+/// "2007-2014,2015-2022" (parse_periods' syntax: a range FIRST-LAST or a single year each):
+/// the rule of the command's --periods and the Python package's periods=.
+/// \throws invalid_argument (message naming the list) for a list parse_periods refuses or
+/// one that does not hold exactly two periods.
+inline std::vector<closeness::period> collaboration_periods(std::string_view list) {
+    auto out = parse_periods(list);
+    if (out.size() != 2)
+        ::techconv::detail::throw_error<invalid_argument>(
+            "analysis::collaboration_periods: '" + std::string(list) +
+            "' holds " + std::to_string(out.size()) + " periods; two year ranges are compared, e.g. 2007-2014,2015-2022");
+    return out;
+}
 
 /// \brief Everything collaboration() computes. Label ids refer to the
 /// country records (actors) and, for institutions, the institution records.
@@ -428,15 +449,32 @@ inline collaboration_result collaboration(const closeness::actor_records& countr
                                     "collaboration: a period ends before it starts");
     ::techconv::detail::require(!opts.institutions || (institutions && institutions->size() == countries.size()),
                                 "collaboration: institution shares need institution records matching the countries");
+    ::techconv::detail::require(opts.threads >= 0, "collaboration: threads must be >= 0");
     collaboration_result out;
     const auto& co = opts.counts;
-    out.total = closeness::count_collaboration(countries, co);
-    detail::period_rows(no_year, out.total,
-                        closeness::count_collaboration(countries, detail::record_count_options(co)).n, countries,
-                        out.pairs, out.actors);
+    // the counting passes read `countries` only and are independent: run them as tasks
+    // (the panel is needed by_year and for the pair's series; without a pair it goes unused)
+    closeness::collaboration_counts all_records;
+    closeness::collaboration_panel panel_records;
+    out.period_counts.resize(opts.periods.size());
+    std::vector<std::function<void()>> passes{
+        [&] { out.total = closeness::count_collaboration(countries, co); },
+        [&] { all_records = closeness::count_collaboration(countries, detail::record_count_options(co)); },
+        [&] { out.panel = closeness::count_by_year(countries, co); }};
+    if (opts.by_year)
+        passes.emplace_back([&] { panel_records = closeness::count_by_year(countries, detail::record_count_options(co)); });
+    for (std::size_t k = 0; k < opts.periods.size(); ++k)
+        passes.emplace_back([&, k] {
+            auto o = co;
+            o.first_year = opts.periods[k].first;
+            o.last_year = opts.periods[k].last;
+            out.period_counts[k] = closeness::count_collaboration(countries, o);
+        });
+    ::techconv::detail::for_each_chunk(static_cast<index>(passes.size()), 1, opts.threads,
+                                       [&](index t, index, index) { passes[static_cast<std::size_t>(t)](); });
+    detail::period_rows(no_year, out.total, all_records.n, countries, out.pairs, out.actors);
     if (opts.by_year) {
-        out.panel = closeness::count_by_year(countries, co);
-        const auto all = closeness::count_by_year(countries, detail::record_count_options(co));
+        const auto& all = panel_records;
         for (std::size_t t = 0; t < out.panel.years.size(); ++t)
             detail::period_rows(out.panel.years[t], out.panel.counts[t], all.counts[t].n, countries,
                                 out.yearly_pairs, out.yearly_actors);
@@ -457,8 +495,8 @@ inline collaboration_result collaboration(const closeness::actor_records& countr
         out.pair_i_id = countries.find(out.pair_i);
         out.pair_j_id = countries.find(out.pair_j);
     }
+    if (!opts.by_year && !out.has_pair()) out.panel = closeness::collaboration_panel{};  // as documented
     if (out.has_pair()) {
-        if (!opts.by_year) out.panel = closeness::count_by_year(countries, co);
         out.series = visit_measure(opts.series_measure, [&](auto m) {
             return closeness::closeness_series(out.panel, out.pair_i_id, out.pair_j_id, m);
         });
@@ -473,12 +511,6 @@ inline collaboration_result collaboration(const closeness::actor_records& countr
 
     // two periods
     if (!opts.periods.empty()) {
-        for (const auto& p : opts.periods) {
-            auto o = co;
-            o.first_year = p.first;
-            o.last_year = p.last;
-            out.period_counts.push_back(closeness::count_collaboration(countries, o));
-        }
         const auto& a = out.period_counts[0];
         const auto& b = out.period_counts[1];
         Eigen::SparseMatrix<double> either = a.pairs + b.pairs;

@@ -28,6 +28,7 @@
 #include "techconv/classification/concordance.hpp"
 #include "techconv/classification/ipc.hpp"
 #include "techconv/config.hpp"
+#include "techconv/detail/parallel.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/citations.hpp"
 #include "techconv/records/patent.hpp"
@@ -136,6 +137,9 @@ struct quality_options {
     /// The technology fields (e.g. classification::load_wipo_technology_fields, the WIPO 35
     /// fields); null: cohorts are years alone and every field is empty. Not owned.
     const classification::concordance* fields = nullptr;
+    /// Worker threads for the per-record indicators (0: all hardware threads); every value
+    /// is computed from the record's own citations, so the result is the same for any number.
+    int threads = 1;
 };
 
 /// \brief The technology field of a record, the one rule techconv applies: the category
@@ -232,8 +236,11 @@ inline quality_result compute_quality(citation_graph g, const quality_input& in,
     quality_result res;
     const auto n = static_cast<std::size_t>(g.records);
     res.records.resize(n);
-    std::vector<classification::ipc_code> focal, cls;
-    for (std::size_t i = 0; i < n; ++i) {
+    if (o.threads < 0) throw invalid_argument("quality_options::threads must be >= 0");
+    // each record's indicators read the graph and write only that record: chunks of records
+    // on o.threads threads give the same values as one pass
+    const auto one_record = [&](std::size_t i, std::vector<classification::ipc_code>& focal,
+                                std::vector<classification::ipc_code>& cls) {
         auto& r = res.records[i];
         const auto v = static_cast<index>(i);
         r.id = g.ids[i];
@@ -297,6 +304,12 @@ inline quality_result compute_quality(citation_graph g, const quality_input& in,
                            : quality_value{static_cast<double>(outside) / static_cast<double>(pairs),
                                            quality_status::ok});
         }
+    };
+    techconv::detail::for_each_chunk(static_cast<index>(n), 32, o.threads, [&](index, index b, index e) {
+        std::vector<classification::ipc_code> focal, cls;
+        for (index i = b; i < e; ++i) one_record(static_cast<std::size_t>(i), focal, cls);
+    });
+    for (const auto& r : res.records) {
         if (r.year == no_year) ++res.records_without_year;
         if (o.fields != nullptr && r.field == no_label) ++res.records_without_field;
     }
