@@ -121,12 +121,11 @@ struct patent_table_inputs : patent_input_report {
 };
 
 /// \brief The note of one input file: `path: layout, N records[, skipped K what]...`
-/// (patent_input_report::notes() adds `; format ..., encoding ..., line ends ...`:
-/// describe(input_detection))
 /// (layout "csv" when the reader names none), the delimiter when it is not a comma, then
 /// `; read as ...` (describe(encoding_evidence)) unless the file was plain UTF-8 throughout, and
 /// for a single-byte reading how many bytes from 0x80 it transcoded (encoding_evidence::
-/// transcoded_bytes, unassigned_bytes).
+/// transcoded_bytes, unassigned_bytes). patent_input_report::notes() appends the file's
+/// detection (`; format ..., encoding ..., line ends ...`: describe(input_detection)).
 inline std::string input_note(const std::string& path, const patent_read_stats& st) {
     std::string s = path + ": " + (st.layout.empty() ? std::string("csv") : st.layout) + ", " +
                     std::to_string(st.records) + " records";
