@@ -102,7 +102,10 @@ int cmd_branches(int argc, char** argv) {
             po.reader.max_columns = a.limits.max_columns;
             po.max_memory_bytes = a.limits.max_memory_bytes;
             const auto papers = tio::read_paper_table(std::move(paper_paths), po);
-            for (const auto& f : papers.files) notes.push_back(tio::paper_input_note(f, false));
+            for (const auto& f : papers.files) {
+                notes.push_back(tio::paper_input_note(f, false));
+                rp::report_detection(f.detection);
+            }
             const std::size_t unresolved = papers.unresolved_addresses();
             report_count("unresolved_countries", static_cast<long long>(unresolved));
             kind = "papers";

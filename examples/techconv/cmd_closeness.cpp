@@ -145,6 +145,8 @@ int cmd_closeness(int argc, char** argv) {
         }
         const auto data = tan::read_collaboration_inputs(std::move(plan), lo, read_patents);
         if (data.papers) report_count("unresolved_countries", static_cast<long long>(data.unresolved));
+        if (data.papers)  // (patents: reported by read_patent_inputs)
+            for (const auto& d : data.detections) rp::report_detection(d);
         report_count("bytes_not_utf8", static_cast<long long>(data.bytes_not_utf8));
         const auto& rec = data.countries;
 

@@ -9,6 +9,7 @@
 #include "techconv/format/csv.hpp"
 #include "techconv/format/encoding.hpp"
 #include "techconv/format/json.hpp"
+#include "techconv/format/line_ends.hpp"
 #include "techconv/format/line_reader.hpp"
 #include "techconv/format/parse.hpp"
 

@@ -11,6 +11,7 @@
 #include "techconv/io/applicant_type.hpp"
 #include "techconv/io/bibliographic.hpp"
 #include "techconv/io/canonical_csv.hpp"
+#include "techconv/io/csv_works.hpp"
 #include "techconv/io/dates.hpp"
 #include "techconv/io/detect.hpp"
 #include "techconv/io/generic_csv.hpp"

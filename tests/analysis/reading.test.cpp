@@ -147,7 +147,11 @@ TEST_CASE("read_patents: several files, notes, family merging, progress") {
     CHECK(in.has_country_column);
     REQUIRE(in.files.size() == 2);
     CHECK(in.files[0].format == input_format::csv);
-    CHECK(in.notes() == std::vector<std::string>{a + ": techconv-csv, 2 records", b + ": techconv-csv, 1 records"});
+    // each note ends with the detection: hand counts of the LF line ends written above (3 and 2)
+    CHECK(in.notes() ==
+          std::vector<std::string>{
+              a + ": techconv-csv, 2 records; format csv (detected), encoding UTF-8 (detected), line ends LF (3 LF)",
+              b + ": techconv-csv, 1 records; format csv (detected), encoding UTF-8 (detected), line ends LF (2 LF)"});
     CHECK(in.records[0].priority_countries == std::vector<std::string>{"US"});  // upper-cased
 
     o.merge_families = false;

@@ -1,5 +1,6 @@
-// Fuzz target: io::openalex_reader (OpenAlex works: API pages, arrays, JSON Lines) and the
-// JSON pull parser under it.
+// Fuzz target: io::openalex_reader (OpenAlex works: API pages, arrays, JSON Lines), the JSON
+// pull parser under it, and io::openalex_csv_reader (the web interface's CSV export) on the
+// same bytes.
 // fuzz-options: -max_len=4096
 //
 // Input: byte 0 selects the options (see bibliographic_options_from), the
@@ -7,13 +8,14 @@
 //
 // Invariants: the checks of bibliographic_checks.hpp under both policies (several works may
 // share a line: an API page is one line); the skip policy agrees with the error policy when
-// that one succeeds; and io::json_pull alone walks the same text to its end or stops with a
+// that one succeeds; the same for the CSV reader; and io::json_pull alone walks the same text to its end or stops with a
 // located parse_error, its depth never above the bound.
 #include <cstddef>  // std::size_t
 #include <cstdint>  // std::uint8_t
 #include <string>   // std::string
 
 #include <techconv/format/json_reader.hpp>
+#include <techconv/io/csv_works.hpp>
 #include <techconv/io/openalex.hpp>
 
 #include "bibliographic_checks.hpp"
@@ -23,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto o = techconv_fuzz::bibliographic_options_from(in.take_byte());
     const std::string text(in.rest());
     techconv_fuzz::read_both_policies<techconv::io::openalex_reader>(text, o, false);
+    techconv_fuzz::read_both_policies<techconv::io::openalex_csv_reader>(text, o);
 
     techconv::io::json_pull p(text, "fuzz.json", 1, 16);
     try {

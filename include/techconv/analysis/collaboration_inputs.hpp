@@ -50,13 +50,18 @@ struct collaboration_inputs {
     std::size_t duplicates = 0;
     std::size_t unresolved = 0;      ///< papers: addresses whose country was not recognised
     std::size_t bytes_not_utf8 = 0;  ///< bytes read as CP1252 in files otherwise UTF-8
+    /// Per input read: format, encoding and line ends (io::detection_of), in input order.
+    std::vector<io::input_detection> detections;
 };
 
 /// \brief The countries (and, when `institutions`, the institutions) of papers
 /// read by io::read_paper_table, with the notes and counts of reading them.
 inline collaboration_inputs collaboration_inputs_of(const io::paper_inputs& in, bool institutions = false) {
     collaboration_inputs out;
-    for (const auto& f : in.files) out.notes.push_back(io::paper_input_note(f));
+    for (const auto& f : in.files) {
+        out.notes.push_back(io::paper_input_note(f));
+        out.detections.push_back(f.detection);
+    }
     out.countries = country_records(in.table);
     if (institutions) out.institutions = institution_records(in.table);
     out.duplicates = in.duplicates() + out.countries.duplicates().size();
@@ -74,7 +79,10 @@ inline collaboration_inputs collaboration_inputs_of(const io::patent_table_input
     out.notes = in.notes();
     out.notes.push_back("simple-family merging: " + std::to_string(in.read) + " -> " +
                         std::to_string(in.table.size()) + " records");
-    for (const auto& f : in.files) out.bytes_not_utf8 += f.stats.text.stray_bytes;
+    for (const auto& f : in.files) {
+        out.bytes_not_utf8 += f.stats.text.stray_bytes;
+        out.detections.push_back(f.detection);
+    }
     out.countries = patent_country_records(in.table, parties);
     out.duplicates = in.duplicates + out.countries.duplicates().size();
     return out;

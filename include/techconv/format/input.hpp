@@ -25,6 +25,7 @@
 
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/format/line_ends.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
 namespace io {
@@ -107,6 +108,10 @@ public:
     /// Bytes taken from the underlying file so far (head and stream).
     std::uint64_t bytes_taken() const noexcept { return s_->buf.taken; }
 
+    /// The line ends of the bytes taken so far (after finish(): of the whole input), counted as
+    /// the bytes pass (line_end_counter; by code units after a UTF-16 byte-order mark).
+    const line_end_counter& line_ends() const noexcept { return s_->buf.ends; }
+
 private:
     // Serves the head, then the rest of the underlying buffer in blocks.
     struct prefix_buf : std::streambuf {
@@ -115,6 +120,7 @@ private:
         std::vector<char> block;
         byte_observer* observe = nullptr;
         std::uint64_t taken = 0;
+        line_end_counter ends;  // of every byte taken
         bool at_end = false, started = false, head_served = false;
 
         std::function<void()> reopen;  // sets src again after a regular file was closed
@@ -125,6 +131,7 @@ private:
             const auto got = src->sgetn(dst, static_cast<std::streamsize>(n));
             const auto k = got > 0 ? static_cast<std::size_t>(got) : std::size_t{0};
             taken += k;
+            ends.feed(dst, k);
             if (observe && *observe && k > 0) (*observe)(dst, k);
             if (k < n) {  // sgetn returns short only at the end of the input
                 at_end = true;

@@ -530,6 +530,29 @@ inline record_builder make_builder(const bibliographic_options& o) {
     return record_builder{o.countries != nullptr ? o.countries : &default_countries(), co};
 }
 
+/// The csv_options of a bibliographic CSV reader (Scopus, the CSV works exports): the encoding
+/// and column bound of `o`, the delimiter decided from the header (',', ';' or a tab).
+inline csv_options csv_options_of(const bibliographic_options& o) {
+    csv_options c;
+    c.encoding = o.encoding;
+    c.delimiter = auto_delimiter;  // ';' when a spreadsheet saved the export again
+    c.max_fields = o.max_columns;
+    return c;
+}
+
+/// A malformed row of a bibliographic CSV reader at `line`: under malformed_policy::error a
+/// parse_error naming the file, the line and, when `col` > 0 (1-based), that column's header
+/// name; under skip an issue and a skip counted in `rep`.
+inline void csv_row_malformed(const csv_reader& csv, malformed_policy policy, bibliographic_report& rep,
+                              error_code code, std::size_t line, std::size_t col, const std::string& msg) {
+    if (policy == malformed_policy::error) {
+        if (col > 0) csv.fail(code, col - 1, msg);
+        ::techconv::detail::throw_error<parse_error>(code, source_location{csv.source(), line, 0, csv.record(), {}}, msg);
+    }
+    rep.issues.push_back(read_issue{line, code, msg + "; record skipped"});
+    ++rep.skipped;
+}
+
 /// Every record of reader `r` (the row form), and its report.
 template <class Reader>
 bibliographic_data read_all(Reader& r) {

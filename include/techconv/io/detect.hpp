@@ -14,6 +14,7 @@
 #include "techconv/format/csv.hpp"
 #include "techconv/format/encoding.hpp"
 #include "techconv/format/input.hpp"
+#include "techconv/format/line_ends.hpp"
 #include "techconv/format/parse.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -165,6 +166,20 @@ inline patstat_table patstat_table_of(const std::vector<std::string>& header) {
     return patstat_table::unknown;
 }
 
+/// \brief Whether a CSV header (column names, exact) is the OpenAlex web export's
+/// (io/csv_works.hpp): `id` and `publication_year` with `authorships.countries` or
+/// `authorships.institutions.display_name`. The one rule of format detection and of the
+/// openalex format's choice between its JSON and CSV readers (openalex_csv_head).
+inline bool is_openalex_csv_header(const std::vector<std::string>& h) {
+    bool id = false, year = false, authorships = false;
+    for (const auto& n : h) {
+        id = id || n == "id";
+        year = year || n == "publication_year";
+        authorships = authorships || n == "authorships.countries" || n == "authorships.institutions.display_name";
+    }
+    return id && year && authorships;
+}
+
 namespace detail {
 
 /// The type of a reader, handed to the callbacks of construct_patent_reader and
@@ -269,6 +284,9 @@ constexpr bool blank_text(std::string_view head) noexcept {
 ///  - a first line starting `search URL:` (any case), or a header naming `id`,
 ///    `inventor/author` and `result link`: the Google Patents export;
 ///  - naming `EID` or `Authors with affiliations`: Scopus;
+///  - naming `id`, `publication_year` and `authorships.countries` or
+///    `authorships.institutions.display_name` (is_openalex_csv_header): OpenAlex works, the CSV
+///    export of the web interface (openalex_csv_head tells it from the JSON);
 ///  - naming both `id` and `ipc`: the techconv canonical CSV;
 ///  - a header of a PATSTAT table (patstat_table_of: `appln_id`, `appln_auth`, `appln_nr`
 ///    for tls201_appln, ...): an EPO PATSTAT extract.
@@ -321,9 +339,22 @@ inline input_format detect_format_of(std::string_view head) {
     if (detail::has_name(h, "id") && detail::has_name(h, "inventor/author") && detail::has_name(h, "result link"))
         return input_format::google_patents;
     if (detail::has_name(h, "EID") || detail::has_name(h, "Authors with affiliations")) return input_format::scopus;
+    if (is_openalex_csv_header(h)) return input_format::openalex;
     if (detail::has_name(h, "id") && detail::has_name(h, "ipc")) return input_format::csv;
     if (patstat_table_of(h) != patstat_table::unknown) return input_format::patstat;
     return input_format::automatic;
+}
+
+/// \brief Whether `head` (the first KiB of an input of format openalex) is the CSV export of
+/// the OpenAlex web interface rather than JSON: detect_format_of gives openalex and the text
+/// does not start with `{` or `[` (after a byte-order mark and blanks).
+inline bool openalex_csv_head(std::string_view head) {
+    if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")
+        return openalex_csv_head(utf16_sample_to_utf8(head, head[0] == '\xFE'));
+    if (detect_format_of(head) != input_format::openalex) return false;
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+    const std::size_t p = head.find_first_not_of(" \t\r\n");
+    return p != std::string_view::npos && head[p] != '{' && head[p] != '[';
 }
 
 /// \brief Detects the format of `in` from its first 4 KiB (rules of detect_format_of),
@@ -341,6 +372,72 @@ inline input_format detect_format(input_source& in) {
             error_code::bad_value, source_location{in.name(), 1, 0, 0, {}},
             "cannot detect the format from the first line; name the format explicitly");
     return f;
+}
+
+/// \brief What techconv decided about one input before and while reading it: the format, the
+/// encoding its reader used, and the line ends of its bytes. The command writes it to
+/// manifest.json (per input) and to report.md.
+struct input_detection {
+    std::string source;                             ///< the input's name (`-`: standard input)
+    input_format format = input_format::automatic;  ///< the format it was read as
+    bool format_detected = false;                   ///< detected from content (`--format auto`), not given
+    text_encoding encoding = text_encoding::utf8;   ///< the encoding its reader used (encoding_evidence::used)
+    bool encoding_detected = false;                 ///< decided by detect_encoding, not given
+    bool bom = false;                               ///< a byte-order mark was skipped
+    std::size_t bytes_not_utf8 = 0;                 ///< stray bytes of a UTF-8 reading, read as CP1252
+    line_end_style line_ends = line_end_style::none;  ///< the kind of line ends (of every byte read)
+    std::size_t lf = 0, crlf = 0, cr = 0;           ///< how many of each (line_end_counter)
+};
+
+/// \brief The detection record of input `in` read as format `f` (`requested`: the format the
+/// caller asked for, automatic when `f` was detected), whose reader reported the encoding
+/// evidence `ev`. Call after the input was read to its end (input_source::finish), so that the
+/// line ends are those of the whole input. The one place the record is made.
+inline input_detection detection_of(const input_source& in, input_format f, input_format requested,
+                                    const encoding_evidence& ev) {
+    input_detection d;
+    d.source = in.name();
+    d.format = f;
+    d.format_detected = requested == input_format::automatic;
+    d.encoding = ev.used == text_encoding::utf8_cp1252_strays ? text_encoding::utf8 : ev.used;
+    d.encoding_detected = ev.requested == text_encoding::automatic;
+    d.bom = ev.bom;
+    d.bytes_not_utf8 = ev.stray_bytes;
+    const auto& c = in.line_ends();
+    d.line_ends = c.style();
+    d.lf = c.lf();
+    d.crlf = c.crlf();
+    d.cr = c.cr();
+    return d;
+}
+
+/// \brief The detection for a report line: "format lens (detected), encoding Mac Roman
+/// (detected), line ends CR only (31 CR)"; "encoding UTF-8 with BOM (given)"; "line ends
+/// mixed (10 LF, 2 CRLF)"; empty for a record never made (no source).
+inline std::string describe(const input_detection& d) {
+    if (d.source.empty()) return {};
+    std::string s = "format ";
+    s += to_string(d.format);
+    s += d.format_detected ? " (detected)" : " (given)";
+    s += ", encoding ";
+    s += display_name(d.encoding);
+    if (d.bom) s += " with BOM";
+    s += d.encoding_detected ? " (detected)" : " (given)";
+    s += ", line ends ";
+    s += display_name(d.line_ends);
+    if (d.line_ends == line_end_style::none) return s;
+    s += " (";
+    bool first = true;
+    const auto part = [&](std::size_t n, const char* what) {
+        if (n == 0) return;
+        if (!first) s += ", ";
+        first = false;
+        s += std::to_string(n) + " " + what;
+    };
+    part(d.lf, "LF");
+    part(d.crlf, "CRLF");
+    part(d.cr, "CR");
+    return s + ")";
 }
 
 /// \brief Detects the format of the file at `path` (opens it for that alone; to read a FIFO or

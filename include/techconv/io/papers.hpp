@@ -16,6 +16,7 @@
 #include "techconv/error.hpp"
 #include "techconv/format/input.hpp"
 #include "techconv/io/bibliographic.hpp"
+#include "techconv/io/csv_works.hpp"
 #include "techconv/io/detect.hpp"
 #include "techconv/io/lens_scholarly.hpp"
 #include "techconv/io/openalex.hpp"
@@ -42,6 +43,7 @@ struct paper_file_report {
     std::string source;                            ///< the input's name
     input_format format = input_format::automatic;  ///< the format it was read as
     bibliographic_report report;                   ///< the reader's report
+    input_detection detection;                     ///< format, encoding and line ends (detection_of)
 };
 
 /// \brief Papers of several files in one table, and what reading each did.
@@ -71,7 +73,8 @@ private:
 };
 
 /// \brief One line about a file: "path: wos, 500 records, 3 without a country,
-/// 0 duplicates dropped" and then report_notes() (encoding, unresolved countries).
+/// 0 duplicates dropped", then report_notes() (encoding, unresolved countries) and the
+/// detection (describe(input_detection): format, encoding, line ends).
 /// `countries` false leaves out the records without a country.
 inline std::string paper_input_note(const paper_file_report& f, bool countries = true) {
     std::string s = f.source + ": " + std::string(to_string(f.format)) + ", " + std::to_string(f.report.records) +
@@ -79,6 +82,7 @@ inline std::string paper_input_note(const paper_file_report& f, bool countries =
     if (countries) s += std::to_string(f.report.without_country) + " without a country, ";
     s += std::to_string(f.report.duplicates) + " duplicates dropped";
     for (const auto& n : report_notes(f.report)) s += "; " + n;
+    if (!f.detection.source.empty()) s += "; " + describe(f.detection);
     return s;
 }
 
@@ -94,7 +98,10 @@ void construct_paper_reader(input_source& in, input_format f, const bibliographi
         case input_format::wos: make(reader_tag<wos_tagged_reader>{}, in.stream(), path, o); return;
         case input_format::wos_tab: make(reader_tag<wos_tab_reader>{}, in.stream(), path, o); return;
         case input_format::scopus: make(reader_tag<scopus_reader>{}, in.stream(), path, o); return;
-        case input_format::openalex: make(reader_tag<openalex_reader>{}, in.stream(), path, o); return;
+        case input_format::openalex:  // the API's JSON, or the web interface's CSV export
+            if (openalex_csv_head(in.head(4096))) make(reader_tag<openalex_csv_reader>{}, in.stream(), path, o);
+            else make(reader_tag<openalex_reader>{}, in.stream(), path, o);
+            return;
         case input_format::lens_scholarly: make(reader_tag<lens_scholarly_reader>{}, in.stream(), path, o); return;
         case input_format::pubmed: make(reader_tag<pubmed_reader>{}, in.stream(), path, o); return;
         default:
@@ -134,7 +141,7 @@ inline paper_inputs read_paper_table(std::vector<input_source> inputs, const rea
     for (auto& in : inputs) {
         const std::string& path = in.name();
         const input_format f = opts.format == input_format::automatic ? detect_format(in) : opts.format;
-        paper_file_report file{path, f, {}};
+        paper_file_report file{path, f, {}, {}};
         detail::construct_paper_reader(in, f, opts.reader, [&](auto tag, auto&&... args) {
             typename decltype(tag)::type reader(std::forward<decltype(args)>(args)...);
             while (reader.next_into(out.table))
@@ -144,6 +151,7 @@ inline paper_inputs read_paper_table(std::vector<input_source> inputs, const rea
             detail::check_paper_memory(out.table, opts.max_memory_bytes, path);  // at each file's end too
         });
         in.finish();
+        file.detection = detection_of(in, f, opts.format, file.report.text);
         out.files.push_back(std::move(file));
     }
     out.table.shrink_to_fit();
@@ -234,7 +242,7 @@ private:
         if (next_input_ == inputs_.size()) return false;
         auto& in = inputs_[next_input_];
         const input_format f = opts_.format == input_format::automatic ? detect_format(in) : opts_.format;
-        file_ = paper_file_report{in.name(), f, {}};
+        file_ = paper_file_report{in.name(), f, {}, {}};
         source_ = in.name();
         detail::construct_paper_reader(in, f, opts_.reader, [&](auto tag, auto&&... args) {
             using R = typename decltype(tag)::type;
@@ -246,6 +254,7 @@ private:
         file_.report = current_->stats();
         current_.reset();
         inputs_[next_input_].finish();
+        file_.detection = detection_of(inputs_[next_input_], file_.format, opts_.format, file_.report.text);
         ++next_input_;
         files_.push_back(std::move(file_));
         file_ = paper_file_report{};

@@ -84,6 +84,8 @@ struct input_file_report {
     std::string path;         ///< the file
     input_format format = input_format::automatic;  ///< its format (detected or given)
     patent_read_stats stats;  ///< the reader's counters
+    /// Format, encoding and line ends (detection_of; of a PATSTAT extract: its first table's).
+    input_detection detection;
 };
 
 /// \brief What read_patents() and read_patent_table() did, per file and in total.
@@ -122,7 +124,8 @@ struct patent_table_inputs : patent_input_report {
 /// (layout "csv" when the reader names none), the delimiter when it is not a comma, then
 /// `; read as ...` (describe(encoding_evidence)) unless the file was plain UTF-8 throughout, and
 /// for a single-byte reading how many bytes from 0x80 it transcoded (encoding_evidence::
-/// transcoded_bytes, unassigned_bytes).
+/// transcoded_bytes, unassigned_bytes). patent_input_report::notes() appends the file's
+/// detection (`; format ..., encoding ..., line ends ...`: describe(input_detection)).
 inline std::string input_note(const std::string& path, const patent_read_stats& st) {
     std::string s = path + ": " + (st.layout.empty() ? std::string("csv") : st.layout) + ", " +
                     std::to_string(st.records) + " records";
@@ -149,7 +152,10 @@ inline std::string input_note(const std::string& path, const patent_read_stats& 
 inline std::vector<std::string> patent_input_report::notes() const {
     std::vector<std::string> out;
     out.reserve(files.size());
-    for (const auto& f : files) out.push_back(input_note(f.path, f.stats));
+    for (const auto& f : files) {
+        out.push_back(input_note(f.path, f.stats));
+        if (!f.detection.source.empty()) out.back() += "; " + describe(f.detection);
+    }
     if (duplicates > 0)
         out.push_back(std::to_string(duplicates) + " duplicate records dropped (an id seen before in these inputs; first: " +
                       duplicate_examples.front() + ")");
@@ -491,7 +497,7 @@ inline patent_inputs read_patents(std::vector<input_source> inputs, const read_p
         const input_format f = opts.format == input_format::automatic ? detect_format(in) : opts.format;
         if (p.start) p.start(path);
         const std::size_t before = out.records.size();
-        input_file_report file{path, f, {}};
+        input_file_report file{path, f, {}, {}};
         file.stats = *detail::with_input_reader(inputs, k, f, opts, extract, out, [&](auto& reader) {
             return detail::drain(reader, out.records, p, opts.limits.max_memory_bytes, &held, path);
         });
@@ -509,6 +515,7 @@ inline patent_inputs read_patents(std::vector<input_source> inputs, const read_p
             }
             out.records.resize(w);
         }
+        file.detection = detection_of(in, f, opts.format, file.stats.text);
         out.rejected_codes += file.stats.rejected_codes;
         out.files.push_back(std::move(file));
         if (p.finish) p.finish(out.records.size() - before);
@@ -558,7 +565,7 @@ inline patent_table_inputs read_patent_table(std::vector<input_source> inputs,
         const input_format f = opts.format == input_format::automatic ? detect_format(in) : opts.format;
         if (p.start) p.start(path);
         const std::size_t before = out.table.size();
-        input_file_report file{path, f, {}};
+        input_file_report file{path, f, {}, {}};
         sink.set_source(path);
         file.stats = *detail::with_input_reader(inputs, k, f, opts, extract, out, [&](auto& reader) {
             while (reader.next_into(sink)) {
@@ -574,6 +581,7 @@ inline patent_table_inputs read_patent_table(std::vector<input_source> inputs,
             return reader.stats();
         });
         count = out.table.size();
+        file.detection = detection_of(in, f, opts.format, file.stats.text);
         out.rejected_codes += file.stats.rejected_codes;
         out.files.push_back(std::move(file));
         if (p.finish) p.finish(out.table.size() - before);
@@ -697,7 +705,7 @@ private:
         auto& in = inputs_[next_input_];
         const input_format f = opts_.format == input_format::automatic ? detect_format(in) : opts_.format;
         if (opts_.progress.start) opts_.progress.start(in.name());
-        file_ = input_file_report{in.name(), f, {}};
+        file_ = input_file_report{in.name(), f, {}, {}};
         file_read_before_ = report_.read;
         detail::construct_input_reader(inputs_, next_input_, f, opts_, extract_, [&](auto tag, auto&&... args) {
             using R = typename decltype(tag)::type;
@@ -711,6 +719,7 @@ private:
         file_.stats = current_->stats();
         current_.reset();
         inputs_[next_input_].finish();
+        file_.detection = detection_of(inputs_[next_input_], file_.format, opts_.format, file_.stats.text);
         ++next_input_;
         report_.rejected_codes += file_.stats.rejected_codes;
         report_.files.push_back(std::move(file_));

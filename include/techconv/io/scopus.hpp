@@ -53,12 +53,12 @@ class scopus_reader {
 public:
     /// Reads from a stream; `source` names it in messages.
     scopus_reader(std::istream& in, std::string source = "<stream>", bibliographic_options opts = {})
-        : opts_(opts), csv_(in, std::move(source), csv_opts(opts)), builder_(detail::make_builder(opts_)) {
+        : opts_(opts), csv_(in, std::move(source), detail::csv_options_of(opts)), builder_(detail::make_builder(opts_)) {
         init();
     }
     /// Opens a file. \throws parse_error (io_error) if it cannot be opened.
     explicit scopus_reader(const std::string& path, bibliographic_options opts = {})
-        : opts_(opts), csv_(path, csv_opts(opts)), builder_(detail::make_builder(opts_)) {
+        : opts_(opts), csv_(path, detail::csv_options_of(opts)), builder_(detail::make_builder(opts_)) {
         init();
     }
 
@@ -136,13 +136,6 @@ public:
     const bibliographic_report& report() const noexcept { return stats(); }
 
 private:
-    static csv_options csv_opts(const bibliographic_options& o) {
-        csv_options c;
-        c.encoding = o.encoding;
-        c.delimiter = auto_delimiter;  // ';' when a spreadsheet saved the export again
-        c.max_fields = o.max_columns;
-        return c;
-    }
     void init() {
         const auto& h = csv_.header();
         if (h.size() == 1 && (h[0].find(';') != std::string::npos || h[0].find('\t') != std::string::npos)) {
@@ -164,12 +157,7 @@ private:
         if (opts_.references) refs_col_ = csv_.find_column("References");
     }
     void malformed(error_code code, std::size_t line, std::size_t col, const std::string& msg) {
-        if (opts_.malformed == malformed_policy::error) {
-            if (col > 0) csv_.fail(code, col - 1, msg);
-            ::techconv::detail::throw_error<parse_error>(code, source_location{csv_.source(), line, 0, csv_.record(), {}}, msg);
-        }
-        report_.issues.push_back(read_issue{line, code, msg + "; record skipped"});
-        ++report_.skipped;
+        detail::csv_row_malformed(csv_, opts_.malformed, report_, code, line, col, msg);
     }
     bool next_row() {
         return detail::next_skipping_bad_encoding(csv_, opts_.malformed, [this](const parse_error& e) {

@@ -126,6 +126,7 @@ auto read_patent_inputs(const arguments& a, io::input_format fmt, bool merge, pr
         report_count("bytes_not_utf8", static_cast<long long>(strays));
         report_count("blank_rows_skipped", static_cast<long long>(blank));
         report_count("repeated_headers_skipped", static_cast<long long>(headers));
+        for (const auto& f : in.files) report_detection(f.detection);
         return in;
     } catch (const invalid_argument& e) {
         throw usage_error(plain_message(e));

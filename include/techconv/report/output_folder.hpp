@@ -54,6 +54,7 @@
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/format/json.hpp"
+#include "techconv/io/detect.hpp"
 #include "techconv/version.hpp"
 
 TECHCONV_NAMESPACE_BEGIN
@@ -61,6 +62,10 @@ namespace report {
 
 /// \brief Records a count for manifest.json of the active run (no effect without one).
 inline void report_count(const std::string& key, long long value);
+/// \brief Records what was detected about an input (io::detection_of) for manifest.json of the
+/// active run: written with the first input of the same path that has none yet (no effect
+/// without a run).
+inline void report_detection(const io::input_detection& d);
 /// \brief Records that writing `path` failed (called by output_file).
 inline void report_write_failure(const std::string& path);
 /// \brief Checksum (fnv1a64x4, see below) of a file's bytes and its size.
@@ -192,7 +197,25 @@ struct active_run {
     std::vector<std::pair<std::string, long long>> counts;
     std::vector<std::string> failures;
     std::vector<input_digest> inputs;  // by position in run_manifest::inputs
+    std::vector<io::input_detection> detections;  // in the order they were reported
 };
+
+// Writes the members of detection `d` into the open object of `j` (manifest.json inputs[]).
+inline void write_detection(io::json_writer& j, const io::input_detection& d) {
+    j.key("format").value(std::string(io::to_string(d.format)));
+    j.key("format_detected").value(d.format_detected);
+    j.key("encoding").value(std::string(io::to_string(d.encoding)));
+    j.key("encoding_name").value(std::string(io::display_name(d.encoding)));
+    j.key("encoding_detected").value(d.encoding_detected);
+    j.key("bom").value(d.bom);
+    j.key("bytes_not_utf8").value(static_cast<std::int64_t>(d.bytes_not_utf8));
+    j.key("line_ends").value(std::string(io::to_string(d.line_ends)));
+    j.key("line_end_counts").begin_object();
+    j.key("lf").value(static_cast<std::int64_t>(d.lf));
+    j.key("crlf").value(static_cast<std::int64_t>(d.crlf));
+    j.key("cr").value(static_cast<std::int64_t>(d.cr));
+    j.end_object();
+}
 inline active_run* g_run = nullptr;
 
 // The staging folder as a C string for the signal handler (no allocation there).
@@ -497,6 +520,13 @@ inline void output_folder::commit(const run_manifest& m) {
             } else {
                 j.key("bytes").null().key("fnv1a64x4").null();
             }
+            if (g_run)  // what was detected when it was read (report_detection), in input order
+                for (auto& d : g_run->detections)
+                    if (d.source == in) {
+                        detail::write_detection(j, d);
+                        d.source.clear();  // the next input of the same path takes the next one
+                        break;
+                    }
             j.end_object();
         }
         j.end_array();
@@ -566,6 +596,10 @@ inline void output_folder::commit(const run_manifest& m) {
 }
 
 // --- counts and failures -----------------------------------------------------------------------
+
+inline void report_detection(const io::input_detection& d) {
+    if (detail::g_run) detail::g_run->detections.push_back(d);
+}
 
 inline void report_count(const std::string& key, long long value) {
     if (!detail::g_run) return;
