@@ -24,7 +24,7 @@ import sys
 
 import numpy as np
 
-from cli_util import check, close, read_csv, run
+from cli_util import check, close, read_csv, run, write_chain_citations
 from kct_reference import entropy_weights, key_core
 
 KCT = ["backward_citations", "npl_citations", "claims", "forward_citations", "technology_classes",
@@ -39,10 +39,7 @@ def main():
     run(exe, ["quality"] + xml + ["--no-merge", "--out", plain, "--quiet"])
     ids = read_csv(os.path.join(plain, "quality.csv"))
     cites = os.path.join(work, "citations.csv")
-    with open(cites, "w") as f:
-        f.write("citing,cited,citing_year\n")
-        for a, b in zip(ids[1:], ids[:-1]):
-            f.write("%s,%s,%s\n" % (a["id"], b["id"], a["publication_year"]))
+    write_chain_citations(cites, ids)
     qdir = os.path.join(work, "quality")
     run(exe, ["quality"] + xml + ["--no-merge", "--out", qdir, "--quiet", "--citations", cites])
     q = read_csv(os.path.join(qdir, "quality.csv"))
