@@ -56,12 +56,17 @@ const rp::command_spec& spec() {
     static const rp::command_spec s = [] {
         rp::command_spec c = tcli::keycore_spec();
         c.name = "distributed_keycore";
-        // industries.csv (--concordance) is not offered over MPI
+        // industries.csv (--concordance) and chosen indicators (--indicators, the quality
+        // indicators' tables; they need the whole citation graph) are not offered over MPI
         c.options.erase(std::remove_if(c.options.begin(), c.options.end(),
-                                       [](const rp::option_spec& o) { return o.name == "concordance"; }),
+                                       [](const rp::option_spec& o) {
+                                           return o.name == "concordance" || o.name == "indicators" ||
+                                                  o.name == "citations" || o.name == "classes" ||
+                                                  o.name == "fields" || o.name == "hall";
+                                       }),
                         c.options.end());
-        const std::string conc = " [--concordance FILE]";
-        if (const auto p = c.synopsis.find(conc); p != std::string::npos) c.synopsis.erase(p, conc.size());
+        for (const std::string opt : {" [--concordance FILE]", " [--indicators LIST]"})
+            if (const auto p = c.synopsis.find(opt); p != std::string::npos) c.synopsis.erase(p, opt.size());
         c.options.push_back({"split", "W0,W1,...", "relative byte shares of the ranks (default equal; 0 = no rows)"});
         return c;
     }();

@@ -7,6 +7,7 @@
 
 #include <techconv/analysis/keycore.hpp>
 #include <techconv/classification/loaders.hpp>
+#include <techconv/io/citations.hpp>
 
 namespace tcli {
 
@@ -19,6 +20,24 @@ int cmd_keycore(int argc, char** argv) {
         o.grouping.country_from = a.choice("country-from", "auto", ta::country_source_from_string);
         o.indicators.missing = a.choice("missing", "drop-record", tio::missing_policy_from_string);
         o.threads = a.threads();
+        if (a.has("indicators"))
+            o.chosen = a.choice("indicators", "", ta::keycore_indicators_from_list);
+        std::vector<tio::citation_row> citations;
+        std::vector<tio::class_row> classes;
+        techconv::classification::concordance fields;
+        if (a.has("citations")) {
+            citations = tio::read_citation_table(a.get("citations"));
+            o.citations = &citations;
+        }
+        if (a.has("classes")) {
+            classes = tio::read_class_table(a.get("classes"));
+            o.classes = &classes;
+        }
+        if (a.has("fields")) {
+            fields = techconv::classification::load_concordance_file(a.get("fields"));
+            o.quality.fields = &fields;
+        }
+        o.quality.hall_correction = a.has("hall");
         techconv::classification::concordance industries;
         if (a.has("concordance")) {
             industries = techconv::classification::load_concordance_file(a.get("concordance"));

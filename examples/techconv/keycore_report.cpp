@@ -4,6 +4,7 @@
 // with distributed_keycore.
 #include "keycore_report.hpp"
 
+#include <techconv/analysis/keycore_indicators.hpp>
 #include <techconv/io/detect.hpp>
 #include <techconv/report/json.hpp>
 #include <techconv/report/markdown.hpp>
@@ -15,7 +16,7 @@ const techconv::report::command_spec& keycore_spec() {
     static const techconv::report::command_spec spec{
         "keycore",
         "INPUT... --out DIR [--format auto|" + techconv::io::format_names(techconv::io::holds_patents, "|", "|") +
-            "] [--top 0.05] [--group-by country] [--concordance FILE]",
+            "] [--top 0.05] [--group-by country] [--concordance FILE] [--indicators LIST]",
         "key core records by entropy-weighted indicators, with group profiles ([KCT])",
         "Reads patents, merges simple families, builds the [KCT] indicator matrix (the\n"
         "indicators the source lacks are reported and left out, never zero-filled), weights the\n"
@@ -23,7 +24,11 @@ const techconv::report::command_spec& keycore_spec() {
         "record s_i = sum_j w_j x'_ij and selects the key core, the top ceil(q n) records\n"
         "(ties: score descending, then input order). With --group-by country each country's\n"
         "records and key core are profiled: counts and shares, distinct main and all IPC\n"
-        "subclasses, convergence index, company share, leading applicant, top main subclasses.",
+        "subclasses, convergence index, company share, leading applicant, top main subclasses.\n"
+        "--indicators chooses the weighted indicators: any of the nine [KCT] counts and the OECD\n"
+        "quality indicators of `techconv quality` (oecd_<name>, oecd_<name>_normalised), over the\n"
+        "citations of --citations and the classes of --classes; a record without a value of a\n"
+        "chosen indicator follows --missing (never a silent 0). See docs/analysis-keycore.md.",
         {
             {"out", "DIR", "output folder (created)"},
             {"format", "FMT", "auto (default: per file), " + techconv::io::format_names(techconv::io::holds_patents) + " (csv: the techconv canonical CSV; patstat: the tables of one extract, each an INPUT)"},
@@ -34,6 +39,12 @@ const techconv::report::command_spec& keycore_spec() {
             {"no-merge", "", "do not merge simple families"},
             {"threads", "N", "worker threads for weighting and scoring (default 1; same result for any N)"},
             {"concordance", "FILE", "IPC-to-industry concordance CSV (WIPO 35 fields or pattern,category): industries.csv"},
+            {"indicators", "LIST", "comma-separated indicators to weight (default: the nine [KCT] counts): " +
+                                       techconv::analysis::keycore_indicator_names()},
+            {"citations", "FILE", "citation table for the quality indicators: CSV citing,cited[,citing_year]"},
+            {"classes", "FILE", "class table for the quality indicators: CSV id,ipc[,year]"},
+            {"fields", "FILE", "technology fields of the quality cohorts (ipc_technology.csv; default: years alone)"},
+            {"hall", "", "Hall's N/(N-1) correction of oecd_generality and oecd_originality"},
         },
         "  weights.csv  indicator, group, weight, entropy   ([KCT] Table 1 order; indicators the\n"
         "               source lacks have empty weight and entropy)\n"

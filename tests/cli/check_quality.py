@@ -17,7 +17,7 @@ import glob
 import os
 import sys
 
-from cli_util import check, close, header, read_csv, run
+from cli_util import check, close, header, read_csv, run, write_chain_citations
 
 INDICATORS = ["patent_scope", "family_size", "claims", "backward_citations", "forward_citations_5y",
               "generality", "originality", "radicalness", "breakthrough"]
@@ -39,10 +39,7 @@ def main():
     check(os.path.exists(os.path.join(first, "report.md")), "report.md written")
 
     cites = os.path.join(work, "citations.csv")
-    with open(cites, "w") as f:
-        f.write("citing,cited,citing_year\n")
-        for a, b in zip(plain[1:], plain[:-1]):
-            f.write("%s,%s,%s\n" % (a["id"], b["id"], a["publication_year"]))
+    write_chain_citations(cites, plain)
     classes = os.path.join(work, "classes.csv")
     with open(classes, "w") as f:
         f.write("id,ipc\n%s,G06F 3/00\n" % plain[0]["id"])

@@ -64,3 +64,12 @@ def lens_year(row):
         if v:
             return int(v[:4])
     return None
+
+
+def write_chain_citations(path, rows):
+    """Writes a citation table (citing,cited,citing_year) in which each row of `rows` (dicts of a
+    quality.csv: id, publication_year) cites the row before it, with its own publication year."""
+    with open(path, "w") as f:
+        f.write("citing,cited,citing_year\n")
+        for a, b in zip(rows[1:], rows[:-1]):
+            f.write("%s,%s,%s\n" % (a["id"], b["id"], a["publication_year"]))

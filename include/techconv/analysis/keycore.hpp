@@ -8,6 +8,7 @@
 #define TECHCONV_ANALYSIS_KEYCORE_HPP_
 
 #include <algorithm>  // std::min, std::sort
+#include <array>      // std::array
 #include <cstddef>    // std::size_t
 #include <map>        // std::map
 #include <string>     // std::string
@@ -17,6 +18,8 @@
 
 #include "techconv/analysis/group_diversity.hpp"
 #include "techconv/analysis/kct_indicators.hpp"
+#include "techconv/analysis/keycore_indicators.hpp"
+#include "techconv/analysis/quality.hpp"
 #include "techconv/analysis/patent_rules.hpp"
 #include "techconv/classification/concordance.hpp"
 #include "techconv/classification/ipc.hpp"
@@ -25,6 +28,7 @@
 #include "techconv/analysis/record_source.hpp"
 #include "techconv/error.hpp"
 #include "techconv/analysis/indicators.hpp"
+#include "techconv/io/citations.hpp"
 #include "techconv/records/patent.hpp"
 #include "techconv/records/patent_table.hpp"
 #include "techconv/types.hpp"
@@ -145,6 +149,31 @@ struct key_core_options {
     /// Concordance of the industry table (e.g. classification::load_wipo_technology_fields);
     /// nullptr: no industries. Not owned; must outlive the call.
     const classification::concordance* industries = nullptr;
+    /// The indicators to weight, in this order (keycore_indicators_from_list): any of the
+    /// nine [KCT] counts and the OECD quality indicators. Empty: the [KCT] counts of
+    /// `indicators` (indicators.select, empty: all nine), as before this option existed.
+    /// Records lacking a value of a chosen indicator (a quality value with a status other
+    /// than ok / unknown_citing_years) follow `indicators.missing`, as the [KCT] counts do.
+    std::vector<keycore_indicator> chosen;
+    /// Options of the quality indicators (used when `chosen` names one).
+    quality_options quality;
+    /// Citation and class tables that extend the citation graph of the quality indicators
+    /// (io::read_citation_table, io::read_class_table); nullptr: none. Not owned.
+    const std::vector<io::citation_row>* citations = nullptr;
+    const std::vector<io::class_row>* classes = nullptr;
+};
+
+/// \brief How many records have a value of one chosen indicator (key_core_result::coverage).
+struct indicator_coverage {
+    keycore_indicator indicator;  ///< the indicator
+    index with_value = 0;         ///< records with a value
+    index without_value = 0;      ///< records without one (dropped, zero-filled or left out by the policy)
+    /// Of the records with a value: forward counts that leave out citing documents without a
+    /// year (quality_status::unknown_citing_years: the value is a lower bound).
+    index lower_bounds = 0;
+    /// Of the records without a value, how many have each quality_status (by its value);
+    /// [KCT] counts a source does not state count as not_stated.
+    std::array<index, quality_status_count> statuses{};
 };
 
 /// \brief One of the best records.
@@ -181,10 +210,40 @@ struct key_core_result {
     /// Rao–Stirling over main subclasses; applicant HHI and CR_4), in `profiles` order.
     std::vector<diversity_indices> diversity;
     std::vector<industry_row> industries;   ///< industry table (empty without a concordance)
+    /// With key_core_options::chosen: the chosen indicators in order, the weighted ones
+    /// (columns of the matrix), those no record has (left out, never zero-filled), those
+    /// left out by missing_policy::drop_indicator, and the coverage of each chosen one.
+    /// Empty otherwise: `columns`, `absent` and `incomplete` say it. `columns`, `absent` and
+    /// `incomplete` always hold the [KCT] counts among them.
+    std::vector<keycore_indicator> chosen;
+    std::vector<keycore_indicator> chosen_columns;     ///< weighted, in matrix column order
+    std::vector<keycore_indicator> chosen_absent;      ///< no record has a value
+    std::vector<keycore_indicator> chosen_incomplete;  ///< left out by drop_indicator
+    std::vector<indicator_coverage> coverage;          ///< one per chosen indicator, `chosen` order
 
     /// Whether scored row `i` is in the key core.
     bool in_key_core(index i) const { return ranks[i] <= k; }
 };
+
+/// \brief The weighted indicators of a key-core result, in matrix column order:
+/// `chosen_columns` with a chosen selection, else `columns`.
+inline std::vector<keycore_indicator> weighted_indicators(const key_core_result& r) {
+    return r.chosen.empty() ? kct_keycore_indicators(r.columns) : r.chosen_columns;
+}
+/// \brief The selected indicators no record has (`chosen_absent`, else `absent`).
+inline std::vector<keycore_indicator> absent_indicators(const key_core_result& r) {
+    return r.chosen.empty() ? kct_keycore_indicators(r.absent) : r.chosen_absent;
+}
+/// \brief The indicators left out by drop_indicator (`chosen_incomplete`, else `incomplete`).
+inline std::vector<keycore_indicator> incomplete_indicators(const key_core_result& r) {
+    return r.chosen.empty() ? kct_keycore_indicators(r.incomplete) : r.chosen_incomplete;
+}
+/// \brief The rows of the weights table: `chosen` in its order, else the nine [KCT] counts
+/// in Table 1 order.
+inline std::vector<keycore_indicator> weight_table_indicators(const key_core_result& r) {
+    return r.chosen.empty() ? kct_keycore_indicators({io::all_indicators.begin(), io::all_indicators.end()})
+                            : r.chosen;
+}
 
 namespace detail {
 
@@ -258,14 +317,15 @@ inline weighting::key_core_options weighting_options(const key_core_options& opt
 }
 
 /// \brief Fills the weight fields of `out` from the entropy weighting `w` of the
-/// matrix `values` (whose columns are `out.columns`): `weighting`, the [KCT]
-/// Table 1 layout (kct_weight_table), the level-2 weights (kct_group_weights)
+/// matrix `values` (whose columns are weighted_indicators(out)): `weighting`, the [KCT]
+/// Table 1 layout (kct_weight_table over weight_table_indicators), the level-2 weights (kct_group_weights)
 /// and the level-2 sub-scores of the rows of `values` (kct_group_scores).
 inline void set_key_core_weights(key_core_result& out, weighting::entropy_result w, const matrix& values) {
     out.weighting = std::move(w);
-    out.weights = kct_weight_table(out.columns, out.weighting);
-    out.group_weights = kct_group_weights(out.columns, out.weighting);
-    out.subscores = kct_group_scores(values, out.columns, out.weighting);
+    const auto columns = weighted_indicators(out);
+    out.weights = kct_weight_table(columns, out.weighting, weight_table_indicators(out));
+    out.group_weights = kct_group_weights(columns, out.weighting);
+    out.subscores = kct_group_scores(values, columns, out.weighting);
 }
 
 /// \brief The group (row_group) of each record `rows[i]` of `src`.
@@ -326,24 +386,134 @@ void add_key_core_profiles(Table& t, Source& src, const key_core_result& r,
 namespace detail {
 
 /// The head key_core() and select_key_core() share: the indicator matrix of
-/// `src`, its check, and weighting::key_core on it.
+/// `src`, its check, and weighting::key_core on it. With a chosen selection,
+/// `table` holds the matrix, its rows and the dropped count (its columns,
+/// absent and incomplete the [KCT] counts among the chosen ones) and the
+/// fields below say the rest.
 struct key_core_head {
     io::indicator_table table;
     weighting::key_core_result kc;
+    std::vector<keycore_indicator> columns, absent, incomplete;  // chosen selection only
+    std::vector<indicator_coverage> coverage;                    // chosen selection only
+    std::size_t column_count = 0;                                // weighted indicators
 };
 
+inline bool needs_quality(const key_core_options& o) {
+    for (const auto k : o.chosen)
+        if (!k.is_kct()) return true;
+    return false;
+}
+
+// The quality indicators a chosen selection reads (an empty result when it names none).
+template <class Records>
+quality_result key_core_quality(const Records& records, const key_core_options& o) {
+    if (!needs_quality(o)) return {};
+    const std::vector<io::citation_row> no_citations;
+    const std::vector<io::class_row> no_classes;
+    return quality_indicators(records, o.quality, o.citations ? *o.citations : no_citations,
+                              o.classes ? *o.classes : no_classes);
+}
+
+// Value of chosen indicator `k` of record `r`: a [KCT] count of `kct` (not_stated when the
+// source does not state it) or a quality value of `q`.
+inline quality_value chosen_value(keycore_indicator k, std::size_t r, const std::vector<io::indicator_values>& kct,
+                                  const quality_result* q) {
+    if (k.is_kct()) {
+        const auto v = kct[r].get(k.kct());
+        return v ? quality_value{static_cast<double>(*v), quality_status::ok}
+                 : quality_value{std::nullopt, quality_status::not_stated};
+    }
+    const auto& rec = q->records[r];
+    return k.source == indicator_source::quality ? rec.values[k.code] : rec.normalised[k.code];
+}
+
+// The matrix of the chosen indicators: columns by the rule of io::choose_indicator_columns
+// (absent when no record has a value; incomplete under drop_indicator when some record
+// lacks one), rows by the missing-value policy (io::indicator_table_of's rule).
 template <class Source>
-key_core_head key_core_head_of(Source& src, const key_core_options& opts) {
+void chosen_matrix_of(Source& src, const key_core_options& opts, const quality_result* q, key_core_head& h) {
+    const auto& sel = opts.chosen;
+    const auto policy = opts.indicators.missing;
+    bool any_kct = false;
+    for (const auto k : sel) any_kct = any_kct || k.is_kct();
+    const auto kct = any_kct ? io::source_indicators(src, opts.indicators) : std::vector<io::indicator_values>{};
+    const std::size_t n = src.size();
+    h.coverage.assign(sel.size(), {});
+    for (std::size_t j = 0; j < sel.size(); ++j) {
+        auto& c = h.coverage[j];
+        c.indicator = sel[j];
+        for (std::size_t r = 0; r < n; ++r) {
+            const auto v = chosen_value(sel[j], r, kct, q);
+            if (v.value) {
+                ++c.with_value;
+                if (v.status == quality_status::unknown_citing_years) ++c.lower_bounds;
+            } else {
+                ++c.without_value;
+                ++c.statuses[static_cast<std::size_t>(v.status)];
+            }
+        }
+    }
+    std::vector<std::size_t> cols;
+    for (std::size_t j = 0; j < sel.size(); ++j) {
+        const auto& c = h.coverage[j];
+        if (c.with_value == 0) h.absent.push_back(sel[j]);
+        else if (c.without_value > 0 && policy == io::missing_policy::drop_indicator) h.incomplete.push_back(sel[j]);
+        else {
+            cols.push_back(j);
+            h.columns.push_back(sel[j]);
+        }
+    }
+    auto& t = h.table;
+    for (const auto k : h.columns)
+        if (k.is_kct()) t.columns.push_back(k.kct());
+    for (const auto k : h.absent)
+        if (k.is_kct()) t.absent.push_back(k.kct());
+    for (const auto k : h.incomplete)
+        if (k.is_kct()) t.incomplete.push_back(k.kct());
+    for (std::size_t r = 0; r < n; ++r) {
+        bool complete = true;
+        for (const auto j : cols) {
+            const auto v = chosen_value(sel[j], r, kct, q);
+            if (v.value) continue;
+            complete = false;
+            if (policy == io::missing_policy::fail)
+                ::techconv::detail::throw_error<invalid_argument>(
+                    "key_core: record '" + std::string(src.row(r).id()) + "' (line " +
+                    std::to_string(src.row(r).source_line()) + ") has no value of " + to_string(sel[j]) +
+                    " (status " + std::string(to_string(v.status)) + "; missing_policy::fail)");
+        }
+        if (!complete && policy == io::missing_policy::drop_record) {
+            ++t.dropped_records;
+            continue;
+        }
+        t.rows.push_back(r);
+    }
+    t.values.resize(static_cast<index>(t.rows.size()), static_cast<index>(cols.size()));
+    for (std::size_t c = 0; c < cols.size(); ++c)
+        for (std::size_t k = 0; k < t.rows.size(); ++k)
+            t.values(static_cast<index>(k), static_cast<index>(c)) =
+                chosen_value(sel[cols[c]], t.rows[k], kct, q).value.value_or(0.0);  // 0: missing_policy::zero only
+    if (t.rows.empty() || cols.empty()) t.info = status::empty_input;
+}
+
+template <class Source>
+key_core_head key_core_head_of(Source& src, const key_core_options& opts, const quality_result* q = nullptr) {
     key_core_head h;
-    h.table = io::indicator_matrix_of(src, opts.indicators);
-    require_usable_matrix(h.table.values.rows(), h.table.columns.size());
+    if (opts.chosen.empty()) {
+        h.table = io::indicator_matrix_of(src, opts.indicators);
+        h.column_count = h.table.columns.size();
+    } else {
+        chosen_matrix_of(src, opts, q, h);
+        h.column_count = h.columns.size();
+    }
+    require_usable_matrix(h.table.values.rows(), h.column_count);
     h.kc = weighting::key_core(h.table.values, weighting_options(opts));
     return h;
 }
 
 template <class Source>
-key_core_result key_core_of(Source& src, const key_core_options& opts) {
-    auto head = key_core_head_of(src, opts);
+key_core_result key_core_of(Source& src, const key_core_options& opts, const quality_result* q = nullptr) {
+    auto head = key_core_head_of(src, opts, q);
     auto& table = head.table;
     auto& kc = head.kc;
     key_core_result out;
@@ -353,6 +523,11 @@ key_core_result key_core_of(Source& src, const key_core_options& opts) {
     out.rows = table.rows;
     out.dropped = table.dropped_records;
     out.fraction = opts.fraction;
+    out.chosen = opts.chosen;
+    out.chosen_columns = std::move(head.columns);
+    out.chosen_absent = std::move(head.absent);
+    out.chosen_incomplete = std::move(head.incomplete);
+    out.coverage = std::move(head.coverage);
 
     out.scores = std::move(kc.scores);
     out.k = kc.top.k;
@@ -394,7 +569,10 @@ key_core_result key_core_of(Source& src, const key_core_options& opts) {
 /// \brief The [KCT] key-core analysis of `records`.
 ///
 /// Steps: io::indicator_matrix (absent indicators left out, missing values
-/// by `opts.indicators.missing`); weighting::key_core (min-max, entropy with
+/// by `opts.indicators.missing`), or with `opts.chosen` the matrix of the chosen
+/// indicators (the [KCT] counts and the quality_indicators of the records over the
+/// citation graph extended by `opts.citations` and `opts.classes`; the same absent and
+/// missing-value rules, coverage per indicator); weighting::key_core (min-max, entropy with
 /// 0 ln 0 = 0, s_i = sum_j w_j x'_ij, the top ceil(q n); ties: score
 /// descending, then input order); the weights in the Table 1 layout; the
 /// level-2 sub-scores (kct_group_scores); the best `top_rows` records; the
@@ -407,7 +585,8 @@ key_core_result key_core_of(Source& src, const key_core_options& opts) {
 /// \throws invalid_argument when fewer than 2 records or no indicator remain.
 inline key_core_result key_core(const std::vector<io::patent_record>& records, const key_core_options& opts = {}) {
     vector_source src(records);
-    return detail::key_core_of(src, opts);
+    const auto q = detail::key_core_quality(records, opts);
+    return detail::key_core_of(src, opts, &q);
 }
 
 /// \brief The [KCT] key-core analysis of the records of a columnar table:
@@ -419,7 +598,8 @@ inline key_core_result key_core(const std::vector<io::patent_record>& records, c
 template <class Table, if_patent_table<Table> = 0>
 key_core_result key_core(const Table& table, const key_core_options& opts = {}) {
     table_source src(table);
-    return detail::key_core_of(src, opts);
+    const auto q = detail::key_core_quality(table, opts);
+    return detail::key_core_of(src, opts, &q);
 }
 
 /// \brief The id (publication number) of each scored record of key_core(`table`, ...), in
@@ -449,8 +629,8 @@ struct key_core_selection {
 namespace detail {
 
 template <class Source>
-key_core_selection select_key_core_of(Source& src, const key_core_options& opts) {
-    const auto head = key_core_head_of(src, opts);
+key_core_selection select_key_core_of(Source& src, const key_core_options& opts, const quality_result* q = nullptr) {
+    const auto head = key_core_head_of(src, opts, q);
     const auto& table = head.table;
     const auto& kc = head.kc;
     key_core_selection out;
@@ -458,7 +638,7 @@ key_core_selection select_key_core_of(Source& src, const key_core_options& opts)
     for (const auto i : kc.top.indices) out.mask[table.rows[static_cast<std::size_t>(i)]] = 1;
     out.k = kc.top.k;
     out.rows = table.values.rows();
-    out.columns = table.columns.size();
+    out.columns = head.column_count;
     out.dropped = table.dropped_records;
     return out;
 }
@@ -470,14 +650,16 @@ key_core_selection select_key_core_of(Source& src, const key_core_options& opts)
 inline key_core_selection select_key_core(const std::vector<io::patent_record>& records,
                                           const key_core_options& opts = {}) {
     vector_source src(records);
-    return detail::select_key_core_of(src, opts);
+    const auto q = detail::key_core_quality(records, opts);
+    return detail::select_key_core_of(src, opts, &q);
 }
 
 /// \brief The key core of a table's records (select_key_core on the table, read from its columns).
 template <class Table, if_patent_table<Table> = 0>
 key_core_selection select_key_core(const Table& table, const key_core_options& opts = {}) {
     table_source src(table);
-    return detail::select_key_core_of(src, opts);
+    const auto q = detail::key_core_quality(table, opts);
+    return detail::select_key_core_of(src, opts, &q);
 }
 
 }  // namespace analysis

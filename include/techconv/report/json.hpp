@@ -38,17 +38,34 @@ inline void write_key_core_json(std::ostream& f, const key_core_report& r) {
     j.key("rows").value(static_cast<std::int64_t>(r.scored));
     j.key("dropped_records").value(r.result.dropped);
     j.key("absent_indicators").begin_array();
-    for (const auto ind : r.result.absent) j.value(io::to_string(ind));
+    for (const auto ind : analysis::absent_indicators(r.result)) j.value(analysis::to_string(ind));
     j.end_array();
     j.key("incomplete_indicators").begin_array();
-    for (const auto ind : r.result.incomplete) j.value(io::to_string(ind));
+    for (const auto ind : analysis::incomplete_indicators(r.result)) j.value(analysis::to_string(ind));
     j.end_array();
+    if (!r.result.chosen.empty()) {  // --indicators: what was asked for and how many records have each
+        j.key("chosen_indicators").begin_array();
+        for (const auto& c : r.result.coverage) {
+            j.begin_object().key("indicator").value(analysis::to_string(c.indicator))
+                .key("records_with_value").value(static_cast<std::int64_t>(c.with_value))
+                .key("records_without_value").value(static_cast<std::int64_t>(c.without_value))
+                .key("lower_bounds").value(static_cast<std::int64_t>(c.lower_bounds));
+            j.key("missing_statuses").begin_object();
+            for (std::size_t s = 0; s < analysis::quality_status_count; ++s)
+                if (c.statuses[s] > 0)
+                    j.key(analysis::to_string(static_cast<analysis::quality_status>(s)))
+                        .value(static_cast<std::int64_t>(c.statuses[s]));
+            j.end_object().end_object();
+        }
+        j.end_array();
+    }
     j.key("weighting_status").value(to_string(wt.info));
     j.key("indicators").begin_array();
-    for (std::size_t c = 0; c < r.result.columns.size(); ++c) {
+    const auto columns = analysis::weighted_indicators(r.result);
+    for (std::size_t c = 0; c < columns.size(); ++c) {
         const auto jj = static_cast<index>(c);
-        j.begin_object().key("indicator").value(io::to_string(r.result.columns[c]))
-            .key("group").value(io::indicator_group(r.result.columns[c]))
+        j.begin_object().key("indicator").value(analysis::to_string(columns[c]))
+            .key("group").value(analysis::indicator_group(columns[c]))
             .key("weight").value(wt.weights[jj]).key("entropy").value(wt.entropy[jj])
             .end_object();
     }

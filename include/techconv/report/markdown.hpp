@@ -69,6 +69,41 @@ inline std::pair<std::size_t, std::size_t> pair_series_span(const analysis::coll
 
 // --- key core --------------------------------------------------------------------------------
 
+/// \brief The "Chosen indicators" part of the key-core report.md (key_core_options::chosen):
+/// the list as asked for, then per indicator the records with and without a value, the
+/// statuses of the ones without, and what the missing-value policy did with them.
+inline void write_key_core_selection_markdown(std::ostream& md, const key_core_report& r) {
+    md << "\n## Chosen indicators\n\nWeighted as chosen (`--indicators`):";
+    for (const auto k : r.result.chosen) md << " `" << analysis::to_string(k) << "`";
+    md << ".\nA record without a value of a chosen indicator (a quality value with a status other than `ok` "
+          "or `unknown_citing_years`, or a count the source does not state) is never read as 0 silently: "
+          "the policy `" << io::to_string(r.missing) << "` applies (drop-record: the record is left out; "
+          "drop-indicator: the indicator is left out; zero: 0, counted below; fail: an error).\n\n"
+          "| indicator | group | records with a value | without | statuses of those without | lower bounds |\n"
+          "|---|---|---|---|---|---|\n";
+    for (const auto& c : r.result.coverage) {
+        md << "| " << analysis::to_string(c.indicator) << " | " << analysis::indicator_group(c.indicator) << " | "
+           << c.with_value << " | " << c.without_value << " | ";
+        bool first = true;
+        for (std::size_t s = 0; s < analysis::quality_status_count; ++s) {
+            if (c.statuses[s] == 0) continue;
+            md << (first ? "" : ", ") << analysis::to_string(static_cast<analysis::quality_status>(s)) << " "
+               << c.statuses[s];
+            first = false;
+        }
+        md << (first ? "–" : "") << " | " << c.lower_bounds << " |\n";
+    }
+    const auto incomplete = analysis::incomplete_indicators(r.result);
+    if (!incomplete.empty()) {
+        md << "\nLeft out by `drop-indicator` (some records lack them):";
+        for (const auto k : incomplete) md << " `" << analysis::to_string(k) << "`";
+        md << "\n";
+    }
+    if (r.missing == io::missing_policy::zero) md << "\nThe records without a value were scored with 0 (policy `zero`).\n";
+    md << "\n`lower bounds`: forward citations that leave out citing documents without a year "
+          "(`unknown_citing_years`).\n";
+}
+
 /// \brief report.md of the key core; `files` is the list of output files shown at the end.
 inline void write_key_core_markdown(std::ostream& md, const key_core_report& r, const std::string& files) {
     const double q = r.result.fraction;
@@ -89,17 +124,21 @@ inline void write_key_core_markdown(std::ostream& md, const key_core_report& r, 
     md << "- records read: " << r.read << "; after simple-family merging: " << r.records
        << " (" << r.merged << " merged)\n- scored: " << r.scored << " (" << r.result.dropped
        << " dropped for a missing indicator value, policy `" << io::to_string(r.missing) << "`)\n";
-    if (!r.result.absent.empty()) {
+    const auto absent = analysis::absent_indicators(r.result);
+    if (!absent.empty()) {
         md << "- indicators this source does not have (left out of the weighting, not zero-filled):";
-        for (const auto ind : r.result.absent) md << " `" << io::to_string(ind) << "`";
+        for (const auto ind : absent) md << " `" << analysis::to_string(ind) << "`";
         md << "\n";
     }
-    md << "\n## Indicator weights ([KCT] Table 1 layout)\n\n| level 2 (weight) | level 3 indicator | weight | entropy |\n"
+    if (!r.result.chosen.empty()) write_key_core_selection_markdown(md, r);
+    md << "\n## Indicator weights ("
+       << (r.result.chosen.empty() ? "[KCT] Table 1 layout" : "chosen indicators, level 2 of [KCT] plus quality")
+       << ")\n\n| level 2 (weight) | level 3 indicator | weight | entropy |\n"
           "|---|---|---|---|\n";
     for (const auto& row : table1) {
         const auto* gw = group_weight(row.group);
         md << "| " << row.group << " (" << (gw ? percent(gw->weight) + "%" : "–") << ") | "
-           << io::to_string(row.indicator) << " | ";
+           << analysis::to_string(row.id) << " | ";
         if (!row.present) {
             md << "not in source | – |\n";
             continue;
@@ -109,7 +148,8 @@ inline void write_key_core_markdown(std::ostream& md, const key_core_report& r, 
     md << "\nWeighting status: `" << to_string(wt.info) << "`";
     if (!wt.degenerate_columns.empty()) {
         md << " (constant columns, weight 0:";
-        for (const auto c : wt.degenerate_columns) md << " `" << io::to_string(r.result.columns[static_cast<std::size_t>(c)]) << "`";
+        const auto columns = analysis::weighted_indicators(r.result);
+        for (const auto c : wt.degenerate_columns) md << " `" << analysis::to_string(columns[static_cast<std::size_t>(c)]) << "`";
         md << ")";
     }
     md << ".\n\n## Key core\n\nk = ⌈" << num(q) << " × " << r.scored << "⌉ = " << r.result.k

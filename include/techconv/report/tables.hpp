@@ -84,12 +84,13 @@ inline void write_key_core_scores_csv(std::ostream& out, const records::patent_t
 }
 
 /// \brief weights.csv of the key core: indicator, group, weight, entropy — all nine
-/// [KCT] indicators in Table 1 order; the ones the source lacks have empty weight and entropy.
+/// [KCT] indicators in Table 1 order, or the chosen indicators in their order
+/// (key_core_options::chosen); the ones the source lacks have empty weight and entropy.
 inline void write_key_core_weights_csv(std::ostream& out, const key_core_report& r) {
     io::csv_writer w(out);
     w.row({"indicator", "group", "weight", "entropy"});
     for (const auto& row : r.result.weights) {
-        w.field(io::to_string(row.indicator)).field(row.group);
+        w.field(analysis::to_string(row.id)).field(row.group);
         if (!row.present) w.empty().empty().end_row();
         else w.field(row.weight).field(row.entropy).end_row();
     }
