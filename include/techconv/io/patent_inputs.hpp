@@ -354,7 +354,8 @@ public:
         }
     }
     /// Adds row `row` (its id must not be in the set).
-    /// \throws invalid_argument when row is 2^40 - 1 or more.
+    /// \throws invalid_argument when row is 2^40 - 2 or more (a slot holds row + 1 in 40 bits,
+    /// below the all-ones value).
     void insert(std::size_t row) {
         ::techconv::detail::require(row + 1 < row_mask, "table_id_set: more than 2^40 - 2 rows");
         if (2 * (count_ + 1) > slots_.size()) grow();
