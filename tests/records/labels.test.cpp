@@ -65,3 +65,22 @@ TEST_CASE("label_pool: the same strings in the same order give the same ids") {
     REQUIRE(a.size() == 5);
     for (std::uint32_t i = 0; i < a.size(); ++i) CHECK(a.view(i) == b.view(i));
 }
+
+TEST_CASE("label_pool: reserve keeps ids, views and lookups, and holds the slots asked for") {
+    label_pool p;
+    CHECK(p.intern("kept") == 0);
+    p.reserve(5000);  // 2 * 5000 slots rounded up to a power of two: 16384 four-byte slots
+    CHECK(p.memory_bytes() >= 16384 * sizeof(std::uint32_t) + 5000 * sizeof(std::uint64_t));
+    CHECK(p.find("kept") == 0);
+    CHECK(p.view(0) == "kept");
+    const std::size_t after_reserve = p.memory_bytes();
+    for (int i = 1; i < 5000; ++i) CHECK_EQ(p.intern("k" + std::to_string(i)), static_cast<unsigned>(i));
+    for (int i = 1; i < 5000; ++i) CHECK_EQ(p.find("k" + std::to_string(i)), static_cast<unsigned>(i));
+    CHECK(p.intern("kept") == 0);
+    // no growth of the slots or the offsets: only the arena of bytes may have grown
+    std::size_t chars = 4;
+    for (int i = 1; i < 5000; ++i) chars += 1 + std::to_string(i).size();
+    CHECK(p.memory_bytes() <= after_reserve + 2 * chars);
+    p.reserve(10);  // smaller than held: nothing changes
+    CHECK(p.find("k4999") == 4999);
+}

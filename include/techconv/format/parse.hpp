@@ -79,14 +79,15 @@ inline std::string format_double(double v) {
     return std::string(buf, r.ptr);
 }
 
-/// \brief Splits `s` at every occurrence of `sep` (e.g. Lens's ";;"), trimming
-/// each piece and dropping empty pieces. Views point into `s`.
-inline std::vector<std::string_view> split_list(std::string_view s, std::string_view sep) {
-    std::vector<std::string_view> out;
+/// \brief The pieces of `s` between occurrences of `sep` (e.g. Lens's ";;"), each trimmed,
+/// empty pieces dropped, written into `out` (emptied first; its capacity is reused, so a
+/// reader that splits a cell per record allocates nothing once warm). Views point into `s`.
+inline void split_list_into(std::string_view s, std::string_view sep, std::vector<std::string_view>& out) {
+    out.clear();
     if (sep.empty()) {
         const auto t = trim(s);
         if (!t.empty()) out.push_back(t);
-        return out;
+        return;
     }
     std::size_t start = 0;
     for (;;) {
@@ -96,6 +97,13 @@ inline std::vector<std::string_view> split_list(std::string_view s, std::string_
         if (p == std::string_view::npos) break;
         start = p + sep.size();
     }
+}
+
+/// \brief Splits `s` at every occurrence of `sep` (e.g. Lens's ";;"), trimming
+/// each piece and dropping empty pieces (split_list_into). Views point into `s`.
+inline std::vector<std::string_view> split_list(std::string_view s, std::string_view sep) {
+    std::vector<std::string_view> out;
+    split_list_into(s, sep, out);
     return out;
 }
 

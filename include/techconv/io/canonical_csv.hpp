@@ -119,8 +119,10 @@ public:
                 }
             }
             if (types_col_ >= 0 && names_col_ >= 0) {
-                const auto names = split_list(row.field(static_cast<std::size_t>(names_col_)), ";;");
-                const auto types = split_list(row.field(static_cast<std::size_t>(types_col_)), ";;");
+                auto& names = names_;
+                auto& types = types_;
+                split_list_into(row.field(static_cast<std::size_t>(names_col_)), ";;", names);
+                split_list_into(row.field(static_cast<std::size_t>(types_col_)), ";;", types);
                 if (names.size() != types.size())
                     row.fail(error_code::bad_value, static_cast<std::size_t>(types_col_),
                              "applicant_types lists " + std::to_string(types.size()) + " types for " +
@@ -158,6 +160,7 @@ private:
     std::ptrdiff_t types_col_ = -1;
     std::ptrdiff_t names_col_ = -1;
     std::string country_;  // the current row's country, upper-cased
+    std::vector<std::string_view> names_, types_;  // the current row's applicants and their types
 };
 
 }  // namespace io

@@ -426,14 +426,18 @@ private:
         return y->year;
     }
 
-    std::vector<std::string_view> list_cell(std::size_t c) const {
-        return split_list(cell(c), map_.list_separator);
+    // The items of the list in column c (split_list), in a scratch vector reused from row to
+    // row: valid until the next list_cell or name_list.
+    const std::vector<std::string_view>& list_cell(std::size_t c) const {
+        split_list_into(cell(c), map_.list_separator, items_);
+        return items_;
     }
 
     // The items of a name list: list_cell, with join_legal_forms applied (an item of legal forms
     // only is joined to the item before it: the span of the cell from one to the other).
-    std::vector<std::string_view> name_list(std::size_t c) const {
-        auto items = list_cell(c);
+    const std::vector<std::string_view>& name_list(std::size_t c) const {
+        list_cell(c);
+        auto& items = items_;
         if (!map_.join_legal_forms) return items;
         std::size_t n = 0;
         for (std::size_t i = 0; i < items.size(); ++i) {
@@ -451,10 +455,10 @@ private:
     // The parties of column c into `out` (its strings reuse their capacity), each name key once.
     void parties(std::size_t c, std::vector<party>& out) {
         keys_.clear();
-        detail::unique_list seen(keys_);
         std::size_t n = 0;
         for (const auto item : name_list(c)) {
-            if (!seen.push(detail::name_key(item))) continue;
+            detail::name_key_into(item, keys_.next());
+            if (!keys_.keep()) continue;
             if (n == out.size()) out.emplace_back();
             out[n].name.assign(item.data(), item.size());
             out[n].country.clear();
@@ -470,16 +474,16 @@ private:
     template <class Sink>
     void codes(std::size_t c, bool ipc, Sink& sink) {
         codes_.clear();
-        detail::unique_list u(codes_);
         for (const auto item : list_cell(c)) {
-            std::string code = detail::normalize_code(item);
+            std::string& code = codes_.next();
+            detail::normalize_code_into(item, code);
             const auto parsed = classification::try_parse_ipc(code);
             if (!parsed) {
                 stats_.reject_code(csv_->source() + ":" + std::to_string(csv_->line()), item, csv_->header()[c], code);
                 continue;
             }
-            if (!u.push(std::move(code))) continue;
-            if (u.size() > opts_.max_codes_per_record)
+            if (!codes_.keep()) continue;
+            if (codes_.size() > opts_.max_codes_per_record)
                 csv_->fail(error_code::limit_exceeded, c,
                            "more than " + std::to_string(opts_.max_codes_per_record) +
                                " distinct codes in one record (patent_csv_options::max_codes_per_record)");
@@ -559,21 +563,21 @@ private:
         if (c_fam_juris_ != none) {
             sink.supply(patent_field::family_jurisdictions);
             codes_.clear();
-            detail::unique_list fj(codes_);
             for (const auto j : list_cell(c_fam_juris_)) {
-                std::string u(j);
-                for (auto& ch : u) ch = ascii_upper(ch);
-                if (fj.push(std::move(u))) sink.add_family_jurisdiction(codes_.back());
+                std::string& u = codes_.next();
+                for (const char ch : j) u.push_back(ascii_upper(ch));
+                if (codes_.keep()) sink.add_family_jurisdiction(codes_.back());
             }
         }
         if (c_prio_num_ != none) {
             sink.supply(patent_field::priority_countries);
             codes_.clear();
-            detail::unique_list pc(codes_);
             for (const auto p : list_cell(c_prio_num_)) {
                 if (p.size() >= 2 && detail::is_alpha(p[0]) && detail::is_alpha(p[1])) {
-                    if (pc.push(std::string{ascii_upper(p[0]), ascii_upper(p[1])}))
-                        sink.add_priority_country(codes_.back());
+                    std::string& u = codes_.next();
+                    u.push_back(ascii_upper(p[0]));
+                    u.push_back(ascii_upper(p[1]));
+                    if (codes_.keep()) sink.add_priority_country(codes_.back());
                 }
                 sink.add_priority_number(p);
             }
@@ -607,7 +611,8 @@ private:
     std::string id_;                        // the normalised id of the row
     // scratch of the current row, reused: its parties, name keys, codes, upper-cased jurisdiction
     std::vector<party> applicants_, inventors_;
-    std::vector<std::string> keys_, codes_;
+    detail::scratch_unique_list keys_, codes_;
+    mutable std::vector<std::string_view> items_;  // list_cell's pieces
     std::string upper_;
 };
 

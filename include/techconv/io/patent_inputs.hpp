@@ -349,45 +349,63 @@ public:
     /// Whether some row of the table has id `id`.
     bool contains(std::string_view id) const {
         if (slots_.empty()) return false;
-        for (std::size_t i = slot(id);; i = (i + 1) & (slots_.size() - 1)) {
-            if (slots_[i] == 0) return false;
-            if (id_of(slots_[i] - 1) == id) return true;
+        const std::uint64_t h = records::label_pool::hash(id);
+        const std::uint64_t tag = h >> row_bits;
+        for (std::size_t i = slot(h);; i = (i + 1) & (slots_.size() - 1)) {
+            const std::uint64_t s = slots_[i];
+            if (s == 0) return false;
+            // a row is read only when its tag (the hash's top bits) matches: a probe past
+            // another id costs no access to the table
+            if ((s >> row_bits) == tag && id_of((s & row_mask) - 1) == id) return true;
         }
     }
     /// Adds row `row` (its id must not be in the set).
+    /// \throws invalid_argument when row is 2^40 - 2 or more (a slot holds row + 1 in 40 bits,
+    /// below the all-ones value).
     void insert(std::size_t row) {
+        ::techconv::detail::require(row + 1 < row_mask, "table_id_set: more than 2^40 - 2 rows");
         if (2 * (count_ + 1) > slots_.size()) grow();
-        std::size_t i = slot(id_of(row));
+        const std::uint64_t h = records::label_pool::hash(id_of(row));
+        std::size_t i = slot(h);
         while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
-        slots_[i] = row + 1;
+        slots_[i] = ((h >> row_bits) << row_bits) | (row + 1);
         ++count_;
     }
     /// Adds row `row` of the table (the id is read there).
     void insert(std::string_view, std::size_t row) { insert(row); }
     /// Bytes the set holds.
-    std::size_t memory_bytes() const noexcept { return slots_.capacity() * sizeof(std::size_t); }
+    std::size_t memory_bytes() const noexcept { return slots_.capacity() * sizeof(std::uint64_t); }
 
 private:
-    std::string_view id_of(std::size_t row) const {
-        const auto [c, k] = table_.locate(row);
+    // a slot: the top 24 bits of the id's hash, then row + 1 in the low 40 bits (0 = free);
+    // the slot index is the hash's top `bits_` bits, so up to 2^24 slots a growth finds each
+    // entry's new slot from its tag, without reading its id again
+    static constexpr unsigned row_bits = 40;
+    static constexpr std::uint64_t row_mask = (std::uint64_t{1} << row_bits) - 1;
+    static constexpr unsigned tag_bits = 64 - row_bits;
+
+    std::string_view id_of(std::uint64_t row) const {
+        const auto [c, k] = table_.locate(static_cast<std::size_t>(row));
         return c->id(k);
     }
-    std::size_t slot(std::string_view id) const {
-        return static_cast<std::size_t>(records::label_pool::hash(id)) & (slots_.size() - 1);
-    }
+    std::size_t slot(std::uint64_t h) const { return static_cast<std::size_t>(h >> (64 - bits_)); }
     void grow() {
-        std::vector<std::size_t> old(slots_.empty() ? 0 : slots_.size());
+        std::vector<std::uint64_t> old;
         old.swap(slots_);
-        slots_.assign(old.empty() ? 1024 : 2 * old.size(), 0);
+        bits_ = old.empty() ? 10 : bits_ + 1;
+        slots_.assign(std::size_t{1} << bits_, 0);
         for (const auto s : old)
             if (s != 0) {
-                std::size_t i = slot(id_of(s - 1));
+                const std::uint64_t h =
+                    bits_ <= tag_bits ? s : records::label_pool::hash(id_of((s & row_mask) - 1));
+                std::size_t i = slot(h);
                 while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
                 slots_[i] = s;
             }
     }
     const records::patent_table& table_;
-    std::vector<std::size_t> slots_;  // row + 1, 0 = free; size a power of two
+    std::vector<std::uint64_t> slots_;  // tag and row + 1, 0 = free; size 2^bits_
+    unsigned bits_ = 0;
     std::size_t count_ = 0;
 };
 

@@ -106,6 +106,15 @@ public:
         }
     }
 
+    /// \brief Makes room for `labels` labels in all (so that interning up to that many
+    /// rehashes no more): a caller that knows a bound (one key per record) saves the growths.
+    void reserve(std::size_t labels) {
+        ends_.reserve(labels);
+        std::size_t n = 16;
+        while (n < 2 * labels) n *= 2;
+        if (n > slots_.size()) rehash(n);
+    }
+
     /// Whether `s` is in the pool.
     bool contains(std::string_view s) const noexcept { return find(s) != npos; }
 

@@ -871,8 +871,13 @@ struct table_access {
     /// Appends to `to` the family of rows `rows` (of `in`, input order) merged by the rule of
     /// io::merge_family, column by column: the same record as appending io::merge_family of the
     /// materialised members (label ids read in `to`'s labels, which `in`'s ids index).
+    /// Scratch of append_family, reused from family to family (strings and vectors keep their capacity).
+    struct family_scratch {
+        io::detail::scratch_unique_list names;  // name keys of the parties kept
+        std::vector<label_index> texts;         // kept code texts of one row
+    };
     static void append_family(patent_table& to, const patent_table& in, const std::size_t* rows, std::size_t m,
-                              io::family_count_merge counts) {
+                              io::family_count_merge counts, family_scratch& scratch) {
         std::size_t rep = 0;
         for (std::size_t j = 0; j < m; ++j) {
             const auto y = in.locate(rows[j]).first->publication_year(in.locate(rows[j]).second);
@@ -923,23 +928,27 @@ struct table_access {
         o.years_.push_back(years);
         // parties: the representative's, then each other member's whose name key is new
         const auto parties = [&](list_column<party_cell> patent_table_chunk::*col) {
-            seen_keys<std::string> keys;
+            auto& keys = scratch.names;
+            keys.clear();
             for (const auto& p : (c->*col).at(k)) {
-                keys.insert(io::detail::name_key(to.label(p.name)));
+                io::detail::name_key_into(to.label(p.name), keys.next());
+                keys.keep();
                 (o.*col).push_back(p);
             }
             for (std::size_t j = 0; j < m; ++j) {
                 if (j == rep) continue;
                 const auto [mc, mk] = in.locate(rows[j]);
-                for (const auto& p : (mc->*col).at(mk))
-                    if (keys.insert(io::detail::name_key(to.label(p.name)))) (o.*col).push_back(p);
+                for (const auto& p : (mc->*col).at(mk)) {
+                    io::detail::name_key_into(to.label(p.name), keys.next());
+                    if (keys.keep()) (o.*col).push_back(p);
+                }
             }
             (o.*col).close();
         };
         parties(&patent_table_chunk::applicants_);
         parties(&patent_table_chunk::inventors_);
         // codes: the representative's, then each other member's whose text is new
-        std::vector<label_index> texts;
+        std::vector<label_index>& texts = scratch.texts;
         const auto codes = [&](code_column patent_table_chunk::*col, const char* scheme, std::size_t& unparsed) {
             seen_keys<code_key, code_key_hash> keys;
             auto& into = o.*col;
@@ -1023,6 +1032,7 @@ table_merge_result merge_table_families(In&& in, const io::family_options& opts)
     table_merge_result res{patent_table(in.options()), n, 0, 0};
     constexpr std::uint32_t alone = std::numeric_limits<std::uint32_t>::max();
     label_pool keys;                        // family key -> dense id in first-seen order
+    keys.reserve(n);                        // at most one key per row: no rehash while interning
     std::vector<std::uint32_t> key_of(n, alone);  // key id of each row, or alone
     std::vector<std::string_view> numbers;  // scratch: a row's priority numbers
     for (const auto& c : in.chunks()) {
@@ -1067,6 +1077,7 @@ table_merge_result merge_table_families(In&& in, const io::family_options& opts)
     }
     res.table = table_access::with_labels(std::forward<In>(in));  // (moving keeps the chunks in `in`)
     std::size_t next_release = 0;
+    table_access::family_scratch scratch;
     for (std::size_t i = 0; i < n; ++i) {
         const auto g = key_of[i];
         const bool first = g == alone || members[start[g]] == i;
@@ -1076,7 +1087,7 @@ table_merge_result merge_table_families(In&& in, const io::family_options& opts)
                 const auto [c, k] = in.locate(i);
                 table_access::append_row(res.table, *c, k);
             } else {
-                table_access::append_family(res.table, in, &members[start[g]], m, opts.counts);
+                table_access::append_family(res.table, in, &members[start[g]], m, opts.counts, scratch);
             }
         }
         if constexpr (consume) {

@@ -27,14 +27,9 @@ constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 constexpr bool is_alpha(char c) noexcept { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 constexpr bool is_alnum(char c) noexcept { return is_digit(c) || is_alpha(c); }
 
-/// Upper case, blanks removed, leading zeros of the main group removed:
-/// "a61k 35/28" -> "A61K35/28", "G06F 017/30" -> "G06F17/30". The 14-character
-/// fixed-width form (subclass, main group in 4 digits right-aligned, subgroup in
-/// 6 digits left-aligned; PATSTAT, Lens bulk data) becomes the same spelling:
-/// "G06N0003080000" -> "G06N3/08", "H01L0021027000" -> "H01L21/027".
-inline std::string normalize_code(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+/// normalize_code (below) written into `out`, whose capacity is reused from call to call.
+inline void normalize_code_into(std::string_view s, std::string& out) {
+    out.clear();
     for (const char c : s)
         if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out.push_back(ascii_upper(c));
     if (out.size() == 14 && is_alpha(out[0]) && is_digit(out[1]) && is_digit(out[2]) && is_alpha(out[3])) {
@@ -45,7 +40,8 @@ inline std::string normalize_code(std::string_view s) {
             while (m < 7 && out[m] == '0') ++m;  // main group: at least one digit
             std::size_t end = 14;
             while (end > 10 && out[end - 1] == '0') --end;  // subgroup: at least two digits
-            return out.substr(0, 4) + out.substr(m, 8 - m) + "/" + out.substr(8, end - 8);
+            out = out.substr(0, 4) + out.substr(m, 8 - m) + "/" + out.substr(8, end - 8);
+            return;
         }
     }
     // a subclass prefix (letter digit digit letter) followed by a zero-padded main group
@@ -57,6 +53,17 @@ inline std::string normalize_code(std::string_view s) {
         while (z + 1 < e && out[z] == '0') ++z;
         if (z > 4) out.erase(4, z - 4);
     }
+}
+
+/// Upper case, blanks removed, leading zeros of the main group removed:
+/// "a61k 35/28" -> "A61K35/28", "G06F 017/30" -> "G06F17/30". The 14-character
+/// fixed-width form (subclass, main group in 4 digits right-aligned, subgroup in
+/// 6 digits left-aligned; PATSTAT, Lens bulk data) becomes the same spelling:
+/// "G06N0003080000" -> "G06N3/08", "H01L0021027000" -> "H01L21/027".
+inline std::string normalize_code(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    normalize_code_into(s, out);
     return out;
 }
 
@@ -97,12 +104,9 @@ inline std::optional<year_type> year_of(std::string_view s) {
     return static_cast<year_type>(y);
 }
 
-/// De-duplication key of a name: ASCII letters upper-cased, every run of
-/// ASCII characters other than letters and digits turned into one blank,
-/// bytes >= 0x80 (non-ASCII letters) kept; "Bacon; Richard J." -> "BACON RICHARD J".
-inline std::string name_key(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+/// name_key (below) written into `out`, whose capacity is reused from call to call.
+inline void name_key_into(std::string_view s, std::string& out) {
+    out.clear();
     bool gap = false;
     for (const char c : s) {
         const auto u = static_cast<unsigned char>(c);
@@ -114,6 +118,15 @@ inline std::string name_key(std::string_view s) {
             gap = true;
         }
     }
+}
+
+/// De-duplication key of a name: ASCII letters upper-cased, every run of
+/// ASCII characters other than letters and digits turned into one blank,
+/// bytes >= 0x80 (non-ASCII letters) kept; "Bacon; Richard J." -> "BACON RICHARD J".
+inline std::string name_key(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    name_key_into(s, out);
     return out;
 }
 
@@ -149,6 +162,52 @@ public:
 private:
     static constexpr std::size_t small = 32;
     std::vector<std::string>* list_;
+    std::unordered_set<std::string> seen_;
+};
+
+/// \brief unique_list's rule (the first of equal strings kept) over scratch strings that keep
+/// their capacity from one list to the next, for a reader that builds a list per record:
+/// write the candidate into next(), then keep() it unless an equal string is held.
+/// \code
+/// scratch_unique_list u;  // a member, reused
+/// u.clear();
+/// for (auto item : items) { name_key_into(item, u.next()); if (u.keep()) use(u.back()); }
+/// \endcode
+class scratch_unique_list {
+public:
+    /// Empties the list (the strings keep their capacity).
+    void clear() noexcept {
+        n_ = 0;
+        seen_.clear();
+    }
+    /// The candidate string, emptied: fill it, then call keep() (or drop it by not calling keep()).
+    std::string& next() {
+        if (n_ == strings_.size()) strings_.emplace_back();
+        strings_[n_].clear();
+        return strings_[n_];
+    }
+    /// Appends the candidate unless an equal string is already in the list; true if appended.
+    bool keep() {
+        const std::string& v = strings_[n_];
+        if (seen_.empty() && n_ < small) {
+            for (std::size_t i = 0; i < n_; ++i)
+                if (strings_[i] == v) return false;
+        } else {
+            if (seen_.empty()) seen_.insert(strings_.begin(), strings_.begin() + static_cast<std::ptrdiff_t>(n_));
+            if (!seen_.insert(v).second) return false;
+        }
+        ++n_;
+        return true;
+    }
+    /// The last string kept. \pre size() > 0
+    const std::string& back() const noexcept { return strings_[n_ - 1]; }
+    /// Strings kept.
+    std::size_t size() const noexcept { return n_; }
+
+private:
+    static constexpr std::size_t small = 32;  // as unique_list: a hash set from 32 strings on
+    std::vector<std::string> strings_;        // [0, n_) kept, then spare strings with capacity
+    std::size_t n_ = 0;
     std::unordered_set<std::string> seen_;
 };
 
