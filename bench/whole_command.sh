@@ -14,11 +14,11 @@
 set -eu
 tc=$1
 mk=$2
-w=$3
+mkdir -p "$3"
+w=$(cd "$3" && pwd)
 runs=${4:-3}
 py=/usr/bin/python3
 here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$w"
 
 timed() {  # label, command...: one whole-process run, its wall, CPU and peak memory
     label=$1
@@ -37,8 +37,8 @@ $py "$here/peers/quality_pandas.py" "$w/q-check/records.csv" "$w/q-check/citatio
 $py "$here/peers/quality_check.py" "$w/q-check/tc/quality.csv" "$w/q-check/pd/quality.csv"
 for size in 6 7; do
     d=$w/q$size
-    [ -f "$d/classes.csv" ] || $py "$here/make_quality_corpus.py" "1$(printf '%0*d' $((size - 1)) 0)" \
-        "1$(printf '%0*d' "$size" 0)" "$d"
+    if [ $size = 6 ]; then records=100000 cites=1000000; else records=1000000 cites=10000000; fi
+    [ -f "$d/classes.csv" ] || $py "$here/make_quality_corpus.py" $records $cites "$d"
     i=0
     while [ $i -lt "$runs" ]; do
         timed "quality 10^$size techconv" "$tc" quality --force --quiet "$d/records.csv" \
@@ -47,6 +47,7 @@ for size in 6 7; do
             "$d/citations.csv" "$d/classes.csv" "$d/pd"
         i=$((i + 1))
     done
+    (cd "$here/peers" && $py quality_check.py "$d/tc/quality.csv" "$d/pd/quality.csv")
 done
 
 # 2. forecast at subclass level, every candidate: 10^5 records (check, then timing)

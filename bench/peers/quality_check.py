@@ -14,8 +14,8 @@ from quality_pandas import INDICATORS
 
 
 def main(ours_path, peer_path):
-    ours = pd.read_csv(ours_path, dtype={"id": str}, keep_default_na=False)
-    peer = pd.read_csv(peer_path, dtype={"id": str}, keep_default_na=False)
+    ours = pd.read_csv(ours_path, dtype=str, keep_default_na=False)
+    peer = pd.read_csv(peer_path, dtype=str, keep_default_na=False)
     bad = []
     if list(ours["id"]) != list(peer["id"]):
         bad.append("the record ids differ (count %d vs %d)" % (len(ours), len(peer)))
