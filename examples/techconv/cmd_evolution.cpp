@@ -9,6 +9,7 @@
 
 #include <techconv/analysis/evolution.hpp>
 #include <techconv/report/evolution.hpp>
+#include <techconv/report/evolution_pictures.hpp>
 
 namespace tcli {
 
@@ -17,7 +18,7 @@ namespace tcc = techconv::classification;
 const command_spec& evolution_spec() {
     static const command_spec spec{
         "evolution",
-        "INPUT... (--periods A-B,C-D,... | --window N [--step M]) --out DIR [--level subclass]",
+        "INPUT... (--periods A-B,C-D,... | --window N [--step M]) --out DIR [--level subclass] [--group-by country]",
         "evolution of convergence: period networks and first co-occurrence of class pairs",
         "Splits the records by year (filing, else priority, else publication year; records without\n"
         "a year are counted and not used) into periods: the --periods list (overlaps allowed), or\n"
@@ -30,7 +31,9 @@ const command_spec& evolution_spec() {
         "clusters are placed in Callon's strategic diagram (centrality, density) and linked to the\n"
         "clusters of the next period that share codes (inclusion and weighted inclusion indexes, Cobo\n"
         "et al. 2011). Logistic and Gompertz S-curves are fitted to the cumulative records per year\n"
-        "(technology life cycle: saturation, midpoint, 10-90 % duration, R², AIC).",
+        "(technology life cycle: saturation, midpoint, 10-90 % duration, R², AIC). With --group-by\n"
+        "country the curves are also fitted per country group; a group whose years (first to last,\n"
+        "gaps included) span fewer than --min-group-years gets status empty_input and no fit.",
         {
             {"out", "DIR", "output folder (created)"},
             {"periods", "LIST", "year ranges A-B (or single years) separated by commas"},
@@ -43,6 +46,9 @@ const command_spec& evolution_spec() {
             {"algorithm", "A", "louvain (default) or leiden (the clusters of the modularity)"},
             {"resolution", "R", "community resolution (default 1)"},
             {"seed", "N", "community seed (default 42)"},
+            {"group-by", "KEY", "country: life cycle per country group in lifecycle.json; none (default)"},
+            {"country-from", "SRC", "auto (default), applicant, inventor, priority or jurisdiction"},
+            {"min-group-years", "N", "fewest years a group's records span for its fit (default 5, at least 3)"},
             {"no-merge", "", "do not merge simple families"},
             {"threads", "N", "worker threads (default 1; same result for any N)"},
         },
@@ -56,8 +62,11 @@ const command_spec& evolution_spec() {
         "                     weighted_inclusion, stability\n"
         "                     (codes shared by clusters of consecutive periods, Cobo et al. 2011)\n"
         "  lifecycle.json     logistic and Gompertz fits of the cumulative records per year: status,\n"
-        "                     saturation_K, midpoint_t0, rate_r, duration_10_90, r_squared, aic\n"
-        "  report.md          the tables, with new_pairs, new_pair_share and lifecycle .svg/.png (gnuplot)",
+        "                     saturation_K, midpoint_t0, rate_r, duration_10_90, r_squared, aic;\n"
+        "                     with --group-by also \"groups\": the same per group, with its status\n"
+        "  cluster_flows.dot  with two periods or more: the flow diagram of the clusters (+ .svg/.png, Graphviz dot)\n"
+        "  report.md          the tables, with new_pairs, new_pair_share, lifecycle and one\n"
+        "                     strategic-PERIOD .svg/.png per period (gnuplot)",
         true};
     return spec;
 }
@@ -91,6 +100,8 @@ int cmd_evolution(int argc, char** argv) {
         no.resolution = a.get_double("resolution", 1.0, 0.0, techconv::cograph::max_resolution);
         no.seed = static_cast<std::uint64_t>(a.get_int("seed", 42, 0, std::numeric_limits<std::int64_t>::max()));
         no.threads = a.threads();
+        if (group_by_country(a)) eo.group_by_country = a.choice("country-from", "auto", ta::country_source_from_string);
+        eo.min_group_years = a.get_int("min-group-years", 5, 3, 10000);
 
         progress prog(a.quiet);
         auto in = rp::read_patent_inputs(a, fmt, !a.has("no-merge"), prog, [&](const tio::read_patents_options& ro) {
@@ -117,6 +128,8 @@ int cmd_evolution(int argc, char** argv) {
         std::string pictures;  // new pairs per year (gnuplot, when on PATH)
         if (res.years.size() >= 2)
             for (const auto& ch : rp::evolution_charts(res)) pictures += rp::render_chart(out_dir, ch);
+        pictures += rp::render_strategic_diagrams(out_dir, res);  // per period (gnuplot)
+        pictures += rp::render_cluster_flows(out_dir, res);       // cluster_flows.dot (+ Graphviz dot)
         write_file(out_dir, "report.md", [&](std::ostream& f) { rp::write_evolution_markdown(f, res, es, pictures, spec.outputs); });
         report_count("records_without_year", static_cast<long long>(res.records_without_year));
         report_count("pairs", static_cast<long long>(res.new_pairs.size()));

@@ -4,12 +4,15 @@
 // clusters, section view, convergence index, exports and pictures.
 #include "cli.hpp"
 
-#include <cstdint>  // std::int64_t
-#include <limits>   // std::numeric_limits
+#include <cstdint>     // std::int64_t
+#include <filesystem>  // std::filesystem::create_directories
+#include <limits>      // std::numeric_limits
+#include <optional>    // std::optional
 
 #include <techconv/analysis/keycore.hpp>
 #include <techconv/analysis/network.hpp>
 #include <techconv/analysis/network_selection.hpp>
+#include <techconv/analysis/periods.hpp>
 #include <techconv/classification/loaders.hpp>
 #include <techconv/cograph.hpp>
 
@@ -21,7 +24,8 @@ namespace tcc = techconv::classification;
 const command_spec& network_spec() {
     static const command_spec spec{
         "network",
-        "INPUT... --out DIR [--level subclass] [--main-only] [--key-core-only] [--group-by country]",
+        "INPUT... --out DIR [--level subclass] [--main-only] [--key-core-only] [--group-by country]"
+        " [--periods A-B,C-D,... | --window N [--step M]]",
         "co-classification network, centralities, clusters and exports ([KCT])",
         "Builds the co-classification network of the records ([KCT] §2.2): nodes are the IPC\n"
         "codes at --level (subclass by default, e.g. G06T), an edge joins two codes that appear\n"
@@ -29,7 +33,12 @@ const command_spec& network_spec() {
         "strength (weighted degree, [KCT] Table 5), betweenness, closeness, eigenvector,\n"
         "PageRank; clusters by Louvain (modularity) or Leiden. Path measures read the weight\n"
         "as a similarity: an edge of weight w has length 1/w (--weights changes this).\n"
-        "convergence_index = (records - distinct codes) / records ([KCT] §2.2.3).",
+        "convergence_index = (records - distinct codes) / records ([KCT] §2.2.3).\n"
+        "With --periods or --window the network of the records of each period is written besides\n"
+        "the whole set's (time-sliced networks): a record belongs to every period holding its year\n"
+        "(filing, else priority, else publication year), exactly as in `evolution`; records\n"
+        "without a year belong to no period. Each period's network is built, measured and\n"
+        "clustered as the network of its records alone.",
         {
             {"out", "DIR", "output folder (created)"},
             {"format", "FMT", "auto (default: per file), " + tio::format_names(tio::holds_patents) + " (patstat: the tables of one extract, each an INPUT)"},
@@ -46,6 +55,9 @@ const command_spec& network_spec() {
             {"resolution", "R", "community resolution (default 1)"},
             {"seed", "N", "community seed (default 42)"},
             {"titles", "PATH", "CPC/IPC title list file or folder of them (node titles)"},
+            {"periods", "LIST", "also one network per period: year ranges A-B (or single years) separated by commas"},
+            {"window", "N", "also one network per window of N years (instead of --periods)"},
+            {"step", "M", "years between window starts (default: N, windows side by side)"},
             {"picture-nodes", "N", "nodes drawn in the network map (default 120, by strength)"},
             {"no-merge", "", "do not merge simple families"},
             {"threads", "N", "worker threads for the measures (default 1; same result for any N)"},
@@ -67,6 +79,11 @@ const command_spec& network_spec() {
         "  network-GROUP.dot (+ .svg/.png)  with --group-by: one network map per group\n"
         "  network.graphml, network.gexf, network.net + network.clu (Pajek),\n"
         "  vosviewer_map.txt + vosviewer_network.txt, vosviewer.json, network.dot\n"
+        "  periods.csv    with --periods/--window: period, records, nodes, edges, density,\n"
+        "                 convergence_index, modularity, clusters, records_with_codes, first_year,\n"
+        "                 last_year, status (empty_input: no record of the period has a code)\n"
+        "  periods/PERIOD/  nodes.csv, edges.csv, clusters.csv, summary.json and network.dot\n"
+        "                 (+ .svg/.png) of each period's network (PERIOD as in periods.csv)\n"
         "  report.md      with network.svg/.png (Graphviz sfdp) and series.svg/.png (gnuplot)",
         true};
     return spec;
@@ -91,6 +108,21 @@ int cmd_network(int argc, char** argv) {
         no.threads = a.threads();
         no.main_only = a.has("main-only");
         const auto picture_nodes = a.get_int("picture-nodes", 120, 0, 1000000);
+        std::optional<ta::period_spec> slices;  // --periods / --window: time-sliced networks
+        if (a.has("periods") && a.has("window")) throw usage_error("give either --periods LIST or --window N");
+        if (a.has("step") && !a.has("window")) throw usage_error("--step needs --window N");
+        if (a.has("periods")) {
+            slices.emplace();
+            try {
+                slices->periods = ta::parse_periods(a.get("periods"));
+            } catch (const techconv::invalid_argument& e) {
+                throw usage_error("--periods: " + rp::plain_message(e));
+            }
+        } else if (a.has("window")) {
+            slices.emplace();
+            slices->window = static_cast<int>(a.get_int("window", 1, 1, 1000));
+            slices->step = static_cast<int>(a.get_int("step", slices->window, 1, 1000));
+        }
         tcc::title_table titles;
         if (a.has("titles") && tcc::load_title_lists(a.get("titles"), titles, ta::network_title_options(no.level)) > 0)
             no.titles = &titles;
@@ -140,11 +172,46 @@ int cmd_network(int argc, char** argv) {
         ns.merged = in.merged;
         write_file(out_dir, "summary.json", [&](std::ostream& f) { rp::write_network_summary_json(f, res, ns); });
 
+        std::string period_rows;  // report.md's table of the period networks
+        if (slices) {
+            const auto pn = ta::period_networks(in.table, recs, *slices, no);
+            write_file(out_dir, "periods.csv", [&](std::ostream& f) { rp::write_period_networks_csv(f, pn); });
+            for (const auto& p : pn) {
+                const auto name = rp::period_name(p.span);
+                const auto dir = (std::filesystem::path(out_dir) / "periods" / name).string();
+                if (p.info != techconv::status::ok) {  // no folder: nothing to write
+                    period_rows += "| " + name + " | " + std::to_string(p.records) + " | 0 | 0 | no record with a code |\n";
+                    continue;
+                }
+                std::filesystem::create_directories(dir);
+                const auto wp = [&](const char* file, void (*fn)(std::ostream&, const ta::network_result&)) {
+                    write_file(dir, file, [&](std::ostream& f) { fn(f, p.network); });
+                };
+                wp("nodes.csv", rp::write_network_nodes_csv);
+                wp("edges.csv", rp::write_network_edges_csv);
+                wp("clusters.csv", rp::write_clusters_csv);
+                write_file(dir, "summary.json", [&](std::ostream& f) { rp::write_network_summary_json(f, p.network, ns); });
+                const auto& pm = p.network.nodes;
+                const bool drawn =
+                    rp::render_network_map(dir, "network", p.network.graph, pm.strength, pm.cluster, picture_nodes);
+                const auto rel = "periods/" + name + "/";
+                period_rows += "| " + name + " | " + std::to_string(p.records) + " | " +
+                               std::to_string(p.network.summary.nodes) + " | " +
+                               std::to_string(p.network.summary.edges) + " | [nodes](" + rel + "nodes.csv) [edges](" +
+                               rel + "edges.csv) [dot](" + rel + "network.dot)" +
+                               (drawn ? " [svg](" + rel + "network.svg) [png](" + rel + "network.png)" : "") + " |\n";
+            }
+        }
         auto maps = rp::render_network_maps(out_dir, res, picture_nodes);  // the whole set, then one per group
         if (res.years.size() >= 2)  // records, distinct codes and the convergence index per year
             for (const auto& ch : rp::network_year_charts(res, ns.level)) maps.pictures += rp::render_chart(out_dir, ch);
         write_file(out_dir, "report.md", [&](std::ostream& f) {
             rp::write_network_markdown(f, res, ns, maps.pictures, maps.group_maps, spec.outputs);
+            if (slices)
+                f << "\n## Period networks\n\nThe network of the records of each period (periods.csv; a record "
+                     "counts in every period holding its year).\n\n| period | records | nodes | edges | files |\n"
+                     "|---|---|---|---|---|\n"
+                  << period_rows;
         });
         report_count("nodes", static_cast<long long>(g.num_nodes()));
         report_count("edges", static_cast<long long>(g.num_edges()));

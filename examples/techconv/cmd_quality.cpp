@@ -39,7 +39,9 @@ const command_spec& quality_spec() {
         "               originality, radicalness, breakthrough), the same with _normalised, the\n"
         "               same with _status, citing, citing_with_classes, cited, cited_with_classes\n"
         "  report.md    inputs, the citation graph, the distribution and statuses of each indicator,\n"
-        "               with quality_quantiles.svg/.png (gnuplot): quantile curves of the normalised values",
+        "               with quality_quantiles.svg/.png (gnuplot): quantile curves of the normalised values,\n"
+        "               and with --fields quality_by_field_INDICATOR.svg/.png: each indicator's quantile\n"
+        "               curves in the 6 fields with the most records",
         true};
     return spec;
 }
@@ -82,7 +84,8 @@ int cmd_quality(int argc, char** argv) {
         qs.read = in.read;
         qs.records = in.table.size();
         write_file(out_dir, "quality.csv", [&](std::ostream& f) { rp::write_quality_csv(f, res, qo.fields); });
-        const std::string pictures = rp::render_chart(out_dir, rp::quality_chart(res));  // gnuplot, when on PATH
+        std::string pictures = rp::render_chart(out_dir, rp::quality_chart(res));  // gnuplot, when on PATH
+        for (const auto& ch : rp::quality_group_charts(res, qo.fields)) pictures += rp::render_chart(out_dir, ch);
         write_file(out_dir, "report.md",
                    [&](std::ostream& f) { rp::write_quality_markdown(f, res, qs, pictures, spec.outputs); });
         report_count("citations", static_cast<long long>(res.graph.stats.edges));

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include <techconv/analysis/evolution.hpp>
+#include <techconv/analysis/network_selection.hpp>
+#include <techconv/records/patent_table.hpp>
 
 namespace ta = techconv::analysis;
 namespace tio = techconv::io;
@@ -265,6 +267,11 @@ TEST_CASE("evolution: a year without pairs, options checked, same result for any
 
 TEST_CASE("evolution: weighted inclusion of the cluster flows by hand") {
     using evolution_test::rec;
+    // Formulas (docs/analysis-evolution.md, "Clusters over time"): inclusion(U, V) = |U ∩ V| /
+    // min(|U|, |V|) (Cobo et al. 2011, J. Informetrics 5:146-166); weighted inclusion(U, V) =
+    // Σ_{k ∈ U∩V} min(occ_U(k), occ_V(k)) / min(Σ_U occ, Σ_V occ) (bibliometrix thematicEvolution's
+    // Inc_Weighted = sum(min) / min(tot), its implementation of Cobo et al.); stability = |N_a ∩ N_b| /
+    // |N_a ∪ N_b| over the two periods' codes.
     // 2000: {A,B} {A,B} {A,C} {D,E}: two components, clusters {A,B,C} (id 0) and {D,E} (id 1)
     //   (Q = 0.375 against 0.281 for {A,B},{C},{D,E}); occurrences A 3, B 2, C 1, D 1, E 1.
     // 2001: {A,B} {B,C} {B,C} {D,F} {D,F} {D,F}: clusters {A,B,C} and {D,F}; occurrences
@@ -303,4 +310,110 @@ TEST_CASE("evolution: weighted inclusion of the cluster flows by hand") {
     // the life cycle of the records: 4 in 2000, 6 in 2001 (two points: nothing fitted)
     CHECK(r.lifecycle.cumulative == std::vector<techconv::index>{4, 10});
     CHECK(r.lifecycle.logistic.info == techconv::status::empty_input);
+}
+
+TEST_CASE("period_networks: each period's network is the network of its records filtered by hand") {
+    namespace rec = techconv::records;
+    // evolution_test::records() by year: 2009 R1; 2010 R2 R3; 2011 R5 R7; 2012 R4 R6 R9 R10;
+    // R8 has no year. Periods 2009-2010, 2011-2012 and 2013 (no record: empty_input).
+    const auto v = evolution_test::records();
+    const auto table = rec::patent_table::from_records(v);
+    std::vector<std::size_t> all(table.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    ta::network_options o;
+    ta::period_spec spec;
+    spec.periods = ta::parse_periods("2009-2010,2011-2012,2013");
+    const auto pn = ta::period_networks(table, all, spec, o);
+    REQUIRE(pn.size() == 3);
+    // the rows of each period picked by hand from the comment above (0-based)
+    const std::vector<std::vector<std::size_t>> by_hand{{0, 1, 2}, {3, 4, 5, 6, 8, 9}};
+    for (std::size_t k = 0; k < 2; ++k) {
+        INFO("period " << k);
+        CHECK(pn[k].info == techconv::status::ok);
+        CHECK(pn[k].records == static_cast<techconv::index>(by_hand[k].size()));
+        std::vector<tio::patent_record> picked;
+        for (const auto i : by_hand[k]) picked.push_back(v[i]);
+        const auto ref = ta::network(picked, o);
+        const auto& got = pn[k].network;
+        CHECK(got.summary.records == ref.summary.records);
+        CHECK(got.summary.nodes == ref.summary.nodes);
+        CHECK(got.summary.edges == ref.summary.edges);
+        CHECK(got.summary.modularity == ref.summary.modularity);
+        REQUIRE(got.graph.num_nodes() == ref.graph.num_nodes());
+        for (techconv::index n = 0; n < got.graph.num_nodes(); ++n) {
+            CHECK(got.graph.label(n) == ref.graph.label(n));
+            CHECK(got.graph.node_weight(n) == ref.graph.node_weight(n));
+            CHECK(got.nodes.strength[static_cast<std::size_t>(n)] == ref.nodes.strength[static_cast<std::size_t>(n)]);
+            CHECK(got.nodes.cluster[static_cast<std::size_t>(n)] == ref.nodes.cluster[static_cast<std::size_t>(n)]);
+        }
+    }
+    // 2009-2010: R1 {A,B,C}, R2 {C,D}, R3 {D,E}: 5 nodes, edges AB AC BC CD DE = 5
+    CHECK(pn[0].network.summary.nodes == 5);
+    CHECK(pn[0].network.summary.edges == 5);
+    CHECK(pn[2].info == techconv::status::empty_input);
+    CHECK(pn[2].records == 0);
+
+    // sliding windows start at the first year (2009): windows of 2 every 2 -> 2009-2010, 2011-2012
+    const auto split = ta::split_periods(v, ta::period_spec{{}, 2, 0});
+    REQUIRE(split.periods.size() == 2);
+    CHECK(split.periods[1].first == 2011);
+    CHECK(split.periods[1].last == 2012);
+    CHECK(split.rows[0] == by_hand[0]);
+    CHECK(split.rows[1] == by_hand[1]);
+    CHECK(split.records_without_year == 1);
+    CHECK_THROWS_AS(ta::split_periods(v, ta::period_spec{}), techconv::invalid_argument);  // neither periods nor window
+}
+
+TEST_CASE("evolution: life cycle per country group, minimum years") {
+    using evolution_test::rec;
+    // US: 1, 2, 4, 7, 9, 10 records in 2000..2005 (6 years: fitted); DE: 2 records in 2000 and 2002
+    // (3 years < 5: status empty_input, counts only); one record without jurisdiction: "(unknown)".
+    std::vector<tio::patent_record> rs;
+    const int us[] = {1, 2, 4, 7, 9, 10};
+    for (int k = 0; k < 6; ++k)
+        for (int n = 0; n < us[k]; ++n) {
+            rs.push_back(rec({"A01B1/00"}, static_cast<techconv::year_type>(2000 + k)));
+            rs.back().jurisdiction = "US";
+        }
+    rs.push_back(rec({"A01B1/00"}, 2000));
+    rs.back().jurisdiction = "DE";
+    rs.push_back(rec({"B02C1/00"}, 2002));
+    rs.back().jurisdiction = "DE";
+    rs.push_back(rec({"B02C1/00"}, techconv::no_year));
+    ta::evolution_options o;
+    o.periods = ta::parse_periods("2000-2005");
+    o.group_by_country = ta::country_source::jurisdiction;
+    const auto r = ta::evolution(rs, o);
+    REQUIRE(r.group_lifecycles.size() == 3);
+    const auto& g0 = r.group_lifecycles[0];
+    CHECK(g0.group == "US");
+    CHECK(g0.records == 33);
+    CHECK(g0.info == techconv::status::ok);
+    CHECK(g0.lifecycle.cumulative == std::vector<techconv::index>{1, 3, 7, 14, 23, 33});
+    // the group's fit is the fit of its own counts
+    const auto ref = ta::lifecycle({{2000, 1}, {2001, 2}, {2002, 4}, {2003, 7}, {2004, 9}, {2005, 10}});
+    CHECK(g0.lifecycle.logistic.info == ref.logistic.info);
+    CHECK(g0.lifecycle.logistic.saturation == ref.logistic.saturation);
+    CHECK(g0.lifecycle.gompertz.midpoint == ref.gompertz.midpoint);
+    const auto& g1 = r.group_lifecycles[1];
+    CHECK(g1.group == "DE");
+    CHECK(g1.info == techconv::status::empty_input);
+    CHECK(g1.lifecycle.counts == std::vector<techconv::index>{1, 0, 1});
+    CHECK(g1.lifecycle.logistic.info == techconv::status::empty_input);
+    CHECK(g1.lifecycle.gompertz.saturation == 0.0);
+    const auto& g2 = r.group_lifecycles[2];
+    CHECK(g2.group == "(unknown)");
+    CHECK(g2.records == 1);
+    CHECK(g2.records_with_year == 0);
+    CHECK(g2.info == techconv::status::empty_input);
+    // 3 years is enough with min_group_years = 3: DE is fitted (its own statuses apply)
+    o.min_group_years = 3;
+    const auto r3 = ta::evolution(rs, o);
+    CHECK(r3.group_lifecycles[1].info == techconv::status::ok);
+    o.min_group_years = 2;
+    CHECK_THROWS_AS(ta::evolution(rs, o), techconv::invalid_argument);
+    // without group_by_country: no groups
+    ta::evolution_options plain;
+    plain.periods = ta::parse_periods("2000-2005");
+    CHECK(ta::evolution(rs, plain).group_lifecycles.empty());
 }

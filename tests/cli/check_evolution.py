@@ -13,7 +13,8 @@ the first year and the records of that year carrying both; per year: the distinc
 ones and their share. rta.csv: P_gc = records of the group (Jurisdiction, offices WO/EP/... as
 "(unknown)") with subclass c, RTA, x = [RTA >= 1], proximity n_ij / max(n_i, n_j) and the
 relatedness density with numpy. lifecycle.json: the yearly and cumulative counts, and the
-logistic and Gompertz fits against SciPy's curve_fit (tests/analysis/lifecycle_reference.py). strategic.csv and cluster_flows.csv are checked for their
+logistic and Gompertz fits against SciPy's curve_fit (tests/analysis/lifecycle_reference.py), and
+with --group-by country the same per Jurisdiction group (the largest group's fits against SciPy). strategic.csv and cluster_flows.csv are checked for their
 sizes, quadrants (medians of the period's own values), inclusion and stability (codes of the
 periods from the CSV); weighted inclusion only for its range (0, 1] (clusters' full code lists are
 not written; tests/analysis/evolution.test.cpp checks it by hand).
@@ -118,12 +119,20 @@ def check_lifecycle(out, rows):
     year, gaps 0), and both fits against SciPy's curve_fit (tests/analysis/lifecycle_reference.py)."""
     with open(os.path.join(out, "lifecycle.json"), encoding="utf-8") as f:
         got = json.load(f)
-    years = collections.Counter(y for y, _ in rows if y is not None)
+    check("groups" not in got, "lifecycle.json has groups only with --group-by")
+    check_fits(got, collections.Counter(y for y, _ in rows if y is not None), out, "all records")
+
+
+def check_fits(got, years, out, tag, allow_unbounded=False):
+    """The counts of `got` (a lifecycle object) are those of the Counter `years`; both fits agree
+    with SciPy's curve_fit run on its cumulative counts. With `allow_unbounded` a fit may end
+    not_converged when SciPy's optimum runs away too (K more than 100 times the data: no finite
+    saturation, e.g. the Gompertz curve of a group still growing exponentially)."""
     first, last = min(years), max(years)
     counts = [years.get(y, 0) for y in range(first, last + 1)]
-    check(got["first_year"] == first and got["last_year"] == last, "lifecycle years")
-    check(got["records"] == counts, "lifecycle yearly counts")
-    check(got["cumulative"] == list(itertools.accumulate(counts)), "lifecycle cumulative counts")
+    check(got["first_year"] == first and got["last_year"] == last, "%s: lifecycle years" % tag)
+    check(got["records"] == counts, "%s: lifecycle yearly counts" % tag)
+    check(got["cumulative"] == list(itertools.accumulate(counts)), "%s: lifecycle cumulative counts" % tag)
     path = os.path.join(os.path.dirname(out), "lifecycle-points.txt")  # beside the output folder, not in it
     with open(path, "w") as f:
         for y, c in zip(range(first, last + 1), got["cumulative"]):
@@ -133,15 +142,57 @@ def check_lifecycle(out, rows):
             continue
         model, k, t0, r, r2, aic = line.split()
         fit = got[model]
-        check(fit["status"] == "ok", "%s status %s" % (model, fit["status"]))
+        top = got["cumulative"][-1]
+        if fit["status"] == "not_converged" and allow_unbounded:
+            # no finite optimum: K runs away in SciPy as in the library (still exponential growth)
+            check(float(k) > 100 * top and fit["saturation_K"] > 100 * top,
+                  "%s: %s not_converged, K %r, SciPy K %s: both should run far past %d" % (tag, model, fit["saturation_K"], k, top))
+            print("%s: %s: no saturation (K %.3g here, %.3g in SciPy, data %d): not_converged" % (tag, model, fit["saturation_K"], float(k), top))
+            continue
+        check(fit["status"] == "ok", "%s: %s status %s" % (tag, model, fit["status"]))
         for key, want, tol in (("saturation_K", k, 1e-6), ("midpoint_t0", t0, 1e-8), ("rate_r", r, 1e-6),
                                ("r_squared", r2, 1e-9), ("aic", aic, 1e-6)):
             check(abs(fit[key] - float(want)) <= tol * abs(float(want)),
-                  "%s %s %r vs SciPy %s" % (model, key, fit[key], want))
+                  "%s: %s %s %r vs SciPy %s" % (tag, model, key, fit[key], want))
         check(close(fit["duration_10_90"], (math.log(81.0) if model == "logistic" else
                                             math.log(math.log(10.0) / math.log(10.0 / 9.0))) / fit["rate_r"]),
-              "%s duration" % model)
-        print("%s: K %.1f, t0 %.2f, r %.4f agree with SciPy" % (model, fit["saturation_K"], fit["midpoint_t0"], fit["rate_r"]))
+              "%s: %s duration" % (tag, model))
+        print("%s: %s: K %.1f, t0 %.2f, r %.4f agree with SciPy"
+              % (tag, model, fit["saturation_K"], fit["midpoint_t0"], fit["rate_r"]))
+
+
+def check_group_lifecycle(out, raw):
+    """lifecycle.json of --group-by country --country-from jurisdiction: one object per group
+    (Jurisdiction, offices such as WO and EP as "(unknown)"), by records descending; a group whose
+    years span fewer than 5 years has status empty_input and no fit; the largest group's fits agree
+    with SciPy's curve_fit (its Gompertz curve, CN on this export, has no finite optimum in either:
+    status not_converged, checked as such), and so do those of the largest group with both fits ok."""
+    with open(os.path.join(out, "lifecycle.json"), encoding="utf-8") as f:
+        got = json.load(f)
+    groups = collections.defaultdict(list)
+    for r in raw:
+        j = (r.get("Jurisdiction") or "").strip()
+        groups[j if len(j) == 2 and j not in OFFICES else "(unknown)"].append(lens_year(r))
+    check(sorted(g["group"] for g in got["groups"]) == sorted(groups), "lifecycle groups %r" %
+          [g["group"] for g in got["groups"]])
+    check([g["total_records"] for g in got["groups"]] == sorted((len(v) for v in groups.values()), reverse=True),
+          "groups by records descending")
+    for g in got["groups"]:
+        ys = [y for y in groups[g["group"]] if y is not None]
+        check(g["records_with_year"] == len(ys), "%s records with a year" % g["group"])
+        span = max(ys) - min(ys) + 1 if ys else 0
+        if span < 5:
+            check(g["status"] == "empty_input" and g["logistic"]["status"] == "empty_input" and
+                  g["logistic"]["saturation_K"] is None, "%s: %d years, no fit: %r" % (g["group"], span, g["status"]))
+        else:
+            check(g["status"] == "ok", "%s status %s" % (g["group"], g["status"]))
+    top = got["groups"][0]
+    check_fits(top, collections.Counter(y for y in groups[top["group"]] if y is not None), out, "group " + top["group"],
+               allow_unbounded=True)
+    both = [g for g in got["groups"] if g["logistic"]["status"] == "ok" and g["gompertz"]["status"] == "ok"]
+    check(both, "no group with both fits ok")
+    check_fits(both[0], collections.Counter(y for y in groups[both[0]["group"]] if y is not None), out,
+               "group " + both[0]["group"])
 
 
 def check_pairs(out, rows):
@@ -242,6 +293,11 @@ def main():
     check_clusters(out, rows)
     check_pairs(out, rows)
     check_lifecycle(out, rows)
+
+    grouped = os.path.join(work, "evolution-groups")
+    run(exe, ["evolution", lens, "--periods", periods, "--group-by", "country", "--country-from", "jurisdiction",
+              "--no-merge", "--out", grouped, "--quiet"])
+    check_group_lifecycle(grouped, raw)
 
     # windows: 10 years every 5 from the first year of the data
     win = os.path.join(work, "evolution-window")

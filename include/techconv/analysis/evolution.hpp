@@ -12,6 +12,7 @@
 #include <cstddef>        // std::size_t
 #include <cstdint>        // std::uint64_t
 #include <map>            // std::map
+#include <optional>       // std::optional
 #include <string>         // std::string, std::to_string
 #include <string_view>    // std::string_view
 #include <unordered_map>  // std::unordered_map
@@ -34,21 +35,6 @@
 TECHCONV_NAMESPACE_BEGIN
 namespace analysis {
 
-/// \brief Sliding windows of `window` years every `step` years from `first` until a
-/// window starts after `last`: [first, first+window-1], [first+step, ...], ... . Every
-/// year of [first, last] lies in a window when step ≤ window; the last window may reach
-/// past `last` (it then holds fewer years of data).
-/// \throws invalid_argument for window < 1, step < 1 or first > last.
-inline std::vector<year_period> sliding_periods(year_type first, year_type last, int window, int step) {
-    techconv::detail::require(window >= 1 && step >= 1, "analysis::sliding_periods: window and step must be >= 1");
-    techconv::detail::require(first != no_year && last != no_year && first <= last,
-                              "analysis::sliding_periods: first year must not be after the last");
-    std::vector<year_period> out;
-    for (int s = first; s <= last; s += step)
-        out.push_back({static_cast<year_type>(s), static_cast<year_type>(s + window - 1)});
-    return out;
-}
-
 /// \brief What evolution() computes and how.
 struct evolution_options {
     /// The periods (parse_periods); when empty, sliding_periods(first record year,
@@ -60,6 +46,26 @@ struct evolution_options {
     /// method, resolution, seed, top_nodes (leading codes per cluster) and threads are read;
     /// main_only, group_by_country and titles are not.
     network_options network;
+    /// Life cycle per group (`evolution --group-by country`): when set, the records' countries
+    /// (analysis::row_country from this source; "(unknown)" without one) group the records and
+    /// each group gets its own lifecycle fit (evolution_result::group_lifecycles).
+    std::optional<country_source> group_by_country;
+    /// Fewest years from a group's first to its last year with a record (gaps included) for its
+    /// S-curves to be fitted; a group with fewer has status empty_input and no fit. At least 3
+    /// (the parameters of a curve: 3 points are always fitted exactly); default 5.
+    index min_group_years = 5;
+};
+
+/// \brief The life cycle of one group of records (evolution_options::group_by_country).
+struct group_lifecycle {
+    std::string group;           ///< country code, or "(unknown)"
+    index records = 0;           ///< records of the group (with or without a year)
+    index records_with_year = 0; ///< of these, records with a year (the ones counted)
+    /// ok (fitted: each fit has its own status); empty_input when the group's years span fewer
+    /// than evolution_options::min_group_years (counts given, fits left unfitted with status
+    /// empty_input).
+    status info = status::ok;
+    lifecycle_result lifecycle;  ///< yearly and cumulative counts, logistic and Gompertz fits
 };
 
 /// \brief The quadrant of a cluster in Callon's strategic diagram (Callon, Courtial &
@@ -110,6 +116,10 @@ struct period_summary {
     /// ok; empty_input when no record of the period has a code (every figure 0).
     status info = status::ok;
     std::vector<period_cluster> cluster_list;  ///< by cluster id (0 = largest)
+    /// The medians the quadrants are placed against (the strategic diagram's axes): over the
+    /// clusters of two or more codes, all clusters when none has two; 0 without clusters.
+    double median_centrality = 0;
+    double median_density = 0;  ///< see median_centrality
 };
 
 /// \brief The codes two clusters of consecutive periods share (Cobo et al. 2011's thematic
@@ -159,6 +169,8 @@ struct evolution_result {
     /// logistic and Gompertz fits of the cumulative yearly record counts (records with a year,
     /// with or without codes; analysis::lifecycle)
     lifecycle_result lifecycle;
+    /// With evolution_options::group_by_country: one per group, by records descending, then name.
+    std::vector<group_lifecycle> group_lifecycles;
 };
 
 namespace detail {
@@ -211,6 +223,7 @@ inline void add_flows(evolution_result& res, std::size_t k) {
 
 template <class Source>
 evolution_result evolution_of(Source& src, const evolution_options& opts) {
+    techconv::detail::require(opts.min_group_years >= 3, "analysis::evolution: min_group_years must be >= 3");
     auto no = opts.network;
     no.main_only = false;
     no.group_by_country.reset();
@@ -223,33 +236,14 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     const auto proj = project_records(src, all, no);
     res.rejected_codes = proj.rejected;
-    std::vector<year_type> year(src.size());
-    year_type lo = no_year, hi = no_year;
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        year[i] = row_year(src.row(i));
-        if (year[i] == no_year) {
-            ++res.records_without_year;
-            continue;
-        }
-        if (lo == no_year || year[i] < lo) lo = year[i];
-        if (hi == no_year || year[i] > hi) hi = year[i];
-    }
-
-    auto periods = opts.periods;
-    if (periods.empty()) {
-        techconv::detail::require(opts.window >= 1, "analysis::evolution: give periods or a window of >= 1 year");
-        techconv::detail::require(opts.step >= 0, "analysis::evolution: step must be >= 0");
-        if (lo != no_year) periods = sliding_periods(lo, hi, opts.window, opts.step == 0 ? opts.window : opts.step);
-    }
-    for (const auto& p : periods)
-        techconv::detail::require(p.first != no_year && p.first <= p.last,
-                                  "analysis::evolution: every period needs first <= last");
+    const auto split = split_periods_of(src, all, period_spec{opts.periods, opts.window, opts.step});
+    const auto& year = split.years;
+    res.records_without_year = split.records_without_year;
 
     // the network of each period: analysis::network's build, then its clusters
-    for (const auto& p : periods) {
-        std::vector<std::size_t> rows;
-        for (std::size_t i = 0; i < all.size(); ++i)
-            if (in_period(p, year[i])) rows.push_back(i);
+    for (std::size_t k = 0; k < split.periods.size(); ++k) {
+        const auto& p = split.periods[k];
+        const auto& rows = split.rows[k];
         period_summary ps;
         ps.span = p;
         ps.records = static_cast<index>(rows.size());
@@ -299,6 +293,8 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
                     den.push_back(pc.density);
                 }
         const double mc = median_of(cen), md = median_of(den);
+        ps.median_centrality = mc;
+        ps.median_density = md;
         for (auto& pc : ps.cluster_list) {
             const bool hc = pc.centrality > mc, hd = pc.density > md;
             pc.quadrant = hc ? (hd ? strategic_quadrant::motor : strategic_quadrant::basic)
@@ -377,6 +373,32 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
     std::vector<std::pair<year_type, index>> counts;
     for (const auto& py : res.years) counts.emplace_back(py.year, py.records);
     res.lifecycle = analysis::lifecycle(counts);
+    if (opts.group_by_country) {
+        std::map<std::string, std::pair<index, std::map<year_type, index>>> by;  // group -> records, year counts
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const auto c = row_country(src.row(i), *opts.group_by_country);
+            auto& slot = by[c.empty() ? std::string("(unknown)") : std::string(c)];
+            ++slot.first;
+            if (year[i] != no_year) ++slot.second[year[i]];
+        }
+        for (auto& [name, g] : by) {
+            group_lifecycle gl;
+            gl.group = name;
+            gl.records = g.first;
+            std::vector<std::pair<year_type, index>> yc(g.second.begin(), g.second.end());
+            for (const auto& [y, n] : yc) gl.records_with_year += n;
+            const index span = yc.empty() ? 0 : static_cast<index>(yc.back().first - yc.front().first + 1);
+            if (span >= opts.min_group_years) {
+                gl.lifecycle = analysis::lifecycle(yc);
+            } else {  // the counts, no fit: too few years for an S-curve
+                gl.info = status::empty_input;
+                gl.lifecycle = analysis::lifecycle(yc, growth_fit_options{}, false);
+            }
+            res.group_lifecycles.push_back(std::move(gl));
+        }
+        std::stable_sort(res.group_lifecycles.begin(), res.group_lifecycles.end(),
+                         [](const group_lifecycle& x, const group_lifecycle& y) { return x.records > y.records; });
+    }
     return res;
 }
 
@@ -417,10 +439,13 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
 ///   first time, and their share. Every pair of the first year of the data is new by
 ///   construction (the data start there), so that year's share is 1.
 /// - Life cycle: analysis::lifecycle of the yearly record counts (every record with a year):
-///   logistic and Gompertz fits of the cumulative counts.
+///   logistic and Gompertz fits of the cumulative counts; with group_by_country the same per
+///   country group (row_country), fitted only when the group's years span at least
+///   min_group_years (else status empty_input, counts only).
 ///
 /// \throws invalid_argument for a level below main group, codes other than IPC/CPC, a
-///         period with first > last, and without periods when window < 1 or step < 0.
+///         period with first > last, without periods when window < 1 or step < 0, and for
+///         min_group_years < 3.
 /// Deterministic for any thread count. Complexity: O(P·total codes) for P periods plus
 /// the network clustering of each, O(Σ k²) for the pairs of records with k codes.
 inline evolution_result evolution(const records::patent_table& table, const evolution_options& opts) {

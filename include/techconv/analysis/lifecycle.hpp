@@ -227,8 +227,10 @@ struct lifecycle_result {
 /// the cumulative counts, not of the yearly ones: the S-curve describes the accumulated
 /// output of a technology (Meyer, Yung & Ausubel 1999), and cumulative counts are smooth where
 /// yearly ones are noisy. Years between the first and the last without a record count 0.
+/// With `fit` false only the counts are made: both fits keep status empty_input, their model
+/// and the number of points (nothing fitted).
 inline lifecycle_result lifecycle(const std::vector<std::pair<year_type, index>>& year_counts,
-                                  const growth_fit_options& opts = {}) {
+                                  const growth_fit_options& opts = {}, bool fit = true) {
     lifecycle_result r;
     year_type lo = no_year, hi = no_year;
     for (const auto& [y, n] : year_counts) {
@@ -247,6 +249,12 @@ inline lifecycle_result lifecycle(const std::vector<std::pair<year_type, index>>
     for (std::size_t i = 0; i < r.years.size(); ++i) {
         t.push_back(static_cast<double>(r.years[i]));
         v.push_back(static_cast<double>(r.cumulative[i]));
+    }
+    if (!fit) {
+        r.gompertz.model = growth_model::gompertz;
+        r.logistic.points = r.gompertz.points = static_cast<index>(t.size());
+        r.logistic.info = r.gompertz.info = status::empty_input;
+        return r;
     }
     r.logistic = fit_growth(growth_model::logistic, t, v, opts);
     r.gompertz = fit_growth(growth_model::gompertz, t, v, opts);

@@ -141,18 +141,9 @@ inline double growth_value(const analysis::growth_fit& f, double t) {
     const double e = std::exp(-f.rate * (t - f.midpoint));
     return f.model == analysis::growth_model::logistic ? f.saturation / (1.0 + e) : f.saturation * std::exp(-e);
 }
-}  // namespace detail
 
-/// \brief lifecycle.json: what was fitted ("cumulative records per year"), the years, counts and
-/// cumulative counts, then "logistic" and "gompertz" objects with status, points, saturation_K,
-/// midpoint_t0, rate_r, duration_10_90, sse, r_squared, aic (null when undefined: a perfect
-/// fit) and iterations; every figure null when nothing was fitted (status empty_input or
-/// zero_denominator).
-inline void write_lifecycle_json(std::ostream& f, const analysis::evolution_result& r) {
-    const auto& l = r.lifecycle;
-    io::json_writer j(f);
-    j.begin_object();
-    j.key("fitted").value("cumulative records per year (records with a year)");
+/// first_year, last_year, records (per year), cumulative, logistic and gompertz of `l`.
+inline void write_lifecycle_fields(io::json_writer& j, const analysis::lifecycle_result& l) {
     j.key("first_year");
     if (l.years.empty()) j.null();
     else j.value(static_cast<std::int64_t>(l.years.front()));
@@ -166,9 +157,36 @@ inline void write_lifecycle_json(std::ostream& f, const analysis::evolution_resu
     for (const auto n : l.cumulative) j.value(static_cast<std::int64_t>(n));
     j.end_array();
     j.key("logistic");
-    detail::write_growth_fit_json(j, l.logistic);
+    write_growth_fit_json(j, l.logistic);
     j.key("gompertz");
-    detail::write_growth_fit_json(j, l.gompertz);
+    write_growth_fit_json(j, l.gompertz);
+}
+}  // namespace detail
+
+/// \brief lifecycle.json: what was fitted ("cumulative records per year"), the years, counts and
+/// cumulative counts, then "logistic" and "gompertz" objects with status, points, saturation_K,
+/// midpoint_t0, rate_r, duration_10_90, sse, r_squared, aic (null when undefined: a perfect
+/// fit) and iterations; every figure null when nothing was fitted (status empty_input or
+/// zero_denominator). With groups (evolution --group-by): "groups", one object per group
+/// (group, total_records, records_with_year, status, then the same fields as above).
+inline void write_lifecycle_json(std::ostream& f, const analysis::evolution_result& r) {
+    io::json_writer j(f);
+    j.begin_object();
+    j.key("fitted").value("cumulative records per year (records with a year)");
+    detail::write_lifecycle_fields(j, r.lifecycle);
+    if (!r.group_lifecycles.empty()) {
+        j.key("groups").begin_array();
+        for (const auto& g : r.group_lifecycles) {
+            j.begin_object();
+            j.key("group").value(g.group);
+            j.key("total_records").value(static_cast<std::int64_t>(g.records));
+            j.key("records_with_year").value(static_cast<std::int64_t>(g.records_with_year));
+            j.key("status").value(to_string(g.info));
+            detail::write_lifecycle_fields(j, g.lifecycle);
+            j.end_object();
+        }
+        j.end_array();
+    }
     j.end_object();
     f << '\n';
 }
@@ -271,6 +289,20 @@ inline void write_evolution_markdown(std::ostream& md, const analysis::evolution
            << " | " << (fitted ? fixed(f->rate) : std::string()) << " | " << (fitted ? fixed(f->duration) : std::string())
            << " | " << (fitted ? fixed(f->r_squared) : std::string()) << " | "
            << (fitted && f->aic_defined ? fixed(f->aic) : std::string()) << " |\n";
+    }
+    if (!r.group_lifecycles.empty()) {
+        md << "\n### Life cycle per group\n\nThe logistic fit of each group's cumulative records (all fits in "
+              "lifecycle.json). A group whose years span fewer than the minimum has status empty_input and no fit.\n\n"
+              "| group | records | with a year | status | logistic status | K | midpoint t0 | 10-90 % years | R² |\n"
+              "|---|---|---|---|---|---|---|---|---|\n";
+        for (const auto& g : r.group_lifecycles) {
+            const auto& f = g.lifecycle.logistic;
+            const bool fitted = f.info == status::ok || f.info == status::not_converged;
+            md << "| " << g.group << " | " << g.records << " | " << g.records_with_year << " | " << to_string(g.info)
+               << " | " << to_string(f.info) << " | " << (fitted ? fixed(f.saturation, 1) : std::string()) << " | "
+               << (fitted ? fixed(f.midpoint) : std::string()) << " | " << (fitted ? fixed(f.duration) : std::string())
+               << " | " << (fitted ? fixed(f.r_squared) : std::string()) << " |\n";
+        }
     }
     if (!pictures.empty()) md << "\n## Pictures\n\n" << pictures;
     md << "\n## Files\n\n```\n" << files << "\n```\n";

@@ -11,8 +11,10 @@
 #include <cstddef>    // std::size_t
 #include <cstdint>    // std::int64_t
 #include <limits>     // std::numeric_limits
+#include <map>        // std::map
 #include <ostream>    // std::ostream
 #include <string>     // std::string
+#include <utility>    // std::pair, std::move
 #include <vector>     // std::vector
 
 #include "techconv/analysis/quality.hpp"
@@ -111,6 +113,55 @@ inline line_chart quality_chart(const analysis::quality_result& r) {
         c.ys.push_back(std::move(y));
     }
     return c;
+}
+
+/// \brief The pictures of each indicator per group (issue 19, Pictures): with a technology-field
+/// table, one chart per indicator, "quality_by_field_<indicator>", holding the quantile curve of the
+/// indicator's values (not normalised: one indicator per chart, one scale) in each of the
+/// `max_groups` fields with the most records (ties: field name), x = p = 0, 0.01, ..., 1, y = the
+/// nearest-rank p-quantile of the field's defined values. No chart without a field table, without
+/// a record in a field, or for an indicator no record of these fields has (e.g. family size when
+/// the source states none); a field without defined values is a series without points.
+inline std::vector<line_chart> quality_group_charts(const analysis::quality_result& r,
+                                                    const classification::concordance* fields,
+                                                    std::size_t max_groups = 6) {
+    std::vector<line_chart> out;
+    if (fields == nullptr) return out;
+    std::map<std::string, std::vector<const analysis::quality_record*>> by;
+    for (const auto& rec : r.records)
+        if (rec.field != no_label) by[quality_field_name(rec, fields)].push_back(&rec);
+    std::vector<std::pair<std::string, std::vector<const analysis::quality_record*>>> groups(by.begin(), by.end());
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+    if (groups.size() > max_groups) groups.resize(max_groups);
+    if (groups.empty()) return out;
+    for (std::size_t q = 0; q < analysis::quality_indicator_count; ++q) {
+        const std::string name(to_string(analysis::all_quality_indicators[q]));
+        std::string title = name;
+        for (char& ch : title)
+            if (ch == '_') ch = ' ';  // "_" would be a subscript in gnuplot's text
+        line_chart c{"quality_by_field_" + name, title + ": quantile curve per technology field", "share of records (p)",
+                     title, {}, {}, {}};
+        for (int k = 0; k <= 100; ++k) c.x.push_back(k / 100.0);
+        bool any = false;  // a defined value in some field: else no chart
+        for (const auto& [field, recs] : groups) {
+            std::string label = field;
+            for (char& ch : label)
+                if (ch == '_' || ch == '"') ch = ' ';
+            c.names.push_back(label + " (" + std::to_string(recs.size()) + ")");
+            std::vector<double> v;
+            for (const auto* rec : recs)
+                if (rec->values[q].value) v.push_back(*rec->values[q].value);
+            std::sort(v.begin(), v.end());
+            std::vector<double> y;
+            for (const double p : c.x)
+                y.push_back(v.empty() ? std::numeric_limits<double>::quiet_NaN() : detail::nearest_rank(v, p));
+            any = any || !v.empty();
+            c.ys.push_back(std::move(y));
+        }
+        if (any) out.push_back(std::move(c));
+    }
+    return out;
 }
 
 /// \brief report.md of the quality indicators: inputs, the citation graph, and per indicator

@@ -20,6 +20,7 @@
 #include "techconv/analysis/collaboration.hpp"
 #include "techconv/analysis/keycore.hpp"
 #include "techconv/analysis/network.hpp"
+#include "techconv/analysis/network_selection.hpp"
 #include "techconv/analysis/profile.hpp"
 #include "techconv/analysis/table_weights.hpp"
 #include "techconv/closeness/series.hpp"
@@ -293,6 +294,26 @@ inline std::string year_or_all(year_type y) { return y == no_year ? std::string(
 /// \brief A period as "2007-2014", or "2019" for a single year.
 inline std::string period_name(const closeness::period& p) {
     return p.first == p.last ? std::to_string(p.first) : std::to_string(p.first) + "-" + std::to_string(p.last);
+}
+
+/// \brief periods.csv of the time-sliced networks (`network --periods`): period, records, nodes,
+/// edges, density, convergence_index, modularity, clusters, records_with_codes, first_year,
+/// last_year, status — the columns of `evolution`'s periods.csv. A period whose records have no
+/// code (status empty_input) has 0 counts and empty density, convergence index and modularity.
+inline void write_period_networks_csv(std::ostream& out, const std::vector<analysis::period_network>& periods) {
+    io::csv_writer w(out);
+    w.row({"period", "records", "nodes", "edges", "density", "convergence_index", "modularity", "clusters",
+           "records_with_codes", "first_year", "last_year", "status"});
+    for (const auto& p : periods) {
+        const auto& s = p.network.summary;
+        w.field(period_name(p.span)).field(static_cast<std::int64_t>(p.records))
+            .field(static_cast<std::int64_t>(s.nodes)).field(static_cast<std::int64_t>(s.edges));
+        if (p.info != status::ok) w.empty().empty().empty();
+        else w.field(s.density).field(s.convergence_index).field(s.modularity);
+        w.field(static_cast<std::int64_t>(s.clusters)).field(static_cast<std::int64_t>(s.records_with_codes))
+            .field(static_cast<std::int64_t>(p.span.first)).field(static_cast<std::int64_t>(p.span.last))
+            .field(to_string(p.info)).end_row();
+    }
 }
 
 /// \brief pairs.csv: year, country_i, country_j, n_ij, n_i, n_j, one column per measure
