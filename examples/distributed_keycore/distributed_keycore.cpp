@@ -108,6 +108,8 @@ struct share {
     std::string lines;    // this rank's lines
     std::int64_t breaks = 0;  // '\n' in `lines`
     std::int64_t rows = 0;    // lines with a character other than '\r' (what the CSV reader counts as records)
+    // the line ends of this share's bytes of the file (rank 0: the header line's too)
+    std::uint64_t lf = 0, crlf = 0, cr = 0;
 };
 share read_share(const std::string& path, int rank, const std::vector<std::int64_t>& cut) {
     std::ifstream f(path, std::ios::binary);
@@ -148,6 +150,16 @@ share read_share(const std::string& path, int rank, const std::vector<std::int64
         }
     }
     out.rows += content ? 1 : 0;
+    // Every share starts at a line start, so the ranks' counts add up to those of the whole file.
+    tio::line_end_counter ends;
+    if (rank == 0) {
+        ends.feed(out.header.data(), out.header.size());
+        if (header_end > static_cast<std::int64_t>(out.header.size())) ends.feed("\n", 1);  // its line end
+    }
+    ends.feed(out.lines.data(), out.lines.size());
+    out.lf = ends.lf();
+    out.crlf = ends.crlf();
+    out.cr = ends.cr();
     return out;
 }
 
@@ -278,6 +290,8 @@ int run(const rp::arguments& a, const std::vector<std::string>& argv, MPI_Comm c
     // hold (the CSV readers skip empty lines), then its lines: every line keeps its line number
     // in the file, so the reader's errors and the rows' source lines are those of one reader of
     // the whole file; record numbers in errors get the rows of the shares before added.
+    std::uint64_t line_ends[3] = {sh.lf, sh.crlf, sh.cr};
+    const std::string header = sh.header;
     std::int64_t counts[2] = {sh.breaks, sh.rows}, before[2] = {0, 0};
     tmpi::check(MPI_Exscan(counts, before, 2, MPI_INT64_T, MPI_SUM, comm), "MPI_Exscan");
     if (rank == 0) before[0] = before[1] = 0;
@@ -303,7 +317,31 @@ int run(const rp::arguments& a, const std::vector<std::string>& argv, MPI_Comm c
     }
     agree(failed, comm, static_cast<std::size_t>(before[1]));
     tio::patent_input_report inputs_report;
-    inputs_report.files.push_back({path, fmt, global_stats(in.files.front().stats, comm)});
+    inputs_report.files.push_back({path, fmt, global_stats(in.files.front().stats, comm), {}});
+    // The detection record of the whole file as one reader of it makes it (io::detection_of,
+    // printed in report.md's input note): the format as asked, the encoding every share was read
+    // in (detected from the file's start), the line ends of all shares, and the bytes that are
+    // not UTF-8 of all shares, the header (read by every rank) counted once.
+    {
+        const auto& ev = in.files.front().stats.text;
+        std::uint64_t sums[4] = {line_ends[0], line_ends[1], line_ends[2], ev.stray_bytes};
+        tmpi::check(MPI_Allreduce(MPI_IN_PLACE, sums, 4, MPI_UINT64_T, MPI_SUM, comm), "MPI_Allreduce");
+        auto& d = inputs_report.files.back().detection;
+        d.source = path;
+        d.format = fmt;
+        d.format_detected = a.get("format", "auto") == "auto";
+        d.encoding = ev.used == tio::text_encoding::utf8_cp1252_strays ? tio::text_encoding::utf8 : ev.used;
+        d.encoding_detected = true;  // tio::input_encoding above, as `--encoding auto`
+        d.bom = ev.bom;
+        const std::uint64_t header_strays =
+            ro.encoding == tio::text_encoding::utf8_cp1252_strays ? tio::detect_encoding(header).invalid_bytes : 0;
+        d.bytes_not_utf8 = static_cast<std::size_t>(sums[3] - static_cast<std::uint64_t>(ranks - 1) * header_strays);
+        d.lf = static_cast<std::size_t>(sums[0]);
+        d.crlf = static_cast<std::size_t>(sums[1]);
+        d.cr = static_cast<std::size_t>(sums[2]);
+        d.line_ends = tio::line_end_style_of(d.lf, d.crlf, d.cr);
+        if (rank == 0) rp::report_detection(d);  // manifest.json, as read_patent_inputs does for the command
+    }
     // 2. repeated ids dropped (the later occurrence in file order), as one reader of the file drops them
     techconv::records::patent_table table = tmpi::drop_duplicate_ids(std::move(in.table), comm, path, inputs_report);
     rp::key_core_report rep;  // its result is filled part by part with the steps of analysis::key_core

@@ -102,7 +102,7 @@ def test_closeness_periods_and_institutions_as_the_command(data_dir, run_command
         techconv.closeness(inputs, periods="2010-20x0,2018-2025")
     with pytest.raises(ValueError, match="^periods: .*holds 3 periods; two year ranges"):
         techconv.closeness(inputs, periods="2010-2012,2013-2015,2016-2018")
-    with pytest.raises(ValueError, match="^periods: .*holds 1 periods"):
+    with pytest.raises(ValueError, match="^periods: .*holds 1 period;"):
         techconv.closeness(inputs, periods="2010-2017")
     with pytest.raises(ValueError, match="institutions needs paper inputs"):
         techconv.closeness(inputs_of(data_dir, "uspto-xml"), institutions=True)

@@ -232,7 +232,7 @@ TEST_CASE("collaboration_periods: the command's and Python's periods text") {
     CHECK(q[0].last == 2014);
     CHECK(q[1].first == 2015);
     CHECK(q[1].last == 2022);
-    CHECK_THROWS_WITH_AS(ta::collaboration_periods("2007-2014"), doctest::Contains("holds 1 periods"),
+    CHECK_THROWS_WITH_AS(ta::collaboration_periods("2007-2014"), doctest::Contains("holds 1 period;"),
                          techconv::invalid_argument);
     CHECK_THROWS_WITH_AS(ta::collaboration_periods("2000,2001,2002"), doctest::Contains("holds 3 periods"),
                          techconv::invalid_argument);

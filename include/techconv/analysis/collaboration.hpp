@@ -314,7 +314,8 @@ inline std::vector<closeness::period> collaboration_periods(std::string_view lis
     if (out.size() != 2)
         ::techconv::detail::throw_error<invalid_argument>(
             "analysis::collaboration_periods: '" + std::string(list) +
-            "' holds " + std::to_string(out.size()) + " periods; two year ranges are compared, e.g. 2007-2014,2015-2022");
+            "' holds " + std::to_string(out.size()) + (out.size() == 1 ? " period" : " periods") +
+            "; two year ranges are compared, e.g. 2007-2014,2015-2022");
     return out;
 }
 

@@ -49,6 +49,15 @@ constexpr std::string_view display_name(line_end_style s) noexcept {
     return "no line ends";
 }
 
+/// \brief The style of line ends counted `lf`, `crlf` and `cr` times: none, one kind, or mixed
+/// (the rule of line_end_counter::style, for counts added up elsewhere, e.g. over MPI ranks).
+constexpr line_end_style line_end_style_of(std::size_t lf, std::size_t crlf, std::size_t cr) noexcept {
+    const int kinds = (lf > 0) + (crlf > 0) + (cr > 0);
+    if (kinds == 0) return line_end_style::none;
+    if (kinds > 1) return line_end_style::mixed;
+    return lf > 0 ? line_end_style::lf : crlf > 0 ? line_end_style::crlf : line_end_style::cr;
+}
+
 /// \brief Counts the line ends of a byte stream fed in blocks of any size (a CR LF pair may be
 /// split between two blocks). A stream that starts with a UTF-16 byte-order mark (FF FE or
 /// FE FF) is counted by 16-bit code units (U+000D, U+000A), so bytes 0x0D and 0x0A inside
@@ -105,12 +114,7 @@ public:
     std::size_t bytes() const noexcept { return fed_; }
 
     /// The kind of line ends seen: none, one kind, or mixed.
-    line_end_style style() const noexcept {
-        const int kinds = (lf() > 0) + (crlf() > 0) + (cr() > 0);
-        if (kinds == 0) return line_end_style::none;
-        if (kinds > 1) return line_end_style::mixed;
-        return lf() > 0 ? line_end_style::lf : crlf() > 0 ? line_end_style::crlf : line_end_style::cr;
-    }
+    line_end_style style() const noexcept { return line_end_style_of(lf(), crlf(), cr()); }
 
 private:
     // Notes a UTF-16 BOM in the first two bytes (which may come in two blocks).
