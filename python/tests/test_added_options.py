@@ -9,8 +9,8 @@ writes with that option on a shared dataset, every column equal (an empty cell N
   test writes (each record cites the one before it, as tests/cli/check_keycore_indicators.py
   does, plus one document outside the corpus with its own class);
 - network(periods=, window=, step=): periods.csv and each periods/PERIOD/ folder's nodes.csv,
-  edges.csv, clusters.csv and summary.json of `techconv network --periods` / `--window --step`
-  on the Lens jet-engine export;
+  edges.csv, clusters.csv and summary.json of `techconv network --periods` on the Lens
+  jet-engine export and of `--window --step` on the USPTO samples;
 - evolution(group_by=, country_from=, min_group_years=): lifecycle.json (its "groups") of
   `techconv evolution --group-by country` on the same export.
 
@@ -127,7 +127,7 @@ def check_period_networks(net, folder):
     assert max(len(p.edges) for p in net.period_networks.values()) > 0
 
 
-def test_network_periods_and_windows_as_the_command(lens, run_command):
+def test_network_periods_and_windows_as_the_command(lens, uspto, run_command):
     folder = run_command("network", lens.paths, "added-network-periods", "--periods", PERIODS)
     net = techconv.network(lens, periods=PERIODS)
     check_period_networks(net, folder)
@@ -138,8 +138,11 @@ def test_network_periods_and_windows_as_the_command(lens, run_command):
     # (first, last) pairs give the same periods (the command's text, parsed by analysis::parse_periods)
     pairs = techconv.network(lens, periods=[(1901, 1910), (1990, 1999), (2000, 2009), (2010, 2020)])
     check_file_table(pairs.periods, os.path.join(folder, "periods.csv"))
-    folder = run_command("network", lens.paths, "added-network-windows", "--window", "10", "--step", "5")
-    check_period_networks(techconv.network(lens, window=10, step=5), folder)
+    # overlapping windows (4 years every 2) on the USPTO samples (1998-2015: few windows, a cheap run)
+    folder = run_command("network", uspto.paths, "added-network-windows", "--window", "4", "--step", "2")
+    windows = techconv.network(uspto, window=4, step=2)
+    check_period_networks(windows, folder)
+    assert list(np.diff(windows.periods["first_year"])) == [2] * (len(windows.periods) - 1)
     plain = techconv.network(lens)
     assert plain.periods is None and plain.period_networks is None
     with pytest.raises(ValueError, match="either periods or window"):
