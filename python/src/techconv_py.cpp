@@ -3,7 +3,7 @@
 // techconv._core: the compiled part of the `techconv` Python package
 // (python/techconv/). It binds the library's reading and analysis layer
 // (io::read_patent_table, io::read_paper_table, analysis::weigh_table,
-// analysis::key_core, analysis::network_records + analysis::network,
+// analysis::key_core, analysis::network_records + analysis::network (+ analysis::period_networks),
 // analysis::load_collaboration_inputs + analysis::collaboration,
 // analysis::forecast) and nothing below it; the rules the command applies
 // around them live in the analysis layer too, so both call the same code. The
@@ -38,9 +38,11 @@
 #include <techconv/analysis/evolution.hpp>
 #include <techconv/analysis/forecast.hpp>
 #include <techconv/analysis/keycore.hpp>
+#include <techconv/analysis/keycore_indicators.hpp>
 #include <techconv/analysis/network.hpp>
 #include <techconv/analysis/network_selection.hpp>
 #include <techconv/analysis/patent_rules.hpp>
+#include <techconv/analysis/periods.hpp>
 #include <techconv/analysis/quality.hpp>
 #include <techconv/analysis/table_weights.hpp>
 #include <techconv/classification/loaders.hpp>
@@ -412,6 +414,42 @@ struct columns_builder {
     }
 };
 
+/// The columns of periods.csv, written alike by `network --periods` and `evolution`
+/// (report::write_period_networks_csv, report::write_periods_csv).
+columns_builder period_columns() {
+    return columns_builder({{"period", 's'}, {"records", 'i'}, {"nodes", 'i'}, {"edges", 'i'}, {"density", 'f'},
+                            {"convergence_index", 'f'}, {"modularity", 'f'}, {"clusters", 'i'},
+                            {"records_with_codes", 'i'}, {"first_year", 'i'}, {"last_year", 'i'}, {"status", 's'}});
+}
+
+/// One row of periods.csv: density, convergence_index and modularity are NaN when `blank`
+/// (where the writer leaves them empty: a period without a network; its status says why).
+struct period_row {
+    tc::analysis::year_period span;
+    tc::index records, nodes, edges;
+    double density, convergence_index, modularity;
+    tc::index clusters, records_with_codes;
+    tc::status info;
+    bool blank;
+};
+
+void add_period_row(columns_builder& p, const period_row& x) {
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    const bool ok = !x.blank;
+    p.add(0, rp::period_name(x.span));
+    p.add_int(1, static_cast<std::int64_t>(x.records));
+    p.add_int(2, static_cast<std::int64_t>(x.nodes));
+    p.add_int(3, static_cast<std::int64_t>(x.edges));
+    p.add(4, ok ? x.density : none);
+    p.add(5, ok ? x.convergence_index : none);
+    p.add(6, ok ? x.modularity : none);
+    p.add_int(7, static_cast<std::int64_t>(x.clusters));
+    p.add_int(8, static_cast<std::int64_t>(x.records_with_codes));
+    p.add_int(9, static_cast<std::int64_t>(x.span.first));
+    p.add_int(10, static_cast<std::int64_t>(x.span.last));
+    p.add(11, std::string(tc::to_string(x.info)));
+}
+
 /// top20.csv: rank, id, score, group, year (empty when unknown: see columns_builder's 'n'),
 /// title, then one sub-score per level-2 group.
 py::dict top_table(const ta::key_core_result& r) {
@@ -490,7 +528,9 @@ py::dict industries_table(const ta::key_core_result& r) {
 
 py::dict keycore(const std::shared_ptr<records_handle>& h, double top, const std::string& group_by,
                  const std::string& country_from, const std::string& missing, int threads,
-                 const std::optional<std::string>& concordance) {
+                 const std::optional<std::string>& concordance, const std::optional<std::string>& indicators,
+                 const std::optional<std::string>& citations, const std::optional<std::string>& classes,
+                 const std::optional<std::string>& fields, bool hall) {
     if (group_by != "country" && group_by != "none")
         throw tc::invalid_argument("group_by expects 'country' or 'none', got '" + group_by + "'");
     ta::key_core_options o;
@@ -499,13 +539,30 @@ py::dict keycore(const std::shared_ptr<records_handle>& h, double top, const std
     o.grouping.country_from = ta::country_source_from_string(country_from);
     o.indicators.missing = tio::missing_policy_from_string(missing);
     o.threads = threads;
-    tc::classification::concordance industries;
+    // --indicators: the library's one list parser (the Python side joins a list of names with commas)
+    if (indicators) o.chosen = for_field("indicators", [&] { return ta::keycore_indicators_from_list(*indicators); });
+    o.quality.hall_correction = hall;
+    tc::classification::concordance industries, field_table;
+    std::vector<tio::citation_row> citation_rows;
+    std::vector<tio::class_row> class_rows;
     rp::key_core_report rep;
     {
         py::gil_scoped_release nogil;
         if (concordance) {
             industries = tc::classification::load_concordance_file(*concordance);
             o.industries = &industries;
+        }
+        if (citations) {
+            citation_rows = tio::read_citation_table(*citations);
+            o.citations = &citation_rows;
+        }
+        if (classes) {
+            class_rows = tio::read_class_table(*classes);
+            o.classes = &class_rows;
+        }
+        if (fields) {
+            field_table = tc::classification::load_concordance_file(*fields);
+            o.quality.fields = &field_table;
         }
         rep = rp::make_key_core_report(ta::key_core(h->in.table, o), o);
         rep.notes = h->in.notes();
@@ -522,7 +579,7 @@ py::dict keycore(const std::shared_ptr<records_handle>& h, double top, const std
     std::vector<std::string> ind, grp;
     std::vector<double> w, e;
     for (const auto& row : r.weights) {
-        ind.emplace_back(tio::to_string(row.indicator));
+        ind.push_back(ta::to_string(row.id));  // a [KCT] count or a chosen OECD indicator
         grp.push_back(row.group);
         w.push_back(row.present ? row.weight : std::numeric_limits<double>::quiet_NaN());
         e.push_back(row.present ? row.entropy : std::numeric_limits<double>::quiet_NaN());
@@ -534,8 +591,8 @@ py::dict keycore(const std::shared_ptr<records_handle>& h, double top, const std
     weights_table["entropy"] = to_numpy(std::move(e));
 
     std::vector<std::string> columns, absent;
-    for (const auto c : r.columns) columns.emplace_back(tio::to_string(c));
-    for (const auto c : r.absent) absent.emplace_back(tio::to_string(c));
+    for (const auto c : ta::weighted_indicators(r)) columns.push_back(ta::to_string(c));
+    for (const auto c : ta::absent_indicators(r)) absent.push_back(ta::to_string(c));
 
     py::dict d;
     scores["score"] = to_numpy(tc::vector(r.scores));
@@ -652,49 +709,11 @@ void network_tables(const ta::network_result& res, py::dict& d) {
     d["rta"] = t.finish();
 }
 
-py::dict network(const std::shared_ptr<records_handle>& h, const std::string& level, const std::string& codes,
-                 bool main_only, bool key_core_only, double top, const std::string& group_by,
-                 const std::string& country_from, const std::string& counting, const std::string& weights,
-                 const std::string& algorithm, double resolution, std::uint64_t seed,
-                 const std::optional<std::string>& titles, int threads) {
-    namespace cg = tc::cograph;
-    if (group_by != "country" && group_by != "none")
-        throw tc::invalid_argument("group_by expects 'country' or 'none', got '" + group_by + "'");
-    if (codes != "ipc" && codes != "cpc") throw tc::invalid_argument("codes expects 'ipc' or 'cpc', got '" + codes + "'");
-    if (!(resolution >= 0.0 && resolution <= cg::max_resolution))
-        throw tc::invalid_argument("resolution must lie in [0, " + std::to_string(cg::max_resolution) + "]");
-    ta::network_options no;
-    no.level = tc::classification::ipc_level_from_string(level);
-    no.codes = codes == "cpc" ? tio::patent_field::cpc : tio::patent_field::ipc;
-    if (group_by == "country") no.group_by_country = ta::country_source_from_string(country_from);
-    no.counting = tc::records::counting_from_string(counting);
-    no.weights = cg::weight_meaning_from_string(weights);
-    no.clustering = ta::clustering_for(no.weights);
-    no.method = ta::community_method_from_string(algorithm);
-    no.resolution = resolution;
-    no.seed = seed;
-    no.threads = threads;
-    no.main_only = main_only;
-    tc::classification::title_table title_table;
-    const auto& table = h->in.table;
-    auto keep = std::make_shared<network_handle>();
-    auto& res = keep->res;
-    ta::network_selection sel;
-    {
-        py::gil_scoped_release nogil;
-        if (titles && tc::classification::load_title_lists(*titles, title_table, ta::network_title_options(no.level)) > 0)
-            no.titles = &title_table;
-        ta::key_core_options ko;
-        ko.fraction = top;
-        sel = ta::network_records(table, key_core_only, ko);
-        res = ta::network(table, sel.rows, no);
-    }
-    keep->settings = rp::make_network_settings(no, key_core_only);
-    if (sel.key_core) keep->settings.key_core_note = rp::key_core_note(*sel.key_core);
-    keep->settings.notes = h->in.notes();
-    keep->settings.read = h->in.read;
-    keep->settings.records = table.size();
-    keep->settings.merged = h->in.merged;
+/// The tables and figures of one network kept in `keep` (nodes.csv, edges.csv, clusters.csv,
+/// cluster_links.csv, sections.csv, groups.csv, rta.csv, summary.json), with `keep` itself for
+/// the export files: the whole network's and each period network's (network --periods).
+py::dict network_dict(const std::shared_ptr<network_handle>& keep) {
+    const auto& res = keep->res;
     const auto copy = [](const auto& v) {
         auto c = v;
         return to_numpy(std::move(c));
@@ -742,6 +761,94 @@ py::dict network(const std::shared_ptr<records_handle>& h, const std::string& le
     network_tables(res, d);
     d["summary_json"] = keep->file("summary.json");
     d["handle"] = keep;
+    return d;
+}
+
+/// periods.csv of `network --periods/--window` (report::write_period_networks_csv's columns;
+/// density, convergence_index and modularity NaN where the file leaves them empty) and the
+/// network of each period that has one (status ok: the command's periods/PERIOD/ folders),
+/// as (period name, network_dict) pairs.
+void period_network_dicts(std::vector<ta::period_network>&& periods, const rp::network_settings& settings,
+                          py::dict& d) {
+    auto p = period_columns();
+    py::list nets;
+    for (auto& x : periods) {
+        const auto& s = x.network.summary;
+        add_period_row(p, {x.span, x.records, s.nodes, s.edges, s.density, s.convergence_index, s.modularity,
+                           s.clusters, s.records_with_codes, x.info, x.info != tc::status::ok});
+        const auto name = rp::period_name(x.span);
+        const bool ok = x.info == tc::status::ok;
+        if (!ok) continue;  // no network: the command writes no folder
+        auto keep = std::make_shared<network_handle>();
+        keep->res = std::move(x.network);
+        keep->settings = settings;  // the command writes each period's summary.json with the run's settings
+        nets.append(py::make_tuple(name, network_dict(keep)));
+    }
+    d["periods"] = p.finish();
+    d["period_networks"] = nets;
+}
+
+py::dict network(const std::shared_ptr<records_handle>& h, const std::string& level, const std::string& codes,
+                 bool main_only, bool key_core_only, double top, const std::string& group_by,
+                 const std::string& country_from, const std::string& counting, const std::string& weights,
+                 const std::string& algorithm, double resolution, std::uint64_t seed,
+                 const std::optional<std::string>& titles, int threads, const std::optional<std::string>& periods,
+                 std::optional<int> window, std::optional<int> step) {
+    namespace cg = tc::cograph;
+    if (group_by != "country" && group_by != "none")
+        throw tc::invalid_argument("group_by expects 'country' or 'none', got '" + group_by + "'");
+    if (codes != "ipc" && codes != "cpc") throw tc::invalid_argument("codes expects 'ipc' or 'cpc', got '" + codes + "'");
+    if (!(resolution >= 0.0 && resolution <= cg::max_resolution))
+        throw tc::invalid_argument("resolution must lie in [0, " + std::to_string(cg::max_resolution) + "]");
+    ta::network_options no;
+    no.level = tc::classification::ipc_level_from_string(level);
+    no.codes = codes == "cpc" ? tio::patent_field::cpc : tio::patent_field::ipc;
+    if (group_by == "country") no.group_by_country = ta::country_source_from_string(country_from);
+    no.counting = tc::records::counting_from_string(counting);
+    no.weights = cg::weight_meaning_from_string(weights);
+    no.clustering = ta::clustering_for(no.weights);
+    no.method = ta::community_method_from_string(algorithm);
+    no.resolution = resolution;
+    no.seed = seed;
+    no.threads = threads;
+    no.main_only = main_only;
+    std::optional<ta::period_spec> slices;  // periods / window: time-sliced networks, as the command
+    if (periods && window) throw tc::invalid_argument("network: give either periods or window, not both");
+    if (step && !window) throw tc::invalid_argument("network: step needs window");
+    if (periods) {
+        slices.emplace();
+        slices->periods = for_field("periods", [&] { return ta::parse_periods(*periods); });
+    } else if (window) {
+        if (*window < 1 || *window > 1000) throw tc::invalid_argument("window must lie in [1, 1000]");
+        if (step && (*step < 1 || *step > 1000)) throw tc::invalid_argument("step must lie in [1, 1000]");
+        slices.emplace();
+        slices->window = *window;
+        slices->step = step ? *step : *window;
+    }
+    std::vector<ta::period_network> period_nets;
+    tc::classification::title_table title_table;
+    const auto& table = h->in.table;
+    auto keep = std::make_shared<network_handle>();
+    auto& res = keep->res;
+    ta::network_selection sel;
+    {
+        py::gil_scoped_release nogil;
+        if (titles && tc::classification::load_title_lists(*titles, title_table, ta::network_title_options(no.level)) > 0)
+            no.titles = &title_table;
+        ta::key_core_options ko;
+        ko.fraction = top;
+        sel = ta::network_records(table, key_core_only, ko);
+        res = ta::network(table, sel.rows, no);
+        if (slices) period_nets = ta::period_networks(table, sel.rows, *slices, no);
+    }
+    keep->settings = rp::make_network_settings(no, key_core_only);
+    if (sel.key_core) keep->settings.key_core_note = rp::key_core_note(*sel.key_core);
+    keep->settings.notes = h->in.notes();
+    keep->settings.read = h->in.read;
+    keep->settings.records = table.size();
+    keep->settings.merged = h->in.merged;
+    auto d = network_dict(keep);
+    if (slices) period_network_dicts(std::move(period_nets), keep->settings, d);
     return d;
 }
 
@@ -1074,25 +1181,12 @@ py::dict quality(const std::shared_ptr<records_handle>& h, const std::optional<s
 /// without codes; share_new of a year without pairs) is NaN, its status column says why.
 py::dict evolution_tables(const ta::evolution_result& res) {
     const double none = std::numeric_limits<double>::quiet_NaN();
-    columns_builder p({{"period", 's'}, {"records", 'i'}, {"nodes", 'i'}, {"edges", 'i'}, {"density", 'f'},
-                       {"convergence_index", 'f'}, {"modularity", 'f'}, {"clusters", 'i'},
-                       {"records_with_codes", 'i'}, {"first_year", 'i'}, {"last_year", 'i'}, {"status", 's'}});
+    auto p = period_columns();
     columns_builder s({{"period", 's'}, {"cluster", 'i'}, {"size", 'i'}, {"centrality", 'f'}, {"density", 'f'},
                        {"quadrant", 's'}, {"top_nodes", 's'}});
     for (const auto& x : res.periods) {
-        const bool empty = x.info == tc::status::empty_input;
-        p.add(0, rp::period_name(x.span));
-        p.add_int(1, static_cast<std::int64_t>(x.records));
-        p.add_int(2, static_cast<std::int64_t>(x.nodes));
-        p.add_int(3, static_cast<std::int64_t>(x.edges));
-        p.add(4, empty ? none : x.density);
-        p.add(5, empty ? none : x.convergence_index);
-        p.add(6, empty ? none : x.modularity);
-        p.add_int(7, static_cast<std::int64_t>(x.clusters));
-        p.add_int(8, static_cast<std::int64_t>(x.records_with_codes));
-        p.add_int(9, static_cast<std::int64_t>(x.span.first));
-        p.add_int(10, static_cast<std::int64_t>(x.span.last));
-        p.add(11, std::string(tc::to_string(x.info)));
+        add_period_row(p, {x.span, x.records, x.nodes, x.edges, x.density, x.convergence_index, x.modularity,
+                           x.clusters, x.records_with_codes, x.info, x.info == tc::status::empty_input});
         for (std::size_t k = 0; k < x.cluster_list.size(); ++k) {
             const auto& c = x.cluster_list[k];
             std::string top;
@@ -1150,14 +1244,21 @@ py::dict evolution_tables(const ta::evolution_result& res) {
 py::dict evolution(const std::shared_ptr<records_handle>& h, const std::optional<std::string>& periods,
                    std::optional<int> window, std::optional<int> step, const std::string& level,
                    const std::string& codes, const std::string& counting, const std::string& algorithm,
-                   double resolution, std::uint64_t seed, int threads) {
+                   double resolution, std::uint64_t seed, int threads, const std::string& group_by,
+                   const std::string& country_from, std::int64_t min_group_years) {
     namespace cg = tc::cograph;
     if (periods.has_value() == window.has_value())
         throw tc::invalid_argument("evolution: give either periods (e.g. '2005-2010,2011-2016') or window");
     if (codes != "ipc" && codes != "cpc") throw tc::invalid_argument("codes expects 'ipc' or 'cpc', got '" + codes + "'");
     if (!(resolution >= 0.0 && resolution <= cg::max_resolution))
         throw tc::invalid_argument("resolution must lie in [0, " + std::to_string(cg::max_resolution) + "]");
+    if (group_by != "country" && group_by != "none")
+        throw tc::invalid_argument("group_by expects 'country' or 'none', got '" + group_by + "'");
+    if (min_group_years < 3 || min_group_years > 10000)
+        throw tc::invalid_argument("min_group_years must lie in [3, 10000]");
     ta::evolution_options eo;
+    if (group_by == "country") eo.group_by_country = ta::country_source_from_string(country_from);
+    eo.min_group_years = static_cast<tc::index>(min_group_years);
     if (periods) {
         eo.periods = for_field("periods", [&] { return ta::parse_periods(*periods); });
     } else {
@@ -1181,7 +1282,9 @@ py::dict evolution(const std::shared_ptr<records_handle>& h, const std::optional
         py::gil_scoped_release nogil;
         res = ta::evolution(h->in.table, eo);
     }
-    return evolution_tables(res);
+    auto d = evolution_tables(res);
+    d["lifecycle_json"] = written(rp::write_lifecycle_json, res);  // lifecycle.json, as the command writes it
+    return d;
 }
 
 void translate_parse_error(const tc::parse_error& e) {
@@ -1271,14 +1374,20 @@ PYBIND11_MODULE(_core, m) {
     m.def("read_patents", &read_patents, py::arg("paths"), py::arg("format"), py::arg("encoding"),
           py::arg("merge"), py::arg("titles"));
     m.def("indicator_names", &indicator_names);
+    m.def("keycore_indicator_names", [] {
+        std::vector<std::string> out;
+        for (const auto k : ta::all_keycore_indicators()) out.push_back(ta::to_string(k));
+        return out;
+    });
     m.def("weights", &weights, py::arg("matrix"), py::arg("method"), py::arg("cost"), py::arg("top"),
           py::arg("threads"));
     m.def("keycore", &keycore, py::arg("records"), py::arg("top"), py::arg("group_by"), py::arg("country_from"),
-          py::arg("missing"), py::arg("threads"), py::arg("concordance"));
+          py::arg("missing"), py::arg("threads"), py::arg("concordance"), py::arg("indicators"),
+          py::arg("citations"), py::arg("classes"), py::arg("fields"), py::arg("hall"));
     m.def("network", &network, py::arg("records"), py::arg("level"), py::arg("codes"), py::arg("main_only"),
           py::arg("key_core_only"), py::arg("top"), py::arg("group_by"), py::arg("country_from"),
           py::arg("counting"), py::arg("weights"), py::arg("algorithm"), py::arg("resolution"), py::arg("seed"),
-          py::arg("titles"), py::arg("threads"));
+          py::arg("titles"), py::arg("threads"), py::arg("periods"), py::arg("window"), py::arg("step"));
     m.def("closeness", &closeness, py::arg("paths"), py::arg("format"), py::arg("by"), py::arg("counting"),
           py::arg("denominator"), py::arg("first_year"), py::arg("last_year"), py::arg("parties"),
           py::arg("merge_china"), py::arg("measure"), py::arg("pair"), py::arg("encoding"), py::arg("read"),
@@ -1291,7 +1400,8 @@ PYBIND11_MODULE(_core, m) {
           py::arg("hall"), py::arg("threads"));
     m.def("evolution", &evolution, py::arg("records"), py::arg("periods"), py::arg("window"), py::arg("step"),
           py::arg("level"), py::arg("codes"), py::arg("counting"), py::arg("algorithm"), py::arg("resolution"),
-          py::arg("seed"), py::arg("threads"));
+          py::arg("seed"), py::arg("threads"), py::arg("group_by"), py::arg("country_from"),
+          py::arg("min_group_years"));
     m.def("holds_papers", [](const std::vector<std::string>& paths, const std::string& format) {
         return paths_hold_papers(paths, tio::input_format_from_string(format));
     });

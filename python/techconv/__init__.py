@@ -22,11 +22,15 @@ ParseError = _core.ParseError
 
 __all__ = ["ParseError", "Records", "PaperRecords", "Table", "KeyCore", "Weights", "Network", "Closeness", "Forecast",
            "Quality", "Evolution", "read", "weights", "keycore", "network", "closeness", "forecast",
-           "quality", "evolution", "INDICATORS", "NETWORK_FILES",
+           "quality", "evolution", "INDICATORS", "KEYCORE_INDICATORS", "NETWORK_FILES",
            "__version__"]
 
 #: The nine [KCT] indicators, in the order of Records.indicators' columns.
 INDICATORS = tuple(_core.indicator_names())
+
+#: Every name keycore(indicators=...) accepts, in the library's canonical order: the nine
+#: [KCT] counts, the OECD quality indicators (oecd_NAME), then their cohort-normalised values.
+KEYCORE_INDICATORS = tuple(_core.keycore_indicator_names())
 
 
 # --- documentation ------------------------------------------------------------------------
@@ -350,7 +354,12 @@ class KeyCore:
         scores.csv: id, score, rank, key_core.
     weights : Table
         weights.csv: indicator, group, weight, entropy (NaN where the file's cells are empty:
-        indicators the source lacks).
+        indicators the source lacks); the nine [KCT] counts, or with indicators= the chosen
+        ones in their order (group "quality" for an OECD indicator).
+    chosen_indicators : list of dict or None
+        With indicators=: report.json's "chosen_indicators", one dict per chosen indicator
+        (indicator, records_with_value, records_without_value, lower_bounds, missing_statuses);
+        None without indicators=.
     top20 : Table
         top20.csv: rank, id, score, group, year (float64 with NaN when a year is unknown), title,
         then one sub-score column per level-2 indicator group.
@@ -365,9 +374,10 @@ class KeyCore:
     report : dict
         report.json as the command writes it.
     columns : list of str
-        The weighted indicators.
+        The weighted indicators, in matrix column order (with indicators=, those of the chosen
+        ones that some record has).
     absent : list of str
-        Indicators the source lacks.
+        Indicators the source lacks (with indicators=, the chosen ones no record has).
     k : int
         Size of the key core.
     threshold : float
@@ -392,6 +402,7 @@ class KeyCore:
         self.groups = _table_of(d["groups"])
         self.industries = _table_of(d["industries"]) if industries else None
         self.report = json.loads(d["report_json"])
+        self.chosen_indicators = self.report.get("chosen_indicators")
         for key in ("columns", "absent", "k", "threshold", "fraction", "dropped", "status", "rows"):
             setattr(self, key, d[key])
         self.records = records
@@ -399,19 +410,47 @@ class KeyCore:
 
 @_documented(
     "The [KCT] key-core analysis, as `techconv keycore` runs it: entropy weights of the nine "
-    "indicators, a score per record and the key core (the top fraction).",
+    "indicators (or of the chosen ones, OECD quality indicators among them), a score per record and "
+    "the key core (the top fraction).",
     returns="KeyCore with the tables of scores.csv, weights.csv, top20.csv, groups.csv and "
             "industries.csv, report.json as a dict and the status of the weighting.",
     missing="A record without a value of an indicator (--missing): \"drop-record\" (left out), "
             "\"drop-indicator\" (the indicator is left out) or \"zero\".",
     concordance="Path of an IPC-to-industry concordance CSV (--concordance): industries.csv; None: no "
-                "industries table.")
+                "industries table.",
+    indicators="The indicators to weight, in this order (--indicators): the command's text "
+               "\"claims,oecd_generality\" or a list of names, parsed by the library's "
+               "analysis::keycore_indicators_from_list (an unknown, empty or repeated name raises ValueError "
+               "starting \"indicators: \" and listing the accepted names). Names: the nine [KCT] counts of "
+               "techconv.INDICATORS and the OECD quality indicators of techconv.quality as oecd_NAME and "
+               "oecd_NAME_normalised (techconv.KEYCORE_INDICATORS). None: the nine [KCT] counts.",
+    citations="Path of a citation table for the quality indicators, CSV citing,cited[,citing_year] "
+              "(--citations); None: only the citations the records list.",
+    classes="Path of a class table for the quality indicators, CSV id,ipc[,year] (--classes), for "
+            "documents outside the records.",
+    fields="Path of the technology-field table of the quality cohorts, e.g. ipc_technology.csv "
+           "(--fields); None: cohorts are years.",
+    hall="Hall's N/(N-1) correction of oecd_generality and oecd_originality (--hall).")
 def keycore(records, format="auto", top=0.05, group_by="none", country_from="auto", missing="drop-record",
-            no_merge=False, threads=1, concordance=None, encoding=None):
+            no_merge=False, threads=1, concordance=None, encoding=None, indicators=None, citations=None,
+            classes=None, fields=None, hall=False):
     records = _patents(records, format, encoding, no_merge, "keycore")
-    d = _core.keycore(records._h, float(top), group_by, country_from, missing, int(threads),
-                      None if concordance is None else str(concordance))
+    d = _core.keycore(records._h, float(top), group_by, country_from, missing, int(threads), _path_or_none(concordance),
+                      _name_list(indicators), _path_or_none(citations), _path_or_none(classes),
+                      _path_or_none(fields), bool(hall))
     return KeyCore(d, records, concordance is not None)
+
+
+def _path_or_none(path):
+    return None if path is None else str(path.__fspath__() if hasattr(path, "__fspath__") else path)
+
+
+def _name_list(names):
+    """The command's comma-separated text of `names`: the text itself, or a list of names
+    joined with commas, so the library's one parser reads both forms."""
+    if names is None or isinstance(names, str):
+        return names
+    return ",".join(str(n) for n in names)
 
 
 def _networkx_graph(nodes, edges, **graph_attrs):
@@ -613,6 +652,16 @@ class Network:
         Codes that could not be read.
     records : Records
         The records analysed.
+    periods : Table or None
+        periods.csv with periods= or window=: period, records, nodes, edges, density,
+        convergence_index, modularity (NaN for a period without a network, status
+        empty_input), clusters, records_with_codes, first_year, last_year, status; None
+        without them.
+    period_networks : dict or None
+        With periods= or window=: {period name (as in .periods): Network} for each period with
+        a network (status ok), the command's periods/PERIOD/ folders: its .nodes, .edges,
+        .cluster_table are nodes.csv, edges.csv, clusters.csv there, .summary its summary.json,
+        and .to_networkx() its graph. A period network has no periods of its own (None).
 
     to_networkx() and to_scipy() give the weighted graph; export(name) / write(folder) the
     command's export files (techconv.NETWORK_FILES).
@@ -631,6 +680,10 @@ class Network:
         self.rta = rta if self.groups is not None else None
         self.summary = json.loads(d.pop("summary_json"))
         self._handle = d.pop("handle")
+        periods = d.pop("periods", None)
+        self.periods = _table_of(periods) if periods is not None else None
+        nets = d.pop("period_networks", None)
+        self.period_networks = None if nets is None else {name: Network(p, records) for name, p in nets}
         self.record_count = d.pop("records")
         self.__dict__.update(d)
         self.records = records
@@ -676,20 +729,32 @@ class Network:
 @_documented(
     "The co-classification network ([KCT] section 2.2), as `techconv network` computes it: nodes "
     "are classification codes, edges their co-occurrence on records, with centralities, clusters "
-    "and the convergence index.",
+    "and the convergence index; with periods or window also the network of each period.",
     returns="Network with the tables of nodes.csv, edges.csv, clusters.csv, cluster_links.csv, "
-            "sections.csv, groups.csv and rta.csv, summary.json as a dict and the command's export files.",
+            "sections.csv, groups.csv and rta.csv, summary.json as a dict and the command's export files; "
+            "with periods or window also .periods (periods.csv) and .period_networks (periods/PERIOD/).",
     main_only="Only each record's main code (--main-only).",
     key_core_only="Only the records of the key core (--key-core-only), the key core of `top`.",
     weights="Meaning of the edge weights for the measures (--weights): \"similarity\", \"distance\" or "
             "\"ignore\".",
-    titles="Path of a CPC/IPC title list file or folder (--titles): the title column; None: empty titles.")
+    titles="Path of a CPC/IPC title list file or folder (--titles): the title column; None: empty titles.",
+    periods="Also one network per period (--periods): the command's text \"2005-2010,2011-2016\" (ranges "
+            "or single years) or a list of (first, last) pairs / years, parsed by the library's "
+            "analysis::parse_periods (a bad list raises ValueError starting \"periods: \"). A record "
+            "counts in every period holding its year. Give periods or window, not both; None: no "
+            "period networks.",
+    window="Also one network per window of this many years (--window), from the first year of the "
+           "records; None: no windows.",
+    step="Years between window starts (--step; needs window); None: the window (windows side by side).")
 def network(records, format="auto", level="subclass", codes="ipc", main_only=False, key_core_only=False, top=0.05,
             group_by="none", country_from="auto", counting="full", weights="similarity", algorithm="louvain",
-            resolution=1.0, seed=42, titles=None, no_merge=False, threads=1, encoding=None):
+            resolution=1.0, seed=42, titles=None, no_merge=False, threads=1, encoding=None, periods=None,
+            window=None, step=None):
     records = _patents(records, format, encoding, no_merge, "network")
     d = _core.network(records._h, level, codes, bool(main_only), bool(key_core_only), float(top), group_by,
-                      country_from, counting, weights, algorithm, float(resolution), int(seed), titles, int(threads))
+                      country_from, counting, weights, algorithm, float(resolution), int(seed), titles, int(threads),
+                      _period_list(periods), None if window is None else int(window),
+                      None if step is None else int(step))
     return Network(d, records)
 
 
@@ -845,11 +910,23 @@ class Evolution:
         Records without a year (in no period).
     rejected_codes : int
         Codes that could not be read.
+    lifecycle : dict
+        lifecycle.json as the command writes it: the logistic and Gompertz fits of the
+        cumulative records per year (status, saturation_K, midpoint_t0, rate_r, duration_10_90,
+        r_squared, aic, ...), with group_by="country" also "groups".
+    groups : list of dict or None
+        With group_by="country": lifecycle.json's "groups", one dict per country group (group,
+        total_records, records_with_year, status: empty_input when its years span fewer than
+        min_group_years, then the fields of the whole set's life cycle), by records descending;
+        None without group_by.
     records : Records
         The records analysed.
     """
 
     def __init__(self, d, records):
+        import json
+        self.lifecycle = json.loads(d["lifecycle_json"])
+        self.groups = self.lifecycle.get("groups")
         for name in ("periods", "new_pairs", "new_pairs_by_year", "strategic", "cluster_flows"):
             setattr(self, name, _table_of(d[name]))
         self.record_count = d["records"]
@@ -863,7 +940,13 @@ class Evolution:
     "period, the first year of each pair of codes, the share of new pairs per year, the strategic "
     "diagram of the clusters and the cluster flows between periods.",
     returns="Evolution with the tables of periods.csv, new_pairs.csv, new_pairs_by_year.csv, "
-            "strategic.csv and cluster_flows.csv.",
+            "strategic.csv and cluster_flows.csv, and lifecycle.json as a dict (.lifecycle; per group "
+            ".groups).",
+    group_by="\"none\" or \"country\" (--group-by): the life cycle is also fitted per country group "
+             "(.groups, lifecycle.json's \"groups\"). None means \"none\".",
+    min_group_years="Fewest years (first to last, gaps included) a group's records must span for its "
+                    "fit (--min-group-years), in [3, 10000]; a shorter group gets status empty_input "
+                    "and no fit.",
     periods="The periods (--periods): the command's text \"2005-2010,2011-2016\" (ranges or single "
             "years) or a list of (first, last) pairs / years, parsed by the library's "
             "analysis::parse_periods (a bad list raises ValueError starting \"periods: \"). Give either "
@@ -872,9 +955,10 @@ class Evolution:
     step="Years between window starts (--step); None: the window.")
 def evolution(records, periods=None, window=None, step=None, format="auto", level="subclass", codes="ipc",
               counting="full", algorithm="louvain", resolution=1.0, seed=42, no_merge=False, threads=1,
-              encoding=None):
+              encoding=None, group_by="none", country_from="auto", min_group_years=5):
     records = _patents(records, format, encoding, no_merge, "evolution")
     d = _core.evolution(records._h, _period_list(periods), None if window is None else int(window),
                         None if step is None else int(step), level, codes, counting, algorithm, float(resolution),
-                        int(seed), int(threads))
+                        int(seed), int(threads), "none" if group_by is None else group_by, country_from,
+                        int(min_group_years))
     return Evolution(d, records)

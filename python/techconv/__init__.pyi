@@ -6,13 +6,14 @@
 # order, with the same defaults; the same docstrings; and that every docstring describes
 # every parameter.
 import os
-from typing import Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
 
 __version__: str
 INDICATORS: Tuple[str, ...]
+KEYCORE_INDICATORS: Tuple[str, ...]
 NETWORK_FILES: Tuple[str, ...]
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -261,7 +262,12 @@ class KeyCore:
         scores.csv: id, score, rank, key_core.
     weights : Table
         weights.csv: indicator, group, weight, entropy (NaN where the file's cells are empty:
-        indicators the source lacks).
+        indicators the source lacks); the nine [KCT] counts, or with indicators= the chosen
+        ones in their order (group "quality" for an OECD indicator).
+    chosen_indicators : list of dict or None
+        With indicators=: report.json's "chosen_indicators", one dict per chosen indicator
+        (indicator, records_with_value, records_without_value, lower_bounds, missing_statuses);
+        None without indicators=.
     top20 : Table
         top20.csv: rank, id, score, group, year (float64 with NaN when a year is unknown), title,
         then one sub-score column per level-2 indicator group.
@@ -276,9 +282,10 @@ class KeyCore:
     report : dict
         report.json as the command writes it.
     columns : list of str
-        The weighted indicators.
+        The weighted indicators, in matrix column order (with indicators=, those of the chosen
+        ones that some record has).
     absent : list of str
-        Indicators the source lacks.
+        Indicators the source lacks (with indicators=, the chosen ones no record has).
     k : int
         Size of the key core.
     threshold : float
@@ -300,6 +307,7 @@ class KeyCore:
     groups: Table
     industries: Optional[Table]
     report: dict
+    chosen_indicators: Optional[List[dict]]
     columns: List[str]
     absent: List[str]
     k: int
@@ -312,10 +320,13 @@ class KeyCore:
 
 def keycore(records: Union[Records, PathLike, Iterable[PathLike]], format: str = "auto", top: float = 0.05,
             group_by: str = "none", country_from: str = "auto", missing: str = "drop-record",
-            no_merge: bool = False, threads: int = 1, concordance: Optional[str] = None,
-            encoding: Optional[str] = None) -> KeyCore:
+            no_merge: bool = False, threads: int = 1, concordance: Optional[PathLike] = None,
+            encoding: Optional[str] = None, indicators: Optional[Union[str, Sequence[str]]] = None,
+            citations: Optional[PathLike] = None, classes: Optional[PathLike] = None,
+            fields: Optional[PathLike] = None, hall: bool = False) -> KeyCore:
     """The [KCT] key-core analysis, as `techconv keycore` runs it: entropy weights of the nine
-    indicators, a score per record and the key core (the top fraction).
+    indicators (or of the chosen ones, OECD quality indicators among them), a score per record
+    and the key core (the top fraction).
 
     Parameters
     ----------
@@ -352,6 +363,25 @@ def keycore(records: Union[Records, PathLike, Iterable[PathLike]], format: str =
         Text encoding of the inputs: None (decided per file, the command's default) or a name of
         --encoding: "utf-8", "latin1", "cp1252", "macroman", "utf-16le", "utf-16be",
         "utf-8+cp1252", "unchecked", "auto".
+    indicators : default None
+        The indicators to weight, in this order (--indicators): the command's text
+        "claims,oecd_generality" or a list of names, parsed by the library's
+        analysis::keycore_indicators_from_list (an unknown, empty or repeated name raises
+        ValueError starting "indicators: " and listing the accepted names). Names: the nine
+        [KCT] counts of techconv.INDICATORS and the OECD quality indicators of techconv.quality
+        as oecd_NAME and oecd_NAME_normalised (techconv.KEYCORE_INDICATORS). None: the nine
+        [KCT] counts.
+    citations : default None
+        Path of a citation table for the quality indicators, CSV citing,cited[,citing_year]
+        (--citations); None: only the citations the records list.
+    classes : default None
+        Path of a class table for the quality indicators, CSV id,ipc[,year] (--classes), for
+        documents outside the records.
+    fields : default None
+        Path of the technology-field table of the quality cohorts, e.g. ipc_technology.csv
+        (--fields); None: cohorts are years.
+    hall : default False
+        Hall's N/(N-1) correction of oecd_generality and oecd_originality (--hall).
 
     Returns
     -------
@@ -522,6 +552,16 @@ class Network:
         Codes that could not be read.
     records : Records
         The records analysed.
+    periods : Table or None
+        periods.csv with periods= or window=: period, records, nodes, edges, density,
+        convergence_index, modularity (NaN for a period without a network, status
+        empty_input), clusters, records_with_codes, first_year, last_year, status; None
+        without them.
+    period_networks : dict or None
+        With periods= or window=: {period name (as in .periods): Network} for each period with
+        a network (status ok), the command's periods/PERIOD/ folders: its .nodes, .edges,
+        .cluster_table are nodes.csv, edges.csv, clusters.csv there, .summary its summary.json,
+        and .to_networkx() its graph. A period network has no periods of its own (None).
 
     to_networkx() and to_scipy() give the weighted graph; export(name) / write(folder) the
     command's export files (techconv.NETWORK_FILES).
@@ -540,6 +580,8 @@ class Network:
     clusters: int
     rejected_codes: int
     records: Records
+    periods: Optional[Table]
+    period_networks: Optional[Dict[str, "Network"]]
     def to_networkx(self): ...
     def to_scipy(self) -> Tuple[object, List[str]]: ...
     def export(self, name: str) -> str: ...
@@ -550,10 +592,12 @@ def network(records: Union[Records, PathLike, Iterable[PathLike]], format: str =
             group_by: str = "none", country_from: str = "auto", counting: str = "full",
             weights: str = "similarity", algorithm: str = "louvain", resolution: float = 1.0, seed: int = 42,
             titles: Optional[str] = None, no_merge: bool = False, threads: int = 1,
-            encoding: Optional[str] = None) -> Network:
+            encoding: Optional[str] = None,
+            periods: Optional[Union[str, Sequence[Union[int, Tuple[int, int]]]]] = None,
+            window: Optional[int] = None, step: Optional[int] = None) -> Network:
     """The co-classification network ([KCT] section 2.2), as `techconv network` computes it: nodes
     are classification codes, edges their co-occurrence on records, with centralities, clusters
-    and the convergence index.
+    and the convergence index; with periods or window also the network of each period.
 
     Parameters
     ----------
@@ -608,11 +652,24 @@ def network(records: Union[Records, PathLike, Iterable[PathLike]], format: str =
         Text encoding of the inputs: None (decided per file, the command's default) or a name of
         --encoding: "utf-8", "latin1", "cp1252", "macroman", "utf-16le", "utf-16be",
         "utf-8+cp1252", "unchecked", "auto".
+    periods : default None
+        Also one network per period (--periods): the command's text "2005-2010,2011-2016"
+        (ranges or single years) or a list of (first, last) pairs / years, parsed by the
+        library's analysis::parse_periods (a bad list raises ValueError starting "periods: "). A
+        record counts in every period holding its year. Give periods or window, not both; None:
+        no period networks.
+    window : default None
+        Also one network per window of this many years (--window), from the first year of the
+        records; None: no windows.
+    step : default None
+        Years between window starts (--step; needs window); None: the window (windows side by
+        side).
 
     Returns
     -------
     Network with the tables of nodes.csv, edges.csv, clusters.csv, cluster_links.csv,
-    sections.csv, groups.csv and rta.csv, summary.json as a dict and the command's export files.
+    sections.csv, groups.csv and rta.csv, summary.json as a dict and the command's export files;
+    with periods or window also .periods (periods.csv) and .period_networks (periods/PERIOD/).
 
     Raises
     ------
@@ -833,6 +890,15 @@ class Evolution:
         Records without a year (in no period).
     rejected_codes : int
         Codes that could not be read.
+    lifecycle : dict
+        lifecycle.json as the command writes it: the logistic and Gompertz fits of the
+        cumulative records per year (status, saturation_K, midpoint_t0, rate_r, duration_10_90,
+        r_squared, aic, ...), with group_by="country" also "groups".
+    groups : list of dict or None
+        With group_by="country": lifecycle.json's "groups", one dict per country group (group,
+        total_records, records_with_year, status: empty_input when its years span fewer than
+        min_group_years, then the fields of the whole set's life cycle), by records descending;
+        None without group_by.
     records : Records
         The records analysed.
     """
@@ -844,6 +910,8 @@ class Evolution:
     record_count: int
     records_without_year: int
     rejected_codes: int
+    lifecycle: dict
+    groups: Optional[List[dict]]
     records: Records
 
 def evolution(records: Union[Records, PathLike, Iterable[PathLike]],
@@ -851,7 +919,8 @@ def evolution(records: Union[Records, PathLike, Iterable[PathLike]],
               window: Optional[int] = None, step: Optional[int] = None, format: str = "auto",
               level: str = "subclass", codes: str = "ipc", counting: str = "full", algorithm: str = "louvain",
               resolution: float = 1.0, seed: int = 42, no_merge: bool = False, threads: int = 1,
-              encoding: Optional[str] = None) -> Evolution:
+              encoding: Optional[str] = None, group_by: Optional[str] = "none", country_from: str = "auto",
+              min_group_years: int = 5) -> Evolution:
     """How convergence develops over time, as `techconv evolution` computes it: the network of each
     period, the first year of each pair of codes, the share of new pairs per year, the strategic
     diagram of the clusters and the cluster flows between periods.
@@ -901,11 +970,21 @@ def evolution(records: Union[Records, PathLike, Iterable[PathLike]],
         Text encoding of the inputs: None (decided per file, the command's default) or a name of
         --encoding: "utf-8", "latin1", "cp1252", "macroman", "utf-16le", "utf-16be",
         "utf-8+cp1252", "unchecked", "auto".
+    group_by : default 'none'
+        "none" or "country" (--group-by): the life cycle is also fitted per country group
+        (.groups, lifecycle.json's "groups"). None means "none".
+    country_from : default 'auto'
+        Which country a record belongs to with group_by="country" (--country-from): "auto",
+        "applicant", "inventor", "priority" or "jurisdiction".
+    min_group_years : default 5
+        Fewest years (first to last, gaps included) a group's records must span for its fit
+        (--min-group-years), in [3, 10000]; a shorter group gets status empty_input and no fit.
 
     Returns
     -------
     Evolution with the tables of periods.csv, new_pairs.csv, new_pairs_by_year.csv,
-    strategic.csv and cluster_flows.csv.
+    strategic.csv and cluster_flows.csv, and lifecycle.json as a dict (.lifecycle; per group
+    .groups).
 
     Raises
     ------

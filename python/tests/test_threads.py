@@ -65,6 +65,10 @@ def assert_same_result(a, b, what):
             np.testing.assert_array_equal(x, y, err_msg=where)
         elif isinstance(x, (techconv.Records, techconv.PaperRecords)):
             assert x is y, where  # the same records object was passed to both calls
+        elif isinstance(x, dict) and any(isinstance(v, techconv.Network) for v in x.values()):
+            assert sorted(x) == sorted(y), where  # Network.period_networks: one result per period
+            for key in x:
+                assert_same_result(x[key], y[key], f"{where}[{key!r}]")
         else:
             assert x == y, where
     assert compared > 0, f"{what}: no table compared"
