@@ -339,7 +339,6 @@ int run(const rp::arguments& a, const std::vector<std::string>& argv, MPI_Comm c
         d.lf = static_cast<std::size_t>(sums[0]);
         d.crlf = static_cast<std::size_t>(sums[1]);
         d.cr = static_cast<std::size_t>(sums[2]);
-        d.line_ends = tio::line_end_style_of(d.lf, d.crlf, d.cr);
         if (rank == 0) rp::report_detection(d);  // manifest.json, as read_patent_inputs does for the command
     }
     // 2. repeated ids dropped (the later occurrence in file order), as one reader of the file drops them

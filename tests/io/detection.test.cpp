@@ -79,12 +79,12 @@ TEST_CASE("detection_of: read_paper_table records format, encoding and line ends
     CHECK(da.format_detected);
     CHECK(da.encoding == tio::text_encoding::utf8);
     CHECK(da.bom);
-    CHECK(da.line_ends == tio::line_end_style::cr);
+    CHECK(da.line_ends() == tio::line_end_style::cr);
     CHECK(da.cr == 3);
     CHECK(da.lf + da.crlf == 0);
     CHECK(tio::describe(da) == "format pubmed (detected), encoding UTF-8 with BOM (detected), line ends CR only (3 CR)");
     const auto& db = got.files[1].detection;
-    CHECK(db.line_ends == tio::line_end_style::crlf);
+    CHECK(db.line_ends() == tio::line_end_style::crlf);
     CHECK(db.crlf == 3);
     CHECK(!db.bom);
     CHECK(tio::paper_input_note(got.files[1]).find("; format pubmed (detected), encoding UTF-8 (detected), line ends CRLF (3 CRLF)") !=

@@ -385,8 +385,9 @@ struct input_detection {
     bool encoding_detected = false;                 ///< decided by detect_encoding, not given
     bool bom = false;                               ///< a byte-order mark was skipped
     std::size_t bytes_not_utf8 = 0;                 ///< stray bytes of a UTF-8 reading, read as CP1252
-    line_end_style line_ends = line_end_style::none;  ///< the kind of line ends (of every byte read)
-    std::size_t lf = 0, crlf = 0, cr = 0;           ///< how many of each (line_end_counter)
+    std::size_t lf = 0, crlf = 0, cr = 0;           ///< how many line ends of each kind (line_end_counter)
+    /// The kind of line ends of every byte read, from the counts (line_end_style_of).
+    line_end_style line_ends() const noexcept { return line_end_style_of(lf, crlf, cr); }
 };
 
 /// \brief The detection record of input `in` read as format `f` (`requested`: the format the
@@ -404,7 +405,6 @@ inline input_detection detection_of(const input_source& in, input_format f, inpu
     d.bom = ev.bom;
     d.bytes_not_utf8 = ev.stray_bytes;
     const auto& c = in.line_ends();
-    d.line_ends = c.style();
     d.lf = c.lf();
     d.crlf = c.crlf();
     d.cr = c.cr();
@@ -424,8 +424,8 @@ inline std::string describe(const input_detection& d) {
     if (d.bom) s += " with BOM";
     s += d.encoding_detected ? " (detected)" : " (given)";
     s += ", line ends ";
-    s += display_name(d.line_ends);
-    if (d.line_ends == line_end_style::none) return s;
+    s += display_name(d.line_ends());
+    if (d.line_ends() == line_end_style::none) return s;
     s += " (";
     bool first = true;
     const auto part = [&](std::size_t n, const char* what) {

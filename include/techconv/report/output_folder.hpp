@@ -209,7 +209,7 @@ inline void write_detection(io::json_writer& j, const io::input_detection& d) {
     j.key("encoding_detected").value(d.encoding_detected);
     j.key("bom").value(d.bom);
     j.key("bytes_not_utf8").value(static_cast<std::int64_t>(d.bytes_not_utf8));
-    j.key("line_ends").value(std::string(io::to_string(d.line_ends)));
+    j.key("line_ends").value(std::string(io::to_string(d.line_ends())));
     j.key("line_end_counts").begin_object();
     j.key("lf").value(static_cast<std::int64_t>(d.lf));
     j.key("crlf").value(static_cast<std::int64_t>(d.crlf));
