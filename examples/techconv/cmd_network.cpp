@@ -206,12 +206,7 @@ int cmd_network(int argc, char** argv) {
         if (res.years.size() >= 2)  // records, distinct codes and the convergence index per year
             for (const auto& ch : rp::network_year_charts(res, ns.level)) maps.pictures += rp::render_chart(out_dir, ch);
         write_file(out_dir, "report.md", [&](std::ostream& f) {
-            rp::write_network_markdown(f, res, ns, maps.pictures, maps.group_maps, spec.outputs);
-            if (slices)
-                f << "\n## Period networks\n\nThe network of the records of each period (periods.csv; a record "
-                     "counts in every period holding its year).\n\n| period | records | nodes | edges | files |\n"
-                     "|---|---|---|---|---|\n"
-                  << period_rows;
+            rp::write_network_markdown(f, res, ns, maps.pictures, maps.group_maps, spec.outputs, period_rows);
         });
         report_count("nodes", static_cast<long long>(g.num_nodes()));
         report_count("edges", static_cast<long long>(g.num_edges()));

@@ -54,6 +54,17 @@ def main():
         check(read_bytes(os.path.join(out, f)) == read_bytes(os.path.join(whole, f)),
               "%s of the whole set changed by --periods" % f)
 
+    # report.md: the period table is a section of its own, before the list of files (it was once
+    # appended after it)
+    with open(os.path.join(out, "report.md"), encoding="utf-8") as f:
+        md = f.read()
+    heads = [line for line in md.splitlines() if line.startswith("## ")]
+    check("## Period networks" in heads and heads[-1] == "## Files" and
+          heads.index("## Period networks") == len(heads) - 2,
+          "report.md sections %r: Period networks must come just before Files" % heads)
+    for a, b in PERIODS:
+        check("| %d-%d |" % (a, b) in md, "report.md has no row for period %d-%d" % (a, b))
+
     got = read_csv(os.path.join(out, "periods.csv"))
     check([p["period"] for p in got] == ["%d-%d" % p for p in PERIODS], "periods.csv rows")
     for (a, b), p in zip(PERIODS, got):

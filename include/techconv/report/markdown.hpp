@@ -205,10 +205,11 @@ inline void write_key_core_markdown(std::ostream& md, const key_core_report& r, 
 
 /// \brief report.md of the network. `pictures` and `group_maps` are the Markdown of the
 /// pictures drawn and the rows of the group-map table (both may be empty); `files` lists
-/// the output files.
+/// the output files; `period_rows`, when not empty, are the rows of the "Period networks" table
+/// (`network --periods`/`--window`), placed before the file list.
 inline void write_network_markdown(std::ostream& md, const analysis::network_result& res, const network_settings& s,
                                    const std::string& pictures, const std::string& group_maps,
-                                   const std::string& files) {
+                                   const std::string& files, const std::string& period_rows = {}) {
     const auto& g = res.graph;
     const auto& m = res.nodes;
     const auto& stats = res.summary;
@@ -265,6 +266,10 @@ inline void write_network_markdown(std::ostream& md, const analysis::network_res
     }
     if (!pictures.empty()) md << "\n## Pictures\n\n" << pictures;
     if (!group_maps.empty()) md << "\n## Group maps\n\n| group | nodes | map |\n|---|---|---|\n" << group_maps;
+    if (!period_rows.empty())
+        md << "\n## Period networks\n\nThe network of the records of each period (periods.csv; a record counts in "
+              "every period holding its year).\n\n| period | records | nodes | edges | files |\n|---|---|---|---|---|\n"
+           << period_rows;
     md << "\n## Files\n\n```\n" << files << "\n```\n";
 }
 
