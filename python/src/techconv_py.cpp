@@ -244,12 +244,14 @@ std::vector<std::string> record_ids(records_handle& h) {
     return out;
 }
 
-py::array_t<std::int64_t> record_years(records_handle& h) {
-    std::vector<std::int64_t> out;
-    for (const auto& r : h.records()) {
-        const auto y = ta::patent_year(r);
-        out.push_back(y == tc::no_year ? std::int64_t{0} : static_cast<std::int64_t>(y));
-    }
+/// A year as Python gets it: NaN when unknown (the package's rule for empty integer cells).
+double year_value(tc::year_type y) {
+    return y == tc::no_year ? std::numeric_limits<double>::quiet_NaN() : static_cast<double>(y);
+}
+
+py::array_t<double> record_years(records_handle& h) {
+    std::vector<double> out;
+    for (const auto& r : h.records()) out.push_back(year_value(ta::patent_year(r)));
     return to_numpy(std::move(out));
 }
 
@@ -1352,10 +1354,8 @@ PYBIND11_MODULE(_core, m) {
             return out;
         })
         .def("years", [](const papers_handle& h) {
-            std::vector<std::int64_t> out;
-            h.each([&](const auto& c, std::size_t i) {
-                out.push_back(c.year(i) == tc::no_year ? std::int64_t{0} : static_cast<std::int64_t>(c.year(i)));
-            });
+            std::vector<double> out;
+            h.each([&](const auto& c, std::size_t i) { out.push_back(year_value(c.year(i))); });
             return to_numpy(std::move(out));
         })
         .def("titles", [](const papers_handle& h) {

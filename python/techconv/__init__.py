@@ -160,9 +160,10 @@ class Records:
         The paths read.
     ids : list of str
         Publication number of each record.
-    years : numpy.ndarray of int64
+    years : numpy.ndarray of float64
         analysis::patent_year of each record: the filing year, else the earliest priority year,
-        else the publication year; 0 when the source gives none.
+        else the publication year; NaN when the source gives none (as pandas types a year column
+        with empty cells; never 0).
     codes : list of list of str
         The IPC codes of each record, main code first.
     indicators : numpy.ndarray of float64, n x 9
@@ -220,8 +221,8 @@ class PaperRecords:
         The paths read.
     ids : list of str
         WoS UT, Scopus EID, OpenAlex or Lens id, PMID of each paper.
-    years : numpy.ndarray of int64
-        Publication year; 0 when absent.
+    years : numpy.ndarray of float64
+        Publication year; NaN when absent (never 0).
     countries : list of list of str
         ISO alpha-2 codes of the author addresses of each paper, sorted, each once.
     institutions : list of list of str

@@ -27,8 +27,9 @@ def test_records_match_the_file(lens):
     expect = []
     for r in rows:
         y = r["Application Date"][:4] or r["Earliest Priority Date"][:4] or r["Publication Year"]
-        expect.append(int(y) if y else 0)
-    np.testing.assert_array_equal(recs.years, expect)
+        expect.append(float(y) if y else np.nan)
+    assert recs.years.dtype == np.float64
+    np.testing.assert_array_equal(recs.years, expect)  # NaN equals NaN here
     assert recs.codes == [[c.strip() for c in r["IPCR Classifications"].split(";;") if c.strip()] for r in rows]
     ind = recs.indicators
     assert ind.shape == (len(rows), len(techconv.INDICATORS))
@@ -48,6 +49,15 @@ def test_family_merge_is_the_default(lens):
     merged = techconv.read(path)
     assert len(merged) == len(rows) - merged.report["merged"]
     assert merged.paths == [path]
+
+
+def test_unknown_year_is_nan_not_zero(tmp_path):
+    # the canonical CSV's year cell left empty on the second record: no year known
+    f = tmp_path / "years.csv"
+    f.write_text("id,year,ipc\nUS 1 A,2001,H04L9/00\nUS 2 A,,H04L9/00\n", encoding="utf-8")
+    years = techconv.read(f, format="csv", merge=False).years
+    assert years.dtype == np.float64
+    assert years[0] == 2001.0 and np.isnan(years[1])
 
 
 def test_parse_error_names_file_line_field_and_code(tmp_path):
@@ -84,7 +94,7 @@ def test_papers_match_the_file(data_dir):
     assert papers.report["files"][0]["format"] == "wos-tab"
     assert len(papers) == len(first)
     assert papers.ids == list(first)
-    np.testing.assert_array_equal(papers.years, [int(r["PY"]) if r["PY"] else 0 for r in first.values()])
+    np.testing.assert_array_equal(papers.years, [float(r["PY"]) if r["PY"] else np.nan for r in first.values()])
     assert papers.titles == [r["TI"] for r in first.values()]
     countries = papers.countries
     assert all(c == sorted(set(c)) for c in countries)
