@@ -19,7 +19,9 @@
 #include <cstdint>    // std::int64_t, std::uint64_t
 #include <exception>  // std::exception_ptr, std::current_exception
 #include <fstream>    // std::ifstream
-#include <sstream>    // std::istringstream, std::stringstream
+#include <istream>    // std::istream
+#include <sstream>    // std::stringstream
+#include <streambuf>  // std::streambuf
 #include <string>     // std::string
 #include <utility>    // std::move
 #include <vector>     // std::vector
@@ -159,6 +161,13 @@ inline line_share read_line_share(const std::string& path, int rank, const std::
     return out;
 }
 
+// A read-only stream buffer over characters held elsewhere (the share's text, read in
+// place instead of copied into an istringstream).
+class chars_buf : public std::streambuf {
+public:
+    chars_buf(char* begin, char* end) { setg(begin, begin, end); }
+};
+
 // The reader counters of all ranks, as one reader of the whole file has them.
 inline io::patent_read_stats global_stats(const io::patent_read_stats& st, MPI_Comm comm) {
     byte_writer w;
@@ -271,13 +280,15 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
     ro.drop_duplicates = false;  // across the ranks below (a per-share check would miss repeats)
     io::patent_table_inputs in;
     try {
-        std::istringstream share_in(std::move(text));
+        detail::chars_buf buf(&text[0], &text[0] + text.size());
+        std::istream share_in(&buf);
         std::vector<io::input_source> inputs;
         inputs.emplace_back(share_in, path);
         in = io::read_patent_table(std::move(inputs), ro, table_opts);
     } catch (...) {
         failed = std::current_exception();
     }
+    std::string().swap(text);  // the share's bytes are in the table now
     agree_on_error(failed, comm, static_cast<std::size_t>(before[1]));
     io::patent_table_inputs out;
     out.files.push_back({path, ro.format, detail::global_stats(in.files.front().stats, comm), {}});
