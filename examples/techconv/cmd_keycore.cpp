@@ -50,8 +50,8 @@ int keycore_ranks(const arguments& a, MPI_Comm comm) {
     try {
         const char* env = std::getenv("TECHCONV_MPI_SHARES");
         shares = tmpi::share_weights(env ? env : "", tmpi::size(comm));
-    } catch (const std::exception& e) {
-        throw usage_error(std::string("TECHCONV_MPI_SHARES: ") + e.what());
+    } catch (const techconv::invalid_argument& e) {
+        throw usage_error("TECHCONV_MPI_SHARES: " + rp::plain_message(e));
     }
     const auto fmt = format_option(a);
     const bool merge = !a.has("no-merge");
