@@ -14,13 +14,14 @@
 
 #include <mpi.h>
 
-#include <algorithm>  // std::min, std::sort, std::find_if
+#include <algorithm>  // std::min, std::max, std::sort, std::find_if
 #include <cstddef>    // std::size_t
 #include <cstdint>    // std::int64_t, std::uint64_t
 #include <exception>  // std::exception_ptr, std::current_exception
 #include <fstream>    // std::ifstream
 #include <istream>    // std::istream
 #include <sstream>    // std::stringstream
+#include <stdexcept>  // std::runtime_error
 #include <streambuf>  // std::streambuf
 #include <string>     // std::string
 #include <utility>    // std::move
@@ -100,15 +101,19 @@ inline bool byte_range_splittable(io::input_format f) {
 
 namespace detail {
 
-// This rank's part of the file: the header line, and the lines that START in byte range
-// [cut[r], cut[r + 1]), with the number of line breaks and of non-empty lines among them.
+// This rank's part of the file: the header line, and the byte range [begin, end) of the
+// lines that START in byte range [cut[r], cut[r + 1]), with the number of line breaks and
+// of non-empty lines among them and their line ends (rank 0: the header line's too). The
+// bytes are scanned in blocks, never held whole.
 struct line_share {
     std::string header;
-    std::string lines;
+    std::int64_t begin = 0, end = 0;
     std::int64_t breaks = 0;
     std::int64_t rows = 0;
-    std::uint64_t lf = 0, crlf = 0, cr = 0;  // line ends of this share (rank 0: the header's too)
+    std::uint64_t lf = 0, crlf = 0, cr = 0;
 };
+
+constexpr std::size_t share_block = std::size_t{1} << 20;  // bytes read at a time
 
 inline line_share read_line_share(const std::string& path, int rank, const std::vector<std::int64_t>& cut) {
     std::ifstream f(path, std::ios::binary);
@@ -130,42 +135,72 @@ inline line_share read_line_share(const std::string& path, int rank, const std::
         return p < 0 ? size : static_cast<std::int64_t>(p);
     };
     const auto u = static_cast<std::size_t>(rank);
-    const std::int64_t b = line_start_at_or_after(std::min(cut[u], size));
-    const std::int64_t e = line_start_at_or_after(std::min(cut[u + 1], size));
-    if (e > b) {
-        out.lines.assign(static_cast<std::size_t>(e - b), '\0');
-        f.clear();
-        f.seekg(b);
-        f.read(&out.lines[0], static_cast<std::streamsize>(out.lines.size()));
-    }
-    bool content = false;  // the current line has a character other than '\r'
-    for (const char c : out.lines) {
-        if (c == '\n') {
-            ++out.breaks;
-            out.rows += content ? 1 : 0;
-            content = false;
-        } else if (c != '\r') {
-            content = true;
-        }
-    }
-    out.rows += content ? 1 : 0;
+    out.begin = line_start_at_or_after(std::min(cut[u], size));
+    out.end = std::max(out.begin, line_start_at_or_after(std::min(cut[u + 1], size)));
     io::line_end_counter ends;  // every share starts at a line start: the counts add up
     if (rank == 0) {
         ends.feed(out.header.data(), out.header.size());
         if (header_end > static_cast<std::int64_t>(out.header.size())) ends.feed("\n", 1);
     }
-    ends.feed(out.lines.data(), out.lines.size());
+    bool content = false;  // the current line has a character other than '\r'
+    std::vector<char> block(share_block);
+    f.clear();
+    f.seekg(out.begin);
+    for (std::int64_t at = out.begin; at < out.end;) {
+        const auto want = static_cast<std::streamsize>(std::min<std::int64_t>(out.end - at, static_cast<std::int64_t>(block.size())));
+        f.read(block.data(), want);
+        const std::streamsize got = f.gcount();
+        if (got <= 0) throw std::runtime_error(path + ": read failed (the file changed while it was read?)");
+        for (std::streamsize i = 0; i < got; ++i) {
+            const char c = block[static_cast<std::size_t>(i)];
+            if (c == '\n') {
+                ++out.breaks;
+                out.rows += content ? 1 : 0;
+                content = false;
+            } else if (c != '\r') {
+                content = true;
+            }
+        }
+        ends.feed(block.data(), static_cast<std::size_t>(got));
+        at += got;
+    }
+    out.rows += content ? 1 : 0;
     out.lf = ends.lf();
     out.crlf = ends.crlf();
     out.cr = ends.cr();
     return out;
 }
 
-// A read-only stream buffer over characters held elsewhere (the share's text, read in
-// place instead of copied into an istringstream).
-class chars_buf : public std::streambuf {
+// The text a rank's reader parses: `prefix` (the header line and as many empty lines as the
+// shares before hold, so that every line keeps its number in the file), then the file's
+// bytes [begin, end), read in blocks.
+class share_buf : public std::streambuf {
 public:
-    chars_buf(char* begin, char* end) { setg(begin, begin, end); }
+    share_buf(std::string prefix, const std::string& path, std::int64_t begin, std::int64_t end)
+        : prefix_(std::move(prefix)), file_(path, std::ios::binary), at_(begin), end_(end), block_(share_block) {
+        if (!file_) throw std::runtime_error(path + ": cannot open");
+        file_.seekg(begin);
+        setg(&prefix_[0], &prefix_[0], &prefix_[0] + prefix_.size());
+    }
+
+protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+        if (at_ >= end_) return traits_type::eof();
+        const auto want = static_cast<std::streamsize>(std::min<std::int64_t>(end_ - at_, static_cast<std::int64_t>(block_.size())));
+        file_.read(block_.data(), want);
+        const std::streamsize got = file_.gcount();
+        if (got <= 0) return traits_type::eof();
+        at_ += got;
+        setg(block_.data(), block_.data(), block_.data() + got);
+        return traits_type::to_int_type(*gptr());
+    }
+
+private:
+    std::string prefix_;
+    std::ifstream file_;
+    std::int64_t at_, end_;
+    std::vector<char> block_;
 };
 
 // The reader counters of all ranks, as one reader of the whole file has them.
@@ -269,10 +304,6 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
     std::int64_t counts[2] = {sh.breaks, sh.rows}, before[2] = {0, 0};
     check(MPI_Exscan(counts, before, 2, MPI_INT64_T, MPI_SUM, comm), "MPI_Exscan");
     if (me == 0) before[0] = before[1] = 0;
-    std::string text;
-    text.reserve(sh.header.size() + 1 + static_cast<std::size_t>(before[0]) + sh.lines.size());
-    text.append(sh.header).append(1, '\n').append(static_cast<std::size_t>(before[0]), '\n').append(sh.lines);
-    sh = detail::line_share{};
     const bool encoding_detected = ro.encoding == io::text_encoding::automatic;
     if (encoding_detected) ro.encoding = io::input_encoding(path, ro.format);  // the whole file's
     const bool merge = ro.merge_families;
@@ -280,7 +311,10 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
     ro.drop_duplicates = false;  // across the ranks below (a per-share check would miss repeats)
     io::patent_table_inputs in;
     try {
-        detail::chars_buf buf(&text[0], &text[0] + text.size());
+        std::string prefix;
+        prefix.reserve(sh.header.size() + 1 + static_cast<std::size_t>(before[0]));
+        prefix.append(sh.header).append(1, '\n').append(static_cast<std::size_t>(before[0]), '\n');
+        detail::share_buf buf(std::move(prefix), path, sh.begin, sh.end);
         std::istream share_in(&buf);
         std::vector<io::input_source> inputs;
         inputs.emplace_back(share_in, path);
@@ -288,7 +322,6 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
     } catch (...) {
         failed = std::current_exception();
     }
-    std::string().swap(text);  // the share's bytes are in the table now
     agree_on_error(failed, comm, static_cast<std::size_t>(before[1]));
     io::patent_table_inputs out;
     out.files.push_back({path, ro.format, detail::global_stats(in.files.front().stats, comm), {}});
