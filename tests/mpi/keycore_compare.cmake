@@ -49,3 +49,15 @@ if(rc EQUAL 0 OR NOT _left STREQUAL "notes.txt" OR NOT _notes STREQUAL "mine\n" 
                       "staging left: ${_staging}): ${err}")
 endif()
 message("a foreign --out folder is refused (once) and left as it was")
+# A command that does not run distributed yet refuses N > 1 ranks (exit 2, said once by rank 0)
+# and leaves no output (docs/cli.md, "Running under mpirun").
+file(REMOVE_RECURSE "${OUT}/network")
+execute_process(COMMAND "${MPIEXEC}" -n 2 ${MPIEXEC_ARGS} "${TECHCONV}" network ${_inputs} --out "${OUT}/network"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+string(REPLACE ";" "," _err "${err}")
+string(REGEX MATCHALL "techconv network: error: does not run on several MPI ranks yet[^\n]*" _errors "${_err}")
+list(LENGTH _errors _times)
+if(rc EQUAL 0 OR NOT _times EQUAL 1 OR EXISTS "${OUT}/network")
+  message(FATAL_ERROR "mpirun -n 2 techconv network: expected one refusal and no output (exit ${rc}): ${out}${err}")
+endif()
+message("techconv network refuses 2 ranks (once), no output")
