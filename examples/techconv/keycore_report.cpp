@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // The options of techconv keycore and its report files (weights.csv, top20.csv,
-// groups.csv, industries.csv, report.json, report.md: techconv/report/), shared
-// with distributed_keycore.
+// groups.csv, industries.csv, report.json, report.md: techconv/report/), written
+// by one process and by rank 0 under mpirun alike.
 #include "keycore_report.hpp"
 
 #include <techconv/analysis/keycore_indicators.hpp>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 //
-// The option table of `techconv keycore` and its report files, shared with
-// examples/distributed_keycore (both link the techconv_report library) so that
-// both write the same files byte for byte.
+// The option table of `techconv keycore` and its report files, written by one
+// process and by rank 0 under mpirun alike (cmd_keycore.cpp), so that both write
+// the same files byte for byte.
 #ifndef TECHCONV_CLI_KEYCORE_REPORT_HPP_
 #define TECHCONV_CLI_KEYCORE_REPORT_HPP_
 

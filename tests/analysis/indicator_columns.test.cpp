@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // The column rule of the indicator matrix (io::choose_indicator_columns) on
 // presence counts worked out by hand, the same counts summed from two parts
-// of the records (what ranks of distributed_keycore sum), and the steps of
+// of the records (what the ranks of `mpirun techconv keycore` sum), and the steps of
 // io::indicator_matrix_of against indicator_matrix on five hand-built records.
 #include <doctest/doctest.h>
 

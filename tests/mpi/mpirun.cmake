@@ -1,5 +1,5 @@
 # How techconv's tests launch MPI programs (included by tests/mpi and
-# examples/distributed_keycore). Sets TECHCONV_MPIEXEC, TECHCONV_MPIEXEC_ARGS
+# the runs of the techconv command, keycore_*.cmake). Sets TECHCONV_MPIEXEC, TECHCONV_MPIEXEC_ARGS
 # (a list) and TECHCONV_MPI_ENV (a ctest ENVIRONMENT list): loopback only
 # (shared memory between ranks on one host), oversubscription allowed (3 ranks
 # on 2 cores), and running as root allowed (CI containers) for Open MPI.

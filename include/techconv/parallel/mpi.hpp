@@ -7,13 +7,15 @@
 // transport.hpp (bytes and ordered merges), weighting.hpp (statistics,
 // weights, scores, top k, ranks, key core), closeness.hpp (collaboration
 // counts and panels), records.hpp (family merging, group profiles),
-// cograph.hpp (co-occurrence). Plain MPI C API; link MPI::MPI_CXX (CMake
+// cograph.hpp (co-occurrence), keycore.hpp (reading a file's shares, the
+// [KCT] key-core analysis over shares, ordered MPI-IO output). Plain MPI C API; link MPI::MPI_CXX (CMake
 // FindMPI). Nothing else in techconv includes these headers.
 #ifndef TECHCONV_PARALLEL_MPI_HPP_
 #define TECHCONV_PARALLEL_MPI_HPP_
 
 #include "techconv/parallel/mpi/closeness.hpp"
 #include "techconv/parallel/mpi/cograph.hpp"
+#include "techconv/parallel/mpi/keycore.hpp"
 #include "techconv/parallel/mpi/records.hpp"
 #include "techconv/parallel/mpi/transport.hpp"
 #include "techconv/parallel/mpi/weighting.hpp"

@@ -173,6 +173,8 @@ private:
 /// options, and the run's counts (records read, kept, dropped by reason).
 struct run_manifest {
     std::string command;                                    ///< subcommand name
+    /// Processes that computed the result (MPI ranks of `mpirun -np N`; 1 for one process).
+    int ranks = 1;
     std::vector<std::string> argv;                          ///< the whole command line
     std::vector<std::string> inputs;                        ///< input paths (size and checksum are added)
     /// Auxiliary input files (option, path): concordances, term lists, title lists; a folder
@@ -503,6 +505,7 @@ inline void output_folder::commit(const run_manifest& m) {
         j.key("generator").value("techconv");
         j.key("version").value(std::string(TECHCONV_VERSION_STRING));
         j.key("command").value(m.command);
+        j.key("ranks").value(static_cast<std::int64_t>(m.ranks));
         j.key("argv").array(m.argv);
         j.key("inputs").begin_array();
         for (std::size_t i = 0; i < m.inputs.size(); ++i) {

@@ -1,11 +1,11 @@
-# The input checks of `techconv keycore` under distributed_keycore, on a small synthetic
+# The input checks of `techconv keycore` under mpirun, on a small synthetic
 # corpus (make_synthetic_corpus, 3,000 records) with lines added by this script:
 #
 # CASE repeated-ids: three records repeated later in the file (the first record in the
 #   middle of the file, a middle record and an early record at the end), so the first and
 #   the later occurrence fall in different ranks' shares at 2 and 3 ranks. `techconv keycore`
 #   drops the later occurrences (its report names 3 duplicates, the first at the middle line);
-#   every output file of mpirun -n 2, -n 3 and -n 3 --split 5,0,2 must be byte-identical to it.
+#   every output file of mpirun -n 2, -n 3 and -n 3 with shares 5,0,2 must be byte-identical to it.
 # CASE read-limit: a record with 20 distinct IPC codes appended at the end (in the last
 #   rank's share); with --max-codes-per-record 16 `techconv keycore` fails naming the file,
 #   line, record and field. mpirun -n 1, 2, 3 must fail with the same message (printed once),
@@ -13,7 +13,7 @@
 #   nor a staging folder may be left. Then --max-memory 1K (a bound on each rank's share)
 #   must fail alike with a limit_exceeded error and leave nothing.
 cmake_policy(VERSION 3.16)  # a script run with -P: lists keep empty elements (CMP0007)
-include("${CMAKE_CURRENT_LIST_DIR}/runs.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/keycore_runs.cmake")
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
 execute_process(COMMAND "${MAKE_CORPUS}" 3000 "${OUT}/corpus.csv" RESULT_VARIABLE rc OUTPUT_QUIET)
@@ -47,12 +47,7 @@ if(CASE STREQUAL "repeated-ids")
     endif()
   endforeach()
   file(WRITE "${_input}" "${_text}${_middle}\n${_early}\n")
-  execute_process(COMMAND "${TECHCONV}" keycore --force "${_input}" --out "${OUT}/techconv" --format csv
-                          --group-by country --quiet
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "techconv keycore failed (${rc}): ${out}${err}")
-  endif()
+  tc_reference("${_input}" --format csv --group-by country)
   # the reference itself: 3 duplicates, the first one at line 1502 (header + 1500 records + 1)
   file(READ "${OUT}/techconv/report.json" _json)
   string(REGEX MATCH "\"records_read\": [0-9]+" _read "${_json}")
@@ -98,24 +93,22 @@ elseif(CASE STREQUAL "read-limit")
     tc_parse_run("${_run}" np _split _tag)
     foreach(_limit "--max-codes-per-record|16" "--max-memory|1K")
       string(REPLACE "|" ";" _l "${_limit}")
-      execute_process(COMMAND "${MPIEXEC}" -n ${np} ${MPIEXEC_ARGS} "${EXE}" "${_input}" --out "${OUT}/${_tag}"
-                              --format csv ${_l} ${_split}
-                      RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-      string(REGEX MATCHALL "distributed_keycore[^\n]*error: [^\n]*" _got "${err}")
+      tc_run_keycore(${np} "${_split}" rc out err "${_input}" --out "${OUT}/${_tag}" --format csv ${_l})
+      string(REGEX MATCHALL "techconv keycore[^\n]*error: [^\n]*" _got "${err}")
       list(LENGTH _got _times)
       file(GLOB _staging "${OUT}/.*techconv-staging*")
       if(rc EQUAL 0 OR NOT _times EQUAL 1 OR EXISTS "${OUT}/${_tag}" OR _staging)
         string(REPLACE ";" " " _lt "${_l}")
-        message(FATAL_ERROR "mpirun -n ${np} ${_split} ${_lt}: expected one error and no output (exit ${rc}, "
+        message(FATAL_ERROR "mpirun -n ${np} (shares ${_split}) ${_lt}: expected one error and no output (exit ${rc}, "
                             "errors ${_times}, staging ${_staging}): ${out}${err}")
       endif()
       if(_limit MATCHES "codes")
-        if(NOT _got STREQUAL "distributed_keycore: ${_want}")
-          message(FATAL_ERROR "mpirun -n ${np} ${_split}: the error differs from techconv keycore's\n"
+        if(NOT _got STREQUAL "techconv keycore: ${_want}")
+          message(FATAL_ERROR "mpirun -n ${np} (shares ${_split}): the error differs from techconv keycore's\n"
                               "  techconv:    ${_want}\n  distributed: ${_got}")
         endif()
-      elseif(NOT _got MATCHES "^distributed_keycore: error: [^ ]*input.csv:[0-9]+: record [0-9]+: the records read so far take .*--max-memory.*limit_exceeded")
-        message(FATAL_ERROR "mpirun -n ${np} ${_split} --max-memory 1K: unexpected error: ${_got}")
+      elseif(NOT _got MATCHES "^techconv keycore: error: [^ ]*input.csv:[0-9]+: record [0-9]+: the records read so far take .*--max-memory.*limit_exceeded")
+        message(FATAL_ERROR "mpirun -n ${np} (shares ${_split}) --max-memory 1K: unexpected error: ${_got}")
       endif()
     endforeach()
     message("${_tag}: fails as techconv keycore does, once, leaving no output")

@@ -1,0 +1,544 @@
+// SPDX-License-Identifier: BSL-1.0
+// techconv-requires: MPI::MPI_CXX
+//
+// The [KCT] key-core analysis of patent records spread across MPI ranks, as
+// `mpirun -np N techconv keycore` runs it: reading the ranks' shares of the
+// inputs (byte ranges of one Lens or canonical CSV file split at line starts,
+// or the rows of a table one rank read, scattered), and analysis::key_core's
+// steps over the shares (indicator columns agreed from summed presence counts,
+// entropy weights, scores, the global key core and ranks, the best rows and the
+// group profiles), each step with the function analysis::key_core uses for it,
+// so that the result equals the single-process one bit for bit.
+#ifndef TECHCONV_PARALLEL_MPI_KEYCORE_HPP_
+#define TECHCONV_PARALLEL_MPI_KEYCORE_HPP_
+
+#include <mpi.h>
+
+#include <algorithm>  // std::min, std::max, std::sort, std::find_if
+#include <cstddef>    // std::size_t
+#include <cstdint>    // std::int64_t, std::uint64_t
+#include <exception>  // std::exception_ptr, std::current_exception
+#include <fstream>    // std::ifstream
+#include <istream>    // std::istream
+#include <sstream>    // std::stringstream
+#include <stdexcept>  // std::runtime_error
+#include <streambuf>  // std::streambuf
+#include <string>     // std::string
+#include <utility>    // std::move
+#include <vector>     // std::vector
+
+#include "techconv/analysis/indicators.hpp"
+#include "techconv/analysis/keycore.hpp"
+#include "techconv/config.hpp"
+#include "techconv/error.hpp"
+#include "techconv/io/detect.hpp"
+#include "techconv/io/patent_inputs.hpp"
+#include "techconv/parallel/families.hpp"
+#include "techconv/parallel/mpi/records.hpp"
+#include "techconv/parallel/mpi/transport.hpp"
+#include "techconv/parallel/mpi/weighting.hpp"
+#include "techconv/parallel/profile.hpp"
+#include "techconv/parallel/serialize.hpp"
+#include "techconv/records/patent_table.hpp"
+#include "techconv/types.hpp"
+
+TECHCONV_NAMESPACE_BEGIN
+namespace parallel {
+namespace mpi {
+
+/// \brief Relative shares of `ranks` ranks from "W0,W1,..." (one non-negative weight per
+/// rank, not all 0); an empty text gives equal shares. A weight 0 gives its rank nothing.
+/// \throws invalid_argument naming the problem (count, sign, all zero, not a number).
+inline std::vector<double> share_weights(const std::string& text, int ranks) {
+    std::vector<double> w(static_cast<std::size_t>(ranks), 1.0);
+    if (text.empty()) return w;
+    std::vector<double> v;
+    std::stringstream ss(text);
+    for (std::string item; std::getline(ss, item, ',');) {
+        std::size_t used = 0;
+        double x = 0.0;
+        try {
+            x = std::stod(item, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        ::techconv::detail::require(used == item.size() && !item.empty(),
+                                    "share weights: '" + item + "' is not a number");
+        ::techconv::detail::require(x >= 0.0, "share weights must be >= 0");
+        v.push_back(x);
+    }
+    ::techconv::detail::require(static_cast<int>(v.size()) == ranks,
+                                "share weights: " + std::to_string(v.size()) + " given for " +
+                                    std::to_string(ranks) + " ranks (one per rank)");
+    double total = 0.0;
+    for (const double x : v) total += x;
+    ::techconv::detail::require(total > 0.0, "share weights must not all be 0");
+    return v;
+}
+
+/// \brief Where the shares of `weights` cut `size` units: ranks + 1 offsets, 0 first and
+/// `size` last; share r is [cut[r], cut[r + 1]).
+inline std::vector<std::int64_t> share_cuts(std::int64_t size, const std::vector<double>& weights) {
+    double total = 0.0;
+    for (const double x : weights) total += x;
+    std::vector<std::int64_t> c{0};
+    double acc = 0.0;
+    for (std::size_t r = 0; r < weights.size(); ++r) {
+        acc += weights[r];
+        c.push_back(r + 1 == weights.size() ? size
+                                            : static_cast<std::int64_t>(static_cast<double>(size) * (acc / total)));
+    }
+    return c;
+}
+
+/// \brief Whether a file of format `f` can be split into byte ranges at line starts: one
+/// record per line (the Lens export and the techconv canonical CSV, whose quoted fields hold
+/// no line break). Other formats (XML, JSON, WoS/Scopus/PubMed records, multi-table
+/// extracts) are read whole by one rank and their rows scattered (scatter_rows).
+inline bool byte_range_splittable(io::input_format f) {
+    return f == io::input_format::lens || f == io::input_format::csv;
+}
+
+namespace detail {
+
+// This rank's part of the file: the header line, and the byte range [begin, end) of the
+// lines that START in byte range [cut[r], cut[r + 1]), with the number of line breaks and
+// of non-empty lines among them and their line ends (rank 0: the header line's too). The
+// bytes are scanned in blocks, never held whole.
+struct line_share {
+    std::string header;
+    std::int64_t begin = 0, end = 0;
+    std::int64_t breaks = 0;
+    std::int64_t rows = 0;
+    std::uint64_t lf = 0, crlf = 0, cr = 0;
+};
+
+constexpr std::size_t share_block = std::size_t{1} << 20;  // bytes read at a time
+
+inline line_share read_line_share(const std::string& path, int rank, const std::vector<std::int64_t>& cut) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw std::runtime_error(path + ": cannot open");
+    f.seekg(0, std::ios::end);
+    const auto size = static_cast<std::int64_t>(f.tellg());
+    f.seekg(0);
+    line_share out;
+    std::getline(f, out.header);
+    const std::int64_t header_end = f.tellg() < 0 ? size : static_cast<std::int64_t>(f.tellg());
+    auto line_start_at_or_after = [&](std::int64_t pos) -> std::int64_t {
+        if (pos <= header_end) return header_end;
+        if (pos >= size) return size;
+        f.clear();
+        f.seekg(pos - 1);
+        std::string skip;
+        std::getline(f, skip);  // the line holding pos - 1 belongs to the previous share
+        const auto p = f.tellg();
+        return p < 0 ? size : static_cast<std::int64_t>(p);
+    };
+    const auto u = static_cast<std::size_t>(rank);
+    out.begin = line_start_at_or_after(std::min(cut[u], size));
+    out.end = std::max(out.begin, line_start_at_or_after(std::min(cut[u + 1], size)));
+    io::line_end_counter ends;  // every share starts at a line start: the counts add up
+    if (rank == 0) {
+        ends.feed(out.header.data(), out.header.size());
+        if (header_end > static_cast<std::int64_t>(out.header.size())) ends.feed("\n", 1);
+    }
+    bool content = false;  // the current line has a character other than '\r'
+    std::vector<char> block(share_block);
+    f.clear();
+    f.seekg(out.begin);
+    for (std::int64_t at = out.begin; at < out.end;) {
+        const auto want = static_cast<std::streamsize>(std::min<std::int64_t>(out.end - at, static_cast<std::int64_t>(block.size())));
+        f.read(block.data(), want);
+        const std::streamsize got = f.gcount();
+        if (got <= 0) throw std::runtime_error(path + ": read failed (the file changed while it was read?)");
+        for (std::streamsize i = 0; i < got; ++i) {
+            const char c = block[static_cast<std::size_t>(i)];
+            if (c == '\n') {
+                ++out.breaks;
+                out.rows += content ? 1 : 0;
+                content = false;
+            } else if (c != '\r') {
+                content = true;
+            }
+        }
+        ends.feed(block.data(), static_cast<std::size_t>(got));
+        at += got;
+    }
+    out.rows += content ? 1 : 0;
+    out.lf = ends.lf();
+    out.crlf = ends.crlf();
+    out.cr = ends.cr();
+    return out;
+}
+
+// The text a rank's reader parses: `prefix` (the header line and as many empty lines as the
+// shares before hold, so that every line keeps its number in the file), then the file's
+// bytes [begin, end), read in blocks.
+class share_buf : public std::streambuf {
+public:
+    share_buf(std::string prefix, const std::string& path, std::int64_t begin, std::int64_t end)
+        : prefix_(std::move(prefix)), file_(path, std::ios::binary), at_(begin), end_(end), block_(share_block) {
+        if (!file_) throw std::runtime_error(path + ": cannot open");
+        file_.seekg(begin);
+        setg(&prefix_[0], &prefix_[0], &prefix_[0] + prefix_.size());
+    }
+
+protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+        if (at_ >= end_) return traits_type::eof();
+        const auto want = static_cast<std::streamsize>(std::min<std::int64_t>(end_ - at_, static_cast<std::int64_t>(block_.size())));
+        file_.read(block_.data(), want);
+        const std::streamsize got = file_.gcount();
+        if (got <= 0) return traits_type::eof();
+        at_ += got;
+        setg(block_.data(), block_.data(), block_.data() + got);
+        return traits_type::to_int_type(*gptr());
+    }
+
+private:
+    std::string prefix_;
+    std::ifstream file_;
+    std::int64_t at_, end_;
+    std::vector<char> block_;
+};
+
+// The reader counters of all ranks, as one reader of the whole file has them.
+inline io::patent_read_stats global_stats(const io::patent_read_stats& st, MPI_Comm comm) {
+    byte_writer w;
+    w.str(st.layout);
+    w.u8(static_cast<std::uint8_t>(st.delimiter));
+    w.u64(st.records);
+    w.u64(st.blank_rows);
+    w.u64(st.repeated_headers);
+    w.u64(st.skipped.size());
+    for (const auto& [name, n] : st.skipped) {
+        w.str(name);
+        w.u64(n);
+    }
+    w.u64(st.rejected_codes);
+    w.u64(st.rejected_code_examples.size());
+    for (const auto& e : st.rejected_code_examples) w.str(e);
+    io::patent_read_stats out = st;  // the encoding evidence: this rank's (the notes use rank 0's)
+    out.records = out.blank_rows = out.repeated_headers = out.rejected_codes = 0;
+    out.skipped.clear();
+    out.rejected_code_examples.clear();
+    const auto all = allgather_bytes(w.data(), comm);
+    for (std::size_t r = 0; r < all.size(); ++r) {
+        byte_reader rd(all[r].data(), all[r].size(), "reader counters of rank " + std::to_string(r));
+        const std::string layout = rd.str("layout");
+        const auto delimiter = static_cast<char>(rd.u8("delimiter"));
+        if (r == 0) {
+            out.layout = layout;
+            out.delimiter = delimiter;
+        }
+        out.records += static_cast<std::size_t>(rd.u64("records"));
+        out.blank_rows += static_cast<std::size_t>(rd.u64("blank rows"));
+        out.repeated_headers += static_cast<std::size_t>(rd.u64("repeated headers"));
+        const std::uint64_t k = rd.count(16, "skipped");
+        for (std::uint64_t q = 0; q < k; ++q) {
+            const std::string name = rd.str("skipped name");
+            const auto n = static_cast<std::size_t>(rd.u64("skipped count"));
+            auto it = std::find_if(out.skipped.begin(), out.skipped.end(),
+                                   [&](const auto& s) { return s.first == name; });
+            if (it == out.skipped.end()) out.skipped.emplace_back(name, n);
+            else it->second += n;
+        }
+        out.rejected_codes += static_cast<std::size_t>(rd.u64("rejected codes"));
+        const std::uint64_t x = rd.count(8, "rejected code examples");
+        for (std::uint64_t q = 0; q < x; ++q) {  // the first 20 over the ranks, in file order
+            std::string e = rd.str("rejected code example");
+            if (out.rejected_code_examples.size() < 20) out.rejected_code_examples.push_back(std::move(e));
+        }
+        expect_end(rd);
+    }
+    return out;
+}
+
+inline std::uint64_t sum_u64(std::uint64_t v, MPI_Comm comm) {
+    std::uint64_t s = 0;
+    check(MPI_Allreduce(&v, &s, 1, MPI_UINT64_T, MPI_SUM, comm), "MPI_Allreduce");
+    return s;
+}
+
+}  // namespace detail
+
+/// \brief Reads one Lens or canonical CSV file (byte_range_splittable) split across the
+/// ranks: rank r parses the lines that start in its byte range (share_cuts of the file size
+/// by `weights`, one per rank) with io::read_patent_table under `ro` (format, limits,
+/// encoding: automatic is decided once, by io::input_encoding on the file's start), each line
+/// keeping its line number in the file; then repeated ids are dropped across the ranks
+/// (drop_duplicate_ids) and, when `ro.merge_families`, simple families merged across them
+/// (merge_families). The ranks' tables in rank order equal the table one
+/// io::read_patent_table of the file gives.
+///
+/// The report fields are GLOBAL and the same on every rank: read, merged, duplicates and
+/// their examples, rejected_codes, and files[0] (the counters of all shares, and the
+/// detection record one reader of the whole file makes; `format_detected` says whether the
+/// format was detected rather than given).
+/// An error of any rank's reading is thrown on every rank (agree_on_error: the first in
+/// file order, its record number counted over the whole file). Collective.
+/// \throws invalid_argument when the format cannot be split or `weights` has not one per rank.
+inline io::patent_table_inputs read_patent_table_split(const std::string& path, io::read_patents_options ro,
+                                                       bool format_detected, const std::vector<double>& weights,
+                                                       MPI_Comm comm,
+                                                       const records::patent_table_options& table_opts = {}) {
+    const int me = rank(comm), ranks = size(comm);
+    ::techconv::detail::require(byte_range_splittable(ro.format),
+                                path + ": only Lens and techconv canonical CSV files are split by byte ranges");
+    ::techconv::detail::require(static_cast<int>(weights.size()) == ranks, "read_patent_table_split: one weight per rank");
+    std::exception_ptr failed;
+    detail::line_share sh;
+    try {
+        std::ifstream f(path, std::ios::binary | std::ios::ate);
+        if (!f) throw std::runtime_error(path + ": cannot open");
+        sh = detail::read_line_share(path, me, share_cuts(static_cast<std::int64_t>(f.tellg()), weights));
+    } catch (...) {
+        failed = std::current_exception();
+    }
+    agree_on_error(failed, comm);
+    // The share is read as the header line, then as many empty lines as the shares before it
+    // hold (the CSV readers skip empty lines), then its lines: every line keeps its number.
+    const std::uint64_t line_ends[3] = {sh.lf, sh.crlf, sh.cr};
+    const std::string header = sh.header;
+    std::int64_t counts[2] = {sh.breaks, sh.rows}, before[2] = {0, 0};
+    check(MPI_Exscan(counts, before, 2, MPI_INT64_T, MPI_SUM, comm), "MPI_Exscan");
+    if (me == 0) before[0] = before[1] = 0;
+    const bool encoding_detected = ro.encoding == io::text_encoding::automatic;
+    if (encoding_detected) ro.encoding = io::input_encoding(path, ro.format);  // the whole file's
+    const bool merge = ro.merge_families;
+    ro.merge_families = false;   // across the ranks below
+    ro.drop_duplicates = false;  // across the ranks below (a per-share check would miss repeats)
+    io::patent_table_inputs in;
+    try {
+        std::string prefix;
+        prefix.reserve(sh.header.size() + 1 + static_cast<std::size_t>(before[0]));
+        prefix.append(sh.header).append(1, '\n').append(static_cast<std::size_t>(before[0]), '\n');
+        detail::share_buf buf(std::move(prefix), path, sh.begin, sh.end);
+        std::istream share_in(&buf);
+        std::vector<io::input_source> inputs;
+        inputs.emplace_back(share_in, path);
+        in = io::read_patent_table(std::move(inputs), ro, table_opts);
+    } catch (...) {
+        failed = std::current_exception();
+    }
+    agree_on_error(failed, comm, static_cast<std::size_t>(before[1]));
+    io::patent_table_inputs out;
+    out.files.push_back({path, ro.format, detail::global_stats(in.files.front().stats, comm), {}});
+    out.rejected_codes = out.files.back().stats.rejected_codes;
+    {
+        const auto& ev = in.files.front().stats.text;
+        std::uint64_t sums[4] = {line_ends[0], line_ends[1], line_ends[2], ev.stray_bytes};
+        check(MPI_Allreduce(MPI_IN_PLACE, sums, 4, MPI_UINT64_T, MPI_SUM, comm), "MPI_Allreduce");
+        auto& d = out.files.back().detection;
+        d.source = path;
+        d.format = ro.format;
+        d.format_detected = format_detected;
+        d.encoding = ev.used == io::text_encoding::utf8_cp1252_strays ? io::text_encoding::utf8 : ev.used;
+        d.encoding_detected = encoding_detected;
+        d.bom = ev.bom;
+        // the header line is read by every rank: its bytes that are not UTF-8 counted once
+        const std::uint64_t header_strays =
+            ro.encoding == io::text_encoding::utf8_cp1252_strays ? io::detect_encoding(header).invalid_bytes : 0;
+        d.bytes_not_utf8 = static_cast<std::size_t>(sums[3] - static_cast<std::uint64_t>(ranks - 1) * header_strays);
+        d.lf = static_cast<std::size_t>(sums[0]);
+        d.crlf = static_cast<std::size_t>(sums[1]);
+        d.cr = static_cast<std::size_t>(sums[2]);
+        // the file's counts of bytes read otherwise than as UTF-8 (rank 0's evidence otherwise)
+        auto& text_all = out.files.back().stats.text;
+        text_all.stray_bytes = d.bytes_not_utf8;
+        text_all.transcoded_bytes = static_cast<std::size_t>(detail::sum_u64(ev.transcoded_bytes, comm));
+        text_all.unassigned_bytes = static_cast<std::size_t>(detail::sum_u64(ev.unassigned_bytes, comm));
+    }
+    out.table = drop_duplicate_ids(std::move(in.table), comm, path, out);
+    out.read = static_cast<std::size_t>(global_rows(static_cast<index>(out.table.size()), comm).total);
+    if (merge) {
+        auto m = merge_families(std::move(out.table), comm);
+        out.table = std::move(m.table);
+        out.merged = m.merged;
+    }
+    return out;
+}
+
+/// \brief Spreads the rows of a table that rank `root` holds over the ranks: rank r gets
+/// the consecutive rows [cut[r], cut[r + 1]) of share_cuts(rows, weights), in order (as the
+/// records records::patent_table::to_record gives back, every field and source line kept),
+/// so the ranks' tables in rank order equal the root's table. Other ranks' `table` is
+/// ignored. Collective.
+/// Communication: the serial form of every row not kept by the root, sent point to point.
+/// \throws parse_error if a message does not decode (names the root).
+inline records::patent_table scatter_rows(records::patent_table table, const std::vector<double>& weights, int root,
+                                          MPI_Comm comm, const records::patent_table_options& table_opts = {}) {
+    const int me = rank(comm), ranks = size(comm);
+    ::techconv::detail::require(static_cast<int>(weights.size()) == ranks, "scatter_rows: one weight per rank");
+    std::int64_t n = me == root ? static_cast<std::int64_t>(table.size()) : 0;
+    check(MPI_Bcast(&n, 1, MPI_INT64_T, root, comm), "MPI_Bcast");
+    const auto cut = share_cuts(n, weights);
+    constexpr int tag = 22;
+    if (me == root) {
+        for (int q = 0; q < ranks; ++q) {
+            if (q == root) continue;
+            std::vector<std::size_t> rows;
+            for (auto i = cut[static_cast<std::size_t>(q)]; i < cut[static_cast<std::size_t>(q) + 1]; ++i)
+                rows.push_back(static_cast<std::size_t>(i));
+            byte_writer w;
+            write_table_rows(w, table, rows, 0);
+            detail::send_bytes(seal(serial_type::patent_records, w.data()), q, tag, comm);
+        }
+        std::vector<char> keep(table.size(), 0);
+        for (auto i = cut[static_cast<std::size_t>(root)]; i < cut[static_cast<std::size_t>(root) + 1]; ++i)
+            keep[static_cast<std::size_t>(i)] = 1;
+        return keep_rows(std::move(table), keep);
+    }
+    const auto bytes = detail::recv_bytes(root, tag, comm);
+    auto recs = detail::decode<std::vector<positioned_record>>(bytes, serial_type::patent_records,
+                                                                    read_positioned_records,
+                                                                    "rank " + std::to_string(root));
+    records::patent_table out(table_opts);
+    for (const auto& p : recs) out.append(p.record);
+    return out;
+}
+
+/// \brief What key_core_analysis gives each rank.
+struct key_core_share {
+    /// The analysis with this rank's rows: `rows`, `scores`, `ranks` (global), `groups` and
+    /// `subscores` are this rank's scored rows; `columns`, `absent`, `incomplete`, the weights,
+    /// `k`, `threshold`, `top` and `profiles` are global (the same on every rank); `dropped`
+    /// is the global count. `diversity` and `industries` are not computed.
+    analysis::key_core_result result;
+    index scored = 0;        ///< records scored over all ranks
+    index first_record = 0;  ///< global position of this rank's first record
+};
+
+/// \brief analysis::key_core over the records of a table spread across ranks (each rank's
+/// rows consecutive in rank order): the indicator columns chosen from the presence counts
+/// of all ranks (io::choose_indicator_columns: tree allreduce of 2 x 9 counts), this rank's
+/// rows of the matrix (io::indicator_table_of), the entropy weights, scores and the global
+/// key core (mpi::key_core), global ranks (mpi::ranks), the best `opts.top_rows` rows (each
+/// rank's candidates gathered to all) and the group profiles (parallel::profile_partial,
+/// merged in rank order by mpi::group_profiles). The global fields of the result equal those
+/// of analysis::key_core on all the rows, bit for bit, and the ranks' local fields in rank
+/// order equal its per-row fields. Collective; an error of one rank's indicator rows
+/// (missing_policy::fail) is thrown on every rank.
+/// \throws invalid_argument with `opts.chosen` or `opts.industries` (not offered over ranks),
+/// or, as key_core, when fewer than 2 records or no indicator remain.
+inline key_core_share key_core_analysis(const records::patent_table& local, const analysis::key_core_options& o,
+                                        MPI_Comm comm) {
+    ::techconv::detail::require(o.chosen.empty(), "key_core_analysis: chosen indicators are not offered over ranks");
+    ::techconv::detail::require(o.industries == nullptr, "key_core_analysis: the industry table is not offered over ranks");
+    key_core_share out;
+    auto& res = out.result;
+    const row_range records = global_rows(static_cast<index>(local.size()), comm);
+    out.first_record = records.begin;
+    analysis::table_source src(local);
+    const auto vals = io::source_indicators(src, o.indicators);
+    io::indicator_presence mine, all;
+    for (const auto& v : vals) mine.add(v);
+    check(MPI_Allreduce(mine.have.data(), all.have.data(), static_cast<int>(all.have.size()), MPI_UINT64_T, MPI_SUM,
+                        comm),
+          "MPI_Allreduce");
+    check(MPI_Allreduce(mine.lack.data(), all.lack.data(), static_cast<int>(all.lack.size()), MPI_UINT64_T, MPI_SUM,
+                        comm),
+          "MPI_Allreduce");
+    io::indicator_table x;
+    std::exception_ptr failed;
+    try {
+        x = io::indicator_table_of(src, vals, io::choose_indicator_columns(all, o.indicators), o.indicators);
+    } catch (...) {
+        failed = std::current_exception();
+    }
+    agree_on_error(failed, comm, static_cast<std::size_t>(records.begin));
+    res.columns = x.columns;
+    res.absent = x.absent;
+    res.incomplete = x.incomplete;
+    res.rows = x.rows;
+    res.dropped = static_cast<std::size_t>(detail::sum_u64(x.dropped_records, comm));
+    out.scored = global_rows(x.values.rows(), comm).total;
+    analysis::require_usable_matrix(out.scored, res.columns.size());
+    weighting::key_core_result kc = key_core(x.values, comm, analysis::weighting_options(o));
+    res.scores = std::move(kc.scores);
+    res.ranks = ranks(res.scores, comm);
+    res.k = kc.top.k;
+    res.threshold = kc.top.threshold;
+    res.fraction = o.fraction;
+    analysis::set_key_core_weights(res, std::move(kc.weighting), x.values);
+    res.groups = analysis::row_groups(src, res.rows, o.grouping);
+    // the best rows: each rank's with their global ranks, placed by rank on every rank
+    const auto best = analysis::key_core_top_rows(src, res, o.top_rows, static_cast<std::size_t>(records.begin));
+    std::vector<index> best_ranks;  // key_core_top_rows gives them in rank order
+    for (index i = 0; i < res.ranks.size(); ++i)
+        if (res.ranks[i] <= o.top_rows) best_ranks.push_back(res.ranks[i]);
+    std::sort(best_ranks.begin(), best_ranks.end());
+    byte_writer w;
+    w.u64(best.size());
+    for (std::size_t j = 0; j < best.size(); ++j) {
+        const auto& t = best[j];
+        w.i64(best_ranks[j]);
+        w.u64(t.record);
+        w.str(t.id);
+        w.f64(t.score);
+        w.str(t.group);
+        w.i64(t.year);
+        w.str(t.title);
+        w.u64(t.sub.size());
+        for (const double v : t.sub) w.f64(v);
+    }
+    const auto parts = allgather_bytes(w.data(), comm);
+    res.top.assign(static_cast<std::size_t>(std::min(o.top_rows, out.scored)), {});
+    for (std::size_t r = 0; r < parts.size(); ++r) {
+        byte_reader br(parts[r].data(), parts[r].size(), "best rows of rank " + std::to_string(r));
+        const std::uint64_t n = br.count(64, "entries");
+        for (std::uint64_t k = 0; k < n; ++k) {
+            const std::int64_t at = br.i64("rank");
+            if (at < 1 || at > static_cast<std::int64_t>(res.top.size()))
+                br.fail(error_code::out_of_range, "rank", "rank outside the best rows");
+            auto& t = res.top[static_cast<std::size_t>(at - 1)];
+            t.record = static_cast<std::size_t>(br.u64("record"));
+            t.id = br.str("id");
+            t.score = br.f64("score");
+            t.group = br.str("group");
+            t.year = static_cast<year_type>(br.i64("year"));
+            t.title = br.str("title");
+            t.sub.resize(static_cast<std::size_t>(br.count(8, "sub-scores")));
+            for (auto& v : t.sub) v = br.f64("sub-score");
+        }
+        expect_end(br);
+    }
+    profile_partial partial(o.profile.scope);
+    analysis::add_key_core_profiles(partial, src, res);
+    res.profiles = group_profiles(partial, comm, o.profile).groups;
+    return out;
+}
+
+/// \brief Writes the ranks' bytes into one file, in rank order (rank r's at the sum of the
+/// lengths before it), with MPI-IO: the file `path` is created or truncated. Collective.
+/// \throws parse_error (io_error) naming the MPI call that failed.
+inline void write_ordered(const std::string& path, const std::string& bytes, MPI_Comm comm) {
+    const auto len = static_cast<std::int64_t>(bytes.size());
+    std::int64_t off = 0;
+    check(MPI_Exscan(&len, &off, 1, MPI_INT64_T, MPI_SUM, comm), "MPI_Exscan");
+    if (rank(comm) == 0) off = 0;
+    MPI_File fh;
+    check(MPI_File_open(comm, path.c_str(), MPI_MODE_CREATE | MPI_MODE_WRONLY, MPI_INFO_NULL, &fh), "MPI_File_open");
+    check(MPI_File_set_size(fh, 0), "MPI_File_set_size");
+    for (std::int64_t done = 0; done < len;) {
+        const int n = static_cast<int>(std::min<std::int64_t>(len - done, 1 << 30));
+        MPI_Status st;
+        check(MPI_File_write_at(fh, off + done, bytes.data() + done, n, MPI_BYTE, &st), "MPI_File_write_at");
+        done += n;
+    }
+    check(MPI_File_close(&fh), "MPI_File_close");
+}
+
+/// \brief `s` of rank `root` on every rank. Collective.
+inline std::string broadcast_string(std::string s, int root, MPI_Comm comm) {
+    std::vector<unsigned char> b(s.begin(), s.end());
+    detail::bcast_bytes(b, root, comm);
+    return std::string(b.begin(), b.end());
+}
+
+}  // namespace mpi
+}  // namespace parallel
+TECHCONV_NAMESPACE_END
+
+#endif  // TECHCONV_PARALLEL_MPI_KEYCORE_HPP_
