@@ -180,8 +180,13 @@ TEST_CASE("lens json: read_patent_table reads both samples with --format auto") 
     std::vector<tio::input_source> inputs;
     for (const auto& f : lj_files()) inputs.emplace_back(f);
     const auto in = tio::read_patent_table(std::move(inputs));
-    CHECK(in.table.size() == 7);  // 3 + 4 records (page.json, records.jsonl)
+    // 3 + 4 records (page.json, records.jsonl) in 4 simple families (by hand: the family keys
+    // 014-233-708-912-37X, 077-301-118-625-553, 022-418-730-905-117, 009-552-341-776-203),
+    // merged by default
+    CHECK(in.table.size() == 4);
     REQUIRE(in.files.size() == 2);
+    CHECK(in.files[0].stats.records == 3);
+    CHECK(in.files[1].stats.records == 4);
     CHECK(in.files[0].format == tio::input_format::lens_json);
     CHECK(in.files[1].format == tio::input_format::lens_json);
     CHECK(tio::input_note(in.files[1].path, in.files[1].stats).find(": lens-json, 4 records") != std::string::npos);
