@@ -136,7 +136,7 @@ TEST_CASE("lens json: one rule with the Lens CSV reader for the family key and p
     CHECK(from_csv.id == from_json.id);
 }
 
-TEST_CASE("lens json: arrays, single records and pages in one stream; empty and null members") {
+TEST_CASE("lens json: arrays, single records and pages in one stream, empty and null members") {
     std::istringstream in(
         "[{\"lens_id\":\"1\",\"jurisdiction\":\"us\",\"doc_number\":\"0123\",\"kind\":\"A\"}]\n"
         "{\"lens_id\":\"2\",\"biblio\":null,\"families\":{\"simple_family\":{\"members\":[]}}}\n"
@@ -159,7 +159,7 @@ TEST_CASE("lens json: arrays, single records and pages in one stream; empty and 
     CHECK(r.stats().records == 3);
 }
 
-TEST_CASE("lens json: detected from content; the other JSON and Lens samples stay theirs") {
+TEST_CASE("lens json: detected from content, the other JSON and Lens samples stay theirs") {
     for (const auto& f : lj_files()) CHECK(tio::detect_format(f) == tio::input_format::lens_json);
     CHECK(tio::detect_format_of("{\"lens_id\":\"1\",\"jurisdiction\":\"US\",\"doc_number\":\"5\"}") ==
           tio::input_format::lens_json);
