@@ -264,7 +264,6 @@ private:
     // that is no date, or another value, is noted (bad_year).
     year_type date_value() {
         const json_token t = json().next();
-        const std::string name = last_name(here(t));
         if (t == json_token::null) return no_year;
         if (t == json_token::string) {
             const auto v = trim(json().text());
@@ -273,25 +272,24 @@ private:
                 ++stats_.date_rules[static_cast<std::size_t>(d->rule)];
                 return d->year;
             }
-            note(error_code::bad_year, name + " '" + std::string(v) + "' is not a date");
+            note(error_code::bad_year, last_name(here(t)) + " '" + std::string(v) + "' is not a date");
             return no_year;
         }
-        const std::string field = here(t);
+        const std::string field = here(t);  // the name only on an error (path() builds a string)
         pass_over(t);
-        note(error_code::bad_year, name + " is not a date string", field);
+        note(error_code::bad_year, last_name(field) + " is not a date string", field);
         return no_year;
     }
     // A count member: a whole number >= 0, or null (-1); anything else is noted (bad_number).
     std::int64_t count_value() {
         const json_token t = json().next();
-        const std::string name = last_name(here(t));
         if (t == json_token::null) return -1;
         std::int64_t v = -1;
         if (t == json_token::number && parse_int64(json().text(), v) == number_status::ok && v >= 0) return v;
         const std::string shown = t == json_token::number || t == json_token::string ? std::string(json().text()) : "";
         const std::string field = here(t);
         pass_over(t);
-        note(error_code::bad_number, name + " '" + shown + "' is not a count (a whole number >= 0)", field);
+        note(error_code::bad_number, last_name(field) + " '" + shown + "' is not a count (a whole number >= 0)", field);
         return -1;
     }
     static void min_year(year_type& into, year_type y) noexcept {
