@@ -139,7 +139,7 @@ TEST_CASE("lens json: one rule with the Lens CSV reader for the family key and p
 TEST_CASE("lens json: arrays, single records and pages in one stream, empty and null members") {
     std::istringstream in(
         "[{\"lens_id\":\"1\",\"jurisdiction\":\"us\",\"doc_number\":\"0123\",\"kind\":\"A\"}]\n"
-        "{\"lens_id\":\"2\",\"biblio\":null,\"families\":{\"simple_family\":{\"members\":[]}}}\n"
+        "{\"lens_id\":\"2\",\"doc_number\":\"77\",\"biblio\":null,\"families\":{\"simple_family\":{\"members\":[]}}}\n"
         "{\"total\":1,\"data\":[{\"lens_id\":\"3\",\"biblio\":{\"parties\":{\"applicants\":[]},"
         "\"references_cited\":{\"citations\":[]},\"cited_by\":{}}}],\"scroll_id\":\"x\"}\n");
     tio::lens_json_reader r(in, "mixed.jsonl");
@@ -147,7 +147,7 @@ TEST_CASE("lens json: arrays, single records and pages in one stream, empty and 
     REQUIRE(recs.size() == 3);
     CHECK(recs[0].id == "us 123 A");  // publication_id keeps the country as written; the jurisdiction is upper-cased
     CHECK(recs[0].jurisdiction == "US");
-    CHECK(recs[1].id == "2");  // no publication number: the Lens ID
+    CHECK(recs[1].id == "2");  // a number without a jurisdiction is no publication number: the Lens ID
     CHECK(recs[1].family_id == "2");
     CHECK(recs[1].counts.value_or(tio::indicator::family_size, -1) == 0);  // members listed, none
     CHECK(recs[1].has(tio::patent_field::family_jurisdictions));

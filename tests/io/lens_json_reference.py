@@ -10,7 +10,7 @@ Prints one tab-separated line per record, in input order:
 
 The rules, written again here from docs/io-patents.md ("Lens patent JSON"), not from the
 reader: the id is `jurisdiction doc_number kind` (top-level members, else
-biblio.publication_reference); years are the first four digits of the dates; the priority
+biblio.publication_reference; without a number or a jurisdiction the Lens ID); years are the first four digits of the dates; the priority
 year is earliest_claim.date, else the earliest claims[].date, else the application year;
 codes lose their blanks and are upper-cased, each kept once, and an item that is no IPC/CPC
 symbol is dropped; names are kept once per key (ASCII letters upper-cased, other ASCII
@@ -92,7 +92,7 @@ def line(r):
     ref = r if r.get("doc_number") else b.get("publication_reference", {})
     juris = r.get("jurisdiction") or b.get("publication_reference", {}).get("jurisdiction", "")
     kind = r.get("kind") or b.get("publication_reference", {}).get("kind", "")
-    rid = " ".join(x for x in (juris, ref.get("doc_number", "").lstrip("0"), kind) if x) if ref.get("doc_number") else r["lens_id"]
+    rid = " ".join(x for x in (juris, ref.get("doc_number", "").lstrip("0"), kind) if x) if ref.get("doc_number") and juris else r["lens_id"]
     pub = year(r.get("date_published") or b.get("publication_reference", {}).get("date"))
     app = year(b.get("application_reference", {}).get("date"))
     pc = b.get("priority_claims", {})

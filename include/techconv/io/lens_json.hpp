@@ -58,8 +58,8 @@ struct lens_json_options {
 /// request's `include` list decides which it has), with the rules of the Lens CSV reader:
 ///  - `lens_id` (required) as the Lens ID; the id is the publication number
 ///    detail::publication_id(`jurisdiction`, `doc_number`, `kind`) (`US 9833479 B2`; each
-///    from `biblio.publication_reference` when the record has no top-level one; neither: the
-///    Lens ID); document type `publication_type`; title `biblio.invention_title[]` (the
+///    from `biblio.publication_reference` when the record has no top-level one; no number or
+///    no jurisdiction: the Lens ID); document type `publication_type`; title `biblio.invention_title[]` (the
 ///    English one, else the first);
 ///  - publication year `date_published` (else `biblio.publication_reference.date`);
 ///    application year `biblio.application_reference.date`; priority year
@@ -603,7 +603,9 @@ private:
         const reference& ref = top_.doc_number.empty() ? pub_ref_ : top_;
         const std::string& juris = !top_.jurisdiction.empty() ? top_.jurisdiction : pub_ref_.jurisdiction;
         const std::string& kind = !top_.kind.empty() ? top_.kind : pub_ref_.kind;
-        id_ = ref.doc_number.empty() ? lens_id_ : detail::publication_id(juris, ref.doc_number, kind, "");
+        // a number without its office is no publication number: the Lens ID then
+        id_ = ref.doc_number.empty() || trim(juris).empty() ? lens_id_
+                                                             : detail::publication_id(juris, ref.doc_number, kind, "");
         unique_parties(applicants_, parties_);
         if (opts_.classify_applicants) classifier_.classify(parties_);
         unique_parties(inventors_, inventor_list_);
