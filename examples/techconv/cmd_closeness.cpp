@@ -37,14 +37,14 @@ const command_spec& closeness_spec() {
         "family) across files are counted once.",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default), wos, wos-tab, scopus, openalex, lens-scholarly, pubmed, uspto-xml or patstat (the tables of one extract)"},
+            {"format", "FMT", "auto (default), wos, wos-tab, scopus, openalex, lens-scholarly, pubmed, uspto-xml, patstat (the tables of one extract) or lens-json"},
             {"by", "PERIOD", "year: one row per year and pair; all (default): one period"},
             {"pair", "I,J", "pair whose yearly series the report shows (default: the largest N_ij)"},
             {"counting", "MODE", "full (default, [COOP]), fractional (2/(k(k-1)) per pair) or link_fractional (1/(k-1))"},
             {"denominator", "D", "international (default, [COOP]) or all (every record of i; also all_records)"},
             {"first-year", "Y", "drop records before year Y"},
             {"last-year", "Y", "drop records after year Y"},
-            {"parties", "WHO", "uspto-xml, patstat: inventors (default), applicants or both"},
+            {"parties", "WHO", "uspto-xml, patstat, lens-json: inventors (default), applicants or both"},
             {"merge-china", "", "count Taiwan, Hong Kong and Macau as CN (bibliometrix convention)"},
             {"measure", "M", "salton (default), association, jaccard, inclusion, equivalence or all: pairs.csv\n"
                              "                             columns; one measure also drives the series, peak and periods.csv"},

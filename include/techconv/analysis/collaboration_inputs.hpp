@@ -95,9 +95,9 @@ struct collaboration_input_plan {
 };
 
 /// \brief Whether patents of format `f` name their inventors' and applicants' countries, so
-/// that a collaboration analysis can count them (uspto-xml, patstat).
+/// that a collaboration analysis can count them (uspto-xml, patstat, lens-json: `residence`).
 constexpr bool holds_party_countries(io::input_format f) noexcept {
-    return f == io::input_format::uspto_xml || f == io::input_format::patstat;
+    return f == io::input_format::uspto_xml || f == io::input_format::patstat || f == io::input_format::lens_json;
 }
 
 /// \brief Decides the kind of each input of a collaboration analysis and refuses

@@ -49,6 +49,14 @@ inline constexpr csv_works_layout openalex_csv_layout{
     "authorships.institutions.display_name", "referenced_works", "display_name", "keywords.display_name", "|",
     "https://openalex.org/"};
 
+/// \brief The layout of the CSV export of lens.org scholarly search ("Export" -> CSV): `Lens ID`
+/// (`000-319-464-916-426`), `Publication Year`, `References` (the Lens IDs of the cited works),
+/// `Title`, `Keywords`; lists joined by `; `. The export has no author affiliations and no
+/// author countries (`Source Country` is the journal's country): its records have neither, and
+/// closeness cannot count countries or institutions on it (docs/io-bibliographic.md).
+inline constexpr csv_works_layout lens_scholarly_csv_layout{
+    "a Lens scholarly CSV export", "Lens ID", "Publication Year", "", "", "References", "Title", "Keywords", ";", ""};
+
 /// \brief Streaming reader of a CSV works export described by a csv_works_layout.
 ///
 /// Per row: the identifier (the id column, `id_prefix` removed: `W2741809807`), the year (a
@@ -209,6 +217,18 @@ public:
     /// Opens a file. \throws parse_error (io_error) if it cannot be opened.
     explicit openalex_csv_reader(const std::string& path, bibliographic_options opts = {})
         : csv_works_reader(openalex_csv_layout, path, opts) {}
+};
+
+/// \brief Streaming reader of the CSV export of lens.org scholarly search
+/// (lens_scholarly_csv_layout; csv_works_reader documents what it reads and its errors).
+class lens_scholarly_csv_reader : public csv_works_reader {
+public:
+    /// Reads from a stream; `source` names it in messages.
+    lens_scholarly_csv_reader(std::istream& in, std::string source = "<stream>", bibliographic_options opts = {})
+        : csv_works_reader(lens_scholarly_csv_layout, in, std::move(source), opts) {}
+    /// Opens a file. \throws parse_error (io_error) if it cannot be opened.
+    explicit lens_scholarly_csv_reader(const std::string& path, bibliographic_options opts = {})
+        : csv_works_reader(lens_scholarly_csv_layout, path, opts) {}
 };
 
 }  // namespace io

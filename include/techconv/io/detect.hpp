@@ -36,10 +36,12 @@ enum class input_format {
     patentsview,     ///< PatentsView PatentSearch API JSON responses (io/patentsview.hpp)
     google_patents,  ///< Google Patents search export, CSV (io/google_patents.hpp)
     patstat,         ///< EPO PATSTAT CSV extract tables, read together (io/patstat.hpp)
+    lens_json,       ///< Lens patent records in JSON: Lens Patent API responses, JSON Lines (io/lens_json.hpp)
 };
 
 /// \brief Stable name of a format: "auto", "lens", "uspto-xml", "csv", "wos", "wos-tab", "scopus",
-/// "openalex", "lens-scholarly", "pubmed", "derwent", "patentsview", "google-patents", "patstat".
+/// "openalex", "lens-scholarly", "pubmed", "derwent", "patentsview", "google-patents", "patstat",
+/// "lens-json".
 constexpr std::string_view to_string(input_format f) noexcept {
     switch (f) {
         case input_format::automatic: return "auto";
@@ -56,6 +58,7 @@ constexpr std::string_view to_string(input_format f) noexcept {
         case input_format::patentsview: return "patentsview";
         case input_format::google_patents: return "google-patents";
         case input_format::patstat: return "patstat";
+        case input_format::lens_json: return "lens-json";
     }
     return "auto";
 }
@@ -66,7 +69,7 @@ inline constexpr input_format all_input_formats[] = {
     input_format::automatic, input_format::lens,     input_format::uspto_xml,      input_format::csv,
     input_format::wos,       input_format::wos_tab,  input_format::scopus,         input_format::openalex,
     input_format::lens_scholarly, input_format::pubmed, input_format::derwent,     input_format::patentsview,
-    input_format::google_patents, input_format::patstat};
+    input_format::google_patents, input_format::patstat, input_format::lens_json};
 
 namespace detail {
 constexpr bool formats_in_declaration_order() noexcept {
@@ -77,7 +80,7 @@ constexpr bool formats_in_declaration_order() noexcept {
 }  // namespace detail
 static_assert(detail::formats_in_declaration_order() &&
                   sizeof(all_input_formats) / sizeof(all_input_formats[0]) ==
-                      static_cast<std::size_t>(input_format::patstat) + 1,
+                      static_cast<std::size_t>(input_format::lens_json) + 1,
               "all_input_formats lists every input_format once, in declaration order (update both)");
 
 /// \brief The names of the formats `keep` accepts, in declaration order, joined by `sep` and, before
@@ -109,7 +112,7 @@ inline input_format input_format_from_string(std::string_view name) {
 constexpr bool holds_patents(input_format f) noexcept {
     return f == input_format::lens || f == input_format::uspto_xml || f == input_format::csv ||
            f == input_format::derwent || f == input_format::patentsview ||
-           f == input_format::google_patents || f == input_format::patstat;
+           f == input_format::google_patents || f == input_format::patstat || f == input_format::lens_json;
 }
 
 /// \brief Whether records of format `f` are papers (the bibliographic readers accept it).
@@ -180,6 +183,20 @@ inline bool is_openalex_csv_header(const std::vector<std::string>& h) {
     return id && year && authorships;
 }
 
+/// \brief Whether a CSV header (column names, any case) is the Lens scholarly search export's
+/// (io/csv_works.hpp, lens_scholarly_csv_layout): `Lens ID` with `Author/s`, `Source Title` or
+/// `Citing Works Count`, and no `Jurisdiction` (a Lens patent export has one). The one rule of
+/// format detection and of the lens-scholarly format's choice of its CSV reader.
+inline bool is_lens_scholarly_csv_header(const std::vector<std::string>& h) {
+    bool lens = false, scholarly = false, jurisdiction = false;
+    for (const auto& n : h) {
+        lens = lens || iequals(n, "Lens ID");
+        scholarly = scholarly || iequals(n, "Author/s") || iequals(n, "Source Title") || iequals(n, "Citing Works Count");
+        jurisdiction = jurisdiction || iequals(n, "Jurisdiction");
+    }
+    return lens && scholarly && !jurisdiction;
+}
+
 namespace detail {
 
 /// The type of a reader, handed to the callbacks of construct_patent_reader and
@@ -241,6 +258,16 @@ inline bool patentsview_head(std::string_view head) {
     return false;
 }
 
+// Whether a JSON head holds Lens patent records (Lens Patent API): a member `"lens_id"` and one
+// only a patent record has: `"biblio"`, or `"doc_number"` with `"jurisdiction"` (checked before
+// the Lens scholarly rule; scholarly works have none of these).
+inline bool lens_patent_json_head(std::string_view head) {
+    if (head.find("\"lens_id\"") == std::string_view::npos) return false;
+    return head.find("\"biblio\"") != std::string_view::npos ||
+           (head.find("\"doc_number\"") != std::string_view::npos &&
+            head.find("\"jurisdiction\"") != std::string_view::npos);
+}
+
 inline bool has_name(const std::vector<std::string>& h, std::string_view name) {
     for (const auto& x : h)
         if (iequals(x, name)) return true;
@@ -266,6 +293,8 @@ constexpr bool blank_text(std::string_view head) noexcept {
 ///  - `<?xml` or `<us-patent-grant`: USPTO XML;
 ///  - `{` or `[` with `"https://openalex.org/W` or `"authorships"` in the head: OpenAlex works
 ///    (an API page, an array, or JSON Lines);
+///  - `{` or `[` with `"lens_id"` and `"biblio"`, or `"doc_number"` with `"jurisdiction"`: Lens
+///    patent records (a Lens Patent API response or JSON Lines of records);
 ///  - `{` or `[` with `"lens_id"` and `"year_published"` or `"scholarly_citations"`: Lens
 ///    scholarly works (JSON Lines export or API JSON);
 ///  - `{` or `[` with `"patent_id"` and one of `"patents"`, `"cpc_current"`, `"patent_date"`,
@@ -277,7 +306,10 @@ constexpr bool blank_text(std::string_view head) noexcept {
 ///  - a first line starting `PT` and a tab: Web of Science tab-delimited;
 ///  - a first line starting `PMID- ` (or `PMID-` and its end): PubMed MEDLINE text;
 ///  - a header (separated by ',', ';' or tabs: detect_delimiter, or the delimiter a `sep=`
-///    line before it names: delimiter_hint) naming `Lens ID` or
+///    line before it names: delimiter_hint) of the Lens scholarly export
+///    (is_lens_scholarly_csv_header: `Lens ID` with `Author/s`, ..., no `Jurisdiction`): Lens
+///    scholarly works, the CSV export (lens_scholarly_csv_head tells it from the JSON);
+///  - naming `Lens ID` or
 ///    `Display Key`: Lens;
 ///  - naming `Publication Number`, `Jurisdiction`, `Kind` and `IPCR Classifications` or
 ///    `CPC Classifications`: Lens (the 2015 layout, which has no `Lens ID` column);
@@ -309,6 +341,8 @@ inline input_format detect_format_of(std::string_view head) {
         (head.find("\"https://openalex.org/W") != std::string_view::npos ||
          head.find("\"authorships\"") != std::string_view::npos))
         return input_format::openalex;
+    if ((head.substr(0, 1) == "{" || head.substr(0, 1) == "[") && detail::lens_patent_json_head(head))
+        return input_format::lens_json;
     if ((head.substr(0, 1) == "{" || head.substr(0, 1) == "[") && head.find("\"lens_id\"") != std::string_view::npos &&
         (head.find("\"year_published\"") != std::string_view::npos ||
          head.find("\"scholarly_citations") != std::string_view::npos))
@@ -331,6 +365,7 @@ inline input_format detect_format_of(std::string_view head) {
     if (starts("PMID- ") || line == "PMID-") return input_format::pubmed;
     if (line.size() >= 11 && iequals(line.substr(0, 11), "search URL:")) return input_format::google_patents;
     const auto h = detail::sniff_header(line, delimiter);
+    if (is_lens_scholarly_csv_header(h)) return input_format::lens_scholarly;
     if (detail::has_name(h, "Lens ID") || detail::has_name(h, "Display Key")) return input_format::lens;
     if (detail::has_name(h, "Publication Number") && detail::has_name(h, "Jurisdiction") &&
         detail::has_name(h, "Kind") &&
@@ -352,6 +387,18 @@ inline bool openalex_csv_head(std::string_view head) {
     if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")
         return openalex_csv_head(utf16_sample_to_utf8(head, head[0] == '\xFE'));
     if (detect_format_of(head) != input_format::openalex) return false;
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+    const std::size_t p = head.find_first_not_of(" \t\r\n");
+    return p != std::string_view::npos && head[p] != '{' && head[p] != '[';
+}
+
+/// \brief Whether `head` (the first KiB of an input of format lens-scholarly) is the CSV export of
+/// lens.org scholarly search rather than JSON: detect_format_of gives lens-scholarly and the text
+/// does not start with `{` or `[` (after a byte-order mark and blanks).
+inline bool lens_scholarly_csv_head(std::string_view head) {
+    if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")
+        return lens_scholarly_csv_head(utf16_sample_to_utf8(head, head[0] == '\xFE'));
+    if (detect_format_of(head) != input_format::lens_scholarly) return false;
     if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
     const std::size_t p = head.find_first_not_of(" \t\r\n");
     return p != std::string_view::npos && head[p] != '{' && head[p] != '[';

@@ -162,6 +162,33 @@ struct patent_read_stats {
     }
 };
 
+namespace detail {
+
+/// The Lens rule for the key of a simple family (the CSV `Simple Family Members` column and the
+/// API's `families.simple_family.members[].lens_id`): the smallest of the member ids and the
+/// record's own id `self`; empty members are passed over. One place for both Lens readers.
+template <class Range>
+std::string_view simple_family_key(std::string_view self, const Range& members) {
+    std::string_view best = self;
+    for (const auto& m : members) {
+        const std::string_view v(m);
+        if (!v.empty() && v < best) best = v;
+    }
+    return best;
+}
+
+/// The country of a priority number (`US 201715458258 A`): its first two characters upper-cased
+/// into `out` when both are ASCII letters; false otherwise (`out` untouched). One place for the
+/// readers that take priority countries from priority numbers.
+inline bool priority_country_into(std::string_view number, std::string& out) {
+    if (number.size() < 2 || !is_alpha(number[0]) || !is_alpha(number[1])) return false;
+    out.push_back(ascii_upper(number[0]));
+    out.push_back(ascii_upper(number[1]));
+    return true;
+}
+
+}  // namespace detail
+
 /// \brief Streaming reader of patent records from a CSV table with a column mapping.
 ///
 /// Each call to next() reads one row into a patent_record: identifiers,
@@ -522,9 +549,7 @@ private:
         std::string_view family = cell(c_family_);
         if (c_members_ != none) {
             // key of the simple family: the smallest member id (the record itself included)
-            std::string_view best = lens.empty() ? id : lens;
-            for (const auto m : list_cell(c_members_))
-                if (m < best) best = m;
+            const std::string_view best = detail::simple_family_key(lens.empty() ? id : lens, list_cell(c_members_));
             if (family.empty()) family = best;
         }
         sink.set_family_id(family);
@@ -573,12 +598,8 @@ private:
             sink.supply(patent_field::priority_countries);
             codes_.clear();
             for (const auto p : list_cell(c_prio_num_)) {
-                if (p.size() >= 2 && detail::is_alpha(p[0]) && detail::is_alpha(p[1])) {
-                    std::string& u = codes_.next();
-                    u.push_back(ascii_upper(p[0]));
-                    u.push_back(ascii_upper(p[1]));
-                    if (codes_.keep()) sink.add_priority_country(codes_.back());
-                }
+                if (detail::priority_country_into(p, codes_.next()) && codes_.keep())
+                    sink.add_priority_country(codes_.back());
                 sink.add_priority_number(p);
             }
         }

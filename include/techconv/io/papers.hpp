@@ -102,7 +102,10 @@ void construct_paper_reader(input_source& in, input_format f, const bibliographi
             if (openalex_csv_head(in.head(4096))) make(reader_tag<openalex_csv_reader>{}, in.stream(), path, o);
             else make(reader_tag<openalex_reader>{}, in.stream(), path, o);
             return;
-        case input_format::lens_scholarly: make(reader_tag<lens_scholarly_reader>{}, in.stream(), path, o); return;
+        case input_format::lens_scholarly:  // the JSON Lines export or API JSON, or the CSV export
+            if (lens_scholarly_csv_head(in.head(4096))) make(reader_tag<lens_scholarly_csv_reader>{}, in.stream(), path, o);
+            else make(reader_tag<lens_scholarly_reader>{}, in.stream(), path, o);
+            return;
         case input_format::pubmed: make(reader_tag<pubmed_reader>{}, in.stream(), path, o); return;
         default:
             ::techconv::detail::throw_error<invalid_argument>(

@@ -23,6 +23,7 @@
 #include "techconv/io/canonical_csv.hpp"
 #include "techconv/io/derwent.hpp"
 #include "techconv/io/google_patents.hpp"
+#include "techconv/io/lens_json.hpp"
 #include "techconv/io/patentsview.hpp"
 #include "techconv/io/patstat.hpp"
 #include "techconv/io/detect.hpp"
@@ -269,6 +270,13 @@ void construct_patent_reader(input_source& in, input_format f, const read_patent
             o.encoding = opts.encoding;
             o.max_codes_per_record = opts.limits.max_codes_per_record;
             make(reader_tag<patentsview_reader>{}, in.stream(), path, o);
+            return;
+        }
+        case input_format::lens_json: {
+            lens_json_options o;
+            o.encoding = opts.encoding;
+            o.max_codes_per_record = opts.limits.max_codes_per_record;
+            make(reader_tag<lens_json_reader>{}, in.stream(), path, o);
             return;
         }
         case input_format::google_patents:
