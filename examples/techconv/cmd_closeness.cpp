@@ -37,7 +37,7 @@ const command_spec& closeness_spec() {
         "family) across files are counted once.",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default), wos, wos-tab, scopus, openalex, lens-scholarly, pubmed, uspto-xml, patstat (the tables of one extract) or lens-json"},
+            {"format", "FMT", "auto (default), " + tio::format_names([](tio::input_format f) { return tio::holds_papers(f) || tan::holds_party_countries(f); }) + " (patstat: the tables of one extract)"},
             {"by", "PERIOD", "year: one row per year and pair; all (default): one period"},
             {"pair", "I,J", "pair whose yearly series the report shows (default: the largest N_ij)"},
             {"counting", "MODE", "full (default, [COOP]), fractional (2/(k(k-1)) per pair) or link_fractional (1/(k-1))"},

@@ -27,7 +27,7 @@ const command_spec& quality_spec() {
         "with its reason in the <indicator>_status column. See docs/analysis-quality.md.",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default: per file), lens, uspto-xml, csv or derwent"},
+            {"format", "FMT", "auto (default: per file), " + tio::format_names(tio::holds_patents) + " (patstat: the tables of one extract, each an INPUT)"},
             {"citations", "FILE", "citation table: CSV citing,cited[,citing_year]"},
             {"classes", "FILE", "class table: CSV id,ipc[,year]"},
             {"fields", "FILE", "technology-field table (the WIPO IPC-technology concordance, ipc_technology.csv)"},
