@@ -376,8 +376,7 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
     if (opts.group_by_country) {
         std::map<std::string, std::pair<index, std::map<year_type, index>>> by;  // group -> records, year counts
         for (std::size_t i = 0; i < all.size(); ++i) {
-            const auto c = row_country(src.row(i), *opts.group_by_country);
-            auto& slot = by[c.empty() ? std::string("(unknown)") : std::string(c)];
+            auto& slot = by[row_country_group(src.row(i), *opts.group_by_country)];
             ++slot.first;
             if (year[i] != no_year) ++slot.second[year[i]];
         }
