@@ -97,7 +97,8 @@ struct period_cluster {
     strategic_quadrant quadrant = strategic_quadrant::emerging;  ///< against the period's medians
     std::vector<std::string> codes;      ///< its codes, byte order
     /// occurrences of each code in the period (parallel to `codes`): the node weight of the
-    /// period's network, records carrying the code under full and link_fractional counting
+    /// period's network, the records of the period carrying the code under every counting mode
+    /// (the counting weighs the edges only)
     std::vector<double> occurrences;
     std::vector<std::string> top_nodes;  ///< leading codes by strength (network_options::top_nodes)
 };
