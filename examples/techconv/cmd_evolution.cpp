@@ -66,7 +66,9 @@ const command_spec& evolution_spec() {
         "                     with --group-by also \"groups\": the same per group, with its status\n"
         "  cluster_flows.dot  with two periods or more: the flow diagram of the clusters (+ .svg/.png, Graphviz dot)\n"
         "  report.md          the tables, with new_pairs, new_pair_share, lifecycle and one\n"
-        "                     strategic-PERIOD .svg/.png per period (gnuplot)",
+        "                     strategic-PERIOD .svg/.png per period (gnuplot); with --group-by\n"
+        "                     lifecycle_groups.svg/.png: the S-curves of the 6 largest groups with\n"
+        "                     status ok, one panel each (data in lifecycle_groups.dat)",
         true};
     return spec;
 }
@@ -130,6 +132,7 @@ int cmd_evolution(int argc, char** argv) {
             for (const auto& ch : rp::evolution_charts(res)) pictures += rp::render_chart(out_dir, ch);
         pictures += rp::render_strategic_diagrams(out_dir, res);  // per period (gnuplot)
         pictures += rp::render_cluster_flows(out_dir, res);       // cluster_flows.dot (+ Graphviz dot)
+        pictures += rp::render_group_lifecycles(out_dir, res);    // with --group-by (gnuplot)
         write_file(out_dir, "report.md", [&](std::ostream& f) { rp::write_evolution_markdown(f, res, es, pictures, spec.outputs); });
         report_count("records_without_year", static_cast<long long>(res.records_without_year));
         report_count("pairs", static_cast<long long>(res.new_pairs.size()));

@@ -11,10 +11,37 @@
 
 namespace tcli {
 
+namespace {
+constexpr std::size_t quality_picture_groups = 8;  // boxes per panel of quality_by_group.svg
+
+// quality_by_group.dat and .gp, drawn as .svg and .png when gnuplot is on PATH; the Markdown of the
+// picture (empty when not drawn).
+std::string render_quality_groups(const std::string& dir, const ta::quality_result& res) {
+    if (!rp::have_program("gnuplot")) return {};
+    const auto drawn = rp::quality_drawn_groups(res, quality_picture_groups);
+    std::vector<ta::quality_indicator> indicators;
+    write_file(dir, "quality_by_group.dat",
+               [&](std::ostream& f) { indicators = rp::write_quality_group_data(f, res, drawn); });
+    if (indicators.empty()) return {};
+    write_file(dir, "quality_by_group.gp",
+               [&](std::ostream& f) { rp::write_quality_group_script(f, indicators, drawn.size()); });
+    if (!rp::run_quiet("cd " + rp::shell_quote(dir) + " && gnuplot quality_by_group.gp")) return {};
+    std::size_t groups = 0;
+    for (std::size_t k = 0; k < res.groups.size(); k += ta::quality_indicator_count) ++groups;
+    std::string md = "![quality indicators per group](quality_by_group.svg)\n\n(PNG: [quality_by_group.png](quality_by_group.png); "
+                     "per indicator a box per group: q1 to q3, line at the median, whiskers from the minimum to the "
+                     "90th percentile, cross at the mean; ";
+    md += groups > drawn.size() ? "the " + std::to_string(drawn.size()) + " groups with the most records of " +
+                                      std::to_string(groups) + ", the others in quality_by_group.csv)\n"
+                                : "every group)\n";
+    return md;
+}
+}  // namespace
+
 const command_spec& quality_spec() {
     static const command_spec spec{
         "quality",
-        "INPUT... --out DIR [--citations FILE] [--classes FILE] [--fields FILE]",
+        "INPUT... --out DIR [--citations FILE] [--classes FILE] [--fields FILE] [--group-by country]",
         "patent quality indicators (OECD): scope, citations, generality, originality, ...",
         "Per record, the patent quality indicators of Squicciarini, Dernis & Criscuolo (2013):\n"
         "patent scope (distinct IPC subclasses), family size, claims, backward citations,\n"
@@ -24,7 +51,9 @@ const command_spec& quality_spec() {
         "--fields). Citations are the records' own cited-patent lists resolved within the corpus,\n"
         "plus the rows of --citations (CSV citing,cited[,citing_year]); --classes (CSV id,ipc[,year])\n"
         "gives the classes of documents outside the corpus. An undefined value is an empty cell\n"
-        "with its reason in the <indicator>_status column. See docs/analysis-quality.md.",
+        "with its reason in the <indicator>_status column. With --group-by country the records are\n"
+        "grouped by country (--country-from, as keycore, network and evolution group them) and each\n"
+        "indicator's distribution is summarised per group. See docs/analysis-quality.md.",
         {
             {"out", "DIR", "output folder (created)"},
             {"format", "FMT", "auto (default: per file), " + tio::format_names(tio::holds_patents) + " (patstat: the tables of one extract, each an INPUT)"},
@@ -32,16 +61,22 @@ const command_spec& quality_spec() {
             {"classes", "FILE", "class table: CSV id,ipc[,year]"},
             {"fields", "FILE", "technology-field table (the WIPO IPC-technology concordance, ipc_technology.csv)"},
             {"hall", "", "apply Hall's N/(N-1) correction to generality and originality"},
+            {"group-by", "KEY", "country: each indicator's distribution per country group; none (default)"},
+            {"country-from", "SRC", "auto (default), applicant, inventor, priority or jurisdiction"},
             {"no-merge", "", "do not merge simple families"},
         },
-        "  quality.csv  id, year, publication_year, field, one column per indicator (patent_scope,\n"
+        "  quality.csv  id, year, publication_year, field, with --group-by group, one column per indicator (patent_scope,\n"
         "               family_size, claims, backward_citations, forward_citations_5y, generality,\n"
         "               originality, radicalness, breakthrough), the same with _normalised, the\n"
         "               same with _status, citing, citing_with_classes, cited, cited_with_classes\n"
         "  report.md    inputs, the citation graph, the distribution and statuses of each indicator,\n"
         "               with quality_quantiles.svg/.png (gnuplot): quantile curves of the normalised values,\n"
         "               and with --fields quality_by_field_INDICATOR.svg/.png: each indicator's quantile\n"
-        "               curves in the 6 fields with the most records",
+        "               curves in the 6 fields with the most records\n"
+        "  quality_by_group.csv  with --group-by: group, indicator, records, with_value, min, q1, median,\n"
+        "               q3, p90, max, mean, status (the values of the group's records; quantiles by linear\n"
+        "               interpolation), and quality_by_group.svg/.png (gnuplot): a panel per indicator, a box\n"
+        "               per group for the 8 groups with the most records",
         true};
     return spec;
 }
@@ -73,6 +108,10 @@ int cmd_quality(int argc, char** argv) {
         }
         qo.hall_correction = a.has("hall");
         qs.hall_correction = qo.hall_correction;
+        if (group_by_country(a)) {
+            qo.group_by_country = a.choice("country-from", "auto", ta::country_source_from_string);
+            qs.group_by = "country from " + std::string(ta::to_string(*qo.group_by_country));
+        }
 
         progress prog(a.quiet);
         auto in = rp::read_patent_inputs(a, fmt, !a.has("no-merge"), prog, [&](const tio::read_patents_options& ro) {
@@ -86,6 +125,10 @@ int cmd_quality(int argc, char** argv) {
         write_file(out_dir, "quality.csv", [&](std::ostream& f) { rp::write_quality_csv(f, res, qo.fields); });
         std::string pictures = rp::render_chart(out_dir, rp::quality_chart(res));  // gnuplot, when on PATH
         for (const auto& ch : rp::quality_group_charts(res, qo.fields)) pictures += rp::render_chart(out_dir, ch);
+        if (qo.group_by_country) {
+            write_file(out_dir, "quality_by_group.csv", [&](std::ostream& f) { rp::write_quality_by_group_csv(f, res); });
+            pictures += render_quality_groups(out_dir, res);
+        }
         write_file(out_dir, "report.md",
                    [&](std::ostream& f) { rp::write_quality_markdown(f, res, qs, pictures, spec.outputs); });
         report_count("citations", static_cast<long long>(res.graph.stats.edges));

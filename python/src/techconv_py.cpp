@@ -1106,9 +1106,12 @@ py::dict forecast(const std::shared_ptr<records_handle>& h, int train_until, con
 
 /// quality.csv (report::write_quality_csv's columns): a year the file leaves empty is NaN (the
 /// column is then float64, see columns_builder's 'n'), an undefined value or normalised value
-/// NaN (its <indicator>_status column says why).
+/// NaN (its <indicator>_status column says why); with groups (group_by="country") a `group`
+/// column after `field`.
 py::dict quality_table(const ta::quality_result& res, const tc::classification::concordance* fields) {
+    const bool groups = !res.groups.empty();
     std::vector<std::pair<std::string, char>> cols{{"id", 's'}, {"year", 'n'}, {"publication_year", 'n'}, {"field", 's'}};
+    if (groups) cols.emplace_back("group", 's');
     for (const auto q : ta::all_quality_indicators) cols.emplace_back(std::string(ta::to_string(q)), 'f');
     for (const auto q : ta::all_quality_indicators) cols.emplace_back(std::string(ta::to_string(q)) + "_normalised", 'f');
     for (const auto q : ta::all_quality_indicators) cols.emplace_back(std::string(ta::to_string(q)) + "_status", 's');
@@ -1118,32 +1121,59 @@ py::dict quality_table(const ta::quality_result& res, const tc::classification::
         return v.value ? *v.value : std::numeric_limits<double>::quiet_NaN();
     };
     const std::size_t n = ta::quality_indicator_count;
+    const std::size_t v0 = groups ? 5 : 4;  // the first indicator column
     for (const auto& rec : res.records) {
         b.add(0, rec.id);
         b.add_year(1, rec.year);
         b.add_year(2, rec.publication_year);
         b.add(3, rp::quality_field_name(rec, fields));
+        if (groups) b.add(4, rec.group);
         for (std::size_t q = 0; q < n; ++q) {
-            b.add(4 + q, value(rec.values[q]));
-            b.add(4 + n + q, value(rec.normalised[q]));
-            b.add(4 + 2 * n + q, std::string(ta::to_string(rec.values[q].status)));
+            b.add(v0 + q, value(rec.values[q]));
+            b.add(v0 + n + q, value(rec.normalised[q]));
+            b.add(v0 + 2 * n + q, std::string(ta::to_string(rec.values[q].status)));
         }
         const tc::index counts[] = {rec.citing, rec.citing_with_classes, rec.cited, rec.cited_with_classes};
-        for (std::size_t k = 0; k < 4; ++k) b.add_int(4 + 3 * n + k, static_cast<std::int64_t>(counts[k]));
+        for (std::size_t k = 0; k < 4; ++k) b.add_int(v0 + 3 * n + k, static_cast<std::int64_t>(counts[k]));
+    }
+    return b.finish();
+}
+
+/// quality_by_group.csv (report::write_quality_by_group_csv's columns); the figures of a group
+/// without values of the indicator (status empty_input) are NaN.
+py::dict quality_by_group_table(const ta::quality_result& res) {
+    std::vector<std::pair<std::string, char>> cols{{"group", 's'}, {"indicator", 's'}, {"records", 'i'}, {"with_value", 'i'}};
+    for (const char* c : {"min", "q1", "median", "q3", "p90", "max", "mean"}) cols.emplace_back(c, 'f');
+    cols.emplace_back("status", 's');
+    columns_builder b(std::move(cols));
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (const auto& g : res.groups) {
+        b.add(0, g.group);
+        b.add(1, std::string(ta::to_string(g.indicator)));
+        b.add_int(2, static_cast<std::int64_t>(g.records));
+        b.add_int(3, static_cast<std::int64_t>(g.with_value));
+        const bool ok = g.info == tc::status::ok;
+        const double figures[] = {g.min, g.q1, g.median, g.q3, g.p90, g.max, g.mean};
+        for (std::size_t k = 0; k < 7; ++k) b.add(4 + k, ok ? figures[k] : nan);
+        b.add(11, std::string(tc::to_string(g.info)));
     }
     return b.finish();
 }
 
 py::dict quality(const std::shared_ptr<records_handle>& h, const std::optional<std::string>& citations,
                  const std::optional<std::string>& classes, const std::optional<std::string>& fields, bool hall,
-                 int threads) {
+                 int threads, const std::string& group_by, const std::string& country_from) {
     if (threads < 0 || threads > 256) throw tc::invalid_argument("threads must lie in [0, 256]");
+    if (group_by != "country" && group_by != "none")
+        throw tc::invalid_argument("group_by expects 'country' or 'none', got '" + group_by + "'");
     std::vector<tio::citation_row> citation_rows;
     std::vector<tio::class_row> class_rows;
     tc::classification::concordance field_table;
     ta::quality_options qo;
     qo.hall_correction = hall;
     qo.threads = threads;
+    const auto source = ta::country_source_from_string(country_from);  // checked with or without groups
+    if (group_by == "country") qo.group_by_country = source;
     ta::quality_result res;
     {
         py::gil_scoped_release nogil;
@@ -1170,6 +1200,8 @@ py::dict quality(const std::shared_ptr<records_handle>& h, const std::optional<s
     graph["records_without_field"] = res.records_without_field;
     py::dict d;
     d["table"] = quality_table(res, qo.fields);
+    if (qo.group_by_country) d["by_group"] = quality_by_group_table(res);
+    else d["by_group"] = py::none();
     d["graph"] = graph;
     d["citation_rows"] = citation_rows.size();
     d["class_rows"] = class_rows.size();
@@ -1397,7 +1429,7 @@ PYBIND11_MODULE(_core, m) {
           py::arg("max_candidates"), py::arg("keep_top"), py::arg("sample"), py::arg("sample_seed"),
           py::arg("katz_max_nodes"), py::arg("threads"));
     m.def("quality", &quality, py::arg("records"), py::arg("citations"), py::arg("classes"), py::arg("fields"),
-          py::arg("hall"), py::arg("threads"));
+          py::arg("hall"), py::arg("threads"), py::arg("group_by"), py::arg("country_from"));
     m.def("evolution", &evolution, py::arg("records"), py::arg("periods"), py::arg("window"), py::arg("step"),
           py::arg("level"), py::arg("codes"), py::arg("counting"), py::arg("algorithm"), py::arg("resolution"),
           py::arg("seed"), py::arg("threads"), py::arg("group_by"), py::arg("country_from"),

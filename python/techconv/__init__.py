@@ -841,10 +841,15 @@ class Quality:
     ----------
     table : Table
         quality.csv: id, year, publication_year (float64 with NaN where a year is unknown), field,
-        the nine indicators (patent_scope, family_size, claims, backward_citations,
-        forward_citations_5y, generality, originality, radicalness, breakthrough; NaN where
+        with group_by="country" group, the nine indicators (patent_scope, family_size, claims,
+        backward_citations, forward_citations_5y, generality, originality, radicalness, breakthrough; NaN where
         undefined), the same with _normalised, the same with _status (str: "ok" or why the value
         is undefined or partial), citing, citing_with_classes, cited, cited_with_classes.
+    by_group : Table or None
+        quality_by_group.csv with group_by="country": group, indicator, records, with_value, min,
+        q1, median, q3, p90, max, mean (NaN when no record of the group has a value, status
+        empty_input; quantiles by linear interpolation, as pandas' quantile), status. None without
+        group_by.
     graph : dict
         The counts of report.md's citation graph table: records, external_documents, citations,
         citations_between_records, table_rows_unused, self_citations, duplicate_ids,
@@ -859,6 +864,7 @@ class Quality:
 
     def __init__(self, d, records):
         self.table = _table_of(d["table"])
+        self.by_group = None if d["by_group"] is None else _table_of(d["by_group"])
         self.graph = dict(d["graph"])
         self.citation_rows = d["citation_rows"]
         self.class_rows = d["class_rows"]
@@ -870,19 +876,22 @@ class Quality:
     "`techconv quality` computes them (quality.csv): patent scope, family size, claims, backward "
     "and forward citations, generality, originality, radicalness and breakthrough, each with its "
     "cohort-normalised value and status.",
-    returns="Quality with .table (quality.csv) and .graph (the citation graph counts of report.md).",
+    returns="Quality with .table (quality.csv), .by_group (quality_by_group.csv with group_by=\"country\") "
+            "and .graph (the citation graph counts of report.md).",
     citations="Path of a citation table, CSV citing,cited[,citing_year] (--citations); None: only the "
               "citations the records list.",
     classes="Path of a class table, CSV id,ipc[,year] (--classes), for documents outside the records.",
     fields="Path of the technology-field table, e.g. ipc_technology.csv (--fields); cohorts are then "
            "year x field. None: cohorts are years.",
-    hall="Hall's N/(N-1) correction of generality and originality (--hall).")
+    hall="Hall's N/(N-1) correction of generality and originality (--hall).",
+    group_by="\"none\" or \"country\" (--group-by): the distribution of every indicator per country "
+             "group (.by_group, quality_by_group.csv).")
 def quality(records, citations=None, classes=None, fields=None, hall=False, format="auto", no_merge=False,
-            encoding=None, threads=1):
+            encoding=None, threads=1, group_by="none", country_from="auto"):
     records = _patents(records, format, encoding, no_merge, "quality")
     d = _core.quality(records._h, None if citations is None else str(citations),
                       None if classes is None else str(classes), None if fields is None else str(fields), bool(hall),
-                      int(threads))
+                      int(threads), "none" if group_by is None else group_by, country_from)
     return Quality(d, records)
 
 

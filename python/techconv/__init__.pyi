@@ -791,10 +791,15 @@ class Quality:
     ----------
     table : Table
         quality.csv: id, year, publication_year (float64 with NaN where a year is unknown), field,
-        the nine indicators (patent_scope, family_size, claims, backward_citations,
-        forward_citations_5y, generality, originality, radicalness, breakthrough; NaN where
+        with group_by="country" group, the nine indicators (patent_scope, family_size, claims,
+        backward_citations, forward_citations_5y, generality, originality, radicalness, breakthrough; NaN where
         undefined), the same with _normalised, the same with _status (str: "ok" or why the value
         is undefined or partial), citing, citing_with_classes, cited, cited_with_classes.
+    by_group : Table or None
+        quality_by_group.csv with group_by="country": group, indicator, records, with_value, min,
+        q1, median, q3, p90, max, mean (NaN when no record of the group has a value, status
+        empty_input; quantiles by linear interpolation, as pandas' quantile), status. None without
+        group_by.
     graph : dict
         The counts of report.md's citation graph table: records, external_documents, citations,
         citations_between_records, table_rows_unused, self_citations, duplicate_ids,
@@ -807,6 +812,7 @@ class Quality:
         The records analysed.
     """
     table: Table
+    by_group: Optional[Table]
     graph: dict
     citation_rows: int
     class_rows: int
@@ -815,7 +821,7 @@ class Quality:
 def quality(records: Union[Records, PathLike, Iterable[PathLike]], citations: Optional[PathLike] = None,
             classes: Optional[PathLike] = None, fields: Optional[PathLike] = None, hall: bool = False,
             format: str = "auto", no_merge: bool = False, encoding: Optional[str] = None,
-            threads: int = 1) -> Quality:
+            threads: int = 1, group_by: str = "none", country_from: str = "auto") -> Quality:
     """The OECD patent quality indicators of each record (Squicciarini, Dernis & Criscuolo 2013),
     as `techconv quality` computes them (quality.csv): patent scope, family size, claims,
     backward and forward citations, generality, originality, radicalness and breakthrough, each
@@ -853,10 +859,17 @@ def quality(records: Union[Records, PathLike, Iterable[PathLike]], citations: Op
         Worker threads, as the commands' --threads: 1 by default, 0 for all hardware threads, at
         most 256. The result is the same for any number; the GIL is released while the C++ code
         runs.
+    group_by : default 'none'
+        "none" or "country" (--group-by): the distribution of every indicator per country group
+        (.by_group, quality_by_group.csv).
+    country_from : default 'auto'
+        Which country a record belongs to with group_by="country" (--country-from): "auto",
+        "applicant", "inventor", "priority" or "jurisdiction".
 
     Returns
     -------
-    Quality with .table (quality.csv) and .graph (the citation graph counts of report.md).
+    Quality with .table (quality.csv), .by_group (quality_by_group.csv with group_by="country")
+    and .graph (the citation graph counts of report.md).
 
     Raises
     ------

@@ -48,6 +48,21 @@ def test_quality_table_as_the_command(data_dir, run_command):
     assert e.value.file.endswith("no-such-citations.csv")
 
 
+def test_quality_by_group_as_the_command(data_dir, run_command):
+    # group_by="country" as --group-by country: the group column of quality.csv and
+    # quality_by_group.csv, cell for cell (NaN for the empty figures of an empty_input group)
+    inputs = datasets(data_dir)["lens-jet-engines"]
+    folder = run_command("quality", inputs, "files-quality-groups", "--group-by", "country",
+                         "--country-from", "jurisdiction")
+    q = techconv.quality(inputs, group_by="country", country_from="jurisdiction")
+    check_file_table(q.table, os.path.join(folder, "quality.csv"))
+    check_file_table(q.by_group, os.path.join(folder, "quality_by_group.csv"))
+    assert (np.array(q.by_group["status"]) == "empty_input").any()  # the test sees empty groups too
+    assert techconv.quality(q.records).by_group is None
+    with pytest.raises(ValueError):
+        techconv.quality(q.records, group_by="office")
+
+
 def test_evolution_tables_as_the_command(data_dir, run_command):
     inputs = datasets(data_dir)["lens-jet-engines"]
     # 1901-1910: no record with a code (status empty_input, empty cells: NaN)

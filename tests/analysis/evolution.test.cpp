@@ -417,3 +417,71 @@ TEST_CASE("evolution: life cycle per country group, minimum years") {
     plain.periods = ta::parse_periods("2000-2005");
     CHECK(ta::evolution(rs, plain).group_lifecycles.empty());
 }
+
+TEST_CASE("evolution: Cobo et al. 2011 inclusion, weighted inclusion and stability, full and fractional, by hand") {
+    using evolution_test::rec;
+    // Definitions (docs/analysis-evolution.md, "Clusters over time"), for clusters U of period a and V
+    // of period b: inclusion = |U ∩ V| / min(|U|, |V|); weighted inclusion = Σ_{k ∈ U∩V}
+    // min(occ_U(k), occ_V(k)) / min(Σ_U occ, Σ_V occ), occ = the code's node weight in its period:
+    // the records of the period carrying it, under every counting mode (the diagonal of
+    // cograph::cooccurrence; the counting weighs the edges only, so fractional counting may move
+    // codes between clusters but leaves occ, and here every figure, as under full counting);
+    // stability = |N_a ∩ N_b| / |N_a ∪ N_b| over the two periods' codes.
+    // Subclasses A = A01B, B = B02C, C = C03C, D = D04B, E = E05B, F = F16H, G = G06F, H = H01L.
+    // 2000: {A,B,C} {A,B} {A,C} {D,E} {G}: components {A,B,C} (cluster 0, 3 codes), {D,E} (1), {G} (2,
+    //   a lone code: in no flow); the components stay the clusters under fractional counting too
+    //   (the triple's pairs weigh 1/3 each instead of 1). occ: A 3, B 2, C 2 (Σ 7); D 1, E 1 (Σ 2).
+    // 2001: {A,B} {A,B} {A,H} {D,E} {D,E} {D,F} {E,F}: components {A,B,H} and {D,E,F} (3 codes each).
+    //   occ: A 3, B 2, H 1 (Σ 6); D 3, E 3, F 2 (Σ 8).
+    // Flows (pairs of clusters sharing a code):
+    //   {A,B,C} -> {A,B,H}: shared 2 (A, B), inclusion 2 / min(3, 3) = 2/3; weighted
+    //     (min(3,3) + min(2,2)) / min(7, 6) = 5/6 (the later cluster's total is the smaller; had occ
+    //     been fractional sums, A 4/3, B 5/6, C 5/6 against A 3/2, B 1, H 1/2, it would be 13/18).
+    //   {D,E} -> {D,E,F}: shared 2, inclusion 2 / min(2, 3) = 1; weighted (min(1,3) + min(1,3)) /
+    //     min(2, 8) = 1.
+    //   {G} shares no code: no flow; no cluster of 2000 shares a code with both 2001 clusters.
+    // Stability: N_2000 = {A,B,C,D,E,G}, N_2001 = {A,B,D,E,F,H}: 4 common of 8: 1/2 (both countings).
+    const auto R = [](std::vector<std::string> codes, techconv::year_type y) { return rec(std::move(codes), y); };
+    const std::vector<tio::patent_record> rs{
+        R({"A01B1/00", "B02C1/00", "C03C1/00"}, 2000), R({"A01B1/00", "B02C1/00"}, 2000),
+        R({"A01B1/00", "C03C1/00"}, 2000), R({"D04B1/00", "E05B1/00"}, 2000), R({"G06F1/00"}, 2000),
+        R({"A01B1/00", "B02C1/00"}, 2001), R({"A01B1/00", "B02C1/00"}, 2001), R({"A01B1/00", "H01L1/00"}, 2001),
+        R({"D04B1/00", "E05B1/00"}, 2001), R({"D04B1/00", "E05B1/00"}, 2001), R({"D04B1/00", "F16H1/00"}, 2001),
+        R({"E05B1/00", "F16H1/00"}, 2001)};
+    for (const auto mode : {techconv::records::counting::full, techconv::records::counting::fractional}) {
+        CAPTURE(techconv::records::to_string(mode));
+        ta::evolution_options o;
+        o.periods = ta::parse_periods("2000,2001");
+        o.network.counting = mode;
+        const auto r = ta::evolution(rs, o);
+        REQUIRE(r.periods.size() == 2);
+        const auto& a = r.periods[0].cluster_list;
+        const auto& b = r.periods[1].cluster_list;
+        REQUIRE(a.size() == 3);
+        REQUIRE(b.size() == 2);
+        CHECK(a[0].codes == std::vector<std::string>{"A01B", "B02C", "C03C"});
+        CHECK(a[1].codes == std::vector<std::string>{"D04B", "E05B"});
+        CHECK(a[2].codes == std::vector<std::string>{"G06F"});
+        const std::size_t abh = b[0].codes.front() == "A01B" ? 0 : 1;  // equal sizes: either id
+        CHECK(b[abh].codes == std::vector<std::string>{"A01B", "B02C", "H01L"});
+        CHECK(b[1 - abh].codes == std::vector<std::string>{"D04B", "E05B", "F16H"});
+        REQUIRE(a[0].occurrences.size() == 3);
+        CHECK(a[0].occurrences == std::vector<double>{3, 2, 2});
+        CHECK(b[abh].occurrences == std::vector<double>{3, 2, 1});
+        REQUIRE(r.flows.size() == 2);
+        const auto& f0 = r.flows[0];
+        CHECK(f0.cluster_a == 0);
+        CHECK(static_cast<std::size_t>(f0.cluster_b) == abh);
+        CHECK(f0.shared == 2);
+        CHECK(f0.inclusion == doctest::Approx(2.0 / 3.0));
+        CHECK(f0.weighted_inclusion == doctest::Approx(5.0 / 6.0));
+        CHECK(f0.stability == doctest::Approx(0.5));
+        const auto& f1 = r.flows[1];
+        CHECK(f1.cluster_a == 1);
+        CHECK(static_cast<std::size_t>(f1.cluster_b) == 1 - abh);
+        CHECK(f1.shared == 2);
+        CHECK(f1.inclusion == doctest::Approx(1.0));
+        CHECK(f1.weighted_inclusion == doctest::Approx(1.0));
+        CHECK(f1.stability == doctest::Approx(0.5));
+    }
+}

@@ -372,3 +372,80 @@ TEST_CASE("quality: USPTO grant sample against an independent pandas implementat
         }
     CHECK(many.records_without_year == res.records_without_year);
 }
+
+TEST_CASE("quality: indicators per country group, quantiles by hand") {
+    // Records (jurisdiction, claims, subclasses): four US with 1, 2, 3 and 10 claims and one
+    // subclass each; one DE with 5 claims and two subclasses; one WO (an office: "(unknown)",
+    // analysis::row_country_group) with no claims stated and no code.
+    // US claims, sorted 1 2 3 10 (n = 4, h = 3p, Q = x_(⌊h⌋+1) + (h - ⌊h⌋)(x_(⌊h⌋+2) - x_(⌊h⌋+1))):
+    //   q1: h = 0.75 -> 1 + 0.75 (2 - 1) = 1.75; median: h = 1.5 -> 2 + 0.5 (3 - 2) = 2.5;
+    //   q3: h = 2.25 -> 3 + 0.25 (10 - 3) = 4.75; p90: h = 2.7 -> 3 + 0.7 (10 - 3) = 7.9;
+    //   min 1, max 10, mean 16 / 4 = 4.
+    // DE: one value 5 (every figure 5); patent scope 2. (unknown): claims and scope not stated,
+    // with_value 0, status empty_input. Groups by records descending, then name in byte order:
+    // US (4), then "(unknown)" (1) before DE (1), '(' = 0x28 being below 'D' = 0x44.
+    std::vector<tio::patent_record> rs;
+    const int claims[] = {1, 2, 3, 10};
+    for (int k = 0; k < 4; ++k) {
+        auto r = quality_test::rec("US 200000" + std::to_string(k) + " B2", {"A01B1/00"}, 2010, {});
+        r.jurisdiction = "US";
+        r.counts.set(tio::indicator::claims, claims[k]);
+        rs.push_back(r);
+    }
+    auto de = quality_test::rec("DE 3000000 A1", {"A01B1/00", "B02C1/00"}, 2011, {});
+    de.jurisdiction = "DE";
+    de.counts.set(tio::indicator::claims, 5);
+    rs.push_back(de);
+    auto wo = quality_test::rec("WO 2011000001 A1", {}, 2011, {});
+    wo.jurisdiction = "WO";
+    rs.push_back(wo);
+
+    ta::quality_options o;
+    CHECK(ta::quality_indicators(rs, o).groups.empty());  // no grouping: no summaries
+    o.group_by_country = ta::country_source::jurisdiction;
+    const auto r = ta::quality_indicators(rs, o);
+    CHECK(r.records[0].group == "US");
+    CHECK(r.records[5].group == "(unknown)");
+    REQUIRE(r.groups.size() == 3 * ta::quality_indicator_count);
+    const auto at = [&r](std::size_t g, qi q) -> const ta::quality_group_summary& {
+        return r.groups[g * ta::quality_indicator_count + static_cast<std::size_t>(q)];
+    };
+    CHECK(at(0, qi::claims).group == "US");
+    CHECK(at(1, qi::claims).group == "(unknown)");
+    CHECK(at(2, qi::claims).group == "DE");
+    const auto& us = at(0, qi::claims);
+    CHECK(us.indicator == qi::claims);
+    CHECK(us.records == 4);
+    CHECK(us.with_value == 4);
+    CHECK(us.info == techconv::status::ok);
+    CHECK(techconv_test::close(us.min, 1.0));
+    CHECK(techconv_test::close(us.q1, 1.75));
+    CHECK(techconv_test::close(us.median, 2.5));
+    CHECK(techconv_test::close(us.q3, 4.75));
+    CHECK(techconv_test::close(us.p90, 7.9));
+    CHECK(techconv_test::close(us.max, 10.0));
+    CHECK(techconv_test::close(us.mean, 4.0));
+    const auto& d = at(2, qi::claims);
+    CHECK(d.with_value == 1);
+    CHECK((d.min == 5.0 && d.q1 == 5.0 && d.median == 5.0 && d.p90 == 5.0 && d.max == 5.0 && d.mean == 5.0));
+    CHECK(at(2, qi::patent_scope).median == 2.0);
+    const auto& u = at(1, qi::claims);
+    CHECK(u.records == 1);
+    CHECK(u.with_value == 0);
+    CHECK(u.info == techconv::status::empty_input);
+    CHECK(at(1, qi::patent_scope).info == techconv::status::empty_input);
+    // family size is stated by none: empty_input in every group
+    for (std::size_t g = 0; g < 3; ++g) CHECK(at(g, qi::family_size).info == techconv::status::empty_input);
+    // the columnar table gives the same groups and figures
+    const auto t = ta::quality_indicators(techconv::records::patent_table::from_records(rs), o);
+    REQUIRE(t.groups.size() == r.groups.size());
+    for (std::size_t k = 0; k < t.groups.size(); ++k) {
+        CHECK(t.groups[k].group == r.groups[k].group);
+        CHECK(t.groups[k].with_value == r.groups[k].with_value);
+        CHECK(t.groups[k].p90 == r.groups[k].p90);
+    }
+    // linear_quantile at the ends and on one value
+    CHECK(ta::linear_quantile({1, 2, 3, 10}, 0.0) == 1.0);
+    CHECK(ta::linear_quantile({1, 2, 3, 10}, 1.0) == 10.0);
+    CHECK(ta::linear_quantile({7}, 0.9) == 7.0);
+}

@@ -14,7 +14,9 @@ ones and their share. rta.csv: P_gc = records of the group (Jurisdiction, office
 "(unknown)") with subclass c, RTA, x = [RTA >= 1], proximity n_ij / max(n_i, n_j) and the
 relatedness density with numpy. lifecycle.json: the yearly and cumulative counts, and the
 logistic and Gompertz fits against SciPy's curve_fit (tests/analysis/lifecycle_reference.py), and
-with --group-by country the same per Jurisdiction group (the largest group's fits against SciPy). strategic.csv and cluster_flows.csv are checked for their
+with --group-by country the same per Jurisdiction group (the largest group's fits against SciPy), and
+the picture of the S-curves per group: lifecycle_groups.dat against lifecycle.json (the curves
+recomputed here from its parameters), report.md's references, cap and list of groups not drawn. strategic.csv and cluster_flows.csv are checked for their
 sizes, quadrants (medians of the period's own values), inclusion and stability (codes of the
 periods from the CSV); weighted inclusion only for its range (0, 1] (clusters' full code lists are
 not written; tests/analysis/evolution.test.cpp checks it by hand).
@@ -27,6 +29,7 @@ import csv
 import json
 import math
 import os
+import shutil
 import sys
 
 import networkx as nx
@@ -195,6 +198,61 @@ def check_group_lifecycle(out, raw):
                "group " + both[0]["group"])
 
 
+def logistic(k, t0, r, t):
+    return k / (1.0 + math.exp(-r * (t - t0)))
+
+
+def gompertz(k, t0, r, t):
+    return k * math.exp(-math.exp(-r * (t - t0)))
+
+
+def check_group_picture(out):
+    """The picture of the life cycle per group (drawn when gnuplot is on PATH): lifecycle_groups.dat
+    holds one block per group drawn, the 6 largest groups with status ok in lifecycle.json order, each
+    row year, cumulative count, and the logistic and Gompertz curves at that year, computed here from
+    the parameters in lifecycle.json ('?' for a fit whose status is not ok); report.md embeds the
+    SVG, links the PNG, says the cap, and lists every group whose status is not ok."""
+    with open(os.path.join(out, "lifecycle.json"), encoding="utf-8") as f:
+        got = json.load(f)
+    with open(os.path.join(out, "report.md"), encoding="utf-8") as f:
+        md = f.read()
+    not_ok = [g for g in got["groups"] if g["status"] != "ok"]
+    check(not_ok, "the grouped run has groups without a fit (the listing is tested)")
+    for g in not_ok:
+        check("%s (%d)" % (g["group"], g["records_with_year"]) in md.split("Groups not drawn")[1].split("\n")[0],
+              "report.md lists %s as not drawn" % g["group"])
+    if shutil.which("gnuplot") is None:
+        print("gnuplot not on PATH: the group picture is not drawn")
+        return
+    for f in ("lifecycle_groups.dat", "lifecycle_groups.gp", "lifecycle_groups.svg", "lifecycle_groups.png"):
+        check(os.path.getsize(os.path.join(out, f)) > 0, "missing or empty " + f)
+    check("](lifecycle_groups.svg)" in md and "(lifecycle_groups.png)" in md, "report.md references the group picture")
+    ok = [g for g in got["groups"] if g["status"] == "ok"]
+    want = ok[:6]
+    check(len(ok) > 6, "more than 6 groups ok on this export (the cap is tested): %d" % len(ok))
+    check("%d more ok groups are in lifecycle.json" % (len(ok) - 6) in md, "report.md states the cap")
+    with open(os.path.join(out, "lifecycle_groups.dat"), encoding="utf-8") as f:
+        blocks = [b for b in f.read().split("\n\n\n")]
+    check(len(blocks) == len(want), "lifecycle_groups.dat blocks %d != %d" % (len(blocks), len(want)))
+    for g, b in zip(want, blocks):
+        lines = b.strip("\n").split("\n")
+        check(lines[0] == "# group " + g["group"], "block of %s: %r" % (g["group"], lines[0]))
+        rows = [l.split("\t") for l in lines[2:]]
+        check([int(r[0]) for r in rows] == list(range(g["first_year"], g["last_year"] + 1)), "%s years" % g["group"])
+        check([int(r[1]) for r in rows] == g["cumulative"], "%s cumulative counts" % g["group"])
+        for col, model, fn in ((2, "logistic", logistic), (3, "gompertz", gompertz)):
+            fit = g[model]
+            for r in rows:
+                if fit["status"] != "ok":
+                    check(r[col] == "?", "%s %s not ok: not drawn" % (g["group"], model))
+                    continue
+                want_v = fn(fit["saturation_K"], fit["midpoint_t0"], fit["rate_r"], int(r[0]))
+                check(abs(float(r[col]) - want_v) <= 1e-9 * max(1.0, abs(want_v)),
+                      "%s %s at %s: %s vs %r" % (g["group"], model, r[0], r[col], want_v))
+    print("group picture: %d groups drawn (%s), %d listed as not ok"
+          % (len(want), ", ".join(g["group"] for g in want), len(not_ok)))
+
+
 def check_pairs(out, rows):
     first = {}
     per_year = collections.defaultdict(set)
@@ -298,6 +356,7 @@ def main():
     run(exe, ["evolution", lens, "--periods", periods, "--group-by", "country", "--country-from", "jurisdiction",
               "--no-merge", "--out", grouped, "--quiet"])
     check_group_lifecycle(grouped, raw)
+    check_group_picture(grouped)
 
     # windows: 10 years every 5 from the first year of the data
     win = os.path.join(work, "evolution-window")

@@ -11,16 +11,100 @@ subclasses), the cohort normalisation (every normalised value in [0, 1], the lar
 cohort 1), and that a bad class table fails with the file, the line and the field, leaving no
 output folder.
 
+With --group-by country --country-from jurisdiction on the Lens jet-engine export it checks
+quality_by_group.csv against pandas: the groups made here from the CSV's Jurisdiction (offices such
+as WO and EP as "(unknown)", the rule of analysis::row_country_group), and per group and indicator
+the records, the defined values, min, quartiles, 90th percentile (pandas' quantile, linear
+interpolation), max and mean of the values in quality.csv; its group column; and, when gnuplot is on
+PATH, that quality_by_group.dat holds the 8 largest groups' figures and report.md embeds the picture.
+
 usage: check_quality.py TECHCONV DATA_DIR WORK_DIR
 """
+import csv
 import glob
 import os
+import shutil
 import sys
+
+import pandas as pd
 
 from cli_util import check, close, header, read_csv, run, write_chain_citations
 
 INDICATORS = ["patent_scope", "family_size", "claims", "backward_citations", "forward_citations_5y",
               "generality", "originality", "radicalness", "breakthrough"]
+
+
+OFFICES = {"WO", "IB", "EP", "EA", "AP", "OA", "GC"}
+STATS = ["min", "q1", "median", "q3", "p90", "max", "mean"]
+
+
+def check_groups(exe, data, work):
+    lens = os.path.join(data, "patents-lens-jet-engines", "lens-export.csv")
+    with open(lens, encoding="utf-8-sig", newline="") as f:
+        raw = list(csv.DictReader(f))
+    group_of = []
+    for r in raw:
+        j = (r["Jurisdiction"] or "").strip()
+        group_of.append(j if len(j) == 2 and j not in OFFICES else "(unknown)")
+    out = os.path.join(work, "quality-groups")
+    run(exe, ["quality", lens, "--no-merge", "--group-by", "country", "--country-from", "jurisdiction",
+              "--out", out, "--quiet"])
+    q = pd.read_csv(os.path.join(out, "quality.csv"), keep_default_na=False, na_values=[""], dtype={"group": str})
+    check(list(q.columns[:5]) == ["id", "year", "publication_year", "field", "group"], "quality.csv group column")
+    check(len(q) == len(raw), "quality.csv rows %d != %d" % (len(q), len(raw)))
+    check(list(q["group"]) == group_of, "quality.csv group = Jurisdiction, offices as (unknown)")
+    q["group"] = group_of  # the groups made here, not the command's
+    got = pd.read_csv(os.path.join(out, "quality_by_group.csv"), keep_default_na=False, na_values=[""])
+    check(list(got.columns) == ["group", "indicator", "records", "with_value"] + STATS + ["status"],
+          "quality_by_group.csv columns %r" % list(got.columns))
+    sizes = q.groupby("group").size()
+    order = sorted(sizes.index, key=lambda g: (-sizes[g], g))
+    check(list(got["group"]) == [g for g in order for _ in INDICATORS], "groups by records descending, then name")
+    check(list(got["indicator"]) == INDICATORS * len(order), "indicators in column order")
+    defined = 0
+    for _, row in got.iterrows():
+        v = pd.to_numeric(q.loc[q["group"] == row["group"], row["indicator"]]).dropna()
+        tag = "%s %s" % (row["group"], row["indicator"])
+        check(row["records"] == sizes[row["group"]], "%s records" % tag)
+        check(row["with_value"] == len(v), "%s with_value %s != %d" % (tag, row["with_value"], len(v)))
+        if len(v) == 0:
+            check(row["status"] == "empty_input" and all(pd.isna(row[c]) for c in STATS), "%s empty" % tag)
+            continue
+        defined += 1
+        want = {"min": v.min(), "q1": v.quantile(0.25), "median": v.median(), "q3": v.quantile(0.75),
+                "p90": v.quantile(0.9), "max": v.max(), "mean": v.mean()}
+        check(row["status"] == "ok", "%s status" % tag)
+        for c in STATS:
+            check(close(float(row[c]), float(want[c])), "%s %s %r vs pandas %r" % (tag, c, row[c], want[c]))
+    check(defined >= 3 * len(order), "at least 3 indicators defined per group: %d" % defined)
+    with open(os.path.join(out, "report.md"), encoding="utf-8") as f:
+        md = f.read()
+    check("## Indicators per group" in md, "report.md has the per-group table")
+    if shutil.which("gnuplot") is None:
+        print("gnuplot not on PATH: quality_by_group.svg not drawn")
+    else:
+        for f in ("quality_by_group.dat", "quality_by_group.svg", "quality_by_group.png"):
+            check(os.path.getsize(os.path.join(out, f)) > 0, "missing or empty " + f)
+        check("](quality_by_group.svg)" in md and "(quality_by_group.png)" in md, "report.md references the picture")
+        check(len(order) > 8 and "the 8 groups with the most records of %d" % len(order) in md, "report.md states the cap")
+        drawn = order[:8]
+        with open(os.path.join(out, "quality_by_group.dat"), encoding="utf-8") as f:
+            blocks = f.read().split("\n\n\n")
+        seen = []
+        for b in blocks:
+            lines = b.strip("\n").split("\n")
+            ind = lines[0][len("# indicator "):]
+            seen.append(ind)
+            for line in lines[2:]:
+                x, g, *vals = line.split("\t")
+                check(g == drawn[int(x) - 1], "%s: x %s is group %s" % (ind, x, g))
+                row = got[(got["group"] == g) & (got["indicator"] == ind)].iloc[0]
+                check(all(close(float(a), float(row[c])) for a, c in zip(vals, STATS[:6] + ["mean"])),
+                      "quality_by_group.dat %s %s agrees with the CSV" % (ind, g))
+        want_ind = [i for i in INDICATORS if ((got["indicator"] == i) & got["group"].isin(drawn) & (got["status"] == "ok")).any()]
+        check(seen == want_ind, "quality_by_group.dat indicators %r != %r" % (seen, want_ind))
+    print("quality_by_group.csv: %d groups x %d indicators agree with pandas (%d defined)"
+          % (len(order), len(INDICATORS), defined))
 
 
 def main():
@@ -92,6 +176,9 @@ def main():
     check("bad-classes.csv" in err and ":3" in err and "ipc" in err and "bad_code" in err,
           "error names the file, line 3 and the field: %s" % err.strip())
     check(not os.path.exists(os.path.join(failed, "quality.csv")), "no partial output after an error")
+    check("group" not in cols, "no group column without --group-by")
+    check(not os.path.exists(os.path.join(first, "quality_by_group.csv")), "no quality_by_group.csv without --group-by")
+    check_groups(exe, data, work)
     print("ok")
 
 

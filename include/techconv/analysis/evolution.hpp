@@ -97,7 +97,8 @@ struct period_cluster {
     strategic_quadrant quadrant = strategic_quadrant::emerging;  ///< against the period's medians
     std::vector<std::string> codes;      ///< its codes, byte order
     /// occurrences of each code in the period (parallel to `codes`): the node weight of the
-    /// period's network, records carrying the code under full and link_fractional counting
+    /// period's network, the records of the period carrying the code under every counting mode
+    /// (the counting weighs the edges only)
     std::vector<double> occurrences;
     std::vector<std::string> top_nodes;  ///< leading codes by strength (network_options::top_nodes)
 };
@@ -376,8 +377,7 @@ evolution_result evolution_of(Source& src, const evolution_options& opts) {
     if (opts.group_by_country) {
         std::map<std::string, std::pair<index, std::map<year_type, index>>> by;  // group -> records, year counts
         for (std::size_t i = 0; i < all.size(); ++i) {
-            const auto c = row_country(src.row(i), *opts.group_by_country);
-            auto& slot = by[c.empty() ? std::string("(unknown)") : std::string(c)];
+            auto& slot = by[row_country_group(src.row(i), *opts.group_by_country)];
             ++slot.first;
             if (year[i] != no_year) ++slot.second[year[i]];
         }

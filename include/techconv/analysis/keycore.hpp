@@ -48,8 +48,7 @@ struct record_grouping {
 /// (row_country) when grouping by country, else "all"; "(unknown)" when the country is unknown.
 template <class Row>
 std::string row_group(const Row& r, const record_grouping& g) {
-    const std::string_view s = g.by_country ? row_country(r, g.country_from) : std::string_view("all");
-    return s.empty() ? std::string("(unknown)") : std::string(s);
+    return g.by_country ? row_country_group(r, g.country_from) : std::string("all");
 }
 
 /// \brief The group of a record (row_group of its record_view).

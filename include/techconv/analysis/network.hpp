@@ -395,8 +395,7 @@ network_result network_of(Source& src, const std::vector<std::size_t>& records, 
     if (opts.group_by_country) {
         std::map<std::string, std::vector<std::size_t>> by;
         for (std::size_t i = 0; i < records.size(); ++i) {
-            const auto c = row_country(src.row(records[i]), *opts.group_by_country);
-            by[c.empty() ? std::string("(unknown)") : std::string(c)].push_back(i);
+            by[row_country_group(src.row(records[i]), *opts.group_by_country)].push_back(i);
         }
         for (const auto& [name, rows] : by) {
             auto b = build_network(proj.lists, rows, opts);

@@ -124,6 +124,14 @@ std::string_view row_country(const Row& r, country_source src = country_source::
     return {};
 }
 
+/// \brief The group of a record under `--group-by country`, the one rule every grouped analysis
+/// applies: its row_country from `src`, or "(unknown)" when it has none.
+template <class Row>
+std::string row_country_group(const Row& r, country_source src = country_source::automatic) {
+    const auto c = row_country(r, src);
+    return c.empty() ? std::string("(unknown)") : std::string(c);
+}
+
 /// \brief The country of a patent record (row_country of its record_view).
 inline std::string patent_country(const io::patent_record& r, country_source src = country_source::automatic) {
     return std::string(row_country(record_view(r), src));

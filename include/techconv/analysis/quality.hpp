@@ -140,6 +140,10 @@ struct quality_options {
     /// Worker threads for the per-record indicators (0: all hardware threads); every value
     /// is computed from the record's own citations, so the result is the same for any number.
     int threads = 1;
+    /// Indicators per group (`quality --group-by country`): when set, each record's group is
+    /// row_country_group from this source (its country, "(unknown)" without one) and
+    /// quality_result::groups summarises every indicator's values in every group.
+    std::optional<country_source> group_by_country;
 };
 
 /// \brief The technology field of a record, the one rule techconv applies: the category
@@ -167,11 +171,34 @@ struct quality_record {
     index citing_with_classes = 0;  ///< of those, with a known class at the level
     index cited = 0;                ///< documents it cites that the graph has
     index cited_with_classes = 0;   ///< of those, with a known class at the level
+    std::string group;              ///< with quality_options::group_by_country: its group, else empty
 
     /// Value of indicator `q`.
     const quality_value& operator[](quality_indicator q) const noexcept {
         return values[static_cast<std::size_t>(q)];
     }
+};
+
+/// \brief The distribution of one indicator's values (quality_record::values, not normalised)
+/// over the records of one group (quality_options::group_by_country).
+///
+/// Quantiles interpolate linearly between the order statistics x_(1) <= ... <= x_(n) of the
+/// defined values: Q(p) = x_(⌊h⌋+1) + (h − ⌊h⌋)(x_(⌊h⌋+2) − x_(⌊h⌋+1)) with h = (n − 1)p (Hyndman
+/// & Fan 1996's definition 7, the default of numpy.percentile and pandas' quantile).
+struct quality_group_summary {
+    std::string group;  ///< the group (row_country_group)
+    quality_indicator indicator = quality_indicator::patent_scope;  ///< the indicator
+    index records = 0;     ///< records of the group
+    index with_value = 0;  ///< of these, records where the indicator is defined (the n of the figures)
+    double min = 0;        ///< smallest value
+    double q1 = 0;         ///< Q(0.25)
+    double median = 0;     ///< Q(0.5)
+    double q3 = 0;         ///< Q(0.75)
+    double p90 = 0;        ///< Q(0.9)
+    double max = 0;        ///< largest value
+    double mean = 0;       ///< arithmetic mean
+    /// ok; empty_input when no record of the group has a value (every figure 0: none is defined)
+    status info = status::ok;
 };
 
 /// \brief Everything quality_indicators() computes.
@@ -180,7 +207,60 @@ struct quality_result {
     citation_graph graph;                 ///< the citation graph the indicators read
     index records_without_year = 0;       ///< records without a cohort year
     index records_without_field = 0;      ///< records without a field (0 when no fields are given)
+    /// With quality_options::group_by_country (quality_group_summaries): per group (records
+    /// descending, then name), one entry per indicator in all_quality_indicators order.
+    std::vector<quality_group_summary> groups;
 };
+
+/// \brief Q(p) of sorted values by linear interpolation (quality_group_summary's rule).
+/// \pre `sorted` is ascending and not empty, 0 <= p <= 1.
+inline double linear_quantile(const std::vector<double>& sorted, double p) {
+    const double h = static_cast<double>(sorted.size() - 1) * p;
+    const auto lo = static_cast<std::size_t>(h);
+    if (lo + 1 >= sorted.size()) return sorted.back();
+    return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]);
+}
+
+/// \brief The distribution of every indicator in every group of `records` (quality_record::group):
+/// groups by records descending, then name; per group one quality_group_summary per indicator, in
+/// all_quality_indicators order. quality_indicators() fills quality_result::groups with it when
+/// quality_options::group_by_country is set.
+inline std::vector<quality_group_summary> quality_group_summaries(const std::vector<quality_record>& records) {
+    std::map<std::string, std::vector<const quality_record*>> by;
+    for (const auto& r : records) by[r.group].push_back(&r);
+    std::vector<std::pair<std::string, std::vector<const quality_record*>>> groups(by.begin(), by.end());
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+    std::vector<quality_group_summary> out;
+    std::vector<double> v;
+    for (const auto& [name, recs] : groups)
+        for (std::size_t q = 0; q < quality_indicator_count; ++q) {
+            quality_group_summary g;
+            g.group = name;
+            g.indicator = all_quality_indicators[q];
+            g.records = static_cast<index>(recs.size());
+            v.clear();
+            for (const auto* r : recs)
+                if (r->values[q].value) v.push_back(*r->values[q].value);
+            g.with_value = static_cast<index>(v.size());
+            if (v.empty()) {
+                g.info = status::empty_input;
+            } else {
+                std::sort(v.begin(), v.end());
+                double sum = 0;
+                for (const double x : v) sum += x;
+                g.min = v.front();
+                g.q1 = linear_quantile(v, 0.25);
+                g.median = linear_quantile(v, 0.5);
+                g.q3 = linear_quantile(v, 0.75);
+                g.p90 = linear_quantile(v, 0.9);
+                g.max = v.back();
+                g.mean = sum / static_cast<double>(v.size());
+            }
+            out.push_back(std::move(g));
+        }
+    return out;
+}
 
 namespace detail {
 
@@ -189,6 +269,7 @@ struct quality_input {
     std::vector<year_type> year;
     std::vector<label_id> field;
     std::vector<io::indicator_values> counts;
+    std::vector<std::string> group;  // quality_options::group_by_country: row_country_group; else empty
 };
 
 // The distinct classes of node v at `level` (codes coarser than it are ignored).
@@ -247,6 +328,7 @@ inline quality_result compute_quality(citation_graph g, const quality_input& in,
         r.year = in.year[i];
         r.publication_year = g.publication_year[i];
         r.field = in.field[i];
+        if (!in.group.empty()) r.group = in.group[i];
         const auto set = [&r](quality_indicator q, quality_value x) { r.values[static_cast<std::size_t>(q)] = x; };
         const auto stated = [&](io::indicator k) -> quality_value {
             const auto c = in.counts[i].get(k);
@@ -367,6 +449,7 @@ inline quality_result compute_quality(citation_graph g, const quality_input& in,
             for (std::size_t q = 0; q < quality_indicator_count; ++q)
                 r.normalised[q] = r.values[q].value ? quality_value{std::nullopt, quality_status::no_cohort}
                                                     : r.values[q];
+    if (o.group_by_country) res.groups = quality_group_summaries(res.records);
     res.graph = std::move(g);
     return res;
 }
@@ -376,6 +459,8 @@ inline quality_result compute_quality(citation_graph g, const quality_input& in,
 /// \brief The OECD quality indicators (Squicciarini, Dernis & Criscuolo 2013) of each record,
 /// over the citation graph of the records extended by a citation table and a class table
 /// (build_citation_graph; both tables may be empty). Definitions in docs/analysis-quality.md.
+/// With quality_options::group_by_country, also the distribution of every indicator per country
+/// group (quality_result::groups, quality_group_summaries).
 /// \throws invalid_argument for options out of range.
 /// Complexity: O(C log C) for C citations plus O(n log n) for the cohorts.
 inline quality_result quality_indicators(const std::vector<io::patent_record>& records,
@@ -389,6 +474,7 @@ inline quality_result quality_indicators(const std::vector<io::patent_record>& r
         parse_codes(r.ipc, codes);
         in.field.push_back(opts.fields == nullptr ? no_label : technology_field(codes, *opts.fields));
         in.counts.push_back(r.counts);
+        if (opts.group_by_country) in.group.push_back(row_country_group(record_view(r), *opts.group_by_country));
     }
     return detail::compute_quality(build_citation_graph(records, citations, classes), in, opts);
 }
@@ -405,6 +491,7 @@ quality_result quality_indicators(const Table& table, const quality_options& opt
         in.year.push_back(row_year(row));
         in.field.push_back(opts.fields == nullptr ? no_label : technology_field(src.codes(i), *opts.fields));
         in.counts.push_back(row.counts());
+        if (opts.group_by_country) in.group.push_back(row_country_group(row, *opts.group_by_country));
     }
     return detail::compute_quality(build_citation_graph(table, citations, classes), in, opts);
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 // The pictures of `techconv evolution` beyond its line charts (issue 19, Pictures): Callon's
-// strategic diagram of each period (gnuplot) and the flows of clusters between consecutive
-// periods (Graphviz dot). Both write their data and script files always and draw PNG and SVG
+// strategic diagram of each period (gnuplot), the flows of clusters between consecutive
+// periods (Graphviz dot) and the S-curves of each group's life cycle (gnuplot small multiples). Both write their data and script files always and draw PNG and SVG
 // only when the program is on PATH, as the other reports do.
 #ifndef TECHCONV_REPORT_EVOLUTION_PICTURES_HPP_
 #define TECHCONV_REPORT_EVOLUTION_PICTURES_HPP_
@@ -16,6 +16,7 @@
 #include "techconv/analysis/evolution.hpp"
 #include "techconv/config.hpp"
 #include "techconv/format/parse.hpp"
+#include "techconv/report/evolution.hpp"
 #include "techconv/report/plots.hpp"
 #include "techconv/report/render.hpp"
 #include "techconv/report/tables.hpp"
@@ -152,6 +153,120 @@ inline std::string render_cluster_flows(const std::string& dir, const analysis::
         return "![cluster flows between periods](cluster_flows.svg)\n\n(PNG: [cluster_flows.png](cluster_flows.png); "
                "edge width and label: inclusion index; dashed: weighted inclusion below 0.5)\n\n";
     return "Cluster flows: [cluster_flows.dot](cluster_flows.dot) (Graphviz `dot` was not found to draw it).\n\n";
+}
+
+/// \brief The groups of an evolution result whose S-curves the picture of the life cycle per group
+/// draws: the first `max_groups` groups with status ok in evolution_result::group_lifecycles order
+/// (records descending, then name).
+inline std::vector<const analysis::group_lifecycle*> drawn_group_lifecycles(const analysis::evolution_result& r,
+                                                                            std::size_t max_groups) {
+    std::vector<const analysis::group_lifecycle*> out;
+    for (const auto& g : r.group_lifecycles)
+        if (g.info == status::ok && out.size() < max_groups) out.push_back(&g);
+    return out;
+}
+
+/// \brief lifecycle_groups.dat: one gnuplot data block per drawn group (drawn_group_lifecycles),
+/// blocks separated by two blank lines (gnuplot's `index`), each opened by a comment line
+/// "# group NAME" and holding one row per year from the group's first to its last: "year
+/// cumulative logistic gompertz" (tab-separated), the fitted curves' values at the year, `?` for a
+/// fit whose status is not ok (not drawn).
+inline void write_group_lifecycle_data(std::ostream& dat, const std::vector<const analysis::group_lifecycle*>& groups) {
+    for (std::size_t k = 0; k < groups.size(); ++k) {
+        const auto& l = groups[k]->lifecycle;
+        if (k) dat << "\n\n";
+        dat << "# group " << groups[k]->group << "\n# year\tcumulative\tlogistic\tgompertz\n";
+        const auto curve = [&dat](const analysis::growth_fit& f, double t) {
+            if (f.info == status::ok) dat << io::format_double(detail::growth_value(f, t));
+            else dat << '?';
+        };
+        for (std::size_t i = 0; i < l.years.size(); ++i) {
+            const double t = static_cast<double>(l.years[i]);
+            dat << l.years[i] << '\t' << l.cumulative[i] << '\t';
+            curve(l.logistic, t);
+            dat << '\t';
+            curve(l.gompertz, t);
+            dat << '\n';
+        }
+    }
+}
+
+/// \brief lifecycle_groups.gp: small multiples, one panel per drawn group (2 columns up to 4 groups,
+/// else 3), each with the group's cumulative records per year (points) and its logistic (solid) and
+/// Gompertz (dashed) S-curves, its own y scale, a legend of its own (small) and in its title the fits
+/// whose status is not ok (not drawn); drawn as lifecycle_groups.png and .svg.
+inline void write_group_lifecycle_script(std::ostream& gp, const std::vector<const analysis::group_lifecycle*>& groups) {
+    const auto q = detail::picture_quote;
+    const std::size_t cols = groups.size() <= 1 ? 1 : (groups.size() <= 4 ? 2 : 3);
+    const std::size_t rows = (groups.size() + cols - 1) / cols;
+    const int width = static_cast<int>(440 * cols), height = static_cast<int>(330 * rows + 40);
+    std::string panels = "set multiplot layout " + std::to_string(rows) + "," + std::to_string(cols) +
+                         " title 'cumulative records per year and the fitted S-curves, per group'\n";
+    for (std::size_t k = 0; k < groups.size(); ++k) {
+        const auto& g = *groups[k];
+        const auto& l = g.lifecycle;
+        std::string title = g.group + " (" + std::to_string(g.records_with_year) + " records)";
+        for (const auto* f : {&l.logistic, &l.gompertz})
+            if (f->info != status::ok) {
+                std::string why(to_string(f->info));
+                for (char& ch : why)
+                    if (ch == '_') ch = ' ';  // "_" would be a subscript in gnuplot's text
+                title += (f->model == analysis::growth_model::logistic ? " logistic " : " Gompertz ") + why;
+            }
+        const auto span = l.years.empty() ? 0 : l.years.back() - l.years.front();
+        const std::string dat = q("lifecycle_groups.dat"), idx = " index " + std::to_string(k);
+        panels += "set title " + q(title) + "\nset xtics " + (span > 30 ? "10" : span > 12 ? "5" : "1") + "\nplot " +
+                  dat + idx + " using 1:2 with points pt 7 ps 0.6 title 'cumulative', " + dat + idx +
+                  " using 1:3 with lines lw 2 title 'logistic', " + dat + idx +
+                  " using 1:4 with lines lw 2 dt 2 title 'Gompertz'\n";
+    }
+    panels += "unset multiplot\n";
+    gp << "set datafile separator '\\t'\nset datafile missing '?'\nset grid\nset key left top font ',9' samplen 2\n"
+          "set xlabel 'year'\nset ylabel 'records'\n"
+       << "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) { set terminal pngcairo size " << width << "," << height
+       << " } else { set terminal png size " << width << "," << height << " }\nset output "
+       << q("lifecycle_groups.png") << '\n' << panels << "set terminal svg size " << width << "," << height
+       << "\nset output " << q("lifecycle_groups.svg") << '\n' << panels;
+}
+
+/// \brief The picture of the life cycle per group (evolution --group-by): the S-curves of the
+/// `max_groups` largest groups with status ok (drawn_group_lifecycles) as small multiples
+/// (lifecycle_groups.dat and .gp, then .png and .svg with gnuplot when it is on PATH).
+/// \returns the Markdown of the picture, saying which groups are drawn, how many ok groups are left
+/// out by the cap, and listing the groups not drawn because of their status (empty when the result
+/// has no groups, or no group is ok or gnuplot is missing: then only the list).
+inline std::string render_group_lifecycles(const std::string& dir, const analysis::evolution_result& r,
+                                           std::size_t max_groups = 6) {
+    if (r.group_lifecycles.empty()) return {};
+    const auto groups = drawn_group_lifecycles(r, max_groups);
+    std::size_t ok = 0;
+    std::string not_ok;
+    for (const auto& g : r.group_lifecycles) {
+        if (g.info == status::ok) ++ok;
+        else not_ok += (not_ok.empty() ? "" : ", ") + g.group + " (" + std::to_string(g.records_with_year) + ")";
+    }
+    std::string md;
+    if (!groups.empty() && have_program("gnuplot")) {
+        {
+            auto dat = open_output(dir, "lifecycle_groups.dat");
+            write_group_lifecycle_data(dat, groups);
+        }
+        {
+            auto gp = open_output(dir, "lifecycle_groups.gp");
+            write_group_lifecycle_script(gp, groups);
+        }
+        if (run_quiet("cd " + shell_quote(dir) + " && gnuplot lifecycle_groups.gp")) {
+            md += "![life cycle per group](lifecycle_groups.svg)\n\n(PNG: [lifecycle_groups.png](lifecycle_groups.png); "
+                  "the " + std::to_string(groups.size()) + " largest groups with status ok";
+            if (ok > groups.size())
+                md += ", at most " + std::to_string(max_groups) + " drawn: " + std::to_string(ok - groups.size()) +
+                      " more ok groups are in lifecycle.json";
+            md += "; a fit whose own status is not ok is not drawn)\n\n";
+        }
+    }
+    if (!not_ok.empty())
+        md += "Groups not drawn, their status not ok (too few years for a fit; records with a year): " + not_ok + ".\n\n";
+    return md;
 }
 
 }  // namespace report

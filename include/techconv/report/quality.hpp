@@ -21,6 +21,7 @@
 #include "techconv/classification/concordance.hpp"
 #include "techconv/config.hpp"
 #include "techconv/format/csv.hpp"
+#include "techconv/format/parse.hpp"
 #include "techconv/report/markdown.hpp"
 #include "techconv/report/plots.hpp"
 
@@ -38,6 +39,7 @@ struct quality_settings {
     std::size_t class_rows = 0;       ///< its rows
     std::string fields;               ///< the technology-field table's file ("" = cohorts by year)
     bool hall_correction = false;     ///< analysis::quality_options::hall_correction
+    std::string group_by;             ///< "" (no groups), else how the groups were made ("country from auto", ...)
 };
 
 /// \brief The field name of a record ("" when it has none).
@@ -46,7 +48,8 @@ inline std::string quality_field_name(const analysis::quality_record& r, const c
     return fields->category(r.field).name;
 }
 
-/// \brief quality.csv: id, year (the cohort year), publication_year, field, then per indicator
+/// \brief quality.csv: id, year (the cohort year), publication_year, field, with groups
+/// (analysis::quality_options::group_by_country) group, then per indicator
 /// (analysis::all_quality_indicators order) its value, then per indicator `<name>_normalised`,
 /// then per indicator `<name>_status` (analysis::quality_status names), then citing,
 /// citing_with_classes, cited, cited_with_classes. An empty value cell is an undefined value
@@ -55,7 +58,9 @@ inline std::string quality_field_name(const analysis::quality_record& r, const c
 inline void write_quality_csv(std::ostream& out, const analysis::quality_result& r,
                               const classification::concordance* fields) {
     io::csv_writer w(out);
+    const bool groups = !r.groups.empty();
     w.field("id").field("year").field("publication_year").field("field");
+    if (groups) w.field("group");
     for (const auto q : analysis::all_quality_indicators) w.field(to_string(q));
     for (const auto q : analysis::all_quality_indicators) w.field(std::string(to_string(q)) + "_normalised");
     for (const auto q : analysis::all_quality_indicators) w.field(std::string(to_string(q)) + "_status");
@@ -73,6 +78,7 @@ inline void write_quality_csv(std::ostream& out, const analysis::quality_result&
         year(rec.year);
         year(rec.publication_year);
         w.field(quality_field_name(rec, fields));
+        if (groups) w.field(rec.group);
         for (const auto& v : rec.values) value(v);
         for (const auto& v : rec.normalised) value(v);
         for (const auto& v : rec.values) w.field(to_string(v.status));
@@ -164,6 +170,87 @@ inline std::vector<line_chart> quality_group_charts(const analysis::quality_resu
     return out;
 }
 
+/// \brief quality_by_group.csv: group, indicator, records, with_value, min, q1, median, q3, p90,
+/// max, mean, status; one row per group (records descending, then name) and indicator
+/// (analysis::quality_group_summary: values, not normalised; quantiles by linear interpolation).
+/// The figures are empty when no record of the group has a value (status empty_input).
+inline void write_quality_by_group_csv(std::ostream& out, const analysis::quality_result& r) {
+    io::csv_writer w(out);
+    w.row({"group", "indicator", "records", "with_value", "min", "q1", "median", "q3", "p90", "max", "mean", "status"});
+    for (const auto& g : r.groups) {
+        w.field(g.group).field(to_string(g.indicator)).field(static_cast<std::int64_t>(g.records))
+            .field(static_cast<std::int64_t>(g.with_value));
+        if (g.info == status::ok) w.field(g.min).field(g.q1).field(g.median).field(g.q3).field(g.p90).field(g.max).field(g.mean);
+        else w.empty().empty().empty().empty().empty().empty().empty();
+        w.field(to_string(g.info)).end_row();
+    }
+}
+
+/// \brief The groups the picture of the indicators per group draws: the `max_groups` first of
+/// quality_result::groups (the groups with the most records).
+inline std::vector<std::string> quality_drawn_groups(const analysis::quality_result& r, std::size_t max_groups) {
+    std::vector<std::string> out;
+    for (const auto& g : r.groups)
+        if ((out.empty() || out.back() != g.group) && out.size() < max_groups) out.push_back(g.group);
+    return out;
+}
+
+/// \brief quality_by_group.dat: one gnuplot data block per indicator that some drawn group
+/// (quality_drawn_groups) has values of, blocks separated by two blank lines and opened by a
+/// comment "# indicator NAME"; one row per drawn group with values of it: "x group min q1 median q3
+/// p90 max mean" (tab-separated; x = the group's position 1, 2, ... among the drawn groups).
+/// \returns the indicators written, in block order.
+inline std::vector<analysis::quality_indicator> write_quality_group_data(std::ostream& dat,
+                                                                        const analysis::quality_result& r,
+                                                                        const std::vector<std::string>& drawn) {
+    std::vector<analysis::quality_indicator> out;
+    for (const auto q : analysis::all_quality_indicators) {
+        std::string rows;
+        for (std::size_t k = 0; k < drawn.size(); ++k)
+            for (const auto& g : r.groups)
+                if (g.group == drawn[k] && g.indicator == q && g.info == status::ok) {
+                    rows += std::to_string(k + 1) + '\t' + g.group;
+                    for (const double v : {g.min, g.q1, g.median, g.q3, g.p90, g.max, g.mean})
+                        rows += '\t' + io::format_double(v);
+                    rows += '\n';
+                }
+        if (rows.empty()) continue;
+        if (!out.empty()) dat << "\n\n";
+        dat << "# indicator " << to_string(q) << "\n# x\tgroup\tmin\tq1\tmedian\tq3\tp90\tmax\tmean\n" << rows;
+        out.push_back(q);
+    }
+    return out;
+}
+
+/// \brief quality_by_group.gp: one panel per indicator of the data file (`indicators`, 3 columns),
+/// a box per drawn group: box from q1 to q3, a line at the median, whiskers from the minimum to the
+/// 90th percentile (the maximum of skewed counts would flatten the boxes; it is in the CSV), a cross
+/// at the mean, y from 0 (every indicator is >= 0); drawn as quality_by_group.png and .svg.
+inline void write_quality_group_script(std::ostream& gp, const std::vector<analysis::quality_indicator>& indicators,
+                                       std::size_t groups) {
+    const std::size_t cols = indicators.size() < 3 ? indicators.size() : 3;
+    const std::size_t rows = (indicators.size() + cols - 1) / cols;
+    const int width = static_cast<int>(480 * cols), height = static_cast<int>(340 * rows + 40);
+    std::string panels = "set multiplot layout " + std::to_string(rows) + "," + std::to_string(cols) +
+                         " title 'quality indicators per group: box q1-q3, line median, whiskers min-p90, cross mean'\n";
+    for (std::size_t k = 0; k < indicators.size(); ++k) {
+        std::string title(to_string(indicators[k]));
+        for (char& ch : title)
+            if (ch == '_') ch = ' ';  // "_" would be a subscript in gnuplot's text
+        const std::string idx = " index " + std::to_string(k);
+        panels += "set title '" + title + "'\nplot 'quality_by_group.dat'" + idx +
+                  " using 1:4:3:7:6:xticlabels(2) with candlesticks whiskerbars 0.5 lw 1.5 notitle, "
+                  "'quality_by_group.dat'" + idx + " using 1:5:5:5:5 with candlesticks lt -1 lw 2 notitle, "
+                  "'quality_by_group.dat'" + idx + " using 1:9 with points pt 2 ps 1.2 lc rgb '#d62728' notitle\n";
+    }
+    panels += "unset multiplot\n";
+    gp << "set datafile separator '\\t'\nset grid ytics\nset boxwidth 0.5\nset style fill solid 0.25\n"
+          "set xrange [0.3:" << groups << ".7]\nset xtics rotate by -35 font ',9'\nset offsets 0, 0, graph 0.05, 0\nset yrange [0:*]\n"
+       << "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) { set terminal pngcairo size " << width << "," << height
+       << " } else { set terminal png size " << width << "," << height << " }\nset output 'quality_by_group.png'\n"
+       << panels << "set terminal svg size " << width << "," << height << "\nset output 'quality_by_group.svg'\n" << panels;
+}
+
 /// \brief report.md of the quality indicators: inputs, the citation graph, and per indicator
 /// its distribution over the records where it is defined (n, min, quartiles, mean, max) and how
 /// many records have each status; `pictures` is the Markdown of the pictures drawn (may be
@@ -222,6 +309,28 @@ inline void write_quality_markdown(std::ostream& md, const analysis::quality_res
         md << "| " << to_string(analysis::all_quality_indicators[q]) << " |";
         for (const auto x : c) md << " " << x << " |";
         md << "\n";
+    }
+    if (!r.groups.empty()) {
+        std::size_t n = 0;
+        for (std::size_t k = 0; k < r.groups.size(); k += analysis::quality_indicator_count) ++n;
+        md << "\n## Indicators per group\n\nGroups: " << s.group_by << " (" << n
+           << " groups; quality_by_group.csv has every group's min, quartiles, 90th percentile, max and mean of each "
+              "indicator, quantiles by linear interpolation). The median of each indicator over the group's records "
+              "where it is defined (n: how many), for the "
+           << (n > 20 ? "20 largest groups" : "groups") << ":\n\n| group | records |";
+        for (const auto q : analysis::all_quality_indicators) md << " " << to_string(q) << " (n) |";
+        md << "\n|---|---|";
+        for (std::size_t q = 0; q < analysis::quality_indicator_count; ++q) md << "---|";
+        md << "\n";
+        for (std::size_t k = 0; k < r.groups.size() && k < 20 * analysis::quality_indicator_count;
+             k += analysis::quality_indicator_count) {
+            md << "| " << r.groups[k].group << " | " << r.groups[k].records << " |";
+            for (std::size_t q = 0; q < analysis::quality_indicator_count; ++q) {
+                const auto& gs = r.groups[k + q];
+                md << " " << (gs.info == status::ok ? num(gs.median) : std::string()) << " (" << gs.with_value << ") |";
+            }
+            md << "\n";
+        }
     }
     if (!pictures.empty()) md << "\n## Pictures\n\n" << pictures;
     md << "\n## Files\n\n```\n" << files << "\n```\n";
