@@ -76,7 +76,7 @@ struct patentsview_bulk_table_report {
 /// sorts every table by patent_id; a table in another order is an error naming the file and
 /// line). The reader makes three passes: g_location_disambiguated into a map location_id ->
 /// country (about 0.13 million rows in the release: a few MB); g_patent's patent_id column
-/// into a map patent_id -> row (about 9 million keys for the whole release, some 60 bytes
+/// into a map patent_id -> row (about 9 million keys for the whole release, about 75 bytes
 /// each) and g_us_patent_citation (the cited side) into a count per row of g_patent; then the
 /// join: g_patent and each child table advance together, one patent's rows at a time. Held:
 /// the two maps and one count per patent, never a table's text. g_patent and
@@ -650,6 +650,8 @@ private:
                                    "patent_id the same way)");
             ch.src->finish();
         }
+        stats_.text = patents_->csv.encoding();  // with the stray bytes of every row read
+        stats_.encoding = stats_.text.used;
         patent_src_->finish();
         index_ = {};
         forward_ = {};
