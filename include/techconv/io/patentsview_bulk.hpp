@@ -72,9 +72,9 @@ struct patentsview_bulk_table_report {
 /// found by their data-dictionary names (any case, any order; others are passed over).
 ///
 /// Streaming (docs/io-patents.md, "PatentsView bulk tables"): every child table keyed by
-/// `patent_id` must list its rows grouped by patent and in the order of g_patent (the release
-/// sorts every table by patent_id; a table in another order is an error naming the file and
-/// line). The reader makes three passes: g_location_disambiguated into a map location_id ->
+/// `patent_id` must list its rows grouped by patent and in the order of g_patent (assumed of
+/// the release, whose tables are dumps keyed on patent_id: not verified on a real file; a table
+/// in another order is an error naming the file and line). The reader makes three passes: g_location_disambiguated into a map location_id ->
 /// country (about 0.13 million rows in the release: a few MB); g_patent's patent_id column
 /// into a map patent_id -> row (about 9 million keys for the whole release, about 75 bytes
 /// each) and g_us_patent_citation (the cited side) into a count per row of g_patent; then the
