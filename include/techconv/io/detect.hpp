@@ -37,11 +37,12 @@ enum class input_format {
     google_patents,  ///< Google Patents search export, CSV (io/google_patents.hpp)
     patstat,         ///< EPO PATSTAT CSV extract tables, read together (io/patstat.hpp)
     lens_json,       ///< Lens patent records in JSON: Lens Patent API responses, JSON Lines (io/lens_json.hpp)
+    patentsview_bulk,  ///< PatentsView bulk tab-separated g_* tables, read together (io/patentsview_bulk.hpp)
 };
 
 /// \brief Stable name of a format: "auto", "lens", "uspto-xml", "csv", "wos", "wos-tab", "scopus",
 /// "openalex", "lens-scholarly", "pubmed", "derwent", "patentsview", "google-patents", "patstat",
-/// "lens-json".
+/// "lens-json", "patentsview-bulk".
 constexpr std::string_view to_string(input_format f) noexcept {
     switch (f) {
         case input_format::automatic: return "auto";
@@ -59,6 +60,7 @@ constexpr std::string_view to_string(input_format f) noexcept {
         case input_format::google_patents: return "google-patents";
         case input_format::patstat: return "patstat";
         case input_format::lens_json: return "lens-json";
+        case input_format::patentsview_bulk: return "patentsview-bulk";
     }
     return "auto";
 }
@@ -69,7 +71,8 @@ inline constexpr input_format all_input_formats[] = {
     input_format::automatic, input_format::lens,     input_format::uspto_xml,      input_format::csv,
     input_format::wos,       input_format::wos_tab,  input_format::scopus,         input_format::openalex,
     input_format::lens_scholarly, input_format::pubmed, input_format::derwent,     input_format::patentsview,
-    input_format::google_patents, input_format::patstat, input_format::lens_json};
+    input_format::google_patents, input_format::patstat, input_format::lens_json,
+    input_format::patentsview_bulk};
 
 namespace detail {
 constexpr bool formats_in_declaration_order() noexcept {
@@ -80,7 +83,7 @@ constexpr bool formats_in_declaration_order() noexcept {
 }  // namespace detail
 static_assert(detail::formats_in_declaration_order() &&
                   sizeof(all_input_formats) / sizeof(all_input_formats[0]) ==
-                      static_cast<std::size_t>(input_format::lens_json) + 1,
+                      static_cast<std::size_t>(input_format::patentsview_bulk) + 1,
               "all_input_formats lists every input_format once, in declaration order (update both)");
 
 /// \brief The names of the formats `keep` accepts, in declaration order, joined by `sep` and, before
@@ -112,7 +115,8 @@ inline input_format input_format_from_string(std::string_view name) {
 constexpr bool holds_patents(input_format f) noexcept {
     return f == input_format::lens || f == input_format::uspto_xml || f == input_format::csv ||
            f == input_format::derwent || f == input_format::patentsview ||
-           f == input_format::google_patents || f == input_format::patstat || f == input_format::lens_json;
+           f == input_format::google_patents || f == input_format::patstat || f == input_format::lens_json ||
+           f == input_format::patentsview_bulk;
 }
 
 /// \brief Whether records of format `f` are papers (the bibliographic readers accept it).
@@ -167,6 +171,56 @@ inline patstat_table patstat_table_of(const std::vector<std::string>& header) {
     if (has("pat_publn_id") && has("citn_id")) return patstat_table::citation;
     if (has("pat_publn_id") && has("publn_auth") && has("publn_nr")) return patstat_table::pat_publn;
     return patstat_table::unknown;
+}
+
+/// \brief The tables of the PatentsView bulk release that io::patentsview_bulk_reader reads.
+enum class patentsview_table : unsigned char {
+    unknown,             ///< not a table the reader reads
+    patent,              ///< g_patent: the patents (the records)
+    cpc_current,         ///< g_cpc_current: CPC codes per patent
+    ipc_at_issue,        ///< g_ipc_at_issue: IPC codes per patent
+    inventor,            ///< g_inventor_disambiguated: inventors per patent
+    assignee,            ///< g_assignee_disambiguated: assignees per patent
+    location,            ///< g_location_disambiguated: locations (the countries of inventors and assignees)
+    us_patent_citation,  ///< g_us_patent_citation: US patents cited by a patent
+};
+
+/// \brief The bulk file name of a PatentsView table ("g_patent", ...; "unknown").
+constexpr std::string_view to_string(patentsview_table t) noexcept {
+    switch (t) {
+        case patentsview_table::patent: return "g_patent";
+        case patentsview_table::cpc_current: return "g_cpc_current";
+        case patentsview_table::ipc_at_issue: return "g_ipc_at_issue";
+        case patentsview_table::inventor: return "g_inventor_disambiguated";
+        case patentsview_table::assignee: return "g_assignee_disambiguated";
+        case patentsview_table::location: return "g_location_disambiguated";
+        case patentsview_table::us_patent_citation: return "g_us_patent_citation";
+        case patentsview_table::unknown: break;
+    }
+    return "unknown";
+}
+
+/// \brief The PatentsView bulk table whose header is `header` (column names of the
+/// PatentsView data download dictionary, any case), from the columns only that table has:
+/// `patent_id` with `patent_date` and `patent_type` (g_patent); `patent_id` with
+/// `citation_patent_id` (g_us_patent_citation); `patent_id` with `cpc_group` and
+/// `cpc_subclass` (g_cpc_current); `patent_id` with `main_group` and `subgroup`
+/// (g_ipc_at_issue); `patent_id` with `inventor_sequence` (g_inventor_disambiguated);
+/// `patent_id` with `assignee_sequence` (g_assignee_disambiguated); `location_id` with
+/// `disambig_country` and no `patent_id` (g_location_disambiguated). The one rule both format
+/// detection and the reader apply.
+inline patentsview_table patentsview_table_of(const std::vector<std::string>& header) {
+    const auto has = [&](std::string_view n) { return detail::has_name(header, n); };
+    if (!has("patent_id"))
+        return has("location_id") && has("disambig_country") ? patentsview_table::location
+                                                              : patentsview_table::unknown;
+    if (has("patent_date") && has("patent_type")) return patentsview_table::patent;
+    if (has("citation_patent_id")) return patentsview_table::us_patent_citation;
+    if (has("cpc_group") && has("cpc_subclass")) return patentsview_table::cpc_current;
+    if (has("main_group") && has("subgroup")) return patentsview_table::ipc_at_issue;
+    if (has("inventor_sequence")) return patentsview_table::inventor;
+    if (has("assignee_sequence")) return patentsview_table::assignee;
+    return patentsview_table::unknown;
 }
 
 /// \brief Whether a CSV header (column names, exact) is the OpenAlex web export's
@@ -321,7 +375,9 @@ constexpr bool blank_text(std::string_view head) noexcept {
 ///    export of the web interface (openalex_csv_head tells it from the JSON);
 ///  - naming both `id` and `ipc`: the techconv canonical CSV;
 ///  - a header of a PATSTAT table (patstat_table_of: `appln_id`, `appln_auth`, `appln_nr`
-///    for tls201_appln, ...): an EPO PATSTAT extract.
+///    for tls201_appln, ...): an EPO PATSTAT extract;
+///  - a header of a PatentsView bulk table (patentsview_table_of: `patent_id`, `patent_date`
+///    and `patent_type` for g_patent, ...): the PatentsView bulk tables.
 /// Header names compare case-insensitively. The first line ends at LF or CR: a spreadsheet on
 /// a Mac saves CR-only line ends.
 /// \returns input_format::automatic when no rule matches.
@@ -377,6 +433,7 @@ inline input_format detect_format_of(std::string_view head) {
     if (is_openalex_csv_header(h)) return input_format::openalex;
     if (detail::has_name(h, "id") && detail::has_name(h, "ipc")) return input_format::csv;
     if (patstat_table_of(h) != patstat_table::unknown) return input_format::patstat;
+    if (patentsview_table_of(h) != patentsview_table::unknown) return input_format::patentsview_bulk;
     return input_format::automatic;
 }
 

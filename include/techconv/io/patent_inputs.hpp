@@ -26,6 +26,7 @@
 #include "techconv/io/lens_json.hpp"
 #include "techconv/io/patentsview.hpp"
 #include "techconv/io/patstat.hpp"
+#include "techconv/io/patentsview_bulk.hpp"
 #include "techconv/io/detect.hpp"
 #include "techconv/format/csv.hpp"  // delimiter_note
 #include "techconv/format/encoding.hpp"
@@ -226,6 +227,19 @@ inline patstat_options patstat_options_of(const read_patents_options& opts) {
     return o;
 }
 
+inline patentsview_bulk_options patentsview_bulk_options_of(const read_patents_options& opts) {
+    patentsview_bulk_options o;
+    o.encoding = opts.encoding;
+    o.max_codes_per_record = opts.limits.max_codes_per_record;
+    o.max_columns = opts.limits.max_columns;
+    return o;
+}
+
+/// Whether format `f` is a set of tables read together by one reader (patstat, patentsview-bulk).
+constexpr bool is_table_set(input_format f) noexcept {
+    return f == input_format::patstat || f == input_format::patentsview_bulk;
+}
+
 [[noreturn]] inline void no_patents(const std::string& source, input_format f) {
     ::techconv::detail::throw_error<invalid_argument>(source + ": format " + std::string(to_string(f)) +
                                                       " holds no patents (use " + format_names(holds_patents) + ")");
@@ -286,19 +300,26 @@ void construct_patent_reader(input_source& in, input_format f, const read_patent
             // the tables of an extract are one reader's inputs together (patstat_tables)
             make(reader_tag<patstat_reader>{}, std::vector<input_source*>{&in}, patstat_options_of(opts));
             return;
+        case input_format::patentsview_bulk:
+            // the tables are one reader's inputs together (patstat_tables)
+            make(reader_tag<patentsview_bulk_reader>{}, std::vector<input_source*>{&in},
+                 patentsview_bulk_options_of(opts));
+            return;
         default: no_patents(path, f);
     }
 }
 
-/// The tables of a PATSTAT extract among `inputs`: inputs[first] (a PATSTAT table) and
-/// every later input whose format (`opts.format`, or detect_format) is patstat. The readers'
-/// entry points give them to one patstat_reader at the first table and pass over the others.
+/// The tables of a PATSTAT extract (or of a PatentsView bulk set: `format`) among `inputs`:
+/// inputs[first] (such a table) and every later input whose format (`opts.format`, or
+/// detect_format) is `format`. The readers' entry points give them to one reader at the first
+/// table and pass over the others.
 inline std::vector<input_source*> patstat_tables(std::vector<input_source>& inputs, std::size_t first,
-                                                 const read_patents_options& opts) {
+                                                 const read_patents_options& opts,
+                                                 input_format format = input_format::patstat) {
     std::vector<input_source*> g{&inputs[first]};
     for (std::size_t j = first + 1; j < inputs.size(); ++j) {
         const input_format f = opts.format == input_format::automatic ? detect_format(inputs[j]) : opts.format;
-        if (f == input_format::patstat) g.push_back(&inputs[j]);
+        if (f == format) g.push_back(&inputs[j]);
     }
     return g;
 }
@@ -317,13 +338,15 @@ inline bool in_extract(const std::vector<input_source*>& extract, const input_so
 template <class Make>
 bool construct_input_reader(std::vector<input_source>& inputs, std::size_t k, input_format f,
                             const read_patents_options& opts, std::vector<input_source*>& extract, Make&& make) {
-    if (f != input_format::patstat) {
+    if (!is_table_set(f)) {
         construct_patent_reader(inputs[k], f, opts, make);
         return true;
     }
     if (in_extract(extract, inputs[k])) return false;
-    extract = patstat_tables(inputs, k, opts);
-    make(reader_tag<patstat_reader>{}, extract, patstat_options_of(opts));
+    const std::vector<input_source*> tables = patstat_tables(inputs, k, opts, f);
+    extract.insert(extract.end(), tables.begin(), tables.end());  // a PATSTAT extract and a PatentsView set may both be given
+    if (f == input_format::patstat) make(reader_tag<patstat_reader>{}, tables, patstat_options_of(opts));
+    else make(reader_tag<patentsview_bulk_reader>{}, tables, patentsview_bulk_options_of(opts));
     return true;
 }
 
@@ -503,7 +526,8 @@ private:
 /// canonical CSV (canonical_csv_reader), ... . The tables of an EPO PATSTAT extract (format
 /// patstat, wherever they stand among the inputs) are read together, joined by one
 /// patstat_reader at the place of the first of them, and reported as one input under that
-/// table's path. A FIFO or standard input (`-`) is
+/// table's path; so are the PatentsView bulk tables (format patentsview-bulk,
+/// patentsview_bulk_reader). A FIFO or standard input (`-`) is
 /// read like a file; after its records each input is read to its end
 /// (input_source::finish, for its observer) and closed. Family merging runs
 /// once over the records of all inputs (merge_families with default options).

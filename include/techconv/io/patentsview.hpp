@@ -70,6 +70,59 @@ inline applicant_type patentsview_assignee_type(std::string_view code) noexcept 
     }
 }
 
+// The field rules PatentsView's API responses and its bulk tables (io/patentsview_bulk.hpp)
+// share: one place each.
+
+/// The country of a PatentsView inventor, assignee or location: two letters, upper-cased;
+/// anything else (a name, `omitted`, empty) is none (empty).
+inline std::string patentsview_country(std::string_view v) {
+    v = trim(v);
+    if (v.size() != 2 || !is_alpha(v[0]) || !is_alpha(v[1])) return {};
+    return std::string{ascii_upper(v[0]), ascii_upper(v[1])};
+}
+
+/// The IPC symbol of PatentsView's IPC parts (section, class, subclass, main group,
+/// subgroup): `A` `61` `F` `13` `00` is `A61F13/00`; without a main group the subclass
+/// alone (`A61F`); a main group without a subgroup gets `/00`.
+inline std::string patentsview_ipc_symbol(std::string_view section, std::string_view cls, std::string_view subclass,
+                                          std::string_view main_group, std::string_view subgroup) {
+    std::string code;
+    code.append(trim(section)).append(trim(cls)).append(trim(subclass));
+    main_group = trim(main_group);
+    subgroup = trim(subgroup);
+    if (!main_group.empty()) code.append(main_group).append("/").append(subgroup.empty() ? std::string_view("00") : subgroup);
+    return code;
+}
+
+/// The CPC symbol of a PatentsView CPC item: the group (`A42B1/247`), else the subclass
+/// (`A42B`), else none (empty).
+inline std::string patentsview_cpc_symbol(std::string_view group, std::string_view subclass) {
+    group = trim(group);
+    return std::string(!group.empty() ? group : trim(subclass));
+}
+
+/// The name of a PatentsView person: first and last name joined by a space (trimmed).
+inline std::string patentsview_person_name(std::string_view first, std::string_view last) {
+    std::string n(trim(first));
+    const std::string_view l = trim(last);
+    if (!n.empty() && !l.empty()) n += ' ';
+    n.append(l);
+    return n;
+}
+
+/// The name of a PatentsView assignee: the organisation, else the individual's name.
+inline std::string patentsview_assignee_name(std::string_view organization, std::string_view first,
+                                             std::string_view last) {
+    organization = trim(organization);
+    return !organization.empty() ? std::string(organization) : patentsview_person_name(first, last);
+}
+
+/// The record id of a PatentsView `patent_id` (`6009555`, `D412345`) with its `wipo_kind`
+/// (may be empty): the US publication number `US 6009555 A` (detail::publication_id).
+inline std::string patentsview_record_id(std::string_view patent_id, std::string_view wipo_kind) {
+    return publication_id("US", patent_id, wipo_kind);
+}
+
 }  // namespace detail
 
 /// \brief Streaming reader of PatentsView PatentSearch API responses (the `patent` endpoint).
@@ -268,11 +321,7 @@ private:
     static void min_year(year_type& into, year_type y) noexcept {
         if (y != no_year && (into == no_year || y < into)) into = y;
     }
-    static std::string country_of(std::string_view v) {
-        v = trim(v);
-        if (v.size() != 2 || !detail::is_alpha(v[0]) || !detail::is_alpha(v[1])) return {};
-        return std::string{ascii_upper(v[0]), ascii_upper(v[1])};
-    }
+    static std::string country_of(std::string_view v) { return detail::patentsview_country(v); }
 
     template <class Begin, class Member, class End>
     void each_object(Begin&& begin, Member&& member, End&& end) {
@@ -411,8 +460,8 @@ private:
             else if (m == "cpc_sequence") seq = sequence_value();
             else json().skip();
         }, [&] {
-            if (!group.empty()) cpc_items_.push_back(code_item{seq, group});
-            else if (!subclass.empty()) cpc_items_.push_back(code_item{seq, subclass});
+            std::string code = detail::patentsview_cpc_symbol(group, subclass);
+            if (!code.empty()) cpc_items_.push_back(code_item{seq, std::move(code)});
         });
     }
 
@@ -431,8 +480,7 @@ private:
             else if (m == "ipc_sequence") seq = sequence_value();
             else json().skip();
         }, [&] {
-            std::string code = part[0] + part[1] + part[2];
-            if (!part[3].empty()) code += part[3] + "/" + (part[4].empty() ? std::string("00") : part[4]);
+            std::string code = detail::patentsview_ipc_symbol(part[0], part[1], part[2], part[3], part[4]);
             if (!code.empty()) ipc_items_.push_back(code_item{seq, std::move(code)});
         });
     }
@@ -454,7 +502,7 @@ private:
         }, [&] {
             party_item it;
             it.sequence = seq;
-            it.p.name = !org.empty() ? org : std::string(trim(first + " " + last));
+            it.p.name = detail::patentsview_assignee_name(org, first, last);
             if (it.p.name.empty()) return;
             it.p.country = country_of(country);
             it.p.type = detail::patentsview_assignee_type(type);
@@ -477,7 +525,7 @@ private:
         }, [&] {
             party_item it;
             it.sequence = seq;
-            it.p.name = std::string(trim(first + " " + last));
+            it.p.name = detail::patentsview_person_name(first, last);
             it.p.country = country_of(country);
             it.p.type = applicant_type::individual;
             if (!it.p.name.empty() || !it.p.country.empty()) inventors_.push_back(std::move(it));
@@ -523,7 +571,7 @@ private:
         applicants_.clear();
         for (auto& a : assignees_) applicants_.push_back(std::move(a.p));
         if (opts_.classify_applicants) classifier_.classify(applicants_);
-        const std::string id = detail::publication_id("US", id_, kind_);
+        const std::string id = detail::patentsview_record_id(id_, kind_);
         // every check done: the patent is one row
         sink.begin_row(json().line());
         detail::row_guard<Sink> guard(sink);
