@@ -37,6 +37,13 @@ inline input_format format_option(const arguments& a) {
     return a.choice("format", "auto", tio::input_format_from_string);
 }
 
+/// The help text of --format for the commands that read patents: the library's list of patent
+/// formats (io::holds_patents) and how the table sets are given.
+inline std::string patent_format_help() {
+    return "auto (default: per file), " + tio::format_names(tio::holds_patents) +
+           " (csv: the techconv canonical CSV; patstat, patentsview-bulk: the tables of one set, each an INPUT)";
+}
+
 /// Stable name of a format.
 inline const char* format_name(input_format f) { return tio::to_string(f).data(); }
 

@@ -39,7 +39,7 @@ const command_spec& evolution_spec() {
             {"periods", "LIST", "year ranges A-B (or single years) separated by commas"},
             {"window", "N", "window length in years (instead of --periods)"},
             {"step", "M", "years between window starts (default: N, windows side by side)"},
-            {"format", "FMT", "auto (default: per file), " + tio::format_names(tio::holds_patents) + " (patstat: the tables of one extract, each an INPUT)"},
+            {"format", "FMT", patent_format_help()},
             {"level", "L", "section, class, subclass (default) or main-group"},
             {"codes", "KIND", "ipc (default) or cpc"},
             {"counting", "MODE", "edge weights of the period networks: full (default), fractional or link_fractional"},

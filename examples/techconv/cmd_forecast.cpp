@@ -34,7 +34,7 @@ const command_spec& forecast_spec() {
         {
             {"out", "DIR", "output folder (created)"},
             {"train-until", "YEAR", "last year of the train graph (required)"},
-            {"format", "FMT", "auto (default: per file), " + tio::format_names(tio::holds_patents) + " (patstat: the tables of one extract, each an INPUT)"},
+            {"format", "FMT", patent_format_help()},
             {"level", "L", "section, class, subclass (default) or main-group"},
             {"codes", "KIND", "ipc (default) or cpc"},
             {"top", "L", "L of precision at L (default 100)"},

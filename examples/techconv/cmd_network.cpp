@@ -41,7 +41,7 @@ const command_spec& network_spec() {
         "clustered as the network of its records alone.",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default: per file), " + tio::format_names(tio::holds_patents) + " (patstat: the tables of one extract, each an INPUT)"},
+            {"format", "FMT", patent_format_help()},
             {"level", "L", "section, class, subclass (default), main-group or subgroup"},
             {"codes", "KIND", "ipc (default) or cpc"},
             {"main-only", "", "only each record's main (first) code: no edges, [KCT] main-subclass counts"},

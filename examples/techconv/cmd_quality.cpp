@@ -56,7 +56,7 @@ const command_spec& quality_spec() {
         "indicator's distribution is summarised per group. See docs/analysis-quality.md.",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default: per file), " + tio::format_names(tio::holds_patents) + " (patstat: the tables of one extract, each an INPUT)"},
+            {"format", "FMT", patent_format_help()},
             {"citations", "FILE", "citation table: CSV citing,cited[,citing_year]"},
             {"classes", "FILE", "class table: CSV id,ipc[,year]"},
             {"fields", "FILE", "technology-field table (the WIPO IPC-technology concordance, ipc_technology.csv)"},

@@ -4,6 +4,8 @@
 // by one process and by rank 0 under mpirun alike.
 #include "keycore_report.hpp"
 
+#include "cli.hpp"  // patent_format_help
+
 #include <techconv/analysis/keycore_indicators.hpp>
 #include <techconv/io/detect.hpp>
 #include <techconv/report/json.hpp>
@@ -31,7 +33,7 @@ const techconv::report::command_spec& keycore_spec() {
         "chosen indicator follows --missing (never a silent 0). See docs/analysis-keycore.md.",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default: per file), " + techconv::io::format_names(techconv::io::holds_patents) + " (csv: the techconv canonical CSV; patstat: the tables of one extract, each an INPUT)"},
+            {"format", "FMT", patent_format_help()},
             {"top", "Q", "key-core fraction q (default 0.05)"},
             {"group-by", "KEY", "country or none (default)"},
             {"country-from", "SRC", "auto (default), applicant, inventor, priority or jurisdiction"},

@@ -47,7 +47,7 @@ _PARAMETERS = {
                "PaperRecords are refused (ValueError).",
     "format": "Input format of paths: \"auto\" (detected per file) or a name of the command's --format "
               "(patents: \"lens\", \"uspto-xml\", \"csv\", \"derwent\", \"patentsview\", "
-              "\"google-patents\", closeness also \"patstat\"; "
+              "\"google-patents\", \"lens-json\", closeness also \"patstat\"; "
               "papers: \"wos\", \"wos-tab\", \"scopus\", \"openalex\", \"lens-scholarly\", \"pubmed\").",
     "encoding": "Text encoding of the inputs: None (decided per file, the command's default) or a name of "
                 "--encoding: \"utf-8\", \"latin1\", \"cp1252\", \"macroman\", \"utf-16le\", \"utf-16be\", "
@@ -256,7 +256,7 @@ class PaperRecords:
     "patents (one per simple family unless merge=False, duplicates dropped) or papers (each file's "
     "repeated ids dropped). The kind is decided by the format, detected per file unless given; one "
     "call reads one kind.",
-    returns="Records for patents (lens, uspto-xml, csv, derwent, patentsview, google-patents), "
+    returns="Records for patents (lens, uspto-xml, csv, derwent, patentsview, google-patents, lens-json), "
             "PaperRecords for papers (wos, wos-tab, scopus, openalex, lens-scholarly, pubmed).",
     path="A path (str or os.PathLike) or a list of paths.",
     merge="Patents: True merges simple families (the command's default); False keeps every "
