@@ -22,22 +22,27 @@ namespace tan = techconv::analysis;
 using techconv::label_id;
 using techconv::year_type;
 
+namespace {
+/// The formats closeness reads: papers, and patents that name their parties' countries.
+bool closeness_format(tio::input_format f) { return tio::holds_papers(f) || tan::holds_party_countries(f); }
+}  // namespace
+
 const command_spec& closeness_spec() {
     static const command_spec spec{
         "closeness",
-        "INPUT... --out DIR [--format auto|wos|wos-tab|scopus|openalex|lens-scholarly|pubmed|uspto-xml|patstat] [--by year]",
+        "INPUT... --out DIR [--format auto|" + tio::format_names(closeness_format, "|", "|") + "] [--by year]",
         "Salton closeness and importance of country collaboration ([COOP])",
         "Counts, for every pair of countries, the records they share (N_ij) and each country's\n"
         "international records (N_i: records with at least one other country), then Salton's\n"
         "closeness N_ij / sqrt(N_i N_j) and the importance shares N_ij/N_i and N_ij/N_j\n"
         "([COOP] formula (1)). Papers: countries of the author addresses (WoS C1, Scopus\n"
-        "Affiliations, OpenAlex authorships, Lens affiliations). Patents (USPTO XML, PATSTAT):\n"
-        "inventor countries of each simple family, so a co-invented patent is a record with more than\n"
-        "one inventor country. Duplicate records (same UT / EID / OpenAlex or Lens id /\n"
+        "Affiliations, OpenAlex authorships, Lens affiliations). Patents (USPTO XML, PATSTAT, Lens\n"
+        "patent JSON): inventor countries of each simple family, so a co-invented patent is a record\n"
+        "with more than one inventor country. Duplicate records (same UT / EID / OpenAlex or Lens id /\n"
         "family) across files are counted once.",
         {
             {"out", "DIR", "output folder (created)"},
-            {"format", "FMT", "auto (default), " + tio::format_names([](tio::input_format f) { return tio::holds_papers(f) || tan::holds_party_countries(f); }) + " (patstat: the tables of one extract)"},
+            {"format", "FMT", "auto (default), " + tio::format_names(closeness_format) + " (patstat: the tables of one extract)"},
             {"by", "PERIOD", "year: one row per year and pair; all (default): one period"},
             {"pair", "I,J", "pair whose yearly series the report shows (default: the largest N_ij)"},
             {"counting", "MODE", "full (default, [COOP]), fractional (2/(k(k-1)) per pair) or link_fractional (1/(k-1))"},

@@ -150,7 +150,7 @@ def read(path: Union[PathLike, Iterable[PathLike]], format: str = "auto", encodi
     format : default 'auto'
         Input format of paths: "auto" (detected per file) or a name of the command's --format
         (patents: "lens", "uspto-xml", "csv", "derwent", "patentsview", "google-patents",
-        closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
+        "lens-json", closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
         "lens-scholarly", "pubmed").
     encoding : default None
         Text encoding of the inputs: None (decided per file, the command's default) or a name of
@@ -162,7 +162,7 @@ def read(path: Union[PathLike, Iterable[PathLike]], format: str = "auto", encodi
 
     Returns
     -------
-    Records for patents (lens, uspto-xml, csv, derwent, patentsview, google-patents),
+    Records for patents (lens, uspto-xml, csv, derwent, patentsview, google-patents, lens-json),
     PaperRecords for papers (wos, wos-tab, scopus, openalex, lens-scholarly, pubmed).
 
     Raises
@@ -338,7 +338,7 @@ def keycore(records: Union[Records, PathLike, Iterable[PathLike]], format: str =
     format : default 'auto'
         Input format of paths: "auto" (detected per file) or a name of the command's --format
         (patents: "lens", "uspto-xml", "csv", "derwent", "patentsview", "google-patents",
-        closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
+        "lens-json", closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
         "lens-scholarly", "pubmed").
     top : default 0.05
         Key-core fraction q (--top): the k = ceil(q n) best-scored records form the key core.
@@ -463,7 +463,7 @@ def closeness(paths: Union[PaperRecords, Records, PathLike, Iterable[PathLike]],
     format : default 'auto'
         Input format of paths: "auto" (detected per file) or a name of the command's --format
         (patents: "lens", "uspto-xml", "csv", "derwent", "patentsview", "google-patents",
-        closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
+        "lens-json", closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
         "lens-scholarly", "pubmed").
     by : default 'all'
         "all" (one period, year "all") or "year" (--by year: one row per year and pair).
@@ -609,7 +609,7 @@ def network(records: Union[Records, PathLike, Iterable[PathLike]], format: str =
     format : default 'auto'
         Input format of paths: "auto" (detected per file) or a name of the command's --format
         (patents: "lens", "uspto-xml", "csv", "derwent", "patentsview", "google-patents",
-        closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
+        "lens-json", closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
         "lens-scholarly", "pubmed").
     level : default 'subclass'
         IPC/CPC level of the nodes (--level): "section", "class", "subclass", "main-group"
@@ -730,7 +730,7 @@ def forecast(records: Union[Records, PathLike, Iterable[PathLike]], train_until:
     format : default 'auto'
         Input format of paths: "auto" (detected per file) or a name of the command's --format
         (patents: "lens", "uspto-xml", "csv", "derwent", "patentsview", "google-patents",
-        closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
+        "lens-json", closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
         "lens-scholarly", "pubmed").
     level : default 'subclass'
         IPC/CPC level of the nodes (--level): "section", "class", "subclass", "main-group"
@@ -846,7 +846,7 @@ def quality(records: Union[Records, PathLike, Iterable[PathLike]], citations: Op
     format : default 'auto'
         Input format of paths: "auto" (detected per file) or a name of the command's --format
         (patents: "lens", "uspto-xml", "csv", "derwent", "patentsview", "google-patents",
-        closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
+        "lens-json", closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
         "lens-scholarly", "pubmed").
     no_merge : default False
         True keeps every publication instead of merging simple families (the command's
@@ -957,7 +957,7 @@ def evolution(records: Union[Records, PathLike, Iterable[PathLike]],
     format : default 'auto'
         Input format of paths: "auto" (detected per file) or a name of the command's --format
         (patents: "lens", "uspto-xml", "csv", "derwent", "patentsview", "google-patents",
-        closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
+        "lens-json", closeness also "patstat"; papers: "wos", "wos-tab", "scopus", "openalex",
         "lens-scholarly", "pubmed").
     level : default 'subclass'
         IPC/CPC level of the nodes (--level): "section", "class", "subclass", "main-group"

@@ -73,7 +73,7 @@ TEST_CASE("load_collaboration_inputs: refusals name the input") {
     const auto lens = techconv_test::data_path("patents-lens-jet-engines/lens-export.csv");
     CHECK_THROWS_WITH_AS(ta::load_collaboration_inputs(sources({"patents-lens-jet-engines/lens-export.csv"}), o),
                          ("techconv: " + lens + ": format lens has no author or inventor countries (use uspto-xml, wos, wos-tab, "
-                                 "scopus, openalex, lens-scholarly, pubmed or patstat)").c_str(),
+                                 "scopus, openalex, lens-scholarly, pubmed, patstat or lens-json)").c_str(),
                          techconv::invalid_argument);
     CHECK_THROWS_WITH_AS(ta::load_collaboration_inputs(sources({wos_ble, uspto_a}), o),
                          "techconv: mixing papers and patents in one run is not supported",

@@ -25,6 +25,7 @@
 #include <techconv/io/patentsview.hpp>
 
 #include "fuzz_support.hpp"
+#include "json_counts.hpp"
 
 namespace io = techconv::io;
 using techconv_fuzz::check;
@@ -70,51 +71,6 @@ pv_result read_pv_fuzz(const std::string& text, const io::patentsview_options& o
     return out;
 }
 
-// The objects of the array the parser just opened (other elements passed over).
-std::size_t objects_in_array(io::json_pull& p) {
-    std::size_t n = 0;
-    for (;;) {
-        const auto t = p.next();
-        if (t == io::json_token::end_array) return n;
-        if (t == io::json_token::begin_object) ++n;
-        if (t == io::json_token::begin_object || t == io::json_token::begin_array) {
-            const std::size_t d = p.depth();
-            while (p.depth() >= d) p.next();
-        }
-    }
-}
-
-// The patents in `text` by the rule of the file comment; -1 when it is not JSON.
-long count_patents(const std::string& text) {
-    io::json_pull p(text, "count.json");
-    long n = 0;
-    try {
-        while (p.next_value()) {
-            const auto t = p.next();
-            if (t == io::json_token::begin_array) {
-                n += static_cast<long>(objects_in_array(p));
-            } else if (t == io::json_token::begin_object) {
-                bool page = false;
-                while (p.next() == io::json_token::key) {
-                    if (!page && p.text() == "patents") {
-                        if (p.next() != io::json_token::begin_array) return -1;  // the reader fails too
-                        n += static_cast<long>(objects_in_array(p));
-                        page = true;
-                    } else {
-                        p.skip();
-                    }
-                }
-                if (!page) ++n;
-            }
-            while (p.next() != io::json_token::end) {
-            }
-        }
-    } catch (const techconv::parse_error&) {
-        return -1;
-    }
-    return n;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -130,7 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const pv_result lenient = read_pv_fuzz(text, o);
     if (!strict.failed) check(lenient.ids == strict.ids, "the skip policy changed the records of a good input");
     if (lenient.failed || o.encoding != io::text_encoding::utf8 || !io::is_valid_utf8(text)) return 0;
-    const long patents = count_patents(text);
+    const long patents = techconv_fuzz::count_json_records(text, "patents");
     if (patents >= 0)
         check(static_cast<long>(lenient.ids.size() + lenient.skipped) == patents,
               "a PatentsView patent was lost without a count",
