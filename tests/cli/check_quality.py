@@ -16,7 +16,8 @@ quality_by_group.csv against pandas: the groups made here from the CSV's Jurisdi
 as WO and EP as "(unknown)", the rule of analysis::row_country_group), and per group and indicator
 the records, the defined values, min, quartiles, 90th percentile (pandas' quantile, linear
 interpolation), max and mean of the values in quality.csv; its group column; and, when gnuplot is on
-PATH, that quality_by_group.dat holds the 8 largest groups' figures and report.md embeds the picture.
+PATH, that quality_by_group.dat holds the 8 largest groups' figures and report.md embeds the picture;
+and that report.md's distribution of each indicator over all records follows the same rule.
 
 usage: check_quality.py TECHCONV DATA_DIR WORK_DIR
 """
@@ -80,6 +81,23 @@ def check_groups(exe, data, work):
     with open(os.path.join(out, "report.md"), encoding="utf-8") as f:
         md = f.read()
     check("## Indicators per group" in md, "report.md has the per-group table")
+    # the whole set's distribution table: the same quantile rule as quality_by_group.csv (pandas'
+    # linear interpolation), over every record where the indicator is defined
+    table = md.split("## Distribution of each indicator", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells and cells[0] in INDICATORS:
+            rows[cells[0]] = cells
+    check(sorted(rows) == sorted(INDICATORS), "report.md distribution rows %r" % sorted(rows))
+    for ind, cells in rows.items():
+        v = pd.to_numeric(q[ind]).dropna()
+        check(int(cells[1]) == len(v), "report.md %s n %s != %d" % (ind, cells[1], len(v)))
+        if len(v) == 0:
+            continue
+        want = [v.min(), v.quantile(0.25), v.median(), v.quantile(0.75), v.mean(), v.max()]
+        check(all(close(float(a), float(b), 1e-9, 6e-5) for a, b in zip(cells[2:8], want)),  # mean: 4 decimals
+              "report.md %s min, quartiles, mean, max %r vs pandas %r" % (ind, cells[2:8], want))
     if shutil.which("gnuplot") is None:
         print("gnuplot not on PATH: quality_by_group.svg not drawn")
     else:

@@ -88,17 +88,9 @@ inline void write_quality_csv(std::ostream& out, const analysis::quality_result&
     }
 }
 
-namespace detail {
-// The ceil(p n)-th smallest of sorted `v` (nearest rank), \pre v not empty.
-inline double nearest_rank(const std::vector<double>& v, double p) {
-    auto k = static_cast<std::size_t>(p * static_cast<double>(v.size()) + 0.999999999);
-    return v[std::min(v.size(), std::max<std::size_t>(k, 1)) - 1];
-}
-}  // namespace detail
-
 /// \brief The picture of a quality report: "quality_quantiles", the quantile curve of each
 /// normalised indicator (analysis::all_quality_indicators order; x = p = 0, 0.01, ..., 1, y = the
-/// nearest-rank p-quantile of the records' normalised values), so that the distributions share
+/// p-quantile of the records' normalised values by analysis::linear_quantile), so that the distributions share
 /// one [0, 1] scale. An indicator without normalised values is a series without points.
 inline line_chart quality_chart(const analysis::quality_result& r) {
     line_chart c{"quality_quantiles", "normalised quality indicators: quantile curves", "share of records (p)",
@@ -115,7 +107,7 @@ inline line_chart quality_chart(const analysis::quality_result& r) {
         std::sort(v.begin(), v.end());
         std::vector<double> y;
         for (const double p : c.x)
-            y.push_back(v.empty() ? std::numeric_limits<double>::quiet_NaN() : detail::nearest_rank(v, p));
+            y.push_back(v.empty() ? std::numeric_limits<double>::quiet_NaN() : analysis::linear_quantile(v, p));
         c.ys.push_back(std::move(y));
     }
     return c;
@@ -125,7 +117,7 @@ inline line_chart quality_chart(const analysis::quality_result& r) {
 /// table, one chart per indicator, "quality_by_field_<indicator>", holding the quantile curve of the
 /// indicator's values (not normalised: one indicator per chart, one scale) in each of the
 /// `max_groups` fields with the most records (ties: field name), x = p = 0, 0.01, ..., 1, y = the
-/// nearest-rank p-quantile of the field's defined values. No chart without a field table, without
+/// p-quantile of the field's defined values (analysis::linear_quantile). No chart without a field table, without
 /// a record in a field, or for an indicator no record of these fields has (e.g. family size when
 /// the source states none); a field without defined values is a series without points.
 inline std::vector<line_chart> quality_group_charts(const analysis::quality_result& r,
@@ -161,7 +153,7 @@ inline std::vector<line_chart> quality_group_charts(const analysis::quality_resu
             std::sort(v.begin(), v.end());
             std::vector<double> y;
             for (const double p : c.x)
-                y.push_back(v.empty() ? std::numeric_limits<double>::quiet_NaN() : detail::nearest_rank(v, p));
+                y.push_back(v.empty() ? std::numeric_limits<double>::quiet_NaN() : analysis::linear_quantile(v, p));
             any = any || !v.empty();
             c.ys.push_back(std::move(y));
         }
@@ -276,8 +268,8 @@ inline void write_quality_markdown(std::ostream& md, const analysis::quality_res
        << " |\n| records sharing an earlier record's number | " << g.stats.duplicate_ids
        << " |\n| records without a year (no cohort) | " << r.records_without_year << " |\n";
     if (!s.fields.empty()) md << "| records without a technology field (no cohort) | " << r.records_without_field << " |\n";
-    md << "\n## Distribution of each indicator\n\nOver the records where the indicator is defined; quartiles by the "
-          "nearest-rank rule.\n\n| indicator | n | min | q1 | median | q3 | mean | max |\n|---|---|---|---|---|---|---|---|\n";
+    md << "\n## Distribution of each indicator\n\nOver the records where the indicator is defined; quartiles by linear "
+          "interpolation, as in quality_by_group.csv (numpy's and pandas' default).\n\n| indicator | n | min | q1 | median | q3 | mean | max |\n|---|---|---|---|---|---|---|---|\n";
     for (std::size_t q = 0; q < analysis::quality_indicator_count; ++q) {
         std::vector<double> v;
         for (const auto& rec : r.records)
@@ -290,7 +282,7 @@ inline void write_quality_markdown(std::ostream& md, const analysis::quality_res
         std::sort(v.begin(), v.end());
         double sum = 0;
         for (const double x : v) sum += x;
-        const auto rank = [&v](double p) { return detail::nearest_rank(v, p); };
+        const auto rank = [&v](double p) { return analysis::linear_quantile(v, p); };
         md << " | " << num(v.front()) << " | " << num(rank(0.25)) << " | " << num(rank(0.5)) << " | "
            << num(rank(0.75)) << " | " << fixed(sum / static_cast<double>(v.size())) << " | " << num(v.back())
            << " |\n";
