@@ -25,10 +25,12 @@
 #include <techconv/io/patentsview.hpp>
 
 #include "fuzz_support.hpp"
+#include "patent_checks.hpp"
 #include "json_counts.hpp"
 
 namespace io = techconv::io;
 using techconv_fuzz::check;
+using techconv_fuzz::check_codes;
 
 namespace {
 
@@ -37,14 +39,6 @@ struct pv_result {
     std::size_t skipped = 0;
     bool failed = false;
 };
-
-void check_codes(const std::vector<std::string>& codes, const std::string& id) {
-    std::set<std::string> seen;
-    for (const auto& c : codes) {
-        check(techconv::classification::try_parse_ipc(c).has_value(), "a code that does not parse", c);
-        check(seen.insert(c).second, "a code listed twice", id + " " + c);
-    }
-}
 
 pv_result read_pv_fuzz(const std::string& text, const io::patentsview_options& o) {
     pv_result out;

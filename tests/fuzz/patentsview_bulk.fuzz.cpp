@@ -23,19 +23,13 @@
 #include <techconv/io/patentsview_bulk.hpp>
 
 #include "fuzz_support.hpp"
+#include "patent_checks.hpp"
 
 namespace io = techconv::io;
 using techconv_fuzz::check;
+using techconv_fuzz::check_codes;
 
 namespace {
-
-void check_codes(const std::vector<std::string>& codes, const std::string& id) {
-    std::set<std::string> seen;
-    for (const auto& c : codes) {
-        check(techconv::classification::try_parse_ipc(c).has_value(), "a code that does not parse", c);
-        check(seen.insert(c).second, "a code listed twice", id + " " + c);
-    }
-}
 
 struct pvb_result {
     std::vector<std::string> ids;
@@ -81,13 +75,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const unsigned flags = in.take_byte();
     const std::string text(in.rest());
     std::vector<std::pair<std::string, std::string>> tables;
-    std::size_t from = 0;
-    while (tables.size() < 8) {
-        const std::size_t to = text.find('\f', from);
-        tables.emplace_back("t" + std::to_string(tables.size()) + ".tsv", text.substr(from, to - from));
-        if (to == std::string::npos) break;
-        from = to + 1;
-    }
+    for (auto& t : techconv_fuzz::split_tables(text))
+        tables.emplace_back("t" + std::to_string(tables.size()) + ".tsv", std::move(t));
     io::patentsview_bulk_options o;
     o.encoding = (flags & 1u) ? io::text_encoding::utf8 : io::text_encoding::automatic;
     o.max_codes_per_record = (flags & 2u) ? 2 : 1000;

@@ -22,19 +22,13 @@
 #include <techconv/io/patstat.hpp>
 
 #include "fuzz_support.hpp"
+#include "patent_checks.hpp"
 
 namespace io = techconv::io;
 using techconv_fuzz::check;
+using techconv_fuzz::check_codes;
 
 namespace {
-
-void check_codes(const std::vector<std::string>& codes, const std::string& id) {
-    std::set<std::string> seen;
-    for (const auto& c : codes) {
-        check(techconv::classification::try_parse_ipc(c).has_value(), "a code that does not parse", c);
-        check(seen.insert(c).second, "a code listed twice", id + " " + c);
-    }
-}
 
 struct patstat_result {
     std::vector<std::string> ids;
@@ -79,14 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     techconv_fuzz::input in(data, size);
     const unsigned flags = in.take_byte();
     const std::string text(in.rest());
-    std::vector<std::string> tables;
-    std::size_t from = 0;
-    while (tables.size() < 8) {
-        const std::size_t to = text.find('\f', from);
-        tables.push_back(text.substr(from, to - from));
-        if (to == std::string::npos) break;
-        from = to + 1;
-    }
+    const std::vector<std::string> tables = techconv_fuzz::split_tables(text);
     io::patstat_options o;
     o.encoding = (flags & 1u) ? io::text_encoding::utf8 : io::text_encoding::automatic;
     o.max_codes_per_record = (flags & 2u) ? 2 : 1000;
