@@ -120,3 +120,72 @@ TEST_CASE("patstat bad input: rows about applications outside the extract are co
         {"tls207.csv", "person_id,appln_id,applt_seq_nr,invt_seq_nr\n5,3,1,0\n"}};
     CHECK(ps_read(t) == 2);
 }
+
+namespace {
+
+// As ps_expect, the tables given as (name, text) pairs to the reader (it reads some twice).
+void ps_expect_texts(std::vector<std::pair<std::string, std::string>> tables, const expected_error& want,
+                     const std::string& source, const std::vector<std::string>& said) {
+    try {
+        io::patstat_reader r(std::move(tables));
+        (void)r.read_all();
+        FAIL("no error");
+    } catch (const parse_error& e) {
+        techconv_bad_input::check_error(e, want, source);
+        const std::string what = e.what();
+        for (const auto& s : said) {
+            CAPTURE(s);
+            CHECK(what.find(s) != std::string::npos);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("patstat bad input: tls201_appln out of appln_id order, or an appln_id twice across its parts") {
+    // 6 after 7: the streamed join needs every table by appln_id, ascending
+    ps_expect_texts({{"tls201.csv", "appln_id,appln_auth,appln_nr\n5,EP,1\n7,EP,2\n6,EP,3\n"}},
+                    {error_code::bad_value, 4, 1, 3, "appln_id"}, "tls201.csv",
+                    {"appln_id 6 comes after a row of appln_id 7 (tls201.csv:3)", "ascending"});
+    // a table in parts is one table: the second part must go on after the first
+    ps_expect_texts({{"tls201_part01.csv", "appln_id,appln_auth,appln_nr\n1,EP,1\n3,EP,3\n"},
+                     {"tls201_part02.csv", "appln_id,appln_auth,appln_nr\n2,EP,2\n"}},
+                    {error_code::bad_value, 2, 1, 1, "appln_id"}, "tls201_part02.csv",
+                    {"appln_id 2 comes after a row of appln_id 3 (tls201_part01.csv:3)"});
+    ps_expect_texts({{"tls201_part01.csv", "appln_id,appln_auth,appln_nr\n1,EP,1\n3,EP,3\n"},
+                     {"tls201_part02.csv", "appln_id,appln_auth,appln_nr\n3,EP,4\n"}},
+                    {error_code::duplicate_record, 2, 1, 1, "appln_id"}, "tls201_part02.csv",
+                    {"appln_id 3 is in tls201_appln twice"});
+}
+
+TEST_CASE("patstat bad input: a child table out of appln_id order") {
+    // tls209: application 1's row after application 2's
+    ps_expect_texts({{"tls201.csv", ps_appln},
+                     {"tls209.csv", "appln_id,ipc_class_symbol\n2,G06F  17/30\n1,H04L   9/32\n"}},
+                    {error_code::bad_value, 3, 1, 2, "appln_id"}, "tls209.csv",
+                    {"appln_id 1 comes after a row of appln_id 2 (tls209.csv:2)", "tls209_appln_ipc"});
+    // tls207 of an application outside tls201 (3) before one inside (2): out of order too
+    ps_expect_texts({{"tls201.csv", ps_appln},
+                     {"tls207.csv", "person_id,appln_id,applt_seq_nr,invt_seq_nr\n5,3,1,0\n6,2,1,0\n"}},
+                    {error_code::bad_value, 3, 2, 2, "appln_id"}, "tls207.csv",
+                    {"appln_id 2 comes after a row of appln_id 3 (tls207.csv:2)"});
+}
+
+TEST_CASE("patstat bad input: tls212_citation not grouped by the application of its publications") {
+    // publication 10 is application 1's, 20 application 2's (tls211): 10's row after 20's
+    ps_expect_texts({{"tls201.csv", ps_appln},
+                     {"tls211.csv", "pat_publn_id,publn_auth,publn_nr,appln_id\n10,EP,4,1\n20,US,5,2\n"},
+                     {"tls212.csv", "pat_publn_id,citn_id,cited_pat_publn_id\n20,1,10\n10,1,20\n"}},
+                    {error_code::bad_value, 3, 1, 2, "pat_publn_id"}, "tls212.csv",
+                    {"pat_publn_id 10 (of appln_id 1) comes after a row of appln_id 2 (tls212.csv:2)",
+                     "grouped by the application of their pat_publn_id"});
+    // the same rows in the order of their applications are read
+    io::patstat_reader r(std::vector<std::pair<std::string, std::string>>{
+        {"tls201.csv", ps_appln},
+        {"tls211.csv", "pat_publn_id,publn_auth,publn_nr,appln_id\n10,EP,4,1\n20,US,5,2\n"},
+        {"tls212.csv", "pat_publn_id,citn_id,cited_pat_publn_id\n10,1,20\n20,1,10\n"}});
+    const auto recs = r.read_all();
+    REQUIRE(recs.size() == 2);
+    CHECK(recs[0].cited_patents == std::vector<std::string>{"US 5"});
+    CHECK(recs[1].cited_patents == std::vector<std::string>{"EP 4"});
+}

@@ -12,10 +12,9 @@
 // tls201_appln rows read (tables()); a second reading of the same tables gives the same ids.
 #include <cstddef>  // std::size_t
 #include <cstdint>  // std::uint8_t
-#include <memory>   // std::unique_ptr
 #include <set>      // std::set
-#include <sstream>  // std::istringstream
 #include <string>   // std::string
+#include <utility>  // std::pair, std::move
 #include <vector>   // std::vector
 
 #include <techconv/classification/ipc.hpp>
@@ -37,16 +36,11 @@ struct patstat_result {
 
 patstat_result read_patstat_fuzz(const std::vector<std::string>& texts, const io::patstat_options& o) {
     patstat_result out;
-    std::vector<std::unique_ptr<std::istringstream>> streams;
-    std::vector<std::unique_ptr<io::input_source>> sources;
-    std::vector<io::input_source*> tables;
+    // in memory: the reader reads some tables twice (its index passes, then the join)
+    std::vector<std::pair<std::string, std::string>> tables;
+    for (std::size_t k = 0; k < texts.size(); ++k) tables.emplace_back("t" + std::to_string(k) + ".csv", texts[k]);
+    io::patstat_reader r(std::move(tables), o);
     try {
-        for (std::size_t k = 0; k < texts.size(); ++k) {
-            streams.push_back(std::make_unique<std::istringstream>(texts[k]));
-            sources.push_back(std::make_unique<io::input_source>(*streams.back(), "t" + std::to_string(k) + ".csv"));
-            tables.push_back(sources.back().get());
-        }
-        io::patstat_reader r(tables, o);
         io::patent_record rec;
         while (r.next(rec)) {
             check(!rec.id.empty(), "a record without an id");

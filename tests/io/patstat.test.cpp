@@ -2,9 +2,12 @@
 // tests/io/patstat/ (six tables written from the PATSTAT Global data catalogue; README.md
 // there says what each row exercises): record by record against a pandas merge of the same
 // tables (tests/io/patstat_reference.py), the hand-checked values, the detection of every
-// table, the family merge through read_patent_table, and the PATSTAT IPC form.
+// table, the family merge through read_patent_table, and the PATSTAT IPC form; a generated
+// extract of 3,000 applications in parts (tests/io/patstat_extract.py) against a Python csv
+// join of the same tables.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -181,4 +184,46 @@ TEST_CASE("patstat: the IPC symbol forms of tls209_appln_ipc (classification::pa
     CHECK(cols->value == '\0');
     CHECK_FALSE(cl::patstat_ipc_flags_of("F", "", ""));   // F is a position, not a level
     CHECK_FALSE(cl::patstat_ipc_flags_of("", "FL", ""));  // one letter
+}
+
+namespace {
+
+// The record as patstat_extract.py's join prints it: ps_line's fields, then claims and kind.
+std::string px_line(const tio::patent_record& r) {
+    std::string line = ps_line(r);
+    line.pop_back();  // the line end
+    return line + "\t" + std::to_string(r.counts.value_or(tio::indicator::claims, -1)) + "\t" +
+           (r.kind.empty() ? "-" : r.kind) + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("patstat: a generated extract of 3,000 applications in parts equals a Python csv join") {
+    // tests/io/patstat_extract.py writes the six tables (tls201 in three parts, tls207 and
+    // tls212 in two; rows outside the extract mixed in) and joins them with the csv module
+    const std::string d = techconv_test::temp_path("patstat-extract");
+    REQUIRE(techconv_test::run_python("io/patstat_extract.py", {"write", d, "3000", "3", "7"}) ==
+            "applications 3000\n");
+    // the tables in an order other than the reader's, the parts of each in order
+    std::vector<std::string> files;
+    for (const char* n : {"tls212_citation_part01", "tls212_citation_part02", "tls206_person", "tls201_appln_part01",
+                          "tls201_appln_part02", "tls201_appln_part03", "tls209_appln_ipc", "tls207_pers_appln_part01",
+                          "tls207_pers_appln_part02", "tls211_pat_publn"})
+        files.push_back(d + "/" + n + ".csv");
+    tio::patstat_reader r(files);
+    std::string mine;
+    tio::patent_record rec;
+    while (r.next(rec)) mine += px_line(rec);
+    std::vector<std::string> outside;
+    for (const auto& t : r.tables())
+        outside.push_back("outside " + t.path.substr(d.size() + 1) + " " + std::to_string(t.outside) + "\n");
+    std::sort(outside.begin(), outside.end());
+    for (const auto& o : outside) mine += o;
+    std::size_t unlinked = 0;
+    for (const auto& s : r.stats().skipped) unlinked += s.second;
+    mine += "unlinked " + std::to_string(unlinked) + "\n";
+    const std::string py = techconv_test::run_python("io/patstat_extract.py", {"join", d});
+    CHECK(mine == py);
+    CHECK(r.stats().records == 3000);
+    CHECK(r.tables().size() == files.size());  // one entry per file, every part its own
 }
