@@ -399,6 +399,47 @@ inline records::patent_table scatter_rows(records::patent_table table, const std
     return out;
 }
 
+/// \brief The inverse of scatter_rows: the rows of every rank's table (each rank's rows
+/// consecutive in rank order), appended in rank order into one table on rank `root`, equal
+/// to the table one process reads (every field and source line kept, as
+/// records::patent_table::to_record gives them back; the root's own rows are moved when
+/// it is rank 0). The other ranks get an empty table with their table's options. Collective.
+/// Communication: the serial form of every rank's rows, sent point to point to the root
+/// (a gather: the root receives every row not its own, the others send theirs once).
+/// \throws parse_error if a message does not decode (names the rank that sent it).
+inline records::patent_table gather_rows(records::patent_table local, int root, MPI_Comm comm) {
+    const int me = rank(comm), ranks = size(comm);
+    constexpr int tag = 24;  // and tag + 1 (send_bytes); scatter_rows uses 22 and 23
+    if (me != root) {
+        std::vector<std::size_t> rows(local.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+        byte_writer w;
+        write_table_rows(w, local, rows, 0);
+        detail::send_bytes(seal(serial_type::patent_records, w.data()), root, tag, comm);
+        return records::patent_table(local.options());
+    }
+    records::patent_table out(local.options());
+    io::patent_record scratch;
+    for (int q = 0; q < ranks; ++q) {
+        if (q == me) {
+            if (q == 0) {
+                out = std::move(local);
+                continue;
+            }
+            for (std::size_t i = 0; i < local.size(); ++i) {
+                local.to_record(i, scratch);
+                out.append(scratch);
+            }
+            continue;
+        }
+        const auto recs = detail::decode<std::vector<positioned_record>>(
+            detail::recv_bytes(q, tag, comm), serial_type::patent_records, read_positioned_records,
+            "rank " + std::to_string(q));
+        for (const auto& p : recs) out.append(p.record);
+    }
+    return out;
+}
+
 /// \brief What key_core_analysis gives each rank.
 struct key_core_share {
     /// The analysis with this rank's rows: `rows`, `scores`, `ranks` (global), `groups` and
