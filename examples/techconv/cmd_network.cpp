@@ -5,9 +5,12 @@
 #include "cli.hpp"
 
 #include <cstdint>     // std::int64_t
+#include <exception>   // std::exception_ptr
 #include <filesystem>  // std::filesystem::create_directories
 #include <limits>      // std::numeric_limits
 #include <optional>    // std::optional
+#include <string>      // std::string
+#include <vector>      // std::vector
 
 #include <techconv/analysis/keycore.hpp>
 #include <techconv/analysis/network.hpp>
@@ -250,7 +253,15 @@ int network_ranks(const arguments& a, MPI_Comm comm) {
     const int me = tmpi::rank(comm);
     network_run r;
     parse_network_run(a, r);
-    every_rank([&] { load_titles(a, r); });
+    std::exception_ptr failed;  // the title lists: rank 0's alone (it writes the files)
+    if (me == 0) {
+        try {
+            load_titles(a, r);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    }
+    agree(failed, comm);
     const std::vector<double> shares = mpi_shares(comm);  // TECHCONV_MPI_SHARES (default equal)
     progress prog(a.quiet || me != 0);
     auto got = read_patents_on_ranks(a, shares, false, prog, comm);

@@ -404,18 +404,27 @@ inline records::patent_table scatter_rows(records::patent_table table, const std
 /// to the table one process reads (every field and source line kept, as
 /// records::patent_table::to_record gives them back; the root's own rows are moved when
 /// it is rank 0). The other ranks get an empty table with their table's options. Collective.
-/// Communication: the serial form of every rank's rows, sent point to point to the root
-/// (a gather: the root receives every row not its own, the others send theirs once).
-/// \throws parse_error if a message does not decode (names the rank that sent it).
-inline records::patent_table gather_rows(records::patent_table local, int root, MPI_Comm comm) {
+/// Communication: the serial form of every rank's rows, sent point to point to the root in
+/// messages of at most `batch_rows` rows (a gather: the root receives every row not its own;
+/// a sender holds one message's serial form at a time, the root one message and its records).
+/// \throws parse_error if a message does not decode (names the rank that sent it);
+///         invalid_argument if batch_rows < 1.
+inline records::patent_table gather_rows(records::patent_table local, int root, MPI_Comm comm,
+                                         std::size_t batch_rows = std::size_t{1} << 15) {
+    ::techconv::detail::require(batch_rows >= 1, "gather_rows: batch_rows must be >= 1");
     const int me = rank(comm), ranks = size(comm);
-    constexpr int tag = 24;  // and tag + 1 (send_bytes); scatter_rows uses 22 and 23
+    constexpr int tag = 24;  // and tag + 1 (send_bytes), tag + 2 (the count); scatter_rows uses 22 and 23
     if (me != root) {
-        std::vector<std::size_t> rows(local.size());
-        for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
-        byte_writer w;
-        write_table_rows(w, local, rows, 0);
-        detail::send_bytes(seal(serial_type::patent_records, w.data()), root, tag, comm);
+        const std::int64_t batches = static_cast<std::int64_t>((local.size() + batch_rows - 1) / batch_rows);
+        check(MPI_Send(&batches, 1, MPI_INT64_T, root, tag + 2, comm), "MPI_Send");
+        std::vector<std::size_t> rows;
+        for (std::size_t b = 0; b < local.size(); b += batch_rows) {
+            rows.clear();
+            for (std::size_t i = b; i < std::min(local.size(), b + batch_rows); ++i) rows.push_back(i);
+            byte_writer w;
+            write_table_rows(w, local, rows, 0);
+            detail::send_bytes(seal(serial_type::patent_records, w.data()), root, tag, comm);
+        }
         return records::patent_table(local.options());
     }
     records::patent_table out(local.options());
@@ -432,10 +441,14 @@ inline records::patent_table gather_rows(records::patent_table local, int root, 
             }
             continue;
         }
-        const auto recs = detail::decode<std::vector<positioned_record>>(
-            detail::recv_bytes(q, tag, comm), serial_type::patent_records, read_positioned_records,
-            "rank " + std::to_string(q));
-        for (const auto& p : recs) out.append(p.record);
+        std::int64_t batches = 0;
+        check(MPI_Recv(&batches, 1, MPI_INT64_T, q, tag + 2, comm, MPI_STATUS_IGNORE), "MPI_Recv");
+        for (std::int64_t b = 0; b < batches; ++b) {
+            const auto recs = detail::decode<std::vector<positioned_record>>(
+                detail::recv_bytes(q, tag, comm), serial_type::patent_records, read_positioned_records,
+                "rank " + std::to_string(q));
+            for (const auto& p : recs) out.append(p.record);
+        }
     }
     return out;
 }

@@ -124,7 +124,7 @@ inline numeric_table_share read_numeric_table_split(const std::string& path, io:
     const std::size_t m = t.columns.size();
     std::vector<double> sums(m + 1, 0.0);  // the sums, then 1 when an earlier rank stopped
     if (me > 0)
-        check(MPI_Recv(sums.data(), static_cast<int>(m + 1), MPI_DOUBLE, me - 1, 26, comm, MPI_STATUS_IGNORE),
+        check(MPI_Recv(sums.data(), static_cast<int>(m + 1), MPI_DOUBLE, me - 1, 28, comm, MPI_STATUS_IGNORE),
               "MPI_Recv");
     if (sums[m] == 0.0) {
         std::vector<double> running(sums.begin(), sums.begin() + static_cast<std::ptrdiff_t>(m));
@@ -139,7 +139,7 @@ inline numeric_table_share read_numeric_table_split(const std::string& path, io:
         sums[m] = failed ? 1.0 : 0.0;
     }
     if (me + 1 < ranks)
-        check(MPI_Send(sums.data(), static_cast<int>(m + 1), MPI_DOUBLE, me + 1, 26, comm), "MPI_Send");
+        check(MPI_Send(sums.data(), static_cast<int>(m + 1), MPI_DOUBLE, me + 1, 28, comm), "MPI_Send");
     agree_on_error(failed, comm);
     // 5. the whole file's reading notes: the counts of every share (the header line, read by
     //    every rank, counted once)
