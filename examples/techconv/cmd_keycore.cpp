@@ -10,9 +10,7 @@
 #include <techconv/io/citations.hpp>
 
 #ifdef TECHCONV_CLI_MPI
-#include <cstdlib>    // std::getenv
-#include <exception>  // std::exception_ptr
-#include <sstream>    // std::ostringstream
+#include <sstream>  // std::ostringstream
 
 #include "mpi_command.hpp"
 #endif
@@ -46,67 +44,12 @@ int keycore_ranks(const arguments& a, MPI_Comm comm) {
         if (a.has(name))
             throw usage_error(std::string("--") + name + " is not offered under mpirun yet (run techconv keycore as one process)");
     const ta::key_core_options o = keycore_options(a);
-    std::vector<double> shares;  // TECHCONV_MPI_SHARES: relative shares of the ranks (default equal)
-    try {
-        const char* env = std::getenv("TECHCONV_MPI_SHARES");
-        shares = tmpi::share_weights(env ? env : "", tmpi::size(comm));
-    } catch (const techconv::invalid_argument& e) {
-        throw usage_error("TECHCONV_MPI_SHARES: " + rp::plain_message(e));
-    }
-    const auto fmt = format_option(a);
-    const bool merge = !a.has("no-merge");
-    const auto file_fmt = a.inputs.size() == 1 && fmt == input_format::automatic && a.inputs.front() != "-"
-                              ? detect_format(a.inputs.front())
-                              : fmt;
+    const std::vector<double> shares = mpi_shares(comm);  // TECHCONV_MPI_SHARES (default equal)
     progress prog(a.quiet || me != 0);
-    techconv::records::patent_table table;
-    std::vector<std::string> notes;
-    std::size_t read = 0, records = 0, merged = 0;
-    if (a.inputs.size() == 1 && a.inputs.front() != "-" && tmpi::byte_range_splittable(file_fmt)) {
-        tio::read_patents_options ro;  // as report::read_patent_inputs sets them
-        ro.limits = a.limits;
-        ro.format = file_fmt;
-        ro.encoding = a.encoding;
-        ro.merge_families = merge;
-        auto in = every_rank([&] {
-            return tmpi::read_patent_table_split(a.inputs.front(), ro, fmt == input_format::automatic, shares, comm,
-                                                 {true});
-        });
-        records = static_cast<std::size_t>(tmpi::global_rows(static_cast<techconv::index>(in.table.size()), comm).total);
-        if (me == 0) {  // the counts report::read_patent_inputs records, over all ranks
-            const auto& st = in.files.front().stats;
-            report_count("records_read", static_cast<long long>(in.read + in.duplicates));
-            report_count("duplicates_dropped", static_cast<long long>(in.duplicates));
-            report_count("codes_not_ipc_dropped", static_cast<long long>(in.rejected_codes));
-            report_count("merged_into_families", static_cast<long long>(in.merged));
-            report_count("bytes_not_utf8", static_cast<long long>(st.text.stray_bytes));
-            report_count("blank_rows_skipped", static_cast<long long>(st.blank_rows));
-            report_count("repeated_headers_skipped", static_cast<long long>(st.repeated_headers));
-            rp::report_detection(in.files.front().detection);
-        }
-        notes = in.notes();
-        read = in.read;
-        merged = in.merged;
-        table = std::move(in.table);
-    } else {  // XML, JSON, multi-table extracts, several inputs: rank 0 reads, the rows are scattered
-        std::exception_ptr failed;
-        if (me == 0) {
-            try {
-                auto in = rp::read_patent_inputs(a, fmt, merge, prog, [&](const tio::read_patents_options& ro) {
-                    return tio::read_patent_table(open_inputs(a.inputs), ro, {true});
-                });
-                notes = in.notes();
-                read = in.read;
-                merged = in.merged;
-                records = in.table.size();
-                table = std::move(in.table);
-            } catch (...) {
-                failed = std::current_exception();
-            }
-        }
-        agree(failed, comm);
-        table = tmpi::scatter_rows(std::move(table), shares, 0, comm, {true});
-    }
+    auto in = read_patents_on_ranks(a, shares, true, prog, comm, {true});  // titles: top20.csv prints them
+    techconv::records::patent_table table = std::move(in.table);
+    std::vector<std::string> notes = std::move(in.notes);
+    const std::size_t read = in.read, records = in.records, merged = in.merged;
     if (me == 0) report_count("records", static_cast<long long>(records));
     auto share = every_rank([&] { return tmpi::key_core_analysis(table, o, comm); });
     {

@@ -30,12 +30,12 @@ const command commands[] = {
     {"keycore", tcli::cmd_keycore, tcli::keycore_spec, true},
 #endif
 #ifdef TECHCONV_CLI_COGRAPH
-    {"network", tcli::cmd_network, tcli::network_spec, false},
+    {"network", tcli::cmd_network, tcli::network_spec, true},
     {"forecast", tcli::cmd_forecast, tcli::forecast_spec, false},
     {"evolution", tcli::cmd_evolution, tcli::evolution_spec, false},
 #endif
 #ifdef TECHCONV_CLI_WEIGHTING
-    {"weights", tcli::cmd_weights, tcli::weights_spec, false},
+    {"weights", tcli::cmd_weights, tcli::weights_spec, true},
 #endif
     {"closeness", tcli::cmd_closeness, tcli::closeness_spec, false},
     {"branches", tcli::cmd_branches, tcli::branches_spec, false},
@@ -47,8 +47,8 @@ void usage(std::FILE* out) {
     for (const auto& c : commands) std::fprintf(out, "  %-10s %s\n", c.name, c.spec().summary.c_str());
     std::fprintf(out, "\n  --version  print the library version\n");
 #ifdef TECHCONV_CLI_MPI
-    std::fprintf(out, "\nBuilt with MPI: `mpirun -np N techconv keycore ...` runs keycore on N ranks and writes\n"
-                      "the files of one process (docs/cli.md); the other commands run as one process.\n");
+    std::fprintf(out, "\nBuilt with MPI: `mpirun -np N techconv keycore|network|weights ...` runs on N ranks and\n"
+                      "writes the files of one process (docs/cli.md); the other commands run as one process.\n");
 #else
     std::fprintf(out, "\nBuilt without MPI: no command runs under mpirun (docs/cli.md).\n");
 #endif
@@ -123,7 +123,7 @@ int dispatch(int argc, char** argv) {
         if (!c.distributed && tcli::mpi_ranks() > 1) {
             if (printing_rank())
                 std::fprintf(stderr,
-                             "techconv %s: error: does not run on several MPI ranks yet (only keycore does); "
+                             "techconv %s: error: does not run on several MPI ranks yet (keycore, network and weights do); "
                              "run it as one process\n",
                              c.name);
             return 2;

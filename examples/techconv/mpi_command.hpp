@@ -12,15 +12,18 @@
 #include <mpi.h>
 
 #include <cstdio>     // std::fprintf
+#include <cstdlib>    // std::getenv
 #include <exception>  // std::exception_ptr
 #include <memory>     // std::unique_ptr
 #include <string>     // std::string
+#include <utility>    // std::move
+#include <vector>     // std::vector
 
 #include <techconv/parallel/mpi/transport.hpp>
 #include <techconv/parallel/mpi/keycore.hpp>
 #include <techconv/report/command.hpp>
 
-#include "cli.hpp"  // mpi_active
+#include "cli.hpp"  // mpi_active, the reading helpers
 
 namespace tcli {
 
@@ -112,6 +115,113 @@ auto every_rank(F&& f) -> decltype(f()) {
     } catch (...) {
         throw agreed_failure{std::current_exception()};
     }
+}
+
+/// The ranks' relative shares of the input from TECHCONV_MPI_SHARES ("W0,W1,...", one per
+/// rank; unset or empty: equal shares). A bad value is a usage error (exit 2).
+inline std::vector<double> mpi_shares(MPI_Comm comm) {
+    namespace tmpi = techconv::parallel::mpi;
+    try {
+        const char* env = std::getenv("TECHCONV_MPI_SHARES");
+        return tmpi::share_weights(env ? env : "", tmpi::size(comm));
+    } catch (const techconv::invalid_argument& e) {
+        throw rp::usage_error("TECHCONV_MPI_SHARES: " + rp::plain_message(e));
+    }
+}
+
+/// What read_patents_on_ranks gives each rank.
+struct ranked_patents {
+    techconv::records::patent_table table;  ///< this rank's rows (rank order = input order)
+    std::vector<std::string> notes;         ///< the reading notes of one process (rank 0's are the ones written)
+    std::size_t read = 0;                   ///< records read, duplicates dropped (all ranks)
+    std::size_t records = 0;                ///< records after the family merge (all ranks)
+    std::size_t merged = 0;                 ///< records merged into families (all ranks)
+};
+
+/// Reads the patent inputs of a distributed command as report::read_patent_inputs reads them
+/// for one process, over the ranks of `comm`: one Lens or canonical CSV file is split by
+/// byte ranges at line starts (parallel::mpi::read_patent_table_split: duplicates dropped
+/// and simple families merged across the ranks); other inputs (XML, JSON, multi-table
+/// extracts, several files, standard input) are read by rank 0 as one process reads them,
+/// and their rows scattered by `shares` when `scatter` (else they stay on rank 0). Rank 0
+/// reports the counts report::read_patent_inputs reports (manifest.json). Every error is
+/// every rank's (agreed). Collective.
+inline ranked_patents read_patents_on_ranks(const rp::arguments& a, const std::vector<double>& shares, bool scatter,
+                                            progress& prog, MPI_Comm comm,
+                                            const techconv::records::patent_table_options& table_opts = {}) {
+    namespace tmpi = techconv::parallel::mpi;
+    const int me = tmpi::rank(comm);
+    const auto fmt = format_option(a);
+    const bool merge = !a.has("no-merge");
+    const auto file_fmt = a.inputs.size() == 1 && fmt == input_format::automatic && a.inputs.front() != "-"
+                              ? detect_format(a.inputs.front())
+                              : fmt;
+    ranked_patents out;
+    if (a.inputs.size() == 1 && a.inputs.front() != "-" && tmpi::byte_range_splittable(file_fmt)) {
+        tio::read_patents_options ro;  // as report::read_patent_inputs sets them
+        ro.limits = a.limits;
+        ro.format = file_fmt;
+        ro.encoding = a.encoding;
+        ro.merge_families = merge;
+        auto in = every_rank([&] {
+            return tmpi::read_patent_table_split(a.inputs.front(), ro, fmt == input_format::automatic, shares, comm,
+                                                 table_opts);
+        });
+        out.records =
+            static_cast<std::size_t>(tmpi::global_rows(static_cast<techconv::index>(in.table.size()), comm).total);
+        if (me == 0) {  // the counts report::read_patent_inputs records, over all ranks
+            const auto& st = in.files.front().stats;
+            report_count("records_read", static_cast<long long>(in.read + in.duplicates));
+            report_count("duplicates_dropped", static_cast<long long>(in.duplicates));
+            report_count("codes_not_ipc_dropped", static_cast<long long>(in.rejected_codes));
+            report_count("merged_into_families", static_cast<long long>(in.merged));
+            report_count("bytes_not_utf8", static_cast<long long>(st.text.stray_bytes));
+            report_count("blank_rows_skipped", static_cast<long long>(st.blank_rows));
+            report_count("repeated_headers_skipped", static_cast<long long>(st.repeated_headers));
+            rp::report_detection(in.files.front().detection);
+        }
+        out.notes = in.notes();
+        out.read = in.read;
+        out.merged = in.merged;
+        out.table = std::move(in.table);
+        return out;
+    }
+    std::exception_ptr failed;  // rank 0 reads as one process does
+    if (me == 0) {
+        try {
+            auto in = rp::read_patent_inputs(a, fmt, merge, prog, [&](const tio::read_patents_options& ro) {
+                return tio::read_patent_table(open_inputs(a.inputs), ro, table_opts);
+            });
+            out.notes = in.notes();
+            out.read = in.read;
+            out.merged = in.merged;
+            out.records = in.table.size();
+            out.table = std::move(in.table);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    }
+    agree(failed, comm);
+    if (scatter) out.table = tmpi::scatter_rows(std::move(out.table), shares, 0, comm, table_opts);
+    return out;
+}
+
+/// Runs `f()` on rank 0 alone (the step of a distributed command that writes the files from
+/// the gathered data) while the other ranks wait; an error of rank 0 is every rank's (exit 1,
+/// printed once), as one process reports it. Returns f()'s exit code on rank 0, 0 elsewhere.
+template <class F>
+int on_rank0(F&& f, MPI_Comm comm) {
+    int rc = 0;
+    std::exception_ptr failed;
+    if (techconv::parallel::mpi::rank(comm) == 0) {
+        try {
+            rc = f();
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    }
+    agree(failed, comm);
+    return rc;
 }
 
 }  // namespace tcli

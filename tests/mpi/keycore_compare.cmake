@@ -1,20 +1,35 @@
-# Runs `techconv keycore` as one process (the reference) and under mpirun -np 1, 2 and 3
-# (equal shares) and -np 2 and 3 with uneven shares (TECHCONV_MPI_SHARES; with 3 ranks the
-# middle rank gets no records), all with OPTIONS, and fails unless every output file is
-# byte-identical to the reference (manifest.json but for its "ranks" line).
-# INPUT: one file, or several separated by "," (read by rank 0 and scattered); FORMAT;
-# RUNS: the runs ("NP|W0,W1,..." separated by ",,"), default the five above.
+# Runs `techconv TC_COMMAND` (keycore unless given; network and weights too) as one process
+# (the reference) and under mpirun -np 1, 2 and 3 (equal shares) and -np 2 and 3 with uneven
+# shares (TECHCONV_MPI_SHARES; with 3 ranks the middle rank gets no records), all with
+# OPTIONS, and fails unless every output file is byte-identical to the reference (manifest.json
+# but for its "ranks" line).
+# INPUT: one file, or several separated by "," (read by rank 0); FORMAT (none: no --format,
+# for weights); RECORDS: the synthetic corpus's records when a csv INPUT is generated (default
+# 150001); TABLE_KIND, TABLE_ARG, PYTHON: the numeric table make_weights_tables.py writes as
+# INPUT (when it does not exist); RUNS: the runs ("NP|W0,W1,..." separated by ",,"), default the five above.
 cmake_policy(VERSION 3.16)  # a script run with -P: lists keep empty elements (CMP0007)
 include("${CMAKE_CURRENT_LIST_DIR}/keycore_runs.cmake")
 file(MAKE_DIRECTORY "${OUT}")
 if(FORMAT STREQUAL "csv" AND NOT EXISTS "${INPUT}")
   get_filename_component(_dir "${INPUT}" DIRECTORY)
   file(MAKE_DIRECTORY "${_dir}")
-  # 150,001 records: three 65,536-row chunks under the default chunking, split
+  # 150,001 records by default: three 65,536-row chunks under the default chunking, split
   # unevenly by bytes; the corpus is a pure function of the seed.
-  execute_process(COMMAND "${MAKE_CORPUS}" 150001 "${INPUT}" RESULT_VARIABLE rc OUTPUT_QUIET)
+  if(NOT RECORDS)
+    set(RECORDS 150001)
+  endif()
+  execute_process(COMMAND "${MAKE_CORPUS}" ${RECORDS} "${INPUT}" RESULT_VARIABLE rc OUTPUT_QUIET)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "could not generate the synthetic corpus")
+  endif()
+endif()
+if(TABLE_KIND AND NOT EXISTS "${INPUT}")  # a numeric table for weights (make_weights_tables.py)
+  get_filename_component(_dir "${INPUT}" DIRECTORY)
+  file(MAKE_DIRECTORY "${_dir}")
+  execute_process(COMMAND "${PYTHON}" "${CMAKE_CURRENT_LIST_DIR}/make_weights_tables.py" ${TABLE_KIND} "${INPUT}"
+                          "${TABLE_ARG}" RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "could not write the table ${INPUT}: ${err}")
   endif()
 endif()
 if(NOT TECHCONV)
@@ -22,13 +37,16 @@ if(NOT TECHCONV)
 endif()
 string(REPLACE "," ";" _inputs "${INPUT}")
 separate_arguments(_opts UNIX_COMMAND "${OPTIONS}")
-tc_reference("${_inputs}" --format ${FORMAT} ${_opts})
+if(FORMAT AND NOT FORMAT STREQUAL "none")
+  list(PREPEND _opts --format ${FORMAT})
+endif()
+tc_reference("${_inputs}" ${_opts})
 set(_runs "1|" "2|" "3|" "2|1,4" "3|5,0,2")
 if(RUNS)
   string(REPLACE ",," ";" _runs "${RUNS}")
 endif()
 foreach(_run IN LISTS _runs)
-  tc_compare_run("${_run}" "${_inputs}" --format ${FORMAT} ${_opts})
+  tc_compare_run("${_run}" "${_inputs}" ${_opts})
 endforeach()
 if(NOT CHECK_FOREIGN)
   return()
@@ -37,12 +55,12 @@ endif()
 # result is refused by rank 0 for every rank, left as it was, and no staging folder is left.
 file(REMOVE_RECURSE "${OUT}/foreign")
 file(WRITE "${OUT}/foreign/notes.txt" "mine\n")
-tc_run_keycore(2 "" rc out err "${_inputs}" --out "${OUT}/foreign" --force --format ${FORMAT})
+tc_run_keycore(2 "" rc out err "${_inputs}" --out "${OUT}/foreign" --force ${_opts})
 file(GLOB _left RELATIVE "${OUT}/foreign" "${OUT}/foreign/*")
 file(READ "${OUT}/foreign/notes.txt" _notes)
 file(GLOB _staging "${OUT}/.*techconv-staging*")
 string(REPLACE ";" "," _err "${err}")  # (a message may hold ';', a list separator)
-string(REGEX MATCHALL "techconv keycore: error: [^\n]*" _errors "${_err}")
+string(REGEX MATCHALL "techconv ${TC_COMMAND}: error: [^\n]*" _errors "${_err}")
 list(LENGTH _errors _times)
 if(rc EQUAL 0 OR NOT _left STREQUAL "notes.txt" OR NOT _notes STREQUAL "mine\n" OR _staging OR NOT _times EQUAL 1)
   message(FATAL_ERROR "a foreign --out folder was not refused once or was changed (exit ${rc}, files ${_left}, "
@@ -51,13 +69,13 @@ endif()
 message("a foreign --out folder is refused (once) and left as it was")
 # A command that does not run distributed yet refuses N > 1 ranks (exit 2, said once by rank 0)
 # and leaves no output (docs/cli.md, "Running under mpirun").
-file(REMOVE_RECURSE "${OUT}/network")
-execute_process(COMMAND "${MPIEXEC}" -n 2 ${MPIEXEC_ARGS} "${TECHCONV}" network ${_inputs} --out "${OUT}/network"
+file(REMOVE_RECURSE "${OUT}/evolution")
+execute_process(COMMAND "${MPIEXEC}" -n 2 ${MPIEXEC_ARGS} "${TECHCONV}" evolution ${_inputs} --out "${OUT}/evolution"
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 string(REPLACE ";" "," _err "${err}")
-string(REGEX MATCHALL "techconv network: error: does not run on several MPI ranks yet[^\n]*" _errors "${_err}")
+string(REGEX MATCHALL "techconv evolution: error: does not run on several MPI ranks yet[^\n]*" _errors "${_err}")
 list(LENGTH _errors _times)
-if(rc EQUAL 0 OR NOT _times EQUAL 1 OR EXISTS "${OUT}/network")
-  message(FATAL_ERROR "mpirun -n 2 techconv network: expected one refusal and no output (exit ${rc}): ${out}${err}")
+if(rc EQUAL 0 OR NOT _times EQUAL 1 OR EXISTS "${OUT}/evolution")
+  message(FATAL_ERROR "mpirun -n 2 techconv evolution: expected one refusal and no output (exit ${rc}): ${out}${err}")
 endif()
-message("techconv network refuses 2 ranks (once), no output")
+message("techconv evolution refuses 2 ranks (once), no output")

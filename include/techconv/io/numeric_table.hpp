@@ -90,6 +90,159 @@ struct numeric_table_options {
     std::function<void(std::uint64_t, std::size_t)> progress;
 };
 
+/// \brief The cells of a numeric CSV table as text (read_numeric_table's first step), before
+/// the id column is decided and the cells are converted (numeric_table_of). A reader of one
+/// part of a file (an MPI rank's byte range) decides the id column over every part.
+struct numeric_cells {
+    std::vector<std::string> header;              ///< the header row
+    std::vector<std::vector<std::string>> rows;  ///< the rows read (blank rows skipped)
+    std::vector<std::size_t> lines;               ///< the line of each row in the file
+    std::size_t blank_rows = 0;                   ///< rows whose every cell is empty, skipped
+    encoding_evidence text;                       ///< the encoding the bytes were read as
+    char delimiter = ',';                         ///< decided from the header line
+    bool identifiers = false;  ///< some row's first cell is an identifier (detail::identifier_cell)
+};
+
+/// \brief Reads the header and the rows of a CSV table as text (read_numeric_table's first
+/// step: the encoding, the delimiter, the field counts and the read limits).
+/// \throws parse_error naming the file and line: io_error, an empty header (missing_header),
+///         a row with another number of fields (field_count), more columns than
+///         opts.max_columns or more cell bytes than opts.max_memory_bytes (limit_exceeded).
+inline numeric_cells read_numeric_cells(std::istream& in, const std::string& path, const numeric_table_options& opts) {
+    const auto& progress = opts.progress;
+    csv_options co;
+    co.encoding = opts.encoding;
+    co.delimiter = auto_delimiter;
+    co.max_fields = opts.max_columns;
+    csv_reader r(in, path, co);
+    const bool decimal_comma = r.delimiter() == ';';
+    numeric_cells c;
+    c.header = r.header();
+    if (c.header.empty())
+        ::techconv::detail::throw_error<parse_error>(error_code::missing_header, source_location{path, 1, 0, 0, {}},
+                                                      "empty header");
+    std::size_t held = 0;  // bytes of the cells held as text (check_memory_bound)
+    while (r.next()) {
+        if (r.blank()) {  // every cell empty: a row a spreadsheet emptied (skipped, counted)
+            ++c.blank_rows;
+            continue;
+        }
+        if (r.size() != c.header.size())
+            r.fail(error_code::field_count, r.size() < c.header.size() ? r.size() : c.header.size(),
+                   "expected " + std::to_string(c.header.size()) + " fields, found " + std::to_string(r.size()));
+        std::vector<std::string> row;
+        row.reserve(r.size());
+        for (std::size_t k = 0; k < r.size(); ++k) {
+            row.emplace_back(r.field(k));
+            held += row.back().size() + 32;
+        }
+        if (!c.identifiers && detail::identifier_cell(row[0], decimal_comma)) c.identifiers = true;
+        c.rows.push_back(std::move(row));
+        c.lines.push_back(r.line());
+        check_memory_bound(held, opts.max_memory_bytes, path, r.line(), c.rows.size());
+        if (progress) progress(r.bytes_read(), c.rows.size());
+    }
+    c.text = r.encoding();
+    c.delimiter = r.delimiter();
+    return c;
+}
+
+/// \brief A cell of numeric_cells: row (0-based among the rows read) and column (0-based in
+/// the header), or row == npos for none.
+struct numeric_cell_at {
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    std::size_t row = npos;
+    std::size_t column = 0;
+    std::string text;  ///< the cell's text (numeric_values' bad cell)
+
+    /// The cell (row, column) with its text.
+    static numeric_cell_at at(std::size_t row, std::size_t column, std::string text = {}) {
+        numeric_cell_at a;
+        a.row = row;
+        a.column = column;
+        a.text = std::move(text);
+        return a;
+    }
+};
+
+/// \brief The numeric_table of `cells` with the id column decided (`id_column`: the first column
+/// holds identifiers; numeric_cells::identifiers of every part of the file), WITHOUT the checks
+/// of the cells: the values of the cells up to the first that is not a finite number, which
+/// is returned in `bad` (row npos: none). The rows are numbered from `first_row` (0-based
+/// position of cells.rows[0] in the file's rows: the ids "1", "2", ... without an id column).
+/// \throws parse_error missing_column when no column is numeric.
+inline numeric_table numeric_values(numeric_cells cells, const std::string& path, bool id_column,
+                                    std::size_t first_row, numeric_cell_at& bad) {
+    const bool decimal_comma = cells.delimiter == ';';
+    numeric_table t;
+    t.has_id_column = id_column;
+    const std::size_t first = id_column ? 1 : 0;
+    if (cells.header.size() <= first)
+        ::techconv::detail::throw_error<parse_error>(error_code::missing_column, source_location{path, 1, 0, 0, {}},
+                                                      "no numeric column");
+    t.columns.assign(cells.header.begin() + static_cast<std::ptrdiff_t>(first), cells.header.end());
+    const auto n = static_cast<index>(cells.rows.size());
+    const auto m = static_cast<index>(t.columns.size());
+    t.values.resize(n, m);
+    bad = numeric_cell_at{};
+    for (index i = 0; i < n && bad.row == numeric_cell_at::npos; ++i) {
+        auto& row = cells.rows[static_cast<std::size_t>(i)];
+        for (index j = 0; j < m; ++j) {
+            const auto c = static_cast<std::size_t>(j) + first;
+            double v = 0.0;
+            if (detail::table_number(row[c], decimal_comma, v) != number_status::ok) {
+                bad = numeric_cell_at::at(static_cast<std::size_t>(i), c, row[c]);
+                break;
+            }
+            t.values(i, j) = v;
+        }
+        t.ids.push_back(id_column ? std::move(row[0]) : std::to_string(first_row + static_cast<std::size_t>(i) + 1));
+    }
+    t.text = cells.text;
+    t.delimiter = cells.delimiter;
+    t.lines = std::move(cells.lines);
+    t.blank_rows = cells.blank_rows;
+    return t;
+}
+
+/// \brief Continues the columns' running sums of absolute values `sums` (one per column, in
+/// row order; zeros before a file's first row) over the rows of `t` before cell `stop` (its
+/// row up to its column; row npos: every row): the first cell where a sum exceeds the largest
+/// double, or none (row npos). The weightings sum each column: a sum that overflows is
+/// refused where its row and column are known (numeric_table_error).
+inline numeric_cell_at add_column_sums(const numeric_table& t, std::vector<double>& sums, numeric_cell_at stop) {
+    const index n = t.values.rows(), m = t.values.cols();
+    const std::size_t first = t.has_id_column ? 1 : 0;
+    for (index i = 0; i < n; ++i) {
+        const bool last = static_cast<std::size_t>(i) == stop.row;
+        for (index j = 0; j < m; ++j) {
+            const auto c = static_cast<std::size_t>(j) + first;
+            if (last && c >= stop.column) return {};
+            const double v = t.values(i, j);
+            sums[static_cast<std::size_t>(j)] += v < 0 ? -v : v;
+            if (sums[static_cast<std::size_t>(j)] > std::numeric_limits<double>::max())
+                return numeric_cell_at::at(static_cast<std::size_t>(i), c);
+        }
+        if (last) return {};
+    }
+    return {};
+}
+
+/// \brief Throws the error of cell `at` of a table: a cell that is not a finite number
+/// (bad_number, its text at.text) unless `overflow`, else a column whose sum of absolute
+/// values overflows there (out_of_range); it names the file, the line (`lines`: the table's),
+/// the column (1-based, its header) and the row `first_row + at.row + 1`.
+[[noreturn]] inline void numeric_table_error(const std::string& path, const std::vector<std::string>& header,
+                                             const std::vector<std::size_t>& lines, const numeric_cell_at& at,
+                                             std::size_t first_row, bool overflow) {
+    const source_location where{path, lines[at.row], at.column + 1, first_row + at.row + 1, header[at.column]};
+    if (overflow)
+        ::techconv::detail::throw_error<parse_error>(
+            error_code::out_of_range, where, "values too large: the column's sum of absolute values overflows at this row");
+    ::techconv::detail::throw_error<parse_error>(error_code::bad_number, where,
+                                                  "expected a finite number, found '" + at.text + "'");
+}
+
 /// \brief Reads a CSV table (held in `in`, named `path` in errors) whose columns are all
 /// numeric except, optionally,
 /// the first: that one is an id column when any of its cells is text that is no
@@ -110,93 +263,34 @@ struct numeric_table_options {
 ///         opts.max_memory_bytes (limit_exceeded).
 /// Complexity: O(file size); memory: the cells as text, then the matrix.
 inline numeric_table read_numeric_table(std::istream& in, const std::string& path, const numeric_table_options& opts) {
-    const auto& progress = opts.progress;
-    csv_options co;
-    co.encoding = opts.encoding;
-    co.delimiter = auto_delimiter;
-    co.max_fields = opts.max_columns;
-    csv_reader r(in, path, co);
-    const bool decimal_comma = r.delimiter() == ';';
-    const auto header = r.header();
-    if (header.empty())
-        ::techconv::detail::throw_error<parse_error>(error_code::missing_header, source_location{path, 1, 0, 0, {}},
-                                                      "empty header");
-    std::vector<std::vector<std::string>> cells;
-    std::vector<std::size_t> lines;
-    std::size_t held = 0;  // bytes of the cells held as text (check_memory_bound)
-    std::size_t blank_rows = 0;
-    while (r.next()) {
-        if (r.blank()) {  // every cell empty: a row a spreadsheet emptied (skipped, counted)
-            ++blank_rows;
-            continue;
-        }
-        if (r.size() != header.size())
-            r.fail(error_code::field_count, r.size() < header.size() ? r.size() : header.size(),
-                   "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(r.size()));
-        std::vector<std::string> row;
-        row.reserve(r.size());
-        for (std::size_t c = 0; c < r.size(); ++c) {
-            row.emplace_back(r.field(c));
-            held += row.back().size() + 32;
-        }
-        cells.push_back(std::move(row));
-        lines.push_back(r.line());
-        check_memory_bound(held, opts.max_memory_bytes, path, r.line(), cells.size());
-        if (progress) progress(r.bytes_read(), cells.size());
-    }
-    numeric_table t;
-    for (const auto& row : cells)
-        if (detail::identifier_cell(row[0], decimal_comma)) t.has_id_column = true;
-    const std::size_t first = t.has_id_column ? 1 : 0;
-    if (header.size() <= first)
-        ::techconv::detail::throw_error<parse_error>(error_code::missing_column, source_location{path, 1, 0, 0, {}},
-                                                      "no numeric column");
-    t.columns.assign(header.begin() + static_cast<std::ptrdiff_t>(first), header.end());
-    const auto n = static_cast<index>(cells.size());
-    const auto m = static_cast<index>(t.columns.size());
-    t.values.resize(n, m);
-    std::vector<double> sums(static_cast<std::size_t>(m), 0.0);
-    for (index i = 0; i < n; ++i) {
-        const auto& row = cells[static_cast<std::size_t>(i)];
-        for (index j = 0; j < m; ++j) {
-            const auto c = static_cast<std::size_t>(j) + first;
-            double v = 0.0;
-            if (detail::table_number(row[c], decimal_comma, v) != number_status::ok)
-                ::techconv::detail::throw_error<parse_error>(
-                    error_code::bad_number,
-                    source_location{path, lines[static_cast<std::size_t>(i)], c + 1, static_cast<std::size_t>(i) + 1,
-                                    header[c]},
-                    "expected a finite number, found '" + row[c] + "'");
-            t.values(i, j) = v;
-            // The weightings sum each column: a sum that overflows (1e308 twice) is refused here,
-            // where its row and column are known, not later as a nameless overflow.
-            sums[static_cast<std::size_t>(j)] += v < 0 ? -v : v;
-            if (sums[static_cast<std::size_t>(j)] > std::numeric_limits<double>::max())
-                ::techconv::detail::throw_error<parse_error>(
-                    error_code::out_of_range,
-                    source_location{path, lines[static_cast<std::size_t>(i)], c + 1, static_cast<std::size_t>(i) + 1,
-                                    header[c]},
-                    "values too large: the column's sum of absolute values overflows at this row");
-        }
-        t.ids.push_back(t.has_id_column ? row[0] : std::to_string(i + 1));
-    }
-    t.text = r.encoding();
-    t.delimiter = r.delimiter();
-    t.lines = std::move(lines);
-    t.blank_rows = blank_rows;
+    numeric_cells cells = read_numeric_cells(in, path, opts);
+    const std::vector<std::string> header = cells.header;
+    const bool id_column = cells.identifiers;
+    numeric_cell_at bad;
+    numeric_table t = numeric_values(std::move(cells), path, id_column, 0, bad);
+    std::vector<double> sums(t.columns.size(), 0.0);
+    const numeric_cell_at over = add_column_sums(t, sums, bad);
+    if (over.row != numeric_cell_at::npos) numeric_table_error(path, header, t.lines, over, 0, true);
+    if (bad.row != numeric_cell_at::npos) numeric_table_error(path, header, t.lines, bad, 0, false);
     return t;
 }
 
 /// \brief One line about a table as read: "path: 120 rows, 9 numeric columns, id column 'id'",
-/// then the delimiter when it is not a comma and how the bytes were read unless plain UTF-8.
-inline std::string table_note(const std::string& path, const numeric_table& t) {
-    std::string s = path + ": " + std::to_string(t.ids.size()) + " rows, " + std::to_string(t.columns.size()) +
+/// then the delimiter when it is not a comma and how the bytes were read unless plain UTF-8;
+/// `rows`: the rows of the whole table (`t` may hold a part of it: an MPI rank's rows).
+inline std::string table_note(const std::string& path, const numeric_table& t, std::size_t rows) {
+    std::string s = path + ": " + std::to_string(rows) + " rows, " + std::to_string(t.columns.size()) +
                     " numeric columns, " + (t.has_id_column ? "an id column" : "no id column (rows are numbered)");
     if (t.blank_rows > 0) s += ", skipped " + std::to_string(t.blank_rows) + " rows with every cell empty";
     if (const auto d = delimiter_note(t.delimiter); !d.empty()) s += "; " + d;
     if (t.delimiter == ';') s += ", numbers with decimal commas";
     if (!plain_utf8(t.text)) s += "; " + describe(t.text);
     return s;
+}
+
+/// \brief table_note of a whole table.
+inline std::string table_note(const std::string& path, const numeric_table& t) {
+    return table_note(path, t, t.ids.size());
 }
 
 /// \brief read_numeric_table with a progress callback and an encoding (the older spelling).

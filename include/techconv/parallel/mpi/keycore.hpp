@@ -399,6 +399,60 @@ inline records::patent_table scatter_rows(records::patent_table table, const std
     return out;
 }
 
+/// \brief The inverse of scatter_rows: the rows of every rank's table (each rank's rows
+/// consecutive in rank order), appended in rank order into one table on rank `root`, equal
+/// to the table one process reads (every field and source line kept, as
+/// records::patent_table::to_record gives them back; the root's own rows are moved when
+/// it is rank 0). The other ranks get an empty table with their table's options. Collective.
+/// Communication: the serial form of every rank's rows, sent point to point to the root in
+/// messages of at most `batch_rows` rows (a gather: the root receives every row not its own;
+/// a sender holds one message's serial form at a time, the root one message and its records).
+/// \throws parse_error if a message does not decode (names the rank that sent it);
+///         invalid_argument if batch_rows < 1.
+inline records::patent_table gather_rows(records::patent_table local, int root, MPI_Comm comm,
+                                         std::size_t batch_rows = std::size_t{1} << 15) {
+    ::techconv::detail::require(batch_rows >= 1, "gather_rows: batch_rows must be >= 1");
+    const int me = rank(comm), ranks = size(comm);
+    constexpr int tag = 24;  // and tag + 1 (send_bytes), tag + 2 (the count); scatter_rows uses 22 and 23
+    if (me != root) {
+        const std::int64_t batches = static_cast<std::int64_t>((local.size() + batch_rows - 1) / batch_rows);
+        check(MPI_Send(&batches, 1, MPI_INT64_T, root, tag + 2, comm), "MPI_Send");
+        std::vector<std::size_t> rows;
+        for (std::size_t b = 0; b < local.size(); b += batch_rows) {
+            rows.clear();
+            for (std::size_t i = b; i < std::min(local.size(), b + batch_rows); ++i) rows.push_back(i);
+            byte_writer w;
+            write_table_rows(w, local, rows, 0);
+            detail::send_bytes(seal(serial_type::patent_records, w.data()), root, tag, comm);
+        }
+        return records::patent_table(local.options());
+    }
+    records::patent_table out(local.options());
+    io::patent_record scratch;
+    for (int q = 0; q < ranks; ++q) {
+        if (q == me) {
+            if (q == 0) {
+                out = std::move(local);
+                continue;
+            }
+            for (std::size_t i = 0; i < local.size(); ++i) {
+                local.to_record(i, scratch);
+                out.append(scratch);
+            }
+            continue;
+        }
+        std::int64_t batches = 0;
+        check(MPI_Recv(&batches, 1, MPI_INT64_T, q, tag + 2, comm, MPI_STATUS_IGNORE), "MPI_Recv");
+        for (std::int64_t b = 0; b < batches; ++b) {
+            const auto recs = detail::decode<std::vector<positioned_record>>(
+                detail::recv_bytes(q, tag, comm), serial_type::patent_records, read_positioned_records,
+                "rank " + std::to_string(q));
+            for (const auto& p : recs) out.append(p.record);
+        }
+    }
+    return out;
+}
+
 /// \brief What key_core_analysis gives each rank.
 struct key_core_share {
     /// The analysis with this rank's rows: `rows`, `scores`, `ranks` (global), `groups` and

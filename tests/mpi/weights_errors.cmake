@@ -1,0 +1,40 @@
+# `techconv weights` under mpirun with a bad table (make_weights_tables.py KIND): one process and
+# mpirun -n 1, 2, 3 (and 3 with shares 5,0,2: a rank with no rows) must fail with the same message
+# (file, line, column, row), printed once, exit 1, and leave no output folder.
+# KIND: bad-cell (a cell that is no number, in the last rank's share) or overflow (a column sum
+# overflowing at a row of one rank, its first 1e308 in another's; a bad cell after it in file
+# order must not win). Variables: TECHCONV, PYTHON, MPIEXEC, MPIEXEC_ARGS, OUT, KIND.
+cmake_policy(VERSION 3.16)
+set(TC_COMMAND weights)
+include("${CMAKE_CURRENT_LIST_DIR}/keycore_runs.cmake")
+file(REMOVE_RECURSE "${OUT}")
+file(MAKE_DIRECTORY "${OUT}")
+set(_table "${OUT}/table.csv")
+execute_process(COMMAND "${PYTHON}" "${CMAKE_CURRENT_LIST_DIR}/make_weights_tables.py" ${KIND} "${_table}" 3000
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "could not write the table: ${err}")
+endif()
+tc_run_keycore("" "" rc out err "${_table}" --out "${OUT}/result" --quiet)
+string(REGEX MATCH "techconv weights: error: [^\n]*" _want "${err}")
+if(NOT rc EQUAL 1 OR NOT _want OR EXISTS "${OUT}/result")
+  message(FATAL_ERROR "one process: expected exit 1 with an error and no folder (exit ${rc}): ${err}")
+endif()
+if(KIND STREQUAL "overflow" AND NOT _want MATCHES "out_of_range")
+  message(FATAL_ERROR "one process: the overflow comes first in file order: ${_want}")
+endif()
+if(KIND STREQUAL "bad-cell" AND NOT _want MATCHES "bad_number")
+  message(FATAL_ERROR "one process: expected the bad cell: ${_want}")
+endif()
+foreach(_run "1|" "2|" "3|" "3|5,0,2" "3|1,1,8")
+  tc_parse_run("${_run}" np shares tag)
+  tc_run_keycore("${np}" "${shares}" rc out err "${_table}" --out "${OUT}/result" --quiet)
+  string(REPLACE ";" "," _err "${err}")
+  string(REGEX MATCHALL "techconv weights: error: [^\n]*" _got "${_err}")
+  list(LENGTH _got _times)
+  string(REPLACE ";" "," _want1 "${_want}")
+  if(NOT rc EQUAL 1 OR NOT _times EQUAL 1 OR NOT _got STREQUAL _want1 OR EXISTS "${OUT}/result")
+    message(FATAL_ERROR "${tag}: expected '${_want}' once, exit 1, no folder; got exit ${rc}: ${err}")
+  endif()
+endforeach()
+message("every run: ${_want}")
