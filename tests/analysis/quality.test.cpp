@@ -465,7 +465,7 @@ TEST_CASE("quality: indicators per country group, quantiles by hand") {
 // The edges, by hand: R2->R1, R3->R1, X1->R1, R1->R4, X2->R5, R4->R5, R5->R6 (7; 5 between
 // records), 1 self-citation, 1 backward list item, 3 + 1 + 2 + 2 = 8 forward list items, 5
 // records with a citing list (R3's is empty, R2 has none).
-TEST_CASE("quality: the citing documents Lens JSON lists (cited_by) enter the graph; by hand and by Python") {
+TEST_CASE("quality: the citing documents Lens JSON lists (cited_by) enter the graph, by hand and by Python") {
     const std::string file = techconv_test::source_path("io/lens_json/citing.jsonl");
     const auto recs = tio::read_lens_json(file);
     REQUIRE(recs.size() == 6);
