@@ -215,7 +215,8 @@ int write_network(const arguments& a, const network_run& r, const techconv::reco
             wp("nodes.csv", rp::write_network_nodes_csv);
             wp("edges.csv", rp::write_network_edges_csv);
             wp("clusters.csv", rp::write_clusters_csv);
-            write_file(dir, "summary.json", [&](std::ostream& f) { rp::write_network_summary_json(f, p.network, ns); });
+            write_file(dir, "summary.json",
+                       [&](std::ostream& f) { rp::write_network_summary_json(f, p.network, ns, name); });
             const auto& pm = p.network.nodes;
             const bool drawn =
                 rp::render_network_map(dir, "network", p.network.graph, pm.strength, pm.cluster, picture_nodes);

@@ -13,6 +13,8 @@
 
 #include <techconv/analysis/quality.hpp>
 #include <techconv/classification/concordance.hpp>
+#include <techconv/io/lens_json.hpp>
+#include <techconv/io/patent_inputs.hpp>
 #include <techconv/io/uspto_xml.hpp>
 
 #include "test_support.hpp"
@@ -448,4 +450,108 @@ TEST_CASE("quality: indicators per country group, quantiles by hand") {
     CHECK(ta::linear_quantile({1, 2, 3, 10}, 0.0) == 1.0);
     CHECK(ta::linear_quantile({1, 2, 3, 10}, 1.0) == 10.0);
     CHECK(ta::linear_quantile({7}, 0.9) == 7.0);
+}
+
+// Forward citations that the source lists (Lens JSON biblio.cited_by.patents[]) enter the graph:
+// tests/io/lens_json/citing.jsonl, six hand-written records (subclasses in brackets):
+//   R1 US 10000001 B2 [G06F, H04L] 2015, cited by R2 (document_id), R3 (Lens ID only) and
+//      US 9999001 A1 (outside the corpus); patent_count 3
+//   R2 US 10000002 B2 [H04L] 2018, cites `US 10000001 B1` (R1, another kind; the same citation
+//      as R1's list states: one edge)
+//   R3 CN 110000003 A [G06F, H04W] 2022, cited_by with an empty list
+//   R4 EP 3000004 A1 [B64C] no date, cited by R1 (Lens ID)
+//   R5 US 10000005 B2 [B64C, B64D] 2016, cited by US 9999002 B1 (outside) and R4 (Lens ID)
+//   R6 US 10000006 B1 [H04W] 2017, cited by R5 (document_id) and by its own Lens ID (dropped)
+// The edges, by hand: R2->R1, R3->R1, X1->R1, R1->R4, X2->R5, R4->R5, R5->R6 (7; 5 between
+// records), 1 self-citation, 1 backward list item, 3 + 1 + 2 + 2 = 8 forward list items, 5
+// records with a citing list (R3's is empty, R2 has none).
+TEST_CASE("quality: the citing documents Lens JSON lists (cited_by) enter the graph, by hand and by Python") {
+    const std::string file = techconv_test::source_path("io/lens_json/citing.jsonl");
+    const auto recs = tio::read_lens_json(file);
+    REQUIRE(recs.size() == 6);
+    CHECK(recs[0].citing_patents ==
+          std::vector<std::string>{"US 10000002 B2", "100-000-000-000-003", "US 9999001 A1"});
+    CHECK(recs[0].has(tio::patent_field::citing_list));
+    CHECK_FALSE(recs[1].has(tio::patent_field::citing_list));
+    CHECK((recs[2].has(tio::patent_field::citing_list) && recs[2].citing_patents.empty()));
+    CHECK(recs[0].counts.value_or(tio::indicator::forward_citations, -1) == 3);  // the stated count
+    CHECK(recs[3].counts.value_or(tio::indicator::forward_citations, -1) == 1);  // the list's length
+
+    const auto r = ta::quality_indicators(recs);
+    const auto& g = r.graph;
+    CHECK(g.size() == 8);  // the 6 records, then US 9999001 A1 and US 9999002 B1
+    CHECK(g.ids[6] == "US 9999001 A1");
+    CHECK(g.ids[7] == "US 9999002 B1");
+    CHECK(g.stats.edges == 7);
+    CHECK(g.stats.internal_edges == 5);
+    CHECK(g.stats.self_citations == 1);
+    CHECK(g.stats.list_citations == 1);
+    CHECK(g.stats.forward_list_citations == 8);
+    CHECK(g.stats.records_with_citing_list == 5);
+    CHECK(g.citing[0] == std::vector<tindex>{1, 2, 6});
+    CHECK(g.citing[4] == std::vector<tindex>{3, 7});
+
+    const auto at = [&](std::size_t i, qi q) { return r.records[i][q]; };
+    // R1 (2015): citing R2 (2018, in the window 2015 + 5), R3 (2022, after it), US 9999001 A1 (no
+    // year: not counted) -> 1, a lower bound; generality over R2 [H04L] and R3 [G06F, H04W]
+    // (fractional: H04L 1, G06F 1/2, H04W 1/2 of 2 documents: shares 1/2, 1/4, 1/4):
+    // 1 - (1/4 + 1/16 + 1/16) = 0.625, without the outside document, which has no class
+    CHECK(at(0, qi::forward_citations_5y).value == 1.0);
+    CHECK(at(0, qi::forward_citations_5y).status == qs::unknown_citing_years);
+    CHECK(techconv_test::close(*at(0, qi::generality).value, 0.625));
+    CHECK(at(0, qi::generality).status == qs::unknown_citing_classes);
+    CHECK((r.records[0].citing == 3 && r.records[0].citing_with_year == 2 && r.records[0].citing_with_classes == 2));
+    // R1 cites R4 (from R4's list only): backward 1; radicalness: R4's B64C is not R1's -> 1
+    CHECK(at(0, qi::backward_citations).value == 1.0);
+    CHECK(at(0, qi::radicalness).value == 1.0);
+    // R2, R3: cited by nobody: 0 in the window (ok, not a lower bound), generality undefined
+    CHECK(at(1, qi::forward_citations_5y).value == 0.0);
+    CHECK(at(1, qi::forward_citations_5y).status == qs::ok);
+    CHECK(at(1, qi::generality).status == qs::no_citations);
+    // R4: no publication year: no window (no_year); generality over R1 [G06F, H04L]: 1 - 2/4 = 0.5
+    CHECK_FALSE(at(3, qi::forward_citations_5y).value.has_value());
+    CHECK(at(3, qi::forward_citations_5y).status == qs::no_year);
+    CHECK(techconv_test::close(*at(3, qi::generality).value, 0.5));
+    CHECK(at(3, qi::generality).status == qs::ok);
+    // R5 (2016): citing US 9999002 B1 (outside) and R4 (no year): neither has a year -> 0, a lower
+    // bound, never a silent 0; generality over R4 [B64C] alone: 0, the outside document left out
+    CHECK(at(4, qi::forward_citations_5y).value == 0.0);
+    CHECK(at(4, qi::forward_citations_5y).status == qs::unknown_citing_years);
+    CHECK(at(4, qi::generality).value == 0.0);
+    CHECK(at(4, qi::generality).status == qs::unknown_citing_classes);
+    CHECK((r.records[4].citing == 2 && r.records[4].citing_with_year == 0 && r.records[4].citing_with_classes == 1));
+    // R6 (2017): cited by R5 (2016 <= 2022) -> 1; generality over R5 [B64C, B64D]: 1 - 2/4 = 0.5
+    CHECK(at(5, qi::forward_citations_5y).value == 1.0);
+    CHECK(at(5, qi::forward_citations_5y).status == qs::ok);
+    CHECK(techconv_test::close(*at(5, qi::generality).value, 0.5));
+
+    // the same lines as the independent Python computation (json module)
+    std::string mine;
+    for (const auto& q : r.records) {
+        const auto& f = q[qi::forward_citations_5y];
+        const auto& gen = q[qi::generality];
+        char buf[32] = "";
+        if (gen.value) std::snprintf(buf, sizeof buf, "%.6f", *gen.value);
+        mine += q.id + "\t" + (q.publication_year == techconv::no_year ? "" : std::to_string(q.publication_year)) +
+                "\t" + std::to_string(q.citing) + "\t" + std::to_string(q.citing_with_year) + "\t" +
+                std::to_string(q.citing_with_classes) + "\t" + std::to_string(q.cited) + "\t" +
+                (f.value ? std::to_string(static_cast<long long>(*f.value)) : "") + "\t" +
+                std::string(ta::to_string(f.status)) + "\t" + buf + "\t" + std::string(ta::to_string(gen.status)) +
+                "\n";
+    }
+    CHECK(mine == techconv_test::run_python("analysis/quality_citing_reference.py", {file}));
+
+    // the columnar table (read_patent_table, as `techconv quality` reads) keeps the lists too
+    tio::read_patents_options ro;
+    ro.merge_families = false;
+    const auto t = tio::read_patent_table(std::vector<std::string>{file}, ro);
+    const auto rt = ta::quality_indicators(t.table);
+    CHECK(rt.graph.stats.edges == g.stats.edges);
+    CHECK(rt.graph.stats.forward_list_citations == 8);
+    CHECK(rt.graph.citing == g.citing);
+    for (std::size_t i = 0; i < recs.size(); ++i) {
+        CHECK(rt.records[i][qi::forward_citations_5y].value == r.records[i][qi::forward_citations_5y].value);
+        CHECK(rt.records[i][qi::generality].status == r.records[i][qi::generality].status);
+        CHECK(t.table.to_record(i).citing_patents == recs[i].citing_patents);
+    }
 }

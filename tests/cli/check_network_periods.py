@@ -16,6 +16,7 @@ usage: check_network_periods.py TECHCONV DATA_DIR WORK_DIR
 """
 import csv
 import itertools
+import json
 import os
 import sys
 
@@ -53,6 +54,8 @@ def main():
     for f in ("nodes.csv", "edges.csv", "clusters.csv", "summary.json"):
         check(read_bytes(os.path.join(out, f)) == read_bytes(os.path.join(whole, f)),
               "%s of the whole set changed by --periods" % f)
+    with open(os.path.join(out, "summary.json"), encoding="utf-8") as f:
+        check(json.load(f)["records_read"] == len(raw), "the run's summary.json states records_read once")
 
     # report.md: the period table is a section of its own, before the list of files (it was once
     # appended after it)
@@ -87,6 +90,14 @@ def main():
             check(not os.path.exists(os.path.join(folder, "nodes.csv")), "%s: no nodes.csv for an empty period" % name)
             continue
         check(p["status"] == "ok", "%s status %s" % (name, p["status"]))
+        # the period's summary.json is about the period: its name and records, not the run's input
+        # figures, which the whole set's summary.json states once
+        with open(os.path.join(folder, "summary.json"), encoding="utf-8") as f:
+            ps = json.load(f)
+        check(ps.get("period") == name and ps["records"] == len(picked), "%s summary.json period/records %r/%r"
+              % (name, ps.get("period"), ps["records"]))
+        check("records_read" not in ps and "families_merged" not in ps,
+              "%s summary.json repeats the run's input figures" % name)
         check(close(float(p["density"]), nx.density(g)), "%s density" % name)
         check(close(float(p["convergence_index"]), (len(picked) - g.number_of_nodes()) / len(picked)),
               "%s convergence index" % name)

@@ -29,10 +29,12 @@ import sys
 
 import pandas as pd
 
-from cli_util import check, close, header, read_csv, run, write_chain_citations
+from cli_util import check, close, header, read_csv, reference, run, write_chain_citations
 
 INDICATORS = ["patent_scope", "family_size", "claims", "backward_citations", "forward_citations_5y",
               "generality", "originality", "radicalness", "breakthrough"]
+# statuses of a defined value (analysis::quality_status): complete, or partial with its reason
+DEFINED = ("ok", "unknown_citing_years", "unknown_citing_classes")
 
 
 OFFICES = {"WO", "IB", "EP", "EA", "AP", "OA", "GC"}
@@ -125,6 +127,35 @@ def check_groups(exe, data, work):
           % (len(order), len(INDICATORS), defined))
 
 
+def check_lens_citing(exe, work):
+    """quality on Lens JSON whose records list their citing documents (cited_by): quality.csv's
+    forward counts, generality, their statuses and coverage columns against the independent Python
+    computation (tests/analysis/quality_citing_reference.py), and report.md's coverage rows, the
+    counts of the hand-written sample worked out in tests/analysis/quality.test.cpp."""
+    sample = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "io", "lens_json", "citing.jsonl")
+    out = os.path.join(work, "quality-lens-citing")
+    run(exe, ["quality", sample, "--no-merge", "--out", out, "--quiet"])
+    rows = read_csv(os.path.join(out, "quality.csv"))
+    mine = []
+    for r in rows:
+        g = r["generality"]
+        mine.append("\t".join([r["id"], r["publication_year"], r["citing"], r["citing_with_year"],
+                               r["citing_with_classes"], r["cited"], r["forward_citations_5y"],
+                               r["forward_citations_5y_status"], "%.6f" % float(g) if g else "",
+                               r["generality_status"]]))
+    want = reference("analysis/quality_citing_reference.py", [sample]).splitlines()
+    check(mine == want, "quality.csv of the Lens cited_by sample differs from the Python computation:\n%s\n%s"
+          % ("\n".join(mine), "\n".join(want)))
+    with open(os.path.join(out, "report.md"), encoding="utf-8") as f:
+        md = f.read()
+    for row in ("| records whose source lists their citing documents | 5 |",
+                "| items of those lists (forward citations stated by the sources) | 8 |",
+                "| documents outside the corpus citing a record | 2 |",
+                "| self-citations (dropped) | 1 |"):
+        check(row in md, "report.md lacks the row %r" % row)
+    check(md.count("| 2 |") >= 3, "report.md: 2 outside citing documents, both without a year and a class")
+
+
 def main():
     exe, data, work = sys.argv[1:4]
     xml = sorted(glob.glob(os.path.join(data, "patents-uspto-grant-xml", "*.xml")))
@@ -133,7 +164,8 @@ def main():
     run(exe, ["quality"] + xml + ["--no-merge", "--out", first, "--quiet"])
     cols = header(os.path.join(first, "quality.csv"))
     want = (["id", "year", "publication_year", "field"] + INDICATORS + [i + "_normalised" for i in INDICATORS]
-            + [i + "_status" for i in INDICATORS] + ["citing", "citing_with_classes", "cited", "cited_with_classes"])
+            + [i + "_status" for i in INDICATORS]
+            + ["citing", "citing_with_classes", "cited", "cited_with_classes", "citing_with_year"])
     check(cols == want, "quality.csv columns %s" % cols)
     plain = read_csv(os.path.join(first, "quality.csv"))
     check(len(plain) == 225, "225 grants, got %d" % len(plain))
@@ -154,9 +186,9 @@ def main():
         for i in INDICATORS:
             v, s = r[i], r[i + "_status"]
             if v == "":
-                check(s not in ("ok", "unknown_citing_years"), "%s %s empty with status %s" % (r["id"], i, s))
+                check(s not in DEFINED, "%s %s empty with status %s" % (r["id"], i, s))
             else:
-                check(s in ("ok", "unknown_citing_years"), "%s %s = %s with status %s" % (r["id"], i, v, s))
+                check(s in DEFINED, "%s %s = %s with status %s" % (r["id"], i, v, s))
                 float(v)
             n = r[i + "_normalised"]
             if n != "":
@@ -197,6 +229,7 @@ def main():
     check("group" not in cols, "no group column without --group-by")
     check(not os.path.exists(os.path.join(first, "quality_by_group.csv")), "no quality_by_group.csv without --group-by")
     check_groups(exe, data, work)
+    check_lens_citing(exe, work)
     print("ok")
 
 

@@ -55,6 +55,14 @@ lj_result read_lj_fuzz(const std::string& text, const io::lens_json_options& o) 
             check_codes(rec.ipc, rec.id);
             check(rec.cpc.size() <= o.max_codes_per_record && rec.ipc.size() <= o.max_codes_per_record,
                   "more codes than max_codes_per_record", rec.id);
+            // citing documents: only from a supplied cited_by list, each once, none empty
+            check(rec.citing_patents.empty() || rec.has(io::patent_field::citing_list),
+                  "citing patents without a cited_by list", rec.id);
+            for (std::size_t k = 0; k < rec.citing_patents.size(); ++k) {
+                check(!rec.citing_patents[k].empty(), "an empty citing patent", rec.id);
+                for (std::size_t j = 0; j < k; ++j)
+                    check(rec.citing_patents[j] != rec.citing_patents[k], "a citing patent twice", rec.id);
+            }
             out.ids.push_back(rec.id);
         }
         check(r.stats().records == out.ids.size(), "stats().records differs from the records delivered");

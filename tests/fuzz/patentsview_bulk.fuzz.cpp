@@ -50,6 +50,13 @@ pvb_result read_pvb_fuzz(const std::vector<std::pair<std::string, std::string>>&
             if (backward)
                 check(static_cast<std::size_t>(*backward) == rec.cited_patents.size(),
                       "backward citations differ from the cited patents", rec.id);
+            const auto forward = rec.counts.get(io::indicator::forward_citations);
+            if (forward)
+                check(static_cast<std::size_t>(*forward) == rec.citing_patents.size() &&
+                          rec.has(io::patent_field::citing_list),
+                      "forward citations differ from the citing patents", rec.id);
+            else
+                check(rec.citing_patents.empty(), "citing patents without the citation table", rec.id);
             check_codes(rec.cpc, rec.id);
             check_codes(rec.ipc, rec.id);
             check(rec.cpc.size() <= o.max_codes_per_record && rec.ipc.size() <= o.max_codes_per_record,

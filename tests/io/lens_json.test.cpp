@@ -55,7 +55,8 @@ std::string lj_line(const tio::patent_record& r) {
            list(tio::patent_field::priority_countries, lj_joined(r.priority_countries)) + "\t" +
            list(tio::patent_field::priority_countries, lj_joined(r.priority_numbers, ";")) + "\t" +
            list(tio::patent_field::family_jurisdictions, lj_joined(r.family_jurisdictions)) + "\t" +
-           lj_joined(r.cited_patents, ";") + "\t" + nine + "\n";
+           lj_joined(r.cited_patents, ";") + "\t" +
+           list(tio::patent_field::citing_list, lj_joined(r.citing_patents, ";")) + "\t" + nine + "\n";
 }
 
 }  // namespace
@@ -75,6 +76,23 @@ TEST_CASE("lens json: the page and the JSON Lines sample equal the Python readin
     CHECK(mine == py);
     // the one item that is no symbol: `ZZZZ` of EP 3294629 A1 (page.json, by hand)
     CHECK(rejected == 1);
+}
+
+TEST_CASE("lens json: citing documents (cited_by.patents[] by document_id, else Lens ID) equal the Python reading") {
+    // citing.jsonl: cited_by lists with document_ids, Lens IDs only, an empty list and none
+    const std::string f = lj_dir() + "citing.jsonl";
+    std::string mine;
+    tio::lens_json_reader r(f);
+    tio::patent_record rec;
+    while (r.next(rec)) mine += lj_line(rec);
+    CHECK(mine == techconv_test::run_python("io/lens_json_reference.py", {f}));
+    // by hand: the third record's list is empty (supplied, nothing in it); the second has none
+    CHECK(mine.find("CN 110000003 A") != std::string::npos);
+    const auto recs = tio::read_lens_json(f);
+    REQUIRE(recs.size() == 6);
+    CHECK((recs[2].has(tio::patent_field::citing_list) && recs[2].citing_patents.empty()));
+    CHECK((!recs[1].has(tio::patent_field::citing_list) && recs[1].citing_patents.empty()));
+    CHECK(recs[5].citing_patents == std::vector<std::string>{"US 10000005 B2", "100-000-000-000-006"});
 }
 
 TEST_CASE("lens json: hand-checked values of the first record (page.json)") {
@@ -101,6 +119,10 @@ TEST_CASE("lens json: hand-checked values of the first record (page.json)") {
     CHECK(r.counts.value_or(tio::indicator::family_size, -1) == 3);
     CHECK(r.counts.value_or(tio::indicator::claims, -1) == 5);
     CHECK(r.cited_patents == std::vector<std::string>{"US 9550561 B1", "EP 2772725 A2", "150-002-417-338-610"});
+    // biblio.cited_by.patents[]: Lens IDs only in this sample, kept as the citing documents
+    CHECK(r.citing_patents == std::vector<std::string>{"031-884-612-004-215", "090-447-130-218-06X",
+                                                       "112-760-843-119-331", "170-028-946-511-590"});
+    CHECK(r.has(tio::patent_field::citing_list));
     // the second record states no counts: they are counted from the lists
     const auto& e = recs[1];
     CHECK(e.priority_year == 2015);  // no earliest_claim: the earliest claims[].date

@@ -5,7 +5,8 @@ Prints one tab-separated line per record, in input order:
   id, lens_id, family key, jurisdiction, kind, publication/application/priority year,
   IPC codes (','), CPC codes (','), applicants ('name@CC', ';'), inventors ('name@CC', ';'),
   priority countries (','), priority numbers (';'), family jurisdictions (','),
-  cited patents (';'), then the nine [KCT] indicators (space-separated, NA when absent).
+  cited patents (';'), citing patents (';', the documents of biblio.cited_by.patents[]),
+  then the nine [KCT] indicators (space-separated, NA when absent).
 '-' stands for an empty list or value, '~' for a list the record does not supply.
 
 The rules, written again here from docs/io-patents.md ("Lens patent JSON"), not from the
@@ -15,7 +16,9 @@ year is earliest_claim.date, else the earliest claims[].date, else the applicati
 codes lose their blanks and are upper-cased, each kept once, and an item that is no IPC/CPC
 symbol is dropped; names are kept once per key (ASCII letters upper-cased, other ASCII
 characters separators); the family key is the smallest Lens ID of the simple family's members
-and the record; counts are the stated ones, else counted from the lists.
+and the record; counts are the stated ones, else counted from the lists; a cited or citing
+document is `jurisdiction doc_number kind` of its document_id, else its Lens ID, each citing
+one once.
 
 usage: lens_json_reference.py FILE...
 """
@@ -119,6 +122,15 @@ def line(r):
     npl = rc.get("npl_count", sum("nplcit" in c for c in cits) if cits is not None else None)
     cb = b.get("cited_by", {})
     fwd = cb.get("patent_count", len(cb["patents"]) if "patents" in cb else None)
+    citing = None
+    if cb.get("patents") is not None:
+        citing = []
+        for c in cb["patents"]:
+            d = c.get("document_id")
+            name = (" ".join(x for x in (d.get("jurisdiction", ""), d["doc_number"], d.get("kind", "")) if x)
+                    if d and d.get("doc_number") else c.get("lens_id"))
+            if name and name not in citing:
+                citing.append(name)
     size = sf.get("size", len(members) if members is not None else None)
     claims = len(r["claims"][0]["claims"]) if r.get("claims") else None
     ind = [back, npl, claims, fwd, len(ipc) if ipc is not None else None,
@@ -135,7 +147,7 @@ def line(r):
         return "-" if v is None else str(v)
     return "\t".join([rid, r["lens_id"], family, juris.upper() or "-", kind or "-", y(pub), y(app), y(prio),
                       lst(ipc), lst(cpc), ppl(apps), ppl(invs), lst(pcountries), lst(numbers if pcountries is not None else None, ";"),
-                      lst(fj), lst(cited, ";"), " ".join("NA" if v is None else str(v) for v in ind)])
+                      lst(fj), lst(cited, ";"), lst(citing, ";"), " ".join("NA" if v is None else str(v) for v in ind)])
 
 
 def main():

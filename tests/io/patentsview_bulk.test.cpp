@@ -121,15 +121,17 @@ TEST_CASE("patentsview-bulk: the tables written from the API sample read as the 
     }
 }
 
-TEST_CASE("patentsview-bulk: citation counts and cited patents equal a Python csv reading of the tables") {
+TEST_CASE("patentsview-bulk: citation counts, cited and citing patents equal a Python csv reading of the tables") {
     if (!techconv_test::have_data()) return;
     std::string mine;
     for (const auto& r : tio::read_patentsview_bulk(pvb_tables())) {
-        std::string cited;
+        std::string cited, citing;
         for (const auto& c : r.cited_patents) cited += (cited.empty() ? "" : ",") + pvb_number(c + " ");
+        for (const auto& c : r.citing_patents) citing += (citing.empty() ? "" : ",") + pvb_number(c + " ");
+        CHECK(r.has(tio::patent_field::citing_list));  // the citation table is given
         mine += pvb_number(r.id) + "\t" + std::to_string(r.counts.value_or(tio::indicator::backward_citations, -1)) +
                 "\t" + std::to_string(r.counts.value_or(tio::indicator::forward_citations, -1)) + "\t" +
-                (cited.empty() ? "-" : cited) + "\n";
+                (cited.empty() ? "-" : cited) + "\t" + (citing.empty() ? "-" : citing) + "\n";
     }
     const std::string py = techconv_test::run_python("io/patentsview_bulk_tables.py", {"citations", pvb_dir()});
     CHECK(mine == py);

@@ -43,8 +43,9 @@ usage: patentsview_bulk_tables.py write OUT_DIR JSON...
        patentsview_bulk_tables.py citations OUT_DIR
            reads OUT_DIR/g_patent.tsv and g_us_patent_citation.tsv with Python's csv
            module; one line per patent of g_patent, sorted by patent_id:
-           PATENT_ID<TAB>BACKWARD<TAB>FORWARD<TAB>CITED (distinct cited patent_ids,
-           distinct citing patent_ids; CITED the cited ids in file order, ',' joined, '-')
+           PATENT_ID<TAB>BACKWARD<TAB>FORWARD<TAB>CITED<TAB>CITING (distinct cited patent_ids,
+           distinct citing patent_ids; CITED the cited ids in file order, CITING the citing
+           ids in file order, each ',' joined, '-' when none)
        patentsview_bulk_tables.py scale N OUT_DIR JSON...
            writes N patents: the responses' patents over and over, patent k numbered
            20000000 + k, with the citation rule above (the throughput set)
@@ -201,15 +202,16 @@ def rows(path):
 
 def citations(out):
     ids = sorted(r["patent_id"] for r in rows(os.path.join(out, "g_patent.tsv")))
-    cited, citing = {i: [] for i in ids}, {i: set() for i in ids}
+    cited, citing = {i: [] for i in ids}, {i: [] for i in ids}
     for r in rows(os.path.join(out, "g_us_patent_citation.tsv")):
         src, dst = r["patent_id"], r["citation_patent_id"]
         if src in cited and dst not in cited[src]:
             cited[src].append(dst)
-        if dst in citing:
-            citing[dst].add(src)
+        if dst in citing and src not in citing[dst]:
+            citing[dst].append(src)
     for i in ids:
-        print("%s\t%d\t%d\t%s" % (i, len(cited[i]), len(citing[i]), ",".join(cited[i]) or "-"))
+        print("%s\t%d\t%d\t%s\t%s" % (i, len(cited[i]), len(citing[i]), ",".join(cited[i]) or "-",
+                                      ",".join(citing[i]) or "-"))
 
 
 def main():

@@ -2,7 +2,8 @@
 //
 // The citation graph of a corpus (issue 19 §1): its records' backward citation
 // lists resolved to the records that have the cited publication numbers, the
-// forward citations that follow from them, and an optional citation table and
+// forward citation lists the sources state (the documents citing a record), the
+// forward citations that follow from both, and an optional citation table and
 // class table (io/citations.hpp) that extend the graph beyond the corpus.
 #ifndef TECHCONV_ANALYSIS_CITATIONS_HPP_
 #define TECHCONV_ANALYSIS_CITATIONS_HPP_
@@ -27,7 +28,10 @@ namespace analysis {
 
 /// \brief Counters of build_citation_graph().
 struct citation_graph_stats {
-    index list_citations = 0;     ///< items of the records' own cited_patents lists
+    index list_citations = 0;            ///< items of the records' own cited_patents lists
+    index forward_list_citations = 0;    ///< items of the records' own citing_patents lists (forward)
+    /// records whose source lists their citing documents (io::patent_field::citing_list)
+    index records_with_citing_list = 0;
     index table_rows = 0;         ///< rows of the citation table
     index table_rows_unused = 0;  ///< table rows with neither end a record of the corpus
     index self_citations = 0;     ///< citations of a document by itself (dropped)
@@ -39,10 +43,13 @@ struct citation_graph_stats {
 /// \brief Citations between the records of a corpus and the documents they cite or are cited by.
 ///
 /// Nodes 0..records-1 are the records, in input order; the nodes after them are documents
-/// outside the corpus (named by a cited_patents list or the citation table), in order of
-/// first appearance. A publication number resolves by io::publication_key (the number
-/// without its kind code) to the first record with that key, else to its external node.
-/// Citations are directed citing -> cited, each once; self-citations are dropped.
+/// outside the corpus (named by a cited_patents list, then by a citing_patents list, then by
+/// the citation table), in order of first appearance. A publication number resolves by
+/// io::publication_key (the number without its kind code) to the first record with that key;
+/// an id that is no record's number resolves to the first record with that Lens ID (Lens lists
+/// a citation without a number by its Lens ID); else to its external node. Citations are
+/// directed citing -> cited, each once (a citation both lists state is one edge);
+/// self-citations are dropped.
 struct citation_graph {
     index records = 0;                           ///< number of corpus records (the first nodes)
     std::vector<std::string> ids;                ///< publication number of each node
@@ -67,18 +74,31 @@ public:
     explicit citation_graph_builder(std::size_t records) { g_.records = static_cast<index>(records); }
 
     // Record i (called for i = 0, 1, ... in order).
-    void add_record(std::string_view id, year_type pub, std::vector<classification::ipc_code> codes) {
+    void add_record(std::string_view id, std::string_view lens_id, year_type pub,
+                    std::vector<classification::ipc_code> codes) {
         const auto v = static_cast<index>(g_.ids.size());
         g_.ids.emplace_back(id);
         g_.publication_year.push_back(pub);
         normalise(codes);
         g_.classes.push_back(std::move(codes));
         if (!key_.emplace(std::string(io::publication_key(id)), v).second) ++g_.stats.duplicate_ids;
+        if (!lens_id.empty() && lens_id != id) lens_.emplace(std::string(lens_id), v);
+    }
+    // After every record: its Lens ID resolves to it unless an id of the corpus is that text.
+    void records_done() {
+        for (auto& [lens, v] : lens_) key_.emplace(lens, v);
+        lens_.clear();
     }
     void add_list_citation(index citing, std::string_view cited) {
         ++g_.stats.list_citations;
         add_edge(citing, node(cited));
     }
+    // Record `cited`'s source lists `citing` among the documents citing it.
+    void add_forward_list_citation(index cited, std::string_view citing) {
+        ++g_.stats.forward_list_citations;
+        add_edge(node(citing), cited);
+    }
+    void count_citing_list() { ++g_.stats.records_with_citing_list; }
     void add_table(const std::vector<io::citation_row>& rows) {
         for (const auto& r : rows) {
             ++g_.stats.table_rows;
@@ -159,11 +179,13 @@ private:
 
     citation_graph g_;
     std::unordered_map<std::string, index> key_;
+    std::unordered_map<std::string, index> lens_;  // Lens ID -> first record with it (until records_done)
 };
 
 }  // namespace detail
 
-/// \brief The citation graph of `records` (their cited_patents lists), extended by the rows
+/// \brief The citation graph of `records` (their cited_patents lists and, where the source
+/// lists the documents citing a record, their citing_patents lists), extended by the rows
 /// of a citation table and the codes of a class table (io::read_citation_table,
 /// io::read_class_table; both may be empty).
 ///
@@ -178,10 +200,15 @@ inline citation_graph build_citation_graph(const std::vector<io::patent_record>&
     std::vector<classification::ipc_code> codes;
     for (const auto& r : records) {
         parse_codes(r.ipc, codes);
-        b.add_record(r.id, r.publication_year, codes);
+        b.add_record(r.id, r.lens_id, r.publication_year, codes);
     }
+    b.records_done();
     for (std::size_t i = 0; i < records.size(); ++i)
         for (const auto& c : records[i].cited_patents) b.add_list_citation(static_cast<index>(i), c);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (records[i].has(io::patent_field::citing_list)) b.count_citing_list();
+        for (const auto& c : records[i].citing_patents) b.add_forward_list_citation(static_cast<index>(i), c);
+    }
     b.add_table(table);
     b.add_classes(classes);
     return b.finish();
@@ -195,12 +222,18 @@ citation_graph build_citation_graph(const Table& table, const std::vector<io::ci
     for (std::size_t i = 0; i < table.size(); ++i) {
         const auto [c, k] = table.locate(i);
         const auto codes = c->ipc(k);
-        b.add_record(c->id(k), c->publication_year(k),
+        b.add_record(c->id(k), c->lens_id(k), c->publication_year(k),
                      std::vector<classification::ipc_code>(codes.begin(), codes.end()));
     }
+    b.records_done();
     for (std::size_t i = 0; i < table.size(); ++i) {
         const auto [c, k] = table.locate(i);
         for (const auto l : c->cited_patents(k)) b.add_list_citation(static_cast<index>(i), table.label(l));
+    }
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        const auto [c, k] = table.locate(i);
+        if (c->has(k, io::patent_field::citing_list)) b.count_citing_list();
+        for (const auto l : c->citing_patents(k)) b.add_forward_list_citation(static_cast<index>(i), table.label(l));
     }
     b.add_table(citations);
     b.add_classes(classes);

@@ -89,10 +89,12 @@ enum class quality_status : std::uint8_t {
     unknown_citing_years = 6,  ///< value given, but some citing documents have no year and are not counted
     no_cohort = 7,             ///< normalised/breakthrough: no year or no technology field
     zero_cohort_maximum = 8,   ///< normalised: the cohort's largest value is 0
+    /// generality: value given, but some citing documents have no known class and are not counted
+    unknown_citing_classes = 9,
 };
 
 /// \brief Number of quality statuses (their values are 0 .. quality_status_count - 1).
-inline constexpr std::size_t quality_status_count = 9;
+inline constexpr std::size_t quality_status_count = 10;
 
 /// \brief Stable name of a quality status (the quality.csv status cells).
 constexpr std::string_view to_string(quality_status s) noexcept {
@@ -106,12 +108,14 @@ constexpr std::string_view to_string(quality_status s) noexcept {
         case quality_status::unknown_citing_years: return "unknown_citing_years";
         case quality_status::no_cohort: return "no_cohort";
         case quality_status::zero_cohort_maximum: return "zero_cohort_maximum";
+        case quality_status::unknown_citing_classes: return "unknown_citing_classes";
     }
     return "unknown";
 }
 
 /// \brief A value and its status: empty value = undefined, the status says why; a value with
-/// status unknown_citing_years is a lower bound.
+/// status unknown_citing_years is a lower bound, one with unknown_citing_classes rests on the
+/// citing documents with a known class only.
 struct quality_value {
     std::optional<double> value;              ///< the value, or empty
     quality_status status = quality_status::ok;  ///< ok, or why it is empty / partial
@@ -167,8 +171,9 @@ struct quality_record {
     label_id field = no_label;       ///< technology field (technology_field), no_label if none
     std::array<quality_value, quality_indicator_count> values;      ///< by all_quality_indicators order
     std::array<quality_value, quality_indicator_count> normalised;  ///< value / cohort maximum
-    index citing = 0;               ///< documents citing it (corpus and citation table)
+    index citing = 0;               ///< documents citing it (corpus, the sources' citing lists, citation table)
     index citing_with_classes = 0;  ///< of those, with a known class at the level
+    index citing_with_year = 0;     ///< of those, with a known publication year (the 5-year window's coverage)
     index cited = 0;                ///< documents it cites that the graph has
     index cited_with_classes = 0;   ///< of those, with a known class at the level
     std::string group;              ///< with quality_options::group_by_country: its group, else empty
@@ -351,6 +356,8 @@ inline quality_result compute_quality(citation_graph g, const quality_input& in,
             cited.empty() ? stated(io::indicator::backward_citations)
                           : quality_value{static_cast<double>(cited.size()), quality_status::ok});
         // forward citations within the window
+        for (const index c : citing)
+            if (g.publication_year[static_cast<std::size_t>(c)] != no_year) ++r.citing_with_year;
         if (r.publication_year == no_year) {
             set(quality_indicator::forward_citations_5y, {std::nullopt, quality_status::no_year});
         } else {
@@ -365,7 +372,13 @@ inline quality_result compute_quality(citation_graph g, const quality_input& in,
             set(quality_indicator::forward_citations_5y,
                 {static_cast<double>(within), unknown > 0 ? quality_status::unknown_citing_years : quality_status::ok});
         }
-        set(quality_indicator::generality, concentration(g, citing, o, r.citing_with_classes));
+        // generality: a citing document without a known class (one outside the corpus that the class
+        // table does not cover) is left out, and the status says so
+        auto generality = concentration(g, citing, o, r.citing_with_classes);
+        if (generality.value && generality.status == quality_status::ok &&
+            r.citing_with_classes < static_cast<index>(citing.size()))
+            generality.status = quality_status::unknown_citing_classes;
+        set(quality_indicator::generality, generality);
         set(quality_indicator::originality, concentration(g, cited, o, r.cited_with_classes));
         // radicalness: share of (cited document, class) pairs whose class the focal lacks
         if (cited.empty()) {

@@ -7,6 +7,7 @@
 #ifndef TECHCONV_IO_LENS_JSON_HPP_
 #define TECHCONV_IO_LENS_JSON_HPP_
 
+#include <algorithm>    // std::find
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::int64_t, std::uint64_t
 #include <istream>      // std::istream
@@ -78,7 +79,9 @@ struct lens_json_options {
 ///    `citations[]` with a `patcit`; their publication numbers (`patcit.document_id`, else
 ///    `patcit.lens_id`) as cited patents; NPL citations `references_cited.npl_count`, else the
 ///    number of `citations[]` with an `nplcit`; forward citations `biblio.cited_by.patent_count`,
-///    else the length of `biblio.cited_by.patents[]`;
+///    else the length of `biblio.cited_by.patents[]`; the citing documents of that list
+///    (`document_id`, else `lens_id`, as for a `patcit`; each once) as citing patents, and the
+///    list's presence as patent_field::citing_list;
 ///  - family key detail::simple_family_key(`lens_id`, `families.simple_family.members[].lens_id`);
 ///    family size `families.simple_family.size`, else the number of members; filing
 ///    jurisdictions the members' `document_id.jurisdiction`;
@@ -177,6 +180,7 @@ private:
         ipc_items_.clear();
         cpc_items_.clear();
         cited_.clear();
+        citing_.clear();
         members_.clear();
         member_juris_.clear();
         patcit_ = nplcit_ = forward_listed_ = 0;
@@ -439,9 +443,7 @@ private:
                 if (m == "patent_count") {
                     forward_count_ = count_value();
                 } else if (m == "patents") {
-                    has_forward_list_ = objects([] {}, [&](std::string_view) { json().skip(); },
-                                                [&] { ++forward_listed_; }) ||
-                                        has_forward_list_;
+                    read_cited_by();
                 } else {
                     json().skip();
                 }
@@ -524,6 +526,27 @@ private:
             if (!r.doc_number.empty()) cited_.push_back(detail::publication_id(r.jurisdiction, r.doc_number, r.kind, ""));
             else if (!lens.empty()) cited_.push_back(lens);
         });
+    }
+
+    // biblio.cited_by.patents[]: the citing documents, named as a patcit is (document_id, else
+    // lens_id), each once; every element counts in the listed forward citations.
+    void read_cited_by() {
+        reference r;
+        std::string lens;
+        has_forward_list_ = objects([&] {
+            r.clear();
+            lens.clear();
+        }, [&](std::string_view m) {
+            if (m == "lens_id") string_into(lens);
+            else if (m == "document_id") object([&](std::string_view d) { reference_member(d, r, nullptr); });
+            else json().skip();
+        }, [&] {
+            ++forward_listed_;
+            std::string id = !r.doc_number.empty() ? detail::publication_id(r.jurisdiction, r.doc_number, r.kind, "")
+                                                   : lens;
+            if (!id.empty() && std::find(citing_.begin(), citing_.end(), id) == citing_.end())
+                citing_.push_back(std::move(id));
+        }) || has_forward_list_;
     }
 
     void read_members() {
@@ -649,6 +672,8 @@ private:
             }
         }
         for (const auto& c : cited_) sink.add_cited_patent(c);
+        if (has_forward_list_) sink.supply(patent_field::citing_list);
+        for (const auto& c : citing_) sink.add_citing_patent(c);
         const std::int64_t backward = patent_count_ >= 0 ? patent_count_ : has_citations_ ? patcit_ : -1;
         const std::int64_t npl = npl_count_ >= 0 ? npl_count_ : has_citations_ ? nplcit_ : -1;
         const std::int64_t forward = forward_count_ >= 0 ? forward_count_ : has_forward_list_ ? forward_listed_ : -1;
@@ -676,7 +701,7 @@ private:
     reference top_, pub_ref_;
     year_type publication_ = no_year, pub_ref_year_ = no_year, application_ = no_year, earliest_claim_ = no_year,
               claims_min_ = no_year;
-    std::vector<std::string> priority_numbers_, ipc_items_, cpc_items_, cited_, members_, member_juris_;
+    std::vector<std::string> priority_numbers_, ipc_items_, cpc_items_, cited_, citing_, members_, member_juris_;
     std::vector<party> applicants_, inventors_, parties_, inventor_list_;
     detail::scratch_unique_list keys_, codes_;
     std::int64_t patcit_ = 0, nplcit_ = 0, forward_listed_ = 0;

@@ -188,7 +188,7 @@ inline std::size_t record_bytes(const patent_record& r) {
         for (const auto& x : *parties) b += str(x.name) + str(x.country);
     }
     for (const auto* list : {&r.ipc, &r.cpc, &r.family_jurisdictions, &r.priority_countries, &r.priority_numbers,
-                             &r.cited_patents}) {
+                             &r.cited_patents, &r.citing_patents}) {
         b += list->capacity() * sizeof(std::string);
         for (const auto& x : *list) b += str(x);
     }
@@ -485,6 +485,7 @@ public:
     void add_priority_country(std::string_view s) { t_->add_priority_country(s); }
     void add_priority_number(std::string_view s) { t_->add_priority_number(s); }
     void add_cited_patent(std::string_view s) { t_->add_cited_patent(s); }
+    void add_citing_patent(std::string_view s) { t_->add_citing_patent(s); }
     void set_npl_list_items(std::size_t n) { t_->set_npl_list_items(n); }
     void set_count(indicator ind, std::int64_t v) { t_->set_count(ind, v); }
     void supply(patent_field f) { t_->supply(f); }

@@ -68,6 +68,7 @@ public:
     void add_priority_country(std::string_view s) { rec_->priority_countries.emplace_back(s); }       ///< a country
     void add_priority_number(std::string_view s) { rec_->priority_numbers.emplace_back(s); }          ///< a number
     void add_cited_patent(std::string_view s) { rec_->cited_patents.emplace_back(s); }  ///< a cited patent
+    void add_citing_patent(std::string_view s) { rec_->citing_patents.emplace_back(s); }  ///< a citing patent
     void set_npl_list_items(std::size_t n) noexcept { rec_->npl_list_items = n; }  ///< NPL list items
     void set_count(indicator ind, std::int64_t v) { rec_->counts.set(ind, v); }     ///< a stated count
     void set_counts(const indicator_values& v) { rec_->counts = v; }                ///< every stated count

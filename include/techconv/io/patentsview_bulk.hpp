@@ -106,7 +106,9 @@ struct patentsview_bulk_table_report {
 ///  - g_us_patent_citation (`patent_id`, `citation_patent_id`): backward citations = the
 ///    distinct patents the patent cites (listed in cited_patents as `US <number>`); forward
 ///    citations = the distinct citing patents of the table that cite it (any citing patent of
-///    the table, in g_patent or not: give the whole table for whole counts).
+///    the table, in g_patent or not: give the whole table for whole counts), listed in
+///    citing_patents as `US <number>` in the table's order (patent_field::citing_list). Memory:
+///    one 4-byte entry per such citation, plus each distinct citing patent's number.
 /// A list whose table is not given leaves its field unsupplied; countries need the location
 /// table.
 ///
@@ -351,16 +353,20 @@ private:
         }
     }
 
+    // The citing patents of each row of g_patent (forward_start_ / forward_ids_ into citing_names_),
+    // in the table's order, each once.
     void count_forward() {
         const std::size_t k = which_[slot(patentsview_table::us_patent_citation)];
         if (k == none) return;
-        forward_.assign(index_.size(), 0);
         const auto in = reopen(k);
         table_file f(*in, opts_);
         const std::size_t c_id = f.require("patent_id", "g_us_patent_citation"),
                           c_cited = f.require("citation_patent_id", "g_us_patent_citation");
         std::string citing;
+        std::uint32_t citing_name = 0;
         std::vector<std::uint32_t> seen;  // the cited rows of the citing patent's rows so far
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (cited row, citing name)
+        std::unordered_map<std::string, std::uint32_t> names;
         while (f.csv.next()) {
             if (f.csv.blank()) continue;
             const std::string_view id = f.cell(c_id);
@@ -370,9 +376,24 @@ private:
             }
             const auto it = index_.find(std::string(f.cell(c_cited)));
             if (it == index_.end() || std::find(seen.begin(), seen.end(), it->second) != seen.end()) continue;
+            if (seen.empty()) {  // the citing patent's first citation of a patent of g_patent
+                const auto n = names.emplace(citing, static_cast<std::uint32_t>(citing_names_.size()));
+                if (n.second) citing_names_.push_back(detail::patentsview_record_id(citing, ""));
+                citing_name = n.first->second;
+            }
             seen.push_back(it->second);
-            ++forward_[it->second];
+            pairs.emplace_back(it->second, citing_name);
         }
+        std::stable_sort(pairs.begin(), pairs.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        forward_start_.assign(index_.size() + 1, 0);
+        forward_ids_.clear();
+        forward_ids_.reserve(pairs.size());
+        for (const auto& [row, name] : pairs) {
+            ++forward_start_[row + 1];
+            forward_ids_.push_back(name);
+        }
+        for (std::size_t r = 1; r < forward_start_.size(); ++r) forward_start_[r] += forward_start_[r - 1];
     }
 
     void open_join() {
@@ -533,7 +554,11 @@ private:
         if (has_[slot(patentsview_table::us_patent_citation)]) {
             for (const auto& c : cited_) sink.add_cited_patent(detail::patentsview_record_id(c, ""));
             sink.set_count(indicator::backward_citations, static_cast<std::int64_t>(cited_.size()));
-            sink.set_count(indicator::forward_citations, static_cast<std::int64_t>(forward_[row_]));
+            sink.supply(patent_field::citing_list);
+            for (std::size_t j = forward_start_[row_]; j < forward_start_[row_ + 1]; ++j)
+                sink.add_citing_patent(citing_names_[forward_ids_[j]]);
+            sink.set_count(indicator::forward_citations,
+                           static_cast<std::int64_t>(forward_start_[row_ + 1] - forward_start_[row_]));
         }
         if (claims > 0) sink.set_count(indicator::claims, claims);
         guard.commit();
@@ -654,7 +679,9 @@ private:
         stats_.encoding = stats_.text.used;
         patent_src_->finish();
         index_ = {};
-        forward_ = {};
+        forward_start_ = {};
+        forward_ids_ = {};
+        citing_names_ = {};
     }
 
     patentsview_bulk_options opts_;
@@ -671,7 +698,11 @@ private:
     bool has_[n_tables] = {};
     std::unordered_map<std::string, std::string> locations_;  // location_id -> country (may be empty)
     std::unordered_map<std::string, std::uint32_t> index_;    // patent_id -> row of g_patent
-    std::vector<std::uint32_t> forward_;                      // citing patents per row of g_patent
+    // the citing patents of row r of g_patent: citing_names_[forward_ids_[j]] for j from
+    // forward_start_[r] to forward_start_[r + 1] (excluded)
+    std::vector<std::size_t> forward_start_;
+    std::vector<std::uint32_t> forward_ids_;
+    std::vector<std::string> citing_names_;  // `US <number>` of each citing patent
     input_source* patent_src_ = nullptr;
     std::unique_ptr<table_file> patents_;
     std::size_t patent_report_ = 0;

@@ -79,7 +79,7 @@ inline year_type read_year(byte_reader& r, const char* what) {
 /// ID, family id, jurisdiction, kind, document type, title), the three
 /// years (i64), applicants and inventors (count, then name, type u8,
 /// country), the six string lists (IPC, CPC, family jurisdictions, priority
-/// countries, priority numbers, cited patents), NPL list items (u64), the nine stated
+/// countries, priority numbers, cited patents, citing patents), NPL list items (u64), the nine stated
 /// counts (presence bits u16, then the present values as i64 in indicator
 /// order), the field bits (u16), source line and members (u64).
 inline void write(byte_writer& w, const io::patent_record& p) {
@@ -91,7 +91,7 @@ inline void write(byte_writer& w, const io::patent_record& p) {
     detail::write_parties(w, p.applicants);
     detail::write_parties(w, p.inventors);
     for (const auto* v : {&p.ipc, &p.cpc, &p.family_jurisdictions, &p.priority_countries, &p.priority_numbers,
-                          &p.cited_patents})
+                          &p.cited_patents, &p.citing_patents})
         detail::write_strings(w, *v);
     w.u64(p.npl_list_items);
     std::uint16_t present = 0;
@@ -118,7 +118,7 @@ inline io::patent_record read_patent_record(byte_reader& r) {
     p.applicants = detail::read_parties(r, "applicants");
     p.inventors = detail::read_parties(r, "inventors");
     for (auto* v : {&p.ipc, &p.cpc, &p.family_jurisdictions, &p.priority_countries, &p.priority_numbers,
-                    &p.cited_patents})
+                    &p.cited_patents, &p.citing_patents})
         *v = detail::read_strings(r, "record list");
     p.npl_list_items = static_cast<std::size_t>(r.u64("npl list items"));
     const std::uint16_t present = r.u16("count presence");

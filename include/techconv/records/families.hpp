@@ -132,6 +132,7 @@ inline patent_record merge_family(const std::vector<patent_record>& records, con
         detail::append_unique(out.priority_countries, m.priority_countries);
         detail::append_unique(out.priority_numbers, m.priority_numbers);
         detail::append_unique(out.cited_patents, m.cited_patents);
+        detail::append_unique(out.citing_patents, m.citing_patents);
         out.fields = static_cast<std::uint16_t>(out.fields | m.fields);
         switch (counts) {
             case family_count_merge::max:

@@ -187,6 +187,7 @@ enum class patent_field : std::uint8_t {
     priority_countries = 5,    ///< countries of the priority claims
     party_countries = 6,       ///< countries of applicants / inventors
     npl_list = 7,              ///< the NPL citations as a list (counted when no count is stated)
+    citing_list = 8,           ///< the documents citing it as a list (patent_record::citing_patents)
 };
 
 /// \brief One patent publication (or, after merging, one simple family).
@@ -214,8 +215,14 @@ struct patent_record {
     std::vector<std::string> priority_countries;    ///< countries of the priority claims
     std::vector<std::string> priority_numbers;      ///< priority application numbers, as written
     /// Publication numbers of the patents it cites, in the form of `id` (`US 5123456 A`), source
-    /// order, each once: USPTO XML `us-citation/patcit` (other sources list only a count).
+    /// order, each once: USPTO XML `us-citation/patcit`, Lens JSON `references_cited`, Derwent
+    /// `CP`, PATSTAT, PatentsView bulk (docs/io-patents.md says which format lists them).
     std::vector<std::string> cited_patents;
+    /// The documents citing it (forward citations) where the source lists them, in the form of
+    /// cited_patents (a publication number, else the source's own id such as a Lens ID), source
+    /// order, each once: Lens JSON `biblio.cited_by.patents[]`, PatentsView bulk
+    /// `g_us_patent_citation`. patent_field::citing_list says the source supplied the list.
+    std::vector<std::string> citing_patents;
     std::size_t npl_list_items = 0;        ///< items of an NPL citation list, when supplied
     indicator_values counts;   ///< counts the source states directly (absent = not stated)
     std::uint16_t fields = 0;  ///< bit k set = patent_field k supplied by the source

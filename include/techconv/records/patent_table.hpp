@@ -228,6 +228,8 @@ public:
     column_range<label_index> priority_numbers(std::size_t i) const noexcept { return priority_numbers_.at(i); }
     /// Publication numbers of the patents record `i` cites (io::patent_record::cited_patents), as label ids.
     column_range<label_index> cited_patents(std::size_t i) const noexcept { return cited_.at(i); }
+    /// Publication numbers of the documents citing record `i` (io::patent_record::citing_patents), as label ids.
+    column_range<label_index> citing_patents(std::size_t i) const noexcept { return citing_.at(i); }
     std::size_t npl_list_items(std::size_t i) const noexcept { return npl_items_[i]; }  ///< NPL list items
     /// The stated indicator counts.
     io::indicator_values counts(std::size_t i) const {
@@ -256,7 +258,8 @@ public:
                office_.capacity() * sizeof(office_[0]) + years_.capacity() * sizeof(years_[0]) +
                applicants_.memory_bytes() + inventors_.memory_bytes() + ipc_.memory_bytes() + cpc_.memory_bytes() +
                family_juris_.memory_bytes() + priority_countries_.memory_bytes() +
-               priority_numbers_.memory_bytes() + cited_.memory_bytes() + npl_items_.capacity() * sizeof(std::uint32_t) +
+               priority_numbers_.memory_bytes() + cited_.memory_bytes() + citing_.memory_bytes() +
+               npl_items_.capacity() * sizeof(std::uint32_t) +
                count_mask_.capacity() * sizeof(std::uint16_t) + count_values_.memory_bytes() +
                wide_counts_.capacity() * sizeof(wide_counts_[0]) +
                fields_.capacity() * sizeof(std::uint16_t) + source_line_.capacity() * sizeof(std::uint64_t) +
@@ -287,7 +290,8 @@ private:
     void shrink_to_fit() {
         for (auto* t : {&ids_, &lens_ids_, &family_ids_, &titles_}) t->shrink_to_fit();
         for (auto* l : {&applicants_, &inventors_}) l->shrink_to_fit();
-        for (auto* l : {&family_juris_, &priority_countries_, &priority_numbers_, &cited_}) l->shrink_to_fit();
+        for (auto* l : {&family_juris_, &priority_countries_, &priority_numbers_, &cited_, &citing_})
+            l->shrink_to_fit();
         for (auto* c : {&ipc_, &cpc_}) {
             c->codes.shrink_to_fit();
             c->texts.shrink_to_fit();
@@ -310,7 +314,7 @@ private:
     std::vector<std::array<year_type, 3>> years_;     // publication, application, priority
     detail::list_column<party_cell> applicants_, inventors_;
     detail::code_column ipc_, cpc_;
-    detail::list_column<label_index> family_juris_, priority_countries_, priority_numbers_, cited_;
+    detail::list_column<label_index> family_juris_, priority_countries_, priority_numbers_, cited_, citing_;
     std::vector<std::uint32_t> npl_items_;
     std::vector<std::uint16_t> count_mask_;
     // the stated counts only, in indicator order; a count of 2^32 - 1 or more is wide_count here
@@ -383,6 +387,7 @@ public:
         for (const auto& x : r.priority_countries) add_priority_country(x);
         for (const auto& x : r.priority_numbers) add_priority_number(x);
         for (const auto& x : r.cited_patents) add_cited_patent(x);
+        for (const auto& x : r.citing_patents) add_citing_patent(x);
         set_npl_list_items(r.npl_list_items);
         set_counts(r.counts);
         set_fields(r.fields);
@@ -481,6 +486,11 @@ public:
         open();
         chunks_.back().cited_.push_back(labels_.intern(s));
     }
+    /// Adds the publication number of a citing patent.
+    void add_citing_patent(std::string_view s) {
+        open();
+        chunks_.back().citing_.push_back(labels_.intern(s));
+    }
     void set_npl_list_items(std::size_t n) { open().npl = n; }  ///< items of the NPL citation list
     /// States indicator `ind`'s count (io::indicator_values::set rules).
     void set_count(io::indicator ind, std::int64_t v) { open().counts.set(ind, v); }
@@ -521,6 +531,7 @@ public:
         c.priority_countries_.close();
         c.priority_numbers_.close();
         c.cited_.close();
+        c.citing_.close();
         c.npl_items_.push_back(static_cast<std::uint32_t>(r.npl));
         c.push_counts(r.counts);
         c.fields_.push_back(r.fields);
@@ -559,6 +570,7 @@ public:
         c.priority_countries_.drop_open();
         c.priority_numbers_.drop_open();
         c.cited_.drop_open();
+        c.citing_.drop_open();
         if (row_.new_chunk) chunks_.pop_back();
         labels_.truncate(row_.labels);  // only the abandoned row used the labels it added
         row_.open = false;
@@ -607,6 +619,7 @@ private:
         get_labels(L, c->priority_countries(k), out.priority_countries);
         get_labels(L, c->priority_numbers(k), out.priority_numbers);
         get_labels(L, c->cited_patents(k), out.cited_patents);
+        get_labels(L, c->citing_patents(k), out.citing_patents);
         out.npl_list_items = c->npl_list_items(k);
         out.counts = c->counts(k);
         out.fields = c->fields(k);
@@ -813,6 +826,7 @@ struct table_access {
         copy_list(o.priority_countries_, c.priority_countries_, k);
         copy_list(o.priority_numbers_, c.priority_numbers_, k);
         copy_list(o.cited_, c.cited_, k);
+        copy_list(o.citing_, c.citing_, k);
         o.npl_items_.push_back(c.npl_items_[k]);
         o.count_mask_.push_back(c.count_mask_[k]);
         const std::size_t base = c.count_values_.first(k);
@@ -999,6 +1013,7 @@ struct table_access {
         labels(&patent_table_chunk::priority_countries_);
         labels(&patent_table_chunk::priority_numbers_);
         labels(&patent_table_chunk::cited_);
+        labels(&patent_table_chunk::citing_);
         o.npl_items_.push_back(patent_table::narrow(npl, "npl_list_items"));
         o.push_counts(cnt);
         o.fields_.push_back(fields);

@@ -12,6 +12,7 @@
 #include <ostream>  // std::ostream
 #include <limits>  // std::numeric_limits
 #include <string>   // std::string
+#include <string_view>  // std::string_view
 
 #include "techconv/analysis/network.hpp"
 #include "techconv/config.hpp"
@@ -174,13 +175,17 @@ inline std::string key_core_note(const analysis::key_core_selection& s) {
            std::to_string(s.columns) + " indicators, " + std::to_string(s.dropped) + " records without all of them)";
 }
 
-/// \brief summary.json of the network: the summary figures, the settings and the groups.
+/// \brief summary.json of the network: the summary figures, the settings and the groups. With
+/// `period` (the network of one period of `network --periods`, named as its folder) the file
+/// names the period after `records` and leaves out the run's input figures (`records_read`,
+/// `families_merged`), which the run's own summary.json states once.
 inline void write_network_summary_json(std::ostream& f, const analysis::network_result& res,
-                                       const network_settings& s) {
+                                       const network_settings& s, std::string_view period = {}) {
     const auto& stats = res.summary;
     io::json_writer j(f);
     j.begin_object();
     j.key("records").value(static_cast<std::int64_t>(stats.records));
+    if (!period.empty()) j.key("period").value(period);
     j.key("records_with_codes").value(static_cast<std::int64_t>(stats.records_with_codes));
     j.key("nodes").value(static_cast<std::int64_t>(stats.nodes));
     j.key("edges").value(static_cast<std::int64_t>(stats.edges));
@@ -202,8 +207,10 @@ inline void write_network_summary_json(std::ostream& f, const analysis::network_
     j.key("algorithm").value(s.algorithm);
     j.key("resolution").value(s.resolution);
     j.key("seed").value(static_cast<std::int64_t>(s.seed));
-    j.key("records_read").value(s.read);
-    j.key("families_merged").value(s.merged);
+    if (period.empty()) {
+        j.key("records_read").value(s.read);
+        j.key("families_merged").value(s.merged);
+    }
     j.key("top_nodes").begin_array();
     for (const auto& t : stats.top_nodes) j.value(t);
     j.end_array();

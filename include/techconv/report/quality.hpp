@@ -52,7 +52,7 @@ inline std::string quality_field_name(const analysis::quality_record& r, const c
 /// (analysis::quality_options::group_by_country) group, then per indicator
 /// (analysis::all_quality_indicators order) its value, then per indicator `<name>_normalised`,
 /// then per indicator `<name>_status` (analysis::quality_status names), then citing,
-/// citing_with_classes, cited, cited_with_classes. An empty value cell is an undefined value
+/// citing_with_classes, cited, cited_with_classes, citing_with_year. An empty value cell is an undefined value
 /// (its status column says why); an empty normalised cell means the value is empty, the record
 /// has no cohort (no year, or no field when a field table is used) or its cohort's maximum is 0.
 inline void write_quality_csv(std::ostream& out, const analysis::quality_result& r,
@@ -64,7 +64,8 @@ inline void write_quality_csv(std::ostream& out, const analysis::quality_result&
     for (const auto q : analysis::all_quality_indicators) w.field(to_string(q));
     for (const auto q : analysis::all_quality_indicators) w.field(std::string(to_string(q)) + "_normalised");
     for (const auto q : analysis::all_quality_indicators) w.field(std::string(to_string(q)) + "_status");
-    w.field("citing").field("citing_with_classes").field("cited").field("cited_with_classes").end_row();
+    w.field("citing").field("citing_with_classes").field("cited").field("cited_with_classes");
+    w.field("citing_with_year").end_row();
     const auto year = [&w](year_type y) {
         if (y == no_year) w.empty();
         else w.field(static_cast<std::int64_t>(y));
@@ -84,6 +85,7 @@ inline void write_quality_csv(std::ostream& out, const analysis::quality_result&
         for (const auto& v : rec.values) w.field(to_string(v.status));
         w.field(static_cast<std::int64_t>(rec.citing)).field(static_cast<std::int64_t>(rec.citing_with_classes));
         w.field(static_cast<std::int64_t>(rec.cited)).field(static_cast<std::int64_t>(rec.cited_with_classes));
+        w.field(static_cast<std::int64_t>(rec.citing_with_year));
         w.end_row();
     }
 }
@@ -261,9 +263,25 @@ inline void write_quality_markdown(std::ostream& md, const analysis::quality_res
     if (!s.citations.empty()) md << "- citation table: " << s.citations << " (" << s.citation_rows << " rows)\n";
     if (!s.classes.empty()) md << "- class table: " << s.classes << " (" << s.class_rows << " rows)\n";
     if (!s.fields.empty()) md << "- technology fields: " << s.fields << "\n";
+    // the documents citing a record: in the corpus (date and classes of their own) or outside it
+    index citing_outside = 0, outside_without_year = 0, outside_without_classes = 0;
+    for (index v = g.records; v < g.size(); ++v) {
+        bool cites_record = false;
+        for (const index w : g.cited[static_cast<std::size_t>(v)]) cites_record = cites_record || w < g.records;
+        if (!cites_record) continue;
+        ++citing_outside;
+        if (g.publication_year[static_cast<std::size_t>(v)] == no_year) ++outside_without_year;
+        if (!g.has_classes(v)) ++outside_without_classes;
+    }
     md << "\n## Citation graph\n\n| | value |\n|---|---|\n| records | " << g.records << " |\n| documents outside the corpus | "
        << g.size() - g.records << " |\n| citations | " << g.stats.edges << " |\n| citations between records | "
-       << g.stats.internal_edges << " |\n| citation-table rows not touching the corpus (unused) | "
+       << g.stats.internal_edges << " |\n| records whose source lists their citing documents | "
+       << g.stats.records_with_citing_list << " |\n| items of those lists (forward citations stated by the sources) | "
+       << g.stats.forward_list_citations << " |\n| documents outside the corpus citing a record | " << citing_outside
+       << " |\n| of those, without a publication year (not in the 5-year window: `unknown_citing_years`) | "
+       << outside_without_year
+       << " |\n| of those, without a known class (not in generality: `unknown_citing_classes`) | "
+       << outside_without_classes << " |\n| citation-table rows not touching the corpus (unused) | "
        << g.stats.table_rows_unused << " |\n| self-citations (dropped) | " << g.stats.self_citations
        << " |\n| records sharing an earlier record's number | " << g.stats.duplicate_ids
        << " |\n| records without a year (no cohort) | " << r.records_without_year << " |\n";
@@ -288,7 +306,8 @@ inline void write_quality_markdown(std::ostream& md, const analysis::quality_res
            << " |\n";
     }
     md << "\n## Status of each indicator\n\nHow many records have each status (`ok`: defined from complete inputs; "
-          "`unknown_citing_years`: defined, some citing documents without a year not counted; the others: "
+          "`unknown_citing_years`: defined, some citing documents without a year not counted; "
+          "`unknown_citing_classes`: defined, some citing documents without a known class not counted; the others: "
           "undefined, the cell of quality.csv is empty).\n\n| indicator |";
     constexpr std::size_t statuses = analysis::quality_status_count;
     for (std::size_t k = 0; k < statuses; ++k) md << " " << to_string(static_cast<analysis::quality_status>(k)) << " |";
