@@ -300,3 +300,57 @@ TEST_CASE("rao_stirling: agrees with numpy quadratic forms (diversity_reference.
         CHECK(close(gen(xs[i]), ref[i * 5 + 4], 1e-12, 1e-15));
     }
 }
+
+TEST_CASE("rao_stirling_occurrence_cosine: the dense route's value, without the k x k matrix") {
+    // The 6-category co-occurrence matrix of the numpy test above: the sparse route must
+    // give exactly (==, same terms in the same order) what rao_stirling_t gives with
+    // cosine_dissimilarity's matrix, and agree with numpy (diversity_reference.py).
+    const std::vector<double> cv_{9, 3, 1, 0, 2, 0,  3, 7, 2, 1, 0, 0,  1, 2, 5, 0, 0, 1,
+                                  0, 1, 0, 4, 1, 0,  2, 0, 0, 1, 6, 2,  0, 0, 1, 0, 2, 3};
+    const techconv::matrix cm = Eigen::Map<const techconv::row_matrix>(cv_.data(), 6, 6);
+    const std::vector<std::vector<double>> xs{
+        {5, 3, 0, 2, 7, 1}, {0, 0, 0, 0, 0, 0}, {0, 0, 4, 0, 0, 0}, {1, 1, 1, 1, 1, 1}, {0, 2, 0, 0, 9, 0}};
+    std::vector<std::string> args{"rao", "6", join(cv_), join(cv_)};
+    for (const auto& x : xs) args.push_back(join(x));
+    const auto ref = techconv_test::parse_numbers(techconv_test::run_python("convergence/diversity_reference.py", args));
+    REQUIRE(ref.size() == xs.size() * 5);
+    const Eigen::SparseMatrix<double, Eigen::RowMajor> sc = cm.sparseView();
+    const cv::rao_stirling_t dense(cv::cosine_dissimilarity(cm).distance);
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        INFO("vector " << i);
+        const double v = cv::rao_stirling_occurrence_cosine(xs[i], sc);
+        CHECK(v == dense(xs[i]));
+        CHECK(close(v, ref[i * 5 + 2], 1e-12, 1e-15));
+    }
+    // Hand value: counts {1, 1} over C = [[2,1],[1,1]]: d = 1 - 1/sqrt(2), two ordered pairs
+    // of p = 1/2: 2 d / 4.
+    techconv::matrix two(2, 2);
+    two << 2, 1, 1, 1;
+    const Eigen::SparseMatrix<double, Eigen::RowMajor> s2 = two.sparseView();
+    CHECK(close(cv::rao_stirling_occurrence_cosine(std::vector<double>{1, 1}, s2), 0.5 * (1.0 - 1.0 / std::sqrt(2.0))));
+
+    // Larger pseudo-random symmetric counts (about 70 % zero off the diagonal, some
+    // categories that never occur: distance 1) against the dense route, bit for bit.
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+        const std::size_t k = 40 + 7 * static_cast<std::size_t>(seed);
+        const auto raw = lcg_counts(k * k, seed);
+        const auto diag = lcg_counts(k, seed + 100);
+        techconv::matrix c = techconv::matrix::Zero(static_cast<techconv::index>(k), static_cast<techconv::index>(k));
+        for (std::size_t i = 0; i < k; ++i) {
+            const auto ii = static_cast<techconv::index>(i);
+            c(ii, ii) = diag[i];
+            for (std::size_t j = 0; j < i; ++j) {
+                const auto jj = static_cast<techconv::index>(j);
+                const double x = (static_cast<std::uint64_t>(raw[i * k + j]) % 10 < 3) ? raw[i * k + j] : 0.0;
+                c(ii, jj) = c(jj, ii) = (diag[i] > 0 && diag[j] > 0) ? x : 0.0;
+            }
+        }
+        const auto counts = lcg_counts(k, seed + 200);
+        const Eigen::SparseMatrix<double, Eigen::RowMajor> s = c.sparseView();
+        INFO("seed " << seed);
+        CHECK(cv::rao_stirling_occurrence_cosine(counts, s) == cv::rao_stirling_t(cv::cosine_dissimilarity(c).distance)(counts));
+    }
+    const Eigen::SparseMatrix<double, Eigen::RowMajor> rect(2, 3);
+    CHECK_THROWS_AS(cv::rao_stirling_occurrence_cosine(std::vector<double>{1, 1}, rect), techconv::invalid_argument);
+    CHECK_THROWS_AS(cv::rao_stirling_occurrence_cosine(std::vector<double>{1, 1, 1}, s2), techconv::invalid_argument);
+}

@@ -17,6 +17,7 @@
 #include <vector>         // std::vector
 
 #include <Eigen/Core>
+#include <Eigen/SparseCore>
 
 #include "techconv/config.hpp"
 #include "techconv/convergence/concentration.hpp"
@@ -51,6 +52,9 @@ struct diversity_indices {
 };
 
 /// \brief Collects the records of one group and computes its diversity_indices.
+///
+/// Memory: the distinct subclasses, subclass pairs and applicants seen (the
+/// co-occurrence counts stay sparse; result() needs O(subclasses) more).
 ///
 /// Not safe for concurrent use; the result does not depend on the order in
 /// which records are added except through ties, which it has none of (all
@@ -99,12 +103,15 @@ public:
         d.cr4 = conc.cr_k;
         d.hill2 = convergence::hill_t{2.0}(main);
         if (n != 0) {
-            matrix c = matrix::Zero(static_cast<index>(n), static_cast<index>(n));
+            // the co-occurrence counts stay sparse (no n x n matrix: n reaches 10^4 subclasses)
+            std::vector<Eigen::Triplet<double>> cells;
+            cells.reserve(pairs_.size());
             for (const auto& [ab, cnt] : pairs_)
-                c(pos[static_cast<std::size_t>(ab >> 32)], pos[static_cast<std::size_t>(ab & 0xffffffffu)]) =
-                    static_cast<double>(cnt);
-            const auto dis = convergence::cosine_dissimilarity(c);
-            d.rao_stirling = convergence::rao_stirling_t(dis.distance)(main);
+                cells.emplace_back(pos[static_cast<std::size_t>(ab >> 32)],
+                                   pos[static_cast<std::size_t>(ab & 0xffffffffu)], static_cast<double>(cnt));
+            Eigen::SparseMatrix<double, Eigen::RowMajor> c(static_cast<index>(n), static_cast<index>(n));
+            c.setFromTriplets(cells.begin(), cells.end());
+            d.rao_stirling = convergence::rao_stirling_occurrence_cosine(main, c);
         }
         // applicants in name order (the sums' fixed order)
         std::vector<std::pair<std::string_view, index>> apps(applicant_records_.begin(), applicant_records_.end());

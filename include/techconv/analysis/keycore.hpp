@@ -59,14 +59,21 @@ inline std::string record_group(const io::patent_record& r, const record_groupin
 /// \brief The distinct IPC subclasses of parsed codes, in order (the main
 /// code's first): classification::ipc_code::truncate to ipc_level::subclass,
 /// canonical text. Empty codes (text that did not parse) and codes that stop
-/// above subclass level are left out.
-inline std::vector<std::string> code_subclasses(code_range codes) {
-    std::vector<std::string> out;
+/// above subclass level are left out. Written into `out` (cleared first; its
+/// capacity is kept, so a caller's loop over many records reuses it).
+inline void code_subclasses_into(code_range codes, std::vector<std::string>& out) {
+    out.clear();  // (a subclass's text fits a string's own buffer: no allocation per code)
     for (const auto c : codes) {
         if (!c.has(classification::ipc_level::subclass)) continue;
         std::string sub = c.truncate(classification::ipc_level::subclass).to_string();
         if (std::find(out.begin(), out.end(), sub) == out.end()) out.push_back(std::move(sub));
     }
+}
+
+/// \brief code_subclasses_into() into a new vector.
+inline std::vector<std::string> code_subclasses(code_range codes) {
+    std::vector<std::string> out;
+    code_subclasses_into(codes, out);
     return out;
 }
 
@@ -99,17 +106,35 @@ inline std::vector<label_id> record_categories(const io::patent_record& r, const
 /// convergence::profile_table (or a parallel::profile_partial): the IPC
 /// subclasses of its parsed IPC codes `ipc` (code_subclasses), industry
 /// categories of `industries` (when given, by category name), applicant names and types.
+/// \brief Scratch of add_profile_row, kept by a caller that adds many rows so that
+/// a row allocates nothing (the names are views into the row's source).
+struct profile_row_scratch {
+    std::vector<std::string_view> names{}, types{};
+    std::vector<std::string> categories{}, subclasses{};
+};
+
+/// \brief add_profile_row() with the caller's scratch (the same row added).
+template <class Table, class Row>
+void add_profile_row(Table& t, const Row& r, code_range ipc, const std::string& group, bool key_core,
+                     const classification::concordance* industries, profile_row_scratch& s) {
+    s.names.clear();
+    s.types.clear();
+    s.categories.clear();
+    r.each_applicant([&s](std::string_view name, io::applicant_type type, std::string_view) {
+        s.names.push_back(name);
+        s.types.push_back(io::to_string(type));
+    });
+    if (industries)
+        for (const label_id id : code_categories(ipc, *industries)) s.categories.push_back(industries->category(id).name);
+    code_subclasses_into(ipc, s.subclasses);
+    t.add(group, key_core, s.subclasses, s.categories, s.names, s.types);
+}
+
 template <class Table, class Row>
 void add_profile_row(Table& t, const Row& r, code_range ipc, const std::string& group, bool key_core,
                      const classification::concordance* industries = nullptr) {
-    std::vector<std::string> names, types, cats;
-    r.each_applicant([&](std::string_view name, io::applicant_type type, std::string_view) {
-        names.emplace_back(name);
-        types.emplace_back(io::to_string(type));
-    });
-    if (industries)
-        for (const label_id id : code_categories(ipc, *industries)) cats.push_back(industries->category(id).name);
-    t.add(group, key_core, code_subclasses(ipc), cats, names, types);
+    profile_row_scratch s;
+    add_profile_row(t, r, ipc, group, key_core, industries, s);
 }
 
 /// \brief Adds a record to a convergence::profile_table (or a
@@ -375,10 +400,11 @@ std::vector<key_core_top_row> key_core_top_rows(Source& src, const key_core_resu
 template <class Table, class Source>
 void add_key_core_profiles(Table& t, Source& src, const key_core_result& r,
                            const classification::concordance* industries = nullptr) {
+    profile_row_scratch scratch;
     for (index i = 0; i < r.ranks.size(); ++i) {
         const std::size_t rec = r.rows[static_cast<std::size_t>(i)];
         add_profile_row(t, src.row(rec), src.codes(rec), r.groups[static_cast<std::size_t>(i)], r.in_key_core(i),
-                        industries);
+                        industries, scratch);
     }
 }
 

@@ -141,6 +141,16 @@ struct dissimilarity_result {
 
 namespace detail {
 
+/// d_ij = 1 - s_ij (i != j) with s_ij = g_ij / sqrt(n_i n_j) clamped to [0, 1]; 1 when
+/// n_i or n_j is not positive (a category that never occurs). The one place of this rule.
+inline double cosine_distance(double g, double ni, double nj) noexcept {
+    if (!(ni > 0.0 && nj > 0.0)) return 1.0;
+    double s = g / std::sqrt(ni * nj);
+    if (s > 1.0) s = 1.0;
+    if (s < 0.0) s = 0.0;
+    return 1.0 - s;
+}
+
 inline dissimilarity_result distance_from_gram(const matrix& gram, const Eigen::VectorXd& norm2) {
     const index k = gram.rows();
     dissimilarity_result r;
@@ -149,14 +159,7 @@ inline dissimilarity_result distance_from_gram(const matrix& gram, const Eigen::
         if (!(norm2(i) > 0.0)) ++r.empty_categories;
     for (index j = 0; j < k; ++j) {
         for (index i = 0; i < k; ++i) {
-            if (i == j) {
-                r.distance(i, j) = 0.0;
-            } else if (norm2(i) > 0.0 && norm2(j) > 0.0) {
-                double s = gram(i, j) / std::sqrt(norm2(i) * norm2(j));
-                if (s > 1.0) s = 1.0;
-                if (s < 0.0) s = 0.0;
-                r.distance(i, j) = 1.0 - s;
-            }
+            r.distance(i, j) = i == j ? 0.0 : cosine_distance(gram(i, j), norm2(i), norm2(j));
         }
     }
     if (r.empty_categories > 0) r.info = status::zero_denominator;
@@ -228,6 +231,54 @@ inline dissimilarity_result cosine_dissimilarity(const Eigen::SparseMatrix<doubl
     const matrix gram(g);
     const Eigen::VectorXd diag = gram.diagonal();
     return detail::distance_from_gram(gram, diag);
+}
+
+/// \brief Rao-Stirling of `counts` with the occurrence-basis cosine dissimilarity of a
+/// sparse co-occurrence matrix, without forming the k x k distance matrix.
+///
+/// The value of `rao_stirling_t(cosine_dissimilarity(C).distance)(counts)` (alpha = beta = 1,
+/// ordered pairs i != j; d_ij = 1 - C_ij / sqrt(C_ii C_jj) clamped to [0, 1], 1 for a
+/// category that never occurs), bit for bit: the same terms d_ij p_i p_j added in the same
+/// order (i, then j, over the categories with a positive count, in index order).
+/// \param counts k non-negative counts (the p_i = x_i / sum x).
+/// \param cooccurrence k x k counts, row-major, occurrences on the diagonal.
+/// \returns Delta; 0 when every count is 0.
+/// \throws techconv::invalid_argument if the matrix is not square, an entry is negative or
+/// not finite, or the count vector's length is not k.
+/// Complexity: O(nnz + k + m^2) time and O(k) memory besides the matrix, m = categories with
+/// a positive count (the dense route takes O(k^2) of both).
+template <class Counts>
+double rao_stirling_occurrence_cosine(const Counts& counts,
+                                      const Eigen::SparseMatrix<double, Eigen::RowMajor>& cooccurrence) {
+    detail::check_cooccurrence_shape(cooccurrence.rows(), cooccurrence.cols());
+    const index k = cooccurrence.rows();
+    std::vector<double> diag(static_cast<std::size_t>(k), 0.0);
+    for (index i = 0; i < cooccurrence.outerSize(); ++i)
+        for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(cooccurrence, i); it; ++it) {
+            detail::check_cooccurrence_value(it.value());
+            if (it.col() == i) diag[static_cast<std::size_t>(i)] = it.value();
+        }
+    const detail::count_summary s = detail::summarize_counts(counts);
+    techconv::detail::require(s.size == k, "rao_stirling: the count vector length must equal the dissimilarity size");
+    if (s.total <= 0.0) return 0.0;
+    std::vector<double> p;
+    std::vector<index> at;
+    detail::proportions(counts, s.total, p, &at);
+    std::vector<double> row(static_cast<std::size_t>(k), 0.0);  // scratch: row at[a] of C
+    double sum = 0.0;
+    for (std::size_t a = 0; a < p.size(); ++a) {
+        using it_t = Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator;
+        for (it_t it(cooccurrence, at[a]); it; ++it) row[static_cast<std::size_t>(it.col())] = it.value();
+        const double na = diag[static_cast<std::size_t>(at[a])];
+        for (std::size_t b = 0; b < p.size(); ++b) {
+            if (a == b) continue;
+            const auto j = static_cast<std::size_t>(at[b]);
+            const double d = detail::cosine_distance(row[j], na, diag[j]);
+            sum += d * p[a] * p[b];
+        }
+        for (it_t it(cooccurrence, at[a]); it; ++it) row[static_cast<std::size_t>(it.col())] = 0.0;
+    }
+    return sum;
 }
 
 }  // namespace convergence
