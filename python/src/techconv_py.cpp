@@ -622,6 +622,7 @@ py::dict keycore(const std::shared_ptr<records_handle>& h, double top, const std
 struct network_handle {
     ta::network_result res;
     rp::network_settings settings;
+    std::string period;  ///< a period network's name (its summary.json says it); empty: the run's
 
     /// The text of one export file of the command, by its file name.
     std::string file(const std::string& name) const {
@@ -636,7 +637,8 @@ struct network_handle {
         if (name == "vosviewer_map.txt") return written([&](std::ostream& f) { cg::write_vosviewer_map(f, g, eo); });
         if (name == "vosviewer_network.txt") return written([&](std::ostream& f) { cg::write_vosviewer_network(f, g); });
         if (name == "vosviewer.json") return written([&](std::ostream& f) { cg::write_vosviewer_json(f, g, eo); });
-        if (name == "summary.json") return written(rp::write_network_summary_json, res, settings);
+        if (name == "summary.json")
+            return written([&](std::ostream& f) { rp::write_network_summary_json(f, res, settings, period); });
         throw tc::invalid_argument("no export file '" + name + "' (network.graphml, network.gexf, network.net, "
                                    "network.clu, vosviewer_map.txt, vosviewer_network.txt, vosviewer.json, "
                                    "summary.json)");
@@ -784,6 +786,7 @@ void period_network_dicts(std::vector<ta::period_network>&& periods, const rp::n
         auto keep = std::make_shared<network_handle>();
         keep->res = std::move(x.network);
         keep->settings = settings;  // the command writes each period's summary.json with the run's settings
+        keep->period = name;        // and the period's name
         nets.append(py::make_tuple(name, network_dict(keep)));
     }
     d["periods"] = p.finish();
@@ -1115,7 +1118,8 @@ py::dict quality_table(const ta::quality_result& res, const tc::classification::
     for (const auto q : ta::all_quality_indicators) cols.emplace_back(std::string(ta::to_string(q)), 'f');
     for (const auto q : ta::all_quality_indicators) cols.emplace_back(std::string(ta::to_string(q)) + "_normalised", 'f');
     for (const auto q : ta::all_quality_indicators) cols.emplace_back(std::string(ta::to_string(q)) + "_status", 's');
-    for (const char* c : {"citing", "citing_with_classes", "cited", "cited_with_classes"}) cols.emplace_back(c, 'i');
+    for (const char* c : {"citing", "citing_with_classes", "cited", "cited_with_classes", "citing_with_year"})
+        cols.emplace_back(c, 'i');
     columns_builder b(std::move(cols));
     const auto value = [](const ta::quality_value& v) {
         return v.value ? *v.value : std::numeric_limits<double>::quiet_NaN();
@@ -1133,8 +1137,9 @@ py::dict quality_table(const ta::quality_result& res, const tc::classification::
             b.add(v0 + n + q, value(rec.normalised[q]));
             b.add(v0 + 2 * n + q, std::string(ta::to_string(rec.values[q].status)));
         }
-        const tc::index counts[] = {rec.citing, rec.citing_with_classes, rec.cited, rec.cited_with_classes};
-        for (std::size_t k = 0; k < 4; ++k) b.add_int(v0 + 3 * n + k, static_cast<std::int64_t>(counts[k]));
+        const tc::index counts[] = {rec.citing, rec.citing_with_classes, rec.cited, rec.cited_with_classes,
+                                    rec.citing_with_year};
+        for (std::size_t k = 0; k < 5; ++k) b.add_int(v0 + 3 * n + k, static_cast<std::int64_t>(counts[k]));
     }
     return b.finish();
 }

@@ -794,7 +794,8 @@ class Quality:
         with group_by="country" group, the nine indicators (patent_scope, family_size, claims,
         backward_citations, forward_citations_5y, generality, originality, radicalness, breakthrough; NaN where
         undefined), the same with _normalised, the same with _status (str: "ok" or why the value
-        is undefined or partial), citing, citing_with_classes, cited, cited_with_classes.
+        is undefined or partial), citing, citing_with_classes, cited, cited_with_classes,
+        citing_with_year.
     by_group : Table or None
         quality_by_group.csv with group_by="country": group, indicator, records, with_value, min,
         q1, median, q3, p90, max, mean (NaN when no record of the group has a value, status
