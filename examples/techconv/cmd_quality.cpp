@@ -53,7 +53,8 @@ const command_spec& quality_spec() {
         "resolved within the corpus, plus the rows of --citations (CSV citing,cited[,citing_year]);\n"
         "--classes (CSV id,ipc[,year]) gives the classes and years of documents outside the corpus: a\n"
         "citing document without a year is left out of the 5-year window (unknown_citing_years), one\n"
-        "without a class out of generality (unknown_citing_classes). An undefined value is an empty cell\n"
+        "without a class out of generality (unknown_citing_classes), a cited document without a class\n"
+        "out of originality and radicalness (unknown_cited_classes). An undefined value is an empty cell\n"
         "with its reason in the <indicator>_status column. With --group-by country the records are\n"
         "grouped by country (--country-from, as keycore, network and evolution group them) and each\n"
         "indicator's distribution is summarised per group. See docs/analysis-quality.md.",

@@ -147,6 +147,8 @@ TEST_CASE("quality: OECD indicators worked out by hand") {
     // radicalness: pairs (P2,A01B) (P3,C03C) (P3,D04B) (9000001,A01B) (9000001,F16H);
     // outside {A01B, B02C}: C03C, D04B, F16H -> 3/5
     CHECK(techconv_test::close(*at(r, 0, qi::radicalness).value, 0.6));
+    CHECK(at(r, 0, qi::originality).status == qs::ok);  // every cited document has a class
+    CHECK(at(r, 0, qi::radicalness).status == qs::ok);
 
     // P2: cites nothing and states no count; cited by P1 (2010) and P5 (2020).
     CHECK(at(r, 1, qi::backward_citations).status == qs::not_stated);
@@ -200,6 +202,29 @@ TEST_CASE("quality: OECD indicators worked out by hand") {
     // cohort 2005 = {P2}: forward 1 / 1 = 1; cohort 2020 = {P5}: forward 0, maximum 0 -> zero_cohort_maximum.
     CHECK(techconv_test::close(*norm(1, qi::forward_citations_5y).value, 1.0));
     CHECK(norm(4, qi::forward_citations_5y).status == qs::zero_cohort_maximum);
+}
+
+TEST_CASE("quality: a cited document without a known class gives originality and radicalness a status") {
+    // The corpus without the class table: P1's cited US 9000001 A has no class any more.
+    const quality_test::fixture f;
+    const auto r = ta::quality_indicators(f.records, {}, f.citations);
+    using quality_test::at;
+    // P1 cites P2 [A01B], P3 [C03C, D04B] and US 9000001 A (no class: left out).
+    // originality (fractional): A01B 1, C03C 1/2, D04B 1/2 of 2 documents: shares 1/2, 1/4, 1/4;
+    // 1 - (1/4 + 1/16 + 1/16) = 0.625, over 2 of the 3 cited documents
+    CHECK(techconv_test::close(*at(r, 0, qi::originality).value, 0.625));
+    CHECK(at(r, 0, qi::originality).status == qs::unknown_cited_classes);
+    CHECK((r.records[0].cited == 3 && r.records[0].cited_with_classes == 2));
+    // radicalness: pairs (P2, A01B) (P3, C03C) (P3, D04B); outside {A01B, B02C}: 2 of 3
+    CHECK(techconv_test::close(*at(r, 0, qi::radicalness).value, 2.0 / 3.0));
+    CHECK(at(r, 0, qi::radicalness).status == qs::unknown_cited_classes);
+    // P4 cites P1 and P3, both with classes: complete
+    CHECK(at(r, 3, qi::originality).status == qs::ok);
+    CHECK(at(r, 3, qi::radicalness).status == qs::ok);
+    // P6's only cited document has no class: undefined, as before
+    CHECK(at(r, 5, qi::originality).status == qs::no_known_classes);
+    CHECK(at(r, 5, qi::radicalness).status == qs::no_known_classes);
+    CHECK(ta::to_string(qs::unknown_cited_classes) == "unknown_cited_classes");
 }
 
 TEST_CASE("quality: options - full class counting, Hall's correction, the window") {

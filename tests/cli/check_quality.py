@@ -34,7 +34,7 @@ from cli_util import check, close, header, read_csv, reference, run, write_chain
 INDICATORS = ["patent_scope", "family_size", "claims", "backward_citations", "forward_citations_5y",
               "generality", "originality", "radicalness", "breakthrough"]
 # statuses of a defined value (analysis::quality_status): complete, or partial with its reason
-DEFINED = ("ok", "unknown_citing_years", "unknown_citing_classes")
+DEFINED = ("ok", "unknown_citing_years", "unknown_citing_classes", "unknown_cited_classes")
 
 
 OFFICES = {"WO", "IB", "EP", "EA", "AP", "OA", "GC"}

@@ -91,10 +91,13 @@ enum class quality_status : std::uint8_t {
     zero_cohort_maximum = 8,   ///< normalised: the cohort's largest value is 0
     /// generality: value given, but some citing documents have no known class and are not counted
     unknown_citing_classes = 9,
+    /// originality, radicalness: value given, but some cited documents have no known class and
+    /// are not counted
+    unknown_cited_classes = 10,
 };
 
 /// \brief Number of quality statuses (their values are 0 .. quality_status_count - 1).
-inline constexpr std::size_t quality_status_count = 10;
+inline constexpr std::size_t quality_status_count = 11;
 
 /// \brief Stable name of a quality status (the quality.csv status cells).
 constexpr std::string_view to_string(quality_status s) noexcept {
@@ -109,13 +112,14 @@ constexpr std::string_view to_string(quality_status s) noexcept {
         case quality_status::no_cohort: return "no_cohort";
         case quality_status::zero_cohort_maximum: return "zero_cohort_maximum";
         case quality_status::unknown_citing_classes: return "unknown_citing_classes";
+        case quality_status::unknown_cited_classes: return "unknown_cited_classes";
     }
     return "unknown";
 }
 
 /// \brief A value and its status: empty value = undefined, the status says why; a value with
-/// status unknown_citing_years is a lower bound, one with unknown_citing_classes rests on the
-/// citing documents with a known class only.
+/// status unknown_citing_years is a lower bound, one with unknown_citing_classes
+/// (unknown_cited_classes) rests on the citing (cited) documents with a known class only.
 struct quality_value {
     std::optional<double> value;              ///< the value, or empty
     quality_status status = quality_status::ok;  ///< ok, or why it is empty / partial
@@ -379,7 +383,12 @@ inline quality_result compute_quality(citation_graph g, const quality_input& in,
             r.citing_with_classes < static_cast<index>(citing.size()))
             generality.status = quality_status::unknown_citing_classes;
         set(quality_indicator::generality, generality);
-        set(quality_indicator::originality, concentration(g, cited, o, r.cited_with_classes));
+        // originality and radicalness: likewise for a cited document without a known class
+        auto originality = concentration(g, cited, o, r.cited_with_classes);
+        const bool cited_unknown = r.cited_with_classes < static_cast<index>(cited.size());
+        if (originality.value && originality.status == quality_status::ok && cited_unknown)
+            originality.status = quality_status::unknown_cited_classes;
+        set(quality_indicator::originality, originality);
         // radicalness: share of (cited document, class) pairs whose class the focal lacks
         if (cited.empty()) {
             set(quality_indicator::radicalness, {std::nullopt, quality_status::no_citations});
@@ -397,7 +406,8 @@ inline quality_result compute_quality(citation_graph g, const quality_input& in,
             set(quality_indicator::radicalness,
                 pairs == 0 ? quality_value{std::nullopt, quality_status::no_known_classes}
                            : quality_value{static_cast<double>(outside) / static_cast<double>(pairs),
-                                           quality_status::ok});
+                                           cited_unknown ? quality_status::unknown_cited_classes
+                                                         : quality_status::ok});
         }
     };
     techconv::detail::for_each_chunk(static_cast<index>(n), 32, o.threads, [&](index, index b, index e) {

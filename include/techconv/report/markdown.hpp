@@ -75,8 +75,8 @@ inline std::pair<std::size_t, std::size_t> pair_series_span(const analysis::coll
 inline void write_key_core_selection_markdown(std::ostream& md, const key_core_report& r) {
     md << "\n## Chosen indicators\n\nWeighted as chosen (`--indicators`):";
     for (const auto k : r.result.chosen) md << " `" << analysis::to_string(k) << "`";
-    md << ".\nA record without a value of a chosen indicator (a quality value with a status other than `ok` "
-          "or `unknown_citing_years`, or a count the source does not state) is never read as 0 silently: "
+    md << ".\nA record without a value of a chosen indicator (a quality value with a status other than `ok`, "
+          "`unknown_citing_years`, `unknown_citing_classes` or `unknown_cited_classes`, or a count the source does not state) is never read as 0 silently: "
           "the policy `" << io::to_string(r.missing) << "` applies (drop-record: the record is left out; "
           "drop-indicator: the indicator is left out; zero: 0, counted below; fail: an error).\n\n"
           "| indicator | group | records with a value | without | statuses of those without | lower bounds |\n"

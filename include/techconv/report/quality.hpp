@@ -307,7 +307,8 @@ inline void write_quality_markdown(std::ostream& md, const analysis::quality_res
     }
     md << "\n## Status of each indicator\n\nHow many records have each status (`ok`: defined from complete inputs; "
           "`unknown_citing_years`: defined, some citing documents without a year not counted; "
-          "`unknown_citing_classes`: defined, some citing documents without a known class not counted; the others: "
+          "`unknown_citing_classes`: defined, some citing documents without a known class not counted; "
+          "`unknown_cited_classes`: defined, some cited documents without a known class not counted; the others: "
           "undefined, the cell of quality.csv is empty).\n\n| indicator |";
     constexpr std::size_t statuses = analysis::quality_status_count;
     for (std::size_t k = 0; k < statuses; ++k) md << " " << to_string(static_cast<analysis::quality_status>(k)) << " |";
