@@ -9,6 +9,7 @@
 
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <utility>      // std::move
 #include <vector>       // std::vector
 
 #include <Eigen/Core>
@@ -88,22 +89,46 @@ inline std::string explain(status s) {
     }
 }
 
-/// \brief Weights the columns of `x` by `opts.method`, scores every row with
-/// min-max normalised values and ranks the rows.
-///
-/// The entropy method is weighting::key_core (its scores); the others weight
-/// with weighting::objective_options{directions, threads} and score
-/// normalize(x) * w. Deterministic for any thread count.
-/// \throws invalid_argument from the weighting functions (directions of the wrong length, ...).
-template <class Derived>
-table_weight_result weigh_table(const Eigen::DenseBase<Derived>& x, const table_weight_options& opts = {}) {
+/// \brief The kernels of weigh_table on one process: key_core, objective (CRITIC, std, cv,
+/// MEREC), scores (normalize(x) * w), ranks and total_rows. parallel::mpi::weigh_table passes
+/// its own set, the same calls over the rows of all ranks; both run weigh_table_with, the one
+/// sequence of steps (weights, scores, ranks, k).
+struct local_table_kernels {
+    template <class D>
+    auto key_core(const Eigen::DenseBase<D>& x, const weighting::key_core_options& o) const {
+        return weighting::key_core(x, o);
+    }
+    template <class D>
+    weighting::objective_result objective(weight_method m, const Eigen::DenseBase<D>& x,
+                                          const weighting::objective_options& o) const {
+        switch (m) {
+            case weight_method::critic: return weighting::critic_weights(x, o);
+            case weight_method::std_dev: return weighting::std_dev_weights(x, o);
+            case weight_method::cv: return weighting::cv_weights(x, o);
+            default: return weighting::merec_weights(x, o);
+        }
+    }
+    /// normalize(x) * w (min-max over the rows of x)
+    template <class D>
+    vector scores(const Eigen::DenseBase<D>& x, const weighting::normalize_options& no, const vector& w) const {
+        return weighting::normalize(x, no) * w;
+    }
+    index_vector ranks(const vector& s) const { return weighting::ranks(s); }
+    index total_rows(index rows) const { return rows; }
+};
+
+/// \brief weigh_table's steps with the kernels `k` (local_table_kernels, or another set with
+/// the same calls, as parallel::mpi::weigh_table passes).
+template <class Derived, class Kernels>
+table_weight_result weigh_table_with(const Eigen::DenseBase<Derived>& x, const table_weight_options& opts,
+                                     const Kernels& k) {
     table_weight_result out;
     if (opts.method == weight_method::entropy) {
         weighting::key_core_options ko;
         ko.fraction = opts.fraction;
         ko.entropy.directions = opts.directions;
         ko.entropy.threads = opts.threads;
-        auto kc = weighting::key_core(x, ko);
+        auto kc = k.key_core(x, ko);
         out.weights = std::move(kc.weighting.weights);
         out.entropy = std::move(kc.weighting.entropy);
         out.scores = std::move(kc.scores);
@@ -113,23 +138,29 @@ table_weight_result weigh_table(const Eigen::DenseBase<Derived>& x, const table_
         weighting::objective_options oo;
         oo.directions = opts.directions;
         oo.threads = opts.threads;
-        weighting::objective_result res;
-        switch (opts.method) {
-            case weight_method::critic: res = weighting::critic_weights(x, oo); break;
-            case weight_method::std_dev: res = weighting::std_dev_weights(x, oo); break;
-            case weight_method::cv: res = weighting::cv_weights(x, oo); break;
-            default: res = weighting::merec_weights(x, oo); break;
-        }
+        auto res = k.objective(opts.method, x, oo);
         out.weights = std::move(res.weights);
         out.info = res.info;
         out.degenerate_columns = std::move(res.degenerate_columns);
         weighting::normalize_options no;
         no.directions = opts.directions;
-        out.scores = weighting::normalize(x, no) * out.weights;
+        out.scores = k.scores(x, no, out.weights);
     }
-    out.ranks = weighting::ranks(out.scores);
-    out.k = weighting::top_count(x.rows(), opts.fraction);
+    out.ranks = k.ranks(out.scores);
+    out.k = weighting::top_count(k.total_rows(x.rows()), opts.fraction);
     return out;
+}
+
+/// \brief Weights the columns of `x` by `opts.method`, scores every row with
+/// min-max normalised values and ranks the rows.
+///
+/// The entropy method is weighting::key_core (its scores); the others weight
+/// with weighting::objective_options{directions, threads} and score
+/// normalize(x) * w. Deterministic for any thread count.
+/// \throws invalid_argument from the weighting functions (directions of the wrong length, ...).
+template <class Derived>
+table_weight_result weigh_table(const Eigen::DenseBase<Derived>& x, const table_weight_options& opts = {}) {
+    return weigh_table_with(x, opts, local_table_kernels{});
 }
 
 }  // namespace analysis

@@ -28,59 +28,60 @@ TECHCONV_NAMESPACE_BEGIN
 namespace parallel {
 namespace mpi {
 
-/// \brief analysis::weigh_table over rows spread across ranks (each rank's rows consecutive
-/// in rank order; a rank may hold none). Every field equals analysis::weigh_table of all the
-/// rows, bit for bit: `weights`, `entropy`, `k`, `info` and `degenerate_columns` (global, the
-/// same on every rank), and `scores` and `ranks` restricted to this rank's rows (the ranks
-/// global, 1-based). The entropy method is mpi::key_core (as weighting::key_core is for one
-/// process); the others mpi::critic_weights, std_dev_weights, cv_weights or merec_weights,
-/// then each row scored with the min-max map of the global column minima and maxima
-/// (mpi::global_column_stats), as weighting::normalize maps it. Collective.
-/// Communication: the boundary rows of the chunk alignment, allgathers of the partial
-/// states (O(chunks x columns) bytes), and the global ranks (mpi::ranks).
-/// \throws as analysis::weigh_table, on every rank.
-template <class Derived>
-analysis::table_weight_result weigh_table(const Eigen::DenseBase<Derived>& x, MPI_Comm comm,
-                                          const analysis::table_weight_options& opts = {}) {
-    analysis::table_weight_result out;
-    if (opts.method == analysis::weight_method::entropy) {
-        weighting::key_core_options ko;
-        ko.fraction = opts.fraction;
-        ko.entropy.directions = opts.directions;
-        ko.entropy.threads = opts.threads;
-        auto kc = key_core(x, comm, ko);
-        out.weights = std::move(kc.weighting.weights);
-        out.entropy = std::move(kc.weighting.entropy);
-        out.scores = std::move(kc.scores);
-        out.info = kc.weighting.info;
-        out.degenerate_columns = std::move(kc.weighting.degenerate_columns);
-    } else {
-        weighting::objective_options oo;
-        oo.directions = opts.directions;
-        oo.threads = opts.threads;
-        weighting::objective_result res;
-        switch (opts.method) {
-            case analysis::weight_method::critic: res = critic_weights(x, comm, oo); break;
-            case analysis::weight_method::std_dev: res = std_dev_weights(x, comm, oo); break;
-            case analysis::weight_method::cv: res = cv_weights(x, comm, oo); break;
-            default: res = merec_weights(x, comm, oo); break;
+namespace detail {
+
+/// The kernels of analysis::weigh_table over the rows of all ranks (analysis::
+/// weigh_table_with runs the same steps with them as with the one-process kernels).
+struct rank_table_kernels {
+    MPI_Comm comm;
+    template <class D>
+    auto key_core(const Eigen::DenseBase<D>& x, const weighting::key_core_options& o) const {
+        return parallel::mpi::key_core(x, comm, o);
+    }
+    template <class D>
+    weighting::objective_result objective(analysis::weight_method m, const Eigen::DenseBase<D>& x,
+                                          const weighting::objective_options& o) const {
+        switch (m) {
+            case analysis::weight_method::critic: return parallel::mpi::critic_weights(x, comm, o);
+            case analysis::weight_method::std_dev: return parallel::mpi::std_dev_weights(x, comm, o);
+            case analysis::weight_method::cv: return parallel::mpi::cv_weights(x, comm, o);
+            default: return parallel::mpi::merec_weights(x, comm, o);
         }
-        out.weights = std::move(res.weights);
-        out.info = res.info;
-        out.degenerate_columns = std::move(res.degenerate_columns);
-        weighting::normalize_options no;
-        no.directions = opts.directions;
+    }
+    /// each row scored with the min-max map of the global column minima and maxima
+    /// (global_column_stats), as weighting::normalize maps it
+    template <class D>
+    vector scores(const Eigen::DenseBase<D>& x, const weighting::normalize_options& no, const vector& w) const {
         weighting::column_stats_options so;  // what weighting::normalize accumulates
         so.histogram = false;
         so.xlogx = false;
         const weighting::column_stats st = global_column_stats(x, comm, so);
         matrix z(x.rows(), x.cols());
         weighting::normalize_into(x, z, weighting::make_normalization_map(st, no));
-        out.scores = z * out.weights;
+        return z * w;
     }
-    out.ranks = ranks(out.scores, comm);
-    out.k = weighting::top_count(global_rows(x.rows(), comm).total, opts.fraction);
-    return out;
+    index_vector ranks(const vector& s) const { return parallel::mpi::ranks(s, comm); }
+    index total_rows(index rows) const { return global_rows(rows, comm).total; }
+};
+
+}  // namespace detail
+
+/// \brief analysis::weigh_table over rows spread across ranks (each rank's rows consecutive
+/// in rank order; a rank may hold none). Every field equals analysis::weigh_table of all the
+/// rows, bit for bit: `weights`, `entropy`, `k`, `info` and `degenerate_columns` (global, the
+/// same on every rank), and `scores` and `ranks` restricted to this rank's rows (the ranks
+/// global, 1-based). The same steps as one process (analysis::weigh_table_with) with
+/// the kernels over ranks: the entropy method is mpi::key_core (as weighting::key_core is for
+/// one process); the others mpi::critic_weights, std_dev_weights, cv_weights or
+/// merec_weights, then each row scored with the min-max map of the global column minima and
+/// maxima (mpi::global_column_stats). Collective.
+/// Communication: the boundary rows of the chunk alignment, allgathers of the partial
+/// states (O(chunks x columns) bytes), and the global ranks (mpi::ranks).
+/// \throws as analysis::weigh_table, on every rank.
+template <class Derived>
+analysis::table_weight_result weigh_table(const Eigen::DenseBase<Derived>& x, MPI_Comm comm,
+                                          const analysis::table_weight_options& opts = {}) {
+    return analysis::weigh_table_with(x, opts, detail::rank_table_kernels{comm});
 }
 
 }  // namespace mpi
