@@ -171,15 +171,17 @@ inline line_share read_line_share(const std::string& path, int rank, const std::
     return out;
 }
 
-// The text a rank's reader parses: `prefix` (the header line and as many empty lines as the
-// shares before hold, so that every line keeps its number in the file), then the file's
-// bytes [begin, end), read in blocks.
+// The text a rank's reader parses: the share's header line and as many empty lines as the
+// line breaks of the shares before it (`breaks_before`), so that every line keeps its number
+// in the file, then the file's bytes [sh.begin, sh.end), read in blocks.
 class share_buf : public std::streambuf {
 public:
-    share_buf(std::string prefix, const std::string& path, std::int64_t begin, std::int64_t end)
-        : prefix_(std::move(prefix)), file_(path, std::ios::binary), at_(begin), end_(end), block_(share_block) {
+    share_buf(const line_share& sh, std::int64_t breaks_before, const std::string& path)
+        : file_(path, std::ios::binary), at_(sh.begin), end_(sh.end), block_(share_block) {
         if (!file_) throw std::runtime_error(path + ": cannot open");
-        file_.seekg(begin);
+        prefix_.reserve(sh.header.size() + 1 + static_cast<std::size_t>(breaks_before));
+        prefix_.append(sh.header).append(1, '\n').append(static_cast<std::size_t>(breaks_before), '\n');
+        file_.seekg(sh.begin);
         setg(&prefix_[0], &prefix_[0], &prefix_[0] + prefix_.size());
     }
 
@@ -311,10 +313,7 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
     ro.drop_duplicates = false;  // across the ranks below (a per-share check would miss repeats)
     io::patent_table_inputs in;
     try {
-        std::string prefix;
-        prefix.reserve(sh.header.size() + 1 + static_cast<std::size_t>(before[0]));
-        prefix.append(sh.header).append(1, '\n').append(static_cast<std::size_t>(before[0]), '\n');
-        detail::share_buf buf(std::move(prefix), path, sh.begin, sh.end);
+        detail::share_buf buf(sh, before[0], path);
         std::istream share_in(&buf);
         std::vector<io::input_source> inputs;
         inputs.emplace_back(share_in, path);

@@ -84,10 +84,7 @@ inline numeric_table_share read_numeric_table_split(const std::string& path, io:
     //    (the CSV reader skips them), then the share's lines
     io::numeric_cells cells;
     try {
-        std::string prefix;
-        prefix.reserve(sh.header.size() + 1 + static_cast<std::size_t>(before[0]));
-        prefix.append(sh.header).append(1, '\n').append(static_cast<std::size_t>(before[0]), '\n');
-        detail::share_buf buf(std::move(prefix), path, sh.begin, sh.end);
+        detail::share_buf buf(sh, before[0], path);
         std::istream share_in(&buf);
         cells = io::read_numeric_cells(share_in, path, opts);
     } catch (...) {
