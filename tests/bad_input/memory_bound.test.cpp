@@ -87,19 +87,20 @@ TEST_CASE("bad input: memory bound: patents, papers and numeric tables stop whil
     ro.max_memory_bytes = 0;
     CHECK(io::read_paper_table({wos}, ro).table.size() == 10);
 
-    // The numeric table: cells as text, checked at every row: 100 rows of 3 cells, 32 + length each.
+    // The numeric table, checked at every row: the id cell as text (32 + its length) and 8 bytes
+    // per converted cell, 100 rows.
     const std::string table = techconv_test::temp_path("bound-table.csv");
     std::string t = "id,a,b\n";
     for (int i = 1; i <= 100; ++i) t += "r" + std::to_string(i) + ",1,2\n";
     techconv_test::write_file(table, t);
     io::numeric_table_options no;
-    no.max_memory_bytes = 1000;  // row 1 holds 2 + 1 + 1 + 3 * 32 = 100 bytes: row 10 passes 1,000
+    no.max_memory_bytes = 1000;  // rows 1-9 hold 2 + 32 + 2 * 8 = 50 bytes each, rows 10-99 51
     try {
         (void)io::read_numeric_table(table, no);
         FAIL("expected limit_exceeded");
     } catch (const techconv::parse_error& e) {
         expect_memory_error(e, table);
-        CHECK(e.record() == 10);  // 10 rows: 9 * 100 + 1 * 101 = 1,001 > 1,000
+        CHECK(e.record() == 20);  // 20 rows: 9 * 50 + 11 * 51 = 1,011 > 1,000 (19 rows: 960)
     }
 }
 

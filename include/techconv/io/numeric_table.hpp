@@ -5,6 +5,7 @@
 #ifndef TECHCONV_IO_NUMERIC_TABLE_HPP_
 #define TECHCONV_IO_NUMERIC_TABLE_HPP_
 
+#include <algorithm>   // std::copy, std::min
 #include <cstddef>     // std::size_t
 #include <cstdint>     // std::uint64_t
 #include <functional>  // std::function
@@ -83,69 +84,13 @@ struct numeric_table_options {
     text_encoding encoding = text_encoding::automatic;
     /// Columns of the table, the id column included; more is limit_exceeded (csv_options::max_fields).
     std::size_t max_columns = csv_options{}.max_fields;
-    /// Bytes the cells read so far may take while held as text (about their length plus
-    /// 32 bytes each); 0: no bound. More is limit_exceeded naming the file and line.
+    /// Bytes the rows read so far may take while held (the first column's cells as text, about
+    /// their length plus 32 bytes each, and 8 bytes per other cell); 0: no bound. More is
+    /// limit_exceeded naming the file and line.
     std::size_t max_memory_bytes = 0;
     /// Called after each row with the bytes consumed and the rows read (optional).
     std::function<void(std::uint64_t, std::size_t)> progress;
 };
-
-/// \brief The cells of a numeric CSV table as text (read_numeric_table's first step), before
-/// the id column is decided and the cells are converted (numeric_table_of). A reader of one
-/// part of a file (an MPI rank's byte range) decides the id column over every part.
-struct numeric_cells {
-    std::vector<std::string> header;              ///< the header row
-    std::vector<std::vector<std::string>> rows;  ///< the rows read (blank rows skipped)
-    std::vector<std::size_t> lines;               ///< the line of each row in the file
-    std::size_t blank_rows = 0;                   ///< rows whose every cell is empty, skipped
-    encoding_evidence text;                       ///< the encoding the bytes were read as
-    char delimiter = ',';                         ///< decided from the header line
-    bool identifiers = false;  ///< some row's first cell is an identifier (detail::identifier_cell)
-};
-
-/// \brief Reads the header and the rows of a CSV table as text (read_numeric_table's first
-/// step: the encoding, the delimiter, the field counts and the read limits).
-/// \throws parse_error naming the file and line: io_error, an empty header (missing_header),
-///         a row with another number of fields (field_count), more columns than
-///         opts.max_columns or more cell bytes than opts.max_memory_bytes (limit_exceeded).
-inline numeric_cells read_numeric_cells(std::istream& in, const std::string& path, const numeric_table_options& opts) {
-    const auto& progress = opts.progress;
-    csv_options co;
-    co.encoding = opts.encoding;
-    co.delimiter = auto_delimiter;
-    co.max_fields = opts.max_columns;
-    csv_reader r(in, path, co);
-    const bool decimal_comma = r.delimiter() == ';';
-    numeric_cells c;
-    c.header = r.header();
-    if (c.header.empty())
-        ::techconv::detail::throw_error<parse_error>(error_code::missing_header, source_location{path, 1, 0, 0, {}},
-                                                      "empty header");
-    std::size_t held = 0;  // bytes of the cells held as text (check_memory_bound)
-    while (r.next()) {
-        if (r.blank()) {  // every cell empty: a row a spreadsheet emptied (skipped, counted)
-            ++c.blank_rows;
-            continue;
-        }
-        if (r.size() != c.header.size())
-            r.fail(error_code::field_count, r.size() < c.header.size() ? r.size() : c.header.size(),
-                   "expected " + std::to_string(c.header.size()) + " fields, found " + std::to_string(r.size()));
-        std::vector<std::string> row;
-        row.reserve(r.size());
-        for (std::size_t k = 0; k < r.size(); ++k) {
-            row.emplace_back(r.field(k));
-            held += row.back().size() + 32;
-        }
-        if (!c.identifiers && detail::identifier_cell(row[0], decimal_comma)) c.identifiers = true;
-        c.rows.push_back(std::move(row));
-        c.lines.push_back(r.line());
-        check_memory_bound(held, opts.max_memory_bytes, path, r.line(), c.rows.size());
-        if (progress) progress(r.bytes_read(), c.rows.size());
-    }
-    c.text = r.encoding();
-    c.delimiter = r.delimiter();
-    return c;
-}
 
 /// \brief A cell of numeric_cells: row (0-based among the rows read) and column (0-based in
 /// the header), or row == npos for none.
@@ -165,11 +110,95 @@ struct numeric_cell_at {
     }
 };
 
+/// \brief The cells of a numeric CSV table as read_numeric_table's first step holds them,
+/// before the id column is decided (numeric_values): the first column as text (identifiers or
+/// numbers: the rule needs every row), every other column converted where it is read, in
+/// blocks of `block_rows` rows (column after column inside a block). numeric_values moves the
+/// blocks into the matrix one at a time, so reading holds about one matrix of values, not the
+/// cells as text. A reader of one part of a file (an MPI rank's byte range) decides the id
+/// column over every part.
+struct numeric_cells {
+    static constexpr std::size_t block_rows = 8192;  ///< rows per block of converted cells
+    std::vector<std::string> header;          ///< the header row
+    std::vector<std::string> first;           ///< the first column's cells, one per row
+    std::vector<std::vector<double>> blocks;  ///< columns 2, 3, ... of block_rows rows each
+    std::vector<std::size_t> lines;           ///< the line of each row in the file
+    std::size_t blank_rows = 0;               ///< rows whose every cell is empty, skipped
+    encoding_evidence text;                   ///< the encoding the bytes were read as
+    char delimiter = ',';                     ///< decided from the header line
+    bool identifiers = false;  ///< some row's first cell is an identifier (detail::identifier_cell)
+    /// The first cell of columns 2, 3, ... in file order that is not a finite number, with its
+    /// text (row npos: none). The first column's cells are checked by numeric_values, which
+    /// knows whether that column is numeric.
+    numeric_cell_at bad;
+
+    /// The rows read.
+    std::size_t size() const noexcept { return lines.size(); }
+};
+
+/// \brief Reads the header and the rows of a CSV table (read_numeric_table's first step: the
+/// encoding, the delimiter, the field counts and the read limits), converting every cell but
+/// the first column's.
+/// \throws parse_error naming the file and line: io_error, an empty header (missing_header),
+///         a row with another number of fields (field_count), more columns than
+///         opts.max_columns or more bytes held than opts.max_memory_bytes (limit_exceeded: the
+///         first column's cells as text, about their length plus 32 bytes each, and 8 bytes
+///         per converted cell).
+inline numeric_cells read_numeric_cells(std::istream& in, const std::string& path, const numeric_table_options& opts) {
+    const auto& progress = opts.progress;
+    csv_options co;
+    co.encoding = opts.encoding;
+    co.delimiter = auto_delimiter;
+    co.max_fields = opts.max_columns;
+    csv_reader r(in, path, co);
+    const bool decimal_comma = r.delimiter() == ';';
+    numeric_cells c;
+    c.header = r.header();
+    if (c.header.empty())
+        ::techconv::detail::throw_error<parse_error>(error_code::missing_header, source_location{path, 1, 0, 0, {}},
+                                                      "empty header");
+    const std::size_t rest = c.header.size() - 1;  // the converted columns
+    const std::size_t B = numeric_cells::block_rows;
+    std::size_t held = 0;  // bytes held (check_memory_bound)
+    while (r.next()) {
+        if (r.blank()) {  // every cell empty: a row a spreadsheet emptied (skipped, counted)
+            ++c.blank_rows;
+            continue;
+        }
+        if (r.size() != c.header.size())
+            r.fail(error_code::field_count, r.size() < c.header.size() ? r.size() : c.header.size(),
+                   "expected " + std::to_string(c.header.size()) + " fields, found " + std::to_string(r.size()));
+        const std::size_t row = c.lines.size();
+        c.first.emplace_back(r.field(0));
+        held += c.first.back().size() + 32 + 8 * rest;
+        if (!c.identifiers && detail::identifier_cell(c.first.back(), decimal_comma)) c.identifiers = true;
+        if (rest > 0) {
+            if (row % B == 0) c.blocks.emplace_back(B * rest, 0.0);
+            double* block = c.blocks.back().data() + row % B;
+            for (std::size_t k = 1; k <= rest; ++k) {
+                double v = 0.0;
+                const auto cell = r.field(k);
+                if (detail::table_number(cell, decimal_comma, v) != number_status::ok && c.bad.row == numeric_cell_at::npos)
+                    c.bad = numeric_cell_at::at(row, k, std::string(cell));
+                block[(k - 1) * B] = v;
+            }
+        }
+        c.lines.push_back(r.line());
+        check_memory_bound(held, opts.max_memory_bytes, path, r.line(), c.lines.size());
+        if (progress) progress(r.bytes_read(), c.lines.size());
+    }
+    c.text = r.encoding();
+    c.delimiter = r.delimiter();
+    return c;
+}
+
 /// \brief The numeric_table of `cells` with the id column decided (`id_column`: the first column
 /// holds identifiers; numeric_cells::identifiers of every part of the file), WITHOUT the checks
-/// of the cells: the values of the cells up to the first that is not a finite number, which
-/// is returned in `bad` (row npos: none). The rows are numbered from `first_row` (0-based
-/// position of cells.rows[0] in the file's rows: the ids "1", "2", ... without an id column).
+/// of the cells: the values, and in `bad` the first cell in file order that is not a finite
+/// number (row npos: none); the cells after it are not used (add_column_sums stops there). The
+/// rows are numbered from `first_row` (0-based position of the first row of `cells` in the
+/// file's rows: the ids "1", "2", ... without an id column). The blocks of `cells` are freed as
+/// they are moved into the matrix.
 /// \throws parse_error missing_column when no column is numeric.
 inline numeric_table numeric_values(numeric_cells cells, const std::string& path, bool id_column,
                                     std::size_t first_row, numeric_cell_at& bad) {
@@ -181,22 +210,33 @@ inline numeric_table numeric_values(numeric_cells cells, const std::string& path
         ::techconv::detail::throw_error<parse_error>(error_code::missing_column, source_location{path, 1, 0, 0, {}},
                                                       "no numeric column");
     t.columns.assign(cells.header.begin() + static_cast<std::ptrdiff_t>(first), cells.header.end());
-    const auto n = static_cast<index>(cells.rows.size());
-    const auto m = static_cast<index>(t.columns.size());
-    t.values.resize(n, m);
-    bad = numeric_cell_at{};
-    for (index i = 0; i < n && bad.row == numeric_cell_at::npos; ++i) {
-        auto& row = cells.rows[static_cast<std::size_t>(i)];
-        for (index j = 0; j < m; ++j) {
-            const auto c = static_cast<std::size_t>(j) + first;
+    const std::size_t rows = cells.size(), rest = cells.header.size() - 1, B = numeric_cells::block_rows;
+    t.values.resize(static_cast<index>(rows), static_cast<index>(t.columns.size()));
+    bad = std::move(cells.bad);
+    t.ids.reserve(rows);
+    for (std::size_t i = 0; i < rows; ++i) {
+        auto& cell = cells.first[i];
+        if (!id_column) {
             double v = 0.0;
-            if (detail::table_number(row[c], decimal_comma, v) != number_status::ok) {
-                bad = numeric_cell_at::at(static_cast<std::size_t>(i), c, row[c]);
-                break;
+            // the first column's bad cell comes first in its row: it wins over a later row's,
+            // and over its own row's in the other columns
+            if (detail::table_number(cell, decimal_comma, v) != number_status::ok &&
+                (bad.row == numeric_cell_at::npos || i <= bad.row)) {
+                bad = numeric_cell_at::at(i, 0, cell);
             }
-            t.values(i, j) = v;
+            t.values(static_cast<index>(i), 0) = v;
         }
-        t.ids.push_back(id_column ? std::move(row[0]) : std::to_string(first_row + static_cast<std::size_t>(i) + 1));
+        t.ids.push_back(id_column ? std::move(cell) : std::to_string(first_row + i + 1));
+    }
+    std::vector<std::string>().swap(cells.first);
+    const auto col0 = static_cast<index>(1 - first);  // the matrix column of the header's second
+    for (std::size_t b = 0; b < cells.blocks.size(); ++b) {
+        const std::size_t begin = b * B, n = std::min(B, rows - begin);
+        const double* block = cells.blocks[b].data();
+        for (std::size_t k = 0; k < rest; ++k)
+            std::copy(block + k * B, block + k * B + n,
+                      t.values.col(col0 + static_cast<index>(k)).data() + static_cast<std::ptrdiff_t>(begin));
+        std::vector<double>().swap(cells.blocks[b]);
     }
     t.text = cells.text;
     t.delimiter = cells.delimiter;
@@ -261,7 +301,8 @@ inline numeric_cell_at add_column_sums(const numeric_table& t, std::vector<doubl
 ///         sum of absolute values overflows (out_of_range, at the row where it does),
 ///         more columns than opts.max_columns or more cell bytes than
 ///         opts.max_memory_bytes (limit_exceeded).
-/// Complexity: O(file size); memory: the cells as text, then the matrix.
+/// Complexity: O(file size); memory: about the matrix, the first column's cells as text and
+/// O(rows) (numeric_cells).
 inline numeric_table read_numeric_table(std::istream& in, const std::string& path, const numeric_table_options& opts) {
     numeric_cells cells = read_numeric_cells(in, path, opts);
     const std::vector<std::string> header = cells.header;

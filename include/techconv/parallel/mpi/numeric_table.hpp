@@ -80,7 +80,7 @@ inline numeric_table_share read_numeric_table_split(const std::string& path, io:
     std::int64_t counts[2] = {sh.breaks, sh.rows}, before[2] = {0, 0};
     check(MPI_Exscan(counts, before, 2, MPI_INT64_T, MPI_SUM, comm), "MPI_Exscan");
     if (me == 0) before[0] = before[1] = 0;
-    // 1. the cells as text: the header line, as many empty lines as the shares before hold
+    // 1. the cells (numeric_cells): the header line, as many empty lines as the shares before hold
     //    (the CSV reader skips them), then the share's lines
     io::numeric_cells cells;
     try {
@@ -94,7 +94,7 @@ inline numeric_table_share read_numeric_table_split(const std::string& path, io:
     // 2. the id column over every rank's rows; the rows before this rank's
     int ids_here = cells.identifiers ? 1 : 0, ids_any = 0;
     check(MPI_Allreduce(&ids_here, &ids_any, 1, MPI_INT, MPI_MAX, comm), "MPI_Allreduce");
-    const row_range rr = global_rows(static_cast<index>(cells.rows.size()), comm);
+    const row_range rr = global_rows(static_cast<index>(cells.size()), comm);
     const auto first_row = static_cast<std::size_t>(rr.begin);
     const std::vector<std::string> header = cells.header;
     std::uint64_t text_sums[4] = {cells.text.stray_bytes, cells.text.transcoded_bytes, cells.text.unassigned_bytes,
