@@ -8,9 +8,11 @@
 
 #include <mpi.h>
 
-#include <string>   // std::string
-#include <utility>  // std::move
-#include <vector>   // std::vector
+#include <cstdint>      // std::int64_t, std::uint32_t
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::move
+#include <vector>       // std::vector
 
 #include "techconv/closeness/counting.hpp"
 #include "techconv/closeness/records.hpp"
@@ -122,6 +124,64 @@ inline panel_result count_by_year(const closeness::actor_records& local, MPI_Com
     out.panel = ordered_scan<closeness::collaboration_panel>(
         [&](closeness::collaboration_panel before) { return continue_panel(std::move(before), rec, o); },
         serial_type::collaboration_panel, [](byte_reader& r) { return read_collaboration_panel(r); }, comm);
+    return out;
+}
+
+/// \brief The records of every rank's `local`, appended in rank order on rank `root`, each
+/// as closeness::actor_records::add appends it: the result is the actor_records one process
+/// builds from all records in that order (the same record ids, years, actor sets, dictionary
+/// in first-appearance order and duplicates()). A record whose non-empty id an earlier rank
+/// (or an earlier record) gave is dropped and listed in duplicates(), as add() does; the
+/// ranks' own duplicates() are not carried (a caller adds their counts). The other ranks get
+/// empty records. Collective.
+/// Communication: each rank other than the root sends one message to the root: its
+/// dictionary, then per record the id, the year and the actor ids (a gather: the root
+/// receives every record not its own and holds one message at a time besides the result).
+/// 	hrows parse_error if a message does not decode (names the rank that sent it).
+/// Complexity: O(records + actor occurrences + labels) on the root.
+inline closeness::actor_records gather_actor_records(const closeness::actor_records& local, int root,
+                                                     MPI_Comm comm) {
+    const int me = rank(comm), ranks = size(comm);
+    constexpr int tag = 30;  // and tag + 1 (send_bytes)
+    const auto encode = [](const closeness::actor_records& rec) {
+        byte_writer w;
+        write(w, rec.labels());
+        w.u64(static_cast<std::uint64_t>(rec.size()));
+        for (index r = 0; r < rec.size(); ++r) {
+            w.str(rec.id(r));
+            w.i64(rec.year(r));
+            const auto a = rec.actors(r);
+            w.u64(a.size());
+            for (const auto id : a) w.u32(static_cast<std::uint32_t>(id));
+        }
+        return seal(serial_type::actor_records, w.data());
+    };
+    if (me != root) {
+        detail::send_bytes(encode(local), root, tag, comm);
+        return {};
+    }
+    closeness::actor_records out;
+    const auto append = [&out](const std::vector<unsigned char>& bytes, const std::string& from) {
+        byte_reader rd = open_sealed(bytes.data(), bytes.size(), serial_type::actor_records, from);
+        const std::vector<std::string> labels = read_labels(rd);
+        const std::uint64_t n = rd.count(8 + 8 + 8, "records");
+        std::vector<std::string_view> actors;
+        for (std::uint64_t k = 0; k < n; ++k) {
+            const std::string id = rd.str("record id");
+            const auto year = static_cast<year_type>(rd.i64("year"));
+            const std::uint64_t m = rd.count(4, "actors");
+            actors.clear();
+            for (std::uint64_t q = 0; q < m; ++q) {
+                const std::uint32_t a = rd.u32("actor");
+                if (a >= labels.size()) rd.fail(error_code::out_of_range, "actor", "actor id outside the dictionary");
+                actors.emplace_back(labels[a]);
+            }
+            out.add(id, year, actors);  // the actors in the sender's id order: its first appearances
+        }
+        expect_end(rd);
+    };
+    for (int q = 0; q < ranks; ++q)
+        append(q == root ? encode(local) : detail::recv_bytes(q, tag, comm), "rank " + std::to_string(q));
     return out;
 }
 
