@@ -232,8 +232,10 @@ namespace tser = techconv::parallel;
 
 // What reading a rank's files gave besides its records: the file-level counts and, per
 // file in input order, its note and detection record (encoded for the gather on rank 0).
-void write_reading(tser::byte_writer& w, const tan::collaboration_inputs& d) {
-    w.u64(d.duplicates);  // repeated within a file, or in an earlier file of this rank
+void write_reading(tser::byte_writer& w, const tan::collaboration_inputs& d, bool rank0) {
+    // repeated within a file, or in an earlier file of this rank (rank 0's second kind: kept in
+    // the gathered records' duplicates(), counted there)
+    w.u64(rank0 ? d.duplicates - d.countries.duplicates().size() : d.duplicates);
     w.u64(d.unresolved);
     w.u64(d.bytes_not_utf8);
     tser::write(w, d.notes);
@@ -341,12 +343,12 @@ int closeness_ranks(const arguments& a, MPI_Comm comm) {
         }
         agree(failed, comm);  // the error of the first file in input order that failed
         tser::byte_writer w;
-        write_reading(w, data);
+        write_reading(w, data, me == 0);
         // (a message that does not decode is rank 0's error alone: it ends the job)
-        auto countries = tmpi::gather_actor_records(data.countries, 0, comm);
-        auto institutions = r.opt.institutions ? tmpi::gather_actor_records(data.institutions, 0, comm)
+        auto countries = tmpi::gather_actor_records(std::move(data.countries), comm);
+        auto institutions = r.opt.institutions ? tmpi::gather_actor_records(std::move(data.institutions), comm)
                                                : techconv::closeness::actor_records{};
-        data = tan::collaboration_inputs{};  // this rank's records: sent
+        data = tan::collaboration_inputs{};
         constexpr int tag = 40;  // and tag + 1 (send_bytes)
         if (me != 0) {
             tmpi::detail::send_bytes(w.data(), 0, tag, comm);
@@ -354,7 +356,7 @@ int closeness_ranks(const arguments& a, MPI_Comm comm) {
             tan::collaboration_inputs all;
             all.countries = std::move(countries);
             all.institutions = std::move(institutions);
-            all.duplicates = all.countries.duplicates().size();  // given by an earlier rank (the rest below)
+            all.duplicates = all.countries.duplicates().size();  // rank 0's own, and those of an earlier rank
             for (int q = 0; q < ranks; ++q) {
                 const auto bytes = q == 0 ? w.data() : tmpi::detail::recv_bytes(q, tag, comm);
                 tser::byte_reader rd(bytes.data(), bytes.size(), "reading report of rank " + std::to_string(q));
