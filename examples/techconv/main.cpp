@@ -37,7 +37,7 @@ const command commands[] = {
 #ifdef TECHCONV_CLI_WEIGHTING
     {"weights", tcli::cmd_weights, tcli::weights_spec, true},
 #endif
-    {"closeness", tcli::cmd_closeness, tcli::closeness_spec, false},
+    {"closeness", tcli::cmd_closeness, tcli::closeness_spec, true},
     {"branches", tcli::cmd_branches, tcli::branches_spec, false},
     {"quality", tcli::cmd_quality, tcli::quality_spec, false},
 };
@@ -123,7 +123,7 @@ int dispatch(int argc, char** argv) {
         if (!c.distributed && tcli::mpi_ranks() > 1) {
             if (printing_rank())
                 std::fprintf(stderr,
-                             "techconv %s: error: does not run on several MPI ranks yet (keycore, network and weights do); "
+                             "techconv %s: error: does not run on several MPI ranks yet (keycore, network, weights and closeness do); "
                              "run it as one process\n",
                              c.name);
             return 2;

@@ -3,10 +3,11 @@
 # shares (TECHCONV_MPI_SHARES; with 3 ranks the middle rank gets no records), all with
 # OPTIONS, and fails unless every output file is byte-identical to the reference (manifest.json
 # but for its "ranks" line).
-# INPUT: one file, or several separated by "," (read by rank 0); FORMAT (none: no --format,
+# INPUT: one file, or several separated by "," (keycore, network: read by rank 0); FORMAT (none: no --format,
 # for weights); RECORDS: the synthetic corpus's records when a csv INPUT is generated (default
 # 150001); TABLE_KIND, TABLE_ARG, PYTHON: the numeric table make_weights_tables.py writes as
-# INPUT (when it does not exist); RUNS: the runs ("NP|W0,W1,..." separated by ",,"), default the five above.
+# INPUT (when it does not exist); PAPER_FILES, PAPER_RECORDS, PYTHON: the synthetic Scopus files
+# closeness/make_papers.py writes (INPUT lists them); RUNS: the runs ("NP|W0,W1,..." separated by ",,"), default the five above.
 cmake_policy(VERSION 3.16)  # a script run with -P: lists keep empty elements (CMP0007)
 include("${CMAKE_CURRENT_LIST_DIR}/keycore_runs.cmake")
 file(MAKE_DIRECTORY "${OUT}")
@@ -30,6 +31,18 @@ if(TABLE_KIND AND NOT EXISTS "${INPUT}")  # a numeric table for weights (make_we
                           "${TABLE_ARG}" RESULT_VARIABLE rc ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "could not write the table ${INPUT}: ${err}")
+  endif()
+endif()
+if(PAPER_FILES)  # synthetic Scopus files for closeness (make_papers.py: INPUT lists them)
+  string(REPLACE "," ";" _papers "${INPUT}")
+  list(GET _papers 0 _first)
+  if(NOT EXISTS "${_first}")
+    get_filename_component(_dir "${_first}" DIRECTORY)
+    execute_process(COMMAND "${PYTHON}" "${CMAKE_CURRENT_LIST_DIR}/closeness/make_papers.py" "${_dir}" ${PAPER_FILES}
+                            ${PAPER_RECORDS} RESULT_VARIABLE rc ERROR_VARIABLE err)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "could not write the papers in ${_dir}: ${err}")
+    endif()
   endif()
 endif()
 if(NOT TECHCONV)

@@ -31,6 +31,7 @@
 #include <cstring>
 #include <exception>
 #include <string>
+#include <utility>
 #include <sys/stat.h>
 #include <unordered_set>
 #include <vector>
@@ -164,6 +165,35 @@ void check_collaboration(idx n) {
         for (std::size_t t = 0; same && t < rp.years.size(); ++t) same = same_counts(gp.panel.counts[t], rp.counts[t]);
         verdict("collaboration panel" + tag, same);
     }
+}
+
+// mpi::gather_actor_records: each rank's share of the records, then a record repeating the id
+// of record 0 with a label no record has (dropped on rank 0 by its own records, on the other
+// ranks only when the records meet on rank 0). Rank 0 must get every record of one process
+// (ids, years, actors, dictionary), the label of the repeated records never interned, and
+// every rank's repeat listed (rank 0's own: its records are moved into the result).
+void check_gather_actor_records(idx n) {
+    techconv::testing::synthetic_options o;
+    o.records = n;
+    const techconv::testing::synthetic_corpus c(o);
+    const cl::actor_records all = subclass_records(c, 0, n);
+    const auto [b, e] = share(n);
+    cl::actor_records local = subclass_records(c, b, e);
+    local.add(all.id(0), 2001, std::vector<std::string>{"ZZ-only-in-repeats"});
+    const auto got = tmpi::gather_actor_records(std::move(local), MPI_COMM_WORLD);
+    bool same = true;
+    if (tmpi::rank(MPI_COMM_WORLD) == 0) {
+        same = got.size() == all.size() && got.labels() == all.labels() &&
+               got.duplicates().size() == static_cast<std::size_t>(tmpi::size(MPI_COMM_WORLD));
+        for (idx r = 0; same && r < all.size(); ++r) {
+            const auto x = got.actors(r), y = all.actors(r);
+            same = got.id(r) == all.id(r) && got.year(r) == all.year(r) &&
+                   std::vector<techconv::label_id>(x.begin(), x.end()) == std::vector<techconv::label_id>(y.begin(), y.end());
+        }
+    } else {
+        same = got.size() == 0;
+    }
+    verdict("gather_actor_records (synthetic subclasses, " + std::to_string(n) + " records)", same);
 }
 
 void check_cooccurrence(idx n) {
@@ -345,6 +375,7 @@ int main(int argc, char** argv) {
         check_dataset("synthetic 150001 x 9", s, idx{1} << 16);
         check_dataset("synthetic 150001 x 9", s, 4099);
         check_collaboration(20000);
+        check_gather_actor_records(20000);
         check_cooccurrence(20000);
         check_families(30001);
         check_duplicates(6001, 4000);

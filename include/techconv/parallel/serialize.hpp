@@ -52,6 +52,7 @@ enum class serial_type : std::uint16_t {
     profile_partial = 11,      ///< parallel::profile_partial (group profiles, profile.hpp)
     cooccurrence_rows = 12,    ///< rows of the upper triangle of a co-occurrence matrix (cooccurrence.hpp)
     family_keys = 13,          ///< (family key, global input position) pairs (families.hpp)
+    actor_records = 14,        ///< closeness::actor_records: dictionary, then id, year, actor ids per record
 };
 
 /// \brief Appends little-endian fixed-width values to a byte buffer.

@@ -8,9 +8,11 @@
 
 #include <mpi.h>
 
-#include <string>   // std::string
-#include <utility>  // std::move
-#include <vector>   // std::vector
+#include <cstdint>      // std::int64_t, std::uint32_t
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::move
+#include <vector>       // std::vector
 
 #include "techconv/closeness/counting.hpp"
 #include "techconv/closeness/records.hpp"
@@ -122,6 +124,62 @@ inline panel_result count_by_year(const closeness::actor_records& local, MPI_Com
     out.panel = ordered_scan<closeness::collaboration_panel>(
         [&](closeness::collaboration_panel before) { return continue_panel(std::move(before), rec, o); },
         serial_type::collaboration_panel, [](byte_reader& r) { return read_collaboration_panel(r); }, comm);
+    return out;
+}
+
+/// \brief The records of every rank's `local`, appended in rank order on rank 0, each as
+/// closeness::actor_records::add appends it: the result is the actor_records one process
+/// builds from all records in that order (the same record ids, years, actor sets and
+/// dictionary in first-appearance order). A record whose non-empty id an earlier rank gave is
+/// dropped and listed in duplicates(), as add() does. Rank 0's records are moved, not copied,
+/// so the result's duplicates() holds rank 0's own (its `local.duplicates()`) and then the
+/// records dropped on rank 0; the other ranks' own duplicates() are not sent (a caller adds
+/// their counts). The other ranks get empty records. Collective.
+/// Communication: each rank other than rank 0 sends one message to rank 0: its dictionary,
+/// then per record the id, the year and the actor ids (a gather: rank 0 receives every record
+/// not its own and holds one message at a time besides the result; a sender holds its
+/// records and their message).
+/// \throws parse_error if a message does not decode (names the rank that sent it).
+/// Complexity: O(records + actor occurrences + labels) on rank 0.
+inline closeness::actor_records gather_actor_records(closeness::actor_records local, MPI_Comm comm) {
+    const int me = rank(comm), ranks = size(comm);
+    constexpr int tag = 30;  // and tag + 1 (send_bytes)
+    if (me != 0) {
+        byte_writer w;
+        write(w, local.labels());
+        w.u64(static_cast<std::uint64_t>(local.size()));
+        for (index r = 0; r < local.size(); ++r) {
+            w.str(local.id(r));
+            w.i64(local.year(r));
+            const auto a = local.actors(r);
+            w.u64(a.size());
+            for (const auto id : a) w.u32(static_cast<std::uint32_t>(id));
+        }
+        local = closeness::actor_records{};
+        detail::send_bytes(seal(serial_type::actor_records, w.data()), 0, tag, comm);
+        return local;
+    }
+    closeness::actor_records out = std::move(local);
+    std::vector<std::string_view> actors;
+    for (int q = 1; q < ranks; ++q) {
+        const auto bytes = detail::recv_bytes(q, tag, comm);
+        byte_reader rd = open_sealed(bytes.data(), bytes.size(), serial_type::actor_records, "rank " + std::to_string(q));
+        const std::vector<std::string> labels = read_labels(rd);
+        const std::uint64_t n = rd.count(8 + 8 + 8, "records");
+        for (std::uint64_t k = 0; k < n; ++k) {
+            const std::string id = rd.str("record id");
+            const auto year = static_cast<year_type>(rd.i64("year"));
+            const std::uint64_t m = rd.count(4, "actors");
+            actors.clear();
+            for (std::uint64_t x = 0; x < m; ++x) {
+                const std::uint32_t a = rd.u32("actor");
+                if (a >= labels.size()) rd.fail(error_code::out_of_range, "actor", "actor id outside the dictionary");
+                actors.emplace_back(labels[a]);
+            }
+            out.add(id, year, actors);  // the actors in the sender's id order: its first appearances
+        }
+        expect_end(rd);
+    }
     return out;
 }
 

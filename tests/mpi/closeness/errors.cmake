@@ -1,0 +1,45 @@
+# `techconv closeness` under mpirun with a bad input (make_papers.py ... bad: three Scopus files,
+# the second with a quoted field never closed): one process and mpirun -n 1, 2, 3 (and 3 with
+# shares 5,0,2: a rank with no file; 0,0,1: the last rank reads every file) must fail with the
+# same message (file, line, record, field), printed once, exit 1, and leave no output folder.
+# Then a refusal of the inputs (a format that holds no countries) is a usage error (exit 2),
+# said once, no folder. Variables: TECHCONV, PYTHON, MPIEXEC, MPIEXEC_ARGS, OUT.
+cmake_policy(VERSION 3.16)
+set(TC_COMMAND closeness)
+include("${CMAKE_CURRENT_LIST_DIR}/../keycore_runs.cmake")
+file(REMOVE_RECURSE "${OUT}")
+file(MAKE_DIRECTORY "${OUT}")
+execute_process(COMMAND "${PYTHON}" "${CMAKE_CURRENT_LIST_DIR}/make_papers.py" "${OUT}/papers" 3 3000 bad
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "could not write the papers: ${err}")
+endif()
+set(_in "${OUT}/papers/papers-1.csv" "${OUT}/papers/papers-2.csv" "${OUT}/papers/papers-3.csv")
+# tc_same_failure(RC LABEL RUNS ARGS...): one process fails with exit RC and an error line; every
+# run of RUNS (a list of "NP|W0,W1,...") must say that line once, exit RC, and leave no folder.
+function(tc_same_failure want_rc label runs)
+  tc_run_keycore("" "" rc out err ${ARGN} --out "${OUT}/result" --quiet)
+  string(REGEX MATCH "techconv closeness: error: [^\n]*" _want "${err}")
+  if(NOT rc EQUAL want_rc OR NOT _want OR EXISTS "${OUT}/result")
+    message(FATAL_ERROR "${label}, one process: expected exit ${want_rc} with an error and no folder (exit ${rc}): ${err}")
+  endif()
+  foreach(_run IN LISTS runs)
+    tc_parse_run("${_run}" np shares tag)
+    tc_run_keycore("${np}" "${shares}" rc out err ${ARGN} --out "${OUT}/result" --quiet)
+    string(REPLACE ";" "," _err "${err}")
+    string(REGEX MATCHALL "techconv closeness: error: [^\n]*" _got "${_err}")
+    list(LENGTH _got _times)
+    string(REPLACE ";" "," _want1 "${_want}")
+    if(NOT rc EQUAL want_rc OR NOT _times EQUAL 1 OR NOT _got STREQUAL _want1 OR EXISTS "${OUT}/result")
+      message(FATAL_ERROR "${label}, ${tag}: expected '${_want}' once, exit ${want_rc}, no folder; got exit ${rc}: ${err}")
+    endif()
+  endforeach()
+  message("${label}, every run: ${_want}")
+  set(_message "${_want}" PARENT_SCOPE)
+endfunction()
+tc_same_failure(1 "bad record" "1|;2|;3|;3|5,0,2;3|0,0,1" ${_in})
+# the file, its line and the field (make_papers.py breaks record 501 of the 1,000 of papers-2.csv: line 502)
+if(NOT _message MATCHES "papers-2\\.csv:502:.*field 'Affiliations'.*unterminated_quote")
+  message(FATAL_ERROR "the error does not name papers-2.csv, line 502 and the field Affiliations: ${_message}")
+endif()
+tc_same_failure(2 "refused input" "1|;3|5,0,2" "${OUT}/papers/papers-1.csv" --format lens)
