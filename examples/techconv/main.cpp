@@ -31,8 +31,8 @@ const command commands[] = {
 #endif
 #ifdef TECHCONV_CLI_COGRAPH
     {"network", tcli::cmd_network, tcli::network_spec, true},
-    {"forecast", tcli::cmd_forecast, tcli::forecast_spec, false},
-    {"evolution", tcli::cmd_evolution, tcli::evolution_spec, false},
+    {"forecast", tcli::cmd_forecast, tcli::forecast_spec, true},
+    {"evolution", tcli::cmd_evolution, tcli::evolution_spec, true},
 #endif
 #ifdef TECHCONV_CLI_WEIGHTING
     {"weights", tcli::cmd_weights, tcli::weights_spec, true},

@@ -206,6 +206,36 @@ inline ranked_patents read_patents_on_ranks(const rp::arguments& a, const std::v
     return out;
 }
 
+/// What gather_patents gives: on rank 0 every record of the inputs in input order, as
+/// report::read_patent_inputs gives them to one process (`table`, `notes()`, `read`, `merged`,
+/// the members the commands' one-process code reads); on the other ranks an empty table.
+struct gathered_patents {
+    techconv::records::patent_table table;  ///< every record on rank 0 (input order), none elsewhere
+    std::vector<std::string> reading_notes; ///< the reading notes of one process
+    std::size_t read = 0;                   ///< records read, duplicates dropped
+    std::size_t merged = 0;                 ///< records merged into families
+    const std::vector<std::string>& notes() const { return reading_notes; }
+};
+
+/// The reading of the commands whose analysis runs on rank 0 (network, evolution, forecast,
+/// quality, branches): the ranks read their shares (read_patents_on_ranks with the shares of
+/// TECHCONV_MPI_SHARES: byte ranges of one Lens or canonical CSV file, duplicates dropped and
+/// families merged across the ranks; else rank 0 reads every input) and the rows are gathered
+/// on rank 0 in input order (parallel::mpi::gather_rows). Rank 0 then holds the table one
+/// process reads. Every error is every rank's (agreed). Collective.
+inline gathered_patents gather_patents(const rp::arguments& a, progress& prog, MPI_Comm comm,
+                                       const techconv::records::patent_table_options& table_opts = {}) {
+    namespace tmpi = techconv::parallel::mpi;
+    const std::vector<double> shares = mpi_shares(comm);  // TECHCONV_MPI_SHARES (default equal)
+    auto got = read_patents_on_ranks(a, shares, false, prog, comm, table_opts);
+    gathered_patents out;
+    out.table = every_rank([&] { return tmpi::gather_rows(std::move(got.table), 0, comm); });
+    out.reading_notes = std::move(got.notes);
+    out.read = got.read;
+    out.merged = got.merged;
+    return out;
+}
+
 /// Runs `f()` on rank 0 alone (the step of a distributed command that writes the files from
 /// the gathered data) while the other ranks wait; an error of rank 0 is every rank's (exit 1,
 /// printed once), as one process reports it. Returns f()'s exit code on rank 0, 0 elsewhere.
