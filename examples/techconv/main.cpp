@@ -39,7 +39,7 @@ const command commands[] = {
 #endif
     {"closeness", tcli::cmd_closeness, tcli::closeness_spec, false},
     {"branches", tcli::cmd_branches, tcli::branches_spec, false},
-    {"quality", tcli::cmd_quality, tcli::quality_spec, false},
+    {"quality", tcli::cmd_quality, tcli::quality_spec, true},
 };
 
 void usage(std::FILE* out) {
