@@ -38,7 +38,7 @@ const command commands[] = {
     {"weights", tcli::cmd_weights, tcli::weights_spec, true},
 #endif
     {"closeness", tcli::cmd_closeness, tcli::closeness_spec, false},
-    {"branches", tcli::cmd_branches, tcli::branches_spec, false},
+    {"branches", tcli::cmd_branches, tcli::branches_spec, true},
     {"quality", tcli::cmd_quality, tcli::quality_spec, true},
 };
 
@@ -47,7 +47,8 @@ void usage(std::FILE* out) {
     for (const auto& c : commands) std::fprintf(out, "  %-10s %s\n", c.name, c.spec().summary.c_str());
     std::fprintf(out, "\n  --version  print the library version\n");
 #ifdef TECHCONV_CLI_MPI
-    std::fprintf(out, "\nBuilt with MPI: `mpirun -np N techconv keycore|network|weights ...` runs on N ranks and\n"
+    std::fprintf(out, "\nBuilt with MPI: `mpirun -np N techconv keycore|network|weights|evolution|forecast|quality|branches ...`\n"
+                      "runs on N ranks and "
                       "writes the files of one process (docs/cli.md); the other commands run as one process.\n");
 #else
     std::fprintf(out, "\nBuilt without MPI: no command runs under mpirun (docs/cli.md).\n");
@@ -123,7 +124,8 @@ int dispatch(int argc, char** argv) {
         if (!c.distributed && tcli::mpi_ranks() > 1) {
             if (printing_rank())
                 std::fprintf(stderr,
-                             "techconv %s: error: does not run on several MPI ranks yet (keycore, network and weights do); "
+                             "techconv %s: error: does not run on several MPI ranks yet (keycore, network, weights, evolution, "
+                             "forecast, quality and branches do); "
                              "run it as one process\n",
                              c.name);
             return 2;
