@@ -33,11 +33,28 @@ struct agreed_failure {
     std::exception_ptr error;
 };
 
-/// agree_on_error, marking the error it throws as every rank's.
+/// agree_on_error, marking the error it throws as every rank's. A report::usage_error of the
+/// lowest failing rank (the error agree_on_error throws) stays a usage error on every rank
+/// (exit 2, as one process exits), where agree_on_error alone would make it a plain error.
 inline void agree(std::exception_ptr failed, MPI_Comm comm, std::size_t record_offset = 0) {
+    namespace tmpi = techconv::parallel::mpi;
     try {
-        techconv::parallel::mpi::agree_on_error(failed, comm, record_offset);
-    } catch (...) {
+        tmpi::agree_on_error(failed, comm, record_offset);
+    } catch (const std::exception& e) {  // every rank is here, with the lowest failing rank's error
+        const int me = tmpi::rank(comm);
+        int mine = failed ? me : tmpi::size(comm), lowest = mine;
+        MPI_Allreduce(&mine, &lowest, 1, MPI_INT, MPI_MIN, comm);
+        int usage = 0;
+        if (me == lowest) {
+            try {
+                std::rethrow_exception(failed);
+            } catch (const rp::usage_error&) {
+                usage = 1;
+            } catch (...) {
+            }
+        }
+        MPI_Bcast(&usage, 1, MPI_INT, lowest, comm);
+        if (usage) throw agreed_failure{std::make_exception_ptr(rp::usage_error(e.what()))};
         throw agreed_failure{std::current_exception()};
     }
 }
