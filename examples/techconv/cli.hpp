@@ -62,10 +62,9 @@ inline bool group_by_country(const arguments& a) {
     return g == "country";
 }
 
-/// MPI rank of this process and the number of ranks (0 and 1 unless the command was
-/// built with MPI and started by an MPI launcher: main.cpp).
+/// MPI rank of this process (0 unless the command was built with MPI and started by an MPI
+/// launcher: main.cpp).
 int mpi_rank();
-int mpi_ranks();
 #ifdef TECHCONV_CLI_MPI
 /// Whether MPI was initialised (the process was started by an MPI launcher: main.cpp).
 bool mpi_active();

@@ -6,11 +6,18 @@
 
 #include <algorithm>  // std::min
 #include <cstdint>   // std::int64_t
+#include <exception> // std::exception_ptr
+#include <string>    // std::string
 #include <utility>   // std::move
+#include <vector>    // std::vector
 
 #include <techconv/analysis/branches.hpp>
 #include <techconv/classification/concordance.hpp>
 #include <techconv/io/papers.hpp>
+
+#ifdef TECHCONV_CLI_MPI
+#include "mpi_command.hpp"
+#endif
 
 namespace tcli {
 
@@ -45,93 +52,179 @@ const command_spec& branches_spec() {
     return spec;
 }
 
-int cmd_branches(int argc, char** argv) {
+namespace {
+
+// The term lists and options of one run. Under mpirun the classifier is rank 0's alone (the
+// classification runs there); the --ipc-filter patterns are parsed on every rank.
+struct branches_run {
+    input_format fmt = input_format::automatic;  // --format
+    tcf::term_classifier classifier;
+    tan::branch_options bo;
+};
+
+// --terms (the built-in [COOP] Table 1 lists without it): read as one process reads it.
+void load_branch_classifier(const arguments& a, branches_run& r) {
+    r.classifier = a.has("terms") ? tcf::term_classifier(tan::load_branch_terms(a.get("terms")))
+                                  : tcf::coop_ai_chip_classifier();
+}
+
+// --ipc-filter (usage errors only; the same on every rank).
+std::vector<tcf::ipc_pattern> ipc_filter_option(const arguments& a) {
+    std::vector<tcf::ipc_pattern> patterns;
+    if (!a.has("ipc-filter")) return patterns;
+    const auto list = a.get("ipc-filter");
+    for (std::size_t b = 0; b <= list.size();) {
+        const auto e = std::min(list.find(',', b), list.size());
+        const auto text = list.substr(b, e - b);
+        const auto p = tcf::ipc_pattern_from_chars(text);
+        if (!p) throw usage_error("--ipc-filter: '" + text + "' is not an IPC pattern");
+        patterns.push_back(p.pattern);
+        b = e + 1;
+    }
+    return patterns;
+}
+
+void apply_ipc_filter(const arguments& a, branches_run& r, const std::vector<tcf::ipc_pattern>& patterns) {
+    if (a.has("ipc-filter")) r.classifier.set_ipc_filter(patterns);
+    if (a.has("all-terms")) r.bo.match.restricted = tcf::restriction_policy::ignore;
+}
+
+// The patents of one run's reading (titles kept: the branch terms), classified.
+template <class Inputs>
+tan::branch_table classify_patents(const branches_run& r, const Inputs& in, std::vector<std::string>& notes,
+                                   std::string& kind) {
+    report_count("records", static_cast<long long>(in.table.size()));
+    notes = in.notes();
+    kind = "patents (simple families)";
+    return tan::classify_branches(in.table, r.classifier, r.bo);
+}
+
+// The files of the output folder from the classified records.
+int write_branches(const arguments& a, const branches_run& r, const tan::branch_table& t,
+                   const std::vector<std::string>& notes, const std::string& kind) {
     const auto& spec = branches_spec();
-    return rp::run_command(spec, argc, argv, [&](const arguments& a) -> int {
-        const std::string out_dir = a.get("out");
-        const auto fmt = format_option(a);
-        tcf::term_classifier classifier = a.has("terms")
-                                              ? tcf::term_classifier(tan::load_branch_terms(a.get("terms")))
-                                              : tcf::coop_ai_chip_classifier();
-        if (a.has("ipc-filter")) {
-            std::vector<tcf::ipc_pattern> patterns;
-            const auto list = a.get("ipc-filter");
-            for (std::size_t b = 0; b <= list.size();) {
-                const auto e = std::min(list.find(',', b), list.size());
-                const auto text = list.substr(b, e - b);
-                const auto p = tcf::ipc_pattern_from_chars(text);
-                if (!p) throw usage_error("--ipc-filter: '" + text + "' is not an IPC pattern");
-                patterns.push_back(p.pattern);
-                b = e + 1;
-            }
-            classifier.set_ipc_filter(patterns);
-        }
-        tan::branch_options bo;
-        if (a.has("all-terms")) bo.match.restricted = tcf::restriction_policy::ignore;
+    const std::string out_dir = a.get("out");
+    const auto& rec = t.records;
+    {
+        auto f = open_output(out_dir, "records.csv");
+        rp::write_branch_records_csv(f, t);
+        auto b = open_output(out_dir, "branches.csv");
+        rp::write_branch_counts_csv(b, t);
+        auto y = open_output(out_dir, "years.csv");
+        rp::write_branch_years_csv(y, t);
+    }
+    auto md = open_output(out_dir, "report.md");
+    rp::write_branches_markdown(
+        md, t, a.has("terms") ? "`" + a.get("terms") + "`" : std::string("[COOP] Table 1 (built in)"),
+        a.has("all-terms") ? "counted everywhere"
+        : r.classifier.has_ipc_filter() ? "need the IPC filter"
+                                        : "not counted (no IPC filter)",
+        notes, kind, spec.outputs);
+    report_count("records", static_cast<long long>(rec.size()));
+    report_count("unclassified", static_cast<long long>(t.unclassified));
+    std::printf("records: %lld\nclassified: %lld\nout: %s\n", static_cast<long long>(rec.size()),
+                static_cast<long long>(rec.size() - t.unclassified), a.final_out.c_str());
+    return 0;
+}
 
-        // each input opened once: detection reads a head that the reader continues from
-        std::vector<tio::input_source> patent_paths;
-        std::vector<tio::input_source> paper_paths;
-        for (auto& in : open_inputs(a.inputs)) {
-            const auto f = fmt == input_format::automatic ? detect_format(in) : fmt;
-            if (tio::holds_papers(f))
-                paper_paths.push_back(std::move(in));
-            else
-                patent_paths.push_back(std::move(in));
-        }
-        if (!patent_paths.empty() && !paper_paths.empty())
-            throw usage_error("mixing papers and patents in one run is not supported");
+// The reading, classification and files of one process (under mpirun: rank 0's, for the
+// inputs that are not one Lens or canonical CSV file).
+int branches_one_process(const arguments& a, const branches_run& r, progress& prog) {
+    const auto fmt = r.fmt;
+    // each input opened once: detection reads a head that the reader continues from
+    std::vector<tio::input_source> patent_paths;
+    std::vector<tio::input_source> paper_paths;
+    for (auto& in : open_inputs(a.inputs)) {
+        const auto f = fmt == input_format::automatic ? detect_format(in) : fmt;
+        if (tio::holds_papers(f))
+            paper_paths.push_back(std::move(in));
+        else
+            patent_paths.push_back(std::move(in));
+    }
+    if (!patent_paths.empty() && !paper_paths.empty())
+        throw usage_error("mixing papers and patents in one run is not supported");
 
+    std::vector<std::string> notes;
+    std::string kind;
+    tan::branch_table t;
+    if (!patent_paths.empty()) {
+        auto in = rp::read_patent_inputs(a, fmt, true, prog, [&](const tio::read_patents_options& ro) {
+            return tio::read_patent_table(std::move(patent_paths), ro, {true});  // titles: the branch terms
+        });
+        t = classify_patents(r, in, notes, kind);
+    } else {
+        tio::read_papers_options po;
+        po.format = fmt;
+        po.reader.encoding = a.encoding;
+        po.reader.references = false;  // titles and keywords only
+        po.reader.max_columns = a.limits.max_columns;
+        po.max_memory_bytes = a.limits.max_memory_bytes;
+        const auto papers = tio::read_paper_table(std::move(paper_paths), po);
+        for (const auto& f : papers.files) {
+            notes.push_back(tio::paper_input_note(f, false));
+            rp::report_detection(f.detection);
+        }
+        const std::size_t unresolved = papers.unresolved_addresses();
+        report_count("unresolved_countries", static_cast<long long>(unresolved));
+        kind = "papers";
+        t = tan::classify_branches(papers.table, r.classifier, r.bo);
+    }
+    return write_branches(a, r, t, notes, kind);
+}
+
+#ifdef TECHCONV_CLI_MPI
+namespace tmpi = techconv::parallel::mpi;
+
+// branches on every rank of `comm` (run_distributed_command). One Lens or canonical CSV file
+// of patents: the ranks read their shares, titles kept, and the rows are gathered on rank 0
+// (gather_patents: families merged across the ranks), which classifies them and writes every
+// file. Any other input (papers, XML, JSON, several files, standard input): rank 0 reads,
+// classifies and writes as one process does (branches_one_process) while the others wait.
+// --terms is read by rank 0 alone.
+int branches_ranks(const arguments& a, MPI_Comm comm) {
+    const int me = tmpi::rank(comm);
+    branches_run r;
+    r.fmt = format_option(a);
+    std::exception_ptr failed;
+    if (me == 0) {
+        try {
+            load_branch_classifier(a, r);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    }
+    agree(failed, comm);
+    apply_ipc_filter(a, r, ipc_filter_option(a));
+    progress prog(a.quiet || me != 0);
+    const bool split = a.inputs.size() == 1 && a.inputs.front() != "-" && every_rank([&] {
+        return tmpi::byte_range_splittable(r.fmt == input_format::automatic ? detect_format(a.inputs.front()) : r.fmt);
+    });
+    if (!split) return on_rank0([&] { return branches_one_process(a, r, prog); }, comm);
+    const auto in = gather_patents(a, prog, comm, {true});  // titles: the branch terms
+    return on_rank0(
+        [&] {
+            std::vector<std::string> notes;
+            std::string kind;
+            const auto t = classify_patents(r, in, notes, kind);
+            return write_branches(a, r, t, notes, kind);
+        },
+        comm);
+}
+#endif
+
+}  // namespace
+
+int cmd_branches(int argc, char** argv) {
+#ifdef TECHCONV_CLI_MPI
+    if (mpi_active()) return run_distributed_command(branches_spec(), argc, argv, MPI_COMM_WORLD, branches_ranks);
+#endif
+    return rp::run_command(branches_spec(), argc, argv, [&](const arguments& a) -> int {
+        branches_run r;
+        r.fmt = format_option(a);
+        load_branch_classifier(a, r);
+        apply_ipc_filter(a, r, ipc_filter_option(a));
         progress prog(a.quiet);
-        std::vector<std::string> notes;
-        std::string kind;
-        tan::branch_table t;
-        if (!patent_paths.empty()) {
-            auto in = rp::read_patent_inputs(a, fmt, true, prog, [&](const tio::read_patents_options& ro) {
-                return tio::read_patent_table(std::move(patent_paths), ro, {true});  // titles: the branch terms
-            });
-            report_count("records", static_cast<long long>(in.table.size()));
-            notes = in.notes();
-            kind = "patents (simple families)";
-            t = tan::classify_branches(in.table, classifier, bo);
-        } else {
-            tio::read_papers_options po;
-            po.format = fmt;
-            po.reader.encoding = a.encoding;
-            po.reader.references = false;  // titles and keywords only
-            po.reader.max_columns = a.limits.max_columns;
-            po.max_memory_bytes = a.limits.max_memory_bytes;
-            const auto papers = tio::read_paper_table(std::move(paper_paths), po);
-            for (const auto& f : papers.files) {
-                notes.push_back(tio::paper_input_note(f, false));
-                rp::report_detection(f.detection);
-            }
-            const std::size_t unresolved = papers.unresolved_addresses();
-            report_count("unresolved_countries", static_cast<long long>(unresolved));
-            kind = "papers";
-            t = tan::classify_branches(papers.table, classifier, bo);
-        }
-        const auto& rec = t.records;
-        {
-            auto f = open_output(out_dir, "records.csv");
-            rp::write_branch_records_csv(f, t);
-            auto b = open_output(out_dir, "branches.csv");
-            rp::write_branch_counts_csv(b, t);
-            auto y = open_output(out_dir, "years.csv");
-            rp::write_branch_years_csv(y, t);
-        }
-        auto md = open_output(out_dir, "report.md");
-        rp::write_branches_markdown(
-            md, t, a.has("terms") ? "`" + a.get("terms") + "`" : std::string("[COOP] Table 1 (built in)"),
-            a.has("all-terms") ? "counted everywhere"
-            : classifier.has_ipc_filter() ? "need the IPC filter"
-                                          : "not counted (no IPC filter)",
-            notes, kind, spec.outputs);
-        report_count("records", static_cast<long long>(rec.size()));
-        report_count("unclassified", static_cast<long long>(t.unclassified));
-        std::printf("records: %lld\nclassified: %lld\nout: %s\n", static_cast<long long>(rec.size()),
-                    static_cast<long long>(rec.size() - t.unclassified), a.final_out.c_str());
-        return 0;
+        return branches_one_process(a, r, prog);
     });
 }
 

@@ -7,6 +7,13 @@
 #include <techconv/analysis/forecast.hpp>
 #include <techconv/report/forecast.hpp>
 
+#include <cstdint>  // std::uint64_t
+#include <string>   // std::string
+
+#ifdef TECHCONV_CLI_MPI
+#include "mpi_command.hpp"
+#endif
+
 namespace tcli {
 
 namespace tcc = techconv::classification;
@@ -65,65 +72,104 @@ const command_spec& forecast_spec() {
     return spec;
 }
 
-int cmd_forecast(int argc, char** argv) {
+namespace {
+
+// The settings of one run from the command line (usage errors only; the same on every rank).
+struct forecast_run {
+    input_format fmt = input_format::automatic;  // --format
+    ta::forecast_options fo;
+};
+
+void parse_forecast_run(const arguments& a, forecast_run& r) {
+    if (!a.has("train-until")) throw usage_error("--train-until YEAR is required");
+    r.fmt = format_option(a);
+    auto& fo = r.fo;
+    fo.train_until = static_cast<techconv::year_type>(a.get_int("train-until", 0, 1, 9999));
+    fo.level = a.choice("level", "subclass", tcc::ipc_level_from_string);
+    if (fo.level > tcc::ipc_level::main_group) throw usage_error("--level expects section, class, subclass or main-group");
+    fo.codes = codes_option(a);
+    fo.top = static_cast<techconv::index>(a.get_int("top", 100, 1, 1LL << 40));
+    fo.counting = a.choice("counting", "full", techconv::records::counting_from_string);
+    fo.scores.katz_beta = a.get_double("katz-beta", 0.0, 0.0, 1e6);
+    fo.scores.weight_exponent = a.get_double("weight-exponent", 1.0, 0.0, 100.0);
+    fo.max_candidates = static_cast<techconv::index>(a.get_int("max-candidates", 20000000, 1, 1LL << 40));
+    fo.keep_top = static_cast<techconv::index>(a.get_int("keep-top", 10000, 1, 1LL << 40));
+    fo.sample_size = static_cast<techconv::index>(a.get_int("sample", 1000000, 0, 1LL << 40));
+    fo.sample_seed = static_cast<std::uint64_t>(a.get_int("sample-seed", 1, 0, 1LL << 62));
+    fo.scores.katz_max_nodes = static_cast<techconv::index>(a.get_int("katz-max-nodes", 4000, 0, 1LL << 40));
+    fo.threads = a.threads();
+}
+
+// The link prediction over every record of `in.table` (one process's reading, or the table
+// rank 0 gathered from the ranks: tcli::gathered_patents) and every file of the output folder.
+template <class Inputs>
+int write_forecast(const arguments& a, const forecast_run& r, const Inputs& in, progress& prog) {
     const auto& spec = forecast_spec();
-    return rp::run_command(spec, argc, argv, [&](const arguments& a) -> int {
-        const std::string out_dir = a.get("out");
-        if (!a.has("train-until")) throw usage_error("--train-until YEAR is required");
-        const auto fmt = format_option(a);
-        ta::forecast_options fo;
-        fo.train_until = static_cast<techconv::year_type>(a.get_int("train-until", 0, 1, 9999));
-        fo.level = a.choice("level", "subclass", tcc::ipc_level_from_string);
-        if (fo.level > tcc::ipc_level::main_group) throw usage_error("--level expects section, class, subclass or main-group");
-        fo.codes = codes_option(a);
-        fo.top = static_cast<techconv::index>(a.get_int("top", 100, 1, 1LL << 40));
-        fo.counting = a.choice("counting", "full", techconv::records::counting_from_string);
-        fo.scores.katz_beta = a.get_double("katz-beta", 0.0, 0.0, 1e6);
-        fo.scores.weight_exponent = a.get_double("weight-exponent", 1.0, 0.0, 100.0);
-        fo.max_candidates = static_cast<techconv::index>(a.get_int("max-candidates", 20000000, 1, 1LL << 40));
-        fo.keep_top = static_cast<techconv::index>(a.get_int("keep-top", 10000, 1, 1LL << 40));
-        fo.sample_size = static_cast<techconv::index>(a.get_int("sample", 1000000, 0, 1LL << 40));
-        fo.sample_seed = static_cast<std::uint64_t>(a.get_int("sample-seed", 1, 0, 1LL << 62));
-        fo.scores.katz_max_nodes = static_cast<techconv::index>(a.get_int("katz-max-nodes", 4000, 0, 1LL << 40));
-        fo.threads = a.threads();
+    const std::string out_dir = a.get("out");
+    const auto& fo = r.fo;
+    report_count("records", static_cast<long long>(in.table.size()));
+    const auto res = ta::forecast(in.table, fo);
+    prog.note("techconv forecast: " + std::to_string(res.train.num_nodes()) + " train nodes, " +
+              std::to_string(res.train.num_edges()) + " train edges, " + std::to_string(res.candidate_count) +
+              " candidates, " + std::to_string(res.realised_count) + " realised" +
+              (res.bounded ? ", " + std::to_string(res.candidates.size()) + " evaluated (bounded)" : std::string()));
 
-        progress prog(a.quiet);
-        auto in = rp::read_patent_inputs(a, fmt, !a.has("no-merge"), prog, [&](const tio::read_patents_options& ro) {
-            return tio::read_patent_table(open_inputs(a.inputs), ro);
+    const auto fs = rp::make_forecast_settings(fo, in);
+    write_file(out_dir, "predictions.csv", [&](std::ostream& f) { rp::write_predictions_csv(f, res); });
+    write_file(out_dir, "evaluation.json", [&](std::ostream& f) { rp::write_forecast_evaluation_json(f, res, fs); });
+    std::string pictures;  // ROC and precision-at-L curves (gnuplot, when on PATH)
+    for (const auto& ch : rp::forecast_charts(res)) pictures += rp::render_chart(out_dir, ch);
+    const auto best = rp::forecast_best_score(res);
+    if (best < techconv::cograph::link_score_count) {  // the top predicted links over the train network
+        techconv::index drawn = 0;
+        write_file(out_dir, "forecast_map.dot", [&](std::ostream& f) {
+            drawn = rp::write_forecast_map_dot(f, res, best, forecast_map_links, forecast_map_nodes);
         });
-        report_count("records", static_cast<long long>(in.table.size()));
-        const auto res = ta::forecast(in.table, fo);
-        prog.note("techconv forecast: " + std::to_string(res.train.num_nodes()) + " train nodes, " +
-                  std::to_string(res.train.num_edges()) + " train edges, " + std::to_string(res.candidate_count) +
-                  " candidates, " + std::to_string(res.realised_count) + " realised" +
-                  (res.bounded ? ", " + std::to_string(res.candidates.size()) + " evaluated (bounded)" : std::string()));
+        if (rp::render_dot(out_dir, "forecast_map"))
+            pictures += "![the " + std::to_string(drawn) +
+                        " best-ranked candidates by " + std::string(techconv::cograph::link_score_names[best]) +
+                        " over the train network](forecast_map.svg)\n\n(PNG: [forecast_map.png](forecast_map.png); "
+                        "dashed: predicted links numbered by rank, green when realised, red when not; grey: train "
+                        "edges among their end points and the strongest train nodes)\n";
+    }
+    write_file(out_dir, "report.md", [&](std::ostream& f) { rp::write_forecast_markdown(f, res, fs, pictures, spec.outputs); });
+    report_count("records_without_year", static_cast<long long>(res.records_without_year));
+    report_count("candidates", static_cast<long long>(res.candidate_count));
+    std::printf("records: %lld\nrecords without a year: %lld\ntrain edges: %lld\ncandidates: %lld\nrealised: %lld\nout: %s\n",
+                static_cast<long long>(res.records), static_cast<long long>(res.records_without_year),
+                static_cast<long long>(res.train.num_edges()), static_cast<long long>(res.candidate_count),
+                static_cast<long long>(res.realised_count), a.final_out.c_str());
+    return 0;
+}
 
-        const auto fs = rp::make_forecast_settings(fo, in);
-        write_file(out_dir, "predictions.csv", [&](std::ostream& f) { rp::write_predictions_csv(f, res); });
-        write_file(out_dir, "evaluation.json", [&](std::ostream& f) { rp::write_forecast_evaluation_json(f, res, fs); });
-        std::string pictures;  // ROC and precision-at-L curves (gnuplot, when on PATH)
-        for (const auto& ch : rp::forecast_charts(res)) pictures += rp::render_chart(out_dir, ch);
-        const auto best = rp::forecast_best_score(res);
-        if (best < techconv::cograph::link_score_count) {  // the top predicted links over the train network
-            techconv::index drawn = 0;
-            write_file(out_dir, "forecast_map.dot", [&](std::ostream& f) {
-                drawn = rp::write_forecast_map_dot(f, res, best, forecast_map_links, forecast_map_nodes);
-            });
-            if (rp::render_dot(out_dir, "forecast_map"))
-                pictures += "![the " + std::to_string(drawn) +
-                            " best-ranked candidates by " + std::string(techconv::cograph::link_score_names[best]) +
-                            " over the train network](forecast_map.svg)\n\n(PNG: [forecast_map.png](forecast_map.png); "
-                            "dashed: predicted links numbered by rank, green when realised, red when not; grey: train "
-                            "edges among their end points and the strongest train nodes)\n";
-        }
-        write_file(out_dir, "report.md", [&](std::ostream& f) { rp::write_forecast_markdown(f, res, fs, pictures, spec.outputs); });
-        report_count("records_without_year", static_cast<long long>(res.records_without_year));
-        report_count("candidates", static_cast<long long>(res.candidate_count));
-        std::printf("records: %lld\nrecords without a year: %lld\ntrain edges: %lld\ncandidates: %lld\nrealised: %lld\nout: %s\n",
-                    static_cast<long long>(res.records), static_cast<long long>(res.records_without_year),
-                    static_cast<long long>(res.train.num_edges()), static_cast<long long>(res.candidate_count),
-                    static_cast<long long>(res.realised_count), a.final_out.c_str());
-        return 0;
+#ifdef TECHCONV_CLI_MPI
+// forecast on every rank of `comm` (run_distributed_command): the ranks read their shares and
+// the rows are gathered on rank 0 (gather_patents: families merged across the ranks), which runs
+// the one-process link prediction and writes every file (write_forecast). See docs/cli.md.
+int forecast_ranks(const arguments& a, MPI_Comm comm) {
+    forecast_run r;
+    parse_forecast_run(a, r);
+    progress prog(a.quiet || techconv::parallel::mpi::rank(comm) != 0);
+    const auto in = gather_patents(a, prog, comm);
+    return on_rank0([&] { return write_forecast(a, r, in, prog); }, comm);
+}
+#endif
+
+}  // namespace
+
+int cmd_forecast(int argc, char** argv) {
+#ifdef TECHCONV_CLI_MPI
+    if (mpi_active()) return run_distributed_command(forecast_spec(), argc, argv, MPI_COMM_WORLD, forecast_ranks);
+#endif
+    return rp::run_command(forecast_spec(), argc, argv, [&](const arguments& a) -> int {
+        forecast_run r;
+        parse_forecast_run(a, r);
+        progress prog(a.quiet);
+        const auto in = rp::read_patent_inputs(a, r.fmt, !a.has("no-merge"), prog,
+                                               [&](const tio::read_patents_options& ro) {
+                                                   return tio::read_patent_table(open_inputs(a.inputs), ro);
+                                               });
+        return write_forecast(a, r, in, prog);
     });
 }
 

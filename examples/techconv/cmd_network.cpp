@@ -246,10 +246,9 @@ int write_network(const arguments& a, const network_run& r, const techconv::reco
 namespace tmpi = techconv::parallel::mpi;
 
 // network on every rank of `comm` (run_distributed_command): each rank reads its share of the
-// input (a byte range of one Lens or canonical CSV file, duplicates dropped and families
-// merged across the ranks; else rank 0 reads every input as one process does), the rows are
-// gathered in input order on rank 0 (parallel::mpi::gather_rows), and rank 0 runs the
-// one-process analysis and writes every file (write_network). See docs/cli.md.
+// input and the rows are gathered on rank 0 in input order (gather_patents, mpi_command.hpp:
+// families merged across the ranks), and rank 0 runs the one-process analysis and writes every
+// file (write_network). See docs/cli.md.
 int network_ranks(const arguments& a, MPI_Comm comm) {
     const int me = tmpi::rank(comm);
     network_run r;
@@ -263,12 +262,10 @@ int network_ranks(const arguments& a, MPI_Comm comm) {
         }
     }
     agree(failed, comm);
-    const std::vector<double> shares = mpi_shares(comm);  // TECHCONV_MPI_SHARES (default equal)
     progress prog(a.quiet || me != 0);
-    auto got = read_patents_on_ranks(a, shares, false, prog, comm);
-    const auto table = every_rank([&] { return tmpi::gather_rows(std::move(got.table), 0, comm); });
-    network_input in{std::move(got.notes), got.read, got.merged};
-    return on_rank0([&] { return write_network(a, r, table, in, prog); }, comm);
+    auto got = gather_patents(a, prog, comm);
+    network_input in{std::move(got.reading_notes), got.read, got.merged};
+    return on_rank0([&] { return write_network(a, r, got.table, in, prog); }, comm);
 }
 #endif
 

@@ -9,6 +9,14 @@
 #include <techconv/io/citations.hpp>
 #include <techconv/report/quality.hpp>
 
+#include <exception>  // std::exception_ptr
+#include <string>     // std::string
+#include <vector>     // std::vector
+
+#ifdef TECHCONV_CLI_MPI
+#include "mpi_command.hpp"
+#endif
+
 namespace tcli {
 
 namespace {
@@ -86,62 +94,124 @@ const command_spec& quality_spec() {
     return spec;
 }
 
-int cmd_quality(int argc, char** argv) {
-    const auto& spec = quality_spec();
-    return rp::run_command(spec, argc, argv, [&](const arguments& a) -> int {
-        const std::string out_dir = a.get("out");
-        const auto fmt = format_option(a);
-        rp::quality_settings qs;
-        std::vector<tio::citation_row> citations;
-        std::vector<tio::class_row> classes;
-        if (a.has("citations")) {
-            qs.citations = a.get("citations");
-            citations = tio::read_citation_table(qs.citations);
-            qs.citation_rows = citations.size();
-        }
-        if (a.has("classes")) {
-            qs.classes = a.get("classes");
-            classes = tio::read_class_table(qs.classes);
-            qs.class_rows = classes.size();
-        }
-        techconv::classification::concordance fields;
-        ta::quality_options qo;
-        if (a.has("fields")) {
-            qs.fields = a.get("fields");
-            fields = techconv::classification::load_concordance_file(qs.fields);
-            qo.fields = &fields;
-        }
-        qo.hall_correction = a.has("hall");
-        qs.hall_correction = qo.hall_correction;
-        if (group_by_country(a)) {
-            qo.group_by_country = a.choice("country-from", "auto", ta::country_source_from_string);
-            qs.group_by = "country from " + std::string(ta::to_string(*qo.group_by_country));
-        }
+namespace {
 
-        progress prog(a.quiet);
-        auto in = rp::read_patent_inputs(a, fmt, !a.has("no-merge"), prog, [&](const tio::read_patents_options& ro) {
-            return tio::read_patent_table(open_inputs(a.inputs), ro);
-        });
-        report_count("records", static_cast<long long>(in.table.size()));
-        const auto res = ta::quality_indicators(in.table, qo, citations, classes);
-        qs.notes = in.notes();
-        qs.read = in.read;
-        qs.records = in.table.size();
-        write_file(out_dir, "quality.csv", [&](std::ostream& f) { rp::write_quality_csv(f, res, qo.fields); });
-        std::string pictures = rp::render_chart(out_dir, rp::quality_chart(res));  // gnuplot, when on PATH
-        for (const auto& ch : rp::quality_group_charts(res, qo.fields)) pictures += rp::render_chart(out_dir, ch);
-        if (qo.group_by_country) {
-            write_file(out_dir, "quality_by_group.csv", [&](std::ostream& f) { rp::write_quality_by_group_csv(f, res); });
-            pictures += render_quality_groups(out_dir, res);
+// The settings and auxiliary tables of one run. Under mpirun the tables are rank 0's alone
+// (the analysis runs there); the options are parsed on every rank.
+struct quality_run {
+    input_format fmt = input_format::automatic;  // --format
+    rp::quality_settings qs;
+    std::vector<tio::citation_row> citations;
+    std::vector<tio::class_row> classes;
+    techconv::classification::concordance fields;  // qo.fields points here once loaded
+    ta::quality_options qo;
+    quality_run() = default;
+    quality_run(const quality_run&) = delete;  // qo.fields points into the object
+    quality_run& operator=(const quality_run&) = delete;
+};
+
+// --citations, --classes and --fields: read as one process reads them.
+void load_quality_tables(const arguments& a, quality_run& r) {
+    auto& qs = r.qs;
+    if (a.has("citations")) {
+        qs.citations = a.get("citations");
+        r.citations = tio::read_citation_table(qs.citations);
+        qs.citation_rows = r.citations.size();
+    }
+    if (a.has("classes")) {
+        qs.classes = a.get("classes");
+        r.classes = tio::read_class_table(qs.classes);
+        qs.class_rows = r.classes.size();
+    }
+    if (a.has("fields")) {
+        qs.fields = a.get("fields");
+        r.fields = techconv::classification::load_concordance_file(qs.fields);
+        r.qo.fields = &r.fields;
+    }
+}
+
+// The options after the tables (usage errors only; the same on every rank).
+void parse_quality_options(const arguments& a, quality_run& r) {
+    r.qo.hall_correction = a.has("hall");
+    r.qs.hall_correction = r.qo.hall_correction;
+    if (group_by_country(a)) {
+        r.qo.group_by_country = a.choice("country-from", "auto", ta::country_source_from_string);
+        r.qs.group_by = "country from " + std::string(ta::to_string(*r.qo.group_by_country));
+    }
+}
+
+// The indicators of every record of `in.table` (one process's reading, or the table rank 0
+// gathered from the ranks: tcli::gathered_patents) and every file of the output folder.
+template <class Inputs>
+int write_quality(const arguments& a, quality_run& r, const Inputs& in) {
+    const auto& spec = quality_spec();
+    const std::string out_dir = a.get("out");
+    const auto& qo = r.qo;
+    auto& qs = r.qs;
+    report_count("records", static_cast<long long>(in.table.size()));
+    const auto res = ta::quality_indicators(in.table, qo, r.citations, r.classes);
+    qs.notes = in.notes();
+    qs.read = in.read;
+    qs.records = in.table.size();
+    write_file(out_dir, "quality.csv", [&](std::ostream& f) { rp::write_quality_csv(f, res, qo.fields); });
+    std::string pictures = rp::render_chart(out_dir, rp::quality_chart(res));  // gnuplot, when on PATH
+    for (const auto& ch : rp::quality_group_charts(res, qo.fields)) pictures += rp::render_chart(out_dir, ch);
+    if (qo.group_by_country) {
+        write_file(out_dir, "quality_by_group.csv", [&](std::ostream& f) { rp::write_quality_by_group_csv(f, res); });
+        pictures += render_quality_groups(out_dir, res);
+    }
+    write_file(out_dir, "report.md",
+               [&](std::ostream& f) { rp::write_quality_markdown(f, res, qs, pictures, spec.outputs); });
+    report_count("citations", static_cast<long long>(res.graph.stats.edges));
+    report_count("citations_between_records", static_cast<long long>(res.graph.stats.internal_edges));
+    std::printf("records: %lld\ncitations: %lld\ncitations between records: %lld\nout: %s\n",
+                static_cast<long long>(res.records.size()), static_cast<long long>(res.graph.stats.edges),
+                static_cast<long long>(res.graph.stats.internal_edges), a.final_out.c_str());
+    return 0;
+}
+
+#ifdef TECHCONV_CLI_MPI
+// quality on every rank of `comm` (run_distributed_command): rank 0 reads --citations,
+// --classes and --fields as one process does (the other ranks never need them); the ranks read
+// their shares of the records, which are gathered on rank 0 (gather_patents: families merged
+// across the ranks); rank 0 computes the indicators and writes every file (write_quality).
+int quality_ranks(const arguments& a, MPI_Comm comm) {
+    const int me = techconv::parallel::mpi::rank(comm);
+    quality_run r;
+    r.fmt = format_option(a);
+    std::exception_ptr failed;
+    if (me == 0) {
+        try {
+            load_quality_tables(a, r);
+        } catch (...) {
+            failed = std::current_exception();
         }
-        write_file(out_dir, "report.md",
-                   [&](std::ostream& f) { rp::write_quality_markdown(f, res, qs, pictures, spec.outputs); });
-        report_count("citations", static_cast<long long>(res.graph.stats.edges));
-        report_count("citations_between_records", static_cast<long long>(res.graph.stats.internal_edges));
-        std::printf("records: %lld\ncitations: %lld\ncitations between records: %lld\nout: %s\n",
-                    static_cast<long long>(res.records.size()), static_cast<long long>(res.graph.stats.edges),
-                    static_cast<long long>(res.graph.stats.internal_edges), a.final_out.c_str());
-        return 0;
+    }
+    agree(failed, comm);
+    parse_quality_options(a, r);
+    progress prog(a.quiet || me != 0);
+    const auto in = gather_patents(a, prog, comm);
+    return on_rank0([&] { return write_quality(a, r, in); }, comm);
+}
+#endif
+
+}  // namespace
+
+int cmd_quality(int argc, char** argv) {
+#ifdef TECHCONV_CLI_MPI
+    if (mpi_active()) return run_distributed_command(quality_spec(), argc, argv, MPI_COMM_WORLD, quality_ranks);
+#endif
+    return rp::run_command(quality_spec(), argc, argv, [&](const arguments& a) -> int {
+        quality_run r;
+        r.fmt = format_option(a);
+        load_quality_tables(a, r);
+        parse_quality_options(a, r);
+        progress prog(a.quiet);
+        const auto in = rp::read_patent_inputs(a, r.fmt, !a.has("no-merge"), prog,
+                                               [&](const tio::read_patents_options& ro) {
+                                                   return tio::read_patent_table(open_inputs(a.inputs), ro);
+                                               });
+        return write_quality(a, r, in);
     });
 }
 

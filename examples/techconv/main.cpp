@@ -22,24 +22,23 @@ struct command {
     const char* name;
     int (*run)(int, char**);
     const tcli::command_spec& (*spec)();
-    bool distributed = false;  // runs on the ranks of `mpirun -np N` (else only -np 1)
 };
 
 const command commands[] = {
 #ifdef TECHCONV_CLI_WEIGHTING
-    {"keycore", tcli::cmd_keycore, tcli::keycore_spec, true},
+    {"keycore", tcli::cmd_keycore, tcli::keycore_spec},
 #endif
 #ifdef TECHCONV_CLI_COGRAPH
-    {"network", tcli::cmd_network, tcli::network_spec, true},
-    {"forecast", tcli::cmd_forecast, tcli::forecast_spec, false},
-    {"evolution", tcli::cmd_evolution, tcli::evolution_spec, false},
+    {"network", tcli::cmd_network, tcli::network_spec},
+    {"forecast", tcli::cmd_forecast, tcli::forecast_spec},
+    {"evolution", tcli::cmd_evolution, tcli::evolution_spec},
 #endif
 #ifdef TECHCONV_CLI_WEIGHTING
-    {"weights", tcli::cmd_weights, tcli::weights_spec, true},
+    {"weights", tcli::cmd_weights, tcli::weights_spec},
 #endif
-    {"closeness", tcli::cmd_closeness, tcli::closeness_spec, true},
-    {"branches", tcli::cmd_branches, tcli::branches_spec, false},
-    {"quality", tcli::cmd_quality, tcli::quality_spec, false},
+    {"closeness", tcli::cmd_closeness, tcli::closeness_spec},
+    {"branches", tcli::cmd_branches, tcli::branches_spec},
+    {"quality", tcli::cmd_quality, tcli::quality_spec},
 };
 
 void usage(std::FILE* out) {
@@ -47,7 +46,8 @@ void usage(std::FILE* out) {
     for (const auto& c : commands) std::fprintf(out, "  %-10s %s\n", c.name, c.spec().summary.c_str());
     std::fprintf(out, "\n  --version  print the library version\n");
 #ifdef TECHCONV_CLI_MPI
-    std::fprintf(out, "\nBuilt with MPI: `mpirun -np N techconv keycore|network|weights ...` runs on N ranks and\n"
+    std::fprintf(out, "\nBuilt with MPI: `mpirun -np N techconv keycore|network|weights|evolution|forecast|quality|branches ...`\n"
+                      "runs on N ranks and "
                       "writes the files of one process (docs/cli.md); the other commands run as one process.\n");
 #else
     std::fprintf(out, "\nBuilt without MPI: no command runs under mpirun (docs/cli.md).\n");
@@ -75,18 +75,12 @@ int dispatch(int argc, char** argv);
 
 #ifdef TECHCONV_CLI_MPI
 bool tcli::mpi_active() { return g_mpi; }
-int tcli::mpi_ranks() {
-    int n = 1;
-    if (g_mpi) MPI_Comm_size(MPI_COMM_WORLD, &n);
-    return n;
-}
 int tcli::mpi_rank() {
     int r = 0;
     if (g_mpi) MPI_Comm_rank(MPI_COMM_WORLD, &r);
     return r;
 }
 #else
-int tcli::mpi_ranks() { return 1; }
 int tcli::mpi_rank() { return 0; }
 #endif
 
@@ -120,14 +114,6 @@ int dispatch(int argc, char** argv) {
     }
     for (const auto& c : commands) {
         if (std::strcmp(argv[1], c.name)) continue;
-        if (!c.distributed && tcli::mpi_ranks() > 1) {
-            if (printing_rank())
-                std::fprintf(stderr,
-                             "techconv %s: error: does not run on several MPI ranks yet (keycore, network, weights and closeness do); "
-                             "run it as one process\n",
-                             c.name);
-            return 2;
-        }
         return c.run(argc, argv);
     }
     if (printing_rank()) {

@@ -33,11 +33,28 @@ struct agreed_failure {
     std::exception_ptr error;
 };
 
-/// agree_on_error, marking the error it throws as every rank's.
+/// agree_on_error, marking the error it throws as every rank's. A report::usage_error of the
+/// lowest failing rank (the error agree_on_error throws) stays a usage error on every rank
+/// (exit 2, as one process exits), where agree_on_error alone would make it a plain error.
 inline void agree(std::exception_ptr failed, MPI_Comm comm, std::size_t record_offset = 0) {
+    namespace tmpi = techconv::parallel::mpi;
     try {
-        techconv::parallel::mpi::agree_on_error(failed, comm, record_offset);
-    } catch (...) {
+        tmpi::agree_on_error(failed, comm, record_offset);
+    } catch (const std::exception& e) {  // every rank is here, with the lowest failing rank's error
+        const int me = tmpi::rank(comm);
+        int mine = failed ? me : tmpi::size(comm), lowest = mine;
+        MPI_Allreduce(&mine, &lowest, 1, MPI_INT, MPI_MIN, comm);
+        int usage = 0;
+        if (me == lowest) {
+            try {
+                std::rethrow_exception(failed);
+            } catch (const rp::usage_error&) {
+                usage = 1;
+            } catch (...) {
+            }
+        }
+        MPI_Bcast(&usage, 1, MPI_INT, lowest, comm);
+        if (usage) throw agreed_failure{std::make_exception_ptr(rp::usage_error(e.what()))};
         throw agreed_failure{std::current_exception()};
     }
 }
@@ -203,6 +220,36 @@ inline ranked_patents read_patents_on_ranks(const rp::arguments& a, const std::v
     }
     agree(failed, comm);
     if (scatter) out.table = tmpi::scatter_rows(std::move(out.table), shares, 0, comm, table_opts);
+    return out;
+}
+
+/// What gather_patents gives: on rank 0 every record of the inputs in input order, as
+/// report::read_patent_inputs gives them to one process (`table`, `notes()`, `read`, `merged`,
+/// the members the commands' one-process code reads); on the other ranks an empty table.
+struct gathered_patents {
+    techconv::records::patent_table table;  ///< every record on rank 0 (input order), none elsewhere
+    std::vector<std::string> reading_notes; ///< the reading notes of one process
+    std::size_t read = 0;                   ///< records read, duplicates dropped
+    std::size_t merged = 0;                 ///< records merged into families
+    const std::vector<std::string>& notes() const { return reading_notes; }
+};
+
+/// The reading of the commands whose analysis runs on rank 0 (network, evolution, forecast,
+/// quality, branches): the ranks read their shares (read_patents_on_ranks with the shares of
+/// TECHCONV_MPI_SHARES: byte ranges of one Lens or canonical CSV file, duplicates dropped and
+/// families merged across the ranks; else rank 0 reads every input) and the rows are gathered
+/// on rank 0 in input order (parallel::mpi::gather_rows). Rank 0 then holds the table one
+/// process reads. Every error is every rank's (agreed). Collective.
+inline gathered_patents gather_patents(const rp::arguments& a, progress& prog, MPI_Comm comm,
+                                       const techconv::records::patent_table_options& table_opts = {}) {
+    namespace tmpi = techconv::parallel::mpi;
+    const std::vector<double> shares = mpi_shares(comm);  // TECHCONV_MPI_SHARES (default equal)
+    auto got = read_patents_on_ranks(a, shares, false, prog, comm, table_opts);
+    gathered_patents out;
+    out.table = every_rank([&] { return tmpi::gather_rows(std::move(got.table), 0, comm); });
+    out.reading_notes = std::move(got.notes);
+    out.read = got.read;
+    out.merged = got.merged;
     return out;
 }
 

@@ -7,11 +7,14 @@
 # for weights); RECORDS: the synthetic corpus's records when a csv INPUT is generated (default
 # 150001); TABLE_KIND, TABLE_ARG, PYTHON: the numeric table make_weights_tables.py writes as
 # INPUT (when it does not exist); PAPER_FILES, PAPER_RECORDS, PYTHON: the synthetic Scopus files
-# closeness/make_papers.py writes (INPUT lists them); RUNS: the runs ("NP|W0,W1,..." separated by ",,"), default the five above.
+# closeness/make_papers.py writes (INPUT lists them); QUALITY_CORPUS, RECORDS, CITATIONS, PYTHON:
+# the script (bench/make_quality_corpus.py) writing INPUT (its records.csv) and citations.csv and
+# classes.csv beside it (when INPUT does not exist); RUNS: the runs ("NP|W0,W1,..." separated by
+# ",,"), default the five above.
 cmake_policy(VERSION 3.16)  # a script run with -P: lists keep empty elements (CMP0007)
 include("${CMAKE_CURRENT_LIST_DIR}/keycore_runs.cmake")
 file(MAKE_DIRECTORY "${OUT}")
-if(FORMAT STREQUAL "csv" AND NOT EXISTS "${INPUT}")
+if(FORMAT STREQUAL "csv" AND NOT QUALITY_CORPUS AND NOT EXISTS "${INPUT}")
   get_filename_component(_dir "${INPUT}" DIRECTORY)
   file(MAKE_DIRECTORY "${_dir}")
   # 150,001 records by default: three 65,536-row chunks under the default chunking, split
@@ -43,6 +46,14 @@ if(PAPER_FILES)  # synthetic Scopus files for closeness (make_papers.py: INPUT l
     if(NOT rc EQUAL 0)
       message(FATAL_ERROR "could not write the papers in ${_dir}: ${err}")
     endif()
+  endif()
+endif()
+if(QUALITY_CORPUS AND NOT EXISTS "${INPUT}")  # records.csv, citations.csv, classes.csv for quality
+  get_filename_component(_dir "${INPUT}" DIRECTORY)
+  execute_process(COMMAND "${PYTHON}" "${QUALITY_CORPUS}" ${RECORDS} ${CITATIONS} "${_dir}"
+                  RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "could not write the quality corpus in ${_dir}: ${err}")
   endif()
 endif()
 if(NOT TECHCONV)
@@ -80,15 +91,3 @@ if(rc EQUAL 0 OR NOT _left STREQUAL "notes.txt" OR NOT _notes STREQUAL "mine\n" 
                       "staging left: ${_staging}): ${err}")
 endif()
 message("a foreign --out folder is refused (once) and left as it was")
-# A command that does not run distributed yet refuses N > 1 ranks (exit 2, said once by rank 0)
-# and leaves no output (docs/cli.md, "Running under mpirun").
-file(REMOVE_RECURSE "${OUT}/evolution")
-execute_process(COMMAND "${MPIEXEC}" -n 2 ${MPIEXEC_ARGS} "${TECHCONV}" evolution ${_inputs} --out "${OUT}/evolution"
-                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-string(REPLACE ";" "," _err "${err}")
-string(REGEX MATCHALL "techconv evolution: error: does not run on several MPI ranks yet[^\n]*" _errors "${_err}")
-list(LENGTH _errors _times)
-if(rc EQUAL 0 OR NOT _times EQUAL 1 OR EXISTS "${OUT}/evolution")
-  message(FATAL_ERROR "mpirun -n 2 techconv evolution: expected one refusal and no output (exit ${rc}): ${out}${err}")
-endif()
-message("techconv evolution refuses 2 ranks (once), no output")
