@@ -183,7 +183,8 @@ struct key_core_options {
     /// Options of the quality indicators (used when `chosen` names one).
     quality_options quality;
     /// Citation and class tables that extend the citation graph of the quality indicators
-    /// (io::read_citation_table, io::read_class_table); nullptr: none. Not owned.
+    /// (io::read_citation_table, io::read_class_table); nullptr: none. Not owned. Over MPI
+    /// ranks (parallel::mpi::key_core_analysis) only rank 0's are read.
     const std::vector<io::citation_row>* citations = nullptr;
     const std::vector<io::class_row>* classes = nullptr;
 };
