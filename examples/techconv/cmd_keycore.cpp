@@ -27,23 +27,64 @@ ta::key_core_options keycore_options(const arguments& a) {
     o.grouping.country_from = a.choice("country-from", "auto", ta::country_source_from_string);
     o.indicators.missing = a.choice("missing", "drop-record", tio::missing_policy_from_string);
     o.threads = a.threads();
+    if (a.has("indicators")) o.chosen = a.choice("indicators", "", ta::keycore_indicators_from_list);
+    o.quality.hall_correction = a.has("hall");
     return o;
+}
+
+// The tables of --citations, --classes, --fields and --concordance (the options point into them).
+struct keycore_tables {
+    std::vector<tio::citation_row> citations;
+    std::vector<tio::class_row> classes;
+    techconv::classification::concordance fields, industries;
+};
+
+// Reads the tables the command line names into `t` and points `o` at them: the concordances
+// always, the citation and class tables when `citation_tables` (they feed the quality
+// indicators, which a run over ranks computes on rank 0 alone).
+void load_keycore_tables(const arguments& a, bool citation_tables, keycore_tables& t, ta::key_core_options& o) {
+    if (citation_tables && a.has("citations")) {
+        t.citations = tio::read_citation_table(a.get("citations"));
+        o.citations = &t.citations;
+    }
+    if (citation_tables && a.has("classes")) {
+        t.classes = tio::read_class_table(a.get("classes"));
+        o.classes = &t.classes;
+    }
+    if (a.has("fields")) {
+        t.fields = techconv::classification::load_concordance_file(a.get("fields"));
+        o.quality.fields = &t.fields;
+    }
+    if (a.has("concordance")) {
+        t.industries = techconv::classification::load_concordance_file(a.get("concordance"));
+        o.industries = &t.industries;
+    }
 }
 
 #ifdef TECHCONV_CLI_MPI
 namespace tmpi = techconv::parallel::mpi;
 
-// keycore on every rank of `comm` (run_distributed_command): each rank reads its share of
+// keycore on every rank of `comm` (run_distributed_command): every option as one process
+// takes it (the concordances read by every rank, the citation and class tables by rank 0,
+// which computes the quality indicators of --indicators); each rank reads its share of
 // the input (a byte range of one Lens or canonical CSV file; else rank 0 reads every input
-// as one process does and scatters the rows), then parallel::mpi::key_core_analysis; every
+// as one process does and scatters the rows), then parallel::mpi::key_core_analysis (the
+// steps of analysis::key_core with kernels over the ranks); every
 // rank writes its rows of scores.csv (MPI-IO), rank 0 the other files. The files and the
 // manifest's counts are those of one process; see docs/cli.md and docs/parallel.md.
 int keycore_ranks(const arguments& a, MPI_Comm comm) {
     const int me = tmpi::rank(comm);
-    for (const char* name : {"concordance", "indicators", "citations", "classes", "fields", "hall"})
-        if (a.has(name))
-            throw usage_error(std::string("--") + name + " is not offered under mpirun yet (run techconv keycore as one process)");
-    const ta::key_core_options o = keycore_options(a);
+    ta::key_core_options o = keycore_options(a);
+    keycore_tables tables;
+    {
+        std::exception_ptr failed;  // a table's error is every rank's (rank 0's first)
+        try {
+            load_keycore_tables(a, me == 0, tables, o);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+        agree(failed, comm);
+    }
     const std::vector<double> shares = mpi_shares(comm);  // TECHCONV_MPI_SHARES (default equal)
     progress prog(a.quiet || me != 0);
     auto in = read_patents_on_ranks(a, shares, true, prog, comm, {true});  // titles: top20.csv prints them
@@ -88,29 +129,8 @@ int cmd_keycore(int argc, char** argv) {
     return rp::run_command(keycore_spec(), argc, argv, [&](const arguments& a) -> int {
         const auto fmt = format_option(a);
         ta::key_core_options o = keycore_options(a);
-        if (a.has("indicators"))
-            o.chosen = a.choice("indicators", "", ta::keycore_indicators_from_list);
-        std::vector<tio::citation_row> citations;
-        std::vector<tio::class_row> classes;
-        techconv::classification::concordance fields;
-        if (a.has("citations")) {
-            citations = tio::read_citation_table(a.get("citations"));
-            o.citations = &citations;
-        }
-        if (a.has("classes")) {
-            classes = tio::read_class_table(a.get("classes"));
-            o.classes = &classes;
-        }
-        if (a.has("fields")) {
-            fields = techconv::classification::load_concordance_file(a.get("fields"));
-            o.quality.fields = &fields;
-        }
-        o.quality.hall_correction = a.has("hall");
-        techconv::classification::concordance industries;
-        if (a.has("concordance")) {
-            industries = techconv::classification::load_concordance_file(a.get("concordance"));
-            o.industries = &industries;
-        }
+        keycore_tables tables;
+        load_keycore_tables(a, true, tables, o);
         progress prog(a.quiet);
         auto in = rp::read_patent_inputs(a, fmt, !a.has("no-merge"), prog, [&](const tio::read_patents_options& ro) {
             return tio::read_patent_table(open_inputs(a.inputs), ro, {true});  // titles: top20.csv prints them

@@ -10,6 +10,7 @@
 #include <algorithm>  // std::min, std::sort
 #include <array>      // std::array
 #include <cstddef>    // std::size_t
+#include <cstdint>    // std::uint64_t
 #include <map>        // std::map
 #include <string>     // std::string
 #include <string_view>  // std::string_view
@@ -182,7 +183,8 @@ struct key_core_options {
     /// Options of the quality indicators (used when `chosen` names one).
     quality_options quality;
     /// Citation and class tables that extend the citation graph of the quality indicators
-    /// (io::read_citation_table, io::read_class_table); nullptr: none. Not owned.
+    /// (io::read_citation_table, io::read_class_table); nullptr: none. Not owned. Over MPI
+    /// ranks (parallel::mpi::key_core_analysis) only rank 0's are read.
     const std::vector<io::citation_row>* citations = nullptr;
     const std::vector<io::class_row>* classes = nullptr;
 };
@@ -269,26 +271,51 @@ inline std::vector<keycore_indicator> weight_table_indicators(const key_core_res
                             : r.chosen;
 }
 
-namespace detail {
+/// \brief What the industry table counts, per group: the profiled records (`profiled`) and,
+/// per concordance category, those holding it (`records`). Counts of parts of the records
+/// add up (merge), so processes holding parts can sum them into the counts of all.
+struct industry_counts {
+    std::map<std::string, std::map<label_id, index>> records;  ///< group -> category -> records
+    std::map<std::string, index> profiled;                     ///< group -> profiled records
 
+    /// Adds the counts of other records.
+    void merge(const industry_counts& o) {
+        for (const auto& [g, m] : o.records) {
+            auto& mine = records[g];
+            for (const auto& [id, n] : m) mine[id] += n;
+        }
+        for (const auto& [g, n] : o.profiled) profiled[g] += n;
+    }
+};
+
+/// \brief The industry_counts of the scored rows of `src` (`rows`: record of each scored
+/// row, `groups`: its group, `profiled`: whether it is profiled) in the concordance `c`:
+/// code_categories of each profiled record's codes (multi-label).
 template <class Source>
-std::vector<industry_row> industry_table_of(Source& src, const std::vector<std::size_t>& rows,
-                                            const std::vector<std::string>& groups, const std::vector<char>& profiled,
-                                            const std::vector<convergence::group_profile>& profiles,
-                                            const classification::concordance& c) {
-    std::map<std::string, std::map<label_id, index>> counts;
-    std::map<std::string, index> sizes;
+industry_counts industry_counts_of(Source& src, const std::vector<std::size_t>& rows,
+                                   const std::vector<std::string>& groups, const std::vector<char>& profiled,
+                                   const classification::concordance& c) {
+    industry_counts out;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (!profiled[i]) continue;
-        ++sizes[groups[i]];
-        auto& m = counts[groups[i]];
+        ++out.profiled[groups[i]];
+        auto& m = out.records[groups[i]];
         for (const label_id id : code_categories(src.codes(rows[i]), c)) ++m[id];
     }
+    return out;
+}
+
+/// \brief The rows of the industry table from the counts of all records: for each group of
+/// `profiles` (in that order) with profiled records, one row per category it holds (records
+/// descending, then category name), share = records / profiled records of the group.
+inline std::vector<industry_row> industry_rows(const industry_counts& counts,
+                                               const std::vector<convergence::group_profile>& profiles,
+                                               const classification::concordance& c) {
     std::vector<industry_row> out;
     for (const auto& g : profiles) {
-        const auto it = counts.find(g.group);
-        if (it == counts.end()) continue;
-        const double n = static_cast<double>(sizes[g.group]);
+        const auto it = counts.records.find(g.group);
+        if (it == counts.records.end()) continue;
+        const double n = static_cast<double>(counts.profiled.at(g.group));
         std::vector<industry_row> part;
         for (const auto& [id, cnt] : it->second)
             part.push_back(industry_row{g.group, c.category(id).name, cnt, static_cast<double>(cnt) / n});
@@ -299,8 +326,6 @@ std::vector<industry_row> industry_table_of(Source& src, const std::vector<std::
     }
     return out;
 }
-
-}  // namespace detail
 
 /// \brief The industry table of key-core profiles: for each group (in the
 /// order of `profiles`) and each category of `c` held by at least one of its
@@ -317,7 +342,7 @@ inline std::vector<industry_row> industry_table(const std::vector<io::patent_rec
                                                 const std::vector<convergence::group_profile>& profiles,
                                                 const classification::concordance& c) {
     vector_source src(records);
-    return detail::industry_table_of(src, rows, groups, profiled, profiles, c);
+    return industry_rows(industry_counts_of(src, rows, groups, profiled, c), profiles, c);
 }
 
 /// \brief The check key_core() applies to its indicator matrix: at least 2
@@ -408,36 +433,92 @@ void add_key_core_profiles(Table& t, Source& src, const key_core_result& r,
     }
 }
 
+/// \brief Whether `o.chosen` names a quality indicator (key_core then reads quality_indicators).
+inline bool key_core_needs_quality(const key_core_options& o) {
+    for (const auto k : o.chosen)
+        if (!k.is_kct()) return true;
+    return false;
+}
+
+/// \brief The quality indicators a chosen selection reads: quality_indicators of all the
+/// records (a std::vector of io::patent_record or a records::patent_table) with `o.quality`
+/// over the citation graph extended by `o.citations` and `o.classes`; an empty result when
+/// the selection names none (key_core_needs_quality).
+template <class Records>
+quality_result key_core_quality(const Records& records, const key_core_options& o) {
+    if (!key_core_needs_quality(o)) return {};
+    const std::vector<io::citation_row> no_citations;
+    const std::vector<io::class_row> no_classes;
+    return quality_indicators(records, o.quality, o.citations ? *o.citations : no_citations,
+                              o.classes ? *o.classes : no_classes);
+}
+
+/// \brief The kernels of key_core_with on one process: the steps of the key-core analysis
+/// that need all the records (the global reductions), over the records of this process.
+/// parallel::mpi::key_core_analysis passes a set with the same calls over the records of
+/// all ranks (each rank's records consecutive in rank order); key_core_with is the one
+/// sequence of steps for both.
+///  - quality(records, o): the quality indicators of these records (key_core_quality), one
+///    entry per record of this process;
+///  - sum(v, n): the counts v[0..n) summed over all records (presence and coverage of the
+///    indicators, dropped records), in place;
+///  - agreed(f): runs f, whose error (missing_policy::fail) is thrown by every process;
+///  - total_rows(n): scored rows over all processes; first_record(): position of this
+///    process's first record among all;
+///  - key_core(x, o): weighting::key_core over all rows (scores of this process's rows,
+///    the global key core); ranks(s): global 1-based ranks of this process's scores;
+///  - best_rows(mine, r, top_rows, scored): the best rows of all processes in rank order,
+///    from this process's (key_core_top_rows: those with r.ranks <= top_rows);
+///  - profile_table(scope) and group_profiles(t, o): the table the rows are added to
+///    (add_key_core_profiles) and the group profiles of all of them;
+///  - merge(c): industry_counts of all records, in place;
+///  - diversity: whether the per-group diversity indices are computed (they are not over
+///    ranks: key_core_result::diversity stays empty).
+struct local_key_core_kernels {
+    static constexpr bool diversity = true;
+    template <class Records>
+    quality_result quality(const Records& records, const key_core_options& o) const {
+        return key_core_quality(records, o);
+    }
+    void sum(std::uint64_t*, std::size_t) const noexcept {}
+    template <class F>
+    void agreed(F&& f) const {
+        f();
+    }
+    index total_rows(index rows) const noexcept { return rows; }
+    std::size_t first_record() const noexcept { return 0; }
+    weighting::key_core_result key_core(const matrix& x, const weighting::key_core_options& o) const {
+        return weighting::key_core(x, o);
+    }
+    index_vector ranks(const vector& s) const { return weighting::ranks(s); }
+    std::vector<key_core_top_row> best_rows(std::vector<key_core_top_row> mine, const key_core_result&, index,
+                                            index) const {
+        return mine;
+    }
+    convergence::profile_table profile_table(convergence::profile_scope) const { return {}; }
+    std::vector<convergence::group_profile> group_profiles(const convergence::profile_table& t,
+                                                           const convergence::profile_options& o) const {
+        return convergence::group_profiles(t, o).groups;
+    }
+    void merge(industry_counts&) const noexcept {}
+};
+
 namespace detail {
 
 /// The head key_core() and select_key_core() share: the indicator matrix of
 /// `src`, its check, and weighting::key_core on it. With a chosen selection,
 /// `table` holds the matrix, its rows and the dropped count (its columns,
 /// absent and incomplete the [KCT] counts among the chosen ones) and the
-/// fields below say the rest.
+/// fields below say the rest. `table.dropped_records` and `scored` count all
+/// the records (the kernels' sums).
 struct key_core_head {
     io::indicator_table table;
     weighting::key_core_result kc;
     std::vector<keycore_indicator> columns, absent, incomplete;  // chosen selection only
     std::vector<indicator_coverage> coverage;                    // chosen selection only
     std::size_t column_count = 0;                                // weighted indicators
+    index scored = 0;                                            // scored rows of all records
 };
-
-inline bool needs_quality(const key_core_options& o) {
-    for (const auto k : o.chosen)
-        if (!k.is_kct()) return true;
-    return false;
-}
-
-// The quality indicators a chosen selection reads (an empty result when it names none).
-template <class Records>
-quality_result key_core_quality(const Records& records, const key_core_options& o) {
-    if (!needs_quality(o)) return {};
-    const std::vector<io::citation_row> no_citations;
-    const std::vector<io::class_row> no_classes;
-    return quality_indicators(records, o.quality, o.citations ? *o.citations : no_citations,
-                              o.classes ? *o.classes : no_classes);
-}
 
 // Value of chosen indicator `k` of record `r`: a [KCT] count of `kct` (not_stated when the
 // source does not state it) or a quality value of `q`.
@@ -452,11 +533,35 @@ inline quality_value chosen_value(keycore_indicator k, std::size_t r, const std:
     return k.source == indicator_source::quality ? rec.values[k.code] : rec.normalised[k.code];
 }
 
+// The coverage counts of the chosen indicators summed by the kernels (3 + the statuses per indicator).
+template <class Kernels>
+void sum_coverage(std::vector<indicator_coverage>& cov, const Kernels& k) {
+    constexpr std::size_t per = 3 + quality_status_count;
+    std::vector<std::uint64_t> v(cov.size() * per);
+    for (std::size_t j = 0; j < cov.size(); ++j) {
+        std::uint64_t* p = v.data() + j * per;
+        p[0] = static_cast<std::uint64_t>(cov[j].with_value);
+        p[1] = static_cast<std::uint64_t>(cov[j].without_value);
+        p[2] = static_cast<std::uint64_t>(cov[j].lower_bounds);
+        for (std::size_t s = 0; s < quality_status_count; ++s) p[3 + s] = static_cast<std::uint64_t>(cov[j].statuses[s]);
+    }
+    k.sum(v.data(), v.size());
+    for (std::size_t j = 0; j < cov.size(); ++j) {
+        const std::uint64_t* p = v.data() + j * per;
+        cov[j].with_value = static_cast<index>(p[0]);
+        cov[j].without_value = static_cast<index>(p[1]);
+        cov[j].lower_bounds = static_cast<index>(p[2]);
+        for (std::size_t s = 0; s < quality_status_count; ++s) cov[j].statuses[s] = static_cast<index>(p[3 + s]);
+    }
+}
+
 // The matrix of the chosen indicators: columns by the rule of io::choose_indicator_columns
 // (absent when no record has a value; incomplete under drop_indicator when some record
-// lacks one), rows by the missing-value policy (io::indicator_table_of's rule).
-template <class Source>
-void chosen_matrix_of(Source& src, const key_core_options& opts, const quality_result* q, key_core_head& h) {
+// lacks one) from the coverage of all records, rows by the missing-value policy
+// (io::indicator_table_of's rule).
+template <class Source, class Kernels>
+void chosen_matrix_of(Source& src, const key_core_options& opts, const quality_result* q, key_core_head& h,
+                      const Kernels& kern) {
     const auto& sel = opts.chosen;
     const auto policy = opts.indicators.missing;
     bool any_kct = false;
@@ -478,6 +583,7 @@ void chosen_matrix_of(Source& src, const key_core_options& opts, const quality_r
             }
         }
     }
+    sum_coverage(h.coverage, kern);
     std::vector<std::size_t> cols;
     for (std::size_t j = 0; j < sel.size(); ++j) {
         const auto& c = h.coverage[j];
@@ -495,24 +601,26 @@ void chosen_matrix_of(Source& src, const key_core_options& opts, const quality_r
         if (k.is_kct()) t.absent.push_back(k.kct());
     for (const auto k : h.incomplete)
         if (k.is_kct()) t.incomplete.push_back(k.kct());
-    for (std::size_t r = 0; r < n; ++r) {
-        bool complete = true;
-        for (const auto j : cols) {
-            const auto v = chosen_value(sel[j], r, kct, q);
-            if (v.value) continue;
-            complete = false;
-            if (policy == io::missing_policy::fail)
-                ::techconv::detail::throw_error<invalid_argument>(
-                    "key_core: record '" + std::string(src.row(r).id()) + "' (line " +
-                    std::to_string(src.row(r).source_line()) + ") has no value of " + to_string(sel[j]) +
-                    " (status " + std::string(to_string(v.status)) + "; missing_policy::fail)");
+    kern.agreed([&] {
+        for (std::size_t r = 0; r < n; ++r) {
+            bool complete = true;
+            for (const auto j : cols) {
+                const auto v = chosen_value(sel[j], r, kct, q);
+                if (v.value) continue;
+                complete = false;
+                if (policy == io::missing_policy::fail)
+                    ::techconv::detail::throw_error<invalid_argument>(
+                        "key_core: record '" + std::string(src.row(r).id()) + "' (line " +
+                        std::to_string(src.row(r).source_line()) + ") has no value of " + to_string(sel[j]) +
+                        " (status " + std::string(to_string(v.status)) + "; missing_policy::fail)");
+            }
+            if (!complete && policy == io::missing_policy::drop_record) {
+                ++t.dropped_records;
+                continue;
+            }
+            t.rows.push_back(r);
         }
-        if (!complete && policy == io::missing_policy::drop_record) {
-            ++t.dropped_records;
-            continue;
-        }
-        t.rows.push_back(r);
-    }
+    });
     t.values.resize(static_cast<index>(t.rows.size()), static_cast<index>(cols.size()));
     for (std::size_t c = 0; c < cols.size(); ++c)
         for (std::size_t k = 0; k < t.rows.size(); ++k)
@@ -521,24 +629,40 @@ void chosen_matrix_of(Source& src, const key_core_options& opts, const quality_r
     if (t.rows.empty() || cols.empty()) t.info = status::empty_input;
 }
 
-template <class Source>
-key_core_head key_core_head_of(Source& src, const key_core_options& opts, const quality_result* q = nullptr) {
+// The indicator matrix (the [KCT] counts: io::indicator_matrix_of's steps, the presence
+// counts summed by the kernels; or the chosen indicators), its check over all records and
+// the key-core weighting.
+template <class Source, class Kernels = local_key_core_kernels>
+key_core_head key_core_head_of(Source& src, const key_core_options& opts, const quality_result* q = nullptr,
+                               const Kernels& k = {}) {
     key_core_head h;
     if (opts.chosen.empty()) {
-        h.table = io::indicator_matrix_of(src, opts.indicators);
+        const auto vals = io::source_indicators(src, opts.indicators);
+        io::indicator_presence p;
+        for (const auto& v : vals) p.add(v);
+        k.sum(p.have.data(), p.have.size());
+        k.sum(p.lack.data(), p.lack.size());
+        k.agreed([&] {
+            h.table = io::indicator_table_of(src, vals, io::choose_indicator_columns(p, opts.indicators), opts.indicators);
+        });
         h.column_count = h.table.columns.size();
     } else {
-        chosen_matrix_of(src, opts, q, h);
+        chosen_matrix_of(src, opts, q, h, k);
         h.column_count = h.columns.size();
     }
-    require_usable_matrix(h.table.values.rows(), h.column_count);
-    h.kc = weighting::key_core(h.table.values, weighting_options(opts));
+    std::uint64_t dropped = h.table.dropped_records;
+    k.sum(&dropped, 1);
+    h.table.dropped_records = static_cast<std::size_t>(dropped);
+    h.scored = k.total_rows(h.table.values.rows());
+    require_usable_matrix(h.scored, h.column_count);
+    h.kc = k.key_core(h.table.values, weighting_options(opts));
     return h;
 }
 
-template <class Source>
-key_core_result key_core_of(Source& src, const key_core_options& opts, const quality_result* q = nullptr) {
-    auto head = key_core_head_of(src, opts, q);
+// key_core()'s steps over `src` with the kernels `k` (key_core_with).
+template <class Source, class Kernels>
+key_core_result key_core_of(Source& src, const key_core_options& opts, const quality_result* q, const Kernels& k) {
+    auto head = key_core_head_of(src, opts, q, k);
     auto& table = head.table;
     auto& kc = head.kc;
     key_core_result out;
@@ -557,35 +681,41 @@ key_core_result key_core_of(Source& src, const key_core_options& opts, const qua
     out.scores = std::move(kc.scores);
     out.k = kc.top.k;
     out.threshold = kc.top.threshold;
-    out.ranks = weighting::ranks(out.scores);
+    out.ranks = k.ranks(out.scores);
     set_key_core_weights(out, std::move(kc.weighting), table.values);
     out.groups = row_groups(src, out.rows, opts.grouping);
-    out.top = key_core_top_rows(src, out, opts.top_rows);
+    out.top = k.best_rows(key_core_top_rows(src, out, opts.top_rows, k.first_record()), out, opts.top_rows,
+                          head.scored);
 
-    convergence::profile_table ptab;
+    auto ptab = k.profile_table(opts.profile.scope);
     add_key_core_profiles(ptab, src, out, opts.industries);
-    out.profiles = convergence::group_profiles(ptab, opts.profile).groups;
+    out.profiles = k.group_profiles(ptab, opts.profile);
 
     const index n = table.values.rows();
     std::vector<char> profiled(static_cast<std::size_t>(n));
     for (index i = 0; i < n; ++i)
         profiled[static_cast<std::size_t>(i)] =
             opts.profile.scope == convergence::profile_scope::all || out.in_key_core(i) ? 1 : 0;
-    std::map<std::string, group_diversity> div;
-    for (index i = 0; i < n; ++i) {
-        if (!profiled[static_cast<std::size_t>(i)]) continue;
-        const std::size_t rec = out.rows[static_cast<std::size_t>(i)];
-        std::vector<std::string> names;
-        src.row(rec).each_applicant(
-            [&names](std::string_view name, io::applicant_type, std::string_view) { names.emplace_back(name); });
-        div[out.groups[static_cast<std::size_t>(i)]].add(code_subclasses(src.codes(rec)), names);
+    if (Kernels::diversity) {
+        std::map<std::string, group_diversity> div;
+        for (index i = 0; i < n; ++i) {
+            if (!profiled[static_cast<std::size_t>(i)]) continue;
+            const std::size_t rec = out.rows[static_cast<std::size_t>(i)];
+            std::vector<std::string> names;
+            src.row(rec).each_applicant(
+                [&names](std::string_view name, io::applicant_type, std::string_view) { names.emplace_back(name); });
+            div[out.groups[static_cast<std::size_t>(i)]].add(code_subclasses(src.codes(rec)), names);
+        }
+        for (const auto& g : out.profiles) {
+            const auto it = div.find(g.group);
+            out.diversity.push_back(it == div.end() ? diversity_indices{} : it->second.result());
+        }
     }
-    for (const auto& g : out.profiles) {
-        const auto it = div.find(g.group);
-        out.diversity.push_back(it == div.end() ? diversity_indices{} : it->second.result());
+    if (opts.industries) {
+        auto counts = industry_counts_of(src, out.rows, out.groups, profiled, *opts.industries);
+        k.merge(counts);
+        out.industries = industry_rows(counts, out.profiles, *opts.industries);
     }
-    if (opts.industries)
-        out.industries = industry_table_of(src, out.rows, out.groups, profiled, out.profiles, *opts.industries);
     return out;
 }
 
@@ -606,12 +736,27 @@ key_core_result key_core_of(Source& src, const key_core_options& opts, const qua
 /// shares, applicant diversity and company share, diversity indices, the
 /// co-classification network summary), the diversity indices of each group
 /// (group_diversity); the industry table when a concordance is given.
-/// Deterministic for any thread count.
+/// Deterministic for any thread count. The steps are key_core_with's with
+/// local_key_core_kernels.
 /// \throws invalid_argument when fewer than 2 records or no indicator remain.
 inline key_core_result key_core(const std::vector<io::patent_record>& records, const key_core_options& opts = {}) {
     vector_source src(records);
-    const auto q = detail::key_core_quality(records, opts);
-    return detail::key_core_of(src, opts, &q);
+    const local_key_core_kernels k;
+    const auto q = k.quality(records, opts);
+    return detail::key_core_of(src, opts, &q, k);
+}
+
+/// \brief key_core()'s steps over the records of a columnar table with the kernels `k`:
+/// local_key_core_kernels (key_core(table, opts)), or a set with the same calls whose
+/// global steps run over the records of several processes (parallel::mpi::key_core_analysis).
+/// The global fields of the result (columns, weights, k, threshold, top, profiles,
+/// industries, dropped, coverage) are those of all the records; the per-row fields (rows,
+/// scores, ranks, groups, subscores) are the rows of `table`.
+template <class Table, class Kernels, if_patent_table<Table> = 0>
+key_core_result key_core_with(const Table& table, const key_core_options& opts, const Kernels& k) {
+    table_source src(table);
+    const auto q = k.quality(table, opts);
+    return detail::key_core_of(src, opts, &q, k);
 }
 
 /// \brief The [KCT] key-core analysis of the records of a columnar table:
@@ -622,9 +767,7 @@ inline key_core_result key_core(const std::vector<io::patent_record>& records, c
 /// (records::patent_table_options::titles).
 template <class Table, if_patent_table<Table> = 0>
 key_core_result key_core(const Table& table, const key_core_options& opts = {}) {
-    table_source src(table);
-    const auto q = detail::key_core_quality(table, opts);
-    return detail::key_core_of(src, opts, &q);
+    return key_core_with(table, opts, local_key_core_kernels{});
 }
 
 /// \brief The id (publication number) of each scored record of key_core(`table`, ...), in
@@ -675,7 +818,7 @@ key_core_selection select_key_core_of(Source& src, const key_core_options& opts,
 inline key_core_selection select_key_core(const std::vector<io::patent_record>& records,
                                           const key_core_options& opts = {}) {
     vector_source src(records);
-    const auto q = detail::key_core_quality(records, opts);
+    const auto q = key_core_quality(records, opts);
     return detail::select_key_core_of(src, opts, &q);
 }
 
@@ -683,7 +826,7 @@ inline key_core_selection select_key_core(const std::vector<io::patent_record>& 
 template <class Table, if_patent_table<Table> = 0>
 key_core_selection select_key_core(const Table& table, const key_core_options& opts = {}) {
     table_source src(table);
-    const auto q = detail::key_core_quality(table, opts);
+    const auto q = key_core_quality(table, opts);
     return detail::select_key_core_of(src, opts, &q);
 }
 

@@ -5,9 +5,10 @@
 // `mpirun -np N techconv keycore` runs it: reading the ranks' shares of the
 // inputs (byte ranges of one Lens or canonical CSV file split at line starts,
 // or the rows of a table one rank read, scattered), and analysis::key_core's
-// steps over the shares (indicator columns agreed from summed presence counts,
-// entropy weights, scores, the global key core and ranks, the best rows and the
-// group profiles), each step with the function analysis::key_core uses for it,
+// one sequence of steps (analysis::key_core_with) over the shares with kernels
+// over the ranks (indicator columns agreed from summed presence or coverage
+// counts, entropy weights, scores, the global key core and ranks, the best rows,
+// the group profiles, the industry table, the quality values computed on rank 0),
 // so that the result equals the single-process one bit for bit.
 #ifndef TECHCONV_PARALLEL_MPI_KEYCORE_HPP_
 #define TECHCONV_PARALLEL_MPI_KEYCORE_HPP_
@@ -29,6 +30,7 @@
 
 #include "techconv/analysis/indicators.hpp"
 #include "techconv/analysis/keycore.hpp"
+#include "techconv/analysis/quality.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
 #include "techconv/io/detect.hpp"
@@ -452,114 +454,239 @@ inline records::patent_table gather_rows(records::patent_table local, int root, 
     return out;
 }
 
+namespace detail {
+
+// A quality value in serial form: whether it has a value, the value (0 without), the status.
+inline void write_quality_value(byte_writer& w, const analysis::quality_value& v) {
+    w.u8(v.value ? 1 : 0);
+    w.f64(v.value.value_or(0.0));
+    w.u8(static_cast<std::uint8_t>(v.status));
+}
+
+inline analysis::quality_value read_quality_value(byte_reader& rd) {
+    const std::uint8_t has = rd.u8("has value");
+    const double x = rd.f64("value");
+    const std::uint8_t s = rd.u8("status");
+    if (has > 1) rd.fail(error_code::out_of_range, "has value", "not 0 or 1");
+    if (s >= analysis::quality_status_count) rd.fail(error_code::out_of_range, "status", "unknown quality status");
+    analysis::quality_value v;
+    if (has) v.value = x;
+    v.status = static_cast<analysis::quality_status>(s);
+    return v;
+}
+
+/// The kernels of analysis::key_core_with over the records of all ranks (each rank's records
+/// consecutive in rank order; see analysis::local_key_core_kernels for what each call does):
+/// analysis::key_core_with runs the same sequence of steps with them as with the one-process
+/// kernels, so that the global fields equal the single-process ones bit for bit.
+///  - quality: the rows gathered to rank 0 (gather_rows), analysis::key_core_quality of all
+///    of them there (the citation and class tables of the options are read on rank 0 only),
+///    each rank sent the values of its records;
+///  - sum: MPI_Allreduce (integer sums: exact in any order); agreed: agree_on_error;
+///  - key_core, ranks: mpi::key_core, mpi::ranks; best_rows: each rank's best rows with
+///    their global ranks gathered to all and placed by rank;
+///  - profiles: parallel::profile_partial merged in rank order (mpi::group_profiles);
+///  - industry counts: gathered to all and summed (integers: exact);
+///  - no diversity indices (key_core_result::diversity stays empty).
+struct rank_key_core_kernels {
+    static constexpr bool diversity = false;
+    MPI_Comm comm;
+    std::size_t first = 0;  // global position of this rank's first record
+
+    analysis::quality_result quality(const records::patent_table& local, const analysis::key_core_options& o) const {
+        if (!analysis::key_core_needs_quality(o)) return {};
+        const int me = rank(comm), ranks = size(comm);
+        const auto counts = allgather_i64(static_cast<std::int64_t>(local.size()), comm);
+        analysis::quality_result all;
+        std::exception_ptr failed;
+        {
+            records::patent_table rows = gather_rows(records::patent_table(local), 0, comm);
+            if (me == 0) {
+                try {
+                    all = analysis::key_core_quality(rows, o);
+                } catch (...) {
+                    failed = std::current_exception();
+                }
+            }
+        }
+        agree_on_error(failed, comm);
+        constexpr int tag = 32;  // and 33 (send_bytes)
+        analysis::quality_result out;
+        if (me == 0) {
+            std::size_t at = static_cast<std::size_t>(counts[0]);
+            for (int q = 1; q < ranks; ++q) {
+                const auto n = static_cast<std::size_t>(counts[static_cast<std::size_t>(q)]);
+                byte_writer w;
+                w.u64(n);
+                for (std::size_t i = at; i < at + n; ++i)
+                    for (const auto* vs : {&all.records[i].values, &all.records[i].normalised})
+                        for (const auto& v : *vs) write_quality_value(w, v);
+                send_bytes(w.data(), q, tag, comm);
+                at += n;
+            }
+            all.records.resize(static_cast<std::size_t>(counts[0]));
+            out.records = std::move(all.records);
+            return out;
+        }
+        const auto bytes = recv_bytes(0, tag, comm);
+        byte_reader rd(bytes.data(), bytes.size(), "quality values from rank 0");
+        const std::uint64_t n = rd.count(2 * analysis::quality_indicator_count * 10, "records");
+        if (n != local.size()) rd.fail(error_code::out_of_range, "records", "not this rank's record count");
+        out.records.resize(static_cast<std::size_t>(n));
+        for (auto& r : out.records)
+            for (auto* vs : {&r.values, &r.normalised})
+                for (auto& v : *vs) v = read_quality_value(rd);
+        expect_end(rd);
+        return out;
+    }
+    void sum(std::uint64_t* v, std::size_t n) const {
+        check(MPI_Allreduce(MPI_IN_PLACE, v, to_int(static_cast<std::int64_t>(n), "counts"), MPI_UINT64_T, MPI_SUM,
+                            comm),
+              "MPI_Allreduce");
+    }
+    template <class F>
+    void agreed(F&& f) const {
+        std::exception_ptr failed;
+        try {
+            f();
+        } catch (...) {
+            failed = std::current_exception();
+        }
+        agree_on_error(failed, comm, first);
+    }
+    index total_rows(index rows) const { return global_rows(rows, comm).total; }
+    std::size_t first_record() const noexcept { return first; }
+    weighting::key_core_result key_core(const matrix& x, const weighting::key_core_options& o) const {
+        return parallel::mpi::key_core(x, comm, o);
+    }
+    index_vector ranks(const vector& s) const { return parallel::mpi::ranks(s, comm); }
+    // each rank's best rows with their global ranks, placed by rank on every rank
+    std::vector<analysis::key_core_top_row> best_rows(std::vector<analysis::key_core_top_row> best,
+                                                      const analysis::key_core_result& res, index top_rows,
+                                                      index scored) const {
+        std::vector<index> best_ranks;  // key_core_top_rows gives them in rank order
+        for (index i = 0; i < res.ranks.size(); ++i)
+            if (res.ranks[i] <= top_rows) best_ranks.push_back(res.ranks[i]);
+        std::sort(best_ranks.begin(), best_ranks.end());
+        byte_writer w;
+        w.u64(best.size());
+        for (std::size_t j = 0; j < best.size(); ++j) {
+            const auto& t = best[j];
+            w.i64(best_ranks[j]);
+            w.u64(t.record);
+            w.str(t.id);
+            w.f64(t.score);
+            w.str(t.group);
+            w.i64(t.year);
+            w.str(t.title);
+            w.u64(t.sub.size());
+            for (const double v : t.sub) w.f64(v);
+        }
+        const auto parts = allgather_bytes(w.data(), comm);
+        std::vector<analysis::key_core_top_row> top(static_cast<std::size_t>(std::min(top_rows, scored)));
+        for (std::size_t r = 0; r < parts.size(); ++r) {
+            byte_reader br(parts[r].data(), parts[r].size(), "best rows of rank " + std::to_string(r));
+            const std::uint64_t n = br.count(64, "entries");
+            for (std::uint64_t k = 0; k < n; ++k) {
+                const std::int64_t at = br.i64("rank");
+                if (at < 1 || at > static_cast<std::int64_t>(top.size()))
+                    br.fail(error_code::out_of_range, "rank", "rank outside the best rows");
+                auto& t = top[static_cast<std::size_t>(at - 1)];
+                t.record = static_cast<std::size_t>(br.u64("record"));
+                t.id = br.str("id");
+                t.score = br.f64("score");
+                t.group = br.str("group");
+                t.year = static_cast<year_type>(br.i64("year"));
+                t.title = br.str("title");
+                t.sub.resize(static_cast<std::size_t>(br.count(8, "sub-scores")));
+                for (auto& v : t.sub) v = br.f64("sub-score");
+            }
+            expect_end(br);
+        }
+        return top;
+    }
+    profile_partial profile_table(convergence::profile_scope scope) const { return profile_partial(scope); }
+    std::vector<convergence::group_profile> group_profiles(const profile_partial& t,
+                                                           const convergence::profile_options& o) const {
+        return parallel::mpi::group_profiles(t, comm, o).groups;
+    }
+    void merge(analysis::industry_counts& c) const {
+        byte_writer w;
+        w.u64(c.records.size());
+        for (const auto& [group, cats] : c.records) {
+            w.str(group);
+            w.i64(c.profiled.at(group));
+            w.u64(cats.size());
+            for (const auto& [id, n] : cats) {
+                w.u64(id);
+                w.i64(n);
+            }
+        }
+        const auto parts = allgather_bytes(w.data(), comm);
+        analysis::industry_counts all;
+        for (std::size_t r = 0; r < parts.size(); ++r) {
+            byte_reader br(parts[r].data(), parts[r].size(), "industry counts of rank " + std::to_string(r));
+            analysis::industry_counts part;
+            const std::uint64_t groups = br.count(24, "groups");
+            for (std::uint64_t g = 0; g < groups; ++g) {
+                const std::string group = br.str("group");
+                part.profiled[group] = static_cast<index>(br.i64("profiled records"));
+                auto& cats = part.records[group];
+                const std::uint64_t k = br.count(16, "categories");
+                for (std::uint64_t q = 0; q < k; ++q) {
+                    const auto id = static_cast<label_id>(br.u64("category"));
+                    cats[id] = static_cast<index>(br.i64("records"));
+                }
+            }
+            expect_end(br);
+            all.merge(part);
+        }
+        c = std::move(all);
+    }
+};
+
+}  // namespace detail
+
 /// \brief What key_core_analysis gives each rank.
 struct key_core_share {
     /// The analysis with this rank's rows: `rows`, `scores`, `ranks` (global), `groups` and
-    /// `subscores` are this rank's scored rows; `columns`, `absent`, `incomplete`, the weights,
-    /// `k`, `threshold`, `top` and `profiles` are global (the same on every rank); `dropped`
-    /// is the global count. `diversity` and `industries` are not computed.
+    /// `subscores` are this rank's scored rows; `columns`, `absent`, `incomplete`, the chosen
+    /// indicators and their `coverage`, the weights, `k`, `threshold`, `top`, `profiles` and
+    /// `industries` are global (the same on every rank); `dropped` is the global count.
+    /// `diversity` is not computed.
     analysis::key_core_result result;
     index scored = 0;        ///< records scored over all ranks
     index first_record = 0;  ///< global position of this rank's first record
 };
 
 /// \brief analysis::key_core over the records of a table spread across ranks (each rank's
-/// rows consecutive in rank order): the indicator columns chosen from the presence counts
-/// of all ranks (io::choose_indicator_columns: tree allreduce of 2 x 9 counts), this rank's
-/// rows of the matrix (io::indicator_table_of), the entropy weights, scores and the global
-/// key core (mpi::key_core), global ranks (mpi::ranks), the best `opts.top_rows` rows (each
-/// rank's candidates gathered to all) and the group profiles (parallel::profile_partial,
-/// merged in rank order by mpi::group_profiles). The global fields of the result equal those
-/// of analysis::key_core on all the rows, bit for bit, and the ranks' local fields in rank
-/// order equal its per-row fields. Collective; an error of one rank's indicator rows
+/// rows consecutive in rank order; a rank may hold none): analysis::key_core_with, the one
+/// sequence of steps of analysis::key_core, with the kernels over ranks
+/// (detail::rank_key_core_kernels): the indicator columns chosen from the presence counts
+/// (or the coverage of the chosen indicators) of all ranks, this rank's rows of the matrix,
+/// the entropy weights, scores and the global key core (mpi::key_core), global ranks
+/// (mpi::ranks), the best `o.top_rows` rows (each rank's candidates gathered to all), the
+/// group profiles (parallel::profile_partial, merged in rank order by mpi::group_profiles)
+/// and the industry table (per-rank counts summed). The global fields of the result equal
+/// those of analysis::key_core on all the rows, bit for bit, and the ranks' local fields in
+/// rank order equal its per-row fields. Collective; an error of one rank's indicator rows
 /// (missing_policy::fail) is thrown on every rank.
-/// \throws invalid_argument with `opts.chosen` or `opts.industries` (not offered over ranks),
-/// or, as key_core, when fewer than 2 records or no indicator remain.
+///
+/// With quality indicators among `o.chosen`, the rows are gathered to rank 0, which computes
+/// analysis::key_core_quality of all of them (the citation graph needs every record) and sends
+/// each rank the values of its records: rank 0 then holds the whole table and the quality
+/// result of all records (as one process does), and every rank a copy of its own rows while
+/// they are sent. `o.citations` and `o.classes` are read on rank 0 only (other ranks may pass
+/// nullptr). `o.industries` must be the same concordance on every rank.
+/// \throws invalid_argument, as key_core, when fewer than 2 records or no indicator remain.
 inline key_core_share key_core_analysis(const records::patent_table& local, const analysis::key_core_options& o,
                                         MPI_Comm comm) {
-    ::techconv::detail::require(o.chosen.empty(), "key_core_analysis: chosen indicators are not offered over ranks");
-    ::techconv::detail::require(o.industries == nullptr, "key_core_analysis: the industry table is not offered over ranks");
     key_core_share out;
-    auto& res = out.result;
     const row_range records = global_rows(static_cast<index>(local.size()), comm);
     out.first_record = records.begin;
-    analysis::table_source src(local);
-    const auto vals = io::source_indicators(src, o.indicators);
-    io::indicator_presence mine, all;
-    for (const auto& v : vals) mine.add(v);
-    check(MPI_Allreduce(mine.have.data(), all.have.data(), static_cast<int>(all.have.size()), MPI_UINT64_T, MPI_SUM,
-                        comm),
-          "MPI_Allreduce");
-    check(MPI_Allreduce(mine.lack.data(), all.lack.data(), static_cast<int>(all.lack.size()), MPI_UINT64_T, MPI_SUM,
-                        comm),
-          "MPI_Allreduce");
-    io::indicator_table x;
-    std::exception_ptr failed;
-    try {
-        x = io::indicator_table_of(src, vals, io::choose_indicator_columns(all, o.indicators), o.indicators);
-    } catch (...) {
-        failed = std::current_exception();
-    }
-    agree_on_error(failed, comm, static_cast<std::size_t>(records.begin));
-    res.columns = x.columns;
-    res.absent = x.absent;
-    res.incomplete = x.incomplete;
-    res.rows = x.rows;
-    res.dropped = static_cast<std::size_t>(detail::sum_u64(x.dropped_records, comm));
-    out.scored = global_rows(x.values.rows(), comm).total;
-    analysis::require_usable_matrix(out.scored, res.columns.size());
-    weighting::key_core_result kc = key_core(x.values, comm, analysis::weighting_options(o));
-    res.scores = std::move(kc.scores);
-    res.ranks = ranks(res.scores, comm);
-    res.k = kc.top.k;
-    res.threshold = kc.top.threshold;
-    res.fraction = o.fraction;
-    analysis::set_key_core_weights(res, std::move(kc.weighting), x.values);
-    res.groups = analysis::row_groups(src, res.rows, o.grouping);
-    // the best rows: each rank's with their global ranks, placed by rank on every rank
-    const auto best = analysis::key_core_top_rows(src, res, o.top_rows, static_cast<std::size_t>(records.begin));
-    std::vector<index> best_ranks;  // key_core_top_rows gives them in rank order
-    for (index i = 0; i < res.ranks.size(); ++i)
-        if (res.ranks[i] <= o.top_rows) best_ranks.push_back(res.ranks[i]);
-    std::sort(best_ranks.begin(), best_ranks.end());
-    byte_writer w;
-    w.u64(best.size());
-    for (std::size_t j = 0; j < best.size(); ++j) {
-        const auto& t = best[j];
-        w.i64(best_ranks[j]);
-        w.u64(t.record);
-        w.str(t.id);
-        w.f64(t.score);
-        w.str(t.group);
-        w.i64(t.year);
-        w.str(t.title);
-        w.u64(t.sub.size());
-        for (const double v : t.sub) w.f64(v);
-    }
-    const auto parts = allgather_bytes(w.data(), comm);
-    res.top.assign(static_cast<std::size_t>(std::min(o.top_rows, out.scored)), {});
-    for (std::size_t r = 0; r < parts.size(); ++r) {
-        byte_reader br(parts[r].data(), parts[r].size(), "best rows of rank " + std::to_string(r));
-        const std::uint64_t n = br.count(64, "entries");
-        for (std::uint64_t k = 0; k < n; ++k) {
-            const std::int64_t at = br.i64("rank");
-            if (at < 1 || at > static_cast<std::int64_t>(res.top.size()))
-                br.fail(error_code::out_of_range, "rank", "rank outside the best rows");
-            auto& t = res.top[static_cast<std::size_t>(at - 1)];
-            t.record = static_cast<std::size_t>(br.u64("record"));
-            t.id = br.str("id");
-            t.score = br.f64("score");
-            t.group = br.str("group");
-            t.year = static_cast<year_type>(br.i64("year"));
-            t.title = br.str("title");
-            t.sub.resize(static_cast<std::size_t>(br.count(8, "sub-scores")));
-            for (auto& v : t.sub) v = br.f64("sub-score");
-        }
-        expect_end(br);
-    }
-    profile_partial partial(o.profile.scope);
-    analysis::add_key_core_profiles(partial, src, res);
-    res.profiles = group_profiles(partial, comm, o.profile).groups;
+    out.result = analysis::key_core_with(local, o,
+                                         detail::rank_key_core_kernels{comm, static_cast<std::size_t>(records.begin)});
+    out.scored = global_rows(out.result.scores.size(), comm).total;
     return out;
 }
 
