@@ -132,15 +132,12 @@ inline void write_scores_csv(std::ostream& out, const std::vector<std::string>& 
 }
 
 /// \brief scores.csv of analysis::key_core(`table`, ...): write_scores_csv with the
-/// publication numbers of the scored rows (read from the table, not copied).
+/// publication numbers of the scored rows (analysis::key_core_id: views into the table, not copied).
 inline void write_key_core_scores_csv(std::ostream& out, const records::patent_table& table,
                                       const analysis::key_core_result& kc) {
     detail::write_scores_rows(
         out,
-        [&](index i) {
-            const auto [chunk, r] = table.locate(kc.rows[static_cast<std::size_t>(i)]);
-            return std::string_view(chunk->id(r));
-        },
+        [&](index i) { return analysis::key_core_id(table, kc, static_cast<std::size_t>(i)); },
         kc.scores, kc.ranks, kc.k, true);
 }
 
