@@ -770,16 +770,21 @@ key_core_result key_core(const Table& table, const key_core_options& opts = {}) 
     return key_core_with(table, opts, local_key_core_kernels{});
 }
 
+/// \brief The id (publication number) of scored row `i` of key_core(`table`, ...) (the
+/// record `r.rows[i]`), a view into the table: the id column of the command's scores.csv.
+template <class Table, if_patent_table<Table> = 0>
+std::string_view key_core_id(const Table& table, const key_core_result& r, std::size_t i) {
+    const auto [chunk, k] = table.locate(r.rows[i]);
+    return chunk->id(k);
+}
+
 /// \brief The id (publication number) of each scored record of key_core(`table`, ...), in
-/// the order of `r.rows`: the id column of the command's scores.csv.
+/// the order of `r.rows` (key_core_id of each, copied).
 template <class Table, if_patent_table<Table> = 0>
 std::vector<std::string> key_core_ids(const Table& table, const key_core_result& r) {
     std::vector<std::string> ids;
     ids.reserve(r.rows.size());
-    for (const auto row : r.rows) {
-        const auto [chunk, k] = table.locate(row);
-        ids.emplace_back(chunk->id(k));
-    }
+    for (std::size_t i = 0; i < r.rows.size(); ++i) ids.emplace_back(key_core_id(table, r, i));
     return ids;
 }
 

@@ -15,6 +15,7 @@
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::int64_t, std::uint64_t
+#include <cstring>      // std::memcpy
 #include <fstream>      // std::ifstream
 #include <initializer_list>  // std::initializer_list
 #include <memory>       // std::unique_ptr
@@ -628,6 +629,33 @@ private:
     char q_set_[5] = {};    // the bytes of q_stop_ (repeated to five)
 };
 
+/// \brief Whether csv_writer quotes the text field `s`: it holds the delimiter, the quote,
+/// CR or LF, or it starts the output (`at_start`) with a UTF-8 byte-order mark (else a reader
+/// would drop it as one). (A lone empty field of a row is the row's business: csv_writer::end_row.)
+inline bool csv_field_needs_quotes(std::string_view s, const csv_options& opts, bool at_start) noexcept {
+    if (at_start && starts_with_utf8_bom(s)) return true;
+    for (const char c : s)
+        if (c == opts.delimiter || c == opts.quote || c == '\n' || c == '\r') return true;
+    return false;
+}
+
+/// \brief Writes the text field `s` at `out` as csv_writer::field does (quoted when
+/// csv_field_needs_quotes says so, quotes doubled) and returns the end. `out` must have room
+/// for 2 * s.size() + 2 bytes.
+inline char* put_csv_field(char* out, std::string_view s, const csv_options& opts, bool at_start) noexcept {
+    if (!csv_field_needs_quotes(s, opts, at_start)) {
+        if (!s.empty()) std::memcpy(out, s.data(), s.size());
+        return out + s.size();
+    }
+    *out++ = opts.quote;
+    for (const char c : s) {
+        if (c == opts.quote) *out++ = opts.quote;
+        *out++ = c;
+    }
+    *out++ = opts.quote;
+    return out;
+}
+
 /// \brief Writes RFC 4180 CSV that csv_reader reads back unchanged: fields are
 /// quoted only when needed (see field()); numbers use the shortest round-trip form.
 class csv_writer {
@@ -642,13 +670,8 @@ public:
         sep();
         ++row_fields_;
         row_empty_ = s.empty();
-        bool needs = at_start_ && starts_with_utf8_bom(s);
+        const bool needs = csv_field_needs_quotes(s, opts_, at_start_);
         at_start_ = false;
-        for (const char c : s)
-            if (c == opts_.delimiter || c == opts_.quote || c == '\n' || c == '\r') {
-                needs = true;
-                break;
-            }
         if (!needs) {
             out_->write(s.data(), static_cast<std::streamsize>(s.size()));
             return *this;

@@ -1046,27 +1046,50 @@ table_merge_result merge_table_families(In&& in, const io::family_options& opts)
     const std::size_t n = in.size();
     table_merge_result res{patent_table(in.options()), n, 0, 0};
     constexpr std::uint32_t alone = std::numeric_limits<std::uint32_t>::max();
-    label_pool keys;                        // family key -> dense id in first-seen order
-    keys.reserve(n);                        // at most one key per row: no rehash while interning
-    std::vector<std::uint32_t> key_of(n, alone);  // key id of each row, or alone
+    // The keys of io::family_key: a row with a family id is keyed by it (its "F:" key), the
+    // others by their priority numbers ("P:" keys, io::family_key itself). The two kinds live
+    // in two pools, so no "F:" string is made; a family id equal to the previous row's (the
+    // members of a family are usually consecutive) takes that row's key without a lookup.
+    label_pool families;                    // family id -> id in first-seen order
+    families.reserve(n);                    // at most one key per row: no rehash while interning
+    label_pool priorities;                  // "P:" key -> id in first-seen order
+    constexpr std::uint32_t by_priority = std::uint32_t(1) << 31;  // tag of a priorities id in key_of
+    std::vector<std::uint32_t> key_of(n, alone);  // key of each row (tagged), or alone
     std::vector<std::string_view> numbers;  // scratch: a row's priority numbers
+    std::string_view previous;              // the last row's family id ("" when it had none)
+    std::uint32_t previous_key = alone;
     for (const auto& c : in.chunks()) {
         for (std::size_t k = 0; k < c.size(); ++k) {
+            const std::string_view family = c.family_id(k);
+            std::uint32_t& g = key_of[c.first_row() + k];
+            if (!family.empty()) {
+                if (family != previous) {
+                    previous = family;
+                    previous_key = families.intern(family);
+                }
+                g = previous_key;
+                continue;
+            }
+            previous = std::string_view();
             numbers.clear();
             for (const auto id : c.priority_numbers(k)) numbers.push_back(in.label(id));
-            const auto key = io::family_key(c.family_id(k), numbers, opts.key);
+            const auto key = io::family_key(std::string_view(), numbers, opts.key);
             if (key.empty()) {
                 ++res.without_key;
                 continue;
             }
-            key_of[c.first_row() + k] = keys.intern(key);
+            g = by_priority | priorities.intern(key);
         }
     }
+    const std::size_t nkeys = families.size() + priorities.size();
+    ::techconv::detail::require(nkeys < by_priority, "merge_families: more than 2^31 family keys");
+    for (auto& g : key_of)  // dense ids: the family ids', then the priority keys'
+        if (g != alone && (g & by_priority)) g = static_cast<std::uint32_t>(families.size()) + (g & ~by_priority);
     // members of each key, in input order (CSR); a family's first member is its slot in the output
-    std::vector<std::uint32_t> start(keys.size() + 1, 0);
+    std::vector<std::uint32_t> start(nkeys + 1, 0);
     for (const auto g : key_of)
         if (g != alone) ++start[g + 1];
-    for (std::size_t g = 0; g < keys.size(); ++g) start[g + 1] += start[g];
+    for (std::size_t g = 0; g < nkeys; ++g) start[g + 1] += start[g];
     std::vector<std::size_t> members(start.back());
     {
         std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
@@ -1118,7 +1141,8 @@ table_merge_result merge_table_families(In&& in, const io::family_options& opts)
 
 /// \brief Simple-family merging of a table: the rule of io::merge_families
 /// (same key, same representative, same unions and count combination), with
-/// the family keys interned in a label_pool.
+/// the family ids interned in a label_pool (a row whose family id equals the
+/// previous row's takes its key without a lookup) and the priority keys in another.
 ///
 /// The merged table starts from the input's labels, so a family of one
 /// record is copied column by column (no record built, no code parsed

@@ -10,10 +10,13 @@
 #define TECHCONV_REPORT_TABLES_HPP_
 
 #include <algorithm>  // std::fill
+#include <charconv>   // std::to_chars
 #include <cstddef>    // std::size_t
 #include <cstdint>    // std::int64_t
+#include <cstring>    // std::memcpy
 #include <ostream>    // std::ostream
 #include <string>     // std::string, std::to_string
+#include <string_view>  // std::string_view
 #include <vector>     // std::vector
 
 #include "techconv/analysis/branches.hpp"
@@ -65,23 +68,77 @@ inline key_core_report make_key_core_report(analysis::key_core_result kc, const 
     return r;
 }
 
+namespace detail {
+
+/// \brief scores.csv's rows (see write_scores_csv), the id of row i being `id_at(i)` (a
+/// std::string_view), formatted without streams into one buffer (std::to_chars: shortest
+/// round-trip doubles, integers) that goes to `out` in blocks of about 1 MiB. Text is quoted
+/// by io::put_csv_field, csv_writer's rule, so the bytes are csv_writer's.
+template <class IdAt>
+void write_scores_rows(std::ostream& out, IdAt&& id_at, const vector& scores, const index_vector& ranks, index k,
+                       bool header) {
+    constexpr std::size_t block = std::size_t(1) << 20;
+    // the numbers of one row: a double (at most 24 characters), two integers (20 each), 4 bytes
+    constexpr std::size_t numbers = 72;
+    const io::csv_options opts;
+    std::string buf(block + numbers, '\0');
+    std::size_t used = 0;
+    bool at_start = true;
+    auto flush = [&] {
+        out.write(buf.data(), static_cast<std::streamsize>(used));
+        used = 0;
+    };
+    if (header) {
+        static constexpr std::string_view names = "id,score,rank,key_core\n";
+        std::memcpy(&buf[0], names.data(), names.size());
+        used = names.size();
+        at_start = false;
+    }
+    for (index i = 0; i < scores.size(); ++i) {
+        const std::string_view id = id_at(i);
+        const std::size_t need = 2 * id.size() + 2 + numbers;
+        if (used + need > buf.size()) {
+            flush();
+            if (need > buf.size()) buf.resize(need);
+        }
+        char* p = &buf[used];
+        char* const end = &buf[0] + buf.size();
+        p = io::put_csv_field(p, id, opts, at_start);
+        at_start = false;
+        *p++ = ',';
+        p = std::to_chars(p, end, scores[i]).ptr;
+        *p++ = ',';
+        p = std::to_chars(p, end, static_cast<std::int64_t>(ranks[i])).ptr;
+        *p++ = ',';
+        *p++ = ranks[i] <= k ? '1' : '0';
+        *p++ = '\n';
+        used = static_cast<std::size_t>(p - &buf[0]);
+        if (used >= block) flush();
+    }
+    if (used > 0) flush();
+}
+
+}  // namespace detail
+
 /// \brief scores.csv: id, score, rank, key_core (1 for the top `k` ranks, else 0),
 /// one row per record in the given order; `ranks` are 1-based. `header` puts the
 /// header line first (without it, rows of several parts can be concatenated).
+/// The bytes are those of io::csv_writer (ids quoted when needed, shortest round-trip
+/// scores), formatted without streams and written in blocks of about 1 MiB.
 inline void write_scores_csv(std::ostream& out, const std::vector<std::string>& ids, const vector& scores,
                              const index_vector& ranks, index k, bool header = true) {
-    io::csv_writer w(out);
-    if (header) w.row({"id", "score", "rank", "key_core"});
-    for (index i = 0; i < scores.size(); ++i)
-        w.field(ids[static_cast<std::size_t>(i)]).field(scores[i]).field(static_cast<std::int64_t>(ranks[i]))
-            .field(ranks[i] <= k ? 1 : 0).end_row();
+    detail::write_scores_rows(
+        out, [&](index i) { return std::string_view(ids[static_cast<std::size_t>(i)]); }, scores, ranks, k, header);
 }
 
 /// \brief scores.csv of analysis::key_core(`table`, ...): write_scores_csv with the
-/// publication numbers of the scored rows.
+/// publication numbers of the scored rows (analysis::key_core_id: views into the table, not copied).
 inline void write_key_core_scores_csv(std::ostream& out, const records::patent_table& table,
                                       const analysis::key_core_result& kc) {
-    write_scores_csv(out, analysis::key_core_ids(table, kc), kc.scores, kc.ranks, kc.k);
+    detail::write_scores_rows(
+        out,
+        [&](index i) { return analysis::key_core_id(table, kc, static_cast<std::size_t>(i)); },
+        kc.scores, kc.ranks, kc.k, true);
 }
 
 /// \brief weights.csv of the key core: indicator, group, weight, entropy — all nine
