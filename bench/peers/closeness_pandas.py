@@ -18,6 +18,8 @@ import sys
 import numpy as np
 import pandas as pd
 
+import peer_common as pc
+
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from make_wos_corpus import COUNTRIES  # noqa: E402  (the generator's spellings)
 
@@ -76,14 +78,7 @@ def check(pairs, countries, tc_dir):
 
 
 def main():
-    args = sys.argv[1:]
-    tc_dir = None
-    if "--check" in args:
-        i = args.index("--check")
-        tc_dir = args[i + 1]
-        del args[i:i + 2]
-    path, out = args
-    os.makedirs(out, exist_ok=True)
+    path, out, tc_dir = pc.command_args()
     pairs, countries = analyse(path)
     pairs.to_csv(os.path.join(out, "pairs.csv"), index=False)
     countries.to_csv(os.path.join(out, "countries.csv"), index=False)

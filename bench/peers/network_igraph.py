@@ -23,14 +23,7 @@ import peer_common as pc
 
 
 def main():
-    args = sys.argv[1:]
-    tc_dir = None
-    if "--check" in args:
-        i = args.index("--check")
-        tc_dir = args[i + 1]
-        del args[i:i + 2]
-    path, out = args
-    os.makedirs(out, exist_ok=True)
+    path, out, tc_dir = pc.command_args()
     df = pd.read_csv(path, usecols=["family_id", "ipc"], dtype=str, keep_default_na=False)
     sub = df["ipc"].str.split(";;").explode().str.strip().str[:4]
     ex = pd.DataFrame({"f": df["family_id"].reindex(sub.index).to_numpy(), "s": sub.to_numpy()})

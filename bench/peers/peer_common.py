@@ -56,6 +56,21 @@ def emit(task, case, peer, wall_ms, cpu_ms, check):
     sys.stdout.flush()
 
 
+def command_args():
+    """The arguments of a whole-command peer: (INPUT, OUT_DIR, the techconv folder of
+    --check DIR or None); OUT_DIR is created."""
+    args = sys.argv[1:]
+    tc_dir = None
+    if "--check" in args:
+        i = args.index("--check")
+        tc_dir = args[i + 1]
+        del args[i:i + 2]
+    if len(args) != 2:
+        sys.exit("usage: %s INPUT OUT_DIR [--check TECHCONV_OUT_DIR]" % os.path.basename(sys.argv[0]))
+    os.makedirs(args[1], exist_ok=True)
+    return args[0], args[1], tc_dir
+
+
 def close(a, b, rel=1e-9, what="values"):
     """|a - b| <= rel * max(|b|) elementwise (relative to the largest value)."""
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)

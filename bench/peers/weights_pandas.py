@@ -18,14 +18,7 @@ import peer_common as pc
 
 
 def main():
-    args = sys.argv[1:]
-    tc_dir = None
-    if "--check" in args:
-        i = args.index("--check")
-        tc_dir = args[i + 1]
-        del args[i:i + 2]
-    path, out = args
-    os.makedirs(out, exist_ok=True)
+    path, out, tc_dir = pc.command_args()
     df = pd.read_csv(path)
     x = df.to_numpy(dtype=np.float64)
     w, s, top = pc.entropy_pipeline(x)
