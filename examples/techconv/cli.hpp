@@ -62,6 +62,17 @@ inline bool group_by_country(const arguments& a) {
     return g == "country";
 }
 
+/// The patent inputs of a command read by one process as every command reads them
+/// (report::read_patent_inputs: the counts of manifest.json; io::read_patent_table of the
+/// inputs, simple families merged unless --no-merge); `table` sets the table's options
+/// (titles for the commands that print or classify them).
+inline tio::patent_table_inputs read_patents_one_process(const arguments& a, input_format fmt, progress& prog,
+                                                         const techconv::records::patent_table_options& table = {}) {
+    return rp::read_patent_inputs(a, fmt, !a.has("no-merge"), prog, [&](const tio::read_patents_options& ro) {
+        return tio::read_patent_table(open_inputs(a.inputs), ro, table);
+    });
+}
+
 /// MPI rank of this process (0 unless the command was built with MPI and started by an MPI
 /// launcher: main.cpp).
 int mpi_rank();

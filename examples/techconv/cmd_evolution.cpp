@@ -183,10 +183,7 @@ int cmd_evolution(int argc, char** argv) {
         evolution_run r;
         parse_evolution_run(a, r);
         progress prog(a.quiet);
-        const auto in = rp::read_patent_inputs(a, r.fmt, !a.has("no-merge"), prog,
-                                               [&](const tio::read_patents_options& ro) {
-                                                   return tio::read_patent_table(open_inputs(a.inputs), ro);
-                                               });
+        const auto in = read_patents_one_process(a, r.fmt, prog);
         return write_evolution(a, r, in, prog);
     });
 }

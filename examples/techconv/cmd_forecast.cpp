@@ -165,10 +165,7 @@ int cmd_forecast(int argc, char** argv) {
         forecast_run r;
         parse_forecast_run(a, r);
         progress prog(a.quiet);
-        const auto in = rp::read_patent_inputs(a, r.fmt, !a.has("no-merge"), prog,
-                                               [&](const tio::read_patents_options& ro) {
-                                                   return tio::read_patent_table(open_inputs(a.inputs), ro);
-                                               });
+        const auto in = read_patents_one_process(a, r.fmt, prog);
         return write_forecast(a, r, in, prog);
     });
 }

@@ -132,9 +132,7 @@ int cmd_keycore(int argc, char** argv) {
         keycore_tables tables;
         load_keycore_tables(a, true, tables, o);
         progress prog(a.quiet);
-        auto in = rp::read_patent_inputs(a, fmt, !a.has("no-merge"), prog, [&](const tio::read_patents_options& ro) {
-            return tio::read_patent_table(open_inputs(a.inputs), ro, {true});  // titles: top20.csv prints them
-        });
+        auto in = read_patents_one_process(a, fmt, prog, {true});  // titles: top20.csv prints them
         report_count("records", static_cast<long long>(in.table.size()));
         auto rep = rp::make_key_core_report(ta::key_core(in.table, o), o);
         const auto& kc = rep.result;

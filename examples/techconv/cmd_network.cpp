@@ -280,10 +280,7 @@ int cmd_network(int argc, char** argv) {
         parse_network_run(a, r);
         load_titles(a, r);
         progress prog(a.quiet);
-        auto in = rp::read_patent_inputs(a, format_option(a), !a.has("no-merge"), prog,
-                                         [&](const tio::read_patents_options& ro) {
-                                             return tio::read_patent_table(open_inputs(a.inputs), ro);
-                                         });
+        auto in = read_patents_one_process(a, format_option(a), prog);
         return write_network(a, r, in.table, {in.notes(), in.read, in.merged}, prog);
     });
 }

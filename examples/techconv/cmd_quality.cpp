@@ -207,10 +207,7 @@ int cmd_quality(int argc, char** argv) {
         load_quality_tables(a, r);
         parse_quality_options(a, r);
         progress prog(a.quiet);
-        const auto in = rp::read_patent_inputs(a, r.fmt, !a.has("no-merge"), prog,
-                                               [&](const tio::read_patents_options& ro) {
-                                                   return tio::read_patent_table(open_inputs(a.inputs), ro);
-                                               });
+        const auto in = read_patents_one_process(a, r.fmt, prog);
         return write_quality(a, r, in);
     });
 }

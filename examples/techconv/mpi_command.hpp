@@ -206,9 +206,7 @@ inline ranked_patents read_patents_on_ranks(const rp::arguments& a, const std::v
     std::exception_ptr failed;  // rank 0 reads as one process does
     if (me == 0) {
         try {
-            auto in = rp::read_patent_inputs(a, fmt, merge, prog, [&](const tio::read_patents_options& ro) {
-                return tio::read_patent_table(open_inputs(a.inputs), ro, table_opts);
-            });
+            auto in = read_patents_one_process(a, fmt, prog, table_opts);
             out.notes = in.notes();
             out.read = in.read;
             out.merged = in.merged;
