@@ -1,8 +1,8 @@
 # Runs `techconv TC_COMMAND` (keycore unless given; network and weights too) as one process
-# (the reference) and under mpirun -np 1, 2 and 3 (equal shares) and -np 2 and 3 with uneven
-# shares (TECHCONV_MPI_SHARES; with 3 ranks the middle rank gets no records), all with
-# OPTIONS, and fails unless every output file is byte-identical to the reference (manifest.json
-# but for its "ranks" line).
+# (the reference) and under mpirun -np 2 with uneven shares (TECHCONV_MPI_SHARES 1,4) and -np 3
+# with the middle rank getting no records (5,0,2), or the runs RUNS lists, all with OPTIONS,
+# and fails unless every output file is byte-identical to the reference (manifest.json but for
+# its "ranks" line).
 # INPUT: one file, or several separated by "," (keycore, network: read by rank 0); FORMAT (none: no --format,
 # for weights); RECORDS: the synthetic corpus's records when a csv INPUT is generated (default
 # 150001); TABLE_KIND, TABLE_ARG, PYTHON: the numeric table make_weights_tables.py writes as
@@ -10,7 +10,7 @@
 # closeness/make_papers.py writes (INPUT lists them); QUALITY_CORPUS, RECORDS, CITATIONS, PYTHON:
 # the script (bench/make_quality_corpus.py) writing INPUT (its records.csv) and citations.csv and
 # classes.csv beside it (when INPUT does not exist); RUNS: the runs ("NP|W0,W1,..." separated by
-# ",,"), default the five above.
+# ",,"; "NP|" for equal shares), default the two above.
 cmake_policy(VERSION 3.16)  # a script run with -P: lists keep empty elements (CMP0007)
 include("${CMAKE_CURRENT_LIST_DIR}/keycore_runs.cmake")
 file(MAKE_DIRECTORY "${OUT}")
@@ -84,7 +84,7 @@ if(OPTIONS MATCHES "--indicators")
     message(FATAL_ERROR "--citations: no chosen indicator of the reference has a lower bound")
   endif()
 endif()
-set(_runs "1|" "2|" "3|" "2|1,4" "3|5,0,2")
+set(_runs "2|1,4" "3|5,0,2")
 if(RUNS)
   string(REPLACE ",," ";" _runs "${RUNS}")
 endif()
