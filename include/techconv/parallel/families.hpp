@@ -11,10 +11,11 @@
 #define TECHCONV_PARALLEL_FAMILIES_HPP_
 
 #include <algorithm>      // std::find, std::sort, std::upper_bound, std::min
+#include <cstddef>        // std::size_t
 #include <cstdint>        // std::int32_t, std::int64_t, std::uint8_t, std::uint64_t
+#include <functional>     // std::hash
 #include <string>         // std::string
 #include <string_view>    // std::string_view
-#include <unordered_map>  // std::unordered_map
 #include <utility>        // std::pair, std::move
 #include <vector>         // std::vector
 
@@ -202,18 +203,48 @@ inline int family_owner(const std::string& key, int processes) {
 /// row whose position it is.
 /// \param from  per sending process, the (key, position) pairs it sent (each key owned here)
 /// \returns per sending process, the first position of the key of each pair, in the order sent.
-/// Complexity: O(pairs) expected.
+/// Complexity: O(pairs) expected: one probe sequence per pair in an open-addressing table
+/// of the distinct keys (viewed in `from`, not copied).
 inline std::vector<std::vector<index>> first_positions(const std::vector<std::vector<keyed_position>>& from) {
-    std::unordered_map<std::string, index> first;
+    std::size_t total = 0;
+    for (const auto& v : from) total += v.size();
+    struct distinct {
+        std::size_t hash;
+        std::string_view key;  // a view into `from`, which outlives it
+        index first;
+    };
+    std::vector<distinct> keys;
+    keys.reserve(total);
+    std::size_t capacity = 1;  // a power of two, at least twice the pairs: short probe runs
+    while (capacity < 2 * total) capacity <<= 1;
+    constexpr std::size_t empty = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> table(capacity, empty);  // slot -> index into keys
+    std::vector<std::size_t> key_of;                  // pair (in sending order) -> index into keys
+    key_of.reserve(total);
+    const std::hash<std::string_view> hasher;
     for (const auto& v : from)
         for (const auto& [k, g] : v) {
-            const auto it = first.emplace(k, g).first;
-            it->second = std::min(it->second, g);
+            const std::string_view key(k);
+            const std::size_t h = hasher(key);
+            std::size_t slot = h & (capacity - 1);
+            while (table[slot] != empty) {
+                const auto& d = keys[table[slot]];
+                if (d.hash == h && d.key == key) break;
+                slot = (slot + 1) & (capacity - 1);
+            }
+            if (table[slot] == empty) {
+                table[slot] = keys.size();
+                keys.push_back({h, key, g});
+            } else if (g < keys[table[slot]].first) {
+                keys[table[slot]].first = g;
+            }
+            key_of.push_back(table[slot]);
         }
     std::vector<std::vector<index>> out(from.size());
+    std::size_t at = 0;
     for (std::size_t s = 0; s < from.size(); ++s) {
         out[s].reserve(from[s].size());
-        for (const auto& kp : from[s]) out[s].push_back(first.at(kp.first));
+        for (std::size_t j = 0; j < from[s].size(); ++j) out[s].push_back(keys[key_of[at++]].first);
     }
     return out;
 }
