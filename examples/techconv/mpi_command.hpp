@@ -158,14 +158,14 @@ struct ranked_patents {
 /// How the ranks read the patent inputs of a distributed command (patent_split_of).
 enum class patent_split {
     rank0,        ///< rank 0 reads every input as one process does
-    byte_ranges,  ///< one Lens or canonical CSV file, split by byte ranges at line starts
+    byte_ranges,  ///< one Lens, canonical CSV or USPTO XML file, split by byte ranges at record starts
     files,        ///< every input a file one reader reads alone: split by whole files
 };
 
 /// How the inputs of `a` (format option `fmt`) are read on the ranks, decided by rank 0 and
-/// the same on every rank: one Lens or canonical CSV file by byte ranges; several files, or
-/// one file of another format, each read by one reader alone (lens, uspto-xml, csv, derwent,
-/// patentsview, google-patents, lens-json; given or detected per file), by whole files;
+/// the same on every rank: one Lens, canonical CSV or USPTO XML file by byte ranges; several
+/// files, or one file of another format, each read by one reader alone (lens, uspto-xml, csv,
+/// derwent, patentsview, google-patents, lens-json; given or detected per file), by whole files;
 /// anything else by rank 0 as one process reads it: standard input among the inputs, a
 /// PATSTAT or PatentsView bulk table set (its tables are joined), a file of papers, or a file
 /// whose format cannot be detected (rank 0 then reports the error as one process does).
@@ -203,7 +203,8 @@ inline patent_split patent_split_of(const rp::arguments& a, input_format fmt, MP
 
 /// Reads the patent inputs of a distributed command as report::read_patent_inputs reads them
 /// for one process, over the ranks of `comm` (patent_split_of): one Lens or canonical CSV
-/// file is split by byte ranges at line starts (parallel::mpi::read_patent_table_split);
+/// file is split by byte ranges at line starts, one USPTO XML file at document starts
+/// (parallel::mpi::read_patent_table_split);
 /// several files, or one file of another single-reader format, are split by whole files
 /// (parallel::mpi::read_patent_tables_split: rank r reads a contiguous run of the files, cut
 /// by their byte sizes and `shares`); both drop repeated ids and merge simple families across
@@ -277,7 +278,7 @@ struct gathered_patents {
 
 /// The reading of the commands whose analysis runs on rank 0 (network, evolution, forecast,
 /// quality, branches): the ranks read their shares (read_patents_on_ranks with the shares of
-/// TECHCONV_MPI_SHARES: byte ranges of one Lens or canonical CSV file, or whole files of
+/// TECHCONV_MPI_SHARES: byte ranges of one Lens, canonical CSV or USPTO XML file, or whole files of
 /// several, duplicates dropped and families merged across the ranks; standard input and
 /// table sets: rank 0 reads every input) and the rows are gathered
 /// on rank 0 in input order (parallel::mpi::gather_rows). Rank 0 then holds the table one

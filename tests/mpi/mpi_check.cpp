@@ -5,7 +5,7 @@
 // Also: co-occurrence (full and fractional counting), family merging with
 // the members of a family on different ranks, repeated ids dropped across
 // ranks, an error of some ranks raised on all, group profiles, and several patent files read
-// by whole files on the ranks.
+// by whole files on the ranks, and one USPTO XML file by byte ranges.
 // Data: the synthetic corpus (default 2^16-row chunks and small chunks), a
 // real-valued transform of it (the entropy method's second pass), and the
 // indicator matrices of the two Lens patent exports (when the datasets exist).
@@ -29,6 +29,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <filesystem>
@@ -447,6 +448,77 @@ void check_split_files() {
     if (me == 0) std::filesystem::remove_all(dir);
 }
 
+// mpi::read_patent_table_split of one USPTO grant XML file (documents concatenated, each
+// starting on a line `<?xml`), weights 1 / 1,3 / 5,0,2. Reference computed here from the bytes:
+// rank r's documents are those whose `<?xml` line starts at or after the first such line at or
+// after share_cuts(size)[r] and before the first at or after cut[r + 1], i.e. the lines
+// [first, last) of the file; the rows one io::read_patent_table of the whole file gives with a
+// source line in that range are rank r's, in order (families not merged: each rank's table
+// before any gather). Then, families merged and rows gathered, table and notes must be those of
+// one process (the line numbers in the notes included).
+void check_split_xml(const std::string& path) {
+    namespace rec = techconv::records;
+    namespace tio = techconv::io;
+    const int me = tmpi::rank(MPI_COMM_WORLD), p = tmpi::size(MPI_COMM_WORLD);
+    std::vector<double> w = p == 1 ? std::vector<double>{1.0}
+                            : p == 2 ? std::vector<double>{1.0, 3.0}
+                                     : std::vector<double>{5.0, 0.0, 2.0};
+    w.resize(static_cast<std::size_t>(p), 1.0);
+    std::string bytes;
+    {
+        std::ifstream f(path, std::ios::binary | std::ios::ate);
+        bytes.resize(static_cast<std::size_t>(f.tellg()));
+        f.seekg(0);
+        f.read(&bytes[0], static_cast<std::streamsize>(bytes.size()));
+    }
+    std::vector<std::pair<std::int64_t, std::size_t>> starts;  // (offset, line) of every `<?xml` line
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if ((i == 0 || bytes[i - 1] == '\n') && bytes.compare(i, 5, "<?xml") == 0)
+            starts.emplace_back(static_cast<std::int64_t>(i), line);
+        if (bytes[i] == '\n') ++line;
+    }
+    const auto cut = tmpi::share_cuts(static_cast<std::int64_t>(bytes.size()), w);
+    auto line_at = [&](std::int64_t pos) {  // line of the first document starting at or after pos
+        if (pos <= 0) return std::size_t{1};
+        for (const auto& s : starts)
+            if (s.first >= pos) return s.second;
+        return line + 1;
+    };
+    const std::size_t first = line_at(cut[static_cast<std::size_t>(me)]),
+                      last = line_at(cut[static_cast<std::size_t>(me) + 1]);
+    tio::read_patents_options ro;
+    ro.format = tio::input_format::uspto_xml;
+    ro.merge_families = false;
+    const auto whole = tio::read_patent_table(std::vector<std::string>{path}, ro);
+    std::vector<std::size_t> mine;  // rows of the whole file from this rank's documents
+    for (std::size_t i = 0; i < whole.table.size(); ++i) {
+        const auto [c, k] = whole.table.locate(i);
+        if (c->source_line(k) >= first && c->source_line(k) < last) mine.push_back(i);
+    }
+    const bool empty_share = p == 3 && me == 1;  // weight 0
+    bool ok = starts.size() >= 20 && mine.empty() == empty_share;  // the file holds 25 documents
+    {
+        const auto got = tmpi::read_patent_table_split(path, ro, false, w, MPI_COMM_WORLD);
+        ok = ok && got.table.size() == mine.size();
+        for (std::size_t j = 0; ok && j < mine.size(); ++j)
+            ok = techconv_test::same_record(got.table.to_record(j), whole.table.to_record(mine[j]));
+    }
+    verdict("one USPTO XML file by byte ranges at document starts: each rank holds its documents only", ok);
+    ro.merge_families = true;
+    const auto want = tio::read_patent_table(std::vector<std::string>{path}, ro);
+    auto got = tmpi::read_patent_table_split(path, ro, false, w, MPI_COMM_WORLD);
+    ok = got.notes() == want.notes() && got.read == want.read && got.merged == want.merged &&
+         got.duplicates == want.duplicates && got.files.front().stats.documents == want.files.front().stats.documents;
+    const rec::patent_table all = tmpi::gather_rows(std::move(got.table), 0, MPI_COMM_WORLD);
+    if (me == 0) {
+        ok = ok && all.size() == want.table.size();
+        for (std::size_t i = 0; ok && i < all.size(); ++i)
+            ok = techconv_test::same_record(all.to_record(i), want.table.to_record(i));
+    }
+    verdict("one USPTO XML file by byte ranges: table and report of one process", ok);
+}
+
 void check_profiles(idx n) {
     techconv::testing::synthetic_options o;
     o.records = n;
@@ -490,6 +562,10 @@ int main(int argc, char** argv) {
         check_split_files();
         check_profiles(40000);
         const std::string data = argc > 1 ? argv[1] : "";
+        if (const std::string xml = data + "/patents-uspto-grant-xml/ipg120103.small.xml"; !data.empty() && exists(xml))
+            check_split_xml(xml);
+        else if (tmpi::rank(MPI_COMM_WORLD) == 0)
+            std::printf("SKIP one USPTO XML file by byte ranges (no datasets)\n");
         for (const char* f : {"patents-lens-jet-engines/lens-export.csv", "patents-lens-sangamo/lens-export.csv"}) {
             const std::string path = data + "/" + f;
             if (data.empty() || !exists(path)) {
