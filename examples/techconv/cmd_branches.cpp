@@ -128,7 +128,7 @@ int write_branches(const arguments& a, const branches_run& r, const tan::branch_
 }
 
 // The reading, classification and files of one process (under mpirun: rank 0's, for the
-// inputs that are not one Lens or canonical CSV file).
+// inputs patent_split_of leaves to rank 0).
 int branches_one_process(const arguments& a, const branches_run& r, progress& prog) {
     const auto fmt = r.fmt;
     // each input opened once: detection reads a head that the reader continues from
@@ -175,11 +175,12 @@ int branches_one_process(const arguments& a, const branches_run& r, progress& pr
 #ifdef TECHCONV_CLI_MPI
 namespace tmpi = techconv::parallel::mpi;
 
-// branches on every rank of `comm` (run_distributed_command). One Lens or canonical CSV file
-// of patents: the ranks read their shares, titles kept, and the rows are gathered on rank 0
-// (gather_patents: families merged across the ranks), which classifies them and writes every
-// file. Any other input (papers, XML, JSON, several files, standard input): rank 0 reads,
-// classifies and writes as one process does (branches_one_process) while the others wait.
+// branches on every rank of `comm` (run_distributed_command). Patent files (patent_split_of:
+// one Lens or canonical CSV file by byte ranges, or whole files of several): the ranks read
+// their shares, titles kept, and the rows are gathered on rank 0 (gather_patents: families
+// merged across the ranks), which classifies them and writes every file. Any other input
+// (papers, standard input, table sets): rank 0 reads, classifies and writes as one process
+// does (branches_one_process) while the others wait.
 // --terms is read by rank 0 alone.
 int branches_ranks(const arguments& a, MPI_Comm comm) {
     const int me = tmpi::rank(comm);
@@ -196,10 +197,7 @@ int branches_ranks(const arguments& a, MPI_Comm comm) {
     agree(failed, comm);
     apply_ipc_filter(a, r, ipc_filter_option(a));
     progress prog(a.quiet || me != 0);
-    const bool split = a.inputs.size() == 1 && a.inputs.front() != "-" && every_rank([&] {
-        return tmpi::byte_range_splittable(r.fmt == input_format::automatic ? detect_format(a.inputs.front()) : r.fmt);
-    });
-    if (!split) return on_rank0([&] { return branches_one_process(a, r, prog); }, comm);
+    if (patent_split_of(a, r.fmt, comm) == patent_split::rank0) return on_rank0([&] { return branches_one_process(a, r, prog); }, comm);
     const auto in = gather_patents(a, prog, comm, {true});  // titles: the branch terms
     return on_rank0(
         [&] {

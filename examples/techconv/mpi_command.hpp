@@ -155,14 +155,63 @@ struct ranked_patents {
     std::size_t merged = 0;                 ///< records merged into families (all ranks)
 };
 
+/// How the ranks read the patent inputs of a distributed command (patent_split_of).
+enum class patent_split {
+    rank0,        ///< rank 0 reads every input as one process does
+    byte_ranges,  ///< one Lens, canonical CSV or USPTO XML file, split by byte ranges at record starts
+    files,        ///< every input a file one reader reads alone: split by whole files
+};
+
+/// How the inputs of `a` (format option `fmt`) are read on the ranks, decided by rank 0 and
+/// the same on every rank: one Lens, canonical CSV or USPTO XML file by byte ranges; several
+/// files, or one file of another format, each read by one reader alone (lens, uspto-xml, csv,
+/// derwent, patentsview, google-patents, lens-json; given or detected per file), by whole files;
+/// anything else by rank 0 as one process reads it: standard input among the inputs, a
+/// PATSTAT or PatentsView bulk table set (its tables are joined), a file of papers, or a file
+/// whose format cannot be detected (rank 0 then reports the error as one process does).
+/// `file_fmt` gets the format of the one file split by byte ranges. Collective.
+inline patent_split patent_split_of(const rp::arguments& a, input_format fmt, MPI_Comm comm,
+                                    input_format* file_fmt = nullptr) {
+    namespace tmpi = techconv::parallel::mpi;
+    int decided[2] = {static_cast<int>(patent_split::rank0), static_cast<int>(fmt)};
+    if (tmpi::rank(comm) == 0) {
+        std::vector<input_format> fs;  // each file's format; empty: rank 0 reads
+        try {
+            for (const auto& path : a.inputs) {
+                const auto f = path == "-" ? input_format::automatic
+                                           : fmt == input_format::automatic ? detect_format(path) : fmt;
+                if (!tio::holds_patents(f) || tio::detail::is_table_set(f)) {
+                    fs.clear();
+                    break;
+                }
+                fs.push_back(f);
+            }
+        } catch (...) {  // rank 0 reads: the error is then reported as one process reports it
+            fs.clear();
+        }
+        if (fs.size() == 1 && tmpi::byte_range_splittable(fs.front())) {
+            decided[0] = static_cast<int>(patent_split::byte_ranges);
+            decided[1] = static_cast<int>(fs.front());
+        } else if (!fs.empty()) {
+            decided[0] = static_cast<int>(patent_split::files);
+        }
+    }
+    tmpi::check(MPI_Bcast(decided, 2, MPI_INT, 0, comm), "MPI_Bcast");
+    if (file_fmt) *file_fmt = static_cast<input_format>(decided[1]);
+    return static_cast<patent_split>(decided[0]);
+}
+
 /// Reads the patent inputs of a distributed command as report::read_patent_inputs reads them
-/// for one process, over the ranks of `comm`: one Lens or canonical CSV file is split by
-/// byte ranges at line starts (parallel::mpi::read_patent_table_split: duplicates dropped
-/// and simple families merged across the ranks); other inputs (XML, JSON, multi-table
-/// extracts, several files, standard input) are read by rank 0 as one process reads them,
-/// and their rows scattered by `shares` when `scatter` (else they stay on rank 0). Rank 0
-/// reports the counts report::read_patent_inputs reports (manifest.json). Every error is
-/// every rank's (agreed). Collective.
+/// for one process, over the ranks of `comm` (patent_split_of): one Lens or canonical CSV
+/// file is split by byte ranges at line starts, one USPTO XML file at document starts
+/// (parallel::mpi::read_patent_table_split);
+/// several files, or one file of another single-reader format, are split by whole files
+/// (parallel::mpi::read_patent_tables_split: rank r reads a contiguous run of the files, cut
+/// by their byte sizes and `shares`); both drop repeated ids and merge simple families across
+/// the ranks. Other inputs (standard input, PATSTAT and PatentsView bulk table sets) are read
+/// by rank 0 as one process reads them, and their rows scattered by `shares` when `scatter`
+/// (else they stay on rank 0). Rank 0 reports the counts report::read_patent_inputs reports
+/// (manifest.json). Every error is every rank's (agreed). Collective.
 inline ranked_patents read_patents_on_ranks(const rp::arguments& a, const std::vector<double>& shares, bool scatter,
                                             progress& prog, MPI_Comm comm,
                                             const techconv::records::patent_table_options& table_opts = {}) {
@@ -170,33 +219,28 @@ inline ranked_patents read_patents_on_ranks(const rp::arguments& a, const std::v
     const int me = tmpi::rank(comm);
     const auto fmt = format_option(a);
     const bool merge = !a.has("no-merge");
-    const auto file_fmt = a.inputs.size() == 1 && fmt == input_format::automatic && a.inputs.front() != "-"
-                              ? detect_format(a.inputs.front())
-                              : fmt;
+    input_format file_fmt = fmt;
+    const patent_split how = patent_split_of(a, fmt, comm, &file_fmt);
     ranked_patents out;
-    if (a.inputs.size() == 1 && a.inputs.front() != "-" && tmpi::byte_range_splittable(file_fmt)) {
+    if (how != patent_split::rank0) {
         tio::read_patents_options ro;  // as report::read_patent_inputs sets them
         ro.limits = a.limits;
-        ro.format = file_fmt;
+        ro.format = how == patent_split::byte_ranges ? file_fmt : fmt;
         ro.encoding = a.encoding;
         ro.merge_families = merge;
         auto in = every_rank([&] {
-            return tmpi::read_patent_table_split(a.inputs.front(), ro, fmt == input_format::automatic, shares, comm,
-                                                 table_opts);
+            try {
+                if (how == patent_split::byte_ranges)
+                    return tmpi::read_patent_table_split(a.inputs.front(), ro, fmt == input_format::automatic, shares,
+                                                         comm, table_opts);
+                return tmpi::read_patent_tables_split(a.inputs, ro, shares, comm, table_opts);
+            } catch (const techconv::invalid_argument& e) {  // as report::read_patent_inputs (every rank has it)
+                throw rp::usage_error(rp::plain_message(e));
+            }
         });
         out.records =
             static_cast<std::size_t>(tmpi::global_rows(static_cast<techconv::index>(in.table.size()), comm).total);
-        if (me == 0) {  // the counts report::read_patent_inputs records, over all ranks
-            const auto& st = in.files.front().stats;
-            report_count("records_read", static_cast<long long>(in.read + in.duplicates));
-            report_count("duplicates_dropped", static_cast<long long>(in.duplicates));
-            report_count("codes_not_ipc_dropped", static_cast<long long>(in.rejected_codes));
-            report_count("merged_into_families", static_cast<long long>(in.merged));
-            report_count("bytes_not_utf8", static_cast<long long>(st.text.stray_bytes));
-            report_count("blank_rows_skipped", static_cast<long long>(st.blank_rows));
-            report_count("repeated_headers_skipped", static_cast<long long>(st.repeated_headers));
-            rp::report_detection(in.files.front().detection);
-        }
+        if (me == 0) rp::report_patent_reading(in);  // over all ranks, as one process reports them
         out.notes = in.notes();
         out.read = in.read;
         out.merged = in.merged;
@@ -234,8 +278,9 @@ struct gathered_patents {
 
 /// The reading of the commands whose analysis runs on rank 0 (network, evolution, forecast,
 /// quality, branches): the ranks read their shares (read_patents_on_ranks with the shares of
-/// TECHCONV_MPI_SHARES: byte ranges of one Lens or canonical CSV file, duplicates dropped and
-/// families merged across the ranks; else rank 0 reads every input) and the rows are gathered
+/// TECHCONV_MPI_SHARES: byte ranges of one Lens, canonical CSV or USPTO XML file, or whole files of
+/// several, duplicates dropped and families merged across the ranks; standard input and
+/// table sets: rank 0 reads every input) and the rows are gathered
 /// on rank 0 in input order (parallel::mpi::gather_rows). Rank 0 then holds the table one
 /// process reads. Every error is every rank's (agreed). Collective.
 inline gathered_patents gather_patents(const rp::arguments& a, progress& prog, MPI_Comm comm,

@@ -3,7 +3,7 @@
 # with the middle rank getting no records (5,0,2), or the runs RUNS lists, all with OPTIONS,
 # and fails unless every output file is byte-identical to the reference (manifest.json but for
 # its "ranks" line).
-# INPUT: one file, or several separated by "," (keycore, network: read by rank 0); FORMAT (none: no --format,
+# INPUT: one file, or several separated by "," (split by whole files on the ranks); FORMAT (none: no --format,
 # for weights); RECORDS: the synthetic corpus's records when a csv INPUT is generated (default
 # 150001); TABLE_KIND, TABLE_ARG, PYTHON: the numeric table make_weights_tables.py writes as
 # INPUT (when it does not exist); PAPER_FILES, PAPER_RECORDS, PYTHON: the synthetic Scopus files

@@ -17,6 +17,8 @@
 #   folder may be left. Then --max-memory 1K (a bound on each rank's share) must fail alike
 #   with a limit_exceeded error and leave nothing. One run each: -n 1 and -n 2 would take the
 #   same paths (an error on one rank, agreed by all, said by rank 0).
+# CASE files: the corpus as three files (split_corpus.py, PYTHON), read by whole files on the
+#   ranks; see the case below.
 cmake_policy(VERSION 3.16)  # a script run with -P: lists keep empty elements (CMP0007)
 include("${CMAKE_CURRENT_LIST_DIR}/keycore_runs.cmake")
 file(REMOVE_RECURSE "${OUT}")
@@ -116,6 +118,45 @@ elseif(CASE STREQUAL "read-limit")
         message(FATAL_ERROR "mpirun -n ${np} (shares ${_split}) --max-memory 1K: unexpected error: ${_got}")
       endif()
     endforeach()
+    message("${_tag}: fails as techconv keycore does, once, leaving no output")
+  endforeach()
+elseif(CASE STREQUAL "files")
+  # the corpus as three files (split_corpus.py), read by whole files on the ranks
+  # (parallel::mpi::read_patent_tables_split): with shares 1,3 and 5,0,2 (rank 1: no file) the
+  # files must be those of one process (the 20 ids part-3.csv repeats from part-1.csv dropped on
+  # another rank than the one that read them first); with part-2-bad.csv in the middle, every
+  # run must fail with the message of one process (part-2-bad.csv, line 501, record 500, field
+  # applicant_types), printed once, exit 1, no output folder.
+  execute_process(COMMAND "${PYTHON}" "${CMAKE_CURRENT_LIST_DIR}/split_corpus.py" "${OUT}/corpus.csv" "${OUT}/parts"
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "could not split the corpus: ${err}")
+  endif()
+  set(_good "${OUT}/parts/part-1.csv" "${OUT}/parts/part-2.csv" "${OUT}/parts/part-3.csv")
+  tc_reference("${_good}" --format csv --group-by country)
+  file(READ "${OUT}/techconv/report.json" _json)
+  if(NOT _json MATCHES "20 duplicate records dropped \\(an id seen before in these inputs. first: [^\"]*part-3.csv:1002: ")
+    message(FATAL_ERROR "techconv keycore did not drop the 20 repeated records of part-3.csv: ${_json}")
+  endif()
+  foreach(_run "2|1,3" "3|5,0,2")
+    tc_compare_run("${_run}" "${_good}" --format csv --group-by country)
+  endforeach()
+  set(_bad "${OUT}/parts/part-1.csv" "${OUT}/parts/part-2-bad.csv" "${OUT}/parts/part-3.csv")
+  tc_run_keycore("" "" rc out err ${_bad} --out "${OUT}/result" --format auto --quiet)
+  string(REGEX MATCH "techconv keycore: error: [^\n]*" _want "${err}")
+  if(NOT rc EQUAL 1 OR EXISTS "${OUT}/result"
+     OR NOT _want MATCHES "part-2-bad.csv:501:[0-9]+: record 500: field 'applicant_types': ")
+    message(FATAL_ERROR "techconv keycore did not fail on part-2-bad.csv line 501 (${rc}): ${out}${err}")
+  endif()
+  foreach(_run "2|1,3" "3|5,0,2")
+    tc_parse_run("${_run}" np _split _tag)
+    tc_run_keycore(${np} "${_split}" rc out err ${_bad} --out "${OUT}/result" --format auto --quiet)
+    string(REGEX MATCHALL "techconv keycore[^\n]*error: [^\n]*" _got "${err}")
+    list(LENGTH _got _times)
+    if(NOT rc EQUAL 1 OR NOT _times EQUAL 1 OR NOT _got STREQUAL _want OR EXISTS "${OUT}/result")
+      message(FATAL_ERROR "mpirun -n ${np} (shares ${_split}): expected '${_want}' once, exit 1, no folder; "
+                          "got exit ${rc}: ${out}${err}")
+    endif()
     message("${_tag}: fails as techconv keycore does, once, leaving no output")
   endforeach()
 else()

@@ -4,7 +4,8 @@
 // bit for bit. The rows are split unevenly; with 3 ranks, rank 1 holds none.
 // Also: co-occurrence (full and fractional counting), family merging with
 // the members of a family on different ranks, repeated ids dropped across
-// ranks, an error of some ranks raised on all, and group profiles.
+// ranks, an error of some ranks raised on all, group profiles, and several patent files read
+// by whole files on the ranks, and one USPTO XML file by byte ranges.
 // Data: the synthetic corpus (default 2^16-row chunks and small chunks), a
 // real-valued transform of it (the entropy method's second pass), and the
 // indicator matrices of the two Lens patent exports (when the datasets exist).
@@ -28,11 +29,15 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <utility>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <unordered_set>
 #include <vector>
 
@@ -340,6 +345,180 @@ void check_agreed_errors() {
     verdict("an error of some ranks raised on every rank, the first rank's", ok);
 }
 
+// mpi::read_patent_tables_split: four canonical CSV files of one synthetic corpus (records
+// [0, 900), [900, 1500), [1500, 3000), and [2950, 3250), whose first 50 repeat ids of the
+// third file), split by whole files with the weights 1,3 (2 ranks) and 5,0,2 (3 ranks: rank 1
+// gets no file). Each rank's table, before any gather (families not merged), must hold rows of
+// ITS files only (those mpi::file_owners gives it, read here one process each) and every
+// non-repeated row of them: a reading by rank 0 alone fails this. Then, families merged, the
+// rows gathered on rank 0 and the report must equal io::read_patent_table of the four files as
+// one process (the reference): every record, the notes (per file, in input order, and the 50
+// duplicates named `file:line: id`), read, merged, duplicates. A missing second file fails on
+// every rank with the message one process gives.
+void check_split_files() {
+    namespace rec = techconv::records;
+    namespace tio = techconv::io;
+    const int me = tmpi::rank(MPI_COMM_WORLD), p = tmpi::size(MPI_COMM_WORLD);
+    techconv::testing::synthetic_options o;
+    o.records = 3250;
+    const techconv::testing::synthetic_corpus c(o);
+    const std::string dir = tmpi::broadcast_string(
+        (std::filesystem::temp_directory_path() / ("techconv-mpi-check-" + std::to_string(::getpid()))).string(), 0,
+        MPI_COMM_WORLD);
+    const idx ranges[4][2] = {{0, 900}, {900, 1500}, {1500, 3000}, {2950, 3250}};
+    std::vector<std::string> paths;
+    for (int k = 0; k < 4; ++k) paths.push_back(dir + "/part-" + std::to_string(k + 1) + ".csv");
+    if (me == 0) {
+        std::filesystem::create_directories(dir);
+        for (int k = 0; k < 4; ++k) {
+            std::ofstream f(paths[static_cast<std::size_t>(k)], std::ios::binary);
+            c.write_csv(f, ranges[k][0], ranges[k][1]);
+        }
+    }
+    MPI_Barrier(MPI_COMM_WORLD);
+    const std::vector<double> weights = p == 1 ? std::vector<double>{1.0}
+                                        : p == 2 ? std::vector<double>{1.0, 3.0}
+                                                 : std::vector<double>{5.0, 0.0, 2.0};
+    std::vector<double> w = weights;
+    w.resize(static_cast<std::size_t>(p), 1.0);
+    tio::read_patents_options ro;
+    ro.format = tio::input_format::automatic;
+    bool ok = true;
+    {  // this rank's share: rows of its files only, and every row of them not seen in an earlier file
+        ro.merge_families = false;
+        std::vector<std::int64_t> sizes;
+        for (const auto& path : paths) sizes.push_back(static_cast<std::int64_t>(std::filesystem::file_size(path)));
+        const auto owner = tmpi::file_owners(sizes, w);
+        std::unordered_set<std::string> earlier, own;
+        std::size_t want = 0, files = 0;
+        for (std::size_t k = 0; k < paths.size(); ++k) {
+            const auto one = tio::read_patent_table(std::vector<std::string>{paths[k]}, ro);
+            for (std::size_t i = 0; i < one.table.size(); ++i) {
+                const std::string id(one.table.locate(i).first->id(one.table.locate(i).second));
+                if (owner[k] == me) {
+                    own.insert(id);
+                    want += earlier.count(id) ? 0 : 1;
+                }
+                earlier.insert(id);
+            }
+            files += owner[k] == me ? 1 : 0;
+        }
+        if (p == 3) ok = ok && (me == 1 ? files == 0 : files > 0);
+        if (p == 2) ok = ok && files > 0;
+        const auto got = tmpi::read_patent_tables_split(paths, ro, w, MPI_COMM_WORLD);
+        ok = ok && got.table.size() == want && got.files.size() == paths.size();
+        for (std::size_t i = 0; ok && i < got.table.size(); ++i)
+            ok = own.count(std::string(got.table.locate(i).first->id(got.table.locate(i).second))) == 1;
+    }
+    verdict("several files split by whole files: each rank holds the rows of its files only", ok);
+    ok = true;
+    {
+        ro.merge_families = true;
+        const auto want = tio::read_patent_table(paths, ro, rec::patent_table_options{true});
+        auto got = tmpi::read_patent_tables_split(paths, ro, w, MPI_COMM_WORLD, rec::patent_table_options{true});
+        ok = got.notes() == want.notes() && got.read == want.read && got.merged == want.merged &&
+             got.duplicates == want.duplicates && got.duplicate_examples == want.duplicate_examples &&
+             got.rejected_codes == want.rejected_codes && want.duplicates == 50 && want.merged > 0;
+        const rec::patent_table all = tmpi::gather_rows(std::move(got.table), 0, MPI_COMM_WORLD);
+        if (me == 0) {
+            ok = ok && all.size() == want.table.size();
+            for (std::size_t i = 0; ok && i < all.size(); ++i)
+                ok = techconv_test::same_record(all.to_record(i), want.table.to_record(i));
+        }
+    }
+    verdict("several files split by whole files: table and report of one process (3250 records, 50 repeats)", ok);
+    ok = false;
+    {
+        std::vector<std::string> missing = paths;
+        missing[1] = dir + "/no-such-file.csv";
+        std::string want;
+        try {
+            tio::read_patent_table(missing, ro);
+        } catch (const std::exception& e) {
+            want = e.what();
+        }
+        try {
+            tmpi::read_patent_tables_split(missing, ro, w, MPI_COMM_WORLD);
+        } catch (const std::exception& e) {
+            ok = !want.empty() && want == e.what();
+        }
+    }
+    verdict("several files split by whole files: a missing second file fails as one process", ok);
+    MPI_Barrier(MPI_COMM_WORLD);
+    if (me == 0) std::filesystem::remove_all(dir);
+}
+
+// mpi::read_patent_table_split of one USPTO grant XML file (documents concatenated, each
+// starting on a line `<?xml`), weights 1 / 1,3 / 5,0,2. Reference computed here from the bytes:
+// rank r's documents are those whose `<?xml` line starts at or after the first such line at or
+// after share_cuts(size)[r] and before the first at or after cut[r + 1], i.e. the lines
+// [first, last) of the file; the rows one io::read_patent_table of the whole file gives with a
+// source line in that range are rank r's, in order (families not merged: each rank's table
+// before any gather). Then, families merged and rows gathered, table and notes must be those of
+// one process (the line numbers in the notes included).
+void check_split_xml(const std::string& path) {
+    namespace rec = techconv::records;
+    namespace tio = techconv::io;
+    const int me = tmpi::rank(MPI_COMM_WORLD), p = tmpi::size(MPI_COMM_WORLD);
+    std::vector<double> w = p == 1 ? std::vector<double>{1.0}
+                            : p == 2 ? std::vector<double>{1.0, 3.0}
+                                     : std::vector<double>{5.0, 0.0, 2.0};
+    w.resize(static_cast<std::size_t>(p), 1.0);
+    std::string bytes;
+    {
+        std::ifstream f(path, std::ios::binary | std::ios::ate);
+        bytes.resize(static_cast<std::size_t>(f.tellg()));
+        f.seekg(0);
+        f.read(&bytes[0], static_cast<std::streamsize>(bytes.size()));
+    }
+    std::vector<std::pair<std::int64_t, std::size_t>> starts;  // (offset, line) of every `<?xml` line
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if ((i == 0 || bytes[i - 1] == '\n') && bytes.compare(i, 5, "<?xml") == 0)
+            starts.emplace_back(static_cast<std::int64_t>(i), line);
+        if (bytes[i] == '\n') ++line;
+    }
+    const auto cut = tmpi::share_cuts(static_cast<std::int64_t>(bytes.size()), w);
+    auto line_at = [&](std::int64_t pos) {  // line of the first document starting at or after pos
+        if (pos <= 0) return std::size_t{1};
+        for (const auto& s : starts)
+            if (s.first >= pos) return s.second;
+        return line + 1;
+    };
+    const std::size_t first = line_at(cut[static_cast<std::size_t>(me)]),
+                      last = line_at(cut[static_cast<std::size_t>(me) + 1]);
+    tio::read_patents_options ro;
+    ro.format = tio::input_format::uspto_xml;
+    ro.merge_families = false;
+    const auto whole = tio::read_patent_table(std::vector<std::string>{path}, ro);
+    std::vector<std::size_t> mine;  // rows of the whole file from this rank's documents
+    for (std::size_t i = 0; i < whole.table.size(); ++i) {
+        const auto [c, k] = whole.table.locate(i);
+        if (c->source_line(k) >= first && c->source_line(k) < last) mine.push_back(i);
+    }
+    const bool empty_share = p == 3 && me == 1;  // weight 0
+    bool ok = starts.size() >= 20 && mine.empty() == empty_share;  // the file holds 25 documents
+    {
+        const auto got = tmpi::read_patent_table_split(path, ro, false, w, MPI_COMM_WORLD);
+        ok = ok && got.table.size() == mine.size();
+        for (std::size_t j = 0; ok && j < mine.size(); ++j)
+            ok = techconv_test::same_record(got.table.to_record(j), whole.table.to_record(mine[j]));
+    }
+    verdict("one USPTO XML file by byte ranges at document starts: each rank holds its documents only", ok);
+    ro.merge_families = true;
+    const auto want = tio::read_patent_table(std::vector<std::string>{path}, ro);
+    auto got = tmpi::read_patent_table_split(path, ro, false, w, MPI_COMM_WORLD);
+    ok = got.notes() == want.notes() && got.read == want.read && got.merged == want.merged &&
+         got.duplicates == want.duplicates && got.files.front().stats.documents == want.files.front().stats.documents;
+    const rec::patent_table all = tmpi::gather_rows(std::move(got.table), 0, MPI_COMM_WORLD);
+    if (me == 0) {
+        ok = ok && all.size() == want.table.size();
+        for (std::size_t i = 0; ok && i < all.size(); ++i)
+            ok = techconv_test::same_record(all.to_record(i), want.table.to_record(i));
+    }
+    verdict("one USPTO XML file by byte ranges: table and report of one process", ok);
+}
+
 void check_profiles(idx n) {
     techconv::testing::synthetic_options o;
     o.records = n;
@@ -380,8 +559,13 @@ int main(int argc, char** argv) {
         check_families(30001);
         check_duplicates(6001, 4000);
         check_agreed_errors();
+        check_split_files();
         check_profiles(40000);
         const std::string data = argc > 1 ? argv[1] : "";
+        if (const std::string xml = data + "/patents-uspto-grant-xml/ipg120103.small.xml"; !data.empty() && exists(xml))
+            check_split_xml(xml);
+        else if (tmpi::rank(MPI_COMM_WORLD) == 0)
+            std::printf("SKIP one USPTO XML file by byte ranges (no datasets)\n");
         for (const char* f : {"patents-lens-jet-engines/lens-export.csv", "patents-lens-sangamo/lens-export.csv"}) {
             const std::string path = data + "/" + f;
             if (data.empty() || !exists(path)) {

@@ -97,6 +97,28 @@ inline std::vector<io::input_source> open_inputs(const std::vector<std::string>&
     return out;
 }
 
+/// \brief Reports for manifest.json the counts of what a reading of patent inputs read,
+/// dropped and merged (`in`: its report, every file's counters and detection record), and
+/// each file's detection record. The one place read_patent_inputs and the distributed
+/// readings of the techconv command (under mpirun, on rank 0) report them.
+inline void report_patent_reading(const io::patent_input_report& in) {
+    report_count("records_read", static_cast<long long>(in.read + in.duplicates));
+    report_count("duplicates_dropped", static_cast<long long>(in.duplicates));
+    report_count("codes_not_ipc_dropped", static_cast<long long>(in.rejected_codes));
+    report_count("merged_into_families", static_cast<long long>(in.merged));
+    std::size_t strays = 0;  // bytes read as CP1252 in files otherwise UTF-8 (each file's note lists them)
+    std::size_t blank = 0, headers = 0;  // rows skipped: every field empty; the header again
+    for (const auto& f : in.files) {
+        strays += f.stats.text.stray_bytes;
+        blank += f.stats.blank_rows;
+        headers += f.stats.repeated_headers;
+    }
+    report_count("bytes_not_utf8", static_cast<long long>(strays));
+    report_count("blank_rows_skipped", static_cast<long long>(blank));
+    report_count("repeated_headers_skipped", static_cast<long long>(headers));
+    for (const auto& f : in.files) report_detection(f.detection);
+}
+
 /// \brief Reads patents with `read` (a call of io::read_patents or io::read_patent_table
 /// taking the options) as the command line `a` says (format `fmt`, encoding, limits,
 /// simple families merged when `merge`), with progress lines by `prog`; reports the counts
@@ -112,21 +134,7 @@ auto read_patent_inputs(const arguments& a, io::input_format fmt, bool merge, pr
     prog.attach(o);
     try {
         auto in = read(static_cast<const io::read_patents_options&>(o));
-        report_count("records_read", static_cast<long long>(in.read + in.duplicates));
-        report_count("duplicates_dropped", static_cast<long long>(in.duplicates));
-        report_count("codes_not_ipc_dropped", static_cast<long long>(in.rejected_codes));
-        report_count("merged_into_families", static_cast<long long>(in.merged));
-        std::size_t strays = 0;  // bytes read as CP1252 in files otherwise UTF-8 (each file's note lists them)
-        std::size_t blank = 0, headers = 0;  // rows skipped: every field empty; the header again
-        for (const auto& f : in.files) {
-            strays += f.stats.text.stray_bytes;
-            blank += f.stats.blank_rows;
-            headers += f.stats.repeated_headers;
-        }
-        report_count("bytes_not_utf8", static_cast<long long>(strays));
-        report_count("blank_rows_skipped", static_cast<long long>(blank));
-        report_count("repeated_headers_skipped", static_cast<long long>(headers));
-        for (const auto& f : in.files) report_detection(f.detection);
+        report_patent_reading(in);
         return in;
     } catch (const invalid_argument& e) {
         throw usage_error(plain_message(e));

@@ -3,8 +3,9 @@
 //
 // The [KCT] key-core analysis of patent records spread across MPI ranks, as
 // `mpirun -np N techconv keycore` runs it: reading the ranks' shares of the
-// inputs (byte ranges of one Lens or canonical CSV file split at line starts,
-// or the rows of a table one rank read, scattered), and analysis::key_core's
+// inputs (byte ranges of one Lens or canonical CSV file split at line starts or
+// of one USPTO XML file split at document starts; whole files of several; or the
+// rows of a table one rank read, scattered), and analysis::key_core's
 // one sequence of steps (analysis::key_core_with) over the shares with kernels
 // over the ranks (indicator columns agreed from summed presence or coverage
 // counts, entropy weights, scores, the global key core and ranks, the best rows,
@@ -93,21 +94,24 @@ inline std::vector<std::int64_t> share_cuts(std::int64_t size, const std::vector
     return c;
 }
 
-/// \brief Whether a file of format `f` can be split into byte ranges at line starts: one
+/// \brief Whether a file of format `f` can be split into byte ranges at record starts: one
 /// record per line (the Lens export and the techconv canonical CSV, whose quoted fields hold
-/// no line break). Other formats (XML, JSON, WoS/Scopus/PubMed records, multi-table
-/// extracts) are read whole by one rank and their rows scattered (scatter_rows).
+/// no line break), or one document per `<?xml` line (USPTO grant XML, a concatenation of
+/// documents). Other formats (JSON, WoS/Scopus/PubMed records, multi-table extracts) are
+/// read by whole files (read_patent_tables_split) or by one rank.
 inline bool byte_range_splittable(io::input_format f) {
-    return f == io::input_format::lens || f == io::input_format::csv;
+    return f == io::input_format::lens || f == io::input_format::csv || f == io::input_format::uspto_xml;
 }
 
 namespace detail {
 
-// This rank's part of the file: the header line, and the byte range [begin, end) of the
-// lines that START in byte range [cut[r], cut[r + 1]), with the number of line breaks and
-// of non-empty lines among them and their line ends (rank 0: the header line's too). The
-// bytes are scanned in blocks, never held whole.
+// This rank's part of the file: the header line (CSV), and the byte range [begin, end) of the
+// records that START in byte range [cut[r], cut[r + 1]) (a record starts at a line start; of a
+// USPTO XML file, at a line starting with `<?xml`: rank 0's share starts at the file's start),
+// with the number of line breaks and of non-empty lines among them and their line ends (rank
+// 0: the header line's too). The bytes are scanned in blocks, never held whole.
 struct line_share {
+    bool has_header = true;
     std::string header;
     std::int64_t begin = 0, end = 0;
     std::int64_t breaks = 0;
@@ -117,30 +121,40 @@ struct line_share {
 
 constexpr std::size_t share_block = std::size_t{1} << 20;  // bytes read at a time
 
-inline line_share read_line_share(const std::string& path, int rank, const std::vector<std::int64_t>& cut) {
+inline line_share read_line_share(const std::string& path, int rank, const std::vector<std::int64_t>& cut,
+                                  bool has_header = true, const std::string& record_start = {}) {
     std::ifstream f(path, std::ios::binary);
     if (!f) throw std::runtime_error(path + ": cannot open");
     f.seekg(0, std::ios::end);
     const auto size = static_cast<std::int64_t>(f.tellg());
     f.seekg(0);
     line_share out;
-    std::getline(f, out.header);
-    const std::int64_t header_end = f.tellg() < 0 ? size : static_cast<std::int64_t>(f.tellg());
+    out.has_header = has_header;
+    std::int64_t header_end = 0;
+    if (has_header) {
+        std::getline(f, out.header);
+        header_end = f.tellg() < 0 ? size : static_cast<std::int64_t>(f.tellg());
+    }
     auto line_start_at_or_after = [&](std::int64_t pos) -> std::int64_t {
         if (pos <= header_end) return header_end;
         if (pos >= size) return size;
         f.clear();
         f.seekg(pos - 1);
-        std::string skip;
-        std::getline(f, skip);  // the line holding pos - 1 belongs to the previous share
-        const auto p = f.tellg();
-        return p < 0 ? size : static_cast<std::int64_t>(p);
+        std::string line;
+        std::getline(f, line);  // the line holding pos - 1 belongs to the previous share
+        for (;;) {  // then the first line that starts a record
+            const auto p = f.tellg();
+            if (p < 0) return size;
+            if (record_start.empty()) return static_cast<std::int64_t>(p);
+            if (!std::getline(f, line)) return size;
+            if (line.compare(0, record_start.size(), record_start) == 0) return static_cast<std::int64_t>(p);
+        }
     };
     const auto u = static_cast<std::size_t>(rank);
     out.begin = line_start_at_or_after(std::min(cut[u], size));
     out.end = std::max(out.begin, line_start_at_or_after(std::min(cut[u + 1], size)));
     io::line_end_counter ends;  // every share starts at a line start: the counts add up
-    if (rank == 0) {
+    if (rank == 0 && has_header) {
         ends.feed(out.header.data(), out.header.size());
         if (header_end > static_cast<std::int64_t>(out.header.size())) ends.feed("\n", 1);
     }
@@ -182,9 +196,11 @@ public:
         : file_(path, std::ios::binary), at_(sh.begin), end_(sh.end), block_(share_block) {
         if (!file_) throw std::runtime_error(path + ": cannot open");
         prefix_.reserve(sh.header.size() + 1 + static_cast<std::size_t>(breaks_before));
-        prefix_.append(sh.header).append(1, '\n').append(static_cast<std::size_t>(breaks_before), '\n');
+        if (sh.has_header) prefix_.append(sh.header).append(1, '\n');
+        prefix_.append(static_cast<std::size_t>(breaks_before), '\n');
         file_.seekg(sh.begin);
-        setg(&prefix_[0], &prefix_[0], &prefix_[0] + prefix_.size());
+        char* const p = prefix_.data();  // an empty prefix (an XML share of rank 0): no bytes
+        setg(p, p, p + prefix_.size());
     }
 
 protected:
@@ -213,6 +229,7 @@ inline io::patent_read_stats global_stats(const io::patent_read_stats& st, MPI_C
     w.str(st.layout);
     w.u8(static_cast<std::uint8_t>(st.delimiter));
     w.u64(st.records);
+    w.u64(st.documents);
     w.u64(st.blank_rows);
     w.u64(st.repeated_headers);
     w.u64(st.skipped.size());
@@ -224,7 +241,7 @@ inline io::patent_read_stats global_stats(const io::patent_read_stats& st, MPI_C
     w.u64(st.rejected_code_examples.size());
     for (const auto& e : st.rejected_code_examples) w.str(e);
     io::patent_read_stats out = st;  // the encoding evidence: this rank's (the notes use rank 0's)
-    out.records = out.blank_rows = out.repeated_headers = out.rejected_codes = 0;
+    out.records = out.documents = out.blank_rows = out.repeated_headers = out.rejected_codes = 0;
     out.skipped.clear();
     out.rejected_code_examples.clear();
     const auto all = allgather_bytes(w.data(), comm);
@@ -237,6 +254,7 @@ inline io::patent_read_stats global_stats(const io::patent_read_stats& st, MPI_C
             out.delimiter = delimiter;
         }
         out.records += static_cast<std::size_t>(rd.u64("records"));
+        out.documents += static_cast<std::size_t>(rd.u64("documents"));
         out.blank_rows += static_cast<std::size_t>(rd.u64("blank rows"));
         out.repeated_headers += static_cast<std::size_t>(rd.u64("repeated headers"));
         const std::uint64_t k = rd.count(16, "skipped");
@@ -267,10 +285,12 @@ inline std::uint64_t sum_u64(std::uint64_t v, MPI_Comm comm) {
 
 }  // namespace detail
 
-/// \brief Reads one Lens or canonical CSV file (byte_range_splittable) split across the
-/// ranks: rank r parses the lines that start in its byte range (share_cuts of the file size
-/// by `weights`, one per rank) with io::read_patent_table under `ro` (format, limits,
-/// encoding: automatic is decided once, by io::input_encoding on the file's start), each line
+/// \brief Reads one Lens or canonical CSV file or one USPTO grant XML file
+/// (byte_range_splittable) split across the ranks: rank r parses the records that start in
+/// its byte range (share_cuts of the file size by `weights`, one per rank: CSV lines, the
+/// header line read by every rank; XML documents, each starting on a line `<?xml`) with
+/// io::read_patent_table under `ro` (format, limits, encoding: for CSV automatic is decided
+/// once, by io::input_encoding on the file's start; an XML document says its own), each line
 /// keeping its line number in the file; then repeated ids are dropped across the ranks
 /// (drop_duplicate_ids) and, when `ro.merge_families`, simple families merged across them
 /// (merge_families). The ranks' tables in rank order equal the table one
@@ -289,14 +309,16 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
                                                        const records::patent_table_options& table_opts = {}) {
     const int me = rank(comm), ranks = size(comm);
     ::techconv::detail::require(byte_range_splittable(ro.format),
-                                path + ": only Lens and techconv canonical CSV files are split by byte ranges");
+                                path + ": only Lens, techconv canonical CSV and USPTO XML files are split by byte ranges");
     ::techconv::detail::require(static_cast<int>(weights.size()) == ranks, "read_patent_table_split: one weight per rank");
     std::exception_ptr failed;
     detail::line_share sh;
     try {
         std::ifstream f(path, std::ios::binary | std::ios::ate);
         if (!f) throw std::runtime_error(path + ": cannot open");
-        sh = detail::read_line_share(path, me, share_cuts(static_cast<std::int64_t>(f.tellg()), weights));
+        const bool xml = ro.format == io::input_format::uspto_xml;
+        sh = detail::read_line_share(path, me, share_cuts(static_cast<std::int64_t>(f.tellg()), weights), !xml,
+                                     xml ? std::string("<?xml") : std::string());
     } catch (...) {
         failed = std::current_exception();
     }
@@ -309,7 +331,8 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
     check(MPI_Exscan(counts, before, 2, MPI_INT64_T, MPI_SUM, comm), "MPI_Exscan");
     if (me == 0) before[0] = before[1] = 0;
     const bool encoding_detected = ro.encoding == io::text_encoding::automatic;
-    if (encoding_detected) ro.encoding = io::input_encoding(path, ro.format);  // the whole file's
+    // the whole file's (an XML document says its own encoding: each share starts with one)
+    if (encoding_detected && sh.has_header) ro.encoding = io::input_encoding(path, ro.format);
     const bool merge = ro.merge_families;
     ro.merge_families = false;   // across the ranks below
     ro.drop_duplicates = false;  // across the ranks below (a per-share check would miss repeats)
@@ -339,8 +362,9 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
         d.encoding_detected = encoding_detected;
         d.bom = ev.bom;
         // the header line is read by every rank: its bytes that are not UTF-8 counted once
-        const std::uint64_t header_strays =
-            ro.encoding == io::text_encoding::utf8_cp1252_strays ? io::detect_encoding(header).invalid_bytes : 0;
+        const std::uint64_t header_strays = sh.has_header && ro.encoding == io::text_encoding::utf8_cp1252_strays
+                                                ? io::detect_encoding(header).invalid_bytes
+                                                : 0;
         d.bytes_not_utf8 = static_cast<std::size_t>(sums[3] - static_cast<std::uint64_t>(ranks - 1) * header_strays);
         d.lf = static_cast<std::size_t>(sums[0]);
         d.crlf = static_cast<std::size_t>(sums[1]);
@@ -352,6 +376,231 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
         text_all.unassigned_bytes = static_cast<std::size_t>(detail::sum_u64(ev.unassigned_bytes, comm));
     }
     out.table = drop_duplicate_ids(std::move(in.table), comm, path, out);
+    out.read = static_cast<std::size_t>(global_rows(static_cast<index>(out.table.size()), comm).total);
+    if (merge) {
+        auto m = merge_families(std::move(out.table), comm);
+        out.table = std::move(m.table);
+        out.merged = m.merged;
+    }
+    return out;
+}
+
+namespace detail {
+
+// The serial form of a reader's counters (every member: the notes and manifest.json of one
+// process are made from them on rank 0).
+inline void write_read_stats(byte_writer& w, const io::patent_read_stats& s) {
+    w.u64(s.records);
+    w.u64(s.documents);
+    w.u64(s.skipped.size());
+    for (const auto& [name, n] : s.skipped) {
+        w.str(name);
+        w.u64(n);
+    }
+    w.str(s.layout);
+    w.u8(static_cast<std::uint8_t>(s.delimiter));
+    w.u8(static_cast<std::uint8_t>(s.encoding));
+    w.u8(static_cast<std::uint8_t>(s.text.requested));
+    w.u8(static_cast<std::uint8_t>(s.text.used));
+    w.u8(s.text.bom ? 1 : 0);
+    w.u64(s.text.stray_bytes);
+    w.u64(s.text.stray_lines.size());
+    for (const auto l : s.text.stray_lines) w.u64(l);
+    w.u64(s.text.transcoded_bytes);
+    w.u64(s.text.unassigned_bytes);
+    w.u64(s.malformed_rows);
+    w.u64(s.blank_rows);
+    w.u64(s.repeated_headers);
+    w.u64(s.malformed_lines.size());
+    for (const auto l : s.malformed_lines) w.u64(l);
+    for (const auto n : s.date_rules) w.u64(n);
+    w.u64(s.rejected_codes);
+    w.u64(s.rejected_code_examples.size());
+    for (const auto& e : s.rejected_code_examples) w.str(e);
+}
+
+inline io::patent_read_stats read_read_stats(byte_reader& rd) {
+    io::patent_read_stats s;
+    s.records = static_cast<std::size_t>(rd.u64("records"));
+    s.documents = static_cast<std::size_t>(rd.u64("documents"));
+    for (std::uint64_t k = rd.count(16, "skipped"); k > 0; --k) {
+        std::string name = rd.str("skipped name");
+        s.skipped.emplace_back(std::move(name), static_cast<std::size_t>(rd.u64("skipped count")));
+    }
+    s.layout = rd.str("layout");
+    s.delimiter = static_cast<char>(rd.u8("delimiter"));
+    s.encoding = static_cast<io::text_encoding>(rd.u8("encoding"));
+    s.text.requested = static_cast<io::text_encoding>(rd.u8("requested encoding"));
+    s.text.used = static_cast<io::text_encoding>(rd.u8("used encoding"));
+    s.text.bom = rd.u8("bom") != 0;
+    s.text.stray_bytes = static_cast<std::size_t>(rd.u64("stray bytes"));
+    for (std::uint64_t k = rd.count(8, "stray lines"); k > 0; --k)
+        s.text.stray_lines.push_back(static_cast<std::size_t>(rd.u64("stray line")));
+    s.text.transcoded_bytes = static_cast<std::size_t>(rd.u64("transcoded bytes"));
+    s.text.unassigned_bytes = static_cast<std::size_t>(rd.u64("unassigned bytes"));
+    s.malformed_rows = static_cast<std::size_t>(rd.u64("malformed rows"));
+    s.blank_rows = static_cast<std::size_t>(rd.u64("blank rows"));
+    s.repeated_headers = static_cast<std::size_t>(rd.u64("repeated headers"));
+    for (std::uint64_t k = rd.count(8, "malformed lines"); k > 0; --k)
+        s.malformed_lines.push_back(static_cast<std::size_t>(rd.u64("malformed line")));
+    for (auto& n : s.date_rules) n = static_cast<std::size_t>(rd.u64("date rule count"));
+    s.rejected_codes = static_cast<std::size_t>(rd.u64("rejected codes"));
+    for (std::uint64_t k = rd.count(8, "rejected code examples"); k > 0; --k)
+        s.rejected_code_examples.push_back(rd.str("rejected code example"));
+    return s;
+}
+
+// The serial form of what one input file gave (io::input_file_report).
+inline void write_file_report(byte_writer& w, const io::input_file_report& f) {
+    w.str(f.path);
+    w.u8(static_cast<std::uint8_t>(f.format));
+    write_read_stats(w, f.stats);
+    const auto& d = f.detection;
+    w.str(d.source);
+    w.u8(static_cast<std::uint8_t>(d.format));
+    w.u8(d.format_detected ? 1 : 0);
+    w.u8(static_cast<std::uint8_t>(d.encoding));
+    w.u8(d.encoding_detected ? 1 : 0);
+    w.u8(d.bom ? 1 : 0);
+    w.u64(d.bytes_not_utf8);
+    w.u64(d.lf);
+    w.u64(d.crlf);
+    w.u64(d.cr);
+}
+
+inline io::input_file_report read_file_report(byte_reader& rd) {
+    io::input_file_report f;
+    f.path = rd.str("path");
+    f.format = static_cast<io::input_format>(rd.u8("format"));
+    f.stats = read_read_stats(rd);
+    auto& d = f.detection;
+    d.source = rd.str("detection source");
+    d.format = static_cast<io::input_format>(rd.u8("detection format"));
+    d.format_detected = rd.u8("format detected") != 0;
+    d.encoding = static_cast<io::text_encoding>(rd.u8("detection encoding"));
+    d.encoding_detected = rd.u8("encoding detected") != 0;
+    d.bom = rd.u8("detection bom") != 0;
+    d.bytes_not_utf8 = static_cast<std::size_t>(rd.u64("bytes not UTF-8"));
+    d.lf = static_cast<std::size_t>(rd.u64("lf"));
+    d.crlf = static_cast<std::size_t>(rd.u64("crlf"));
+    d.cr = static_cast<std::size_t>(rd.u64("cr"));
+    return f;
+}
+
+}  // namespace detail
+
+/// \brief Which rank reads each of the files of byte sizes `sizes` (in input order) when
+/// the ranks take the shares `weights` of their total: file k goes to the rank whose byte
+/// range (share_cuts of the total) holds the middle of the file, so that every rank gets a
+/// contiguous run of whole files, in rank order, and a rank of weight 0 gets none (a file of
+/// 0 bytes goes with the file before it; before any, to the first rank of weight > 0).
+inline std::vector<int> file_owners(const std::vector<std::int64_t>& sizes, const std::vector<double>& weights) {
+    std::int64_t total = 0;
+    for (const auto s : sizes) total += s;
+    const auto cut = share_cuts(total, weights);
+    const int ranks = static_cast<int>(weights.size());
+    int first = 0;  // the first rank with a share
+    while (first + 1 < ranks && !(weights[static_cast<std::size_t>(first)] > 0.0)) ++first;
+    std::vector<int> owner(sizes.size(), first);
+    std::int64_t at = 0;
+    int r = first;
+    for (std::size_t k = 0; k < sizes.size(); ++k) {
+        if (sizes[k] > 0) {
+            const std::int64_t mid = at + (sizes[k] - 1) / 2;  // a byte of the file
+            while (r + 1 < ranks && cut[static_cast<std::size_t>(r) + 1] <= mid) ++r;
+        }
+        owner[k] = r;
+        at += sizes[k];
+    }
+    return owner;
+}
+
+/// \brief Reads several patent files split across the ranks by whole files: rank r reads
+/// the contiguous run of `paths` that file_owners gives it (the files' byte sizes cut by
+/// `weights`, one per rank; a rank may get none) with io::read_patent_table under `ro`
+/// (format per file when automatic, limits, encoding per file), then repeated ids are
+/// dropped across the ranks (drop_duplicate_ids, each dropped row named by its file and line)
+/// and, when `ro.merge_families`, simple families merged across them (merge_families). The
+/// ranks' tables in rank order equal the table one io::read_patent_table of all the files
+/// gives. Every file must be of a format one reader reads alone (not a PATSTAT or PatentsView
+/// bulk table set: their tables are joined) and not standard input.
+///
+/// The report fields are GLOBAL and the same on every rank: files (one per path, in input
+/// order, each with the counters and detection record its reader made), read, merged,
+/// duplicates and their examples, rejected_codes, has_country_column.
+/// An error of any rank's reading is thrown on every rank (agree_on_error): the error of the
+/// first file in input order that fails, as one process reports it. `ro.progress` is called
+/// on each rank for its own files. Collective.
+/// \throws invalid_argument when `weights` has not one per rank.
+inline io::patent_table_inputs read_patent_tables_split(const std::vector<std::string>& paths,
+                                                        io::read_patents_options ro,
+                                                        const std::vector<double>& weights, MPI_Comm comm,
+                                                        const records::patent_table_options& table_opts = {}) {
+    const int me = rank(comm);
+    ::techconv::detail::require(static_cast<int>(weights.size()) == size(comm),
+                                "read_patent_tables_split: one weight per rank");
+    // every rank measures every file: a file that cannot be measured counts 0 bytes, and the
+    // rank that reads it reports why it cannot be opened, as one process does
+    std::vector<std::int64_t> sizes(paths.size(), 0);
+    if (me == 0) {
+        for (std::size_t k = 0; k < paths.size(); ++k) {
+            std::ifstream f(paths[k], std::ios::binary | std::ios::ate);
+            const auto end = f ? static_cast<std::int64_t>(f.tellg()) : std::int64_t{0};
+            sizes[k] = end > 0 ? end : 0;
+        }
+    }
+    if (!paths.empty())
+        check(MPI_Bcast(sizes.data(), static_cast<int>(sizes.size()), MPI_INT64_T, 0, comm), "MPI_Bcast");
+    const auto owner = file_owners(sizes, weights);
+    std::vector<std::string> mine;
+    for (std::size_t k = 0; k < paths.size(); ++k)
+        if (owner[k] == me) mine.push_back(paths[k]);
+    const bool merge = ro.merge_families;
+    ro.merge_families = false;   // across the ranks below
+    ro.drop_duplicates = false;  // across the ranks below (a per-rank check would miss repeats)
+    std::vector<std::size_t> rows_of;  // rows each of this rank's files gave
+    {
+        auto finish = ro.progress.finish;
+        ro.progress.finish = [&rows_of, finish](std::size_t n) {
+            rows_of.push_back(n);
+            if (finish) finish(n);
+        };
+    }
+    io::patent_table_inputs in;
+    in.table = records::patent_table(table_opts);
+    std::exception_ptr failed;
+    if (!mine.empty()) {
+        try {
+            in = io::read_patent_table(mine, ro, table_opts);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    }
+    agree_on_error(failed, comm);
+    io::patent_table_inputs out;
+    {  // every file's report, in input order (the ranks' runs of files in rank order)
+        byte_writer w;
+        w.u8(in.has_country_column ? 1 : 0);
+        w.u64(in.files.size());
+        for (const auto& f : in.files) detail::write_file_report(w, f);
+        const auto all = allgather_bytes(w.data(), comm);
+        for (std::size_t r = 0; r < all.size(); ++r) {
+            byte_reader rd(all[r].data(), all[r].size(), "file reports of rank " + std::to_string(r));
+            out.has_country_column = (rd.u8("country column") != 0) || out.has_country_column;
+            for (std::uint64_t k = rd.count(16, "files"); k > 0; --k) {
+                out.files.push_back(detail::read_file_report(rd));
+                out.rejected_codes += out.files.back().stats.rejected_codes;
+            }
+            expect_end(rd);
+        }
+    }
+    std::vector<std::pair<std::size_t, std::string>> sources;  // this rank's rows by file
+    std::size_t row = 0;
+    for (std::size_t j = 0; j < in.files.size() && j < rows_of.size(); ++j) {
+        sources.emplace_back(row, in.files[j].path);
+        row += rows_of[j];
+    }
+    out.table = drop_duplicate_ids(std::move(in.table), comm, sources, out);
     out.read = static_cast<std::size_t>(global_rows(static_cast<index>(out.table.size()), comm).total);
     if (merge) {
         auto m = merge_families(std::move(out.table), comm);

@@ -185,14 +185,16 @@ inline records::table_merge_result merge_families(records::patent_table local, M
 /// (io::patent_input_report::note_duplicate, as `path:line: id` with the row's source line),
 /// the rows of all ranks in global order, on every rank: `report.duplicates` is the global
 /// count and `report.duplicate_examples` the first 100, as the serial reader lists them.
-/// \param local   this rank's rows, in input order (consecutive in rank order)
-/// \param comm    the communicator
-/// \param path    the input the rows come from (named in the notes)
-/// \param report  where the dropped rows are counted and listed
+/// \param local    this rank's rows, in input order (consecutive in rank order)
+/// \param comm     the communicator
+/// \param sources  the inputs this rank's rows come from (named in the notes): pairs (first
+///                 local row, path) in row order, the first at row 0 (empty: no rows)
+/// \param report   where the dropped rows are counted and listed
 /// \returns this rank's rows without the repeated ids.
 /// \throws parse_error if a message does not decode (names the sending rank).
 /// Complexity: O(local rows) hashing; communication 17 bytes + id per row.
-inline records::patent_table drop_duplicate_ids(records::patent_table local, MPI_Comm comm, const std::string& path,
+inline records::patent_table drop_duplicate_ids(records::patent_table local, MPI_Comm comm,
+                                                const std::vector<std::pair<std::size_t, std::string>>& sources,
                                                 io::patent_input_report& report) {
     const int p = size(comm);
     const auto up = static_cast<std::size_t>(p);
@@ -229,7 +231,7 @@ inline records::patent_table drop_duplicate_ids(records::patent_table local, MPI
     // 3. this rank's dropped rows, then those of every rank in global order into the report
     std::vector<char> keep(n, 1);
     std::vector<std::size_t> next(up, 0);
-    byte_writer dropped;  // count, then (line, id) of the first 100
+    byte_writer dropped;  // count, then (path, line, id) of the first 100
     std::vector<std::size_t> gone;
     for (std::size_t i = 0; i < n; ++i) {
         const auto o = static_cast<std::size_t>(owner_of[i]);
@@ -239,8 +241,11 @@ inline records::patent_table drop_duplicate_ids(records::patent_table local, MPI
     dropped.u64(gone.size());
     const std::size_t listed = std::min<std::size_t>(gone.size(), 100);
     dropped.u64(listed);
+    std::size_t src = 0;  // sources[src] holds row gone[j]
     for (std::size_t j = 0; j < listed; ++j) {
+        while (src + 1 < sources.size() && sources[src + 1].first <= gone[j]) ++src;
         const auto [c, k] = local.locate(gone[j]);
+        dropped.str(src < sources.size() ? sources[src].second : std::string());
         dropped.u64(c->source_line(k));
         dropped.str(c->id(k));
     }
@@ -248,9 +253,10 @@ inline records::patent_table drop_duplicate_ids(records::patent_table local, MPI
     for (std::size_t r = 0; r < all.size(); ++r) {
         byte_reader rd(all[r].data(), all[r].size(), "duplicates of rank " + std::to_string(r));
         const std::uint64_t total = rd.u64("duplicates");
-        const std::uint64_t m = rd.count(16, "listed duplicates");
+        const std::uint64_t m = rd.count(24, "listed duplicates");
         if (m > total) rd.fail(error_code::bad_value, "listed duplicates", "more listed than counted");
         for (std::uint64_t k = 0; k < m; ++k) {
+            const std::string path = rd.str("path");
             const auto line = static_cast<std::size_t>(rd.u64("line"));
             report.note_duplicate(path, line, rd.str("id"));
         }
@@ -258,6 +264,12 @@ inline records::patent_table drop_duplicate_ids(records::patent_table local, MPI
         expect_end(rd);
     }
     return keep_rows(std::move(local), keep);
+}
+
+/// \brief drop_duplicate_ids of rows that all come from the input `path`.
+inline records::patent_table drop_duplicate_ids(records::patent_table local, MPI_Comm comm, const std::string& path,
+                                                io::patent_input_report& report) {
+    return drop_duplicate_ids(std::move(local), comm, {{std::size_t{0}, path}}, report);
 }
 
 }  // namespace mpi
