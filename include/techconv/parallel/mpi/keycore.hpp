@@ -240,10 +240,15 @@ inline io::patent_read_stats global_stats(const io::patent_read_stats& st, MPI_C
     w.u64(st.rejected_codes);
     w.u64(st.rejected_code_examples.size());
     for (const auto& e : st.rejected_code_examples) w.str(e);
-    io::patent_read_stats out = st;  // the encoding evidence: this rank's (the notes use rank 0's)
+    w.u64(st.text.stray_lines.size());
+    for (const auto line : st.text.stray_lines) w.u64(line);
+    // the encoding evidence: this rank's (every rank decodes the file as the encoding decided
+    // once for it), but for the lines of the bytes that are not UTF-8, gathered below
+    io::patent_read_stats out = st;
     out.records = out.documents = out.blank_rows = out.repeated_headers = out.rejected_codes = 0;
     out.skipped.clear();
     out.rejected_code_examples.clear();
+    out.text.stray_lines.clear();
     const auto all = allgather_bytes(w.data(), comm);
     for (std::size_t r = 0; r < all.size(); ++r) {
         byte_reader rd(all[r].data(), all[r].size(), "reader counters of rank " + std::to_string(r));
@@ -271,6 +276,15 @@ inline io::patent_read_stats global_stats(const io::patent_read_stats& st, MPI_C
         for (std::uint64_t q = 0; q < x; ++q) {  // the first 20 over the ranks, in file order
             std::string e = rd.str("rejected code example");
             if (out.rejected_code_examples.size() < 20) out.rejected_code_examples.push_back(std::move(e));
+        }
+        // the first lines over the ranks, in file order: each rank lists its lines ascending, and
+        // the header line, which every rank reads, is listed once (a line not after the last kept)
+        const std::uint64_t sl = rd.count(8, "lines not UTF-8");
+        for (std::uint64_t q = 0; q < sl; ++q) {
+            const auto line = static_cast<std::size_t>(rd.u64("line not UTF-8"));
+            auto& lines = out.text.stray_lines;
+            if (lines.size() < io::encoding_evidence::max_listed && (lines.empty() || line > lines.back()))
+                lines.push_back(line);
         }
         expect_end(rd);
     }
