@@ -223,70 +223,114 @@ private:
     std::vector<char> block_;
 };
 
-// The reader counters of all ranks, as one reader of the whole file has them.
-inline io::patent_read_stats global_stats(const io::patent_read_stats& st, MPI_Comm comm) {
-    byte_writer w;
-    w.str(st.layout);
-    w.u8(static_cast<std::uint8_t>(st.delimiter));
-    w.u64(st.records);
-    w.u64(st.documents);
-    w.u64(st.blank_rows);
-    w.u64(st.repeated_headers);
-    w.u64(st.skipped.size());
-    for (const auto& [name, n] : st.skipped) {
+// The serial form of a reader's counters (every member: the notes and manifest.json of one
+// process are made from them on rank 0).
+inline void write_read_stats(byte_writer& w, const io::patent_read_stats& s) {
+    w.u64(s.records);
+    w.u64(s.documents);
+    w.u64(s.skipped.size());
+    for (const auto& [name, n] : s.skipped) {
         w.str(name);
         w.u64(n);
     }
-    w.u64(st.rejected_codes);
-    w.u64(st.rejected_code_examples.size());
-    for (const auto& e : st.rejected_code_examples) w.str(e);
-    w.u64(st.text.stray_lines.size());
-    for (const auto line : st.text.stray_lines) w.u64(line);
-    // the encoding evidence: this rank's (every rank decodes the file as the encoding decided
-    // once for it), but for the lines of the bytes that are not UTF-8, gathered below
+    w.str(s.layout);
+    w.u8(static_cast<std::uint8_t>(s.delimiter));
+    w.u8(static_cast<std::uint8_t>(s.encoding));
+    w.u8(static_cast<std::uint8_t>(s.text.requested));
+    w.u8(static_cast<std::uint8_t>(s.text.used));
+    w.u8(s.text.bom ? 1 : 0);
+    w.u64(s.text.stray_bytes);
+    w.u64(s.text.stray_lines.size());
+    for (const auto l : s.text.stray_lines) w.u64(l);
+    w.u64(s.text.transcoded_bytes);
+    w.u64(s.text.unassigned_bytes);
+    w.u64(s.malformed_rows);
+    w.u64(s.blank_rows);
+    w.u64(s.repeated_headers);
+    w.u64(s.malformed_lines.size());
+    for (const auto l : s.malformed_lines) w.u64(l);
+    for (const auto n : s.date_rules) w.u64(n);
+    w.u64(s.rejected_codes);
+    w.u64(s.rejected_code_examples.size());
+    for (const auto& e : s.rejected_code_examples) w.str(e);
+}
+
+inline io::patent_read_stats read_read_stats(byte_reader& rd) {
+    io::patent_read_stats s;
+    s.records = static_cast<std::size_t>(rd.u64("records"));
+    s.documents = static_cast<std::size_t>(rd.u64("documents"));
+    for (std::uint64_t k = rd.count(16, "skipped"); k > 0; --k) {
+        std::string name = rd.str("skipped name");
+        s.skipped.emplace_back(std::move(name), static_cast<std::size_t>(rd.u64("skipped count")));
+    }
+    s.layout = rd.str("layout");
+    s.delimiter = static_cast<char>(rd.u8("delimiter"));
+    s.encoding = static_cast<io::text_encoding>(rd.u8("encoding"));
+    s.text.requested = static_cast<io::text_encoding>(rd.u8("requested encoding"));
+    s.text.used = static_cast<io::text_encoding>(rd.u8("used encoding"));
+    s.text.bom = rd.u8("bom") != 0;
+    s.text.stray_bytes = static_cast<std::size_t>(rd.u64("stray bytes"));
+    for (std::uint64_t k = rd.count(8, "stray lines"); k > 0; --k)
+        s.text.stray_lines.push_back(static_cast<std::size_t>(rd.u64("stray line")));
+    s.text.transcoded_bytes = static_cast<std::size_t>(rd.u64("transcoded bytes"));
+    s.text.unassigned_bytes = static_cast<std::size_t>(rd.u64("unassigned bytes"));
+    s.malformed_rows = static_cast<std::size_t>(rd.u64("malformed rows"));
+    s.blank_rows = static_cast<std::size_t>(rd.u64("blank rows"));
+    s.repeated_headers = static_cast<std::size_t>(rd.u64("repeated headers"));
+    for (std::uint64_t k = rd.count(8, "malformed lines"); k > 0; --k)
+        s.malformed_lines.push_back(static_cast<std::size_t>(rd.u64("malformed line")));
+    for (auto& n : s.date_rules) n = static_cast<std::size_t>(rd.u64("date rule count"));
+    s.rejected_codes = static_cast<std::size_t>(rd.u64("rejected codes"));
+    for (std::uint64_t k = rd.count(8, "rejected code examples"); k > 0; --k)
+        s.rejected_code_examples.push_back(rd.str("rejected code example"));
+    return s;
+}
+
+// The reader counters of all ranks, as one reader of the whole file has them: the counts summed,
+// the skipped kinds merged by name, the listed lines and examples the first ones in file order
+// (each rank lists its own ascending; the header line, which every rank reads, once), the
+// layout and delimiter rank 0's. The encoding evidence is this rank's (every rank decodes the
+// file in the encoding decided once for it) but for its lines, listed over the ranks; its byte
+// counts stay this rank's (read_patent_table_split sums them, the header's counted once).
+inline io::patent_read_stats global_stats(const io::patent_read_stats& st, MPI_Comm comm) {
+    byte_writer w;
+    write_read_stats(w, st);
+    const auto all = allgather_bytes(w.data(), comm);
     io::patent_read_stats out = st;
-    out.records = out.documents = out.blank_rows = out.repeated_headers = out.rejected_codes = 0;
+    out.records = out.documents = out.blank_rows = out.repeated_headers = out.rejected_codes = out.malformed_rows = 0;
     out.skipped.clear();
     out.rejected_code_examples.clear();
     out.text.stray_lines.clear();
-    const auto all = allgather_bytes(w.data(), comm);
+    out.malformed_lines.clear();
+    out.date_rules.fill(0);
+    const auto add_lines = [](std::vector<std::size_t>& to, const std::vector<std::size_t>& from, std::size_t most) {
+        for (const auto line : from)
+            if (to.size() < most && (to.empty() || line > to.back())) to.push_back(line);
+    };
     for (std::size_t r = 0; r < all.size(); ++r) {
         byte_reader rd(all[r].data(), all[r].size(), "reader counters of rank " + std::to_string(r));
-        const std::string layout = rd.str("layout");
-        const auto delimiter = static_cast<char>(rd.u8("delimiter"));
+        const io::patent_read_stats s = read_read_stats(rd);
+        expect_end(rd);
         if (r == 0) {
-            out.layout = layout;
-            out.delimiter = delimiter;
+            out.layout = s.layout;
+            out.delimiter = s.delimiter;
         }
-        out.records += static_cast<std::size_t>(rd.u64("records"));
-        out.documents += static_cast<std::size_t>(rd.u64("documents"));
-        out.blank_rows += static_cast<std::size_t>(rd.u64("blank rows"));
-        out.repeated_headers += static_cast<std::size_t>(rd.u64("repeated headers"));
-        const std::uint64_t k = rd.count(16, "skipped");
-        for (std::uint64_t q = 0; q < k; ++q) {
-            const std::string name = rd.str("skipped name");
-            const auto n = static_cast<std::size_t>(rd.u64("skipped count"));
-            auto it = std::find_if(out.skipped.begin(), out.skipped.end(),
-                                   [&](const auto& s) { return s.first == name; });
+        out.records += s.records;
+        out.documents += s.documents;
+        out.blank_rows += s.blank_rows;
+        out.repeated_headers += s.repeated_headers;
+        out.malformed_rows += s.malformed_rows;
+        out.rejected_codes += s.rejected_codes;
+        for (std::size_t k = 0; k < s.date_rules.size(); ++k) out.date_rules[k] += s.date_rules[k];
+        for (const auto& [name, n] : s.skipped) {
+            auto it = std::find_if(out.skipped.begin(), out.skipped.end(), [&](const auto& x) { return x.first == name; });
             if (it == out.skipped.end()) out.skipped.emplace_back(name, n);
             else it->second += n;
         }
-        out.rejected_codes += static_cast<std::size_t>(rd.u64("rejected codes"));
-        const std::uint64_t x = rd.count(8, "rejected code examples");
-        for (std::uint64_t q = 0; q < x; ++q) {  // the first 20 over the ranks, in file order
-            std::string e = rd.str("rejected code example");
-            if (out.rejected_code_examples.size() < 20) out.rejected_code_examples.push_back(std::move(e));
-        }
-        // the first lines over the ranks, in file order: each rank lists its lines ascending, and
-        // the header line, which every rank reads, is listed once (a line not after the last kept)
-        const std::uint64_t sl = rd.count(8, "lines not UTF-8");
-        for (std::uint64_t q = 0; q < sl; ++q) {
-            const auto line = static_cast<std::size_t>(rd.u64("line not UTF-8"));
-            auto& lines = out.text.stray_lines;
-            if (lines.size() < io::encoding_evidence::max_listed && (lines.empty() || line > lines.back()))
-                lines.push_back(line);
-        }
-        expect_end(rd);
+        for (const auto& e : s.rejected_code_examples)  // the first 20 over the ranks, in file order
+            if (out.rejected_code_examples.size() < 20) out.rejected_code_examples.push_back(e);
+        add_lines(out.text.stray_lines, s.text.stray_lines, io::encoding_evidence::max_listed);
+        add_lines(out.malformed_lines, s.malformed_lines, 100);
     }
     return out;
 }
@@ -400,69 +444,6 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
 }
 
 namespace detail {
-
-// The serial form of a reader's counters (every member: the notes and manifest.json of one
-// process are made from them on rank 0).
-inline void write_read_stats(byte_writer& w, const io::patent_read_stats& s) {
-    w.u64(s.records);
-    w.u64(s.documents);
-    w.u64(s.skipped.size());
-    for (const auto& [name, n] : s.skipped) {
-        w.str(name);
-        w.u64(n);
-    }
-    w.str(s.layout);
-    w.u8(static_cast<std::uint8_t>(s.delimiter));
-    w.u8(static_cast<std::uint8_t>(s.encoding));
-    w.u8(static_cast<std::uint8_t>(s.text.requested));
-    w.u8(static_cast<std::uint8_t>(s.text.used));
-    w.u8(s.text.bom ? 1 : 0);
-    w.u64(s.text.stray_bytes);
-    w.u64(s.text.stray_lines.size());
-    for (const auto l : s.text.stray_lines) w.u64(l);
-    w.u64(s.text.transcoded_bytes);
-    w.u64(s.text.unassigned_bytes);
-    w.u64(s.malformed_rows);
-    w.u64(s.blank_rows);
-    w.u64(s.repeated_headers);
-    w.u64(s.malformed_lines.size());
-    for (const auto l : s.malformed_lines) w.u64(l);
-    for (const auto n : s.date_rules) w.u64(n);
-    w.u64(s.rejected_codes);
-    w.u64(s.rejected_code_examples.size());
-    for (const auto& e : s.rejected_code_examples) w.str(e);
-}
-
-inline io::patent_read_stats read_read_stats(byte_reader& rd) {
-    io::patent_read_stats s;
-    s.records = static_cast<std::size_t>(rd.u64("records"));
-    s.documents = static_cast<std::size_t>(rd.u64("documents"));
-    for (std::uint64_t k = rd.count(16, "skipped"); k > 0; --k) {
-        std::string name = rd.str("skipped name");
-        s.skipped.emplace_back(std::move(name), static_cast<std::size_t>(rd.u64("skipped count")));
-    }
-    s.layout = rd.str("layout");
-    s.delimiter = static_cast<char>(rd.u8("delimiter"));
-    s.encoding = static_cast<io::text_encoding>(rd.u8("encoding"));
-    s.text.requested = static_cast<io::text_encoding>(rd.u8("requested encoding"));
-    s.text.used = static_cast<io::text_encoding>(rd.u8("used encoding"));
-    s.text.bom = rd.u8("bom") != 0;
-    s.text.stray_bytes = static_cast<std::size_t>(rd.u64("stray bytes"));
-    for (std::uint64_t k = rd.count(8, "stray lines"); k > 0; --k)
-        s.text.stray_lines.push_back(static_cast<std::size_t>(rd.u64("stray line")));
-    s.text.transcoded_bytes = static_cast<std::size_t>(rd.u64("transcoded bytes"));
-    s.text.unassigned_bytes = static_cast<std::size_t>(rd.u64("unassigned bytes"));
-    s.malformed_rows = static_cast<std::size_t>(rd.u64("malformed rows"));
-    s.blank_rows = static_cast<std::size_t>(rd.u64("blank rows"));
-    s.repeated_headers = static_cast<std::size_t>(rd.u64("repeated headers"));
-    for (std::uint64_t k = rd.count(8, "malformed lines"); k > 0; --k)
-        s.malformed_lines.push_back(static_cast<std::size_t>(rd.u64("malformed line")));
-    for (auto& n : s.date_rules) n = static_cast<std::size_t>(rd.u64("date rule count"));
-    s.rejected_codes = static_cast<std::size_t>(rd.u64("rejected codes"));
-    for (std::uint64_t k = rd.count(8, "rejected code examples"); k > 0; --k)
-        s.rejected_code_examples.push_back(rd.str("rejected code example"));
-    return s;
-}
 
 // The serial form of what one input file gave (io::input_file_report).
 inline void write_file_report(byte_writer& w, const io::input_file_report& f) {
