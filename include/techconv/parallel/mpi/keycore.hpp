@@ -335,6 +335,22 @@ inline io::patent_read_stats global_stats(const io::patent_read_stats& st, MPI_C
     return out;
 }
 
+// The steps of a split reading after the ranks' own: repeated ids dropped across the ranks (each
+// noted in `out` by its file: `sources` gives the first row of each file among this rank's
+// rows), the global count of the records read, and, when `merge`, simple families merged
+// across the ranks. Collective.
+inline void finish_split_reading(io::patent_table_inputs& out, records::patent_table table,
+                                 const std::vector<std::pair<std::size_t, std::string>>& sources, bool merge,
+                                 MPI_Comm comm) {
+    out.table = drop_duplicate_ids(std::move(table), comm, sources, out);
+    out.read = static_cast<std::size_t>(global_rows(static_cast<index>(out.table.size()), comm).total);
+    if (merge) {
+        auto m = merge_families(std::move(out.table), comm);
+        out.table = std::move(m.table);
+        out.merged = m.merged;
+    }
+}
+
 inline std::uint64_t sum_u64(std::uint64_t v, MPI_Comm comm) {
     std::uint64_t s = 0;
     check(MPI_Allreduce(&v, &s, 1, MPI_UINT64_T, MPI_SUM, comm), "MPI_Allreduce");
@@ -433,13 +449,7 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
         text_all.transcoded_bytes = static_cast<std::size_t>(detail::sum_u64(ev.transcoded_bytes, comm));
         text_all.unassigned_bytes = static_cast<std::size_t>(detail::sum_u64(ev.unassigned_bytes, comm));
     }
-    out.table = drop_duplicate_ids(std::move(in.table), comm, path, out);
-    out.read = static_cast<std::size_t>(global_rows(static_cast<index>(out.table.size()), comm).total);
-    if (merge) {
-        auto m = merge_families(std::move(out.table), comm);
-        out.table = std::move(m.table);
-        out.merged = m.merged;
-    }
+    detail::finish_split_reading(out, std::move(in.table), {{0, path}}, merge, comm);
     return out;
 }
 
@@ -595,13 +605,7 @@ inline io::patent_table_inputs read_patent_tables_split(const std::vector<std::s
         sources.emplace_back(row, in.files[j].path);
         row += rows_of[j];
     }
-    out.table = drop_duplicate_ids(std::move(in.table), comm, sources, out);
-    out.read = static_cast<std::size_t>(global_rows(static_cast<index>(out.table.size()), comm).total);
-    if (merge) {
-        auto m = merge_families(std::move(out.table), comm);
-        out.table = std::move(m.table);
-        out.merged = m.merged;
-    }
+    detail::finish_split_reading(out, std::move(in.table), sources, merge, comm);
     return out;
 }
 
