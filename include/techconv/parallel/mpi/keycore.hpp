@@ -322,10 +322,11 @@ inline io::patent_read_stats global_stats(const io::patent_read_stats& st, MPI_C
         out.malformed_rows += s.malformed_rows;
         out.rejected_codes += s.rejected_codes;
         for (std::size_t k = 0; k < s.date_rules.size(); ++k) out.date_rules[k] += s.date_rules[k];
-        for (const auto& [name, n] : s.skipped) {
-            auto it = std::find_if(out.skipped.begin(), out.skipped.end(), [&](const auto& x) { return x.first == name; });
-            if (it == out.skipped.end()) out.skipped.emplace_back(name, n);
-            else it->second += n;
+        for (const auto& kind : s.skipped) {  // (name, count); no structured binding: a lambda uses it
+            auto it = std::find_if(out.skipped.begin(), out.skipped.end(),
+                                   [&kind](const auto& x) { return x.first == kind.first; });
+            if (it == out.skipped.end()) out.skipped.push_back(kind);
+            else it->second += kind.second;
         }
         for (const auto& e : s.rejected_code_examples)  // the first 20 over the ranks, in file order
             if (out.rejected_code_examples.size() < 20) out.rejected_code_examples.push_back(e);
