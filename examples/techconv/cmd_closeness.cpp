@@ -240,18 +240,7 @@ void write_reading(tser::byte_writer& w, const tan::collaboration_inputs& d, boo
     w.u64(d.bytes_not_utf8);
     tser::write(w, d.notes);
     w.u64(d.detections.size());
-    for (const auto& x : d.detections) {
-        w.str(x.source);
-        w.u32(static_cast<std::uint32_t>(x.format));
-        w.u8(x.format_detected ? 1 : 0);
-        w.u32(static_cast<std::uint32_t>(x.encoding));
-        w.u8(x.encoding_detected ? 1 : 0);
-        w.u8(x.bom ? 1 : 0);
-        w.u64(x.bytes_not_utf8);
-        w.u64(x.lf);
-        w.u64(x.crlf);
-        w.u64(x.cr);
-    }
+    for (const auto& x : d.detections) tmpi::write_detection(w, x);
 }
 
 // Adds what write_reading encoded to `d` (rank order = input order).
@@ -261,20 +250,7 @@ void read_reading(tser::byte_reader& rd, tan::collaboration_inputs& d) {
     d.bytes_not_utf8 += static_cast<std::size_t>(rd.u64("bytes_not_utf8"));
     for (auto& n : tser::read_labels(rd)) d.notes.push_back(std::move(n));
     const std::uint64_t k = rd.count(8, "detections");
-    for (std::uint64_t q = 0; q < k; ++q) {
-        tio::input_detection x;
-        x.source = rd.str("source");
-        x.format = static_cast<input_format>(rd.u32("format"));
-        x.format_detected = rd.u8("format_detected") != 0;
-        x.encoding = static_cast<tio::text_encoding>(rd.u32("encoding"));
-        x.encoding_detected = rd.u8("encoding_detected") != 0;
-        x.bom = rd.u8("bom") != 0;
-        x.bytes_not_utf8 = static_cast<std::size_t>(rd.u64("bytes_not_utf8"));
-        x.lf = static_cast<std::size_t>(rd.u64("lf"));
-        x.crlf = static_cast<std::size_t>(rd.u64("crlf"));
-        x.cr = static_cast<std::size_t>(rd.u64("cr"));
-        d.detections.push_back(std::move(x));
-    }
+    for (std::uint64_t q = 0; q < k; ++q) d.detections.push_back(tmpi::read_detection(rd));
     tser::expect_end(rd);
 }
 

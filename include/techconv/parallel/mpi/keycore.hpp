@@ -454,14 +454,10 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
     return out;
 }
 
-namespace detail {
-
-// The serial form of what one input file gave (io::input_file_report).
-inline void write_file_report(byte_writer& w, const io::input_file_report& f) {
-    w.str(f.path);
-    w.u8(static_cast<std::uint8_t>(f.format));
-    write_read_stats(w, f.stats);
-    const auto& d = f.detection;
+/// \brief Encodes an input's detection record (io::input_detection: source, format, encoding,
+/// whether each was detected, BOM, bytes not UTF-8, line-end counts), for a rank that reads
+/// an input to send rank 0 what one process reports of it.
+inline void write_detection(byte_writer& w, const io::input_detection& d) {
     w.str(d.source);
     w.u8(static_cast<std::uint8_t>(d.format));
     w.u8(d.format_detected ? 1 : 0);
@@ -474,12 +470,9 @@ inline void write_file_report(byte_writer& w, const io::input_file_report& f) {
     w.u64(d.cr);
 }
 
-inline io::input_file_report read_file_report(byte_reader& rd) {
-    io::input_file_report f;
-    f.path = rd.str("path");
-    f.format = static_cast<io::input_format>(rd.u8("format"));
-    f.stats = read_read_stats(rd);
-    auto& d = f.detection;
+/// \brief Decodes a detection record written by write_detection. \throws parse_error on truncation.
+inline io::input_detection read_detection(byte_reader& rd) {
+    io::input_detection d;
     d.source = rd.str("detection source");
     d.format = static_cast<io::input_format>(rd.u8("detection format"));
     d.format_detected = rd.u8("format detected") != 0;
@@ -490,6 +483,25 @@ inline io::input_file_report read_file_report(byte_reader& rd) {
     d.lf = static_cast<std::size_t>(rd.u64("lf"));
     d.crlf = static_cast<std::size_t>(rd.u64("crlf"));
     d.cr = static_cast<std::size_t>(rd.u64("cr"));
+    return d;
+}
+
+namespace detail {
+
+// The serial form of what one input file gave (io::input_file_report).
+inline void write_file_report(byte_writer& w, const io::input_file_report& f) {
+    w.str(f.path);
+    w.u8(static_cast<std::uint8_t>(f.format));
+    write_read_stats(w, f.stats);
+    write_detection(w, f.detection);
+}
+
+inline io::input_file_report read_file_report(byte_reader& rd) {
+    io::input_file_report f;
+    f.path = rd.str("path");
+    f.format = static_cast<io::input_format>(rd.u8("format"));
+    f.stats = read_read_stats(rd);
+    f.detection = read_detection(rd);
     return f;
 }
 
