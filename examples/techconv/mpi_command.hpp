@@ -158,14 +158,22 @@ struct ranked_patents {
 /// How the ranks read the patent inputs of a distributed command (patent_split_of).
 enum class patent_split {
     rank0,        ///< rank 0 reads every input as one process does
-    byte_ranges,  ///< one Lens, canonical CSV or USPTO XML file, split by byte ranges at record starts
+    byte_ranges,  ///< one file of a byte_range_splittable format, split by byte ranges at record starts
     files,        ///< every input a file one reader reads alone: split by whole files
 };
 
+/// Whether the one input of `a` (of format `f`) is UTF-16 text, named by --encoding or
+/// detected: its lines are not split by byte ranges.
+inline bool utf16_text(const rp::arguments& a, input_format f) {
+    const auto e = a.encoding == tio::text_encoding::automatic ? tio::input_encoding(a.inputs.front(), f) : a.encoding;
+    return e == tio::text_encoding::utf16le || e == tio::text_encoding::utf16be;
+}
+
 /// How the inputs of `a` (format option `fmt`) are read on the ranks, decided by rank 0 and
-/// the same on every rank: one Lens, canonical CSV or USPTO XML file by byte ranges; several
-/// files, or one file of another format, each read by one reader alone (lens, uspto-xml, csv,
-/// derwent, patentsview, google-patents, lens-json; given or detected per file), by whole files;
+/// the same on every rank: one file of a byte_range_splittable format (Lens, Google Patents,
+/// canonical CSV, USPTO XML, Derwent, Lens patent JSON, PatentsView JSON; not UTF-16) by byte
+/// ranges; several files, or one UTF-16 file, each read by one reader alone (given or detected
+/// per file), by whole files;
 /// anything else by rank 0 as one process reads it: standard input among the inputs, a
 /// PATSTAT or PatentsView bulk table set (its tables are joined), a file of papers, or a file
 /// whose format cannot be detected (rank 0 then reports the error as one process does).
@@ -189,7 +197,9 @@ inline patent_split patent_split_of(const rp::arguments& a, input_format fmt, MP
         } catch (...) {  // rank 0 reads: the error is then reported as one process reports it
             fs.clear();
         }
-        if (fs.size() == 1 && tmpi::byte_range_splittable(fs.front())) {
+        // (a UTF-16 file is read whole by one rank: its records are not split by byte ranges)
+        if (fs.size() == 1 && tmpi::byte_range_splittable(fs.front()) &&
+            (fs.front() == input_format::uspto_xml || !utf16_text(a, fs.front()))) {
             decided[0] = static_cast<int>(patent_split::byte_ranges);
             decided[1] = static_cast<int>(fs.front());
         } else if (!fs.empty()) {

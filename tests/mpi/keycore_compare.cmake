@@ -9,7 +9,8 @@
 # INPUT (when it does not exist); PAPER_FILES, PAPER_RECORDS, PYTHON: the synthetic Scopus files
 # closeness/make_papers.py writes (INPUT lists them); QUALITY_CORPUS, RECORDS, CITATIONS, PYTHON:
 # the script (bench/make_quality_corpus.py) writing INPUT (its records.csv) and citations.csv and
-# classes.csv beside it (when INPUT does not exist); RUNS: the runs ("NP|W0,W1,..." separated by
+# classes.csv beside it (when INPUT does not exist); SPLIT_KIND, SPLIT_SOURCE, PYTHON: the
+# file make_split_inputs.py writes as INPUT from SPLIT_SOURCE (when INPUT does not exist); RUNS: the runs ("NP|W0,W1,..." separated by
 # ",,"; "NP|" for equal shares), default the two above.
 cmake_policy(VERSION 3.16)  # a script run with -P: lists keep empty elements (CMP0007)
 include("${CMAKE_CURRENT_LIST_DIR}/keycore_runs.cmake")
@@ -34,6 +35,16 @@ if(TABLE_KIND AND NOT EXISTS "${INPUT}")  # a numeric table for weights (make_we
                           "${TABLE_ARG}" RESULT_VARIABLE rc ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "could not write the table ${INPUT}: ${err}")
+  endif()
+endif()
+if(SPLIT_KIND AND NOT EXISTS "${INPUT}")  # a file to split by byte ranges (make_split_inputs.py)
+  get_filename_component(_dir "${INPUT}" DIRECTORY)
+  file(MAKE_DIRECTORY "${_dir}")
+  # with the default runs' shares: the script fails unless one of their cuts falls inside a record
+  execute_process(COMMAND "${PYTHON}" "${CMAKE_CURRENT_LIST_DIR}/make_split_inputs.py" ${SPLIT_KIND}
+                          "${SPLIT_SOURCE}" "${INPUT}" 1,4 5,0,2 RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "could not write ${INPUT}: ${err}")
   endif()
 endif()
 if(PAPER_FILES)  # synthetic Scopus files for closeness (make_papers.py: INPUT lists them)

@@ -448,15 +448,17 @@ void check_split_files() {
     if (me == 0) std::filesystem::remove_all(dir);
 }
 
-// mpi::read_patent_table_split of one USPTO grant XML file (documents concatenated, each
-// starting on a line `<?xml`), weights 1 / 1,3 / 5,0,2. Reference computed here from the bytes:
-// rank r's documents are those whose `<?xml` line starts at or after the first such line at or
-// after share_cuts(size)[r] and before the first at or after cut[r + 1], i.e. the lines
-// [first, last) of the file; the rows one io::read_patent_table of the whole file gives with a
-// source line in that range are rank r's, in order (families not merged: each rank's table
-// before any gather). Then, families merged and rows gathered, table and notes must be those of
-// one process (the line numbers in the notes included).
-void check_split_xml(const std::string& path) {
+// mpi::read_patent_table_split of one file whose records start on lines with a prefix: USPTO
+// grant XML (documents concatenated, each on a line `<?xml`), Derwent (records from a line
+// `PT `), Lens patent JSON Lines (a record per line, `{`); weights 1 / 1,3 / 5,0,2. Reference
+// computed here from the bytes: rank r's records are those whose first line starts at or after
+// the first such line at or after share_cuts(size)[r] and before the first at or after
+// cut[r + 1], i.e. the lines [first, last) of the file; the rows one io::read_patent_table of
+// the whole file gives with a source line in that range are rank r's, in order (families not
+// merged: each rank's table before any gather). Then, families merged and rows gathered, table
+// and notes must be those of one process (the line numbers in the notes included).
+void check_split_lines(const std::string& path, techconv::io::input_format format, const std::string& prefix,
+                       std::size_t min_records, const std::string& what) {
     namespace rec = techconv::records;
     namespace tio = techconv::io;
     const int me = tmpi::rank(MPI_COMM_WORLD), p = tmpi::size(MPI_COMM_WORLD);
@@ -471,15 +473,15 @@ void check_split_xml(const std::string& path) {
         f.seekg(0);
         f.read(&bytes[0], static_cast<std::streamsize>(bytes.size()));
     }
-    std::vector<std::pair<std::int64_t, std::size_t>> starts;  // (offset, line) of every `<?xml` line
+    std::vector<std::pair<std::int64_t, std::size_t>> starts;  // (offset, line) of every record's first line
     std::size_t line = 1;
     for (std::size_t i = 0; i < bytes.size(); ++i) {
-        if ((i == 0 || bytes[i - 1] == '\n') && bytes.compare(i, 5, "<?xml") == 0)
+        if ((i == 0 || bytes[i - 1] == '\n') && bytes.compare(i, prefix.size(), prefix) == 0)
             starts.emplace_back(static_cast<std::int64_t>(i), line);
         if (bytes[i] == '\n') ++line;
     }
     const auto cut = tmpi::share_cuts(static_cast<std::int64_t>(bytes.size()), w);
-    auto line_at = [&](std::int64_t pos) {  // line of the first document starting at or after pos
+    auto line_at = [&](std::int64_t pos) {  // line of the first record starting at or after pos
         if (pos <= 0) return std::size_t{1};
         for (const auto& s : starts)
             if (s.first >= pos) return s.second;
@@ -488,7 +490,7 @@ void check_split_xml(const std::string& path) {
     const std::size_t first = line_at(cut[static_cast<std::size_t>(me)]),
                       last = line_at(cut[static_cast<std::size_t>(me) + 1]);
     tio::read_patents_options ro;
-    ro.format = tio::input_format::uspto_xml;
+    ro.format = format;
     ro.merge_families = false;
     const auto whole = tio::read_patent_table(std::vector<std::string>{path}, ro);
     std::vector<std::size_t> mine;  // rows of the whole file from this rank's documents
@@ -497,14 +499,14 @@ void check_split_xml(const std::string& path) {
         if (c->source_line(k) >= first && c->source_line(k) < last) mine.push_back(i);
     }
     const bool empty_share = p == 3 && me == 1;  // weight 0
-    bool ok = starts.size() >= 20 && mine.empty() == empty_share;  // the file holds 25 documents
+    bool ok = starts.size() >= min_records && mine.empty() == empty_share;
     {
         const auto got = tmpi::read_patent_table_split(path, ro, false, w, MPI_COMM_WORLD);
         ok = ok && got.table.size() == mine.size();
         for (std::size_t j = 0; ok && j < mine.size(); ++j)
             ok = techconv_test::same_record(got.table.to_record(j), whole.table.to_record(mine[j]));
     }
-    verdict("one USPTO XML file by byte ranges at document starts: each rank holds its documents only", ok);
+    verdict("one " + what + " file by byte ranges at record starts: each rank holds its records only", ok);
     ro.merge_families = true;
     const auto want = tio::read_patent_table(std::vector<std::string>{path}, ro);
     auto got = tmpi::read_patent_table_split(path, ro, false, w, MPI_COMM_WORLD);
@@ -516,7 +518,27 @@ void check_split_xml(const std::string& path) {
         for (std::size_t i = 0; ok && i < all.size(); ++i)
             ok = techconv_test::same_record(all.to_record(i), want.table.to_record(i));
     }
-    verdict("one USPTO XML file by byte ranges: table and report of one process", ok);
+    verdict("one " + what + " file by byte ranges: table and report of one process", ok);
+}
+
+// One Lens patent JSON Lines file written here (60 records, a blank line among them, each
+// record on its line), split as above at the lines starting `{`.
+void check_split_json_lines() {
+    const std::string path = "mpi_check_split.jsonl";
+    if (tmpi::rank(MPI_COMM_WORLD) == 0) {
+        std::ofstream f(path, std::ios::binary);
+        for (int i = 0; i < 60; ++i) {
+            f << "{\"lens_id\":\"000-000-000-000-" << 100 + i << "\",\"jurisdiction\":\"US\",\"doc_number\":\""
+              << 7000000 + i << "\",\"kind\":\"B2\",\"date_published\":\"201" << i % 10
+              << "-01-02\",\"biblio\":{\"classifications_ipcr\":{\"classifications\":[{\"symbol\":\"G06F"
+              << 1 + i % 7 << "/00\"}]}}}\n";
+            if (i == 30) f << "\n";
+        }
+    }
+    MPI_Barrier(MPI_COMM_WORLD);
+    check_split_lines(path, techconv::io::input_format::lens_json, "{", 60, "Lens patent JSON Lines");
+    MPI_Barrier(MPI_COMM_WORLD);
+    if (tmpi::rank(MPI_COMM_WORLD) == 0) std::remove(path.c_str());
 }
 
 void check_profiles(idx n) {
@@ -610,9 +632,14 @@ int main(int argc, char** argv) {
         check_profiles(40000);
         const std::string data = argc > 1 ? argv[1] : "";
         if (const std::string xml = data + "/patents-uspto-grant-xml/ipg120103.small.xml"; !data.empty() && exists(xml))
-            check_split_xml(xml);
+            check_split_lines(xml, techconv::io::input_format::uspto_xml, "<?xml", 20, "USPTO XML");  // 25 documents
         else if (tmpi::rank(MPI_COMM_WORLD) == 0)
             std::printf("SKIP one USPTO XML file by byte ranges (no datasets)\n");
+        if (const std::string dii = data + "/derwent-dii-drones/derwent_drone_drones_1_500.ciw"; !data.empty() && exists(dii))
+            check_split_lines(dii, techconv::io::input_format::derwent, "PT ", 500, "Derwent");  // 500 records
+        else if (tmpi::rank(MPI_COMM_WORLD) == 0)
+            std::printf("SKIP one Derwent file by byte ranges (no datasets)\n");
+        check_split_json_lines();
         for (const char* f : {"patents-lens-jet-engines/lens-export.csv", "patents-lens-sangamo/lens-export.csv"}) {
             const std::string path = data + "/" + f;
             if (data.empty() || !exists(path)) {

@@ -108,6 +108,36 @@ struct csv_options {
     std::string preamble_prefix;
 };
 
+/// \brief How a delimited text starts, as csv_reader decides it (csv_table_start_of).
+struct csv_table_start {
+    char delimiter = ',';   ///< the delimiter the table is read with
+    bool sep_line = false;  ///< the first line is a `sep=X` line (delimiter_hint), not part of the table
+    bool preamble = false;  ///< the first line starts with csv_options::preamble_prefix: a note before the header
+};
+
+/// \brief The start of a table whose text (after a byte-order mark) begins with `head`: the
+/// first line's `sep=X` hint, the preamble (csv_options::preamble_prefix) and the delimiter
+/// (opts.delimiter, or with auto_delimiter: the hint's, else the character right after the
+/// preamble's prefix when it is ',', ';' or a tab, else detect_delimiter of the first line).
+/// csv_reader decides with `head` = the first 60 bytes of the text (30 in UTF-16), so that
+/// the decision does not depend on the read block; whoever decides for it passes the same.
+inline csv_table_start csv_table_start_of(std::string_view head, const csv_options& opts) {
+    const std::string_view first = head.substr(0, head.find_first_of("\r\n"));
+    const char hint = delimiter_hint(first);
+    const std::string_view prefix = opts.preamble_prefix;
+    csv_table_start t;
+    t.sep_line = hint != '\0';
+    t.preamble = !prefix.empty() && first.size() >= prefix.size() && iequals(first.substr(0, prefix.size()), prefix);
+    t.delimiter = opts.delimiter;
+    if (t.delimiter == auto_delimiter) {
+        const char after = t.preamble && first.size() > prefix.size() ? first[prefix.size()] : '\0';
+        t.delimiter = t.sep_line                                          ? hint
+                      : (after == ',' || after == ';' || after == '\t') ? after
+                                                                         : detect_delimiter(first);
+    }
+    return t;
+}
+
 /// \brief Streaming CSV reader. One record at a time; views returned by
 /// field() stay valid until the next call to next().
 ///
@@ -273,19 +303,10 @@ private:
         const std::size_t sample = utf16 ? 30 : 60;
         std::string_view head = src_.fill() ? std::string_view(src_.data(), src_.available()) : std::string_view();
         head = head.substr(0, sample);
-        const std::string_view first = head.substr(0, head.find_first_of("\r\n"));
-        const char hint = delimiter_hint(first);
-        const std::string_view prefix = opts_.preamble_prefix;
-        const bool preamble = !prefix.empty() && first.size() >= prefix.size() &&
-                              iequals(first.substr(0, prefix.size()), prefix);
-        if (opts_.delimiter == auto_delimiter) {
-            const char after = preamble && first.size() > prefix.size() ? first[prefix.size()] : '\0';
-            opts_.delimiter = hint != '\0'                                        ? hint
-                              : (after == ',' || after == ';' || after == '\t') ? after
-                                                                                 : detect_delimiter(first);
-        }
-        if (hint != '\0') read_record();  // a `sep=X` line is not part of the table
-        if (preamble && read_record()) {
+        const csv_table_start table = csv_table_start_of(head, opts_);
+        opts_.delimiter = table.delimiter;
+        if (table.sep_line) read_record();  // a `sep=X` line is not part of the table
+        if (table.preamble && read_record()) {
             preamble_line_ = record_line_;
             for (std::size_t i = 0; i < size(); ++i) preamble_.emplace_back(trim((*this)[i]));
         }

@@ -45,6 +45,9 @@ struct lens_json_options {
     std::size_t max_codes_per_record = 1000;
     bool classify_applicants = true;         ///< type applicants by name rules
     const applicant_rules* rules = nullptr;  ///< rules (nullptr: default_applicant_rules())
+    /// Records of the file before this input, when it is a part of a file read alone (a rank's
+    /// share under mpirun): messages number the first record read records_before + 1.
+    std::size_t records_before = 0;
 };
 
 /// \brief Streaming reader of Lens patent records in JSON (Lens Patent API responses and JSON Lines).
@@ -108,11 +111,13 @@ public:
     /// Reads the file at `path`. \throws parse_error (io_error) if it cannot be opened.
     explicit lens_json_reader(const std::string& path, lens_json_options opts = {})
         : opts_(std::move(opts)), items_(path, line_opts(opts_), "a Lens patent record") {
+        index_ = opts_.records_before;
         stats_.layout = "lens-json";
     }
     /// Reads `in`; `source` names it in messages.
     lens_json_reader(std::istream& in, std::string source, lens_json_options opts = {})
         : opts_(std::move(opts)), items_(in, std::move(source), line_opts(opts_), "a Lens patent record") {
+        index_ = opts_.records_before;
         stats_.layout = "lens-json";
     }
 

@@ -79,6 +79,10 @@ struct read_patents_options {
     /// twice. Dropped records are counted and listed (patent_inputs::duplicates). false keeps them.
     bool drop_duplicates = true;
     read_progress progress;                         ///< progress callbacks (optional)
+    /// Records of the file before the (one) input, when it is a part of a file (a rank's share
+    /// under mpirun): the JSON readers, which name records by number in their messages, number
+    /// the first one records_before + 1 (the other readers' numbers are offset by the caller).
+    std::size_t records_before = 0;
 };
 
 /// \brief What one input file gave.
@@ -283,6 +287,7 @@ void construct_patent_reader(input_source& in, input_format f, const read_patent
             patentsview_options o;
             o.encoding = opts.encoding;
             o.max_codes_per_record = opts.limits.max_codes_per_record;
+            o.records_before = opts.records_before;
             make(reader_tag<patentsview_reader>{}, in.stream(), path, o);
             return;
         }
@@ -290,6 +295,7 @@ void construct_patent_reader(input_source& in, input_format f, const read_patent
             lens_json_options o;
             o.encoding = opts.encoding;
             o.max_codes_per_record = opts.limits.max_codes_per_record;
+            o.records_before = opts.records_before;
             make(reader_tag<lens_json_reader>{}, in.stream(), path, o);
             return;
         }

@@ -46,6 +46,9 @@ struct patentsview_options {
     std::size_t max_codes_per_record = 1000;
     bool classify_applicants = true;         ///< type assignees without a type code by name rules
     const applicant_rules* rules = nullptr;  ///< rules (nullptr: default_applicant_rules())
+    /// Patents of the file before this input, when it is a part of a file read alone (a rank's
+    /// share under mpirun): messages number the first patent read records_before + 1.
+    std::size_t records_before = 0;
 };
 
 namespace detail {
@@ -182,11 +185,13 @@ public:
     /// Reads the file at `path`. \throws parse_error (io_error) if it cannot be opened.
     explicit patentsview_reader(const std::string& path, patentsview_options opts = {})
         : opts_(std::move(opts)), items_(path, line_opts(opts_), "a PatentsView patent") {
+        index_ = opts_.records_before;
         stats_.layout = "patentsview";
     }
     /// Reads `in`; `source` names it in messages.
     patentsview_reader(std::istream& in, std::string source, patentsview_options opts = {})
         : opts_(std::move(opts)), items_(in, std::move(source), line_opts(opts_), "a PatentsView patent") {
+        index_ = opts_.records_before;
         stats_.layout = "patentsview";
     }
 

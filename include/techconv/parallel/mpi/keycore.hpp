@@ -22,6 +22,7 @@
 #include <exception>  // std::exception_ptr, std::current_exception
 #include <fstream>    // std::ifstream
 #include <istream>    // std::istream
+#include <memory>     // std::unique_ptr, std::make_unique
 #include <sstream>    // std::stringstream
 #include <stdexcept>  // std::runtime_error
 #include <streambuf>  // std::streambuf
@@ -34,7 +35,10 @@
 #include "techconv/analysis/quality.hpp"
 #include "techconv/config.hpp"
 #include "techconv/error.hpp"
+#include "techconv/format/csv.hpp"
 #include "techconv/io/detect.hpp"
+#include "techconv/io/generic_csv.hpp"
+#include "techconv/io/google_patents.hpp"
 #include "techconv/io/patent_inputs.hpp"
 #include "techconv/parallel/families.hpp"
 #include "techconv/parallel/mpi/records.hpp"
@@ -94,13 +98,17 @@ inline std::vector<std::int64_t> share_cuts(std::int64_t size, const std::vector
     return c;
 }
 
-/// \brief Whether a file of format `f` can be split into byte ranges at record starts: one
-/// record per line (the Lens export and the techconv canonical CSV, whose quoted fields hold
-/// no line break), or one document per `<?xml` line (USPTO grant XML, a concatenation of
-/// documents). Other formats (JSON, WoS/Scopus/PubMed records, multi-table extracts) are
-/// read by whole files (read_patent_tables_split) or by one rank.
+/// \brief Whether a file of format `f` can be split into byte ranges at record starts: CSV
+/// records where one reader finds them (Lens, Google Patents, techconv canonical CSV; quoted
+/// fields may hold line breaks; not UTF-16), documents on lines `<?xml` (USPTO grant XML, a
+/// concatenation of documents), Derwent records on lines `PT `, JSON values starting a line
+/// at the top level (Lens patent JSON, PatentsView JSON: JSON Lines split line by line, a
+/// document over many lines read by one rank). Multi-table extracts are read by their own
+/// split readings or by one rank; paper formats by whole files.
 inline bool byte_range_splittable(io::input_format f) {
-    return f == io::input_format::lens || f == io::input_format::csv || f == io::input_format::uspto_xml;
+    return f == io::input_format::lens || f == io::input_format::csv || f == io::input_format::google_patents ||
+           f == io::input_format::uspto_xml || f == io::input_format::derwent || f == io::input_format::lens_json ||
+           f == io::input_format::patentsview;
 }
 
 namespace detail {
@@ -112,7 +120,7 @@ namespace detail {
 // 0: the header line's too). The bytes are scanned in blocks, never held whole.
 struct line_share {
     bool has_header = true;
-    std::string header;
+    std::string header;  // the bytes before the first record (the header line, its line end included)
     std::int64_t begin = 0, end = 0;
     std::int64_t breaks = 0;
     std::int64_t rows = 0;
@@ -121,43 +129,9 @@ struct line_share {
 
 constexpr std::size_t share_block = std::size_t{1} << 20;  // bytes read at a time
 
-inline line_share read_line_share(const std::string& path, int rank, const std::vector<std::int64_t>& cut,
-                                  bool has_header = true, const std::string& record_start = {}) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw std::runtime_error(path + ": cannot open");
-    f.seekg(0, std::ios::end);
-    const auto size = static_cast<std::int64_t>(f.tellg());
-    f.seekg(0);
-    line_share out;
-    out.has_header = has_header;
-    std::int64_t header_end = 0;
-    if (has_header) {
-        std::getline(f, out.header);
-        header_end = f.tellg() < 0 ? size : static_cast<std::int64_t>(f.tellg());
-    }
-    auto line_start_at_or_after = [&](std::int64_t pos) -> std::int64_t {
-        if (pos <= header_end) return header_end;
-        if (pos >= size) return size;
-        f.clear();
-        f.seekg(pos - 1);
-        std::string line;
-        std::getline(f, line);  // the line holding pos - 1 belongs to the previous share
-        for (;;) {  // then the first line that starts a record
-            const auto p = f.tellg();
-            if (p < 0) return size;
-            if (record_start.empty()) return static_cast<std::int64_t>(p);
-            if (!std::getline(f, line)) return size;
-            if (line.compare(0, record_start.size(), record_start) == 0) return static_cast<std::int64_t>(p);
-        }
-    };
-    const auto u = static_cast<std::size_t>(rank);
-    out.begin = line_start_at_or_after(std::min(cut[u], size));
-    out.end = std::max(out.begin, line_start_at_or_after(std::min(cut[u + 1], size)));
-    io::line_end_counter ends;  // every share starts at a line start: the counts add up
-    if (rank == 0 && has_header) {
-        ends.feed(out.header.data(), out.header.size());
-        if (header_end > static_cast<std::int64_t>(out.header.size())) ends.feed("\n", 1);
-    }
+// The line breaks ('\n'), non-empty lines and line ends (`ends`, continued) of the bytes
+// [out.begin, out.end) of `f`, which start at a line start.
+inline void count_share_lines(line_share& out, std::ifstream& f, const std::string& path, io::line_end_counter& ends) {
     bool content = false;  // the current line has a character other than '\r'
     std::vector<char> block(share_block);
     f.clear();
@@ -184,6 +158,44 @@ inline line_share read_line_share(const std::string& path, int rank, const std::
     out.lf = ends.lf();
     out.crlf = ends.crlf();
     out.cr = ends.cr();
+}
+
+inline line_share read_line_share(const std::string& path, int rank, const std::vector<std::int64_t>& cut,
+                                  bool has_header = true, const std::string& record_start = {}) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw std::runtime_error(path + ": cannot open");
+    f.seekg(0, std::ios::end);
+    const auto size = static_cast<std::int64_t>(f.tellg());
+    f.seekg(0);
+    line_share out;
+    out.has_header = has_header;
+    std::int64_t header_end = 0;
+    if (has_header) {  // the header line's bytes, its line end included
+        std::getline(f, out.header);
+        header_end = f.tellg() < 0 ? size : static_cast<std::int64_t>(f.tellg());
+        if (header_end > static_cast<std::int64_t>(out.header.size())) out.header.push_back('\n');
+    }
+    auto line_start_at_or_after = [&](std::int64_t pos) -> std::int64_t {
+        if (pos <= header_end) return header_end;
+        if (pos >= size) return size;
+        f.clear();
+        f.seekg(pos - 1);
+        std::string line;
+        std::getline(f, line);  // the line holding pos - 1 belongs to the previous share
+        for (;;) {  // then the first line that starts a record
+            const auto p = f.tellg();
+            if (p < 0) return size;
+            if (record_start.empty()) return static_cast<std::int64_t>(p);
+            if (!std::getline(f, line)) return size;
+            if (line.compare(0, record_start.size(), record_start) == 0) return static_cast<std::int64_t>(p);
+        }
+    };
+    const auto u = static_cast<std::size_t>(rank);
+    out.begin = line_start_at_or_after(std::min(cut[u], size));
+    out.end = std::max(out.begin, line_start_at_or_after(std::min(cut[u + 1], size)));
+    io::line_end_counter ends;  // every share starts at a line start: the counts add up
+    if (rank == 0 && has_header) ends.feed(out.header.data(), out.header.size());
+    count_share_lines(out, f, path, ends);
     return out;
 }
 
@@ -195,8 +207,8 @@ public:
     share_buf(const line_share& sh, std::int64_t breaks_before, const std::string& path)
         : file_(path, std::ios::binary), at_(sh.begin), end_(sh.end), block_(share_block) {
         if (!file_) throw std::runtime_error(path + ": cannot open");
-        prefix_.reserve(sh.header.size() + 1 + static_cast<std::size_t>(breaks_before));
-        if (sh.has_header) prefix_.append(sh.header).append(1, '\n');
+        prefix_.reserve(sh.header.size() + static_cast<std::size_t>(breaks_before));
+        prefix_.append(sh.header);  // empty without a header
         prefix_.append(static_cast<std::size_t>(breaks_before), '\n');
         file_.seekg(sh.begin);
         char* const p = prefix_.data();  // an empty prefix (an XML share of rank 0): no bytes
@@ -222,6 +234,338 @@ private:
     std::int64_t at_, end_;
     std::vector<char> block_;
 };
+
+// Where the records of a delimited text start, in any byte range, as io::csv_reader
+// (format/csv.hpp) reads them: a quoted field may hold line breaks, so a line start is not
+// always a record start. The reader's states between two bytes: at a record's start, at a
+// field's start, in an unquoted field (a quote there is text), in a quoted field, right after
+// a quote in a quoted field (the closing one, or the first of a doubled pair), right after
+// a CR that ended a record (a LF next belongs to it).
+enum csv_state : std::uint8_t { at_record, at_field, in_unquoted, in_quoted, after_quote, after_cr, csv_states };
+
+class csv_scanner {
+public:
+    explicit csv_scanner(char delimiter, char quote = '"') {
+        enum : std::uint8_t { other, delim, quote_mark, lf, cr };
+        for (auto& c : class_) c = other;
+        class_[static_cast<unsigned char>(delimiter)] = delim;
+        class_[static_cast<unsigned char>(quote)] = quote_mark;
+        class_[static_cast<unsigned char>('\n')] = lf;
+        class_[static_cast<unsigned char>('\r')] = cr;
+        // after a record's or a field's start, a CR's (but for its LF), or a closing quote's
+        const std::uint8_t start[5] = {in_unquoted, at_field, in_quoted, at_record, after_cr};
+        for (int s = 0; s < csv_states; ++s)
+            for (int k = 0; k < 5; ++k) next_[s][k] = start[k];
+        next_[after_cr][lf] = at_record;
+        for (int k = 0; k < 5; ++k) next_[in_quoted][k] = in_quoted;
+        next_[in_quoted][quote_mark] = after_quote;
+        next_[in_unquoted][quote_mark] = in_unquoted;  // a stray quote is text
+        next_[after_quote][quote_mark] = in_quoted;     // a doubled quote
+        // (after a closing quote, any other character is the reader's bad_quote error)
+    }
+    std::uint8_t step(std::uint8_t s, char c) const noexcept { return next_[s][class_[static_cast<unsigned char>(c)]]; }
+    // Whether the byte `c` read in state `s` starts a record (an empty line's line end too).
+    static bool record_start(std::uint8_t s, char c) noexcept { return s == at_record || (s == after_cr && c != '\n'); }
+    // Whether the byte `c` read in state `s` ends a line as the reader numbers lines (every LF
+    // but a CR's; a CR outside quotes).
+    static bool line_break(std::uint8_t s, char c) noexcept {
+        return (c == '\n' && s != after_cr) || (c == '\r' && s != in_quoted);
+    }
+
+private:
+    std::uint8_t class_[256];
+    std::uint8_t next_[csv_states][5];
+};
+
+// The state after the bytes [begin, end) of `f` from each state (f[s]): one run over the
+// bytes per distinct state reached (a block's runs from states that met are merged).
+struct csv_transfer {
+    std::uint8_t to[csv_states];
+};
+
+inline csv_transfer scan_transfer(const csv_scanner& sc, std::ifstream& f, std::int64_t begin, std::int64_t end,
+                                  const std::string& path) {
+    csv_transfer t{};
+    for (std::uint8_t s = 0; s < csv_states; ++s) t.to[s] = s;
+    std::vector<char> block(share_block);
+    f.clear();
+    f.seekg(begin);
+    for (std::int64_t at = begin; at < end;) {
+        const auto want = static_cast<std::streamsize>(std::min<std::int64_t>(end - at, static_cast<std::int64_t>(block.size())));
+        f.read(block.data(), want);
+        const std::streamsize got = f.gcount();
+        if (got <= 0) throw std::runtime_error(path + ": read failed (the file changed while it was read?)");
+        std::uint8_t done[csv_states];  // the end state of each state this block starts in
+        bool seen[csv_states] = {};
+        for (const std::uint8_t s0 : t.to) {
+            if (seen[s0]) continue;
+            seen[s0] = true;
+            std::uint8_t s = s0;
+            for (std::streamsize i = 0; i < got; ++i) s = sc.step(s, block[static_cast<std::size_t>(i)]);
+            done[s0] = s;
+        }
+        for (auto& s : t.to) s = done[s];
+        at += got;
+    }
+    return t;
+}
+
+// The first record start at or after byte `pos` of `f` (`size` if none), the reader being in
+// state `s` before byte `pos`.
+inline std::int64_t first_record_start(const csv_scanner& sc, std::ifstream& f, std::int64_t pos, std::uint8_t s,
+                                       std::int64_t size) {
+    std::vector<char> block(std::size_t{1} << 16);
+    f.clear();
+    f.seekg(pos);
+    while (pos < size) {
+        f.read(block.data(), static_cast<std::streamsize>(std::min<std::int64_t>(size - pos, static_cast<std::int64_t>(block.size()))));
+        const std::streamsize got = f.gcount();
+        if (got <= 0) return size;
+        for (std::streamsize i = 0; i < got; ++i, ++pos) {
+            const char c = block[static_cast<std::size_t>(i)];
+            if (csv_scanner::record_start(s, c)) return pos;
+            s = sc.step(s, c);
+        }
+    }
+    return size;
+}
+
+// This rank's part of a delimited text file read by io::csv_reader with the options `co`
+// (its delimiter and preamble): the bytes before the first data record (a `sep=` line, a
+// preamble line, the header record, blank lines), read by every rank, and the byte range
+// [begin, end) of the records that START in this rank's byte range [cut[r], cut[r + 1]),
+// with the lines the reader counts among them (`breaks`), the records that are not empty
+// (`rows`) and their line ends. Record starts are those of one reader of the whole file,
+// quoted line breaks included: each rank scans its range once from every state of the reader
+// (csv_transfer), the ranks' transfers are gathered, and each rank continues from the state
+// that the ranges before it end in. The bytes are scanned in blocks, never held whole.
+// Collective; an error of any rank (cannot open, a UTF-16 file) is every rank's.
+inline line_share read_csv_share(const std::string& path, const std::vector<std::int64_t>& cut,
+                                 const io::csv_options& co, MPI_Comm comm) {
+    const int me = rank(comm);
+    std::exception_ptr failed;
+    std::ifstream f(path, std::ios::binary);
+    line_share out;
+    std::int64_t file_size = 0, chunk[2] = {0, 0};
+    csv_transfer mine{};
+    std::unique_ptr<csv_scanner> sc;
+    try {
+        if (!f) throw std::runtime_error(path + ": cannot open");
+        f.seekg(0, std::ios::end);
+        file_size = static_cast<std::int64_t>(f.tellg());
+        f.seekg(0);
+        std::string head(static_cast<std::size_t>(std::min<std::int64_t>(file_size, 64)), '\0');
+        f.read(&head[0], static_cast<std::streamsize>(head.size()));
+        const auto u = [&](std::size_t i) { return i < head.size() ? static_cast<unsigned char>(head[i]) : 0u; };
+        if ((u(0) == 0xFF && u(1) == 0xFE) || (u(0) == 0xFE && u(1) == 0xFF))
+            throw std::runtime_error(path + ": a UTF-16 file is not split by byte ranges");
+        const std::size_t bom = u(0) == 0xEF && u(1) == 0xBB && u(2) == 0xBF ? 3 : 0;
+        const io::csv_table_start start = io::csv_table_start_of(std::string_view(head).substr(bom, 60), co);
+        sc = std::make_unique<csv_scanner>(start.delimiter, co.quote);
+        // the head: the sep line, the preamble and the header (records that are not empty),
+        // up to the first data record's start
+        const int head_records = 1 + (start.sep_line ? 1 : 0) + (start.preamble ? 1 : 0);
+        std::int64_t header_end = file_size;
+        {
+            std::vector<char> block(std::size_t{1} << 16);
+            f.clear();
+            f.seekg(static_cast<std::streamoff>(bom));
+            std::uint8_t s = at_record;
+            int records = 0;
+            for (std::int64_t pos = static_cast<std::int64_t>(bom); pos < file_size && header_end == file_size;) {
+                f.read(block.data(), static_cast<std::streamsize>(block.size()));
+                const std::streamsize got = f.gcount();
+                if (got <= 0) break;
+                for (std::streamsize i = 0; i < got; ++i, ++pos) {
+                    const char c = block[static_cast<std::size_t>(i)];
+                    if (csv_scanner::record_start(s, c) && c != '\n' && c != '\r' && ++records > head_records) {
+                        header_end = pos;
+                        break;
+                    }
+                    s = sc->step(s, c);
+                }
+            }
+        }
+        out.header.resize(static_cast<std::size_t>(header_end));
+        f.clear();
+        f.seekg(0);
+        f.read(&out.header[0], static_cast<std::streamsize>(header_end));
+        const auto u_me = static_cast<std::size_t>(me);
+        chunk[0] = std::min(std::max(cut[u_me], header_end), file_size);
+        chunk[1] = std::min(std::max(cut[u_me + 1], header_end), file_size);
+        mine = scan_transfer(*sc, f, chunk[0], chunk[1], path);
+    } catch (...) {
+        failed = std::current_exception();
+    }
+    agree_on_error(failed, comm);
+    std::vector<csv_transfer> all(static_cast<std::size_t>(size(comm)));
+    check(MPI_Allgather(&mine, static_cast<int>(sizeof mine), MPI_BYTE, all.data(), static_cast<int>(sizeof mine),
+                        MPI_BYTE, comm),
+          "MPI_Allgather");
+    std::uint8_t s = at_record;  // after the head
+    for (int r = 0; r < me; ++r) s = all[static_cast<std::size_t>(r)].to[s];
+    try {
+        out.begin = first_record_start(*sc, f, chunk[0], s, file_size);
+        out.end = std::max(out.begin, first_record_start(*sc, f, chunk[1], mine.to[s], file_size));
+        io::line_end_counter ends;  // every share starts at a record start: the counts add up
+        if (me == 0) ends.feed(out.header.data(), out.header.size());
+        std::vector<char> block(share_block);
+        f.clear();
+        f.seekg(out.begin);
+        std::uint8_t st = at_record;  // a record starts at out.begin (a CR's LF is not there)
+        for (std::int64_t at = out.begin; at < out.end;) {
+            const auto want = static_cast<std::streamsize>(std::min<std::int64_t>(out.end - at, static_cast<std::int64_t>(block.size())));
+            f.read(block.data(), want);
+            const std::streamsize got = f.gcount();
+            if (got <= 0) throw std::runtime_error(path + ": read failed (the file changed while it was read?)");
+            for (std::streamsize i = 0; i < got; ++i) {
+                const char c = block[static_cast<std::size_t>(i)];
+                out.rows += csv_scanner::record_start(st, c) && c != '\n' && c != '\r' ? 1 : 0;
+                out.breaks += csv_scanner::line_break(st, c) ? 1 : 0;
+                st = sc->step(st, c);
+            }
+            ends.feed(block.data(), static_cast<std::size_t>(got));
+            at += got;
+        }
+        out.lf = ends.lf();
+        out.crlf = ends.crlf();
+        out.cr = ends.cr();
+    } catch (...) {
+        failed = std::current_exception();
+    }
+    agree_on_error(failed, comm);
+    return out;
+}
+
+// Where the top-level values of JSON text start at line starts (JSON Lines: every line; a
+// pretty-printed document: only its first line), as io::detail::json_item_cursor reads them
+// line by line. The states between two bytes: outside a string, in a string, right after a
+// backslash in a string; brackets and braces outside strings change the depth.
+enum json_state : std::uint8_t { json_out, json_in, json_escape, json_states };
+
+inline std::uint8_t json_step(std::uint8_t s, char c, std::int64_t& depth) noexcept {
+    if (s == json_escape) return json_in;
+    if (s == json_in) return c == '\\' ? json_escape : c == '"' ? json_out : json_in;
+    if (c == '"') return json_in;
+    if (c == '{' || c == '[') ++depth;
+    else if (c == '}' || c == ']') --depth;
+    return json_out;
+}
+
+// The state after the bytes [begin, end) from each state, and the change of depth on the way.
+struct json_transfer {
+    std::uint8_t to[json_states];
+    std::int64_t depth[json_states];
+};
+
+inline json_transfer scan_json_transfer(std::ifstream& f, std::int64_t begin, std::int64_t end, const std::string& path) {
+    json_transfer t{};
+    for (std::uint8_t s = 0; s < json_states; ++s) t.to[s] = s;
+    std::vector<char> block(share_block);
+    f.clear();
+    f.seekg(begin);
+    for (std::int64_t at = begin; at < end;) {
+        const auto want = static_cast<std::streamsize>(std::min<std::int64_t>(end - at, static_cast<std::int64_t>(block.size())));
+        f.read(block.data(), want);
+        const std::streamsize got = f.gcount();
+        if (got <= 0) throw std::runtime_error(path + ": read failed (the file changed while it was read?)");
+        std::uint8_t done[json_states];
+        std::int64_t delta[json_states] = {};
+        bool seen[json_states] = {};
+        for (const std::uint8_t s0 : t.to) {
+            if (seen[s0]) continue;
+            seen[s0] = true;
+            std::uint8_t s = s0;
+            std::int64_t d = 0;
+            for (std::streamsize i = 0; i < got; ++i) s = json_step(s, block[static_cast<std::size_t>(i)], d);
+            done[s0] = s;
+            delta[s0] = d;
+        }
+        for (std::uint8_t s = 0; s < json_states; ++s) {
+            t.depth[s] += delta[t.to[s]];
+            t.to[s] = done[t.to[s]];
+        }
+        at += got;
+    }
+    return t;
+}
+
+// The first line start at or after byte `pos` of `f` where the text is outside any string at
+// depth 0 (`size` if none), the state before byte `pos` being `s` at depth `depth`.
+inline std::int64_t first_top_line(std::ifstream& f, std::int64_t pos, std::uint8_t s, std::int64_t depth,
+                                   std::int64_t size) {
+    if (pos >= size) return size;
+    std::vector<char> block(std::size_t{1} << 16);
+    char before = '\n';  // the byte before pos (none at the start)
+    if (pos > 0) {
+        f.clear();
+        f.seekg(pos - 1);
+        f.get(before);
+    }
+    f.clear();
+    f.seekg(pos);
+    while (pos < size) {
+        f.read(block.data(), static_cast<std::streamsize>(std::min<std::int64_t>(size - pos, static_cast<std::int64_t>(block.size()))));
+        const std::streamsize got = f.gcount();
+        if (got <= 0) return size;
+        for (std::streamsize i = 0; i < got; ++i, ++pos) {
+            const char c = block[static_cast<std::size_t>(i)];
+            if (before == '\n' && s == json_out && depth == 0) return pos;
+            s = json_step(s, c, depth);
+            before = c;
+        }
+    }
+    return size;
+}
+
+// This rank's part of a JSON file read line by line (Lens patent JSON, PatentsView JSON): the
+// byte range [begin, end) of the top-level values that start at a line start in its byte range
+// [cut[r], cut[r + 1]) (a JSON Lines file is split line by line; a document written over many
+// lines goes whole to the rank whose range holds its start), with its line breaks, non-empty
+// lines and line ends. Each rank scans its range once from each state; the ranks' transfers
+// are gathered, and each rank continues from the state and depth the ranges before it end in.
+// Collective; an error of any rank is every rank's.
+inline line_share read_json_share(const std::string& path, const std::vector<std::int64_t>& cut, MPI_Comm comm) {
+    const int me = rank(comm);
+    std::exception_ptr failed;
+    std::ifstream f(path, std::ios::binary);
+    line_share out;
+    out.has_header = false;
+    std::int64_t file_size = 0, chunk[2] = {0, 0};
+    json_transfer mine{};
+    try {
+        if (!f) throw std::runtime_error(path + ": cannot open");
+        f.seekg(0, std::ios::end);
+        file_size = static_cast<std::int64_t>(f.tellg());
+        const auto u_me = static_cast<std::size_t>(me);
+        chunk[0] = std::min(cut[u_me], file_size);
+        chunk[1] = std::min(cut[u_me + 1], file_size);
+        mine = scan_json_transfer(f, chunk[0], chunk[1], path);
+    } catch (...) {
+        failed = std::current_exception();
+    }
+    agree_on_error(failed, comm);
+    std::vector<json_transfer> all(static_cast<std::size_t>(size(comm)));
+    check(MPI_Allgather(&mine, static_cast<int>(sizeof mine), MPI_BYTE, all.data(), static_cast<int>(sizeof mine),
+                        MPI_BYTE, comm),
+          "MPI_Allgather");
+    std::uint8_t s = json_out;
+    std::int64_t depth = 0;
+    for (int r = 0; r < me; ++r) {
+        depth += all[static_cast<std::size_t>(r)].depth[s];
+        s = all[static_cast<std::size_t>(r)].to[s];
+    }
+    try {
+        out.begin = first_top_line(f, chunk[0], s, depth, file_size);
+        out.end = std::max(out.begin, first_top_line(f, chunk[1], mine.to[s], depth + mine.depth[s], file_size));
+        io::line_end_counter ends;
+        count_share_lines(out, f, path, ends);
+    } catch (...) {
+        failed = std::current_exception();
+    }
+    agree_on_error(failed, comm);
+    return out;
+}
 
 // The serial form of a reader's counters (every member: the notes and manifest.json of one
 // process are made from them on rank 0).
@@ -384,20 +728,34 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
                                                        const records::patent_table_options& table_opts = {}) {
     const int me = rank(comm), ranks = size(comm);
     ::techconv::detail::require(byte_range_splittable(ro.format),
-                                path + ": only Lens, techconv canonical CSV and USPTO XML files are split by byte ranges");
+                                path + ": only Lens, Google Patents, techconv canonical CSV, USPTO XML, Derwent, Lens "
+                                       "patent JSON and PatentsView JSON files are split by byte ranges");
     ::techconv::detail::require(static_cast<int>(weights.size()) == ranks, "read_patent_table_split: one weight per rank");
     std::exception_ptr failed;
     detail::line_share sh;
+    const bool xml = ro.format == io::input_format::uspto_xml;
+    const bool derwent = ro.format == io::input_format::derwent;
+    const bool json = ro.format == io::input_format::lens_json || ro.format == io::input_format::patentsview;
+    const bool csv = !xml && !derwent && !json;
+    std::vector<std::int64_t> cuts;
     try {
         std::ifstream f(path, std::ios::binary | std::ios::ate);
         if (!f) throw std::runtime_error(path + ": cannot open");
-        const bool xml = ro.format == io::input_format::uspto_xml;
-        sh = detail::read_line_share(path, me, share_cuts(static_cast<std::int64_t>(f.tellg()), weights), !xml,
-                                     xml ? std::string("<?xml") : std::string());
+        cuts = share_cuts(static_cast<std::int64_t>(f.tellg()), weights);
+        // documents start on a line `<?xml`, Derwent records on a line `PT ` (a field's
+        // continuation lines start with spaces)
+        if (xml || derwent) sh = detail::read_line_share(path, me, cuts, false, xml ? "<?xml" : "PT ");
     } catch (...) {
         failed = std::current_exception();
     }
     agree_on_error(failed, comm);
+    if (csv) {  // record starts as one reader finds them (a quoted field may hold line breaks)
+        io::csv_options co = io::patent_csv_options{}.csv;
+        if (ro.format == io::input_format::google_patents) co.preamble_prefix = std::string(io::google_patents_preamble);
+        sh = detail::read_csv_share(path, cuts, co, comm);
+    } else if (json) {  // top-level values at line starts (JSON Lines)
+        sh = detail::read_json_share(path, cuts, comm);
+    }
     // The share is read as the header line, then as many empty lines as the shares before it
     // hold (the CSV readers skip empty lines), then its lines: every line keeps its number.
     const std::uint64_t line_ends[3] = {sh.lf, sh.crlf, sh.cr};
@@ -406,22 +764,42 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
     check(MPI_Exscan(counts, before, 2, MPI_INT64_T, MPI_SUM, comm), "MPI_Exscan");
     if (me == 0) before[0] = before[1] = 0;
     const bool encoding_detected = ro.encoding == io::text_encoding::automatic;
-    // the whole file's (an XML document says its own encoding: each share starts with one)
-    if (encoding_detected && sh.has_header) ro.encoding = io::input_encoding(path, ro.format);
+    // the whole file's (an XML document says its own encoding: each share starts with one;
+    // JSON is UTF-8)
+    if (encoding_detected && (csv || derwent)) ro.encoding = io::input_encoding(path, ro.format);
     const bool merge = ro.merge_families;
     ro.merge_families = false;   // across the ranks below
     ro.drop_duplicates = false;  // across the ranks below (a per-share check would miss repeats)
     io::patent_table_inputs in;
-    try {
-        detail::share_buf buf(sh, before[0], path);
-        std::istream share_in(&buf);
-        std::vector<io::input_source> inputs;
-        inputs.emplace_back(share_in, path);
-        in = io::read_patent_table(std::move(inputs), ro, table_opts);
-    } catch (...) {
-        failed = std::current_exception();
+    const auto read_share = [&] {
+        try {
+            detail::share_buf buf(sh, before[0], path);
+            std::istream share_in(&buf);
+            std::vector<io::input_source> inputs;
+            inputs.emplace_back(share_in, path);
+            in = io::read_patent_table(std::move(inputs), ro, table_opts);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    };
+    read_share();
+    if (json) {
+        // The JSON readers name a record by its number in the message: a rank that failed
+        // reads its share again, numbering from the records of the shares before it (the
+        // shares before the first failing one were read whole: their counts are right).
+        std::uint64_t mine = failed ? 0 : in.files.front().stats.records, records_before = 0;
+        if (detail::sum_u64(failed ? 1 : 0, comm) > 0) {
+            check(MPI_Exscan(&mine, &records_before, 1, MPI_UINT64_T, MPI_SUM, comm), "MPI_Exscan");
+            if (me > 0 && failed) {
+                failed = nullptr;
+                ro.records_before = static_cast<std::size_t>(records_before);
+                read_share();
+            }
+        }
+        agree_on_error(failed, comm);
+    } else {
+        agree_on_error(failed, comm, static_cast<std::size_t>(before[1]));
     }
-    agree_on_error(failed, comm, static_cast<std::size_t>(before[1]));
     io::patent_table_inputs out;
     out.files.push_back({path, ro.format, detail::global_stats(in.files.front().stats, comm), {}});
     out.rejected_codes = out.files.back().stats.rejected_codes;
@@ -449,6 +827,8 @@ inline io::patent_table_inputs read_patent_table_split(const std::string& path, 
         text_all.stray_bytes = d.bytes_not_utf8;
         text_all.transcoded_bytes = static_cast<std::size_t>(detail::sum_u64(ev.transcoded_bytes, comm));
         text_all.unassigned_bytes = static_cast<std::size_t>(detail::sum_u64(ev.unassigned_bytes, comm));
+        // decided once above for the ranks' readers, as one reader decides it: detected
+        if (encoding_detected) text_all.requested = io::text_encoding::automatic;
     }
     detail::finish_split_reading(out, std::move(in.table), {{0, path}}, merge, comm);
     return out;

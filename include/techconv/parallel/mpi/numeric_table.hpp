@@ -66,17 +66,20 @@ inline numeric_table_share read_numeric_table_split(const std::string& path, io:
     opts.progress = nullptr;
     const io::text_encoding requested = opts.encoding;
     std::exception_ptr failed;
-    detail::line_share sh;
+    std::vector<std::int64_t> cuts;
     try {
         std::ifstream f(path, std::ios::binary | std::ios::ate);
         if (!f) throw std::runtime_error(path + ": cannot open");
-        sh = detail::read_line_share(path, me, share_cuts(static_cast<std::int64_t>(f.tellg()), weights));
+        cuts = share_cuts(static_cast<std::int64_t>(f.tellg()), weights);
         if (opts.encoding == io::text_encoding::automatic)
             opts.encoding = io::input_encoding(path, io::input_format::csv);  // the whole file's
     } catch (...) {
         failed = std::current_exception();
     }
     agree_on_error(failed, comm);
+    io::csv_options co;  // as io::read_numeric_cells reads the table: the delimiter from the header
+    co.delimiter = io::auto_delimiter;
+    const detail::line_share sh = detail::read_csv_share(path, cuts, co, comm);
     std::int64_t counts[2] = {sh.breaks, sh.rows}, before[2] = {0, 0};
     check(MPI_Exscan(counts, before, 2, MPI_INT64_T, MPI_SUM, comm), "MPI_Exscan");
     if (me == 0) before[0] = before[1] = 0;
