@@ -757,6 +757,9 @@ inline io::patent_table_inputs read_patentsview_bulk_split(
             reader.set_share(std::move(share));
             while (reader.next_into(sink)) {
             }
+            // --max-memory bounds each rank's rows (checked once the share is read)
+            io::check_memory_bound(table.memory_bytes(), ro.limits.max_memory_bytes, paths[kp], sink.line(),
+                                   table.size());
             out_of_order = reader.share_out_of_order();
         } catch (...) {
             failed = std::current_exception();
