@@ -176,10 +176,11 @@ int branches_one_process(const arguments& a, const branches_run& r, progress& pr
 namespace tmpi = techconv::parallel::mpi;
 
 // branches on every rank of `comm` (run_distributed_command). Patent files (patent_split_of:
-// one Lens or canonical CSV file by byte ranges, or whole files of several): the ranks read
+// one Lens or canonical CSV file by byte ranges, whole files of several, or a PatentsView bulk
+// table set by shares of g_patent): the ranks read
 // their shares, titles kept, and the rows are gathered on rank 0 (gather_patents: families
 // merged across the ranks), which classifies them and writes every file. Any other input
-// (papers, standard input, table sets): rank 0 reads, classifies and writes as one process
+// (papers, standard input, PATSTAT extracts): rank 0 reads, classifies and writes as one process
 // does (branches_one_process) while the others wait.
 // --terms is read by rank 0 alone.
 int branches_ranks(const arguments& a, MPI_Comm comm) {

@@ -67,9 +67,9 @@ namespace tmpi = techconv::parallel::mpi;
 // keycore on every rank of `comm` (run_distributed_command): every option as one process
 // takes it (the concordances read by every rank, the citation and class tables by rank 0,
 // which computes the quality indicators of --indicators); each rank reads its share of
-// the input (a byte range of one Lens or canonical CSV file, or whole files of several:
-// read_patents_on_ranks; standard input and table sets: rank 0 reads every input as one
-// process does and scatters the rows), then parallel::mpi::key_core_analysis (the
+// the input (a byte range of one Lens or canonical CSV file, whole files of several, or a
+// PatentsView bulk table set by shares of g_patent: read_patents_on_ranks; standard input and
+// PATSTAT extracts: rank 0 reads every input as one process does and scatters the rows), then parallel::mpi::key_core_analysis (the
 // steps of analysis::key_core with kernels over the ranks); every
 // rank writes its rows of scores.csv (MPI-IO), rank 0 the other files. The files and the
 // manifest's counts are those of one process; see docs/cli.md and docs/parallel.md.

@@ -21,6 +21,7 @@
 
 #include <techconv/parallel/mpi/transport.hpp>
 #include <techconv/parallel/mpi/keycore.hpp>
+#include <techconv/parallel/mpi/patentsview_bulk.hpp>
 #include <techconv/report/command.hpp>
 
 #include "cli.hpp"  // mpi_active, the reading helpers
@@ -160,6 +161,7 @@ enum class patent_split {
     rank0,        ///< rank 0 reads every input as one process does
     byte_ranges,  ///< one file of a byte_range_splittable format, split by byte ranges at record starts
     files,        ///< every input a file one reader reads alone: split by whole files
+    patentsview_bulk,  ///< every input a PatentsView bulk table file: g_patent's rows split, the tables joined by shares
 };
 
 /// Whether the one input of `a` (of format `f`) is UTF-16 text, named by --encoding or
@@ -173,10 +175,11 @@ inline bool utf16_text(const rp::arguments& a, input_format f) {
 /// the same on every rank: one file of a byte_range_splittable format (Lens, Google Patents,
 /// canonical CSV, USPTO XML, Derwent, Lens patent JSON, PatentsView JSON; not UTF-16) by byte
 /// ranges; several files, or one UTF-16 file, each read by one reader alone (given or detected
-/// per file), by whole files;
-/// anything else by rank 0 as one process reads it: standard input among the inputs, a
-/// PATSTAT or PatentsView bulk table set (its tables are joined), a file of papers, or a file
-/// whose format cannot be detected (rank 0 then reports the error as one process does).
+/// per file), by whole files; every input a PatentsView bulk table file (given or detected) by
+/// shares of the set (parallel::mpi::read_patentsview_bulk_split); anything else by rank 0 as
+/// one process reads it: standard input among the inputs, a PATSTAT extract (its tables are
+/// joined), a set of PatentsView bulk tables mixed with other inputs, a file of papers, or a
+/// file whose format cannot be detected (rank 0 then reports the error as one process does).
 /// `file_fmt` gets the format of the one file split by byte ranges. Collective.
 inline patent_split patent_split_of(const rp::arguments& a, input_format fmt, MPI_Comm comm,
                                     input_format* file_fmt = nullptr) {
@@ -186,24 +189,31 @@ inline patent_split patent_split_of(const rp::arguments& a, input_format fmt, MP
         std::vector<input_format> fs;  // each file's format; empty: rank 0 reads
         try {
             for (const auto& path : a.inputs) {
-                const auto f = path == "-" ? input_format::automatic
-                                           : fmt == input_format::automatic ? detect_format(path) : fmt;
-                if (!tio::holds_patents(f) || tio::detail::is_table_set(f)) {
+                if (path == "-") {
                     fs.clear();
                     break;
                 }
-                fs.push_back(f);
+                fs.push_back(fmt == input_format::automatic ? detect_format(path) : fmt);
             }
         } catch (...) {  // rank 0 reads: the error is then reported as one process reports it
             fs.clear();
         }
-        // (a UTF-16 file is read whole by one rank: its records are not split by byte ranges)
-        if (fs.size() == 1 && tmpi::byte_range_splittable(fs.front()) &&
-            (fs.front() == input_format::uspto_xml || !utf16_text(a, fs.front()))) {
-            decided[0] = static_cast<int>(patent_split::byte_ranges);
-            decided[1] = static_cast<int>(fs.front());
-        } else if (!fs.empty()) {
-            decided[0] = static_cast<int>(patent_split::files);
+        const auto is = [&fs](auto&& pred) {
+            for (const auto f : fs)
+                if (!pred(f)) return false;
+            return !fs.empty();
+        };
+        if (is([](input_format f) { return f == input_format::patentsview_bulk; })) {
+            decided[0] = static_cast<int>(patent_split::patentsview_bulk);
+        } else if (is([](input_format f) { return tio::holds_patents(f) && !tio::detail::is_table_set(f); })) {
+            // (a UTF-16 file is read whole by one rank: its records are not split by byte ranges)
+            if (fs.size() == 1 && tmpi::byte_range_splittable(fs.front()) &&
+                (fs.front() == input_format::uspto_xml || !utf16_text(a, fs.front()))) {
+                decided[0] = static_cast<int>(patent_split::byte_ranges);
+                decided[1] = static_cast<int>(fs.front());
+            } else {
+                decided[0] = static_cast<int>(patent_split::files);
+            }
         }
     }
     tmpi::check(MPI_Bcast(decided, 2, MPI_INT, 0, comm), "MPI_Bcast");
@@ -218,8 +228,9 @@ inline patent_split patent_split_of(const rp::arguments& a, input_format fmt, MP
 /// several files, or one file of another single-reader format, are split by whole files
 /// (parallel::mpi::read_patent_tables_split: rank r reads a contiguous run of the files, cut
 /// by their byte sizes and `shares`); both drop repeated ids and merge simple families across
-/// the ranks. Other inputs (standard input, PATSTAT and PatentsView bulk table sets) are read
-/// by rank 0 as one process reads them, and their rows scattered by `shares` when `scatter`
+/// the ranks; a PatentsView bulk table set is joined by shares of g_patent's rows
+/// (parallel::mpi::read_patentsview_bulk_split). Other inputs (standard input, PATSTAT
+/// extracts) are read by rank 0 as one process reads them, and their rows scattered by `shares` when `scatter`
 /// (else they stay on rank 0). Rank 0 reports the counts report::read_patent_inputs reports
 /// (manifest.json). Every error is every rank's (agreed). Collective.
 inline ranked_patents read_patents_on_ranks(const rp::arguments& a, const std::vector<double>& shares, bool scatter,
@@ -243,6 +254,8 @@ inline ranked_patents read_patents_on_ranks(const rp::arguments& a, const std::v
                 if (how == patent_split::byte_ranges)
                     return tmpi::read_patent_table_split(a.inputs.front(), ro, fmt == input_format::automatic, shares,
                                                          comm, table_opts);
+                if (how == patent_split::patentsview_bulk)
+                    return tmpi::read_patentsview_bulk_split(a.inputs, ro, shares, comm, table_opts);
                 return tmpi::read_patent_tables_split(a.inputs, ro, shares, comm, table_opts);
             } catch (const techconv::invalid_argument& e) {  // as report::read_patent_inputs (every rank has it)
                 throw rp::usage_error(rp::plain_message(e));
@@ -289,8 +302,9 @@ struct gathered_patents {
 /// The reading of the commands whose analysis runs on rank 0 (network, evolution, forecast,
 /// quality, branches): the ranks read their shares (read_patents_on_ranks with the shares of
 /// TECHCONV_MPI_SHARES: byte ranges of one Lens, canonical CSV or USPTO XML file, or whole files of
-/// several, duplicates dropped and families merged across the ranks; standard input and
-/// table sets: rank 0 reads every input) and the rows are gathered
+/// several, or a PatentsView bulk table set by shares of g_patent, duplicates dropped and
+/// families merged across the ranks; standard input and PATSTAT extracts: rank 0 reads every
+/// input) and the rows are gathered
 /// on rank 0 in input order (parallel::mpi::gather_rows). Rank 0 then holds the table one
 /// process reads. Every error is every rank's (agreed). Collective.
 inline gathered_patents gather_patents(const rp::arguments& a, progress& prog, MPI_Comm comm,

@@ -10,7 +10,10 @@
 # closeness/make_papers.py writes (INPUT lists them); QUALITY_CORPUS, RECORDS, CITATIONS, PYTHON:
 # the script (bench/make_quality_corpus.py) writing INPUT (its records.csv) and citations.csv and
 # classes.csv beside it (when INPUT does not exist); SPLIT_KIND, SPLIT_SOURCE, PYTHON: the
-# file make_split_inputs.py writes as INPUT from SPLIT_SOURCE (when INPUT does not exist); RUNS: the runs ("NP|W0,W1,..." separated by
+# file make_split_inputs.py writes as INPUT from SPLIT_SOURCE (when INPUT does not exist);
+# BULK_PATENTS, BULK_JSON, PYTHON: the PatentsView bulk table set make_bulk_tables.py writes from
+# the API sample BULK_JSON (","-separated) with BULK_PATENTS patents (INPUT lists its tables; when
+# the first does not exist); RUNS: the runs ("NP|W0,W1,..." separated by
 # ",,"; "NP|" for equal shares), default the two above.
 cmake_policy(VERSION 3.16)  # a script run with -P: lists keep empty elements (CMP0007)
 include("${CMAKE_CURRENT_LIST_DIR}/keycore_runs.cmake")
@@ -65,6 +68,19 @@ if(QUALITY_CORPUS AND NOT EXISTS "${INPUT}")  # records.csv, citations.csv, clas
                   RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "could not write the quality corpus in ${_dir}: ${err}")
+  endif()
+endif()
+if(BULK_PATENTS)  # a PatentsView bulk table set (make_bulk_tables.py: INPUT lists its tables)
+  string(REPLACE "," ";" _tables "${INPUT}")
+  list(GET _tables 0 _first)
+  if(NOT EXISTS "${_first}")
+    get_filename_component(_dir "${_first}" DIRECTORY)
+    string(REPLACE "," ";" _json "${BULK_JSON}")
+    execute_process(COMMAND "${PYTHON}" "${CMAKE_CURRENT_LIST_DIR}/make_bulk_tables.py" "${_dir}" ${BULK_PATENTS} good
+                            ${_json} RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "could not write the bulk tables in ${_dir}: ${err}")
+    endif()
   endif()
 endif()
 if(NOT TECHCONV)

@@ -5,7 +5,8 @@
 // Also: co-occurrence (full and fractional counting), family merging with
 // the members of a family on different ranks, repeated ids dropped across
 // ranks, an error of some ranks raised on all, group profiles, and several patent files read
-// by whole files on the ranks, and one USPTO XML file by byte ranges.
+// by whole files on the ranks, one USPTO XML file by byte ranges, and a PatentsView bulk
+// table set joined by shares of g_patent.
 // Data: the synthetic corpus (default 2^16-row chunks and small chunks), a
 // real-valued transform of it (the entropy method's second pass), and the
 // indicator matrices of the two Lens patent exports (when the datasets exist).
@@ -615,6 +616,148 @@ void check_split_strays(const std::string& lens) {
     if (me == 0) std::filesystem::remove(path);
 }
 
+// mpi::read_patentsview_bulk_split: a PatentsView bulk table set written here (2,400 patents in
+// g_patent, every 7th title holding a line break inside its quotes and every 11th a doubled
+// quote, an empty line every 400 rows; g_cpc_current with rows of patents outside g_patent
+// between them; g_us_patent_citation with citations of and by patents outside g_patent and
+// repeated pairs; g_inventor_disambiguated and g_location_disambiguated), weights 1 / 1,3 /
+// 5,0,2. Rank r must hold exactly the patents whose g_patent record starts in its byte share
+// [cut[r], cut[r + 1]) (share_cuts of the file's size; the record offsets are known from the
+// writing, independently of the library), equal to those rows of one io::read_patent_table of
+// the set (families not merged): a reading by rank 0 alone fails this. Then, families merged,
+// the gathered table, the report (notes, read, merged, duplicates) and the table reports
+// (rows, rows outside, the first outside) must be one reader's; a bad cpc_sequence at 90% of
+// the patents (a later rank's share) fails on every rank with one process's message.
+void check_split_bulk() {
+    namespace rec = techconv::records;
+    namespace tio = techconv::io;
+    const int me = tmpi::rank(MPI_COMM_WORLD), p = tmpi::size(MPI_COMM_WORLD);
+    std::vector<double> w = p == 1 ? std::vector<double>{1.0}
+                            : p == 2 ? std::vector<double>{1.0, 3.0}
+                                     : std::vector<double>{5.0, 0.0, 2.0};
+    w.resize(static_cast<std::size_t>(p), 1.0);
+    const std::string dir = tmpi::broadcast_string(
+        (std::filesystem::temp_directory_path() / ("techconv-mpi-bulk-" + std::to_string(::getpid()))).string(), 0,
+        MPI_COMM_WORLD);
+    constexpr int n = 2400;
+    const auto id = [](int k) { return std::to_string(3000000 + k); };
+    std::vector<std::int64_t> starts;  // byte offset of each patent's record in g_patent
+    std::int64_t size = 0;
+    const auto write_set = [&](bool bad) {
+        std::filesystem::create_directories(dir);
+        std::ofstream pat(dir + "/g_patent.tsv", std::ios::binary), cpc(dir + "/g_cpc_current.tsv", std::ios::binary),
+            cit(dir + "/g_us_patent_citation.tsv", std::ios::binary),
+            inv(dir + "/g_inventor_disambiguated.tsv", std::ios::binary),
+            loc(dir + "/g_location_disambiguated.tsv", std::ios::binary);
+        pat << "patent_id\tpatent_date\tpatent_type\tpatent_title\twipo_kind\tnum_claims\n";
+        cpc << "patent_id\tcpc_sequence\tcpc_subclass\tcpc_group\n";
+        cit << "patent_id\tcitation_patent_id\n";
+        inv << "patent_id\tinventor_sequence\tdisambig_inventor_name_first\tdisambig_inventor_name_last\tlocation_id\n";
+        loc << "location_id\tdisambig_country\n";
+        const char* countries[] = {"US", "DE", "JP", "FR", "CN"};
+        for (int l = 0; l < 5; ++l) loc << "L" << l << "\t" << countries[l] << "\n";
+        starts.clear();
+        for (int k = 0; k < n; ++k) {
+            starts.push_back(static_cast<std::int64_t>(pat.tellp()));
+            std::string title = "\"Device " + std::to_string(k);
+            if (k % 7 == 3) title += "\nwith a second line";
+            if (k % 11 == 5) title += " called \"\"the best\"\"";
+            title += "\"";
+            pat << id(k) << "\t" << 1990 + k % 30 << "-0" << 1 + k % 9 << "-1" << k % 10 << "\tutility\t" << title
+                << "\tB" << 1 + k % 2 << "\t" << k % 20 << "\n";
+            if (k % 400 == 399) pat << "\n";
+            for (int j = 0; j <= k % 4 && k % 3 != 0; ++j)
+                cpc << id(k) << "\t" << (bad && k == n * 9 / 10 + 1 && j == 0 ? std::string("seven") : std::to_string(j))
+                    << "\tH04L\tH04L9/" << 10 + (k + j) % 30 << "\n";
+            if (k % 50 == 25) cpc << "9" << id(k).substr(1) << "\t0\tG06F\tG06F17/30\n";  // outside g_patent
+            if (k >= 1) cit << id(k) << "\t" << id(k - 1) << "\n";
+            if (k % 7 == 0 && k >= 1) cit << id(k) << "\t" << id(k - 1) << "\n";  // a repeated pair
+            if (k >= 5) cit << id(k) << "\t" << id(k - 5) << "\n";
+            if (k % 13 == 0) cit << id(k) << "\t4000000\n";                          // cites outside
+            if (k % 17 == 8) cit << "8" << id(k).substr(1) << "\t" << id(k) << "\n";  // cited from outside
+            inv << id(k) << "\t0\tAda\tInventor" << k % 37 << "\tL" << k % 5 << "\n";
+        }
+        size = static_cast<std::int64_t>(pat.tellp());
+    };
+    const std::vector<std::string> paths = {dir + "/g_us_patent_citation.tsv", dir + "/g_patent.tsv",
+                                            dir + "/g_cpc_current.tsv", dir + "/g_inventor_disambiguated.tsv",
+                                            dir + "/g_location_disambiguated.tsv"};
+    if (me == 0) write_set(false);
+    else {
+        starts.clear();  // (the offsets: rank 0 wrote them)
+    }
+    std::vector<std::int64_t> offs(static_cast<std::size_t>(n) + 1);
+    if (me == 0) {
+        std::copy(starts.begin(), starts.end(), offs.begin());
+        offs.back() = size;
+    }
+    MPI_Bcast(offs.data(), n + 1, MPI_INT64_T, 0, MPI_COMM_WORLD);
+    tio::read_patents_options ro;
+    ro.format = tio::input_format::patentsview_bulk;
+    ro.merge_families = false;
+    const auto whole = tio::read_patent_table(paths, ro);
+    const auto cut = tmpi::share_cuts(offs.back(), w);
+    std::vector<std::size_t> mine;  // rows of the patents whose record starts in this rank's share
+    for (int k = 0; k < n; ++k)
+        if (offs[static_cast<std::size_t>(k)] >= cut[static_cast<std::size_t>(me)] &&
+            offs[static_cast<std::size_t>(k)] < cut[static_cast<std::size_t>(me) + 1])
+            mine.push_back(static_cast<std::size_t>(k));
+    const bool empty_share = p == 3 && me == 1;
+    bool ok = whole.table.size() == static_cast<std::size_t>(n) && mine.empty() == empty_share &&
+              (p == 1 || mine.size() < static_cast<std::size_t>(n));
+    {
+        const auto got = tmpi::read_patentsview_bulk_split(paths, ro, w, MPI_COMM_WORLD);
+        ok = ok && got.table.size() == mine.size();
+        for (std::size_t j = 0; ok && j < mine.size(); ++j)
+            ok = techconv_test::same_record(got.table.to_record(j), whole.table.to_record(mine[j]));
+    }
+    verdict("a PatentsView bulk set joined by shares of g_patent: each rank holds its patents only", ok);
+    ro.merge_families = true;
+    const auto want = tio::read_patent_table(paths, ro);
+    tio::patentsview_bulk_reader one(paths, tio::detail::patentsview_bulk_options_of(ro));
+    one.read_all();
+    std::vector<tio::patentsview_bulk_table_report> tables;
+    auto got = tmpi::read_patentsview_bulk_split(paths, ro, w, MPI_COMM_WORLD, {}, &tables);
+    ok = got.notes() == want.notes() && got.read == want.read && got.merged == want.merged &&
+         got.duplicates == want.duplicates && tables.size() == one.tables().size();
+    if (me == 0 && !ok)
+        for (std::size_t i = 0; i < got.notes().size(); ++i)
+            std::printf("  got note: %s\n  want:     %s\n", got.notes()[i].c_str(),
+                        i < want.notes().size() ? want.notes()[i].c_str() : "");
+    for (std::size_t t = 0; ok && t < tables.size(); ++t)
+        ok = tables[t].path == one.tables()[t].path && tables[t].table == one.tables()[t].table &&
+             tables[t].rows == one.tables()[t].rows && tables[t].outside == one.tables()[t].outside &&
+             tables[t].first_outside == one.tables()[t].first_outside;
+    const rec::patent_table all = tmpi::gather_rows(std::move(got.table), 0, MPI_COMM_WORLD);
+    if (me == 0) {
+        ok = ok && all.size() == want.table.size();
+        for (std::size_t i = 0; ok && i < all.size(); ++i)
+            ok = techconv_test::same_record(all.to_record(i), want.table.to_record(i));
+    }
+    verdict("a PatentsView bulk set joined by shares: table, report and table reports of one reader", ok);
+    MPI_Barrier(MPI_COMM_WORLD);
+    if (me == 0) write_set(true);
+    MPI_Barrier(MPI_COMM_WORLD);
+    ok = false;
+    {
+        std::string expect;
+        try {
+            tio::read_patent_table(paths, ro);
+        } catch (const std::exception& e) {
+            expect = e.what();
+        }
+        try {
+            tmpi::read_patentsview_bulk_split(paths, ro, w, MPI_COMM_WORLD);
+        } catch (const std::exception& e) {
+            ok = !expect.empty() && expect == e.what();
+            if (!ok && me == 0) std::printf("  got: %s\n  want: %s\n", e.what(), expect.c_str());
+        }
+    }
+    verdict("a PatentsView bulk set joined by shares: a bad row in a later share fails as one process", ok);
+    MPI_Barrier(MPI_COMM_WORLD);
+    if (me == 0) std::filesystem::remove_all(dir);
+}
+
 int main(int argc, char** argv) {
     MPI_Init(&argc, &argv);
     int rc = 0;
@@ -629,6 +772,7 @@ int main(int argc, char** argv) {
         check_duplicates(6001, 4000);
         check_agreed_errors();
         check_split_files();
+        check_split_bulk();
         check_profiles(40000);
         const std::string data = argc > 1 ? argv[1] : "";
         if (const std::string xml = data + "/patents-uspto-grant-xml/ipg120103.small.xml"; !data.empty() && exists(xml))

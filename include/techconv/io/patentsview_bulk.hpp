@@ -61,6 +61,33 @@ struct patentsview_bulk_table_report {
     std::string first_outside;  ///< `file:line: patent_id` of the first row outside, or empty
 };
 
+/// \brief One reader's share of a PatentsView bulk table set, when several readers each join a
+/// consecutive run of g_patent's rows (parallel::mpi::read_patentsview_bulk_split sets it up;
+/// patentsview_bulk_reader::set_share). The tables are identified, g_location_disambiguated
+/// and g_patent's patent_id column read whole as one reader reads them (prepare()); the join
+/// reads `join[k]` for input k instead of the whole table: the table's header line, an empty
+/// line for every line before the share (so that each line keeps its number) and the share's
+/// rows.
+struct patentsview_bulk_share {
+    std::vector<input_source*> join;       ///< per input: the share the join reads (not owned)
+    std::vector<text_encoding> encodings;  ///< per input: its encoding, decided once for the whole table
+    std::uint32_t first_row = 0;           ///< g_patent row of the share's first patent
+    bool last = true;                      ///< whether the share ends with g_patent's last patent
+    /// The citing patents of the share's row i (`US <number>`, in the table's order):
+    /// forward_names[forward_start[i]] to forward_names[forward_start[i + 1]] (excluded);
+    /// used when g_us_patent_citation is given (forward_start then holds rows + 1 entries).
+    std::vector<std::size_t> forward_start;
+    std::vector<std::string> forward_names;
+};
+
+/// \brief What patentsview_bulk_reader::cited_rows saw of a run of g_us_patent_citation rows.
+struct patentsview_citing_runs {
+    bool any = false;      ///< a row was read
+    std::string first_id;  ///< patent_id of the first row
+    std::string last_id;   ///< patent_id of the last row
+    std::size_t runs = 0;  ///< runs of consecutive rows of one citing patent
+};
+
 /// \brief Reader of the PatentsView bulk tables: one patent record per row of g_patent, in
 /// that table's order, its child tables merged in as streams.
 ///
@@ -187,6 +214,64 @@ public:
     /// Bytes of g_patent consumed so far in the join (for progress reports).
     std::uint64_t bytes_read() const noexcept { return patents_ ? patents_->csv.bytes_read() : 0; }
 
+    /// \name Split reading (parallel::mpi::read_patentsview_bulk_split)
+    /// \{
+    /// Identifies the tables and reads g_location_disambiguated and g_patent's patent_id column
+    /// (the steps of the first next() before the citation and join passes). \throws parse_error.
+    void prepare() {
+        if (prepared_) return;
+        prepared_ = true;
+        identify();
+        if (opts_.classify_applicants) classifier_.emplace(opts_.rules ? *opts_.rules : default_applicant_rules());
+        read_locations();
+        index_patents();
+    }
+    /// The input holding table `t` (after prepare()), or std::size_t(-1) when not given.
+    std::size_t input_of(patentsview_table t) const noexcept { return which_[slot(t)]; }
+    /// g_patent's row of each patent_id (after prepare(); emptied at the end of the join).
+    const std::unordered_map<std::string, std::uint32_t>& patent_rows() const noexcept { return index_; }
+    /// \brief The cited side of the g_us_patent_citation rows in `in` (the table's header, then
+    /// rows), in order: `emit(row, citing, run)` for each citing patent's first citation of a
+    /// patent of g_patent (its row) within a run of consecutive rows of that citing patent
+    /// (`run`, counted from 0 in `in`), as the forward citations count them. After prepare().
+    /// \throws parse_error.
+    template <class Emit>
+    patentsview_citing_runs cited_rows(input_source& in, text_encoding encoding, Emit&& emit) {
+        patentsview_bulk_options o = opts_;
+        o.encoding = encoding;
+        table_file f(in, o);
+        const std::size_t c_id = f.require("patent_id", "g_us_patent_citation"),
+                          c_cited = f.require("citation_patent_id", "g_us_patent_citation");
+        patentsview_citing_runs out;
+        std::vector<std::uint32_t> seen;  // the cited rows of the citing patent's run so far
+        while (f.csv.next()) {
+            if (f.csv.blank()) continue;
+            const std::string_view id = f.cell(c_id);
+            if (!out.any || id != out.last_id) {
+                out.runs += out.any ? 1 : 0;
+                out.last_id.assign(id);
+                if (!out.any) out.first_id.assign(id);
+                out.any = true;
+                seen.clear();
+            }
+            const auto it = index_.find(std::string(f.cell(c_cited)));
+            if (it == index_.end() || std::find(seen.begin(), seen.end(), it->second) != seen.end()) continue;
+            seen.push_back(it->second);
+            emit(it->second, std::string_view(out.last_id), out.runs);
+        }
+        if (out.any) ++out.runs;
+        return out;
+    }
+    /// Makes the join read the share `s` (after prepare(), before the first next()).
+    void set_share(patentsview_bulk_share s) {
+        share_ = std::move(s);
+        row_ = share_->first_row;
+    }
+    /// Whether the join of a share that is not the last ended with a child row of a later patent
+    /// unread (an out-of-order table: one reader of the whole set fails on it).
+    bool share_out_of_order() const noexcept { return out_of_order_; }
+    /// \}
+
 private:
     static constexpr std::size_t none = static_cast<std::size_t>(-1);
     static constexpr std::size_t no_sequence = std::numeric_limits<std::size_t>::max();
@@ -283,7 +368,23 @@ private:
 
     void start() {
         started_ = true;
-        // each input's table, from its header line
+        prepare();
+        if (share_) {
+            const std::size_t k = which_[slot(patentsview_table::us_patent_citation)];
+            if (k != none) {  // the citing patents of the share's rows, given
+                forward_start_ = share_->forward_start;
+                citing_names_ = std::move(share_->forward_names);
+                forward_ids_.resize(citing_names_.size());
+                for (std::size_t j = 0; j < forward_ids_.size(); ++j) forward_ids_[j] = static_cast<std::uint32_t>(j);
+            }
+        } else {
+            count_forward();
+        }
+        open_join();
+    }
+
+    // Each input's table, from its header line.
+    void identify() {
         for (std::size_t k = 0; k < sources_.size(); ++k) {
             input_source* in = sources_[k];
             const std::string_view head = in->head(4096);
@@ -306,11 +407,6 @@ private:
                       error_code::missing_column, "patent_id",
                       "the PatentsView bulk tables need g_patent (columns patent_id, patent_date, patent_type); none "
                       "of the " + std::to_string(sources_.size()) + " files given is one");
-        if (opts_.classify_applicants) classifier_.emplace(opts_.rules ? *opts_.rules : default_applicant_rules());
-        read_locations();
-        index_patents();
-        count_forward();
-        open_join();
     }
 
     void add_report(input_source& in, patentsview_table t) {
@@ -359,31 +455,19 @@ private:
         const std::size_t k = which_[slot(patentsview_table::us_patent_citation)];
         if (k == none) return;
         const auto in = reopen(k);
-        table_file f(*in, opts_);
-        const std::size_t c_id = f.require("patent_id", "g_us_patent_citation"),
-                          c_cited = f.require("citation_patent_id", "g_us_patent_citation");
-        std::string citing;
-        std::uint32_t citing_name = 0;
-        std::vector<std::uint32_t> seen;  // the cited rows of the citing patent's rows so far
         std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (cited row, citing name)
         std::unordered_map<std::string, std::uint32_t> names;
-        while (f.csv.next()) {
-            if (f.csv.blank()) continue;
-            const std::string_view id = f.cell(c_id);
-            if (id != citing) {
-                citing.assign(id);
-                seen.clear();
-            }
-            const auto it = index_.find(std::string(f.cell(c_cited)));
-            if (it == index_.end() || std::find(seen.begin(), seen.end(), it->second) != seen.end()) continue;
-            if (seen.empty()) {  // the citing patent's first citation of a patent of g_patent
-                const auto n = names.emplace(citing, static_cast<std::uint32_t>(citing_names_.size()));
+        std::size_t named_run = none;  // the run whose citing patent has its name in citing_name
+        std::uint32_t citing_name = 0;
+        cited_rows(*in, opts_.encoding, [&](std::uint32_t row, std::string_view citing, std::size_t run) {
+            if (run != named_run) {  // the run's first citation of a patent of g_patent
+                const auto n = names.emplace(std::string(citing), static_cast<std::uint32_t>(citing_names_.size()));
                 if (n.second) citing_names_.push_back(detail::patentsview_record_id(citing, ""));
                 citing_name = n.first->second;
+                named_run = run;
             }
-            seen.push_back(it->second);
-            pairs.emplace_back(it->second, citing_name);
-        }
+            pairs.emplace_back(row, citing_name);
+        });
         std::stable_sort(pairs.begin(), pairs.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
         forward_start_.assign(index_.size() + 1, 0);
@@ -396,10 +480,18 @@ private:
         for (std::size_t r = 1; r < forward_start_.size(); ++r) forward_start_[r] += forward_start_[r - 1];
     }
 
+    // What the join reads of input k: the input, or this reader's share of it.
+    input_source* join_source(std::size_t k) const { return share_ ? share_->join.at(k) : sources_[k]; }
+    patentsview_bulk_options join_options(std::size_t k) const {
+        patentsview_bulk_options o = opts_;
+        if (share_) o.encoding = share_->encodings.at(k);
+        return o;
+    }
+
     void open_join() {
         const std::size_t kp = which_[slot(patentsview_table::patent)];
-        patent_src_ = sources_[kp];
-        patents_ = std::make_unique<table_file>(*patent_src_, opts_);
+        patent_src_ = join_source(kp);
+        patents_ = std::make_unique<table_file>(*patent_src_, join_options(kp));
         add_report(*patent_src_, patentsview_table::patent);
         patent_report_ = reports_.size() - 1;
         const table_file& p = *patents_;
@@ -418,8 +510,8 @@ private:
             if (k == none) continue;
             child ch;
             ch.table = t;
-            ch.src = sources_[k];
-            ch.f = std::make_unique<table_file>(*ch.src, opts_);
+            ch.src = join_source(k);
+            ch.f = std::make_unique<table_file>(*ch.src, join_options(k));
             add_report(*ch.src, t);
             ch.report = reports_.size() - 1;
             const table_file& f = *ch.f;
@@ -555,10 +647,12 @@ private:
             for (const auto& c : cited_) sink.add_cited_patent(detail::patentsview_record_id(c, ""));
             sink.set_count(indicator::backward_citations, static_cast<std::int64_t>(cited_.size()));
             sink.supply(patent_field::citing_list);
-            for (std::size_t j = forward_start_[row_]; j < forward_start_[row_ + 1]; ++j)
+            const std::size_t r = row_ - (share_ ? share_->first_row : 0);  // the share's rows from 0
+            ::techconv::detail::require(r + 1 < forward_start_.size(), "patentsview_bulk_reader: no citing list for a row");
+            for (std::size_t j = forward_start_[r]; j < forward_start_[r + 1]; ++j)
                 sink.add_citing_patent(citing_names_[forward_ids_[j]]);
             sink.set_count(indicator::forward_citations,
-                           static_cast<std::int64_t>(forward_start_[row_ + 1] - forward_start_[row_]));
+                           static_cast<std::int64_t>(forward_start_[r + 1] - forward_start_[r]));
         }
         if (claims > 0) sink.set_count(indicator::claims, claims);
         guard.commit();
@@ -664,9 +758,15 @@ private:
     // The end of g_patent: the rest of each child table must be about patents outside it.
     void finish() {
         done_ = true;
-        const auto n = static_cast<std::uint32_t>(index_.size());
+        const auto n = share_ ? row_ : static_cast<std::uint32_t>(index_.size());
         for (auto& ch : children_) {
             if (!ch.done && !ch.waiting) advance(ch, n);
+            if (ch.waiting && share_ && !share_->last) {
+                // a row of a later share's patent before rows of this one's (their boundary
+                // has a row of this share's patents just before it): the table is out of order
+                out_of_order_ = true;
+                continue;
+            }
             if (ch.waiting)
                 ch.f->csv.fail(error_code::bad_value, ch.c_id,
                                "patent_id " + ch.last_id + " comes after every patent of g_patent was read: " +
@@ -693,7 +793,8 @@ private:
     std::optional<applicant_classifier> classifier_;
     patent_read_stats stats_;
     std::vector<patentsview_bulk_table_report> reports_;
-    bool started_ = false, done_ = false;
+    bool started_ = false, done_ = false, prepared_ = false, out_of_order_ = false;
+    std::optional<patentsview_bulk_share> share_;
     std::size_t which_[n_tables] = {none, none, none, none, none, none, none, none};
     bool has_[n_tables] = {};
     std::unordered_map<std::string, std::string> locations_;  // location_id -> country (may be empty)
