@@ -43,35 +43,36 @@ namespace mpi {
 namespace detail {
 
 // The states of a left-to-right scan of delimited text whose quoted values may hold line
-// breaks (io::csv_reader's grammar): at a line's start (no byte of a record yet), after a CR there,
+// breaks (io::csv_reader's grammar; detail::csv_scanner in keycore.hpp follows the same grammar
+// for one file's shares, without this per-block map): at a line's start (no byte of a record yet), after a CR there,
 // at a field's start, in an unquoted value, in a quoted value, after a quote inside one, after
 // a CR that may end a record.
-enum class csv_state : std::uint8_t { line, line_cr, field, bare, quoted, quote, cr };
-constexpr std::size_t csv_states = 7;
+enum class bulk_csv_state : std::uint8_t { line, line_cr, field, bare, quoted, quote, cr };
+constexpr std::size_t bulk_csv_states = 7;
 
 // What one byte does to the scan: the next state; `ended` is set when a record with bytes ends
 // at a line feed. A CR followed by anything but a line feed (a lone CR: the reader ends a record
 // there) makes the state `field` and sets `lone_cr` (the split then is not done).
-inline csv_state csv_step(csv_state s, char c, char delim, bool& ended, bool& lone_cr) noexcept {
+inline bulk_csv_state csv_step(bulk_csv_state s, char c, char delim, bool& ended, bool& lone_cr) noexcept {
     ended = false;
-    if (s == csv_state::quoted) return c == '"' ? csv_state::quote : csv_state::quoted;
-    if (s == csv_state::line_cr || s == csv_state::cr) {
+    if (s == bulk_csv_state::quoted) return c == '"' ? bulk_csv_state::quote : bulk_csv_state::quoted;
+    if (s == bulk_csv_state::line_cr || s == bulk_csv_state::cr) {
         if (c == '\n') {
-            ended = s == csv_state::cr;
-            return csv_state::line;
+            ended = s == bulk_csv_state::cr;
+            return bulk_csv_state::line;
         }
         lone_cr = true;
-        s = s == csv_state::cr ? csv_state::field : csv_state::line;
+        s = s == bulk_csv_state::cr ? bulk_csv_state::field : bulk_csv_state::line;
     }
-    if (s == csv_state::quote && c == '"') return csv_state::quoted;
+    if (s == bulk_csv_state::quote && c == '"') return bulk_csv_state::quoted;
     if (c == '\n') {
-        ended = s != csv_state::line;
-        return csv_state::line;
+        ended = s != bulk_csv_state::line;
+        return bulk_csv_state::line;
     }
-    if (c == '\r') return s == csv_state::line ? csv_state::line_cr : csv_state::cr;
-    if (c == delim) return csv_state::field;
-    if (c == '"' && (s == csv_state::line || s == csv_state::field)) return csv_state::quoted;
-    return csv_state::bare;  // (a byte after a closing quote: the reader fails there)
+    if (c == '\r') return s == bulk_csv_state::line ? bulk_csv_state::line_cr : bulk_csv_state::cr;
+    if (c == delim) return bulk_csv_state::field;
+    if (c == '"' && (s == bulk_csv_state::line || s == bulk_csv_state::field)) return bulk_csv_state::quoted;
+    return bulk_csv_state::bare;  // (a byte after a closing quote: the reader fails there)
 }
 
 constexpr std::int64_t table_block = std::int64_t{1} << 20;  // bytes between two known states
@@ -90,7 +91,7 @@ struct table_map {
 };
 
 struct scan_point {
-    csv_state state = csv_state::line;
+    bulk_csv_state state = bulk_csv_state::line;
     std::uint64_t records = 0, breaks = 0;
 };
 
@@ -121,12 +122,12 @@ inline scan_point scan_at(const table_map& m, std::ifstream& f, std::int64_t pos
     const auto k = static_cast<std::size_t>(pos / table_block);
     scan_point p;
     if (k >= m.states.size()) {  // pos == size at a block boundary
-        p.state = csv_state::line;
+        p.state = bulk_csv_state::line;
         p.records = m.records.back();
         p.breaks = m.breaks.back();
         return p;
     }
-    p.state = static_cast<csv_state>(m.states[k]);
+    p.state = static_cast<bulk_csv_state>(m.states[k]);
     p.records = m.records[k];
     p.breaks = m.breaks[k];
     return scan_bytes(f, static_cast<std::int64_t>(k) * table_block, pos - static_cast<std::int64_t>(k) * table_block, p,
@@ -145,9 +146,9 @@ inline std::int64_t record_start_at(const table_map& m, std::ifstream& f, std::i
     for (std::int64_t at = pos - 1; at < m.size; ++at) {
         const int c = f.get();
         if (c == std::char_traits<char>::eof()) break;
-        const csv_state before = p.state;
+        const bulk_csv_state before = p.state;
         p.state = csv_step(p.state, static_cast<char>(c), m.delim, ended, lone);
-        if (c == '\n' && before != csv_state::quoted) return at + 1;
+        if (c == '\n' && before != bulk_csv_state::quoted) return at + 1;
     }
     return m.size;
 }
@@ -174,35 +175,35 @@ inline table_map map_table(const std::string& path, const std::vector<double>& w
     const auto me = static_cast<std::size_t>(rank(comm));
     const std::int64_t kb = cut[me], ke = cut[me + 1];
     // from each start state: the state, records and lone CR at each of this rank's blocks
-    std::vector<std::uint8_t> at_state(static_cast<std::size_t>(ke - kb) * csv_states);
+    std::vector<std::uint8_t> at_state(static_cast<std::size_t>(ke - kb) * bulk_csv_states);
     std::vector<std::uint64_t> at_records(at_state.size()), at_breaks(static_cast<std::size_t>(ke - kb));
-    csv_state s[csv_states];
-    std::uint64_t recs[csv_states] = {}, breaks = 0;
-    bool lone[csv_states] = {};
-    for (std::size_t i = 0; i < csv_states; ++i) s[i] = static_cast<csv_state>(i);
+    bulk_csv_state s[bulk_csv_states];
+    std::uint64_t recs[bulk_csv_states] = {}, breaks = 0;
+    bool lone[bulk_csv_states] = {};
+    for (std::size_t i = 0; i < bulk_csv_states; ++i) s[i] = static_cast<bulk_csv_state>(i);
     std::vector<char> buf(static_cast<std::size_t>(table_block));
     f.clear();
     for (std::int64_t k = kb; k < ke; ++k) {
         const auto j = static_cast<std::size_t>(k - kb);
-        for (std::size_t i = 0; i < csv_states; ++i) {
-            at_state[j * csv_states + i] = static_cast<std::uint8_t>(s[i]);
-            at_records[j * csv_states + i] = recs[i];
+        for (std::size_t i = 0; i < bulk_csv_states; ++i) {
+            at_state[j * bulk_csv_states + i] = static_cast<std::uint8_t>(s[i]);
+            at_records[j * bulk_csv_states + i] = recs[i];
         }
         at_breaks[j] = breaks;
         f.seekg(k * table_block);
         f.read(buf.data(), static_cast<std::streamsize>(std::min(table_block, m.size - k * table_block)));
         const auto got = static_cast<std::size_t>(f.gcount());
         // the distinct states of the start states' scans (often two), each scanned once
-        csv_state d[csv_states];
-        std::size_t nd = 0, of[csv_states];
-        for (std::size_t i = 0; i < csv_states; ++i) {
+        bulk_csv_state d[bulk_csv_states];
+        std::size_t nd = 0, of[bulk_csv_states];
+        for (std::size_t i = 0; i < bulk_csv_states; ++i) {
             std::size_t q = 0;
             while (q < nd && d[q] != s[i]) ++q;
             if (q == nd) d[nd++] = s[i];
             of[i] = q;
         }
-        std::uint64_t dr[csv_states] = {};
-        bool dl[csv_states] = {};
+        std::uint64_t dr[bulk_csv_states] = {};
+        bool dl[bulk_csv_states] = {};
         bool ended = false;
         for (std::size_t b = 0; b < got; ++b) {
             const char c = buf[b];
@@ -212,7 +213,7 @@ inline table_map map_table(const std::string& path, const std::vector<double>& w
                 dr[q] += ended ? 1 : 0;
             }
         }
-        for (std::size_t i = 0; i < csv_states; ++i) {
+        for (std::size_t i = 0; i < bulk_csv_states; ++i) {
             s[i] = d[of[i]];
             recs[i] += dr[of[i]];
             lone[i] = lone[i] || dl[of[i]];
@@ -220,21 +221,21 @@ inline table_map map_table(const std::string& path, const std::vector<double>& w
     }
     // every rank's end state, records and lone CR per start state: each rank's true start state
     byte_writer w;
-    for (std::size_t i = 0; i < csv_states; ++i) {
+    for (std::size_t i = 0; i < bulk_csv_states; ++i) {
         w.u8(static_cast<std::uint8_t>(s[i]));
         w.u64(recs[i]);
         w.u8(lone[i] ? 1 : 0);
     }
     w.u64(breaks);
     const auto ends = allgather_bytes(w.data(), comm);
-    std::size_t start = static_cast<std::size_t>(csv_state::line);  // the file starts at a line start
+    std::size_t start = static_cast<std::size_t>(bulk_csv_state::line);  // the file starts at a line start
     std::size_t mine = start;
     std::uint64_t rec_before = 0, breaks_before = 0;
     for (std::size_t r = 0; r < ends.size(); ++r) {
         byte_reader rd(ends[r].data(), ends[r].size(), "table scan of rank " + std::to_string(r));
-        std::uint8_t st[csv_states], ln[csv_states];
-        std::uint64_t rc[csv_states];
-        for (std::size_t i = 0; i < csv_states; ++i) {
+        std::uint8_t st[bulk_csv_states], ln[bulk_csv_states];
+        std::uint64_t rc[bulk_csv_states];
+        for (std::size_t i = 0; i < bulk_csv_states; ++i) {
             st[i] = rd.u8("state");
             rc[i] = rd.u64("records");
             ln[i] = rd.u8("lone CR");
@@ -254,8 +255,8 @@ inline table_map map_table(const std::string& path, const std::vector<double>& w
     // this rank's blocks from its true start state, then every rank's
     byte_writer bw;
     for (std::size_t j = 0; j < at_breaks.size(); ++j) {
-        bw.u8(at_state[j * csv_states + mine]);
-        bw.u64(m.records.front() + at_records[j * csv_states + mine]);
+        bw.u8(at_state[j * bulk_csv_states + mine]);
+        bw.u64(m.records.front() + at_records[j * bulk_csv_states + mine]);
         bw.u64(m.breaks.front() + at_breaks[j]);
     }
     const auto all = allgather_bytes(bw.data(), comm);
@@ -275,7 +276,7 @@ inline table_map map_table(const std::string& path, const std::vector<double>& w
     // the header line must end a record (not a line break inside a quoted name)
     if (m.header_end > 0 && m.header_end <= m.size) {
         const scan_point h = scan_at(m, f, m.header_end - 1);
-        if (h.state == csv_state::quoted) m.splittable = false;
+        if (h.state == bulk_csv_state::quoted) m.splittable = false;
     }
     return m;
 }
@@ -294,7 +295,7 @@ inline std::pair<std::int64_t, std::uint32_t> first_listed(const table_map& m, s
         // one record: the value of column c_id
         std::size_t field = 0;
         id.clear();
-        csv_state s = csv_state::line;
+        bulk_csv_state s = bulk_csv_state::line;
         bool ended = false, lone = false;
         std::int64_t at = pos;
         for (; at < m.size; ++at) {
@@ -304,23 +305,23 @@ inline std::pair<std::int64_t, std::uint32_t> first_listed(const table_map& m, s
                 break;
             }
             const char c = static_cast<char>(ci);
-            const csv_state before = s;
+            const bulk_csv_state before = s;
             s = csv_step(s, c, m.delim, ended, lone);
-            if (c == '\n' && before != csv_state::quoted) {
+            if (c == '\n' && before != bulk_csv_state::quoted) {
                 ++at;
                 break;
             }
             if (field != c_id) {
-                if (c == m.delim && before != csv_state::quoted) ++field;
+                if (c == m.delim && before != bulk_csv_state::quoted) ++field;
                 continue;
             }
-            if (before == csv_state::quoted) {
+            if (before == bulk_csv_state::quoted) {
                 if (c != '"') id.push_back(c);
-            } else if (before == csv_state::quote && c == '"') {
+            } else if (before == bulk_csv_state::quote && c == '"') {
                 id.push_back('"');
             } else if (c == m.delim) {
                 ++field;
-            } else if (c != '\r' && !(c == '"' && (before == csv_state::line || before == csv_state::field))) {
+            } else if (c != '\r' && !(c == '"' && (before == bulk_csv_state::line || before == bulk_csv_state::field))) {
                 id.push_back(c);
             }
         }
