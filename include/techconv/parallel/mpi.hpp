@@ -9,7 +9,8 @@
 // counts and panels), records.hpp (family merging, group profiles),
 // cograph.hpp (co-occurrence), keycore.hpp (reading a file's shares, the
 // [KCT] key-core analysis over shares, gathering and scattering rows, ordered MPI-IO
-// output), numeric_table.hpp (a numeric CSV table read in shares), table_weights.hpp
+// output), numeric_table.hpp (a numeric CSV table read in shares), patstat.hpp (a
+// PATSTAT extract read by shares), table_weights.hpp
 // (analysis::weigh_table over shares). Plain MPI C API; link MPI::MPI_CXX (CMake
 // FindMPI). Nothing else in techconv includes these headers.
 #ifndef TECHCONV_PARALLEL_MPI_HPP_
@@ -19,6 +20,7 @@
 #include "techconv/parallel/mpi/cograph.hpp"
 #include "techconv/parallel/mpi/keycore.hpp"
 #include "techconv/parallel/mpi/numeric_table.hpp"
+#include "techconv/parallel/mpi/patstat.hpp"
 #include "techconv/parallel/mpi/records.hpp"
 #include "techconv/parallel/mpi/table_weights.hpp"
 #include "techconv/parallel/mpi/transport.hpp"
