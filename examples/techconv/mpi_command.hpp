@@ -21,6 +21,7 @@
 
 #include <techconv/parallel/mpi/transport.hpp>
 #include <techconv/parallel/mpi/keycore.hpp>
+#include <techconv/parallel/mpi/patstat.hpp>
 #include <techconv/report/command.hpp>
 
 #include "cli.hpp"  // mpi_active, the reading helpers
@@ -160,14 +161,17 @@ enum class patent_split {
     rank0,        ///< rank 0 reads every input as one process does
     byte_ranges,  ///< one Lens, canonical CSV or USPTO XML file, split by byte ranges at record starts
     files,        ///< every input a file one reader reads alone: split by whole files
+    patstat,      ///< every input a table file of one PATSTAT extract: tls201 by byte ranges, the rest from offsets
 };
 
 /// How the inputs of `a` (format option `fmt`) are read on the ranks, decided by rank 0 and
 /// the same on every rank: one Lens, canonical CSV or USPTO XML file by byte ranges; several
 /// files, or one file of another format, each read by one reader alone (lens, uspto-xml, csv,
 /// derwent, patentsview, google-patents, lens-json; given or detected per file), by whole files;
-/// anything else by rank 0 as one process reads it: standard input among the inputs, a
-/// PATSTAT or PatentsView bulk table set (its tables are joined), a file of papers, or a file
+/// every input a PATSTAT table file (none standard input) by shares of the extract
+/// (parallel::mpi::read_patstat_split); anything else by rank 0 as one process reads it:
+/// standard input among the inputs, a PatentsView bulk table set or a PATSTAT extract
+/// given with other inputs (its tables are joined), a file of papers, or a file
 /// whose format cannot be detected (rank 0 then reports the error as one process does).
 /// `file_fmt` gets the format of the one file split by byte ranges. Collective.
 inline patent_split patent_split_of(const rp::arguments& a, input_format fmt, MPI_Comm comm,
@@ -176,11 +180,13 @@ inline patent_split patent_split_of(const rp::arguments& a, input_format fmt, MP
     int decided[2] = {static_cast<int>(patent_split::rank0), static_cast<int>(fmt)};
     if (tmpi::rank(comm) == 0) {
         std::vector<input_format> fs;  // each file's format; empty: rank 0 reads
+        std::size_t tables = 0;        // PATSTAT table files among them
         try {
             for (const auto& path : a.inputs) {
                 const auto f = path == "-" ? input_format::automatic
                                            : fmt == input_format::automatic ? detect_format(path) : fmt;
-                if (!tio::holds_patents(f) || tio::detail::is_table_set(f)) {
+                if (f == input_format::patstat) ++tables;
+                if (!tio::holds_patents(f) || (tio::detail::is_table_set(f) && f != input_format::patstat)) {
                     fs.clear();
                     break;
                 }
@@ -189,7 +195,11 @@ inline patent_split patent_split_of(const rp::arguments& a, input_format fmt, MP
         } catch (...) {  // rank 0 reads: the error is then reported as one process reports it
             fs.clear();
         }
-        if (fs.size() == 1 && tmpi::byte_range_splittable(fs.front())) {
+        if (!fs.empty() && tables == fs.size()) {
+            decided[0] = static_cast<int>(patent_split::patstat);
+        } else if (tables > 0) {
+            // an extract among other inputs: rank 0 reads
+        } else if (fs.size() == 1 && tmpi::byte_range_splittable(fs.front())) {
             decided[0] = static_cast<int>(patent_split::byte_ranges);
             decided[1] = static_cast<int>(fs.front());
         } else if (!fs.empty()) {
@@ -208,8 +218,10 @@ inline patent_split patent_split_of(const rp::arguments& a, input_format fmt, MP
 /// several files, or one file of another single-reader format, are split by whole files
 /// (parallel::mpi::read_patent_tables_split: rank r reads a contiguous run of the files, cut
 /// by their byte sizes and `shares`); both drop repeated ids and merge simple families across
-/// the ranks. Other inputs (standard input, PATSTAT and PatentsView bulk table sets) are read
-/// by rank 0 as one process reads them, and their rows scattered by `shares` when `scatter`
+/// the ranks; the table files of one PATSTAT extract are read by shares of the extract
+/// (parallel::mpi::read_patstat_split: each rank joins its byte share of tls201 with the rows
+/// of those applications in the other tables). Other inputs (standard input, PatentsView
+/// bulk table sets, a PATSTAT extract among other inputs) are read by rank 0 as one process reads them, and their rows scattered by `shares` when `scatter`
 /// (else they stay on rank 0). Rank 0 reports the counts report::read_patent_inputs reports
 /// (manifest.json). Every error is every rank's (agreed). Collective.
 inline ranked_patents read_patents_on_ranks(const rp::arguments& a, const std::vector<double>& shares, bool scatter,
@@ -230,6 +242,7 @@ inline ranked_patents read_patents_on_ranks(const rp::arguments& a, const std::v
         ro.merge_families = merge;
         auto in = every_rank([&] {
             try {
+                if (how == patent_split::patstat) return tmpi::read_patstat_split(a.inputs, ro, shares, comm, table_opts);
                 if (how == patent_split::byte_ranges)
                     return tmpi::read_patent_table_split(a.inputs.front(), ro, fmt == input_format::automatic, shares,
                                                          comm, table_opts);

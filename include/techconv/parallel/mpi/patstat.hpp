@@ -557,7 +557,8 @@ inline io::patent_table_inputs read_patstat_split(const std::vector<std::string>
     d.source = paths.front();
     d.format = io::input_format::patstat;
     d.format_detected = ro.format == io::input_format::automatic;
-    d.encoding = file.stats.text.used;
+    d.encoding = file.stats.text.used == io::text_encoding::utf8_cp1252_strays ? io::text_encoding::utf8
+                                                                                : file.stats.text.used;
     d.encoding_detected = ro.encoding == io::text_encoding::automatic;
     d.bom = false;
     d.bytes_not_utf8 = 0;
