@@ -22,6 +22,7 @@
 #include <techconv/parallel/mpi/transport.hpp>
 #include <techconv/parallel/mpi/keycore.hpp>
 #include <techconv/parallel/mpi/patentsview_bulk.hpp>
+#include <techconv/parallel/mpi/patstat.hpp>
 #include <techconv/report/command.hpp>
 
 #include "cli.hpp"  // mpi_active, the reading helpers
@@ -162,6 +163,7 @@ enum class patent_split {
     byte_ranges,  ///< one file of a byte_range_splittable format, split by byte ranges at record starts
     files,        ///< every input a file one reader reads alone: split by whole files
     patentsview_bulk,  ///< every input a PatentsView bulk table file: g_patent's rows split, the tables joined by shares
+    patstat,      ///< every input a table file of one PATSTAT extract: tls201 by byte ranges, the rest from offsets
 };
 
 /// Whether the one input of `a` (of format `f`) is UTF-16 text, named by --encoding or
@@ -176,10 +178,11 @@ inline bool utf16_text(const rp::arguments& a, input_format f) {
 /// canonical CSV, USPTO XML, Derwent, Lens patent JSON, PatentsView JSON; not UTF-16) by byte
 /// ranges; several files, or one UTF-16 file, each read by one reader alone (given or detected
 /// per file), by whole files; every input a PatentsView bulk table file (given or detected) by
-/// shares of the set (parallel::mpi::read_patentsview_bulk_split); anything else by rank 0 as
-/// one process reads it: standard input among the inputs, a PATSTAT extract (its tables are
-/// joined), a set of PatentsView bulk tables mixed with other inputs, a file of papers, or a
-/// file whose format cannot be detected (rank 0 then reports the error as one process does).
+/// shares of the set (parallel::mpi::read_patentsview_bulk_split); every input a PATSTAT table
+/// file by shares of the extract (parallel::mpi::read_patstat_split); anything else by rank 0
+/// as one process reads it: standard input among the inputs, a PATSTAT extract or a set of
+/// PatentsView bulk tables given with other inputs, a file of papers, or a file whose format
+/// cannot be detected (rank 0 then reports the error as one process does).
 /// `file_fmt` gets the format of the one file split by byte ranges. Collective.
 inline patent_split patent_split_of(const rp::arguments& a, input_format fmt, MPI_Comm comm,
                                     input_format* file_fmt = nullptr) {
@@ -205,6 +208,8 @@ inline patent_split patent_split_of(const rp::arguments& a, input_format fmt, MP
         };
         if (is([](input_format f) { return f == input_format::patentsview_bulk; })) {
             decided[0] = static_cast<int>(patent_split::patentsview_bulk);
+        } else if (is([](input_format f) { return f == input_format::patstat; })) {
+            decided[0] = static_cast<int>(patent_split::patstat);
         } else if (is([](input_format f) { return tio::holds_patents(f) && !tio::detail::is_table_set(f); })) {
             // (a UTF-16 file is read whole by one rank: its records are not split by byte ranges)
             if (fs.size() == 1 && tmpi::byte_range_splittable(fs.front()) &&
@@ -229,8 +234,10 @@ inline patent_split patent_split_of(const rp::arguments& a, input_format fmt, MP
 /// (parallel::mpi::read_patent_tables_split: rank r reads a contiguous run of the files, cut
 /// by their byte sizes and `shares`); both drop repeated ids and merge simple families across
 /// the ranks; a PatentsView bulk table set is joined by shares of g_patent's rows
-/// (parallel::mpi::read_patentsview_bulk_split). Other inputs (standard input, PATSTAT
-/// extracts) are read by rank 0 as one process reads them, and their rows scattered by `shares` when `scatter`
+/// (parallel::mpi::read_patentsview_bulk_split); the table files of one PATSTAT extract are
+/// read by shares of the extract (parallel::mpi::read_patstat_split: each rank joins its byte
+/// share of tls201 with the rows of those applications in the other tables). Other inputs
+/// (standard input, a table set among other inputs) are read by rank 0 as one process reads them, and their rows scattered by `shares` when `scatter`
 /// (else they stay on rank 0). Rank 0 reports the counts report::read_patent_inputs reports
 /// (manifest.json). Every error is every rank's (agreed). Collective.
 inline ranked_patents read_patents_on_ranks(const rp::arguments& a, const std::vector<double>& shares, bool scatter,
@@ -251,6 +258,7 @@ inline ranked_patents read_patents_on_ranks(const rp::arguments& a, const std::v
         ro.merge_families = merge;
         auto in = every_rank([&] {
             try {
+                if (how == patent_split::patstat) return tmpi::read_patstat_split(a.inputs, ro, shares, comm, table_opts);
                 if (how == patent_split::byte_ranges)
                     return tmpi::read_patent_table_split(a.inputs.front(), ro, fmt == input_format::automatic, shares,
                                                          comm, table_opts);

@@ -22,6 +22,7 @@
 #include <techconv/analysis/indicators.hpp>
 #include <techconv/io/lens.hpp>
 #include <techconv/parallel/mpi.hpp>
+#include <techconv/parallel/mpi/patstat.hpp>
 #include <techconv/parallel/profile.hpp>
 #include <techconv/testing/synthetic.hpp>
 #include <techconv/weighting.hpp>
@@ -35,6 +36,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <sys/stat.h>
@@ -756,6 +758,142 @@ void check_split_bulk() {
     verdict("a PatentsView bulk set joined by shares: a bad row in a later share fails as one process", ok);
     MPI_Barrier(MPI_COMM_WORLD);
     if (me == 0) std::filesystem::remove_all(dir);
+
+// mpi::read_patstat_split of a generated PATSTAT extract (tests/io/patstat_extract.py: tls201,
+// tls207 and tls212 in two parts each), weights 1 / 1,3 / 5,0,2. (1) Each rank holds exactly the
+// applications of its byte share of tls201 (families not merged): the rows one
+// io::read_patent_table gives, in tls201 order, whose tls201 line starts (as positions in the
+// parts' data bytes taken as one sequence, computed here from the files) fall in
+// [cut[r], cut[r + 1]) of share_cuts by the weights; and the shares were read (by_shares), not
+// scattered by rank 0. (2) The offsets the child tables are read from: for the first appln_id
+// of every rank's share and for ids around them, detail::lower_position in tls209 (one file)
+// and tls207 (two parts) gives the line start of the first row with an appln_id at least that
+// id, found here by a linear scan of the files. (3) Families merged and rows gathered: the table,
+// notes and counts of one process.
+void check_split_patstat(const std::string& dir) {
+    namespace rec = techconv::records;
+    namespace tio = techconv::io;
+    const int me = tmpi::rank(MPI_COMM_WORLD), p = tmpi::size(MPI_COMM_WORLD);
+    std::vector<std::string> paths;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().extension() == ".csv") paths.push_back(e.path().string());
+    std::sort(paths.begin(), paths.end());
+    std::vector<double> w = p == 1 ? std::vector<double>{1.0} : p == 2 ? std::vector<double>{1.0, 3.0}
+                                                                       : std::vector<double>{5.0, 0.0, 2.0};
+    w.resize(static_cast<std::size_t>(p), 1.0);
+    // the data rows of the files of a table (name prefix), as one sequence: (global position, first field)
+    const auto data_rows = [&](const std::string& prefix, std::size_t column) {
+        std::vector<std::pair<std::int64_t, std::int64_t>> out;
+        std::int64_t base = 0;
+        for (const auto& path : paths) {
+            if (std::filesystem::path(path).filename().string().rfind(prefix, 0) != 0) continue;
+            std::ifstream f(path, std::ios::binary);
+            std::string line;
+            std::getline(f, line);
+            const auto header = static_cast<std::int64_t>(line.size()) + 1;
+            std::int64_t at = header;
+            while (std::getline(f, line)) {
+                if (!line.empty()) {
+                    std::stringstream ss(line);
+                    std::string cell;
+                    for (std::size_t c = 0; c <= column; ++c) std::getline(ss, cell, ',');
+                    out.emplace_back(base + at - header, std::stoll(cell));
+                }
+                at += static_cast<std::int64_t>(line.size()) + 1;
+            }
+            base += static_cast<std::int64_t>(std::filesystem::file_size(path)) - header;
+        }
+        return std::make_pair(out, base);
+    };
+    tio::read_patents_options ro;
+    ro.merge_families = false;
+    const auto [appln, total] = data_rows("tls201", 0);
+    const auto cut = tmpi::share_cuts(total, w);
+    std::size_t first = 0, last = 0;  // this rank's rows of tls201
+    for (const auto& r : appln) {
+        first += r.first < cut[static_cast<std::size_t>(me)] ? 1 : 0;
+        last += r.first < cut[static_cast<std::size_t>(me) + 1] ? 1 : 0;
+    }
+    bool ok = true;
+    {
+        const auto want = tio::read_patent_table(paths, ro);
+        bool by_shares = false;
+        const auto got = tmpi::read_patstat_split(paths, ro, w, MPI_COMM_WORLD, {}, &by_shares);
+        ok = by_shares && want.table.size() == appln.size() && got.table.size() == last - first &&
+             (p != 3 || me != 1 || got.table.size() == 0);
+        for (std::size_t i = 0; ok && i < got.table.size(); ++i)
+            ok = got.table.locate(i).first->id(got.table.locate(i).second) ==
+                 want.table.locate(first + i).first->id(want.table.locate(first + i).second);
+    }
+    verdict("a PATSTAT extract by shares: each rank holds the applications of its tls201 share (" +
+                std::to_string(appln.size()) + ")",
+            ok);
+    ok = true;
+    {
+        std::vector<tmpi::detail::patstat_file> files;
+        for (const auto& path : paths) files.push_back(tmpi::detail::patstat_file_of(path));
+        tio::csv_options co;
+        co.delimiter = tio::auto_delimiter;
+        const tmpi::detail::patstat_key_of id = [](std::string_view v) -> std::optional<std::int64_t> {
+            return std::stoll(std::string(v));
+        };
+        std::vector<std::int64_t> keys;
+        for (int r = 0; r < p; ++r)
+            for (std::size_t i = 0; i < appln.size(); ++i)
+                if (appln[i].first >= cut[static_cast<std::size_t>(r)]) {
+                    for (const std::int64_t d : {-1, 0, 1}) keys.push_back(appln[i].second + d);
+                    break;
+                }
+        keys.push_back(0);
+        keys.push_back(std::numeric_limits<std::int64_t>::max());
+        std::size_t probes = 0;
+        for (const auto& [prefix, table] : {std::make_pair(std::string("tls209"), tio::patstat_table::appln_ipc),
+                                            std::make_pair(std::string("tls207"), tio::patstat_table::pers_appln)}) {
+            const auto rows = data_rows(prefix, table == tio::patstat_table::appln_ipc ? 0 : 1);
+            const auto seq = tmpi::detail::sequence_of(files, table);
+            ok = ok && seq.total == rows.second && seq.parts.size() == (prefix == "tls207" ? 2u : 1u);
+            for (const auto k : keys) {
+                std::int64_t want = rows.second;
+                for (const auto& r : rows.first)
+                    if (r.second >= k) {
+                        want = r.first;
+                        break;
+                    }
+                // lower_position gives a position after the row before: the next line start is the row's
+                const std::int64_t at = tmpi::detail::lower_position(seq, k, "appln_id", id, co);
+                std::int64_t got = rows.second;
+                for (const auto& r : rows.first)
+                    if (r.first >= at) {
+                        got = r.first;
+                        break;
+                    }
+                ok = ok && got == want;
+                ++probes;
+            }
+        }
+        ok = ok && probes >= 8;
+    }
+    verdict("a PATSTAT extract by shares: the child tables' offsets (binary search) are those of a linear scan", ok);
+    ok = true;
+    {
+        ro.merge_families = true;
+        const auto want = tio::read_patent_table(paths, ro, rec::patent_table_options{true});
+        auto got = tmpi::read_patstat_split(paths, ro, w, MPI_COMM_WORLD, rec::patent_table_options{true});
+        ok = got.notes() == want.notes() && got.read == want.read && got.merged == want.merged &&
+             got.duplicates == want.duplicates && got.duplicate_examples == want.duplicate_examples &&
+             got.rejected_codes == want.rejected_codes && want.merged > 0;
+        const rec::patent_table all = tmpi::gather_rows(std::move(got.table), 0, MPI_COMM_WORLD);
+        if (me == 0) {
+            ok = ok && all.size() == want.table.size();
+            for (std::size_t i = 0; ok && i < all.size(); ++i)
+                ok = techconv_test::same_record(all.to_record(i), want.table.to_record(i));
+            if (!ok) {
+                for (const auto& n : want.notes()) std::printf("  want note: %s\n", n.c_str());
+                for (const auto& n : got.notes()) std::printf("  got note: %s\n", n.c_str());
+            }
+        }
+    }
+    verdict("a PATSTAT extract by shares: table and report of one process (families merged)", ok);
 }
 
 int main(int argc, char** argv) {
@@ -773,6 +911,10 @@ int main(int argc, char** argv) {
         check_agreed_errors();
         check_split_files();
         check_split_bulk();
+        if (argc > 2 && exists(std::string(argv[2]) + "/tls201_appln_part01.csv"))
+            check_split_patstat(argv[2]);
+        else if (tmpi::rank(MPI_COMM_WORLD) == 0)
+            std::printf("SKIP a PATSTAT extract by shares (no generated extract)\n");
         check_profiles(40000);
         const std::string data = argc > 1 ? argv[1] : "";
         if (const std::string xml = data + "/patents-uspto-grant-xml/ipg120103.small.xml"; !data.empty() && exists(xml))

@@ -10,6 +10,9 @@
 #include <algorithm>      // std::stable_sort, std::sort, std::lower_bound, std::binary_search
 #include <cstddef>        // std::size_t
 #include <cstdint>        // std::int64_t, std::uint64_t
+#include <functional>     // std::function
+#include <istream>        // std::istream
+#include <limits>         // std::numeric_limits
 #include <memory>         // std::unique_ptr
 #include <optional>       // std::optional
 #include <sstream>        // std::istringstream
@@ -55,6 +58,31 @@ struct patstat_table_report {
     /// in tls201_appln, a pat_publn_id not in tls211_pat_publn of those applications, a
     /// person_id no tls207_pers_appln row of them names): passed over, counted here.
     std::size_t outside = 0;
+    encoding_evidence text{};  ///< how its text was read (after the file's last row)
+    char delimiter = ',';      ///< its field delimiter
+};
+
+/// \brief A publication of an extract: a tls211_pat_publn row of one of its applications
+/// (patstat_reader::publication_index).
+struct patstat_publication {
+    std::int64_t id = 0;        ///< pat_publn_id
+    std::int64_t appln_id = 0;  ///< its application
+    std::string number;         ///< its publication number (detail::publication_id)
+};
+
+/// \brief How a patstat_reader reads a share of an extract (parallel::mpi::read_patstat_split
+/// gives each rank one): one process needs none of it.
+struct patstat_share {
+    /// A fresh reading of input k for an index pass (empty: the input is opened again by its name).
+    std::function<std::unique_ptr<std::istream>(std::size_t)> reopen;
+    /// The publications of the whole extract (tls211 rows of its applications, in file order),
+    /// given: the reader makes no index pass of tls211 (nullptr: it makes one).
+    const std::vector<patstat_publication>* publications = nullptr;
+    /// The applications of the share: a row of tls211, tls209, tls207 (or tls212, by the
+    /// application of its publication) of an application outside [first, end) is an error
+    /// (bad_value: the tables are not in the order the share was cut by).
+    std::int64_t first = std::numeric_limits<std::int64_t>::min();
+    std::int64_t end = std::numeric_limits<std::int64_t>::max();
 };
 
 namespace detail {
@@ -163,6 +191,12 @@ public:
         : opts_(std::move(opts)), sources_(std::move(tables)) {
         stats_.layout = "patstat";
     }
+    /// Reads the share `share` of an extract from the tables `tables` (not owned; each the
+    /// share's part of a table file, read as that file: parallel::mpi::read_patstat_split).
+    patstat_reader(std::vector<input_source*> tables, patstat_share share, patstat_options opts)
+        : opts_(std::move(opts)), sources_(std::move(tables)), share_(std::move(share)) {
+        stats_.layout = "patstat";
+    }
     /// Reads tables held in memory: (name, text) pairs (tests and fuzzing).
     explicit patstat_reader(std::vector<std::pair<std::string, std::string>> texts, patstat_options opts = {})
         : opts_(std::move(opts)), texts_(std::move(texts)) {
@@ -213,6 +247,24 @@ public:
     const patent_read_stats& stats() const noexcept { return stats_; }
     /// One entry per table file, in the order opened (after the first next()).
     const std::vector<patstat_table_report>& tables() const noexcept { return reports_; }
+    /// \brief The publications of the extract's applications: the tls211 rows whose appln_id
+    /// is in tls201 (index passes over tls201 and tls211 only, before and without the join),
+    /// in file order. Empty without tls211. \throws parse_error, as next().
+    std::vector<patstat_publication> publication_index() {
+        classify();
+        std::vector<patstat_publication> out;
+        if (!has(patstat_table::pat_publn)) return out;
+        const std::vector<std::int64_t> ids = appln_ids();
+        scan(patstat_table::pat_publn, [&](const table_file& f, const std::size_t (&c)[n_columns]) {
+            const std::int64_t pub = f.id(c[0]), app = f.id(c[1]);
+            if (std::binary_search(ids.begin(), ids.end(), app))
+                out.push_back(patstat_publication{
+                    pub, app, detail::publication_id(f.cell(c[2]), f.cell(c[3]), f.cell(c[4]), f.cell(c[2]))});
+        });
+        return out;
+    }
+    /// The appln_id of the last tls201 row read (after next() returned false; 0 when none).
+    std::int64_t last_appln_id() const noexcept { return tables_[slot(patstat_table::appln)].last; }
     /// Bytes of the tables consumed so far by the join (for progress reports).
     std::uint64_t bytes_read() const noexcept {
         std::uint64_t n = bytes_;
@@ -412,6 +464,10 @@ private:
             return std::make_unique<input_source>(*streams_.back(), texts_[k].first);
         }
         const std::string& name = sources_[k]->name();
+        if (share_.reopen) {
+            streams_.push_back(share_.reopen(k));
+            return std::make_unique<input_source>(*streams_.back(), name);
+        }
         if (name == standard_input_name)
             fail_file(name, 1, error_code::bad_value, {},
                       "this PATSTAT table is read twice (an index pass, then the join; tls201_appln, and "
@@ -433,8 +489,10 @@ private:
         }
     }
 
-    void start() {
-        started_ = true;
+    // Each input's table, from its header line (once); tls201_appln required.
+    void classify() {
+        if (classified_) return;
+        classified_ = true;
         for (std::size_t t = 0; t < n_tables; ++t) tables_[t].table = static_cast<patstat_table>(t);
         // each input's table, from its header line
         for (std::size_t k = 0; k < sources_.size(); ++k) {
@@ -454,16 +512,26 @@ private:
                       error_code::missing_column, "appln_id",
                       "a PATSTAT extract needs its tls201_appln table (columns appln_id, appln_auth, appln_nr); none of "
                       "the " + std::to_string(sources_.size()) + " files given is one");
+    }
+    // tls201's appln_ids, sorted (an index pass).
+    std::vector<std::int64_t> appln_ids() {
+        std::vector<std::int64_t> ids;
+        scan(patstat_table::appln, [&](const table_file& f, const std::size_t (&c)[n_columns]) { ids.push_back(f.id(c[0])); });
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    }
+
+    void start() {
+        started_ = true;
+        classify();
         if (opts_.classify_applicants) classifier_.emplace(opts_.rules ? *opts_.rules : default_applicant_rules());
         const bool citations = has(patstat_table::pat_publn) && has(patstat_table::citation);
         const bool persons = has(patstat_table::pers_appln) && has(patstat_table::person);
         std::vector<std::int64_t> ids;  // tls201's appln_ids, sorted
-        if (citations || persons) {
-            scan(patstat_table::appln, [&](const table_file& f, const std::size_t (&c)[n_columns]) { ids.push_back(f.id(c[0])); });
-            std::sort(ids.begin(), ids.end());
-        }
+        if ((citations && !share_.publications) || persons) ids = appln_ids();
         const auto in_extract = [&](std::int64_t id) { return std::binary_search(ids.begin(), ids.end(), id); };
-        if (citations) index_publications(in_extract);
+        if (citations && share_.publications) given_publications(*share_.publications);
+        else if (citations) index_publications(in_extract);
         if (persons) index_persons(in_extract);
         ids = {};
         if (has(patstat_table::person)) read_persons();
@@ -483,6 +551,15 @@ private:
             text_ += number;
         });
         // the first row of a pat_publn_id counts (stable)
+        std::stable_sort(publications_.begin(), publications_.end(),
+                         [](const publication& x, const publication& y) { return x.id < y.id; });
+    }
+    // The extract's publications, given (patstat_share::publications), indexed as index_publications does.
+    void given_publications(const std::vector<patstat_publication>& v) {
+        for (const auto& p : v) {
+            publications_.push_back(publication{p.id, p.appln_id, text_.size(), static_cast<std::uint32_t>(p.number.size())});
+            text_ += p.number;
+        }
         std::stable_sort(publications_.begin(), publications_.end(),
                          [](const publication& x, const publication& y) { return x.id < y.id; });
     }
@@ -540,7 +617,7 @@ private:
         if (t.part == t.parts.size()) return false;
         input_source& in = *sources_[t.parts[t.part++]];
         t.f = std::make_unique<table_file>(in, opts_);
-        reports_.push_back(patstat_table_report{in.name(), t.table, 0, 0});
+        reports_.push_back(patstat_table_report{in.name(), t.table, 0, 0, {}, ','});
         t.report = reports_.size() - 1;
         t.f->columns(t.table, t.c);
         return true;
@@ -551,6 +628,8 @@ private:
         stats_.text = t.f->csv.encoding();
         stats_.encoding = stats_.text.used;
         stats_.delimiter = t.f->csv.delimiter();
+        reports_[t.report].text = stats_.text;
+        reports_[t.report].delimiter = stats_.delimiter;
         t.f.reset();
         sources_[t.parts[t.part - 1]]->finish();
     }
@@ -591,6 +670,7 @@ private:
         while (next_row(t)) {
             const table_file& f = *t.f;
             std::int64_t key = 0;
+            std::size_t col = t.c[0];
             if (t.table == patstat_table::citation) {
                 const std::int64_t pub = f.id(t.c[0]);
                 const publication* p = publication_of(pub);
@@ -602,10 +682,14 @@ private:
                 in_order(t, key, t.c[0],
                          "pat_publn_id " + std::to_string(pub) + " (of appln_id " + std::to_string(key) + ")");
             } else {
-                const std::size_t c = t.table == patstat_table::appln_ipc ? t.c[0] : t.c[1];
-                key = f.id(c);
-                in_order(t, key, c, "appln_id " + std::to_string(key));
+                col = t.table == patstat_table::appln_ipc ? t.c[0] : t.c[1];
+                key = f.id(col);
+                in_order(t, key, col, "appln_id " + std::to_string(key));
             }
+            if (key < share_.first || key >= share_.end)
+                f.csv.fail(error_code::bad_value, col,
+                           "appln_id " + std::to_string(key) + " is outside the applications of this share of " +
+                               std::string(to_string(t.table)) + " (the table is not in the order its share was cut by)");
             t.waiting = true;
             t.key = key;
             return true;
@@ -823,15 +907,16 @@ private:
 
     patstat_options opts_;
     std::vector<std::pair<std::string, std::string>> texts_;
-    std::vector<std::unique_ptr<std::istringstream>> streams_;
+    std::vector<std::unique_ptr<std::istream>> streams_;
     std::vector<std::unique_ptr<input_source>> owned_;
     std::vector<input_source*> sources_;
     bool in_memory_ = false;
+    patstat_share share_;
     std::optional<applicant_classifier> classifier_;
     patent_read_stats stats_;
     std::vector<patstat_table_report> reports_;
     std::uint64_t bytes_ = 0;  // of the parts closed
-    bool started_ = false, done_ = false;
+    bool started_ = false, done_ = false, classified_ = false;
     table_stream tables_[n_tables];
     std::vector<publication> publications_;   // tls211 of the extract, by pat_publn_id (with tls212)
     std::vector<std::int64_t> person_ids_;    // persons the extract names, sorted (with tls206)

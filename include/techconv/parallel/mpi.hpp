@@ -10,7 +10,8 @@
 // cograph.hpp (co-occurrence), keycore.hpp (reading a file's shares, the
 // [KCT] key-core analysis over shares, gathering and scattering rows, ordered MPI-IO
 // output), numeric_table.hpp (a numeric CSV table read in shares), patentsview_bulk.hpp (a
-// PatentsView bulk table set joined by shares of g_patent), table_weights.hpp
+// PatentsView bulk table set joined by shares of g_patent), patstat.hpp (a PATSTAT extract read
+// by shares), table_weights.hpp
 // (analysis::weigh_table over shares). Plain MPI C API; link MPI::MPI_CXX (CMake
 // FindMPI). Nothing else in techconv includes these headers.
 #ifndef TECHCONV_PARALLEL_MPI_HPP_
@@ -21,6 +22,7 @@
 #include "techconv/parallel/mpi/keycore.hpp"
 #include "techconv/parallel/mpi/numeric_table.hpp"
 #include "techconv/parallel/mpi/patentsview_bulk.hpp"
+#include "techconv/parallel/mpi/patstat.hpp"
 #include "techconv/parallel/mpi/records.hpp"
 #include "techconv/parallel/mpi/table_weights.hpp"
 #include "techconv/parallel/mpi/transport.hpp"
