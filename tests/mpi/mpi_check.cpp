@@ -758,6 +758,7 @@ void check_split_bulk() {
     verdict("a PatentsView bulk set joined by shares: a bad row in a later share fails as one process", ok);
     MPI_Barrier(MPI_COMM_WORLD);
     if (me == 0) std::filesystem::remove_all(dir);
+}
 
 // mpi::read_patstat_split of a generated PATSTAT extract (tests/io/patstat_extract.py: tls201,
 // tls207 and tls212 in two parts each), weights 1 / 1,3 / 5,0,2. (1) Each rank holds exactly the

@@ -120,7 +120,7 @@ namespace detail {
 // 0: the header line's too). The bytes are scanned in blocks, never held whole.
 struct line_share {
     bool has_header = true;
-    std::string header;  // the bytes before the first record (the header line, its line end included)
+    std::string header;  // the bytes before the first record (the header line; share_buf ends it with '\n' if it lacks one)
     std::int64_t begin = 0, end = 0;
     std::int64_t breaks = 0;
     std::int64_t rows = 0;
@@ -129,20 +129,30 @@ struct line_share {
 
 constexpr std::size_t share_block = std::size_t{1} << 20;  // bytes read at a time
 
+// Calls fn(data, size) on the bytes [begin, end) of `f`, a block of at most share_block bytes
+// at a time. \throws std::runtime_error when the file ends before `end`.
+template <class Fn>
+void each_block(std::ifstream& f, std::int64_t begin, std::int64_t end, const std::string& path, Fn&& fn) {
+    std::vector<char> block(share_block);
+    f.clear();
+    f.seekg(begin);
+    for (std::int64_t at = begin; at < end;) {
+        const auto want = static_cast<std::streamsize>(std::min<std::int64_t>(end - at, static_cast<std::int64_t>(block.size())));
+        f.read(block.data(), want);
+        const std::streamsize got = f.gcount();
+        if (got <= 0) throw std::runtime_error(path + ": read failed (the file changed while it was read?)");
+        fn(static_cast<const char*>(block.data()), static_cast<std::size_t>(got));
+        at += got;
+    }
+}
+
 // The line breaks ('\n'), non-empty lines and line ends (`ends`, continued) of the bytes
 // [out.begin, out.end) of `f`, which start at a line start.
 inline void count_share_lines(line_share& out, std::ifstream& f, const std::string& path, io::line_end_counter& ends) {
     bool content = false;  // the current line has a character other than '\r'
-    std::vector<char> block(share_block);
-    f.clear();
-    f.seekg(out.begin);
-    for (std::int64_t at = out.begin; at < out.end;) {
-        const auto want = static_cast<std::streamsize>(std::min<std::int64_t>(out.end - at, static_cast<std::int64_t>(block.size())));
-        f.read(block.data(), want);
-        const std::streamsize got = f.gcount();
-        if (got <= 0) throw std::runtime_error(path + ": read failed (the file changed while it was read?)");
-        for (std::streamsize i = 0; i < got; ++i) {
-            const char c = block[static_cast<std::size_t>(i)];
+    each_block(f, out.begin, out.end, path, [&](const char* data, std::size_t got) {
+        for (std::size_t i = 0; i < got; ++i) {
+            const char c = data[i];
             if (c == '\n') {
                 ++out.breaks;
                 out.rows += content ? 1 : 0;
@@ -151,9 +161,8 @@ inline void count_share_lines(line_share& out, std::ifstream& f, const std::stri
                 content = true;
             }
         }
-        ends.feed(block.data(), static_cast<std::size_t>(got));
-        at += got;
-    }
+        ends.feed(data, got);
+    });
     out.rows += content ? 1 : 0;
     out.lf = ends.lf();
     out.crlf = ends.crlf();
@@ -209,6 +218,7 @@ public:
         if (!file_) throw std::runtime_error(path + ": cannot open");
         prefix_.reserve(sh.header.size() + static_cast<std::size_t>(breaks_before));
         prefix_.append(sh.header);  // empty without a header
+        if (!sh.header.empty() && sh.header.back() != '\n') prefix_.push_back('\n');  // a header line without its end
         prefix_.append(static_cast<std::size_t>(breaks_before), '\n');
         file_.seekg(sh.begin);
         char* const p = prefix_.data();  // an empty prefix (an XML share of rank 0): no bytes
@@ -287,26 +297,18 @@ inline csv_transfer scan_transfer(const csv_scanner& sc, std::ifstream& f, std::
                                   const std::string& path) {
     csv_transfer t{};
     for (std::uint8_t s = 0; s < csv_states; ++s) t.to[s] = s;
-    std::vector<char> block(share_block);
-    f.clear();
-    f.seekg(begin);
-    for (std::int64_t at = begin; at < end;) {
-        const auto want = static_cast<std::streamsize>(std::min<std::int64_t>(end - at, static_cast<std::int64_t>(block.size())));
-        f.read(block.data(), want);
-        const std::streamsize got = f.gcount();
-        if (got <= 0) throw std::runtime_error(path + ": read failed (the file changed while it was read?)");
+    each_block(f, begin, end, path, [&](const char* data, std::size_t got) {
         std::uint8_t done[csv_states];  // the end state of each state this block starts in
         bool seen[csv_states] = {};
         for (const std::uint8_t s0 : t.to) {
             if (seen[s0]) continue;
             seen[s0] = true;
             std::uint8_t s = s0;
-            for (std::streamsize i = 0; i < got; ++i) s = sc.step(s, block[static_cast<std::size_t>(i)]);
+            for (std::size_t i = 0; i < got; ++i) s = sc.step(s, data[i]);
             done[s0] = s;
         }
         for (auto& s : t.to) s = done[s];
-        at += got;
-    }
+    });
     return t;
 }
 
@@ -409,24 +411,16 @@ inline line_share read_csv_share(const std::string& path, const std::vector<std:
         out.end = std::max(out.begin, first_record_start(*sc, f, chunk[1], mine.to[s], file_size));
         io::line_end_counter ends;  // every share starts at a record start: the counts add up
         if (me == 0) ends.feed(out.header.data(), out.header.size());
-        std::vector<char> block(share_block);
-        f.clear();
-        f.seekg(out.begin);
         std::uint8_t st = at_record;  // a record starts at out.begin (a CR's LF is not there)
-        for (std::int64_t at = out.begin; at < out.end;) {
-            const auto want = static_cast<std::streamsize>(std::min<std::int64_t>(out.end - at, static_cast<std::int64_t>(block.size())));
-            f.read(block.data(), want);
-            const std::streamsize got = f.gcount();
-            if (got <= 0) throw std::runtime_error(path + ": read failed (the file changed while it was read?)");
-            for (std::streamsize i = 0; i < got; ++i) {
-                const char c = block[static_cast<std::size_t>(i)];
+        each_block(f, out.begin, out.end, path, [&](const char* data, std::size_t got) {
+            for (std::size_t i = 0; i < got; ++i) {
+                const char c = data[i];
                 out.rows += csv_scanner::record_start(st, c) && c != '\n' && c != '\r' ? 1 : 0;
                 out.breaks += csv_scanner::line_break(st, c) ? 1 : 0;
                 st = sc->step(st, c);
             }
-            ends.feed(block.data(), static_cast<std::size_t>(got));
-            at += got;
-        }
+            ends.feed(data, got);
+        });
         out.lf = ends.lf();
         out.crlf = ends.crlf();
         out.cr = ends.cr();
@@ -461,14 +455,7 @@ struct json_transfer {
 inline json_transfer scan_json_transfer(std::ifstream& f, std::int64_t begin, std::int64_t end, const std::string& path) {
     json_transfer t{};
     for (std::uint8_t s = 0; s < json_states; ++s) t.to[s] = s;
-    std::vector<char> block(share_block);
-    f.clear();
-    f.seekg(begin);
-    for (std::int64_t at = begin; at < end;) {
-        const auto want = static_cast<std::streamsize>(std::min<std::int64_t>(end - at, static_cast<std::int64_t>(block.size())));
-        f.read(block.data(), want);
-        const std::streamsize got = f.gcount();
-        if (got <= 0) throw std::runtime_error(path + ": read failed (the file changed while it was read?)");
+    each_block(f, begin, end, path, [&](const char* data, std::size_t got) {
         std::uint8_t done[json_states];
         std::int64_t delta[json_states] = {};
         bool seen[json_states] = {};
@@ -477,7 +464,7 @@ inline json_transfer scan_json_transfer(std::ifstream& f, std::int64_t begin, st
             seen[s0] = true;
             std::uint8_t s = s0;
             std::int64_t d = 0;
-            for (std::streamsize i = 0; i < got; ++i) s = json_step(s, block[static_cast<std::size_t>(i)], d);
+            for (std::size_t i = 0; i < got; ++i) s = json_step(s, data[i], d);
             done[s0] = s;
             delta[s0] = d;
         }
@@ -485,8 +472,7 @@ inline json_transfer scan_json_transfer(std::ifstream& f, std::int64_t begin, st
             t.depth[s] += delta[t.to[s]];
             t.to[s] = done[t.to[s]];
         }
-        at += got;
-    }
+    });
     return t;
 }
 
