@@ -551,6 +551,10 @@ inline input_format detect_format(const std::string& path) {
     return detect_format(in);
 }
 
+// Public for the split readings of parallel::mpi, which read a table set by shares with the
+// readers' own rules:
+using detail::sniff_header;  ///< the column names of a header line (the table readers' rule)
+
 }  // namespace io
 TECHCONV_NAMESPACE_END
 

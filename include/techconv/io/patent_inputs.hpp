@@ -818,6 +818,13 @@ inline patent_read_stats read_patent_csv(std::istream& in, const std::string& so
     return detail::drain(reader, out, {});
 }
 
+// Public for the split readings of parallel::mpi, which read a table set by shares with the
+// readers' own rules:
+using detail::table_row_filter;  ///< the duplicate and family rules of a table reader, row by row
+using detail::table_id_set;  ///< the ids a table reader has seen
+using detail::patstat_options_of;  ///< the PATSTAT reader options of read_patents_options
+using detail::patentsview_bulk_options_of;  ///< the PatentsView bulk reader options of read_patents_options
+
 }  // namespace io
 TECHCONV_NAMESPACE_END
 

@@ -636,6 +636,10 @@ inline std::vector<patent_record> read_patentsview(const std::string& path, cons
     return r.read_all();
 }
 
+// Public for the split readings of parallel::mpi, which read a table set by shares with the
+// readers' own rules:
+using detail::patentsview_record_id;  ///< the record id of a PatentsView patent (`US 6009555 A`)
+
 }  // namespace io
 TECHCONV_NAMESPACE_END
 

@@ -506,7 +506,7 @@ inline io::patent_table_inputs read_patentsview_bulk_split(
         ::techconv::detail::require(p != "-", "read_patentsview_bulk_split: the tables must be files, not standard input");
     const io::read_patents_options asked = ro;
     const bool merge = ro.merge_families;
-    io::patentsview_bulk_reader reader(paths, io::detail::patentsview_bulk_options_of(ro));
+    io::patentsview_bulk_reader reader(paths, io::patentsview_bulk_options_of(ro));
     std::exception_ptr failed;
     try {
         reader.prepare();  // the same on every rank: its errors are one reader's
@@ -564,7 +564,7 @@ inline io::patent_table_inputs read_patentsview_bulk_split(
 
     records::patent_table table(table_opts);
     io::patent_input_report sink_report;  // (no duplicate check here: across the ranks below)
-    io::detail::table_row_filter<io::detail::table_id_set> sink(table, nullptr, sink_report);
+    io::table_row_filter<io::table_id_set> sink(table, nullptr, sink_report);
     std::vector<std::pair<std::string, std::uint64_t>> offsets;  // records before this rank's share, per table
     std::int64_t first_begin = 0, first_end = 0;                 // this rank's bytes of paths[0] (line ends)
     if (splittable) {
@@ -664,7 +664,7 @@ inline io::patent_table_inputs read_patentsview_bulk_split(
                                        static_cast<std::int64_t>(detail::scan_at(m, g, b).breaks -
                                                                  detail::scan_at(m, g, m.header_end).breaks));
                 summary = reader.cited_rows(cs.src, enc[kc], [&](std::uint32_t row, std::string_view citing, std::size_t run) {
-                    pairs.emplace_back(row, std::make_pair(run, io::detail::patentsview_record_id(citing, "")));
+                    pairs.emplace_back(row, std::make_pair(run, io::patentsview_record_id(citing, "")));
                 });
             } catch (...) {
                 failed = std::current_exception();

@@ -65,7 +65,7 @@ inline patstat_file patstat_file_of(const std::string& path) {
     std::string_view line = out.header;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // read by one process (its BOM evidence)
-    out.table = io::patstat_table_of(io::detail::sniff_header(line, io::detect_delimiter(line)));
+    out.table = io::patstat_table_of(io::sniff_header(line, io::detect_delimiter(line)));
     if (out.table == io::patstat_table::unknown) throw std::runtime_error(path + ": no PATSTAT table");
     return out;
 }
@@ -468,7 +468,7 @@ inline io::patent_table_inputs read_patstat_split(const std::vector<std::string>
             own.shares = src.shares;
             own.before = src.before;
             auto tables = own.of(which, s);  // sets s.reopen
-            io::patstat_reader index(std::move(tables), s, io::detail::patstat_options_of(so));
+            io::patstat_reader index(std::move(tables), s, io::patstat_options_of(so));
             mine = index.publication_index();
         } catch (...) {
             failed = std::current_exception();
@@ -521,7 +521,7 @@ inline io::patent_table_inputs read_patstat_split(const std::vector<std::string>
         std::vector<std::size_t> all;
         for (std::size_t k = 0; k < files.size(); ++k) all.push_back(k);
         auto tables = src.of(all, share);  // sets share.reopen
-        io::patstat_reader reader(std::move(tables), share, io::detail::patstat_options_of(so));
+        io::patstat_reader reader(std::move(tables), share, io::patstat_options_of(so));
         while (reader.next_into(table)) ++last[0];
         last[1] = reader.last_appln_id();
         stats = reader.stats();
