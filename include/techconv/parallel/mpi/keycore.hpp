@@ -120,7 +120,7 @@ namespace detail {
 // 0: the header line's too). The bytes are scanned in blocks, never held whole.
 struct line_share {
     bool has_header = true;
-    std::string header;  // the bytes before the first record (the header line; share_buf ends it with '\n' if it lacks one)
+    std::string header;  // the bytes before the first record (the header line, its line end included)
     std::int64_t begin = 0, end = 0;
     std::int64_t breaks = 0;
     std::int64_t rows = 0;
@@ -218,7 +218,6 @@ public:
         if (!file_) throw std::runtime_error(path + ": cannot open");
         prefix_.reserve(sh.header.size() + static_cast<std::size_t>(breaks_before));
         prefix_.append(sh.header);  // empty without a header
-        if (!sh.header.empty() && sh.header.back() != '\n') prefix_.push_back('\n');  // a header line without its end
         prefix_.append(static_cast<std::size_t>(breaks_before), '\n');
         file_.seekg(sh.begin);
         char* const p = prefix_.data();  // an empty prefix (an XML share of rank 0): no bytes
@@ -312,10 +311,10 @@ inline csv_transfer scan_transfer(const csv_scanner& sc, std::ifstream& f, std::
     return t;
 }
 
-// The first record start at or after byte `pos` of `f` (`size` if none), the reader being in
-// state `s` before byte `pos`.
-inline std::int64_t first_record_start(const csv_scanner& sc, std::ifstream& f, std::int64_t pos, std::uint8_t s,
-                                       std::int64_t size) {
+// The first position p in [pos, size) of `f` at which at(c) is true for the byte c there (`at`
+// sees the bytes from pos on, in order, and keeps its own state); `size` if none.
+template <class At>
+std::int64_t first_position(std::ifstream& f, std::int64_t pos, std::int64_t size, At&& at) {
     std::vector<char> block(std::size_t{1} << 16);
     f.clear();
     f.seekg(pos);
@@ -323,13 +322,21 @@ inline std::int64_t first_record_start(const csv_scanner& sc, std::ifstream& f, 
         f.read(block.data(), static_cast<std::streamsize>(std::min<std::int64_t>(size - pos, static_cast<std::int64_t>(block.size()))));
         const std::streamsize got = f.gcount();
         if (got <= 0) return size;
-        for (std::streamsize i = 0; i < got; ++i, ++pos) {
-            const char c = block[static_cast<std::size_t>(i)];
-            if (csv_scanner::record_start(s, c)) return pos;
-            s = sc.step(s, c);
-        }
+        for (std::streamsize i = 0; i < got; ++i, ++pos)
+            if (at(block[static_cast<std::size_t>(i)])) return pos;
     }
     return size;
+}
+
+// The first record start at or after byte `pos` of `f` (`size` if none), the reader being in
+// state `s` before byte `pos`.
+inline std::int64_t first_record_start(const csv_scanner& sc, std::ifstream& f, std::int64_t pos, std::uint8_t s,
+                                       std::int64_t size) {
+    return first_position(f, pos, size, [&](char c) {
+        if (csv_scanner::record_start(s, c)) return true;
+        s = sc.step(s, c);
+        return false;
+    });
 }
 
 // This rank's part of a delimited text file read by io::csv_reader with the options `co`
@@ -481,27 +488,18 @@ inline json_transfer scan_json_transfer(std::ifstream& f, std::int64_t begin, st
 inline std::int64_t first_top_line(std::ifstream& f, std::int64_t pos, std::uint8_t s, std::int64_t depth,
                                    std::int64_t size) {
     if (pos >= size) return size;
-    std::vector<char> block(std::size_t{1} << 16);
     char before = '\n';  // the byte before pos (none at the start)
     if (pos > 0) {
         f.clear();
         f.seekg(pos - 1);
         f.get(before);
     }
-    f.clear();
-    f.seekg(pos);
-    while (pos < size) {
-        f.read(block.data(), static_cast<std::streamsize>(std::min<std::int64_t>(size - pos, static_cast<std::int64_t>(block.size()))));
-        const std::streamsize got = f.gcount();
-        if (got <= 0) return size;
-        for (std::streamsize i = 0; i < got; ++i, ++pos) {
-            const char c = block[static_cast<std::size_t>(i)];
-            if (before == '\n' && s == json_out && depth == 0) return pos;
-            s = json_step(s, c, depth);
-            before = c;
-        }
-    }
-    return size;
+    return first_position(f, pos, size, [&](char c) {
+        if (before == '\n' && s == json_out && depth == 0) return true;
+        s = json_step(s, c, depth);
+        before = c;
+        return false;
+    });
 }
 
 // This rank's part of a JSON file read line by line (Lens patent JSON, PatentsView JSON): the

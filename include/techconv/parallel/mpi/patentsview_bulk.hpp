@@ -392,7 +392,7 @@ inline void count_line_ends(const std::string& path, std::int64_t begin, std::in
 // its number (share_buf), as an input_source named by the table's path.
 struct table_share {
     table_share(const table_map& m, std::int64_t begin, std::int64_t end, std::int64_t breaks_before)
-        : sh{true, m.header, begin, end, 0, 0, 0, 0, 0}, buf(sh, breaks_before, m.path), stream(&buf), src(stream, m.path) {}
+        : sh{true, m.header + "\n", begin, end, 0, 0, 0, 0, 0}, buf(sh, breaks_before, m.path), stream(&buf), src(stream, m.path) {}
     line_share sh;
     share_buf buf;
     std::istream stream;

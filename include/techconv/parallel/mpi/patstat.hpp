@@ -451,7 +451,7 @@ inline io::patent_table_inputs read_patstat_split(const std::vector<std::string>
         if (files[k].table == patstat_table::person) {  // every rank reads the whole table
             src.shares[k].begin = files[k].header_end;
             src.shares[k].end = files[k].size;
-            src.shares[k].header = files[k].header;
+            src.shares[k].header = files[k].header + "\n";  // (the share's bytes follow its line end)
             src.before[k] = 0;
         }
     const bool citations = !later.empty() && !detail::sequence_of(files, patstat_table::pat_publn).parts.empty();
